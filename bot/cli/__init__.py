@@ -1,0 +1,1 @@
+"""The ``popbot`` command line: one module per command (group), each with ``register()``."""

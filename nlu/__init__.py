@@ -1,0 +1,1 @@
+"""popbot NLU: safety-layer data, generated persona data, signals and custom components."""

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components used in ``config.yml``."""

@@ -1,0 +1,87 @@
+"""The signal vocabulary (DESIGN.md "Signals") and the mapping from intents to signals.
+
+Intent naming:
+  * shared safety-layer intents are named after their signal (``abuse_disclosure`` ...),
+    plus ``self_harm_urgent`` (self-harm with a plan, means or time);
+  * ordinary-talk intents shared by every persona (``greet``, ``thanks``, ...) map to ``none``;
+  * persona intents are namespaced ``<persona>__<name>``; the persona component renames a
+    persona *code* intent to its generic name (``rumianek__help_request`` -> ``help_request``)
+    so dialogue rules are written once; persona *cover* intents keep their namespaced name.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+PERSONA_SEPARATOR: Final = "__"
+NO_PERSONA: Final = "plain"
+LANGUAGES: Final = ("en", "pl", "es")
+
+SIGNALS: Final = (
+    "none",
+    "help_request",
+    "urgent",
+    "visit_request",
+    "not_safe",
+    "peer_help",
+    "abuse_disclosure",
+    "self_harm",
+    "imminent_danger",
+    "bullying",
+    "online_exploitation",
+    "distress",
+    "ask_human",
+)
+#: Signals that mean "this person is asking for help" (everything but none and not_safe).
+HELP_SIGNALS: Final = frozenset(SIGNALS) - {"none", "not_safe"}
+SAFETY_INTENTS: Final = (
+    "abuse_disclosure",
+    "self_harm",
+    "self_harm_urgent",
+    "imminent_danger",
+    "bullying",
+    "online_exploitation",
+    "distress",
+    "peer_help",
+    "ask_human",
+)
+#: Intents every persona shares that carry no signal.
+ORDINARY_INTENTS: Final = (
+    "greet",
+    "thanks",
+    "goodbye",
+    "affirm",
+    "deny",
+    "probe",
+    "inform_location",
+    "out_of_scope",
+)
+#: Generic names of persona code intents (a persona declares phrases for each).
+CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")
+#: Signals whose ``urgent`` flag is always true.
+ALWAYS_URGENT: Final = frozenset({"urgent", "visit_request", "imminent_danger"})
+
+
+def persona_of(intent: str) -> str | None:
+    """The persona an intent belongs to, or None for a shared intent."""
+    persona, sep, _ = intent.partition(PERSONA_SEPARATOR)
+    return persona if sep else None
+
+
+def generic_name(intent: str) -> str:
+    """``rumianek__help_request`` -> ``help_request``; other names unchanged."""
+    _, sep, name = intent.partition(PERSONA_SEPARATOR)
+    return name if sep and name in CODE_INTENTS else intent
+
+
+def signal_for_intent(intent: str | None) -> tuple[str, bool]:
+    """Map an (already generic or namespaced) intent name to ``(signal, urgent)``."""
+    if not intent:
+        return "none", False
+    name = generic_name(intent)
+    if name == "self_harm_urgent":
+        return "self_harm", True
+    if name == "clean_chat":
+        return "not_safe", False
+    if name in SIGNALS:
+        return name, name in ALWAYS_URGENT
+    return "none", False
