@@ -9,6 +9,7 @@ Two modes:
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -49,6 +50,24 @@ class Settings:
         """A secret from the environment (``POPBOT_<NAME>``), never logged."""
         value = self.env.get(f"POPBOT_{name.upper()}")
         return value or None
+
+    def required_secret(self, name: str) -> str:
+        """A secret from ``POPBOT_<NAME>``; in embedded mode generated once into ``var/keys/``.
+
+        Production mode never generates: a missing secret raises ConfigError.
+        """
+        value = self.secret(name)
+        if value:
+            return value
+        if self.production:
+            raise ConfigError(f"production mode needs POPBOT_{name.upper()} (no generated secrets)")
+        path = self.var_dir / "keys" / name.lower()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
+        return path.read_text().strip()
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:

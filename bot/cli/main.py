@@ -19,6 +19,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.chat",
     "bot.cli.classify",
     "bot.cli.evaluate",
+    "bot.cli.persona",
+    "bot.cli.referrals",
+    "bot.cli.keys",
+    "bot.cli.retention",
+    "bot.cli.erase",
+    "bot.cli.audit",
 )
 
 
@@ -36,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from bot.logs import configure
+
+    configure(patch_rasa_now=False)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

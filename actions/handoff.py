@@ -1,0 +1,33 @@
+"""Asking a human counselor to take over the chat."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+#: Slot values, in rising priority; a request never lowers an earlier one.
+REQUESTED = "requested"
+URGENT = "urgent"
+
+
+class ActionRequestCounselor(Action):
+    """Marks the conversation as waiting for a counselor (``urgent`` if the signal was urgent).
+
+    The handoff queue reads the ``handoff`` slot from the (encrypted) tracker store; the bot's
+    own reply to the child has already been sent from static responses before this runs.
+    """
+
+    def name(self) -> Text:
+        return "action_request_counselor"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        urgent = bool(tracker.latest_message.get("urgent"))
+        current = tracker.get_slot("handoff")
+        level = URGENT if urgent or current == URGENT else REQUESTED
+        if level == current:
+            return []
+        return [SlotSet("handoff", level)]

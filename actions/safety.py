@@ -1,0 +1,57 @@
+"""Emergency information for the child's own country, after the static emergency reply."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from functools import lru_cache
+
+from bot.persona import Persona, load_all
+from bot.persona.build import persona_emergency_number
+from bot.persona.emergency import UnknownEmergencyNumber, emergency_number
+from bot.project import PERSONAS_DIR
+
+#: One line per language; the static ``utter_emergency`` already gave the persona's number.
+LOCAL_LINE = {
+    "en": "Where you are, the emergency number is {number}.",
+    "pl": "Tam, gdzie jesteś, numer alarmowy to {number}.",
+    "es": "Donde estás, el número de emergencias es el {number}.",
+}
+
+
+@lru_cache(maxsize=1)
+def _personas() -> dict[str, Persona]:
+    return {p.id: p for p in load_all(PERSONAS_DIR)}
+
+
+def local_number(child_country: Optional[str], persona: Optional[str]) -> Optional[str]:
+    """The child's country's emergency number if it differs from the one the static
+    ``utter_emergency`` already gave (the persona's), else None."""
+    if not child_country:
+        return None
+    try:
+        child = emergency_number(child_country)
+    except UnknownEmergencyNumber:
+        return None
+    home = _personas().get(persona or "")
+    if home is not None and persona_emergency_number(home) == child:
+        return None
+    return child
+
+
+class ActionEmergencyLocal(Action):
+    """Adds the emergency number of the child's country when it is known and different."""
+
+    def name(self) -> Text:
+        return "action_emergency_local"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        number = local_number(tracker.get_slot("country"), tracker.get_slot("persona"))
+        if number:
+            lang = tracker.get_slot("lang") or "en"
+            dispatcher.utter_message(text=LOCAL_LINE.get(lang, LOCAL_LINE["en"]).format(number=number))
+        return []

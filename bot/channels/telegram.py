@@ -1,0 +1,417 @@
+"""Telegram input/output channel on python-telegram-bot (Rasa's own connector is not used).
+
+* Several bots, each bound to a persona (``credentials.yml``, tokens from the environment).
+* Webhook mode: ``POST /webhooks/telegram/<key>/webhook``; the ``X-Telegram-Bot-Api-Secret-Token``
+  header is compared in constant time (403 if wrong); updates are parsed with ``Update.de_json``;
+  kinds we do not handle are acknowledged and ignored; a redelivered ``update_id`` is recognised
+  across replicas (``bot.channels.updates``). Polling mode for local development.
+* The chat id becomes a pseudonym before reaching Rasa; the reply address is kept encrypted.
+* Text is neutralised (no ``/intent{json}``); ``/start [payload]`` becomes the persona greeting.
+* Replies that are not plain cover talk go out with ``protect_content``; no link previews ever.
+* Clean chat: when the bot says a configured line (``utter_clean_done``, ``utter_not_safe``) or an
+  action sends ``{"popbot": "clean_chat"}``, every recorded message of the chat (both sides) is
+  deleted first, so the chat shows one innocuous line. Idle chats are cleaned automatically
+  before Telegram's 48-hour limit.
+* Processing or storage failure answers 500 so Telegram redelivers (DESIGN.md invariant 6).
+"""
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Awaitable, Callable, Mapping
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from telegram import Bot, KeyboardButton, LinkPreviewOptions, ReplyKeyboardMarkup, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.request import HTTPXRequest
+
+from bot.channels import identity
+from bot.channels._state import utcnow
+from bot.channels.message_ids import MessageIdLog
+from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
+from bot.channels.updates import Claim, UpdateLedger
+from bot.text import neutralise
+from nlu.signals import LANGUAGES, PERSONA_SEPARATOR
+
+logger = logging.getLogger(__name__)
+
+KIND = "telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_TEXT = 4096
+ALLOWED_UPDATES = ["message"]
+#: What ``/start`` becomes: an ordinary greeting in the child's app language.
+GREETINGS = {"en": "hello", "pl": "dzień dobry", "es": "hola"}
+_START = re.compile(r"^\s*/start(?:@[A-Za-z0-9_]+)?(?:\s.*)?$", re.DOTALL)
+#: Responses that are ordinary cover talk (sent without protect_content). Everything else
+#: — safety acknowledgements, counselor messages, anything unknown — counts as sensitive.
+COVER_RESPONSES = frozenset(
+    {
+        "utter_greet",
+        "utter_thanks",
+        "utter_goodbye",
+        "utter_out_of_scope",
+        "utter_probe",
+        "utter_back_to_shop",
+        "utter_not_safe",
+        "utter_clean_done",
+    }
+)
+CLEAN_CHAT_PAYLOAD = {"popbot": "clean_chat"}
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+# python-telegram-bot and httpx put the token (part of the URL) in their debug/info logs.
+for _name in ("httpx", "httpcore", "telegram", "telegram.ext", "telegram._bot"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+def is_sensitive(message: Mapping[str, Any]) -> bool:
+    """True unless the message is a known cover response (persona cover answers included)."""
+    action = message.get("utter_action")
+    if not isinstance(action, str):
+        return True
+    return not (action in COVER_RESPONSES or PERSONA_SEPARATOR in action)
+
+
+@dataclass
+class BotRuntime:
+    config: BotConfig
+    bot: Bot
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+
+class TelegramOutput(OutputChannel):
+    """Sends to a Telegram chat: bound to one chat for replies, or resolving the conversation's
+    encrypted reply address when Rasa asks for the ``latest`` channel (counselor messages)."""
+
+    def __init__(self, channel: "TelegramInput", bound: tuple[BotRuntime, int] | None = None) -> None:
+        self._channel = channel
+        self._bound = bound
+
+    @classmethod
+    def name(cls) -> str:
+        return KIND
+
+    async def _target(self, recipient_id: str) -> tuple[BotRuntime, int]:
+        if self._bound is not None:
+            return self._bound
+        found = await self._channel.resolve(recipient_id)
+        if found is None:
+            raise LookupError("no Telegram reply address for this conversation")
+        return found
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        if message.get("utter_action") in self._channel.config.clean_on or message.get("custom") == CLEAN_CHAT_PAYLOAD:
+            await self._channel.clean(recipient_id, self._bound)
+        if message.get("custom") == CLEAN_CHAT_PAYLOAD:
+            message = {k: v for k, v in message.items() if k != "custom"}
+        message.setdefault("popbot_sensitive", is_sensitive(message))
+        await super().send_response(recipient_id, message)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._send(recipient_id, text, kwargs.get("popbot_sensitive", True), None)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        keyboard = ReplyKeyboardMarkup(
+            [[KeyboardButton(str(b.get("title", "")))] for b in buttons],
+            one_time_keyboard=True,
+            resize_keyboard=True,
+        )
+        await self._send(recipient_id, text, kwargs.get("popbot_sensitive", True), keyboard)
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        """Custom payloads are instructions for channels, never shown to the child."""
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        """Images are not sent (a picture in the chat history is a trace)."""
+
+    async def send_attachment(self, recipient_id: str, attachment: str, **kwargs: Any) -> None:
+        """Attachments are not sent."""
+
+    async def _send(self, recipient_id: str, text: str, sensitive: bool, markup: Any) -> None:
+        runtime, chat_id = await self._target(recipient_id)
+        chunks = [text[i : i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
+        for index, chunk in enumerate(chunks):
+            try:
+                sent = await runtime.bot.send_message(
+                    chat_id,
+                    chunk,
+                    protect_content=sensitive,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    reply_markup=markup if index == len(chunks) - 1 else None,
+                )
+            except Forbidden:  # the child blocked the bot: nothing to redeliver
+                logger.info("telegram[%s]: the chat is closed to the bot", runtime.config.key)
+                return
+            await self._channel.message_log.add(recipient_id, sent.message_id)
+
+
+class TelegramInput(InputChannel):
+    """Rasa input channel ``telegram`` (configured in ``credentials.yml``)."""
+
+    def __init__(
+        self,
+        config: TelegramConfig,
+        ledger: UpdateLedger | None = None,
+        message_log: MessageIdLog | None = None,
+        addresses: identity.ReplyAddressBook | None = None,
+    ) -> None:
+        self.config = config
+        self._ledger = ledger
+        self._message_log = message_log
+        self.addresses: identity.ReplyAddressBook = addresses or identity.StorageReplyAddressBook()
+        self.runtimes: dict[str, BotRuntime] = {}
+        self._sweeper: asyncio.Task[None] | None = None
+
+    @classmethod
+    def name(cls) -> str:
+        return KIND
+
+    @classmethod
+    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> "TelegramInput":
+        return cls(parse(credentials))
+
+    # --- shared state (created lazily so configuration errors surface first) -------------------
+    @property
+    def ledger(self) -> UpdateLedger:
+        if self._ledger is None:
+            self._ledger, self._message_log = _default_backends(self._message_log)
+        return self._ledger
+
+    @property
+    def message_log(self) -> MessageIdLog:
+        if self._message_log is None:
+            _, self._message_log = _default_backends(None)
+        return self._message_log
+
+    def get_output_channel(self) -> OutputChannel:
+        return TelegramOutput(self)
+
+    async def resolve(self, conversation: str) -> tuple[BotRuntime, int] | None:
+        """The bot and chat id of a conversation, from its encrypted reply address."""
+        address = await self.addresses.lookup(KIND, conversation)
+        if not address:
+            return None
+        runtime = self.runtimes.get(str(address.get("bot")))
+        if runtime is None:
+            return None
+        return runtime, int(address["chat"])
+
+    async def clean(self, conversation: str, bound: tuple[BotRuntime, int] | None = None) -> int:
+        """Delete every recorded message of the conversation (both sides); returns how many."""
+        target = bound or await self.resolve(conversation)
+        ids = await self.message_log.take(conversation)
+        if target is None or not ids:
+            return 0
+        runtime, chat_id = target
+        for start in range(0, len(ids), 100):  # deleteMessages takes at most 100 ids
+            try:
+                await runtime.bot.delete_messages(chat_id, ids[start : start + 100])
+            except (BadRequest, Forbidden):
+                logger.info("telegram[%s]: some messages could not be deleted", runtime.config.key)
+        return len(ids)
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    async def start(self, on_new_message: OnNewMessage) -> None:
+        for bot_config in self.config.bots:
+            bot = Bot(
+                bot_config.token,
+                base_url=self.config.base_url,
+                request=HTTPXRequest(connection_pool_size=16, pool_timeout=10.0),
+                get_updates_request=HTTPXRequest(read_timeout=40.0),
+            )
+            try:
+                await bot.initialize()
+                if self.config.mode == "webhook":
+                    await bot.set_webhook(
+                        self.config.webhook_url(bot_config),
+                        secret_token=bot_config.secret,
+                        allowed_updates=ALLOWED_UPDATES,
+                    )
+                else:
+                    await bot.delete_webhook(drop_pending_updates=False)
+            except TelegramError as exc:
+                logger.error("telegram[%s]: could not start the bot (%s)", bot_config.key, type(exc).__name__)
+                continue
+            runtime = BotRuntime(bot_config, bot)
+            self.runtimes[bot_config.key] = runtime
+            if self.config.mode == "polling":
+                runtime.tasks.append(asyncio.create_task(self._poll(runtime, on_new_message)))
+            logger.info("telegram[%s]: started in %s mode", bot_config.key, self.config.mode)
+        if self.config.auto_clean_hours and self.runtimes:
+            self._sweeper = asyncio.create_task(self._sweep_forever())
+
+    async def stop(self) -> None:
+        tasks = [t for r in self.runtimes.values() for t in r.tasks]
+        if self._sweeper is not None:
+            tasks.append(self._sweeper)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for runtime in self.runtimes.values():
+            try:
+                await runtime.bot.shutdown()
+            except TelegramError:
+                pass
+        self.runtimes.clear()
+
+    # --- update handling ------------------------------------------------------------------------
+    async def process(self, runtime: BotRuntime, update: Update, on_new_message: OnNewMessage) -> int:
+        """Handle one update; returns the HTTP status to answer Telegram with."""
+        claim = await self.ledger.claim(runtime.config.key, update.update_id)
+        if claim is Claim.DUPLICATE:
+            return 200
+        if claim is Claim.IN_FLIGHT:
+            return 503
+        try:
+            await self._handle(runtime, update, on_new_message)
+        except Exception:
+            logger.exception("telegram[%s]: processing an update failed; Telegram will redeliver", runtime.config.key)
+            try:
+                await self.ledger.release(runtime.config.key, update.update_id)
+            except Exception:
+                logger.exception("telegram[%s]: could not release the update claim", runtime.config.key)
+            return 500
+        await self.ledger.complete(runtime.config.key, update.update_id)
+        return 200
+
+    async def _handle(self, runtime: BotRuntime, update: Update, on_new_message: OnNewMessage) -> None:
+        message = update.message
+        if message is None or message.text is None or message.chat.type != "private":
+            return  # edited messages, stickers, photos, channel posts, groups: not handled
+        chat_id = message.chat.id
+        conversation = identity.conversation_id(KIND, f"{runtime.config.bot_id}:{chat_id}")
+        await self.addresses.remember(KIND, conversation, {"bot": runtime.config.key, "chat": chat_id})
+        await self.message_log.add(conversation, message.message_id)
+
+        lang = (message.from_user.language_code or "")[:2].lower() if message.from_user else ""
+        metadata: dict[str, Any] = {"persona": runtime.config.persona}
+        if lang in LANGUAGES:
+            metadata["lang"] = lang
+        if _START.match(message.text):  # the deep-link payload is ignored, never forwarded
+            text = GREETINGS.get(lang, GREETINGS["en"])
+            metadata["start"] = True
+        else:
+            text = neutralise(message.text)
+        if not text.strip():
+            return
+        await on_new_message(
+            UserMessage(
+                text,
+                TelegramOutput(self, (runtime, chat_id)),
+                conversation,
+                input_channel=KIND,
+                message_id=f"tg-{runtime.config.bot_id}-{update.update_id}",
+                metadata=metadata,
+            )
+        )
+
+    async def _poll(self, runtime: BotRuntime, on_new_message: OnNewMessage) -> None:
+        offset: int | None = None
+        backoff = 1.0
+        while True:
+            try:
+                updates = await runtime.bot.get_updates(offset=offset, timeout=25, allowed_updates=ALLOWED_UPDATES)
+                backoff = 1.0
+            except asyncio.CancelledError:
+                raise
+            except TelegramError as exc:
+                logger.warning("telegram[%s]: polling failed (%s); retrying", runtime.config.key, type(exc).__name__)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 60.0)
+                continue
+            for update in updates:
+                status = await self.process(runtime, update, on_new_message)
+                if status != 200:  # not acknowledged: fetch it again after a pause
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, 60.0)
+                    break
+                offset = update.update_id + 1
+
+    async def sweep(self) -> int:
+        """Clean every conversation idle for ``auto_clean_hours``; returns how many were cleaned."""
+        assert self.config.auto_clean_hours
+        idle = await self.message_log.idle_since(utcnow() - timedelta(hours=self.config.auto_clean_hours))
+        cleaned = 0
+        for conversation in idle:
+            if await self.clean(conversation):
+                cleaned += 1
+        return cleaned
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            await asyncio.sleep(600)
+            try:
+                await self.sweep()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("telegram: automatic clean-up failed; will retry")
+
+    # --- Rasa blueprint -------------------------------------------------------------------------
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        bp = Blueprint("popbot_telegram")
+        channel = self
+
+        @bp.listener("after_server_start")
+        async def _start(_app: Any, _loop: Any) -> None:
+            await channel.start(on_new_message)
+
+        @bp.listener("before_server_stop")
+        async def _stop(_app: Any, _loop: Any) -> None:
+            await channel.stop()
+
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok", "bots": len(channel.runtimes)})
+
+        @bp.route("/<key:str>/webhook", methods=["POST"])
+        async def webhook(request: Request, key: str) -> HTTPResponse:
+            runtime = channel.runtimes.get(key)
+            if runtime is None:
+                return response.json({"error": "not found"}, status=404)
+            offered = request.headers.get(SECRET_HEADER, "")
+            if not hmac.compare_digest(offered.encode(), runtime.config.secret.encode()):
+                return response.json({"error": "forbidden"}, status=403)
+            try:
+                data = json.loads(request.body or b"")
+                update = Update.de_json(data, runtime.bot) if isinstance(data, dict) else None
+            except (ValueError, TypeError, KeyError):
+                update = None
+            if update is None:
+                return response.json({"error": "the body is not a Telegram update"}, status=400)
+            status = await channel.process(runtime, update, on_new_message)
+            return response.json({}, status=status)
+
+        return bp
+
+
+def _default_backends(message_log: MessageIdLog | None) -> tuple[UpdateLedger, MessageIdLog]:
+    """Redis when ``POPBOT_REDIS_URL`` is set, else the popbot database."""
+    import os
+
+    redis_url = os.environ.get("POPBOT_REDIS_URL")
+    if redis_url:
+        from bot.channels.message_ids import RedisMessageIdLog
+        from bot.channels.updates import RedisUpdateLedger
+
+        return RedisUpdateLedger(redis_url), message_log or RedisMessageIdLog(redis_url)
+    from bot.channels._state import default_database_url
+    from bot.channels.message_ids import SqlMessageIdLog
+    from bot.channels.updates import SqlUpdateLedger
+
+    url = default_database_url()
+    return SqlUpdateLedger(url), message_log or SqlMessageIdLog(url)
+
+
+__all__ = ["TelegramInput", "TelegramOutput", "is_sensitive"]

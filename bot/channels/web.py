@@ -1,0 +1,329 @@
+"""The web input channel: JSON webhook, push socket and quick exit for the disguise front-end.
+
+Routes (Rasa mounts the blueprint at ``/webhooks/web``):
+
+* ``POST /webhooks/web/webhook`` ``{"sender", "message", "metadata": {"persona", "lang"}}`` ->
+  ``200`` and the JSON list of the bot's replies ``[{"text": ...}, ...]``;
+* ``GET  /webhooks/web/ws`` WebSocket: the browser says ``{"type": "hello", "sender": ...}``
+  and then receives ``{"type": "message", "message": {...}}`` pushes (counselor replies);
+* ``POST /webhooks/web/leave`` ``{"sender"}``: quick exit — sockets closed, nothing more is
+  pushed, a ``SlotSet("left", True)`` event is recorded for the counselor, the session cookie
+  is cleared;
+* ``/shop/<persona>/...``: the disguise front-end (``bot.channels.shop``), added by this channel.
+
+The browser's session id (``sender``) is a secret bearer value; Rasa only ever sees its keyed
+pseudonym (``bot.channels.identity.conversation_id("web", sender)``). A request may omit
+``sender`` and rely on the session cookie set by the shop pages.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any, Awaitable, Callable, Iterable, Mapping
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels import identity
+from bot.channels.push import PushHub
+from bot.text import neutralise
+from nlu.signals import LANGUAGES, NO_PERSONA
+
+logger = logging.getLogger(__name__)
+
+KIND = "web"
+SESSION_COOKIE = "shop_session"
+MAX_MESSAGE_CHARS = 4096
+_SENDER = re.compile(r"^[A-Za-z0-9_.:\-]{1,128}$")
+_PERSONA = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+NO_STORE = {
+    "Cache-Control": "no-store, max-age=0",
+    "Pragma": "no-cache",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+LeaveRecorder = Callable[[Request, str], Awaitable[None]]
+
+
+class BadRequest(ValueError):
+    """A client error; the message names the field and never echoes its value."""
+
+
+class WebOutput(OutputChannel):
+    """Pushes bot/counselor messages to the browsers attached to a conversation."""
+
+    def __init__(self, hub: PushHub) -> None:
+        self.hub = hub
+
+    @classmethod
+    def name(cls) -> str:
+        return KIND
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self.hub.publish(recipient_id, {"text": text})
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self.hub.publish(recipient_id, {"text": text, "buttons": _clean_buttons(buttons)})
+
+    async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
+        await self.hub.publish(recipient_id, {"image": image})
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        await self.hub.publish(recipient_id, {"custom": json_message})
+
+
+async def record_left_in_tracker(request: Request, conversation_id: str) -> None:
+    """Append ``SlotSet("left", True)`` to the conversation (if it exists) under its lock."""
+    from rasa.shared.core.events import SlotSet
+
+    agent = getattr(request.app.ctx, "agent", None)
+    if agent is None or agent.tracker_store is None:
+        raise RuntimeError("the Rasa agent is not ready")
+    async with agent.lock_store.lock(conversation_id):
+        tracker = await agent.tracker_store.retrieve(conversation_id)
+        if tracker is None:
+            return
+        tracker.update(SlotSet("left", True))
+        await agent.tracker_store.save(tracker)
+
+
+class WebInput(InputChannel):
+    """Rasa input channel ``web`` (configured in ``credentials.yml``)."""
+
+    def __init__(
+        self,
+        personas: Iterable[str] | None = None,
+        default_persona: str = NO_PERSONA,
+        hub: PushHub | None = None,
+        leave_recorder: LeaveRecorder = record_left_in_tracker,
+        shop: bool = True,
+        redis_url: str | None = None,
+    ) -> None:
+        self.personas = frozenset(personas) if personas is not None else None
+        self.default_persona = default_persona
+        self.hub = hub or PushHub()
+        self.leave_recorder = leave_recorder
+        self.shop = shop
+        self.redis_url = redis_url
+
+    @classmethod
+    def name(cls) -> str:
+        return KIND
+
+    @classmethod
+    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> "WebInput":
+        import os
+
+        credentials = dict(credentials or {})
+        unknown = set(credentials) - {"personas", "default_persona", "shop", "redis_url_env"}
+        if unknown:
+            raise ValueError(f"credentials.yml: bot.channels.web.WebInput: unknown setting(s) {sorted(unknown)}")
+        personas = credentials.get("personas")
+        if personas is not None and (
+            not isinstance(personas, list) or not all(isinstance(p, str) and _PERSONA.match(p) for p in personas)
+        ):
+            raise ValueError("credentials.yml: bot.channels.web.WebInput: 'personas' must be a list of persona ids")
+        redis_env = credentials.get("redis_url_env", "POPBOT_REDIS_URL")
+        return cls(
+            personas=personas,
+            default_persona=str(credentials.get("default_persona", NO_PERSONA)),
+            shop=bool(credentials.get("shop", True)),
+            redis_url=os.environ.get(redis_env) or None,
+        )
+
+    def get_output_channel(self) -> OutputChannel:
+        return WebOutput(self.hub)
+
+    # --- request parsing ----------------------------------------------------------------------
+    def _sender(self, request: Request, payload: Mapping[str, Any]) -> str:
+        sender = payload.get("sender")
+        if sender is None:
+            sender = request.cookies.get(SESSION_COOKIE)
+        if not isinstance(sender, str) or not _SENDER.match(sender):
+            raise BadRequest("field 'sender' must be 1-128 characters of A-Z a-z 0-9 _ . : -")
+        return sender
+
+    def _metadata(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        raw = payload.get("metadata") or {}
+        if not isinstance(raw, Mapping):
+            raise BadRequest("field 'metadata' must be an object")
+        persona = raw.get("persona", self.default_persona)
+        if not isinstance(persona, str) or not _PERSONA.match(persona):
+            raise BadRequest("field 'metadata.persona' must be a persona id")
+        if self.personas is not None and persona not in self.personas and persona != self.default_persona:
+            raise BadRequest("field 'metadata.persona' names a persona this channel does not serve")
+        metadata: dict[str, Any] = {"persona": persona}
+        lang = raw.get("lang")
+        if lang is not None:
+            if lang not in LANGUAGES:
+                raise BadRequest(f"field 'metadata.lang' must be one of {', '.join(LANGUAGES)}")
+            metadata["lang"] = lang
+        return metadata
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        return self._metadata(_json_body(request))
+
+    # --- blueprint ----------------------------------------------------------------------------
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        extra = []
+        if self.shop:
+            from bot.channels.shop import shop_blueprint
+
+            extra.append(shop_blueprint(self))
+        bp = _ChannelBlueprint("popbot_web", extra=extra)
+        channel = self
+
+        @bp.listener("after_server_start")
+        async def _start_relay(app: Any, _loop: Any) -> None:
+            if channel.redis_url and channel.hub.relay is None:
+                from bot.channels.push import RedisRelay
+
+                relay = RedisRelay(channel.hub, channel.redis_url)
+                await relay.start()
+                app.ctx.popbot_web_relay = relay
+
+        @bp.listener("before_server_stop")
+        async def _stop_relay(app: Any, _loop: Any) -> None:
+            relay = getattr(app.ctx, "popbot_web_relay", None)
+            if relay is not None:
+                await relay.stop()
+
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"}, headers=NO_STORE)
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                payload = _json_body(request)
+                sender = channel._sender(request, payload)
+                metadata = channel._metadata(payload)
+                text = payload.get("message")
+                if not isinstance(text, str) or not text.strip():
+                    raise BadRequest("field 'message' must be a non-empty string")
+                if len(text) > MAX_MESSAGE_CHARS:
+                    raise BadRequest(f"field 'message' is longer than {MAX_MESSAGE_CHARS} characters")
+            except BadRequest as exc:
+                return response.json({"error": str(exc)}, status=400, headers=NO_STORE)
+            conversation = identity.conversation_id(KIND, sender)
+            collector = CollectingOutputChannel()
+            text = neutralise(text)
+            if not text.strip():
+                return response.json([], headers=NO_STORE)
+            message = UserMessage(
+                text,
+                collector,
+                conversation,
+                input_channel=KIND,
+                metadata=metadata,
+            )
+            try:
+                await on_new_message(message)
+            except Exception:
+                logger.exception("web channel: processing a message failed")
+                return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
+            replies = [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
+            return response.json(replies, headers=NO_STORE)
+
+        @bp.route("/leave", methods=["POST"])
+        async def leave(request: Request) -> HTTPResponse:
+            try:
+                sender = channel._sender(request, _json_body(request, allow_empty=True))
+            except BadRequest as exc:
+                return response.json({"error": str(exc)}, status=400, headers=NO_STORE)
+            conversation = identity.conversation_id(KIND, sender)
+            await channel.hub.leave(conversation)
+            try:
+                await channel.leave_recorder(request, conversation)
+            except Exception:
+                logger.exception("web channel: could not record the 'left' marker")
+                status = 503
+            else:
+                status = 204
+            resp = response.empty(status=status, headers=NO_STORE)
+            _clear_session_cookie(resp)
+            return resp
+
+        @bp.websocket("/ws")
+        async def socket(request: Request, ws: Any) -> None:
+            try:
+                hello = json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
+                if not isinstance(hello, dict) or hello.get("type") != "hello":
+                    raise BadRequest("first frame must be {'type': 'hello'}")
+                sender = channel._sender(request, hello)
+            except (asyncio.TimeoutError, ValueError, TypeError):
+                await ws.close(code=1008)
+                return
+            conversation = identity.conversation_id(KIND, sender)
+
+            async def send(message: dict[str, Any]) -> None:
+                await ws.send(json.dumps({"type": "message", "message": message}))
+
+            async def close() -> None:
+                await ws.close(code=1000)
+
+            await ws.send(json.dumps({"type": "ready"}))
+            detach = await channel.hub.attach(conversation, send, close)
+            try:
+                while True:  # the socket is push-only; read to notice the close
+                    frame = await ws.recv()
+                    if frame is None:
+                        break
+            except Exception:
+                pass
+            finally:
+                detach()
+
+        return bp
+
+
+class _ChannelBlueprint(Blueprint):
+    """A blueprint that also registers sibling blueprints (the shop) at their own prefixes."""
+
+    def __init__(self, name: str, extra: list[Blueprint]) -> None:
+        super().__init__(name)
+        self.ctx.popbot_extra = extra
+
+    def register(self, app: Any, options: dict[str, Any]) -> None:
+        super().register(app, options)
+        for blueprint in self.ctx.popbot_extra:
+            if blueprint.name not in app.blueprints:
+                app.blueprint(blueprint)
+
+
+def _json_body(request: Request, allow_empty: bool = False) -> dict[str, Any]:
+    body = request.body or b""
+    if not body.strip():
+        if allow_empty:
+            return {}
+        raise BadRequest("the request body must be a JSON object")
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest("the request body is not valid JSON") from exc
+    if not isinstance(payload, dict):
+        raise BadRequest("the request body must be a JSON object")
+    return payload
+
+
+def _clean_buttons(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Buttons as title + neutralised payload (a payload is sent back as user text)."""
+    return [
+        {"title": str(b.get("title", "")), "payload": neutralise(str(b.get("payload", b.get("title", ""))))}
+        for b in buttons
+    ]
+
+
+def _clear_session_cookie(resp: HTTPResponse) -> None:
+    resp.cookies[SESSION_COOKIE] = ""
+    resp.cookies[SESSION_COOKIE]["max-age"] = 0
+    resp.cookies[SESSION_COOKIE]["path"] = "/"
+    resp.cookies[SESSION_COOKIE]["httponly"] = True
+    resp.cookies[SESSION_COOKIE]["samesite"] = "Strict"

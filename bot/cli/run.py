@@ -1,0 +1,64 @@
+"""``popbot run``: the whole stack on this machine until Ctrl-C."""
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+
+from bot.settings import ConfigError, load_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "run",
+        help="start the whole stack (Rasa server, action server, web shop front-ends)",
+        description="Start the action server and the Rasa server (with the web and Telegram "
+        "channels and the disguise front-ends) on the embedded default: SQLite under var/, "
+        "in-memory lock store, keys generated on first run. Ctrl-C stops everything.",
+    )
+    parser.add_argument("--no-actions", action="store_true", help="do not start the action server")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.stack import Stack, StackError
+
+    try:
+        settings = load_settings()
+        settings.required_secret("rasa_token")
+    except ConfigError as exc:
+        print(f"popbot run: {exc}")
+        return 2
+    stack = Stack(settings, with_actions=not args.no_actions)
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    print("starting popbot (first start loads the model, ~30 s) ...", flush=True)
+    try:
+        stack.start()
+    except StackError as exc:
+        print(f"popbot run: {exc}")
+        return 1
+    print_urls(settings)
+    try:
+        while not stopping.wait(2.0):
+            if not stack.running():
+                print("popbot run: a process stopped; shutting down")
+                break
+    except KeyboardInterrupt:
+        pass
+    print("stopping ...", flush=True)
+    stack.stop()
+    print("stopped.")
+    return 0
+
+
+def print_urls(settings) -> None:
+    from bot.persona import load_all
+    from bot.project import PERSONAS_DIR
+
+    print(f"Rasa server (API needs the token in var/keys/rasa_token): {settings.rasa_url}")
+    print(f"web chat channel:  {settings.rasa_url}/webhooks/web/webhook")
+    for persona in load_all(PERSONAS_DIR):
+        print(f"shop front-end ({persona.id}): {settings.rasa_url}/shop/{persona.id}/")
+    print(f"action server (loopback only): http://{settings.host}:{settings.actions_port}")
+    print("try it:  .venv/bin/popbot chat --persona rumianek     (Ctrl-C here stops everything)", flush=True)

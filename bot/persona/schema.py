@@ -1,0 +1,154 @@
+"""The typed model of a persona file (``personas/<id>.yml``); see ``personas/README.md``.
+
+Instances are built only by :mod:`bot.persona.validate`, which has checked every field, so the
+model itself carries no validation. Text per language is a ``Mapping[lang, tuple[str, ...]]``;
+:meth:`Persona.texts` applies the rule "a language the persona does not declare is answered in
+the persona's default language".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Final, Mapping, Optional
+
+from nlu.signals import CODE_INTENTS, LANGUAGES, PERSONA_SEPARATOR
+
+#: Responses said in the persona's voice, ``utter_<key>`` (docs/ARCHITECTURE.md "Voice keys").
+VOICE_KEYS: Final = (
+    "greet",
+    "thanks",
+    "goodbye",
+    "out_of_scope",
+    "probe",
+    "confirm_help",
+    "help_accepted",
+    "back_to_shop",
+    "offer_counselor",
+    "emergency",
+    "counselor_urgent",
+    "please_wait",
+    "not_safe",
+    "ask_location",
+    "referral_intro",
+    "clean_done",
+)
+#: Generic names of the code signals a persona declares phrases for.
+CODE_NAMES: Final = CODE_INTENTS
+#: Code signals every persona must declare (``clean_chat`` is optional).
+REQUIRED_CODE_NAMES: Final = tuple(n for n in CODE_NAMES if n != "clean_chat")
+KINDS: Final = ("shop", "game_tips", "other")
+COLOR_NAMES: Final = ("primary", "accent", "background", "text")
+#: Entities an example may annotate inline as ``[text](entity)``.
+ANNOTATABLE_ENTITIES: Final = ("duration", "address")
+#: The only placeholder a text may contain; filled at build time from ``country``.
+EMERGENCY_PLACEHOLDER: Final = "{emergency_number}"
+
+MIN_COVER_EXAMPLES: Final = 12
+MIN_CODE_EXAMPLES: Final = 30
+MIN_CLEAN_CHAT_EXAMPLES: Final = 12
+MAX_VOICE_VARIATIONS: Final = 3
+
+Texts = Mapping[str, tuple[str, ...]]
+Text1 = Mapping[str, str]
+
+
+def _pick(values: Mapping[str, object], lang: str, default_lang: str) -> object:
+    return values[lang] if lang in values else values[default_lang]
+
+
+@dataclass(frozen=True)
+class Colors:
+    primary: str
+    accent: str
+    background: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Display:
+    name: str
+    tagline: Text1
+    colors: Colors
+    exit_url: str
+    favicon: str
+
+    @property
+    def favicon_is_emoji(self) -> bool:
+        return not self.favicon.startswith(("assets/", "personas/assets/"))
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    """A product (shop) or a guide (game tips). Price and currency go together or not at all."""
+
+    id: str
+    name: Text1
+    description: Text1
+    price: Optional[Decimal] = None
+    currency: Optional[str] = None
+    size: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class CoverIntent:
+    """What ordinary visitors ask (``examples``) and how the persona answers (``replies``)."""
+
+    name: str
+    examples: Texts
+    replies: Texts
+
+
+@dataclass(frozen=True)
+class CodeSignal:
+    """Cover phrases that carry a signal; ``name`` is one of :data:`CODE_NAMES`."""
+
+    name: str
+    examples: Texts
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    kind: str
+    languages: tuple[str, ...]
+    country: str
+    display: Display
+    catalogue: tuple[CatalogueItem, ...]
+    cover: tuple[CoverIntent, ...]
+    code: Mapping[str, CodeSignal]
+    voice: Mapping[str, Texts]
+    #: ``{risk name: {lang: (keyword, ...)}}``, e.g. ``{"alcohol": {"en": ("drunk", ...)}}``.
+    risk_cues: Mapping[str, Texts] = field(default_factory=dict)
+    #: Optional override of the number derived from ``country``.
+    emergency_number_override: Optional[str] = None
+    source: Optional[Path] = None
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def intent(self, name: str) -> str:
+        """The namespaced intent of a cover or code name: ``rumianek__ask_price``."""
+        return f"{self.id}{PERSONA_SEPARATOR}{name}"
+
+    def language_for(self, lang: str) -> str:
+        """``lang`` if the persona speaks it, else its default language."""
+        return lang if lang in self.languages else self.default_language
+
+    def texts(self, values: Texts, lang: str) -> tuple[str, ...]:
+        """Texts for ``lang`` with the default-language fallback."""
+        return _pick(values, self.language_for(lang), self.default_language)  # type: ignore[return-value]
+
+    def text(self, values: Text1, lang: str) -> str:
+        """A single text for ``lang`` with the default-language fallback."""
+        return _pick(values, self.language_for(lang), self.default_language)  # type: ignore[return-value]
+
+    def voice_texts(self, key: str, lang: str) -> tuple[str, ...]:
+        """The variations of voice ``key`` in ``lang`` (placeholders not filled)."""
+        return self.texts(self.voice[key], lang)
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """Every language the bot answers in (``nlu.signals.LANGUAGES``)."""
+        return LANGUAGES

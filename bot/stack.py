@@ -1,0 +1,124 @@
+"""Start and stop the whole local stack (action server, Rasa server) as child processes.
+
+Used by ``popbot run`` and by the end-to-end tests, so both run exactly the same processes.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Mapping, Optional
+
+import httpx
+
+from bot import PROJECT_ROOT
+from bot.settings import Settings
+
+
+class StackError(RuntimeError):
+    """A process of the stack did not start."""
+
+
+@dataclass
+class Process:
+    name: str
+    args: list[str]
+    health_url: str
+    popen: Optional[subprocess.Popen] = None
+    log: Optional[IO[bytes]] = None
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    env: Mapping[str, str] = field(default_factory=dict)
+    log_dir: Optional[Path] = None
+    with_actions: bool = True
+    processes: list[Process] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        py = sys.executable
+        s = self.settings
+        if self.with_actions:
+            self.processes.append(
+                Process("action server", [py, "-m", "bot.actions_server"], f"http://{s.host}:{s.actions_port}/health")
+            )
+        self.processes.append(Process("rasa server", [py, "-m", "bot.server"], f"{s.rasa_url}/"))
+
+    def start(self, timeout: float = 240.0) -> None:
+        """Start every process and wait until each answers its health URL."""
+        for proc in self.processes:
+            self._spawn(proc)
+        deadline = time.monotonic() + timeout
+        for proc in self.processes:
+            self._wait_ready(proc, deadline)
+
+    def _spawn(self, proc: Process) -> None:
+        stdout: IO[bytes] | int | None = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            proc.log = open(self.log_dir / f"{proc.name.replace(' ', '_')}.log", "ab")
+            stdout = proc.log
+        proc.popen = subprocess.Popen(
+            proc.args, cwd=PROJECT_ROOT, env={**os.environ, **self.env}, stdout=stdout,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+    def process(self, name: str) -> Process:
+        return next(p for p in self.processes if p.name == name)
+
+    def stop_one(self, name: str, timeout: float = 20.0) -> None:
+        """Stop one process (e.g. the action server, to test that emergency replies survive)."""
+        proc = self.process(name)
+        self._terminate([proc], timeout)
+
+    def start_one(self, name: str, timeout: float = 120.0) -> None:
+        proc = self.process(name)
+        self._spawn(proc)
+        self._wait_ready(proc, time.monotonic() + timeout)
+
+    def _wait_ready(self, proc: Process, deadline: float) -> None:
+        assert proc.popen is not None
+        while time.monotonic() < deadline:
+            code = proc.popen.poll()
+            if code is not None:
+                self.stop()
+                raise StackError(f"{proc.name} exited with code {code} while starting")
+            try:
+                if httpx.get(proc.health_url, timeout=2).status_code < 500:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        raise StackError(f"{proc.name} did not answer {proc.health_url} in time")
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """Stop every process (SIGINT, then SIGKILL after ``timeout``)."""
+        self._terminate(list(reversed(self.processes)), timeout)
+
+    @staticmethod
+    def _terminate(processes: list[Process], timeout: float) -> None:
+        for proc in processes:
+            if proc.popen and proc.popen.poll() is None:
+                try:
+                    os.killpg(proc.popen.pid, signal.SIGINT)
+                except ProcessLookupError:
+                    pass
+        for proc in processes:
+            if proc.popen:
+                try:
+                    proc.popen.wait(timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.popen.pid, signal.SIGKILL)
+                    proc.popen.wait()
+            if proc.log:
+                proc.log.close()
+                proc.log = None
+
+    def running(self) -> bool:
+        return all(p.popen is not None and p.popen.poll() is None for p in self.processes)

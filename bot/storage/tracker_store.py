@@ -1,0 +1,112 @@
+"""``EncryptedTrackerStore``: Rasa's tracker store with every event's content encrypted.
+
+Configured in ``endpoints.yml``::
+
+    tracker_store:
+      type: bot.storage.tracker_store.EncryptedTrackerStore
+      # url: optional SQLAlchemy URL; default POPBOT_DATABASE_URL / var/popbot.db
+
+Structure follows Rasa 3.6's ``SQLTrackerStore``: a save appends the tracker's events that are
+not stored yet (counted from the latest ``session_started``), ``retrieve`` returns the latest
+session, ``retrieve_full_tracker`` all sessions. Errors are raised, never swallowed here;
+``bot.storage.rasa_guards.install()`` stops Rasa from swallowing them.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import Any, Iterable, Optional, Text
+
+import sqlalchemy as sa
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SerializedTrackerAsText, TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.settings import ConfigError
+from bot.storage import db, eventlog, runtime
+from bot.storage.runtime import Storage
+
+logger = logging.getLogger(__name__)
+
+#: endpoints.yml keys this store accepts besides ``type``.
+ACCEPTED_KWARGS = frozenset({"url"})
+
+
+class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
+    """Stores Rasa trackers with AES-GCM encrypted events (SQLite or PostgreSQL)."""
+
+    def __init__(
+        self,
+        domain: Optional[Domain] = None,
+        host: Optional[Text] = None,
+        event_broker: Optional[EventBroker] = None,
+        storage: Optional[Storage] = None,
+        **kwargs: Any,
+    ) -> None:
+        unknown = sorted(set(kwargs) - ACCEPTED_KWARGS)
+        if unknown:
+            raise ConfigError(
+                f"endpoints.yml tracker_store: unknown field(s) {unknown} for EncryptedTrackerStore "
+                f"(accepted: type, {', '.join(sorted(ACCEPTED_KWARGS))})"
+            )
+        if event_broker is not None:
+            raise ConfigError(
+                "endpoints.yml event_broker: an event broker would publish conversation events in "
+                "plaintext; it is not allowed with EncryptedTrackerStore"
+            )
+        url = kwargs.get("url") or host
+        if storage is None:
+            storage = runtime.open_storage(database_url=url) if url else runtime.storage()
+        self.storage = storage
+        super().__init__(domain, None)
+        logger.debug("encrypted tracker store ready (%s)", storage.engine.dialect.name)
+
+    # -- Rasa's TrackerStore interface -------------------------------------------------------
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Append the tracker's new events, encrypted, in one transaction (raises on failure)."""
+        self.save_sync(tracker)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The tracker of the latest conversation session, or None."""
+        return self._retrieve(sender_id, all_sessions=False)
+
+    async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
+        """The tracker with the events of every session, or None."""
+        return self._retrieve(conversation_id, all_sessions=True)
+
+    async def keys(self) -> Iterable[Text]:
+        """Every conversation id (pseudonym) with stored events."""
+        with self.storage.engine.connect() as conn:
+            return list(conn.execute(sa.select(db.events.c.conversation_id).distinct()).scalars())
+
+    async def exists(self, conversation_id: Text) -> bool:
+        with self.storage.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(db.events.c.id).where(db.events.c.conversation_id == conversation_id).limit(1)
+            ).first()
+        return row is not None
+
+    # -- implementation ---------------------------------------------------------------------
+    def save_sync(self, tracker: DialogueStateTracker) -> None:
+        """Synchronous body of :meth:`save`."""
+        conversation_id = tracker.sender_id
+        with self.storage.engine.begin() as conn:
+            max_seq, session_start = eventlog.stored_position(conn, conversation_id)
+            if max_seq is None:
+                stored_in_session, next_seq = 0, 0
+            else:
+                stored_in_session = max_seq - (session_start or 0) + 1
+                next_seq = max_seq + 1
+            new_events = [
+                event.as_dict()
+                for event in itertools.islice(tracker.events, stored_in_session, len(tracker.events))
+            ]
+            eventlog.append_events(conn, self.storage.data_keys, conversation_id, next_seq, new_events)
+
+    def _retrieve(self, sender_id: Text, *, all_sessions: bool) -> Optional[DialogueStateTracker]:
+        with self.storage.engine.connect() as conn:
+            events = eventlog.load_events(conn, self.storage.data_keys, sender_id, all_sessions=all_sessions)
+        if not events:
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)

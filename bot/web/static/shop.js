@@ -1,0 +1,115 @@
+/* Customer-service chat and quick exit. Leaves no trace in the browser: no Web Storage, no
+   IndexedDB, the page title is never changed, the chat history lives in the page only.
+   The session cookie (HttpOnly) identifies the chat to the server. */
+(function () {
+  "use strict";
+  var body = document.body;
+  var persona = body.dataset.persona, lang = body.dataset.lang, exitUrl = body.dataset.exit;
+  var WEBHOOK = "/webhooks/web/webhook", LEAVE = "/webhooks/web/leave", WS = "/webhooks/web/ws";
+  var panel = document.getElementById("chat"), openBtn = document.getElementById("chat-open");
+  var log = document.getElementById("chat-log"), form = document.getElementById("chat-form");
+  var input = document.getElementById("chat-input"), errorBox = document.getElementById("chat-error");
+  var socket = null, retry = 1000, leaving = false;
+
+  function quickExit() {
+    if (leaving) { return; }
+    leaving = true;
+    try { if (socket) { socket.onclose = null; socket.close(); } } catch (e) { /* ignore */ }
+    try {
+      var blob = new Blob(["{}"], { type: "application/json" });
+      if (!(navigator.sendBeacon && navigator.sendBeacon(LEAVE, blob))) {
+        fetch(LEAVE, { method: "POST", body: "{}", keepalive: true, credentials: "same-origin", cache: "no-store" });
+      }
+    } catch (e) { /* leaving matters more than telling the server */ }
+    log.textContent = ""; input.value = ""; panel.hidden = true;
+    window.location.replace(exitUrl);
+  }
+  document.getElementById("quick-exit").addEventListener("click", quickExit);
+  var shifts = [];
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Shift" || ev.repeat) { return; }
+    var now = Date.now();
+    shifts = shifts.filter(function (t) { return now - t < 1500; });
+    shifts.push(now);
+    if (shifts.length >= 3) { quickExit(); }
+  });
+
+  // Moving around the shop replaces the history entry: the whole visit is one entry, so after a
+  // quick exit the back button leads to whatever was open before the shop, never to the chat.
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a[href]");
+    if (!a || a.origin !== location.origin || ev.ctrlKey || ev.metaKey || ev.shiftKey) { return; }
+    ev.preventDefault();
+    window.location.replace(a.href);
+  });
+
+  function show(text, who, buttons) {
+    var p = document.createElement("p");
+    p.className = "msg " + who;
+    p.textContent = text;
+    log.appendChild(p);
+    if (buttons && buttons.length) {
+      var row = document.createElement("div");
+      row.className = "quick";
+      buttons.forEach(function (b) {
+        var btn = document.createElement("button");
+        btn.type = "button"; btn.textContent = b.title;
+        btn.addEventListener("click", function () { row.remove(); send(b.title); });
+        row.appendChild(btn);
+      });
+      log.appendChild(row);
+    }
+    log.scrollTop = log.scrollHeight;
+  }
+  function showReply(m) { if (m && m.text) { show(m.text, "bot", m.buttons); } }
+
+  function connect() {
+    if (socket || leaving) { return; }
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + WS);
+    socket.onopen = function () { retry = 1000; socket.send(JSON.stringify({ type: "hello" })); };
+    socket.onmessage = function (ev) {
+      try { var data = JSON.parse(ev.data); if (data.type === "message") { showReply(data.message); } } catch (e) { /* ignore */ }
+    };
+    socket.onclose = function () {
+      socket = null;
+      if (!leaving) { setTimeout(connect, retry); retry = Math.min(retry * 2, 30000); }
+    };
+  }
+
+  function send(text) {
+    text = text.trim();
+    if (!text) { return; }
+    show(text, "me");
+    errorBox.hidden = true;
+    fetch(WEBHOOK, {
+      method: "POST", credentials: "same-origin", cache: "no-store",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ message: text, metadata: { persona: persona, lang: lang } })
+    }).then(function (r) {
+      if (!r.ok) { throw new Error("status " + r.status); }
+      return r.json();
+    }).then(function (replies) { replies.forEach(showReply); })
+      .catch(function () { errorBox.hidden = false; });
+  }
+
+  function openChat(prefill) {
+    panel.hidden = false;
+    openBtn.setAttribute("aria-expanded", "true");
+    openBtn.hidden = true;
+    connect();
+    if (prefill) { input.value = prefill; }
+    input.focus();
+  }
+  function closeChat() {
+    panel.hidden = true; openBtn.hidden = false;
+    openBtn.setAttribute("aria-expanded", "false"); openBtn.focus();
+  }
+  openBtn.addEventListener("click", function () { openChat(); });
+  document.getElementById("chat-close").addEventListener("click", closeChat);
+  panel.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { closeChat(); } });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); var t = input.value; input.value = ""; send(t); });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-ask]"), function (btn) {
+    btn.addEventListener("click", function () { openChat(btn.dataset.ask + ": "); });
+  });
+})();

