@@ -30,7 +30,8 @@ def check_file(path: Path | str, today: Optional[date] = None) -> tuple[Director
     problems = Problems()
     directory = _parse(Path(path), problems)
     check_directory(directory, problems, today)
-    return directory, problems.problems
+    ordered = sorted(problems.problems, key=lambda p: (p.file, p.row if p.row is not None else 0))
+    return directory, ordered
 
 
 def read_file(path: Path | str, today: Optional[date] = None) -> Directory:

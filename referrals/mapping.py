@@ -17,7 +17,7 @@ TOPIC_COLORS: Final = {
     "abuse": "#d62728", "domestic_violence": "#ff7f0e", "sexual_violence": "#8c564b",
     "bullying": "#9467bd", "online_safety": "#17becf", "mental_health": "#2ca02c",
     "self_harm": "#e377c2", "lgbtq": "#bcbd22", "general": "#1f77b4",
-    "child helpline (all topics)": "#2b8cbe", "emergency number only": "#9e9e9e",
+    "child helpline (all topics)": "#0b2e59", "emergency number only": "#9e9e9e",
 }
 AGE_BANDS: Final = (
     (183, "verified < 6 months", "#1a9850"),
@@ -64,9 +64,9 @@ def draw_map(directory: Directory, out: Path | str, color: str = "topic", today:
     today = today or date.today()
     out = Path(out)
     gaz = gazetteer()
-    fig, ax = plt.subplots(figsize=(16, 8.6), dpi=110)
+    fig, ax = plt.subplots(figsize=(16, 7.6), dpi=110)
     ax.set_facecolor("#eaf2f8")
-    ax.scatter([c.lon for c in gaz.cities], [c.lat for c in gaz.cities], s=0.4, c="#b8b8b8", linewidths=0, zorder=1)
+    ax.scatter([c.lon for c in gaz.cities], [c.lat for c in gaz.cities], s=0.8, c="#a3a3a3", linewidths=0, zorder=1)
     for lon in range(-180, 181, 30):
         ax.axvline(lon, color="white", lw=0.6, zorder=0)
     for lat in range(-60, 91, 30):
@@ -97,8 +97,10 @@ def draw_map(directory: Directory, out: Path | str, color: str = "topic", today:
         ax.scatter([place.lon], [place.lat], s=size, c=col, edgecolors="black", linewidths=0.4, alpha=0.9, zorder=3)
     if local:
         ax.scatter([x[1] for x in local], [x[0] for x in local], s=10, marker="^", c="black", zorder=4)
+    legend_order = [label for _, label, _ in AGE_BANDS] + list(TOPIC_COLORS)
+    ordered = sorted(used.items(), key=lambda lc: legend_order.index(lc[0]) if lc[0] in legend_order else 99)
     handles = [Line2D([], [], marker="o", ls="", markerfacecolor=c, markeredgecolor="black", markersize=9, label=l)
-               for l, c in used.items()]
+               for l, c in ordered]
     for n in (1, 4, 16):
         handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor="black",
                               markersize=math.sqrt(18 + 40 * math.log2(1 + n)), label=f"{n} service(s)"))

@@ -29,10 +29,10 @@ def normalize_phone(value: str, region: str) -> str:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:
         raise ValueError(f"{value!r} is not a phone number") from exc
-    if not phonenumbers.is_valid_number(number):
+    if not phonenumbers.is_valid_number_for_region(number, region):
+        if phonenumbers.is_valid_number(number):
+            raise ValueError(f"{value!r} is not a number of {region}")
         raise ValueError(f"{value!r} is not a valid phone number")
-    if phonenumbers.region_code_for_number(number) != region and not phonenumbers.is_valid_number_for_region(number, region):
-        raise ValueError(f"{value!r} is not a number of {region}")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -20,7 +20,8 @@ from referrals.errors import GeocodeError, RoutingError
 from referrals.geo import Place, country_place, distance_km, find_place, gazetteer
 from referrals.hours import OpenState, open_state
 from referrals.hours import zone as tz
-from referrals.model import TEXT_CHANNELS, Channel, Directory, Service, ServiceArea
+from referrals.ranking import CountryTable
+from referrals.model import DAYS, TEXT_CHANNELS, Channel, Directory, Schedule, Service, ServiceArea
 from referrals.store import DirectoryStore
 from referrals.topics import TOPICS
 
@@ -58,12 +59,47 @@ class Referral:
         }
 
 
+WEEK = 7 * 1440
+
+
+def _week_intervals(schedules: Sequence[Schedule]) -> tuple[tuple[int, int], ...]:
+    """Opening hours as [start, end) minutes of the local week (Monday 00:00 = 0)."""
+    out: list[tuple[int, int]] = []
+    for sc in schedules:
+        for day in sc.byday:
+            start = DAYS.index(day) * 1440 + sc.opens
+            end = start - sc.opens + (sc.closes if sc.closes > sc.opens else 1440 + sc.closes)
+            if end > WEEK:
+                out.append((start, WEEK))
+                out.append((0, end - WEEK))
+            else:
+                out.append((start, end))
+    return tuple(out)
+
+
 @dataclass
 class _Entry:
+    """A service as the router needs it, with everything that does not depend on the query."""
+
     service: Service
     zone: ZoneInfo
     areas: tuple[ServiceArea, ...]
     points: tuple[tuple[float, float], ...]
+    national: bool = False
+    #: per channel: (channel, week intervals, hours known)
+    channels: tuple[tuple[Channel, tuple[tuple[int, int], ...], bool], ...] = ()
+    verified_rank: int = 0
+    topics: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        s = self.service
+        self.national = any(a.scope == "national" for a in self.areas)
+        self.channels = tuple((ch, _week_intervals(s.schedules_for(ch)), bool(s.schedules_for(ch)))
+                              for ch in s.channels)
+        self.topics = frozenset(s.topics)
+        self.languages = frozenset(s.languages)
+        self.verified_rank = -(s.verified.toordinal() if s.verified else 0)  # recent first
 
 
 @dataclass
@@ -75,6 +111,15 @@ class RoutingIndex:
     emergency: dict[str, Service] = field(default_factory=dict)
     helpline_116111: dict[str, Service] = field(default_factory=dict)
     child_helpline: dict[str, Service] = field(default_factory=dict)
+    tables: dict[str, CountryTable] = field(default_factory=dict)
+
+    def table(self, country: str) -> CountryTable:
+        """The vectorised services of ``country`` (built on first use)."""
+        table = self.tables.get(country)
+        if table is None:
+            entries = [e for e in self.by_country.get(country, ()) if e.service.kind != "emergency"]
+            table = self.tables[country] = CountryTable(entries)
+        return table
 
     def __post_init__(self) -> None:
         for s in self.directory.services.values():
@@ -93,6 +138,8 @@ class RoutingIndex:
                     self.helpline_116111.setdefault(country, s)
                 if s.kind == "child_helpline" and all(a.scope == "national" for a in areas):
                     self.child_helpline.setdefault(country, s)
+        for country in self.by_country:
+            self.table(country)
 
 
 def resolve_place(where: str | Place | tuple[float, float] | None, country_hint: str | None = None,
@@ -178,52 +225,12 @@ def _route(index: RoutingIndex, place: Place, age: Optional[int], topics: tuple[
     if urgent and emergency is not None:
         out.append(_referral(emergency, country, at, cannot_speak, "imminent danger: the emergency number first",
                              emergency=True))
-    ranked: list[tuple[tuple, Referral]] = []
-    wanted = set(topics)
-    for entry in index.by_country.get(country, ()):
-        s = entry.service
-        if s.kind == "emergency":
-            continue
-        scope = _covers(entry, place)
-        if scope is None:
-            continue
-        if age is not None and ((s.minimum_age is not None and age < s.minimum_age)
-                                or (s.maximum_age is not None and age > s.maximum_age)):
-            continue
-        topic_exact = bool(wanted & set(s.topics)) if wanted else True
-        if wanted and not topic_exact and "general" not in s.topics:
-            continue
-        ch, state, known = _best_channel(s, entry.zone, at, cannot_speak)
-        usable = state.open_now and (not cannot_speak or ch.type in TEXT_CHANNELS)
-        lang_ok = lang is None or lang in s.languages or lang in ch.languages
-        distance = None
-        if entry.points and s.kind in ("in_person", "shelter"):
-            distance = min(distance_km(place.lat, place.lon, la, lo) for la, lo in entry.points)
-        verified = s.verified.toordinal() if s.verified else 0
-        key = (
-            not usable, 0 if state.open_now else (1 if not known else 2), not lang_ok, not s.child_specific,
-            not topic_exact, not s.free_of_charge, _SCOPE_RANK[scope], -verified,
-            distance if distance is not None else 0.0, s.name, s.id,
-        )
-        facts = [f"{scope} service in {country}"]
-        if wanted:
-            facts.append("topic " + ", ".join(sorted(wanted & set(s.topics))) if topic_exact else "general service")
-        facts.append(_hours_fact(ch, state, known))
-        if lang and lang_ok:
-            facts.append(f"speaks {lang}")
-        if s.child_specific:
-            facts.append("for children")
-        if s.free_of_charge:
-            facts.append("free")
-        if distance is not None:
-            facts.append(f"{distance:.0f} km away")
-        if s.verified:
-            facts.append(f"verified {s.verified.isoformat()}")
-        ranked.append((key, Referral(s, ch, "; ".join(facts), state.open_now, state.opens_at, state.closes_at,
-                                     known, False, country, distance)))
-    ranked.sort(key=lambda kr: kr[0])
-    out.extend(r for _, r in ranked)
-    if not ranked:
+    wanted = frozenset(topics)
+    top, matched = index.table(country).rank(place, age, wanted, lang, at, cannot_speak, limit)
+    for r in top:
+        out.append(_ranked_referral(r.entry, country, r.scope, wanted, r.topic_exact, r.distance, lang, at,
+                                    cannot_speak))
+    if not matched:
         fallback = index.helpline_116111.get(country)
         why = "fallback: 116 111, the child helpline number"
         if fallback is None:
@@ -237,22 +244,26 @@ def _route(index: RoutingIndex, place: Place, age: Optional[int], topics: tuple[
     return out[:limit]
 
 
-def _covers(entry: _Entry, place: Place) -> Optional[str]:
-    """The scope by which the service covers ``place`` (national/region/local), or None."""
-    best: Optional[str] = None
-    for a in entry.areas:
-        scope = a.scope
-        if scope == "national":
-            ok = True
-        elif scope == "region":
-            ok = place.kind == "city" and place.admin1 == a.admin1
-        else:
-            ok = (place.kind == "city" and a.latitude is not None and a.longitude is not None
-                  and a.radius_km is not None
-                  and distance_km(place.lat, place.lon, a.latitude, a.longitude) <= a.radius_km)
-        if ok and (best is None or _SCOPE_RANK[scope] < _SCOPE_RANK[best]):
-            best = scope
-    return best
+def _ranked_referral(entry: _Entry, country: str, scope: str, wanted: frozenset[str], topic_exact: bool,
+                     distance: Optional[float], lang: Optional[str], at: datetime, cannot_speak: bool) -> Referral:
+    s = entry.service
+    ch, state, known = _best_channel(s, entry.zone, at, cannot_speak)
+    facts = [f"{scope} service in {country}"]
+    if wanted:
+        facts.append("topic " + ", ".join(sorted(wanted & entry.topics)) if topic_exact else "general service")
+    facts.append(_hours_fact(ch, state, known))
+    if lang and (lang in entry.languages or lang in ch.languages):
+        facts.append(f"speaks {lang}")
+    if s.child_specific:
+        facts.append("for children")
+    if s.free_of_charge:
+        facts.append("free")
+    if distance is not None:
+        facts.append(f"{distance:.0f} km away")
+    if s.verified:
+        facts.append(f"verified {s.verified.isoformat()}")
+    return Referral(s, ch, "; ".join(facts), state.open_now, state.opens_at, state.closes_at, known, False,
+                    country, distance)
 
 
 def _best_channel(s: Service, zone: ZoneInfo, at: datetime, cannot_speak: bool) -> tuple[Channel, OpenState, bool]:

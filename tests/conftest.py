@@ -159,3 +159,12 @@ def stack(model_path: Path, session_var: Path, fake_telegram: Any) -> Iterator[A
 def rasa_server(stack: Any) -> str:
     """Base URL of the running Rasa server."""
     return str(stack.settings.rasa_url)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_storage_runtime() -> Iterator[None]:
+    """Each test sees storage and keys for its own environment (no cache leaks across tests)."""
+    yield
+    from bot.storage.runtime import set_storage
+
+    set_storage(None)

@@ -5,10 +5,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot import project
 from bot.settings import load_settings
+
+if TYPE_CHECKING:
+    from nlu.evaluation import Example
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,18 +36,22 @@ def model_path(args: argparse.Namespace) -> Path:
     return args.model or load_settings().model_dir / f"{project.MODEL_NAME}.tar.gz"
 
 
-def open_input(name: str) -> TextIO:
-    return sys.stdin if name == "-" else open(name, encoding="utf-8")
+def read_input(name: str, labelled: bool) -> "list[Example]":
+    """The examples of FILE (or stdin for ``-``); raises InputError/OSError naming the line."""
+    from nlu.evaluation import read_examples
+
+    source = "<stdin>" if name == "-" else name
+    stream: TextIO = sys.stdin if name == "-" else open(name, encoding="utf-8")
+    with stream:
+        return read_examples(stream, source, labelled=labelled)
 
 
 def run(args: argparse.Namespace) -> int:
     from nlu.classifier import Classifier
-    from nlu.evaluation import InputError, read_examples
+    from nlu.evaluation import InputError
 
-    source = "<stdin>" if args.file == "-" else args.file
     try:
-        with open_input(args.file) as stream:
-            examples = read_examples(stream, source, labelled=False)
+        examples = read_input(args.file, labelled=False)
     except (InputError, OSError) as exc:
         print(f"popbot classify: {exc}", file=sys.stderr)
         return 2

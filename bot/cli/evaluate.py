@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cli.classify import add_common_arguments, model_path, open_input
+from bot.cli.classify import add_common_arguments, model_path, read_input
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,12 +28,11 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from nlu.classifier import Classifier
-    from nlu.evaluation import InputError, compute_report, format_report, plot_confusion, read_examples
+    from nlu.evaluation import InputError, compute_report, format_report, plot_confusion
 
     source = "<stdin>" if args.file == "-" else args.file
     try:
-        with open_input(args.file) as stream:
-            examples = read_examples(stream, source, labelled=True)
+        examples = read_input(args.file, labelled=True)
     except (InputError, OSError) as exc:
         print(f"popbot eval: {exc}", file=sys.stderr)
         return 2

@@ -42,14 +42,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                         description="Rank the services for a child at --where (a city or country in "
                         "EN/PL/ES free text, or LAT,LON).")
     p.add_argument("--where", required=True, help='e.g. "Kraków", "w Poznaniu", "en Sevilla", "52.2,21.0"')
-    p.add_argument("--age", type=int)
+    p.add_argument("--age", type=int, help="the child's age in years")
     p.add_argument("--topic", action="append", default=[], help="repeatable: abuse, bullying, self_harm, ...")
     p.add_argument("--lang", help="the child's language (en, pl, es, ...)")
     p.add_argument("--at", help="ISO time with offset (default: now), e.g. 2026-03-29T07:30:00+00:00")
     p.add_argument("--country", help="the conversation's country (ISO code) for ambiguous names")
     p.add_argument("--cannot-speak", action="store_true", help="prefer chat/SMS over voice")
     p.add_argument("--urgent", action="store_true", help="imminent danger: emergency number first")
-    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--limit", type=int, default=5, help="how many services to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=_search)
 

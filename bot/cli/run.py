@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 import signal
+import subprocess
+import sys
 import threading
 
 from bot.settings import ConfigError, load_settings
@@ -17,6 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "in-memory lock store, keys generated on first run. Ctrl-C stops everything.",
     )
     parser.add_argument("--no-actions", action="store_true", help="do not start the action server")
+    parser.add_argument(
+        "--retention-every", type=float, default=6.0, metavar="HOURS",
+        help="run `popbot retention run` at start and then every HOURS hours (0: never; default 6)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -39,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"popbot run: {exc}")
         return 1
     print_urls(settings)
+    if args.retention_every > 0:
+        threading.Thread(
+            target=retention_loop, args=(args.retention_every * 3600, stopping), daemon=True
+        ).start()
     try:
         while not stopping.wait(2.0):
             if not stack.running():
@@ -50,6 +60,18 @@ def run(args: argparse.Namespace) -> int:
     stack.stop()
     print("stopped.")
     return 0
+
+
+def retention_loop(every_seconds: float, stopping: threading.Event) -> None:
+    """Erase expired conversations now and then periodically, until the stack stops."""
+    while not stopping.is_set():
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.cli.main", "retention", "run"], capture_output=True, text=True
+        )
+        summary = (done.stdout or done.stderr).strip().splitlines()
+        print(f"retention: {summary[-1] if summary else 'exit code ' + str(done.returncode)}", flush=True)
+        if stopping.wait(every_seconds):
+            return
 
 
 def print_urls(settings) -> None:

@@ -24,7 +24,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import yaml
 
@@ -56,7 +56,7 @@ def persona_emergency_number(persona: Persona) -> str:
     return emergency_number(persona.country, persona.emergency_number_override)
 
 
-def _slot_condition(name: str, value: str) -> dict[str, str]:
+def _slot_condition(name: str, value: Optional[str]) -> dict[str, Optional[str]]:
     return {"type": "slot", "name": name, "value": value}
 
 
@@ -127,6 +127,14 @@ def render_domain(persona: Persona) -> str:
                         "condition": [_slot_condition(PERSONA_SLOT, persona.id), _slot_condition(LANG_SLOT, lang)],
                     }
                 )
+        # before any language is known (a first "hey!!"), the persona speaks its default language
+        for text in persona.voice_texts(key, persona.default_language):
+            variations.append(
+                {
+                    "text": text.replace(EMERGENCY_PLACEHOLDER, number),
+                    "condition": [_slot_condition(PERSONA_SLOT, persona.id), _slot_condition(LANG_SLOT, None)],
+                }
+            )
         responses[f"utter_{key}"] = variations
     data: dict[str, Any] = {"version": RASA_FORMAT_VERSION, "intents": intents_of(persona)}
     entities = _annotated_entities(persona)

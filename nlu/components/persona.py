@@ -6,7 +6,10 @@ Runs after DIET (which must rank every intent: ``ranking_length: 0``):
      belonged to them, the message is another persona's talk -> ``out_of_scope`` here;
   3. a persona code intent gets its generic name (``rumianek__help_request`` -> ``help_request``);
      inside a persona a plain "no / not now" (``deny``) means the persona's ``not_safe``: the
-     child cannot talk now, so the bot says one innocuous line and goes quiet;
+     child cannot talk now, so the bot says one innocuous line and goes quiet; a *coded*
+     ``peer_help`` is answered like ``help_request`` (the discreet question, nothing plain), while
+     its signal stays ``peer_help``; a greeting that carries a help request ("dzień dobry,
+     poproszę krem rumiankowy") is the help request;
   4. ``signal`` and ``urgent`` are set (self-harm with a plan, means or time is urgent;
      cues in ``nlu/safety/cues.yml``), and entities ``persona``, ``risk`` and ``address`` added.
 """
@@ -36,12 +39,17 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot import PROJECT_ROOT
 from nlu.address import find_address
 from nlu.normalize import fold
-from nlu.signals import NO_PERSONA, generic_name, persona_of, signal_for_intent
+from nlu.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 
 SIGNAL = "signal"
 URGENT = "urgent"
 PERSONA_ENTITY = "persona"
 FOREIGN_INTENT = "out_of_scope"
+#: Ordinary intents that give way to a help intent ranked with at least this confidence.
+YIELDING_INTENTS = frozenset({"greet", "thanks"})
+#: Code intents that mean "I can't talk now" in any persona.
+QUIET_CODES = frozenset({"not_safe", "clean_chat"})
+YIELD_CONFIDENCE = 0.25
 
 
 def _entity(name: str, value: str, start: int = 0, end: int = 0, confidence: float = 1.0) -> dict:
@@ -164,7 +172,13 @@ class PersonaContext(GraphComponent, IntentClassifier):
             ranking = [dict(message.get(INTENT))]
         kept = [r for r in ranking if persona_of(r[INTENT_NAME_KEY]) in (None, persona)]
         kept_mass = sum(r[PREDICTED_CONFIDENCE_KEY] for r in kept)
-        foreign_mass = sum(r[PREDICTED_CONFIDENCE_KEY] for r in ranking) - kept_mass
+        # "wrong chat", "never mind" mean the same in every persona: another persona's quiet code
+        # is not evidence that this is another persona's talk.
+        foreign_mass = sum(
+            r[PREDICTED_CONFIDENCE_KEY]
+            for r in ranking
+            if persona_of(r[INTENT_NAME_KEY]) not in (None, persona) and generic_name(r[INTENT_NAME_KEY]) not in QUIET_CODES
+        )
         if kept and foreign_mass <= self.config["foreign_mass"]:
             scale = 1.0 / kept_mass if kept_mass > 0 else 1.0
             new_ranking = [
@@ -182,9 +196,15 @@ class PersonaContext(GraphComponent, IntentClassifier):
         top = max(new_ranking, key=lambda r: r[PREDICTED_CONFIDENCE_KEY]) if new_ranking else None
         if top is None:
             top = {INTENT_NAME_KEY: FOREIGN_INTENT, PREDICTED_CONFIDENCE_KEY: 0.0, "source": FOREIGN_INTENT}
+        if top[INTENT_NAME_KEY] in YIELDING_INTENTS:
+            helping = [r for r in new_ranking if signal_for_intent(r["source"])[0] in HELP_SIGNALS]
+            if helping and helping[0][PREDICTED_CONFIDENCE_KEY] >= YIELD_CONFIDENCE:
+                top = helping[0]
         if persona != NO_PERSONA and top[INTENT_NAME_KEY] == "deny":
             top = {**top, INTENT_NAME_KEY: "not_safe"}
         signal, urgent = signal_for_intent(top[INTENT_NAME_KEY])
+        if persona_of(top["source"]) is not None and top[INTENT_NAME_KEY] == "peer_help":
+            top = {**top, INTENT_NAME_KEY: "help_request"}
         text = message.get(TEXT) or ""
         folded = fold(text)
         if signal == "self_harm" and not urgent:

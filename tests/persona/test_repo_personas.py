@@ -1,16 +1,16 @@
 """The personas shipped in ``personas/`` are valid, build, and keep their cover."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 from rasa.shared.core.domain import Domain
 
 from bot import PROJECT_ROOT
 from bot.persona import load_persona, persona_files, validate_file
 from bot.persona.build import build, merge_domain_files, persona_emergency_number, write_domain
+
+from tests.safety_words import hits, safety_words
 
 from .conftest import PERSONAS_DIR
 
@@ -58,31 +58,14 @@ def test_gametips_is_an_english_game_tips_persona() -> None:
     assert all(len(s.examples["en"]) >= 30 for n, s in persona.code.items() if n != "clean_chat")
 
 
-def _safety_words(lang: str) -> list[str]:
-    shared = PROJECT_ROOT / "tests" / "data" / "safety_words.yml"
-    if shared.exists():
-        return [str(w).lower() for w in yaml.safe_load(shared.read_text(encoding="utf-8"))[lang]]
-    return list(SAFETY_WORDS_EN)
-
-
-def _hits(text: str, words: list[str]) -> list[str]:
-    """The shared matching rule: a word entry matches the start of a word; a phrase anywhere."""
-    lowered = text.lower()
-    tokens = re.findall(r"[^\W_]+", lowered)
-    return [
-        w for w in words
-        if (w in lowered if (" " in w or "-" in w) else any(t.startswith(w) for t in tokens))
-    ]
-
-
 def test_gametips_cover_and_voice_carry_no_safety_vocabulary() -> None:
     persona = load_persona(GAMETIPS)
     texts = [t for c in persona.cover for t in c.replies["en"]]
     texts += [t for key, by_lang in persona.voice.items() if key != "emergency" for t in by_lang["en"]]
     texts += [i.description["en"] for i in persona.catalogue] + [i.name["en"] for i in persona.catalogue]
     texts += [persona.display.tagline["en"], persona.display.name]
-    words = sorted(set(_safety_words("en")) | set(SAFETY_WORDS_EN))
-    found = {text: _hits(text, words) for text in texts}
+    words = sorted(set(safety_words("en")) | set(SAFETY_WORDS_EN))
+    found = {text: hits(text, words) for text in texts}
     assert {t: h for t, h in found.items() if h} == {}
 
 

@@ -80,3 +80,11 @@ def test_seed_only_when_empty(sqlite_store: DirectoryStore) -> None:
     sqlite_store.delete_all()
     assert sqlite_store.ensure_seeded() is True
     assert sqlite_store.count() > 250
+
+
+def test_large_save_shows_a_progress_bar(sqlite_store: DirectoryStore, capsys: pytest.CaptureFixture[str]) -> None:
+    from referrals.starter import load_starter
+
+    sqlite_store.save(load_starter(), progress=True)  # ~1,700 rows
+    err = capsys.readouterr().err
+    assert "saving" in err and "row" in err

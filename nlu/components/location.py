@@ -1,0 +1,62 @@
+"""Find the place a child names ("w Poznaniu", "near Lagos", "en Sevilla") for referrals.
+
+Emits entities ``location`` (the place's name) and ``country`` (ISO 3166 alpha-2), which fill
+the slots the referral and emergency actions read. Geocoding is offline
+(``referrals.geo.find_place``); an ambiguous name is resolved towards the persona's country.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.project import PERSONAS_DIR
+
+
+def _persona_countries() -> Dict[str, str]:
+    from bot.persona import load_all
+
+    return {persona.id: persona.country for persona in load_all(PERSONAS_DIR)}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class LocationExtractor(GraphComponent):
+    """Adds ``location`` and ``country`` entities when the text names a known place."""
+
+    def __init__(self, countries: Dict[str, str]) -> None:
+        from referrals.geo import gazetteer
+
+        gazetteer()  # build the index now, not on a child's first message
+        self.countries = countries
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LocationExtractor":
+        return cls(_persona_countries())
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        from referrals.geo import find_place
+
+        for message in messages:
+            entities = message.get(ENTITIES, [])
+            persona = next((e["value"] for e in entities if e.get("entity") == "persona"), None)
+            lang = next((e["value"] for e in entities if e.get("entity") == "lang"), None)
+            place = find_place(message.get(TEXT) or "", country_hint=self.countries.get(persona or ""), lang=lang)
+            if place is None:
+                continue
+            found = [
+                {"entity": "location", "value": place.name, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"},
+                {"entity": "country", "value": place.country, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"},
+            ]
+            message.set(ENTITIES, [*entities, *found], add_to_output=True)
+        return messages

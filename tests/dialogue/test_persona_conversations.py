@@ -1,0 +1,472 @@
+"""Issue 3's behaviour list for the disguise personas, in conversation.
+
+An Agent on the trained model with the encrypted tracker store and no action server: custom
+actions fail harmlessly, so every reply here is a static response of the merged domain (as when
+the action server is down). Each test asserts the exact variation Rasa may choose for the
+persona and language (``variations``) and what the tracker recorded.
+
+Every sentence a child sends here was written for these tests: none is taken from the training
+data (``personas/*.yml``, ``nlu/``) or from the test splits (``tests/data/``).
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.conftest import say, variations
+from tests.safety_words import hits, safety_words
+
+pytestmark = pytest.mark.asyncio
+
+SHOP = "rumianek"
+GAMES = "gametips"
+LANGS = ("en", "pl", "es")
+
+#: Why a coded message is misunderstood today (see the report of the issue-3 conversation tests).
+NO_DURATION = (
+    "config.yml has no featurizer before CRFEntityExtractor, so Rasa's CRF drops every training "
+    "example (Message.features_present is False): the model's crf_dataset.json is [] and the "
+    "`duration` entity is never extracted, not even on the annotated training sentences"
+)
+PEER_ACK_BREAKS_COVER = (
+    "nlu/dialogue/rules.yml 'asking for a friend' says utter_ack_peer_help before utter_confirm_help; "
+    "utter_ack_peer_help has only the plain safety-voice variations (condition lang only), so inside "
+    "rumianek the first reply is the plain one ('...a counselor can talk with you about how to help', "
+    "'...konsultant może ... jak jej pomóc', '...sin ayuda: una persona del equipo...'): the cover "
+    "breaks for anyone buying the cream as a gift"
+)
+
+
+def new_sender() -> str:
+    return f"p-{uuid.uuid4().hex}"
+
+
+def voice(domain: Any, key: str, lang: str, persona: str = SHOP) -> list[str]:
+    """The variations of ``utter_<key>`` Rasa may say in ``persona``'s voice and ``lang``."""
+    chosen = variations(domain, f"utter_{key}", persona=persona, lang=lang)
+    assert chosen, f"utter_{key} has no variation for {persona}/{lang}"
+    return chosen
+
+
+def cover_replies(domain: Any, lang: str, persona: str = SHOP) -> list[str]:
+    """Every cover answer of the persona in ``lang`` (its ``utter_<persona>__<cover>`` responses)."""
+    return [
+        text
+        for name in domain.responses
+        if name.startswith(f"utter_{persona}__")
+        for text in variations(domain, name, persona=persona, lang=lang)
+    ]
+
+
+def leaks(replies: list[str], lang: str) -> dict[str, list[str]]:
+    """Replies that carry safety vocabulary of ``lang`` (the discretion rule of tests/data)."""
+    words = safety_words(lang)
+    found = {reply: hits(reply, words) for reply in replies}
+    return {reply: words for reply, words in found.items() if words}
+
+
+async def intent_of(agent: Any, sender: str) -> str:
+    tracker = await agent.tracker_store.retrieve(sender)
+    return str(tracker.latest_message.intent.get("name"))
+
+
+async def actions_since_last_message(agent: Any, sender: str) -> list[str]:
+    """The actions the bot ran after the child's latest message, in order."""
+    tracker = await agent.tracker_store.retrieve(sender)
+    names: list[str] = []
+    for event in tracker.events:
+        if event.type_name == "user":
+            names = []
+        elif event.type_name == "action":
+            names.append(event.action_name)
+    return names
+
+
+# --- none: an ordinary shop ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, lang, price",
+    [
+        ("how much does the lavender soap cost?", "en", "14.90"),
+        ("ile płacę za mydło lawendowe?", "pl", "14,90"),
+        ("cuánto cuesta una pastilla de jabón de lavanda?", "es", "14,90"),
+    ],
+)
+async def test_a_shopper_gets_a_cover_answer_from_the_catalogue(agent, merged_domain, text, lang, price):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert len(replies) == 1
+    assert replies[0] in cover_replies(merged_domain, lang)
+    assert price in replies[0]  # the lavender soap's price, from the persona's catalogue
+    assert leaks(replies, lang) == {}
+    assert (await intent_of(agent, sender)).startswith(f"{SHOP}__")
+
+
+# --- help_request: the discreet question ------------------------------------------------------
+
+HELP_REQUESTS = [
+    ("hi, is the chamomile cream available in a bigger jar?", "en"),
+    ("my bruises never fade, which cream would you suggest?", "en"),
+    ("my skin has been acting up badly, which of your things would calm it down?", "en"),
+    ("dzień dobry, czy jest jeszcze krem rumiankowy?", "pl"),
+    ("mam siniaki na nogach które nie znikają, jaki krem polecacie?", "pl"),
+    ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "pl"),
+    pytest.param(
+        "dzień dobry, poproszę słoiczek kremu rumiankowego", "pl",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "classified `greet` (the greeting wins over the code product): the child gets the shop's "
+            "welcome and no discreet question; without 'dzień dobry' the same order is classified `urgent`"
+        )),
+        id="pl-polite-order-of-the-cream",
+    ),
+    ("hola, quería un bote de la crema de manzanilla", "es"),
+    ("tengo moratones en las piernas que no se van, qué crema me recomiendas?", "es"),
+    ("tengo la piel muy mal estas semanas, qué me la puede calmar", "es"),
+]
+
+
+@pytest.mark.parametrize("text, lang", HELP_REQUESTS)
+async def test_coded_help_request_gets_the_discreet_question_in_cover_voice(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "help_request"
+    assert replies == [replies[0]] and replies[0] in voice(merged_domain, "confirm_help", lang)
+    assert leaks(replies, lang) == {}
+
+
+# (code phrase, yes, a city) — then the counselor is offered in cover voice
+ACCEPTED = [
+    ("hi, is the chamomile cream available in a bigger jar?", "yes, that would be lovely", "I live in Gdańsk", "en"),
+    ("dzień dobry, czy jest jeszcze krem rumiankowy?", "tak, poproszę", "mieszkam w Poznaniu", "pl"),
+    ("hola, quería un bote de la crema de manzanilla", "sí, me encantaría", "vivo en Sevilla", "es"),
+]
+
+
+@pytest.mark.parametrize("code, yes, city, lang", ACCEPTED)
+async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_offers_the_specialist(
+    agent, merged_domain, code, yes, city, lang
+):
+    sender = new_sender()
+    first = await say(agent, sender, code, persona=SHOP, lang=lang)
+    assert len(first) == 1 and first[0] in voice(merged_domain, "confirm_help", lang)
+
+    accepted = await say(agent, sender, yes, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "affirm"
+    assert accepted == [accepted[0]] and accepted[0] in voice(merged_domain, "help_accepted", lang)
+    # the conversation went on: a counselor was requested right after the question
+    assert await actions_since_last_message(agent, sender) == [
+        "utter_help_accepted", "action_request_counselor", "action_listen",
+    ]
+
+    placed = await say(agent, sender, city, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "inform_location"
+    assert placed[0] in voice(merged_domain, "offer_counselor", lang)
+    assert await actions_since_last_message(agent, sender) == [
+        "utter_offer_counselor", "action_offer_referral", "action_listen",
+    ]
+    assert leaks(first + accepted + placed, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "yes, lang",
+    [
+        ("sure, go ahead", "en"),
+        ("tak, poproszę", "pl"),
+        pytest.param(
+            "tak, byłoby super", "pl",
+            marks=pytest.mark.xfail(strict=True, reason=(
+                "'tak, byłoby super' (yes, that would be great) is classified `out_of_scope`: the child "
+                "accepting the offer gets 'Przepraszam, nie do końca rozumiem' and no counselor is requested"
+            )),
+            id="pl-yes-that-would-be-great",
+        ),
+        ("vale, sí, dile que me escriba", "es"),
+    ],
+)
+async def test_a_natural_yes_to_the_question_is_understood(agent, merged_domain, yes, lang):
+    code = {"en": ACCEPTED[0][0], "pl": ACCEPTED[1][0], "es": ACCEPTED[2][0]}[lang]
+    sender = new_sender()
+    await say(agent, sender, code, persona=SHOP, lang=lang)
+    replies = await say(agent, sender, yes, persona=SHOP, lang=lang)
+    assert replies and replies[0] in voice(merged_domain, "help_accepted", lang)
+
+
+@pytest.mark.parametrize(
+    "code, no, lang",
+    [
+        ("my skin has been acting up badly, which of your things would calm it down?", "no, it's fine thanks", "en"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie, dzięki, nie trzeba", "pl"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no, déjalo, gracias", "es"),
+    ],
+)
+async def test_no_to_the_question_is_back_to_being_a_shop(agent, merged_domain, code, no, lang):
+    """Inside a persona a plain "no" is the persona's ``not_safe`` (nlu.components.persona), so the
+    rule ``not safe to talk`` wins over ``no to the confirmation``: one innocuous shop line."""
+    sender = new_sender()
+    first = await say(agent, sender, code, persona=SHOP, lang=lang)
+    assert first[0] in voice(merged_domain, "confirm_help", lang)
+    replies = await say(agent, sender, no, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "not_safe"
+    assert len(replies) == 1 and replies[0] in voice(merged_domain, "not_safe", lang)
+    assert await actions_since_last_message(agent, sender) == ["utter_not_safe", "action_listen"]
+    assert leaks(replies, lang) == {}
+
+
+# --- peer_help ---------------------------------------------------------------------------------
+
+PEER_HELP = [
+    ("I want to get the chamomile cream for my sister, her skin has been really bad", "sure, go ahead", "en"),
+    ("szukam prezentu dla przyjaciółki, ona ma problemy ze skórą, czy krem rumiankowy się nada?", "tak, poproszę", "pl"),
+    ("quiero regalarle la crema de manzanilla a una compañera de clase que tiene problemas de piel", "sí, me encantaría", "es"),
+]
+
+
+@pytest.mark.parametrize("text, yes, lang", PEER_HELP)
+async def test_cream_for_a_friend_is_peer_help_and_gets_the_discreet_question(agent, merged_domain, text, yes, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "peer_help"
+    assert replies[-1] in voice(merged_domain, "confirm_help", lang)
+    accepted = await say(agent, sender, yes, persona=SHOP, lang=lang)
+    assert accepted[0] in voice(merged_domain, "help_accepted", lang)
+    assert "action_request_counselor" in await actions_since_last_message(agent, sender)
+
+
+@pytest.mark.xfail(strict=True, reason=PEER_ACK_BREAKS_COVER)
+@pytest.mark.parametrize("text, yes, lang", PEER_HELP)
+async def test_peer_help_is_answered_only_in_cover_voice(agent, merged_domain, text, yes, lang):
+    replies = await say(agent, new_sender(), text, persona=SHOP, lang=lang)
+    assert leaks(replies, lang) == {}
+    assert replies == [replies[-1]] and replies[-1] in voice(merged_domain, "confirm_help", lang)
+
+
+# --- urgent and visit_request: the emergency number at once ---------------------------------------
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("my skin is stinging and bleeding at this very moment", "en"),
+        ("skóra mi teraz strasznie krwawi, szybko", "pl"),
+        ("la piel me sangra en este momento, rápido por favor", "es"),
+    ],
+)
+async def test_coded_urgent_gets_the_emergency_number_first_then_a_counselor(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "urgent"
+    assert replies[0] in voice(merged_domain, "emergency", lang)
+    assert "112" in replies[0]
+    assert replies[1:] == [replies[1]] and replies[1] in voice(merged_domain, "counselor_urgent", lang)
+    assert "action_request_counselor" in await actions_since_last_message(agent, sender)
+
+
+@pytest.mark.parametrize(
+    "text, lang, address, parts",
+    [
+        ("please send a chamomile cream to 17 Birch Avenue, Derby", "en", "17 Birch Avenue, Derby", ("Birch", "Derby")),
+        ("proszę wysłać krem rumiankowy na ul. Jesionowa 9/2, Kraków", "pl", "ul. Jesionowa 9/2, Kraków", ("Jesionowa", "9/2")),
+        ("mandad la crema de manzanilla a Calle Almendro 23, 1ºB, Zaragoza", "es", "Calle Almendro 23, 1ºB, Zaragoza", ("Almendro", "Zaragoza")),
+    ],
+)
+async def test_order_with_an_address_is_a_visit_request_recorded_never_repeated(
+    agent, merged_domain, session_var, text, lang, address, parts
+):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    tracker = await agent.tracker_store.retrieve(sender)
+    assert tracker.latest_message.intent.get("name") == "visit_request"
+    assert tracker.get_slot("address") == address
+    assert replies[0] in voice(merged_domain, "emergency", lang)
+    assert "112" in replies[0]
+    assert replies[1] in voice(merged_domain, "counselor_urgent", lang)
+    assert len(replies) == 2
+    for reply in replies:
+        assert address not in reply
+        assert not any(part.lower() in reply.lower() for part in parts)
+    # recorded for the counselor, but only encrypted: the street is nowhere in the database file
+    for stored in session_var.glob("agent.db*"):
+        raw = stored.read_bytes()
+        assert parts[0].encode() not in raw and address.encode() not in raw
+
+
+# --- not_safe: one innocuous line, then silence ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("never mind, I'll sort it out another day", "en"),
+        ("dobra nieważne, anulujcie to", "pl"),
+        ("da igual, olvídalo, cancela el pedido", "es"),
+    ],
+)
+async def test_not_safe_gets_exactly_one_innocuous_line(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "not_safe"
+    assert len(replies) == 1 and replies[0] in voice(merged_domain, "not_safe", lang)
+    assert leaks(replies, lang) == {}
+    # and nothing more is scheduled: the bot only listens until the child writes again
+    assert await actions_since_last_message(agent, sender) == ["utter_not_safe", "action_listen"]
+
+
+# --- probing: the cover answer, always -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("wait, is this actually a helpline?", "en"),
+        ("ok but what is this place really", "en"),
+        ("who are you guys, honestly?", "en"),
+        ("czy to jakiś telefon zaufania?", "pl"),
+        ("czym to jest naprawdę?", "pl"),
+        ("kim wy właściwie jesteście?", "pl"),
+        ("¿esto es una línea de ayuda?", "es"),
+        ("¿qué es esto en realidad?", "es"),
+        ("¿quiénes sois vosotros?", "es"),
+    ],
+)
+async def test_probing_gets_the_cover_answer(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "probe"
+    assert len(replies) == 1 and replies[0] in voice(merged_domain, "probe", lang)
+    assert leaks(replies, lang) == {}
+
+
+# --- plain language keeps its safety signal inside the persona --------------------------------------
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("my dad is drunk and trying to break into my room with a knife right now", "en"),
+        ("ojczym właśnie rozwala drzwi do łazienki i krzyczy że mnie zabije", "pl"),
+        ("mi padre está borracho y está rompiendo la puerta de mi cuarto ahora mismo", "es"),
+    ],
+)
+async def test_imminent_danger_said_plainly_in_the_shop_gets_the_emergency_number_first(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "imminent_danger"
+    assert replies[0] in voice(merged_domain, "emergency", lang)
+    assert "112" in replies[0]
+    assert replies[1] in variations(merged_domain, "utter_ack_imminent_danger", persona=SHOP, lang=lang)
+    assert "action_request_counselor" in await actions_since_last_message(agent, sender)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("my stepmum slaps me whenever I forget to do the dishes", "en"),
+        ("ojczym bije mnie pasem jak dostanę złą ocenę", "pl"),
+        ("mi madrastra me da bofetadas cuando no friego los platos", "es"),
+    ],
+)
+async def test_abuse_said_plainly_in_the_shop_is_acknowledged_and_a_counselor_offered(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "abuse_disclosure"
+    assert replies[0] in variations(merged_domain, "utter_ack_abuse_disclosure", persona=SHOP, lang=lang)
+    assert replies[1] in voice(merged_domain, "offer_counselor", lang)
+    assert "action_request_counselor" in await actions_since_last_message(agent, sender)
+
+
+# --- one bot, several personas ---------------------------------------------------------------------
+
+def every_confirmation(domain: Any) -> set[str]:
+    return {v["text"] for v in domain.responses["utter_confirm_help"]}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("hi, is the chamomile cream available in a bigger jar?", "en"),
+        ("my skin has been acting up badly, which of your things would calm it down?", "en"),
+    ],
+)
+async def test_a_shop_code_phrase_is_ordinary_talk_for_the_game_tips_bot(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=GAMES, lang=lang)
+    assert await intent_of(agent, sender) not in ("help_request", "urgent", "visit_request", "peer_help")
+    assert not set(replies) & every_confirmation(merged_domain)
+    assert replies == [replies[0]] and replies[0] in voice(merged_domain, "out_of_scope", lang, persona=GAMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["got any walkthrough for the lantern quest?", "my home level boss keeps taking my hp"],
+)
+async def test_a_game_tips_code_phrase_is_ordinary_talk_in_the_shop(agent, merged_domain, text):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang="en")
+    assert await intent_of(agent, sender) not in ("help_request", "urgent", "visit_request", "peer_help")
+    assert not set(replies) & every_confirmation(merged_domain)
+    assert replies == [replies[0]] and replies[0] in voice(merged_domain, "out_of_scope", "en")
+    # ...while in its own persona the very same words are the code
+    own = new_sender()
+    coded = await say(agent, own, text, persona=GAMES, lang="en")
+    assert await intent_of(agent, own) == "help_request"
+    assert coded[-1] in voice(merged_domain, "confirm_help", "en", persona=GAMES)
+
+
+async def test_each_persona_greets_in_its_own_voice(agent, merged_domain):
+    shop = await say(agent, new_sender(), "hiya, good morning", persona=SHOP, lang="en")
+    games = await say(agent, new_sender(), "hiya, good morning", persona=GAMES, lang="en")
+    shop_greetings = voice(merged_domain, "greet", "en")
+    games_greetings = voice(merged_domain, "greet", "en", persona=GAMES)
+    assert not set(shop_greetings) & set(games_greetings)
+    assert shop == [shop[0]] and shop[0] in shop_greetings
+    assert games == [games[0]] and games[0] in games_greetings
+
+
+# --- entities: duration and the alcohol risk flag ---------------------------------------------------
+
+def entity_values(tracker: Any, name: str) -> list[str]:
+    return [str(e.get("value")) for e in tracker.latest_message.entities if e.get("entity") == name]
+
+
+@pytest.mark.xfail(strict=True, reason=NO_DURATION)
+@pytest.mark.parametrize(
+    "text, lang, span",
+    [
+        ("my skin has been awful for about four months now", "en", "four months"),
+        ("skóra jest zła już od pięciu miesięcy", "pl", "pięciu miesięcy"),
+        ("tengo la piel fatal desde hace cuatro meses", "es", "cuatro meses"),
+    ],
+)
+async def test_how_long_the_skin_problems_lasted_is_a_duration_entity(agent, merged_domain, text, lang, span):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    tracker = await agent.tracker_store.retrieve(sender)
+    assert tracker.latest_message.intent.get("name") == "help_request"
+    assert replies[0] in voice(merged_domain, "confirm_help", lang)
+    assert any(span in value for value in entity_values(tracker, "duration"))
+    assert span in (tracker.get_slot("duration") or "")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("my skin gets bad whenever my mum's boyfriend drinks", "en"),
+        ("my skin flares up every time my stepdad gets wasted", "en"),
+        ("skóra mi się psuje jak wujek pije", "pl"),
+        pytest.param(
+            "skóra mi się psuje, jak wujek się upije", "pl",
+            marks=pytest.mark.xfail(strict=True, reason=(
+                "the Polish alcohol cues of personas/rumianek.yml have 'upija', 'upity', 'wypije' but not "
+                "'upije' (gets drunk): intent help_request is right, the `risk: alcohol` entity is missing"
+            )),
+            id="pl-gets-drunk-upije",
+        ),
+        ("la piel se me pone fatal cuando mi tío bebe", "es"),
+    ],
+)
+async def test_skin_that_reacts_to_alcohol_carries_the_alcohol_risk(agent, merged_domain, text, lang):
+    sender = new_sender()
+    replies = await say(agent, sender, text, persona=SHOP, lang=lang)
+    tracker = await agent.tracker_store.retrieve(sender)
+    assert tracker.latest_message.intent.get("name") == "help_request"
+    assert replies[0] in voice(merged_domain, "confirm_help", lang)
+    assert entity_values(tracker, "risk") == ["alcohol"]
+    assert tracker.get_slot("risk") == "alcohol"
