@@ -186,3 +186,16 @@ def configure(level: int | str | None = None, *, stream: TextIO | None = None, p
         logging.getLogger(name).setLevel(max(numeric, logging.WARNING))
     configure_structlog(numeric)
     patch_rasa(import_now=patch_rasa_now)
+
+
+def exception_summary(exc: BaseException, frames: int = 6) -> str:
+    """``KeyError at bot/x.py:12 in f <- ...``: the type and where, never the message.
+
+    For logging failures on paths that handle a child's message: an exception's text may carry
+    content (Rasa puts user text into some of them), so only its type and frames are logged.
+    """
+    import traceback
+
+    tb = traceback.extract_tb(exc.__traceback__)[-frames:]
+    where = " <- ".join(f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}" for f in reversed(tb))
+    return f"{type(exc).__name__} at {where}" if where else type(exc).__name__

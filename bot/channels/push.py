@@ -18,6 +18,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol
+from bot.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class RedisRelay:
                         await self._hub.leave_local(payload["c"])
                     else:
                         await self._hub.deliver_local(payload["c"], payload["m"])
-                except Exception:
-                    logger.exception("web push: could not deliver a relayed message")
+                except Exception as exc:
+                    logger.error("web push: could not deliver a relayed message: %s", exception_summary(exc))
         finally:
             await pubsub.close()

@@ -40,6 +40,7 @@ from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
 from bot.channels.updates import Claim, UpdateLedger
 from bot.text import neutralise
 from nlu.signals import LANGUAGES, PERSONA_SEPARATOR
+from bot.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
@@ -275,12 +276,12 @@ class TelegramInput(InputChannel):
             return 503
         try:
             await self._handle(runtime, update, on_new_message)
-        except Exception:
-            logger.exception("telegram[%s]: processing an update failed; Telegram will redeliver", runtime.config.key)
+        except Exception as exc:
+            logger.error("telegram[%s]: processing an update failed; Telegram will redeliver: %s", runtime.config.key, exception_summary(exc))
             try:
                 await self.ledger.release(runtime.config.key, update.update_id)
-            except Exception:
-                logger.exception("telegram[%s]: could not release the update claim", runtime.config.key)
+            except Exception as exc:
+                logger.error("telegram[%s]: could not release the update claim: %s", runtime.config.key, exception_summary(exc))
             return 500
         await self.ledger.complete(runtime.config.key, update.update_id)
         return 200
@@ -355,8 +356,8 @@ class TelegramInput(InputChannel):
                 await self.sweep()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                logger.exception("telegram: automatic clean-up failed; will retry")
+            except Exception as exc:
+                logger.error("telegram: automatic clean-up failed; will retry: %s", exception_summary(exc))
 
     # --- Rasa blueprint -------------------------------------------------------------------------
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:

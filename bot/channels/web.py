@@ -32,6 +32,7 @@ from bot.channels import identity
 from bot.channels.push import PushHub
 from bot.text import neutralise
 from nlu.signals import LANGUAGES, NO_PERSONA
+from bot.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
@@ -226,8 +227,8 @@ class WebInput(InputChannel):
             )
             try:
                 await on_new_message(message)
-            except Exception:
-                logger.exception("web channel: processing a message failed")
+            except Exception as exc:
+                logger.error("web channel: processing a message failed: %s", exception_summary(exc))
                 return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
             replies = [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
             return response.json(replies, headers=NO_STORE)
@@ -242,8 +243,8 @@ class WebInput(InputChannel):
             await channel.hub.leave(conversation)
             try:
                 await channel.leave_recorder(request, conversation)
-            except Exception:
-                logger.exception("web channel: could not record the 'left' marker")
+            except Exception as exc:
+                logger.error("web channel: could not record the 'left' marker: %s", exception_summary(exc))
                 status = 503
             else:
                 status = 204

@@ -38,6 +38,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import PROJECT_ROOT
 from nlu.address import find_address
+from nlu.duration import find_duration
 from nlu.normalize import fold
 from nlu.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 
@@ -66,6 +67,21 @@ def _entity(name: str, value: str, start: int = 0, end: int = 0, confidence: flo
 def _contains_cue(folded: str, cues: List[str]) -> bool:
     padded = f" {folded} "
     return any(f" {cue}" in padded for cue in cues)
+
+
+def _with_whole_address(text: str, entities: List[dict]) -> List[dict]:
+    """One ``address`` entity for the whole address: the street-form rule's span if it finds
+    one, else the CRF's fragments ("17 Birch Avenue" + "Derby") joined into one span."""
+    others = [e for e in entities if e.get("entity") != "address"]
+    fragments = [e for e in entities if e.get("entity") == "address"]
+    found = find_address(text)
+    if found:
+        return [*others, _entity("address", found[2], found[0], found[1])]
+    if len(fragments) > 1:
+        start = min(e["start"] for e in fragments)
+        end = max(e["end"] for e in fragments)
+        return [*others, _entity("address", text[start:end], start, end)]
+    return entities
 
 
 def _load_cues(path: Path) -> Dict[str, List[str]]:
@@ -115,9 +131,12 @@ class PersonaContext(GraphComponent, IntentClassifier):
         self._storage = model_storage
         self._resource = resource
         state = state or {}
-        self.urgent_cues: Dict[str, List[str]] = state.get("urgent_cues", {})
-        self.risk_cues: Dict[str, Dict[str, List[str]]] = state.get("risk_cues", {})
         self.personas: List[str] = state.get("personas", [])
+        # Cue lists are read from the project's files whenever the component is built, not
+        # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
+        # see them, since they are not training data).
+        self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / config["cues_file"])
+        self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues(PROJECT_ROOT / config["personas_dir"])
 
     @classmethod
     def create(
@@ -130,15 +149,13 @@ class PersonaContext(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        self.urgent_cues = _load_cues(PROJECT_ROOT / self.config["cues_file"])
-        self.risk_cues = _load_risk_cues(PROJECT_ROOT / self.config["personas_dir"])
         self.personas = sorted(
             {p for p in (persona_of(i) for i in training_data.intents) if p is not None}
         )
         with self._storage.write_to(self._resource) as directory:
             rasa.shared.utils.io.dump_obj_as_json_to_file(
                 directory / "persona_context.json",
-                {"urgent_cues": self.urgent_cues, "risk_cues": self.risk_cues, "personas": self.personas},
+                {"personas": self.personas},
             )
         return self._resource
 
@@ -219,11 +236,12 @@ class PersonaContext(GraphComponent, IntentClassifier):
         for risk, cues in self.risk_cues.get(persona, {}).items():
             if signal != "none" and _contains_cue(folded, cues):
                 entities.append(_entity("risk", risk))
-        if signal == "visit_request" and not any(e.get("entity") == "address" for e in entities):
-            found = find_address(text)
+        if signal == "visit_request":
+            entities = _with_whole_address(text, entities)
+        if signal in HELP_SIGNALS and not any(e.get("entity") == "duration" for e in entities):
+            found = find_duration(text)
             if found:
-                start, end, value = found
-                entities.append(_entity("address", value, start, end))
+                entities.append(_entity("duration", found[2], found[0], found[1]))
 
         message.set(
             INTENT,

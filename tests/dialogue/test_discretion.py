@@ -147,10 +147,7 @@ HARD_NEGATIVES = [
     ("gametips", "en", "my little brother always beats me at fifa, how do I get better"),
     pytest.param(
         "gametips", "en", "the boss in the last level keeps one-shotting me",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "classified help_request in gametips (boss + level, like the code 'the boss on my home level'): "
-            "an ordinary gamer is asked the Lantern Quest confirmation question"
-        )),
+        
         id="gametips-boss-in-the-last-level",
     ),
 ]
@@ -165,12 +162,6 @@ async def test_a_hard_negative_alone_keeps_the_cover(agent, merged_domain, perso
     assert not set(replies) & confirmations(merged_domain)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "utter_greet's only variation without a lang condition is the shared domain.yml default "
-    "'Hi! How can I help you today?' (and utter_probe's is 'I'm a chat assistant. How can I help "
-    "you?'): when the channel has no language hint (a Telegram app in German) and the first message "
-    "is too short to detect the language, the persona's visitor reads 'help'"
-))
 @pytest.mark.parametrize("persona", ["rumianek", "gametips"])
 async def test_a_first_hello_without_a_language_hint_keeps_the_cover(agent, persona):
     replies = await say(agent, f"d-{uuid.uuid4().hex}", "hey!!", persona=persona)

@@ -24,21 +24,6 @@ SHOP = "rumianek"
 GAMES = "gametips"
 LANGS = ("en", "pl", "es")
 
-#: Why a coded message is misunderstood today (see the report of the issue-3 conversation tests).
-NO_DURATION = (
-    "config.yml has no featurizer before CRFEntityExtractor, so Rasa's CRF drops every training "
-    "example (Message.features_present is False): the model's crf_dataset.json is [] and the "
-    "`duration` entity is never extracted, not even on the annotated training sentences"
-)
-PEER_ACK_BREAKS_COVER = (
-    "nlu/dialogue/rules.yml 'asking for a friend' says utter_ack_peer_help before utter_confirm_help; "
-    "utter_ack_peer_help has only the plain safety-voice variations (condition lang only), so inside "
-    "rumianek the first reply is the plain one ('...a counselor can talk with you about how to help', "
-    "'...konsultant może ... jak jej pomóc', '...sin ayuda: una persona del equipo...'): the cover "
-    "breaks for anyone buying the cream as a gift"
-)
-
-
 def new_sender() -> str:
     return f"p-{uuid.uuid4().hex}"
 
@@ -70,6 +55,11 @@ def leaks(replies: list[str], lang: str) -> dict[str, list[str]]:
 async def intent_of(agent: Any, sender: str) -> str:
     tracker = await agent.tracker_store.retrieve(sender)
     return str(tracker.latest_message.intent.get("name"))
+
+
+async def signal_of(agent: Any, sender: str) -> str:
+    tracker = await agent.tracker_store.retrieve(sender)
+    return str(tracker.latest_message.parse_data.get("signal"))
 
 
 async def actions_since_last_message(agent: Any, sender: str) -> list[str]:
@@ -115,10 +105,7 @@ HELP_REQUESTS = [
     ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "pl"),
     pytest.param(
         "dzień dobry, poproszę słoiczek kremu rumiankowego", "pl",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "classified `greet` (the greeting wins over the code product): the child gets the shop's "
-            "welcome and no discreet question; without 'dzień dobry' the same order is classified `urgent`"
-        )),
+        
         id="pl-polite-order-of-the-cream",
     ),
     ("hola, quería un bote de la crema de manzanilla", "es"),
@@ -176,10 +163,7 @@ async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_of
         ("tak, poproszę", "pl"),
         pytest.param(
             "tak, byłoby super", "pl",
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "'tak, byłoby super' (yes, that would be great) is classified `out_of_scope`: the child "
-                "accepting the offer gets 'Przepraszam, nie do końca rozumiem' and no counselor is requested"
-            )),
+            
             id="pl-yes-that-would-be-great",
         ),
         ("vale, sí, dile que me escriba", "es"),
@@ -227,14 +211,15 @@ PEER_HELP = [
 async def test_cream_for_a_friend_is_peer_help_and_gets_the_discreet_question(agent, merged_domain, text, yes, lang):
     sender = new_sender()
     replies = await say(agent, sender, text, persona=SHOP, lang=lang)
-    assert await intent_of(agent, sender) == "peer_help"
+    # coded peer help keeps its signal and is answered like a coded help request
+    assert await signal_of(agent, sender) == "peer_help"
+    assert await intent_of(agent, sender) == "help_request"
     assert replies[-1] in voice(merged_domain, "confirm_help", lang)
     accepted = await say(agent, sender, yes, persona=SHOP, lang=lang)
     assert accepted[0] in voice(merged_domain, "help_accepted", lang)
     assert "action_request_counselor" in await actions_since_last_message(agent, sender)
 
 
-@pytest.mark.xfail(strict=True, reason=PEER_ACK_BREAKS_COVER)
 @pytest.mark.parametrize("text, yes, lang", PEER_HELP)
 async def test_peer_help_is_answered_only_in_cover_voice(agent, merged_domain, text, yes, lang):
     replies = await say(agent, new_sender(), text, persona=SHOP, lang=lang)
@@ -426,7 +411,6 @@ def entity_values(tracker: Any, name: str) -> list[str]:
     return [str(e.get("value")) for e in tracker.latest_message.entities if e.get("entity") == name]
 
 
-@pytest.mark.xfail(strict=True, reason=NO_DURATION)
 @pytest.mark.parametrize(
     "text, lang, span",
     [
@@ -453,10 +437,7 @@ async def test_how_long_the_skin_problems_lasted_is_a_duration_entity(agent, mer
         ("skóra mi się psuje jak wujek pije", "pl"),
         pytest.param(
             "skóra mi się psuje, jak wujek się upije", "pl",
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "the Polish alcohol cues of personas/rumianek.yml have 'upija', 'upity', 'wypije' but not "
-                "'upije' (gets drunk): intent help_request is right, the `risk: alcohol` entity is missing"
-            )),
+            
             id="pl-gets-drunk-upije",
         ),
         ("la piel se me pone fatal cuando mi tío bebe", "es"),

@@ -87,3 +87,18 @@ def test_quoted_text_in_third_party_records_withheld(stream: io.StringIO) -> Non
     text = stream.getvalue()
     assert "mama mnie bije" not in text and "user message '[withheld]'" in text
     assert "persona 'rumianek' loaded" in text
+
+
+def test_exception_summary_names_type_and_place_never_the_message() -> None:
+    from bot.logs import exception_summary
+
+    def parse(text: str) -> None:
+        raise ValueError(f"could not parse {text!r}")
+
+    try:
+        parse("canary-text-4711 my dad hits me")
+    except ValueError as exc:
+        summary = exception_summary(exc)
+    assert summary.startswith("ValueError at test_logs.py:")
+    assert "in parse" in summary
+    assert "canary" not in summary and "dad" not in summary
