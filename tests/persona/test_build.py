@@ -105,7 +105,7 @@ def test_emergency_number_is_baked_in(built: Path) -> None:
         text = (built / f"domain_{persona}.yml").read_text(encoding="utf-8")
         assert "{emergency_number}" not in text
         responses = yaml.safe_load(text)["responses"]["utter_emergency"]
-        assert len(responses) == len(LANGUAGES)
+        assert len(responses) == len(LANGUAGES) + 1  # one per language, one before any is known
         assert all(number in r["text"] for r in responses)
 
 
@@ -115,8 +115,9 @@ def test_every_language_answered_with_default_fallback(built: Path) -> None:
         by_lang = {
             c[1]["value"]: r["text"] for r in responses[f"utter_{key}"] for c in [r["condition"]]
         }
-        assert set(by_lang) == set(LANGUAGES)
+        assert set(by_lang) == {*LANGUAGES, None}  # None: no language known yet
         assert by_lang["es"] == by_lang["en"]  # teashop speaks en, pl: es falls back to en
+        assert by_lang[None] == by_lang["en"]  # before any language: the default language
         assert by_lang["pl"] != by_lang["en"]
     greet = responses["utter_greet"][0]
     assert greet["condition"] == [

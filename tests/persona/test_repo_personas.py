@@ -46,7 +46,7 @@ def test_repo_personas_build_and_merge(tmp_path: Path) -> None:
             for r in domain.responses["utter_confirm_help"]
             if r.get("condition") and r["condition"][0]["value"] == persona.id
         }
-        assert owners == {(persona.id, lang) for lang in ("en", "pl", "es")}
+        assert owners == {(persona.id, lang) for lang in ("en", "pl", "es", None)}
 
 
 def test_gametips_is_an_english_game_tips_persona() -> None:
