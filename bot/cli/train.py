@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
+from pathlib import Path
 
-from bot import project
+from bot import PROJECT_ROOT, project
 from bot.rasa_env import prepare
 from bot.settings import load_settings
 
@@ -19,29 +21,50 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def inputs_digest() -> str:
+    """A hash of everything the model is built from: config, every domain part, the training
+    data and the code of the trainable NLU components. Responses count too (Rasa's own
+    fingerprint would let a changed reply slip through without a new model)."""
+    digest = hashlib.sha256()
+    files = [
+        project.CONFIG,
+        *project.domain_parts(),
+        *project.training_data_paths(),
+        *sorted((PROJECT_ROOT / "nlu" / "components").glob("*.py")),
+    ]
+    for path in files:
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def train_model(force: bool = False) -> str:
-    """Train (or reuse) the model; return its path."""
+    """Train the model unless it was built from exactly the current inputs; return its path.
+
+    Training itself goes through Rasa's cache (``.rasa/cache``), so a changed reply only
+    repackages the model and a changed example retrains only what depends on it.
+    """
+    settings = load_settings()
+    model_path = settings.model_dir / f"{project.MODEL_NAME}.tar.gz"
+    stamp = settings.model_dir / f".{project.MODEL_NAME}.inputs"
+    digest = inputs_digest()
+    if not force and model_path.exists() and stamp.exists() and stamp.read_text().strip() == digest:
+        print(f"model is up to date: {model_path}")
+        return str(model_path)
     prepare()
     import rasa.api
 
-    settings = load_settings()
-    domain_dir = project.assemble_domain(settings.var_dir / "build")
-    model_path = settings.model_dir / f"{project.MODEL_NAME}.tar.gz"
-    common = dict(
-        domain=str(domain_dir),
+    domain = project.assemble_domain(settings.var_dir / "build")
+    result = rasa.api.train(
+        domain=str(domain),
         config=str(project.CONFIG),
         training_files=[str(p) for p in project.training_data_paths()],
         output=str(settings.model_dir),
         fixed_model_name=project.MODEL_NAME,
+        force_training=force,
     )
-    if not force and model_path.exists():
-        check = rasa.api.train(**common, dry_run=True)
-        if check.code == 0:
-            print(f"model is up to date: {model_path}")
-            return str(model_path)
-    result = rasa.api.train(**common, force_training=force)
     if result.code != 0 or not result.model:
         raise SystemExit(f"training failed (code {result.code})")
+    Path(stamp).write_text(digest + "\n")
     return result.model
 
 

@@ -451,3 +451,12 @@ async def test_skin_that_reacts_to_alcohol_carries_the_alcohol_risk(agent, merge
     assert replies[0] in voice(merged_domain, "confirm_help", lang)
     assert entity_values(tracker, "risk") == ["alcohol"]
     assert tracker.get_slot("risk") == "alcohol"
+
+
+@pytest.mark.parametrize("text, lang, day", [("ok bye, see you", "en", "day"), ("pa pa, do zobaczenia", "pl", "dniu"), ("adiós, hasta luego", "es", "día")])
+async def test_goodbye_tells_the_child_the_chat_is_tidied_away_automatically(agent, merged_domain, text, lang, day):
+    """Telegram wipes a quiet chat after `auto_clean_hours` (24 h, under its 48-hour limit);
+    at the end of a conversation the persona says so, in its own voice."""
+    replies = await say(agent, new_sender(), text, persona=SHOP, lang=lang)
+    assert replies[-1] in voice(merged_domain, "goodbye", lang)
+    assert all(day in v for v in voice(merged_domain, "goodbye", lang))
