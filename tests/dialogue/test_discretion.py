@@ -95,22 +95,7 @@ def confirmations(domain: Any) -> set[str]:
     return {v["text"] for v in domain.responses["utter_confirm_help"]}
 
 
-#: A gamer asking about a friend's level is classified `peer_help` (a benign false positive) and,
-#: through rules.yml "asking for a friend", gets the plain utter_ack_peer_help: "...a counselor can
-#: talk with you about how to help." (no persona voice exists for that response).
-FRIEND_ON_A_LEVEL = (
-    "'my friend is stuck on the water temple, what's the trick?' is classified peer_help in gametips "
-    "and answered with the plain utter_ack_peer_help ('...a counselor can talk with you about how to help')"
-)
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=FRIEND_ON_A_LEVEL)) if n == "gametips-en" else n
-        for n in sorted(CONVERSATIONS)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(CONVERSATIONS))
 async def test_an_ordinary_conversation_never_hints_at_help(agent, merged_domain, name):
     persona, lang, messages = CONVERSATIONS[name]
     assert len(messages) >= 10
@@ -142,12 +127,11 @@ HARD_NEGATIVES = [
     ("rumianek", "es", "tengo alergia al polen, la crema de manos lleva flores?"),
     pytest.param(
         "gametips", "en", "my friend is stuck on the water temple, what's the trick?",
-        marks=pytest.mark.xfail(strict=True, reason=FRIEND_ON_A_LEVEL), id="gametips-friend-on-a-level",
+        id="gametips-friend-on-a-level",
     ),
     ("gametips", "en", "my little brother always beats me at fifa, how do I get better"),
     pytest.param(
         "gametips", "en", "the boss in the last level keeps one-shotting me",
-        
         id="gametips-boss-in-the-last-level",
     ),
 ]
