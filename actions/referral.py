@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.persona import persona_by_id
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
 from referrals.store import DirectoryStore
@@ -97,30 +97,9 @@ def asked_for_location(tracker: Tracker) -> bool:
 
 
 def persona_country(persona: Optional[str]) -> Optional[str]:
-    """The country of a persona (``country:`` of ``personas/<id>.yml``), or None."""
-    if not persona:
-        return None
-    try:
-        from bot.persona.source import persona_country as lookup  # type: ignore[attr-defined]
-
-        return lookup(persona)
-    except ImportError:
-        pass
-    except Exception:  # the persona module refused: fall back to reading the file
-        log.warning("persona lookup failed; reading the persona file")
-    import yaml
-
-    from bot import PROJECT_ROOT
-
-    path = Path(PROJECT_ROOT) / "personas" / f"{persona}.yml"
-    if not persona.replace("_", "").isalnum() or not path.is_file():
-        return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return None
-    country = data.get("country") if isinstance(data, dict) else None
-    return str(country).upper() if country else None
+    """The country the persona's partner serves (its ``country:``), or None."""
+    found = persona_by_id(persona)
+    return found.country if found is not None else None
 
 
 def _age(value: Any) -> Optional[int]:

@@ -6,12 +6,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from functools import lru_cache
-
-from bot.persona import Persona, load_all
+from bot.persona import persona_by_id
 from bot.persona.build import persona_emergency_number
 from bot.persona.emergency import UnknownEmergencyNumber, emergency_number
-from bot.project import PERSONAS_DIR
 
 #: One line per language; the static ``utter_emergency`` already gave the persona's number.
 LOCAL_LINE = {
@@ -19,11 +16,6 @@ LOCAL_LINE = {
     "pl": "Tam, gdzie jesteś, numer alarmowy to {number}.",
     "es": "Donde estás, el número de emergencias es el {number}.",
 }
-
-
-@lru_cache(maxsize=1)
-def _personas() -> dict[str, Persona]:
-    return {p.id: p for p in load_all(PERSONAS_DIR)}
 
 
 def local_number(child_country: Optional[str], persona: Optional[str]) -> Optional[str]:
@@ -35,7 +27,7 @@ def local_number(child_country: Optional[str], persona: Optional[str]) -> Option
         child = emergency_number(child_country)
     except UnknownEmergencyNumber:
         return None
-    home = _personas().get(persona or "")
+    home = persona_by_id(persona)
     if home is not None and persona_emergency_number(home) == child:
         return None
     return child

@@ -75,12 +75,11 @@ def retention_loop(every_seconds: float, stopping: threading.Event) -> None:
 
 
 def print_urls(settings) -> None:
-    from bot.persona import load_all
-    from bot.project import PERSONAS_DIR
+    from bot.persona import project_personas
 
     print(f"Rasa server (API needs the token in var/keys/rasa_token): {settings.rasa_url}")
     print(f"web chat channel:  {settings.rasa_url}/webhooks/web/webhook")
-    for persona in load_all(PERSONAS_DIR):
+    for persona in project_personas().values():
         print(f"shop front-end ({persona.id}): {settings.rasa_url}/shop/{persona.id}/")
     print(f"action server (loopback only): http://{settings.host}:{settings.actions_port}")
     print("try it:  .venv/bin/popbot chat --persona rumianek     (Ctrl-C here stops everything)", flush=True)

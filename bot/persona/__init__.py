@@ -7,6 +7,9 @@
 
 The format is documented for partners in ``personas/README.md``.
 """
+from functools import lru_cache
+from typing import Mapping, Optional
+
 from bot.persona.schema import (
     CODE_NAMES,
     REQUIRED_CODE_NAMES,
@@ -29,6 +32,21 @@ from bot.persona.validate import (
     validate_files,
 )
 
+
+
+@lru_cache(maxsize=1)
+def project_personas() -> Mapping[str, Persona]:
+    """The project's personas (``personas/*.yml``) by id, read once per process."""
+    from bot.project import PERSONAS_DIR
+
+    return {persona.id: persona for persona in load_all(PERSONAS_DIR)}
+
+
+def persona_by_id(persona_id: Optional[str]) -> Optional[Persona]:
+    """The project's persona of that id, or None (also for ``plain`` and unknown ids)."""
+    return project_personas().get(persona_id or "")
+
+
 __all__ = [
     "CODE_NAMES",
     "REQUIRED_CODE_NAMES",
@@ -44,7 +62,9 @@ __all__ = [
     "check_file",
     "load_all",
     "load_persona",
+    "persona_by_id",
     "persona_files",
+    "project_personas",
     "validate_file",
     "validate_files",
 ]

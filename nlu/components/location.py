@@ -15,13 +15,12 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.project import PERSONAS_DIR
 
 
 def _persona_countries() -> Dict[str, str]:
-    from bot.persona import load_all
+    from bot.persona import project_personas
 
-    return {persona.id: persona.country for persona in load_all(PERSONAS_DIR)}
+    return {pid: persona.country for pid, persona in project_personas().items()}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
