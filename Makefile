@@ -7,6 +7,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Rasa/TensorFlow chatter off; our own logging config decides what is printed.
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Rasa training and the model fingerprint are reproducible only with a fixed hash seed; it must be
+# set before the interpreter starts (setting it inside a running process has no effect).
+export PYTHONHASHSEED := 0
 
 .PHONY: help venv deps test-deps build train run test bench lint clean
 
@@ -21,9 +24,9 @@ $(VENV)/.stamp-deps: requirements.lock pyproject.toml scripts/find-python310.sh
 	@py=$$(scripts/find-python310.sh) || exit 1; \
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
 	    rm -rf $(VENV); echo "creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
-	$(BIN)/pip install -q --upgrade "pip<25" wheel "setuptools<70"
-	$(BIN)/pip install -q -r requirements.lock
-	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/pip install -qq --upgrade "pip<25" wheel "setuptools<70"
+	$(BIN)/pip install -qq -r requirements.lock
+	$(BIN)/pip install -qq --no-deps --no-build-isolation -e .
 	@touch $@
 
 venv deps: $(VENV)/.stamp-deps

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Final, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.persona import persona_by_id
+from core.persona import persona_by_id
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
 from referrals.store import DirectoryStore

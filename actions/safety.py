@@ -6,9 +6,8 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.persona import persona_by_id
-from bot.persona.build import persona_emergency_number
-from bot.persona.emergency import UnknownEmergencyNumber, emergency_number
+from core.persona import persona_by_id
+from core.emergency import UnknownEmergencyNumber, emergency_number
 
 #: One line per language; the static ``utter_emergency`` already gave the persona's number.
 LOCAL_LINE = {
@@ -28,7 +27,7 @@ def local_number(child_country: Optional[str], persona: Optional[str]) -> Option
     except UnknownEmergencyNumber:
         return None
     home = persona_by_id(persona)
-    if home is not None and persona_emergency_number(home) == child:
+    if home is not None and home.emergency_number == child:
         return None
     return child
 

@@ -178,7 +178,7 @@ def _free_port() -> int:
 
 def _start_stack(workdir: Path, database_url: Optional[str]) -> tuple[Any, threading.Thread, list[BaseException]]:
     """Start ``bot.stack.Stack`` in a thread (the model loads meanwhile in this process)."""
-    from bot.settings import load_settings
+    from core.settings import load_settings
     from bot.stack import Stack
 
     env = {
@@ -306,9 +306,9 @@ def _load_agent(actions_url: Optional[str]) -> Any:
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
 
-    from bot import PROJECT_ROOT, project
+    from core import PROJECT_ROOT, paths
 
-    model = PROJECT_ROOT / "models" / f"{project.MODEL_NAME}.tar.gz"
+    model = PROJECT_ROOT / "models" / f"{paths.MODEL_NAME}.tar.gz"
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing (the benchmark never trains; run `popbot train` first)")
     endpoint = EndpointConfig(url=actions_url) if actions_url else None
@@ -318,7 +318,7 @@ def _load_agent(actions_url: Optional[str]) -> Any:
 def _open_stores(agent: Any, dbs: Databases, workdir: Path) -> dict[str, Any]:
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot.settings import load_settings
+    from core.settings import load_settings
     from bot.storage.keys import FileKeyProvider
     from bot.storage.runtime import open_storage
     from bot.storage.tracker_store import EncryptedTrackerStore
@@ -343,7 +343,7 @@ def _use_store(agent: Any, store: Any) -> None:
 def _in_process_senders(agent: Any, stores: dict[str, Any]) -> dict[str, Callable[[str, str, str], Any]]:
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-    from bot.text import neutralise
+    from core.text import neutralise
 
     def sender_for(store: Any) -> Callable[[str, str, str], Any]:
         async def send(sender: str, text: str, lang: str) -> None:
@@ -445,13 +445,13 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="popbot-bench-message-"))
     os.environ["POPBOT_VAR_DIR"] = str(workdir / "var")  # never the developer's var/
-    from bot.rasa_env import prepare
+    from core.rasa_compat import prepare_environment
 
-    prepare()
+    prepare_environment()
     warnings.filterwarnings("ignore")
     import logging
 
-    from bot.logs import configure
+    from core.logs import configure
 
     configure("WARNING", patch_rasa_now=True)
     for noisy in ("rasa", "rasa_sdk", "tensorflow", "absl", "sqlalchemy", "httpx", "matplotlib"):
@@ -470,13 +470,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{MESSAGES_PER_BATCH} messages per batch, {rounds} round(s) of one batch per arm "
               f"(rasa_sql, encrypted in process; http), think time {args.think_ms:.0f} ms")
         t0 = time.monotonic()
-        agent = _load_agent(stack.settings.actions_url)
+        agent = _load_agent(stack.settings.actions_endpoint)
         print(f"  model loaded in process in {time.monotonic() - t0:.1f} s")
         starter.join(timeout=300)
         if failure or starter.is_alive():
             raise RuntimeError(f"the stack did not start: {failure[0] if failure else 'timeout'} "
                                f"(logs: {workdir / 'stack-logs'})")
-        print(f"  stack up after {time.monotonic() - started:.1f} s (action server {stack.settings.actions_url})")
+        print(f"  stack up after {time.monotonic() - started:.1f} s (action server {stack.settings.actions_endpoint})")
 
         stores = _open_stores(agent, dbs, workdir)
         enc_storage = stores["encrypted"].storage

@@ -69,7 +69,7 @@ async def run(conversations: int, messages: int, database_url: str | None, workd
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
 
-    from bot.settings import load_settings
+    from core.settings import load_settings
     from bot.storage.keys import FileKeyProvider
     from bot.storage.runtime import open_storage
     from bot.storage.tracker_store import EncryptedTrackerStore
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv or [])
     import logging
 
-    from bot.logs import configure
+    from core.logs import configure
 
     configure("WARNING")
     logging.getLogger("rasa").setLevel(logging.ERROR)

@@ -4,15 +4,15 @@ from __future__ import annotations
 import os
 import sys
 
-from bot.rasa_env import prepare
-from bot.settings import load_settings
+from core.rasa_compat import prepare_environment
+from core.settings import load_settings
 
 
 def main() -> int:
-    prepare()
+    prepare_environment()
     settings = load_settings()
     os.environ["SANIC_HOST"] = settings.host
-    from bot.logs import configure
+    from core.logs import configure
 
     configure()
     from rasa_sdk import endpoint

@@ -1,27 +1,27 @@
 """Start the Rasa server the popbot way: logging that never carries content, the encrypted
-tracker store enforced, and the HTTP API only with a token (DESIGN.md invariants 1, 4)."""
+tracker store enforced, and the HTTP API only with a token (docs/design.md, invariant 1, 4)."""
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import Sequence
 
-from bot import project
-from bot.rasa_env import prepare
-from bot.settings import ConfigError, load_settings
+from core import paths
+from core.rasa_compat import prepare_environment
+from core.settings import ConfigError, load_settings
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bot.server", description=__doc__)
     parser.add_argument("--model", help="model archive (default: models/popbot.tar.gz)")
-    parser.add_argument("--endpoints", default=str(project.ENDPOINTS))
-    parser.add_argument("--credentials", default=str(project.CREDENTIALS))
+    parser.add_argument("--endpoints", default=str(paths.ENDPOINTS))
+    parser.add_argument("--credentials", default=str(paths.CREDENTIALS))
     parser.add_argument("--port", type=int, help="default: POPBOT_RASA_PORT or 5005")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    prepare()
+    prepare_environment()
     args = parse_args(argv)
     try:
         settings = load_settings()
@@ -31,8 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     import os
 
-    os.environ.setdefault("POPBOT_ACTIONS_URL", settings.actions_url)
-    from bot.logs import configure
+    os.environ["POPBOT_ACTIONS_URL"] = settings.actions_endpoint  # read by endpoints.yml
+    from core.logs import configure
 
     configure()
     from bot.storage.rasa_guards import check_endpoints, install
@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import rasa.core.run
     from rasa.core.utils import AvailableEndpoints
 
-    model = args.model or str(settings.model_dir / f"{project.MODEL_NAME}.tar.gz")
+    model = args.model or str(settings.model_dir / f"{paths.MODEL_NAME}.tar.gz")
     rasa.core.run.serve_application(
         model_path=model,
         interface=settings.host,

@@ -15,8 +15,8 @@ from typing import IO, Mapping, Optional
 
 import httpx
 
-from bot import PROJECT_ROOT
-from bot.settings import Settings
+from core import PROJECT_ROOT
+from core.settings import Settings
 
 
 class StackError(RuntimeError):
@@ -64,7 +64,7 @@ class Stack:
             proc.log = open(self.log_dir / f"{proc.name.replace(' ', '_')}.log", "ab")
             stdout = proc.log
         proc.popen = subprocess.Popen(
-            proc.args, cwd=PROJECT_ROOT, env={**os.environ, **self.env}, stdout=stdout,
+            proc.args, cwd=PROJECT_ROOT, env={"PYTHONHASHSEED": "0", **os.environ, **self.env}, stdout=stdout,
             stderr=subprocess.STDOUT, start_new_session=True,
         )
 

@@ -10,7 +10,7 @@
 # * An empty file is skipped (e.g. a Telegram token left blank: that bot is not started).
 # * A variable already set in the environment wins; the file is then ignored (name printed).
 # * An unreadable file stops the container: a secret that silently went missing must not turn
-#   into a half-configured service (DESIGN.md invariant 4, fail closed).
+#   into a half-configured service (docs/design.md, invariant 4: fail closed).
 # * Values are never printed.
 #
 # It is the image's ENTRYPOINT. `docker exec` / `docker compose exec` do not run the entrypoint:

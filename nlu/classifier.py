@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from bot.rasa_env import prepare
-from bot.text import neutralise
+from core.rasa_compat import prepare_environment
+from core.text import neutralise
 
 #: Entities that are bookkeeping, not content found in the text.
 _INTERNAL_ENTITIES = frozenset({"persona", "lang"})
@@ -40,8 +40,8 @@ class Classifier:
     """Loads the model once; ``classify`` runs the full NLU pipeline on one text."""
 
     def __init__(self, model_path: Path) -> None:
-        prepare()
-        from bot.logs import configure
+        prepare_environment()
+        from core.logs import configure
 
         configure(patch_rasa_now=True)
         from rasa.core.agent import Agent

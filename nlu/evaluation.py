@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from nlu.signals import HELP_SIGNALS, SIGNALS
+from core.signals import HELP_SIGNALS, SIGNALS
 
 
 class InputError(ValueError):

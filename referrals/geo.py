@@ -16,11 +16,12 @@ import itertools
 import math
 import re
 import threading
-import unicodedata
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Iterable, Iterator, Optional
 
+from core.text import fold_name
 from referrals.errors import GeocodeError
 
 MIN_NAME_LENGTH: Final = 4
@@ -107,23 +108,9 @@ _INFLECTIONS: Final = (
     ("e", ("",)),
 )
 
-_FOLD: Final = str.maketrans({
-    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae",
-    "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d", "’": " ", "'": " ",
-})
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
 #: An alternate name worth indexing: Latin script only, no digits, not an all-caps code.
 _NOT_LATIN_ALT = re.compile(r"[^A-Za-z\u00c0-\u024f\u1e00-\u1eff '’.-]")
-
-
-def fold(text: str) -> str:
-    """Casefold, strip diacritics, map ł->l, collapse punctuation to single spaces."""
-    if text.isascii():
-        return _NON_WORD.sub(" ", text.lower()).strip()
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return _NON_WORD.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -158,7 +145,7 @@ class Gazetteer:
         capitals: dict[str, str] = {}
         countries = gc.get_countries()
         for code, c in countries.items():
-            capitals[code] = fold(c.get("capital") or "")
+            capitals[code] = fold_name(c.get("capital") or "")
         capital_place: dict[str, Place] = {}
         for city in gc.get_cities().values():
             place = Place(
@@ -168,13 +155,13 @@ class Gazetteer:
             )
             self.cities.append(place)
             self._grid.setdefault(_cell(place.lat, place.lon), []).append(place)
-            key = fold(place.name)
+            key = fold_name(place.name)
             self._add(key, place)
             if place.population >= ALT_NAME_CITY:
                 for alt in city.get("alternatenames", ()):
                     if alt.isupper() or _NOT_LATIN_ALT.search(alt):
                         continue
-                    akey = fold(alt)
+                    akey = fold_name(alt)
                     if _LATIN.match(akey) and akey != key:
                         self._add(akey, place, alternate=True)
             best = biggest.get(place.country)
@@ -257,11 +244,11 @@ def _country_names(code: str) -> set[str]:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:
-                names.add(fold(value))
+                names.add(fold_name(value))
     for lang in COUNTRY_NAME_LANGS:
         value = _territories(lang).get(code)
         if value:
-            names.add(fold(value))
+            names.add(fold_name(value))
     return {n for n in names if _LATIN.match(n)}
 
 
@@ -331,7 +318,7 @@ def find_place(text: str, country_hint: str | None = None, lang: str | None = No
     if not text or len(text) > 2000:
         return None
     raw_tokens = [t for t in re.split(r"[\s,.;:!?()\"/]+", text) if t]
-    tokens = [fold(t) for t in raw_tokens]
+    tokens = [fold_name(t) for t in raw_tokens]
     pairs = [(raw, tok) for raw, tok in zip(raw_tokens, tokens) if tok]
     if not pairs:
         return None

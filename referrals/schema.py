@@ -1,14 +1,15 @@
 """Database tables of the directory (SQLAlchemy Core). Every name starts with ``referral_`` so
-the tables live beside the other modules' tables in the same database. The Alembic migrations in
-``referrals/migrations`` create exactly these (a test compares them)."""
+the tables live beside the other modules' tables in the same database. popbot's one Alembic
+history (``core/migrations``) creates exactly these (a test compares them)."""
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean, Column, Date, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    Boolean, Column, Date, Float, ForeignKey, Index, Integer, String, Table, Text,
 )
 
+from core.db import metadata
+
 PREFIX = "referral_"
-metadata = MetaData()
 
 organization = Table(
     f"{PREFIX}organization", metadata,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Final, Iterator, Mapping
 
+from core.text import slug
 from referrals.errors import ImportError_
 from referrals.hours import parse_hours
 from referrals.model import (
@@ -34,12 +34,6 @@ ALIASES: Final = {
     "lon": "longitude", "lng": "longitude",
 }
 REQUIRED: Final = ("organization", "service", "country", "time_zone", "topics")
-
-
-def slug(text: str, limit: int = 40) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit] or "x"
 
 
 def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

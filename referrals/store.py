@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
 
-from sqlalchemy import create_engine, delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from core import db
 from referrals import schema as t
 from referrals.errors import StoreError
 from referrals.model import (
@@ -24,7 +24,6 @@ from referrals.model import (
 if TYPE_CHECKING:
     from referrals.routing import RoutingIndex
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 #: How often (seconds) a cached index asks the database whether it changed.
 RECHECK_SECONDS = 5.0
 _BATCH = 2000
@@ -36,14 +35,12 @@ class DirectoryStore:
     def __init__(self, url: str | None = None, *, engine: Engine | None = None, migrate: bool = True) -> None:
         if engine is None:
             if url is None:
-                from bot.settings import load_settings
+                from core.settings import load_settings
 
                 url = load_settings().database_url
             try:
-                if url.startswith("sqlite:///"):
-                    Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-                engine = create_engine(url, future=True)
-            except (SQLAlchemyError, ValueError, OSError) as exc:
+                engine = db.make_engine(url)
+            except (SQLAlchemyError, db.DatabaseError, OSError) as exc:
                 raise StoreError(f"cannot open the directory database: {exc.__class__.__name__}") from exc
         self.engine: Engine = engine
         self._lock = threading.Lock()
@@ -55,18 +52,11 @@ class DirectoryStore:
 
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> None:
-        """Bring the tables to the newest migration (Alembic, ``referrals_alembic_version``)."""
-        from alembic import command
-        from alembic.config import Config
-
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        """Bring the database to the newest revision of popbot's one history (``core.db``)."""
         try:
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "heads")
-        except SQLAlchemyError as exc:
-            raise StoreError(f"migrating the directory tables failed: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+            db.migrate(self.engine)
+        except db.DatabaseError as exc:
+            raise StoreError(f"migrating the directory tables failed: {exc}") from exc
 
     # -- reads ----------------------------------------------------------------------------
     def count(self) -> int:

@@ -1,4 +1,4 @@
-"""Topics a service covers, and the topics that answer each DESIGN.md signal."""
+"""Topics a service covers, and the topics that answer each signal of docs/design.md."""
 from __future__ import annotations
 
 from typing import Final, Mapping

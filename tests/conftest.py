@@ -15,18 +15,49 @@ _SESSION_VAR = Path(tempfile.mkdtemp(prefix="popbot-test-var-"))
 os.environ["POPBOT_VAR_DIR"] = str(_SESSION_VAR)
 os.environ.pop("POPBOT_MODE", None)
 
-from bot.rasa_env import prepare  # noqa: E402
+from core.rasa_compat import prepare_environment  # noqa: E402
 
-prepare()
+prepare_environment()
 
-from bot import PROJECT_ROOT, project  # noqa: E402
+from bot.persona.build import assemble_domain  # noqa: E402
+from core import PROJECT_ROOT, paths  # noqa: E402
 
-MODEL = PROJECT_ROOT / "models" / f"{project.MODEL_NAME}.tar.gz"
+MODEL = PROJECT_ROOT / "models" / f"{paths.MODEL_NAME}.tar.gz"
 
 
 @pytest.fixture(scope="session")
 def session_var() -> Path:
     return _SESSION_VAR
+
+
+#: The PostgreSQL server the tests use for real (``.ci/run`` starts it).
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards.
+
+    A missing server fails the test (never a skip): ``make test`` promises real PostgreSQL.
+    """
+    import uuid
+
+    import sqlalchemy as sa
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_ADMIN_URL, future=True)
+    try:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        pytest.fail(f"PostgreSQL at 127.0.0.1:5432 (database test) is required: {exc.__class__.__name__}")
+    try:
+        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -41,15 +72,29 @@ def model_path() -> Path:
 
 @pytest.fixture(scope="session")
 def event_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    from core.rasa_compat import restore_event_loop_policy
+
+    restore_event_loop_policy()
     loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     yield loop
     loop.close()
+
+
+@pytest.fixture(autouse=True)
+def _default_event_loop_policy(event_loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+    """An in-process Sanic server switches to uvloop's policy; every test starts without it."""
+    from core.rasa_compat import restore_event_loop_policy
+
+    restore_event_loop_policy(event_loop)
+    yield
+    restore_event_loop_policy(event_loop)
 
 
 @pytest.fixture(scope="session")
 def agent(model_path: Path, session_var: Path) -> Any:
     """A Rasa Agent on the trained model with the encrypted tracker store (no action server)."""
-    from bot.logs import configure
+    from core.logs import configure
 
     configure(patch_rasa_now=True)
     from rasa.core.agent import Agent
@@ -65,14 +110,14 @@ def merged_domain(session_var: Path) -> Any:
     """The domain exactly as trained (shared + languages + personas)."""
     from rasa.shared.core.domain import Domain
 
-    return Domain.load(str(project.assemble_domain(session_var / "build")))
+    return Domain.load(str(assemble_domain(session_var / "build")))
 
 
 async def say(agent: Any, sender: str, text: str, persona: Optional[str] = None, lang: Optional[str] = None) -> list[str]:
     """Send ``text`` as the channels would; return the bot's reply texts."""
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-    from bot.text import neutralise
+    from core.text import neutralise
 
     metadata: dict[str, Any] = {}
     if persona:
@@ -132,7 +177,7 @@ def fake_telegram() -> Iterator[Any]:
 def stack(model_path: Path, session_var: Path, fake_telegram: Any) -> Iterator[Any]:
     """The real stack (action server + ``python -m bot.server``), started once per session,
     with the web channel and a Telegram bot in webhook mode against the fake Bot API."""
-    from bot.settings import load_settings
+    from core.settings import load_settings
     from bot.stack import Stack
     from tests.e2e.fake_telegram import E2E_TOKENS
 

@@ -1,6 +1,6 @@
 """The discretion word lists (``tests/data/safety_words.yml``) and their one matching rule.
 
-Used by every test that checks a reply keeps the cover (DESIGN.md invariant 7): the persona
+Used by every test that checks a reply keeps the cover (docs/design.md, invariant 7): the persona
 files' own replies (``tests/persona``) and what the running bot says (``tests/dialogue``).
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Who is writing, as the rest of popbot may know it: pseudonyms and reply addresses.
 
 Every channel turns a platform id into a keyed pseudonym (``bot.storage.pseudonyms``) before
-it reaches Rasa (DESIGN.md invariant 1). The platform address needed to answer later (a Telegram
+it reaches Rasa (docs/design.md, invariant 1). The platform address needed to answer later (a Telegram
 chat id) is kept encrypted by ``bot.storage.reply_addresses``. This module is the channels' only
 door to both, so a change in storage touches one file.
 """

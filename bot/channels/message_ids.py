@@ -13,7 +13,8 @@ from typing import Protocol
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from bot.channels._state import as_aware, engine_for, messages_table, utcnow
+from bot.channels.state import messages_table
+from core.db import as_aware, engine as engine_for, utcnow
 
 #: Telegram lets a bot delete messages of a private chat for 48 hours; older ids are useless.
 DELETABLE_FOR = timedelta(hours=48)

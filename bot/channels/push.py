@@ -18,7 +18,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol
-from bot.logs import exception_summary
+from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 

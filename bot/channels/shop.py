@@ -1,6 +1,6 @@
 """The disguise front-end of each web-enabled persona, served at ``/shop/<persona>/``.
 
-Pages are rendered from the persona file (``bot.persona`` catalogue data) with the page
+Pages are rendered from the persona file (``bot.persona.catalogue`` data) with the page
 template in ``bot/web/templates``; the chat widget (``bot/web/static/shop.js``) talks to the web
 channel. No trace is left in the browser: every response is ``no-store``, the only cookie is a
 session cookie (HttpOnly, SameSite=Strict) holding the chat's session id, and the script
@@ -21,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.web import STATIC, TEMPLATES
+from core.persona import project_personas
 from bot.web.i18n import strings
 
 if TYPE_CHECKING:
@@ -69,14 +70,6 @@ def _headers(nonce: str | None = None) -> dict[str, str]:
             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         ),
     }
-
-
-def load_personas(directory: Path | None = None) -> dict[str, Any]:
-    """Every persona in ``personas/`` by id (``bot.persona.load_all``)."""
-    from bot import project
-    from bot.persona import load_all
-
-    return {p.id: p for p in load_all(directory or project.PERSONAS_DIR)}
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +167,7 @@ def shop_blueprint(channel: "WebInput") -> Blueprint:
 
     def persona(persona_id: str) -> Any | None:
         if "personas" not in cache:
-            cache["personas"] = load_personas()
+            cache["personas"] = dict(project_personas())
         found = cache["personas"].get(persona_id)
         if found is None or (channel.personas is not None and persona_id not in channel.personas):
             return None

@@ -12,7 +12,7 @@
   action sends ``{"popbot": "clean_chat"}``, every recorded message of the chat (both sides) is
   deleted first, so the chat shows one innocuous line. Idle chats are cleaned automatically
   before Telegram's 48-hour limit.
-* Processing or storage failure answers 500 so Telegram redelivers (DESIGN.md invariant 6).
+* Processing or storage failure answers 500 so Telegram redelivers (docs/design.md, invariant 6).
 """
 from __future__ import annotations
 
@@ -34,13 +34,14 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.channels import identity
-from bot.channels._state import utcnow
-from bot.channels.message_ids import MessageIdLog
+from core.db import utcnow
+from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessageIdLog
 from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
-from bot.channels.updates import Claim, UpdateLedger
-from bot.text import neutralise
-from nlu.signals import LANGUAGES, PERSONA_SEPARATOR
-from bot.logs import exception_summary
+from bot.channels.updates import Claim, RedisUpdateLedger, SqlUpdateLedger, UpdateLedger
+from core.text import neutralise
+from core.settings import load_settings
+from core.signals import LANGUAGES, PERSONA_SEPARATOR
+from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
@@ -399,19 +400,10 @@ class TelegramInput(InputChannel):
 
 def _default_backends(message_log: MessageIdLog | None) -> tuple[UpdateLedger, MessageIdLog]:
     """Redis when ``POPBOT_REDIS_URL`` is set, else the popbot database."""
-    import os
-
-    redis_url = os.environ.get("POPBOT_REDIS_URL")
-    if redis_url:
-        from bot.channels.message_ids import RedisMessageIdLog
-        from bot.channels.updates import RedisUpdateLedger
-
-        return RedisUpdateLedger(redis_url), message_log or RedisMessageIdLog(redis_url)
-    from bot.channels._state import default_database_url
-    from bot.channels.message_ids import SqlMessageIdLog
-    from bot.channels.updates import SqlUpdateLedger
-
-    url = default_database_url()
+    settings = load_settings()
+    if settings.redis_url:
+        return RedisUpdateLedger(settings.redis_url), message_log or RedisMessageIdLog(settings.redis_url)
+    url = settings.database_url
     return SqlUpdateLedger(url), message_log or SqlMessageIdLog(url)
 
 

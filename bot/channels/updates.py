@@ -3,7 +3,7 @@
 An update is *claimed* before processing, *completed* after, *released* if processing failed
 (so the platform's redelivery is processed). A claim that is still being processed elsewhere is
 ``IN_FLIGHT``: answer non-2xx so Telegram retries later; a claim whose holder died is taken
-over once its lease has expired, so a crash never loses a message (DESIGN.md invariant 6).
+over once its lease has expired, so a crash never loses a message (docs/design.md, invariant 6).
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from typing import Protocol
 from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.channels._state import as_aware, engine_for, updates_table, utcnow
+from bot.channels.state import updates_table
+from core.db import as_aware, engine as engine_for, utcnow
 
 #: How long a processing claim blocks others; longer than any message handling.
 LEASE = timedelta(seconds=120)

@@ -30,9 +30,11 @@ from sanic.response import HTTPResponse
 
 from bot.channels import identity
 from bot.channels.push import PushHub
-from bot.text import neutralise
-from nlu.signals import LANGUAGES, NO_PERSONA
-from bot.logs import exception_summary
+from core.text import neutralise
+from core.rasa_compat import channel_blueprint
+from core.settings import load_settings
+from core.signals import LANGUAGES, NO_PERSONA
+from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
@@ -120,10 +122,8 @@ class WebInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> "WebInput":
-        import os
-
         credentials = dict(credentials or {})
-        unknown = set(credentials) - {"personas", "default_persona", "shop", "redis_url_env"}
+        unknown = set(credentials) - {"personas", "default_persona", "shop"}
         if unknown:
             raise ValueError(f"credentials.yml: bot.channels.web.WebInput: unknown setting(s) {sorted(unknown)}")
         personas = credentials.get("personas")
@@ -131,12 +131,11 @@ class WebInput(InputChannel):
             not isinstance(personas, list) or not all(isinstance(p, str) and _PERSONA.match(p) for p in personas)
         ):
             raise ValueError("credentials.yml: bot.channels.web.WebInput: 'personas' must be a list of persona ids")
-        redis_env = credentials.get("redis_url_env", "POPBOT_REDIS_URL")
         return cls(
             personas=personas,
             default_persona=str(credentials.get("default_persona", NO_PERSONA)),
             shop=bool(credentials.get("shop", True)),
-            redis_url=os.environ.get(redis_env) or None,
+            redis_url=load_settings().redis_url,
         )
 
     def get_output_channel(self) -> OutputChannel:
@@ -178,7 +177,7 @@ class WebInput(InputChannel):
             from bot.channels.shop import shop_blueprint
 
             extra.append(shop_blueprint(self))
-        bp = _ChannelBlueprint("popbot_web", extra=extra)
+        bp = channel_blueprint("popbot_web", extra=extra)
         channel = self
 
         @bp.listener("after_server_start")
@@ -283,20 +282,6 @@ class WebInput(InputChannel):
                 detach()
 
         return bp
-
-
-class _ChannelBlueprint(Blueprint):
-    """A blueprint that also registers sibling blueprints (the shop) at their own prefixes."""
-
-    def __init__(self, name: str, extra: list[Blueprint]) -> None:
-        super().__init__(name)
-        self.ctx.popbot_extra = extra
-
-    def register(self, app: Any, options: dict[str, Any]) -> None:
-        super().register(app, options)
-        for blueprint in self.ctx.popbot_extra:
-            if blueprint.name not in app.blueprints:
-                app.blueprint(blueprint)
 
 
 def _json_body(request: Request, allow_empty: bool = False) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Iterable, Iterator, TextIO
 
 import httpx
 
-from bot.settings import load_settings
+from core.settings import load_settings
 
 WEB_WEBHOOK = "/webhooks/web/webhook"
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot import project
-from bot.settings import load_settings
+from core import paths
+from core.settings import load_settings
 
 if TYPE_CHECKING:
     from nlu.evaluation import Example
@@ -33,7 +33,7 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def model_path(args: argparse.Namespace) -> Path:
-    return args.model or load_settings().model_dir / f"{project.MODEL_NAME}.tar.gz"
+    return args.model or load_settings().model_dir / f"{paths.MODEL_NAME}.tar.gz"
 
 
 def read_input(name: str, labelled: bool) -> "list[Example]":

@@ -42,9 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from bot.logs import configure
+    from core.logs import configure
+    from core.settings import ConfigError
 
-    configure(patch_rasa_now=False)
+    try:
+        configure(patch_rasa_now=False)
+    except ConfigError as exc:
+        print(f"popbot: {exc}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot import project
+from core import paths
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,22 +43,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _dirs(parser: argparse.ArgumentParser, *, out: bool) -> None:
     parser.add_argument(
-        "--personas-dir", type=Path, default=project.PERSONAS_DIR, help="where the persona files are"
+        "--personas-dir", type=Path, default=paths.PERSONAS_DIR, help="where the persona files are"
     )
     if out:
         parser.add_argument(
-            "--out-dir", type=Path, default=project.GENERATED_DATA, help="where the generated files go"
+            "--out-dir", type=Path, default=paths.GENERATED_DATA, help="where the generated files go"
         )
 
 
 def _shown(path: Path) -> str:
-    from bot.persona.validate import display_name
+    from core.persona.validate import display_name
 
     return display_name(path)
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from bot.persona.validate import check_file, persona_files
+    from core.persona.validate import check_file, persona_files
 
     files = list(args.files) or persona_files(args.personas_dir)
     if not files:
@@ -86,7 +86,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from bot.persona.build import build
-    from bot.persona.validate import PersonaInvalid
+    from core.persona.validate import PersonaInvalid
 
     try:
         report = build(args.personas_dir, args.out_dir, check=args.check)
@@ -114,8 +114,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from bot.persona.build import persona_emergency_number
-    from bot.persona.validate import check_file, persona_files
+    from core.persona.validate import check_file, persona_files
 
     status = 0
     for path in persona_files(args.personas_dir):
@@ -126,7 +125,7 @@ def run_list(args: argparse.Namespace) -> int:
             continue
         print(
             f"{persona.id}\t{persona.kind}\t{','.join(persona.languages)}\t{persona.country}"
-            f"\temergency {persona_emergency_number(persona)}\t{len(persona.cover)} cover intents"
+            f"\temergency {persona.emergency_number}\t{len(persona.cover)} cover intents"
             f"\t{_shown(path)}"
         )
     return status

@@ -21,12 +21,12 @@ def run_command(args: argparse.Namespace) -> int:
     def body() -> int:
         from datetime import datetime, timedelta, timezone
 
-        from bot.storage.retention import expired, retention_days, run_retention
+        from bot.storage.retention import expired, run_retention
         from bot.storage.runtime import storage
 
-        from bot.settings import load_settings
+        from core.settings import load_settings
 
-        days = retention_days(load_settings())
+        days = load_settings().retention_days
         store = storage()
         if days == 0:
             print("retention disabled (POPBOT_RETENTION_DAYS=0)")

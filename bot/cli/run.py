@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 
-from bot.settings import ConfigError, load_settings
+from core.settings import ConfigError, load_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,7 +75,7 @@ def retention_loop(every_seconds: float, stopping: threading.Event) -> None:
 
 
 def print_urls(settings) -> None:
-    from bot.persona import project_personas
+    from core.persona import project_personas
 
     print(f"Rasa server (API needs the token in var/keys/rasa_token): {settings.rasa_url}")
     print(f"web chat channel:  {settings.rasa_url}/webhooks/web/webhook")

@@ -5,9 +5,10 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from bot import PROJECT_ROOT, project
-from bot.rasa_env import prepare
-from bot.settings import load_settings
+from bot.persona.build import assemble_domain
+from core import PROJECT_ROOT, paths
+from core.rasa_compat import prepare_environment
+from core.settings import load_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,14 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def inputs_digest() -> str:
     """A hash of everything the model is built from: config, every domain part, the training
-    data and the code of the trainable NLU components. Responses count too (Rasa's own
+    data and the code the NLU pipeline runs (``nlu/`` and ``core/``). Responses count too (Rasa's own
     fingerprint would let a changed reply slip through without a new model)."""
     digest = hashlib.sha256()
     files = [
-        project.CONFIG,
-        *project.domain_parts(),
-        *project.training_data_paths(),
-        *sorted((PROJECT_ROOT / "nlu" / "components").glob("*.py")),
+        paths.CONFIG,
+        *paths.domain_parts(),
+        *paths.training_data_paths(),
+        *paths.model_code_paths(),
     ]
     for path in files:
         digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
@@ -44,22 +45,22 @@ def train_model(force: bool = False) -> str:
     repackages the model and a changed example retrains only what depends on it.
     """
     settings = load_settings()
-    model_path = settings.model_dir / f"{project.MODEL_NAME}.tar.gz"
-    stamp = settings.model_dir / f".{project.MODEL_NAME}.inputs"
+    model_path = settings.model_dir / f"{paths.MODEL_NAME}.tar.gz"
+    stamp = settings.model_dir / f".{paths.MODEL_NAME}.inputs"
     digest = inputs_digest()
     if not force and model_path.exists() and stamp.exists() and stamp.read_text().strip() == digest:
         print(f"model is up to date: {model_path}")
         return str(model_path)
-    prepare()
+    prepare_environment()
     import rasa.api
 
-    domain = project.assemble_domain(settings.var_dir / "build")
+    domain = assemble_domain(settings.var_dir / "build")
     result = rasa.api.train(
         domain=str(domain),
-        config=str(project.CONFIG),
-        training_files=[str(p) for p in project.training_data_paths()],
+        config=str(paths.CONFIG),
+        training_files=[str(p) for p in paths.training_data_paths()],
         output=str(settings.model_dir),
-        fixed_model_name=project.MODEL_NAME,
+        fixed_model_name=paths.MODEL_NAME,
         force_training=force,
     )
     if result.code != 0 or not result.model:

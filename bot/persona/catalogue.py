@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from babel.numbers import format_currency
 
-from bot.persona.schema import Persona
+from core.persona.schema import Persona
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import sys
 from typing import Callable
 
-from bot.settings import ConfigError
+from core.settings import ConfigError
 
 
 def run_storage_command(body: Callable[[], int]) -> int:
     """Run ``body`` with logging configured; a configuration/storage error → message, exit 2."""
-    from bot.logs import configure
+    from core.logs import configure
     from bot.storage.errors import StorageError
 
     configure()

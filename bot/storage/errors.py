@@ -1,7 +1,7 @@
 """The storage package's exception tree: every lower-level failure is mapped to one of these."""
 from __future__ import annotations
 
-from bot.settings import ConfigError
+from core.settings import ConfigError
 
 
 class StorageError(RuntimeError):

@@ -30,7 +30,7 @@ from typing import Iterator, Mapping, Protocol, runtime_checkable
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from bot.settings import Settings
+from core.settings import Settings
 from bot.storage import crypto
 from bot.storage.errors import DecryptionError, KeyConfigError, KeyUnavailableError
 
@@ -310,9 +310,8 @@ class FileKeyProvider(LocalKeyProvider):
 
 def load_key_provider(settings: Settings) -> MasterKeyProvider:
     """The provider configured for ``settings``; refuses insecure set-ups in production."""
-    env = settings.env
-    if env.get(ENV_KEY_PROVIDER):
-        target = env[ENV_KEY_PROVIDER]
+    if settings.key_provider:
+        target = settings.key_provider
         module_name, _, attr = target.partition(":")
         try:
             factory = getattr(importlib.import_module(module_name), attr or "create_provider")
@@ -321,16 +320,18 @@ def load_key_provider(settings: Settings) -> MasterKeyProvider:
         provider = factory(settings)
         if not isinstance(provider, MasterKeyProvider):
             raise KeyConfigError(f"{ENV_KEY_PROVIDER}={target!r}: factory did not return a MasterKeyProvider")
-    elif env.get(ENV_MASTER_KEYS):
-        provider = EnvKeyProvider(env)
+    elif settings.master_keys:
+        provider = EnvKeyProvider({
+            ENV_MASTER_KEYS: settings.master_keys.get_secret_value(),
+            ENV_PSEUDONYM_KEY: settings.pseudonym_key.get_secret_value() if settings.pseudonym_key else "",
+        })
     else:
-        explicit = env.get(ENV_KEYS_DIR)
-        if settings.production and not explicit:
+        if settings.production and not settings.keys_dir:
             raise KeyConfigError(
                 "production mode needs real keys: set POPBOT_MASTER_KEYS and POPBOT_PSEUDONYM_KEY, "
                 "or POPBOT_KEYS_DIR (a mounted secret), or POPBOT_KEY_PROVIDER (KMS/Vault adapter)"
             )
-        directory = Path(explicit) if explicit else settings.var_dir / "keys"
+        directory = settings.keys_dir or settings.var_dir / "keys"
         provider = FileKeyProvider(directory, generate=not settings.production)
     if settings.production and provider.generated:
         raise KeyConfigError(

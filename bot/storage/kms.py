@@ -17,7 +17,7 @@ Implement :class:`KeyWrapService` against your service and expose a factory; the
 Example factory::
 
     def create_provider(settings):
-        return ExternalKeyProvider(VaultTransit(...), pseudonym_key=settings.env["POPBOT_PSEUDONYM_KEY"])
+        return ExternalKeyProvider(VaultTransit(...), pseudonym_key=settings.pseudonym_key.get_secret_value())
 
 No network client ships with popbot; tests exercise the adapter with an in-process service.
 """

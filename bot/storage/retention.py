@@ -13,29 +13,13 @@ from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
-from bot.settings import ConfigError, Settings
 from bot.storage import audit, db
 from bot.storage.conversations import shred
 from bot.storage.errors import KeyConfigError
 from bot.storage.rotation import RotationReport, rotate
 from bot.storage.runtime import Storage
 
-DEFAULT_RETENTION_DAYS = 90
 RETENTION_ACTOR = "popbot-retention"
-
-
-def retention_days(settings: Settings) -> int:
-    """``POPBOT_RETENTION_DAYS`` (default 90); ConfigError naming the variable if invalid."""
-    raw = settings.env.get("POPBOT_RETENTION_DAYS", "")
-    if not raw.strip():
-        return DEFAULT_RETENTION_DAYS
-    try:
-        days = int(raw)
-    except ValueError:
-        raise ConfigError(f"POPBOT_RETENTION_DAYS must be a whole number of days, not {raw!r}") from None
-    if days < 0:
-        raise ConfigError("POPBOT_RETENTION_DAYS must be >= 0 (0 disables retention)")
-    return days
 
 
 @dataclass
@@ -74,7 +58,7 @@ def run_retention(
     store: Storage, *, days: int | None = None, now: datetime | None = None, rotate_keys: bool = True
 ) -> RetentionReport:
     """Erase every conversation idle for more than ``days`` (default: the setting)."""
-    days = retention_days(store.settings) if days is None else days
+    days = store.settings.retention_days if days is None else days
     if days == 0:
         return RetentionReport(cutoff=None)
     now = now or datetime.now(timezone.utc)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 from bot.storage import db
+from core import db as core_db
 from bot.storage.datakeys import DataKeys
 from bot.storage.errors import KeyConfigError
 from bot.storage.keys import MasterKeyProvider, load_key_provider
@@ -66,8 +67,8 @@ def open_storage(
     """Open (and migrate) the database; raises KeyConfigError/ConfigError if unusable."""
     settings = settings or load_settings()
     provider = provider or load_key_provider(settings)
-    engine = db.make_engine(database_url or settings.database_url)
-    db.migrate(engine)
+    engine = core_db.make_engine(database_url or settings.database_url)
+    core_db.migrate(engine)
     register_key_versions(engine, provider)
     return Storage(engine=engine, keys=provider, settings=settings)
 

@@ -23,7 +23,7 @@ from rasa.core.tracker_store import SerializedTrackerAsText, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.settings import ConfigError
+from core.settings import ConfigError
 from bot.storage import db, eventlog, runtime
 from bot.storage.runtime import Storage
 

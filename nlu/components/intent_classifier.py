@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
-from nlu.normalize import fold
+from core.text import fold
 
 _MODEL_FILE = "ngram_intent_classifier.joblib"
 

@@ -21,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 import rasa.shared.utils.io
 
-from nlu.normalize import words
+from core.text import words
 
 LANG_ENTITY = "lang"
 

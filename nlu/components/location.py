@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 
 def _persona_countries() -> Dict[str, str]:
-    from bot.persona import project_personas
+    from core.persona import project_personas
 
     return {pid: persona.country for pid, persona in project_personas().items()}
 

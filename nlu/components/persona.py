@@ -36,11 +36,12 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 from nlu.address import find_address
 from nlu.duration import find_duration
-from nlu.normalize import fold
-from nlu.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
+from core.persona import project_personas
+from core.text import fold
+from core.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -92,12 +93,10 @@ def _load_cues(path: Path) -> Dict[str, List[str]]:
     return cues
 
 
-def _load_risk_cues(personas_dir: Path) -> Dict[str, Dict[str, List[str]]]:
-    """``{persona: {risk: [folded cue, ...]}}`` from every persona's checked ``risk_cues``."""
-    from bot.persona import load_all
-
+def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
+    """``{persona: {risk: [folded cue, ...]}}`` from every project persona's ``risk_cues``."""
     result: Dict[str, Dict[str, List[str]]] = {}
-    for persona in load_all(personas_dir):
+    for persona in project_personas().values():
         per_risk = {
             risk: sorted({fold(w) for words in by_lang.values() for w in words})
             for risk, by_lang in persona.risk_cues.items()
@@ -115,7 +114,6 @@ class PersonaContext(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "cues_file": "nlu/safety/cues.yml",
-            "personas_dir": "personas",
             # below this share of probability left for the persona, the message is foreign talk
             "foreign_mass": 0.5,
         }
@@ -136,7 +134,7 @@ class PersonaContext(GraphComponent, IntentClassifier):
         # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
         # see them, since they are not training data).
         self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / config["cues_file"])
-        self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues(PROJECT_ROOT / config["personas_dir"])
+        self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
 
     @classmethod
     def create(

@@ -6,7 +6,7 @@ What goes in, and from where (nothing is typed in by hand):
   * the emergency numbers of every region libphonenumber's short-number metadata knows
     (``PhoneMetadata.short_metadata_for_region(r).emergency``): every number of the pattern's
     possible lengths that ``shortnumberinfo.is_emergency_number`` accepts; the first one shown is
-    ``bot.persona.emergency.emergency_number`` (911, 112, 999, 000, 111, else the example);
+    ``core.emergency.emergency_number`` (911, 112, 999, 000, 111, else the example);
   * the child helpline 116 111 where libphonenumber says it is a valid short number of the
     region. In EU member states the source is Commission Decision 2007/116/EC (which reserves
     116 111 for child helplines); elsewhere only the metadata is cited and the row says that a
@@ -32,7 +32,7 @@ from referrals.model import DAYS, Channel, Directory, Organization, Schedule, Se
 from referrals.topics import TOPICS
 
 STARTER_DIR: Final = Path(__file__).parent / "starter"
-#: Same order as ``bot.persona.emergency`` (used when that module is importable).
+#: Same order as ``core.emergency`` (used when that module is importable).
 PREFERRED_EMERGENCY: Final = ("911", "112", "999", "000", "111")
 CHILD_HELPLINE: Final = "116111"
 EU_MEMBERS: Final = frozenset(
@@ -66,7 +66,7 @@ def emergency_numbers(region: str) -> list[str]:
             if pattern.fullmatch(candidate) and shortnumberinfo.is_emergency_number(candidate, region):
                 found.append(candidate)
     try:  # the number the persona's static emergency reply shows: the two must agree
-        from bot.persona.emergency import emergency_number
+        from core.emergency import emergency_number
 
         first: str | None = emergency_number(region)
     except ImportError:

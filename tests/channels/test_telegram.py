@@ -285,7 +285,8 @@ async def test_idle_conversations_are_cleaned_automatically(tmp_path: Path) -> N
 
     from sqlalchemy import update
 
-    from bot.channels._state import engine_for, messages_table, utcnow
+    from bot.channels.state import messages_table
+    from core.db import engine as engine_for, utcnow
 
     db = f"sqlite:///{tmp_path / 'channels.db'}"
     async with telegram_stack(tmp_path, db=db) as (fake, channel, _handler, _base):

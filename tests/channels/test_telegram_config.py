@@ -10,7 +10,7 @@ TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 def test_credentials_file_of_the_repository_parses() -> None:
     import yaml
 
-    from bot import PROJECT_ROOT
+    from core import PROJECT_ROOT
 
     settings = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text())["bot.channels.telegram.TelegramInput"]
     config = parse(settings, env={"POPBOT_TELEGRAM_TOKEN_RUMIANEK": TOKEN})

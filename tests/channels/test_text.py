@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import neutralise
+from core.text import neutralise
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import PROJECT_ROOT
-from nlu.signals import SIGNALS
+from core import PROJECT_ROOT
+from core.signals import SIGNALS
 
 DATA = PROJECT_ROOT / "tests" / "data"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import project
+from core import paths
 from bot.cli import train
 
 
@@ -15,9 +15,10 @@ def test_inputs_digest_changes_with_a_reply_and_with_an_example(monkeypatch: pyt
     domain.write_text("responses:\n  utter_greet:\n  - text: hi\n")
     data.write_text("nlu:\n- intent: greet\n  examples: |\n    - hello\n")
     monkeypatch.setattr(train, "PROJECT_ROOT", tmp_path.parent)
-    monkeypatch.setattr(project, "CONFIG", data)
-    monkeypatch.setattr(project, "domain_parts", lambda: [domain])
-    monkeypatch.setattr(project, "training_data_paths", lambda: [data])
+    monkeypatch.setattr(paths, "CONFIG", data)
+    monkeypatch.setattr(paths, "domain_parts", lambda: [domain])
+    monkeypatch.setattr(paths, "training_data_paths", lambda: [data])
+    monkeypatch.setattr(paths, "model_code_paths", lambda: [])
     first = train.inputs_digest()
     assert train.inputs_digest() == first
     domain.write_text("responses:\n  utter_greet:\n  - text: hello there\n")

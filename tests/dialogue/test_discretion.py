@@ -1,4 +1,4 @@
-"""Discretion (DESIGN.md invariant 7, issue 3): an ordinary shopper or gamer, in every language,
+"""Discretion (docs/design.md, invariant 7): an ordinary shopper or gamer, in every language,
 never reads a word of the safety vocabulary (``tests/data/safety_words.yml``) and is never asked
 the discreet question meant for a child who used the code.
 

@@ -26,7 +26,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 
 DOCKER = PROJECT_ROOT / "docker"
 COMPOSE = DOCKER / "compose.yml"
@@ -171,7 +171,7 @@ def test_dependencies_wait_for_health_but_never_for_the_action_server(services: 
     depends = services["rasa"]["depends_on"]
     assert depends["postgres"]["condition"] == "service_healthy"
     assert depends["redis"]["condition"] == "service_healthy"
-    # Emergency replies must not wait for the action server (DESIGN.md invariant 5).
+    # Emergency replies must not wait for the action server (docs/design.md, invariant 5).
     assert depends["actions"]["condition"] == "service_started"
 
 

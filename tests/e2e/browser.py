@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "artifacts"

@@ -1,5 +1,5 @@
 """`python -m bot.server` fails closed: it refuses to start, with a clear message, when the
-tracker store is not the encrypted one or production mode lacks real secrets (DESIGN.md 4)."""
+tracker store is not the encrypted one or production mode lacks real secrets (docs/design.md, invariants 4)."""
 from __future__ import annotations
 
 import os
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 
 
 def _server(tmp_path: Path, endpoints: Path | None = None, **env: str) -> subprocess.CompletedProcess:

@@ -1,5 +1,5 @@
 """The whole local stack, as `make run` starts it: chat CLI, API authentication, emergency
-replies with the action server down, and the canary search for plaintext (DESIGN.md 1, 4, 5)."""
+replies with the action server down, and the canary search for plaintext (docs/design.md, invariants 1, 4, 5)."""
 from __future__ import annotations
 
 import subprocess

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 from tests.e2e.fake_telegram import E2E_TOKENS, ThreadedFakeTelegram
 
 pytestmark = [

@@ -10,7 +10,7 @@ import secrets
 import httpx
 import pytest
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 
 pytestmark = [
     pytest.mark.e2e,

@@ -5,14 +5,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot import PROJECT_ROOT, project
+from bot.persona.build import assemble_domain
+from core import PROJECT_ROOT, paths
 
 
 def test_rasa_data_validate_passes(session_var: Path) -> None:
-    domain = project.assemble_domain(session_var / "build")
+    domain = assemble_domain(session_var / "build")
     done = subprocess.run(
-        [sys.executable, "-m", "rasa", "data", "validate", "--domain", str(domain), "--config", str(project.CONFIG),
-         "--data", *[str(p) for p in project.training_data_paths()]],
+        [sys.executable, "-m", "rasa", "data", "validate", "--domain", str(domain), "--config", str(paths.CONFIG),
+         "--data", *[str(p) for p in paths.training_data_paths()]],
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=600,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

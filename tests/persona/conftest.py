@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEASHOP = FIXTURES / "teashop.yml"

@@ -11,8 +11,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot import PROJECT_ROOT
-from bot.persona import VOICE_KEYS, PersonaInvalid, load_all
+from core import PROJECT_ROOT
+from core.persona import VOICE_KEYS, PersonaInvalid, load_all
 from bot.persona.build import (
     build,
     build_personas,
@@ -21,7 +21,7 @@ from bot.persona.build import (
     render_nlu,
     write_domain,
 )
-from nlu.signals import CODE_INTENTS, LANGUAGES
+from core.signals import CODE_INTENTS, LANGUAGES
 
 from .conftest import TEASHOP
 

@@ -1,7 +1,7 @@
 """Display data for the disguise front-ends."""
 from __future__ import annotations
 
-from bot.persona import load_persona
+from core.persona import load_persona
 from bot.persona.catalogue import display_data
 
 from .conftest import TEASHOP

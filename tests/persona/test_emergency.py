@@ -4,7 +4,7 @@ from __future__ import annotations
 import phonenumbers
 import pytest
 
-from bot.persona.emergency import UnknownEmergencyNumber, emergency_number, is_emergency_number
+from core.emergency import UnknownEmergencyNumber, emergency_number, is_emergency_number
 
 
 @pytest.mark.parametrize(

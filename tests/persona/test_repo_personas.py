@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from rasa.shared.core.domain import Domain
 
-from bot import PROJECT_ROOT
-from bot.persona import load_persona, persona_files, validate_file
-from bot.persona.build import build, merge_domain_files, persona_emergency_number, write_domain
+from core import PROJECT_ROOT
+from core.persona import load_persona, persona_files, validate_file
+from bot.persona.build import build, merge_domain_files, write_domain
 
 from tests.safety_words import hits, safety_words
 
@@ -52,7 +52,7 @@ def test_repo_personas_build_and_merge(tmp_path: Path) -> None:
 def test_gametips_is_an_english_game_tips_persona() -> None:
     persona = load_persona(GAMETIPS)
     assert (persona.kind, persona.languages, persona.country) == ("game_tips", ("en",), "GB")
-    assert persona_emergency_number(persona) == "999"
+    assert persona.emergency_number == "999"
     assert len(persona.cover) >= 6
     assert set(persona.code) == {"help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat"}
     assert all(len(s.examples["en"]) >= 30 for n, s in persona.code.items() if n != "clean_chat")

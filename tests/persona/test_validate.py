@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.persona import VOICE_KEYS, PersonaError, PersonaInvalid, load_all, load_persona, validate_file
-from bot.persona.validate import check_text
+from core.persona import VOICE_KEYS, PersonaError, PersonaInvalid, load_all, load_persona, validate_file
+from core.persona.validate import check_text
 
 from .conftest import TEASHOP, line_of
 

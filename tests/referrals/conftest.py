@@ -1,16 +1,12 @@
 """Fixtures of the referral tests: real SQLite files and a real PostgreSQL schema per run."""
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from referrals.store import DirectoryStore
-
-PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="session")
@@ -31,20 +27,10 @@ def sqlite_store(tmp_path: Path) -> Iterator[DirectoryStore]:
 
 
 @pytest.fixture()
-def pg_store() -> Iterator[DirectoryStore]:
+def pg_store(pg_url: str) -> Iterator[DirectoryStore]:
     """A store in a fresh PostgreSQL schema, dropped afterwards."""
-    schema = f"referrals_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL, future=True)
+    store = DirectoryStore(pg_url)
     try:
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as exc:  # pragma: no cover - no server
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 is not available: {exc.__class__.__name__}")
-    engine = create_engine(PG_URL, future=True, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        yield DirectoryStore(engine=engine)
+        yield store
     finally:
-        engine.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        store.dispose()

@@ -1,7 +1,8 @@
 import pytest
 
 from referrals.errors import GeocodeError
-from referrals.geo import find_place, fold, gazetteer
+from core.text import fold_name as fold
+from referrals.geo import find_place, gazetteer
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_emergency_service_for_every_region_libphonenumber_knows() -> None:
 
 
 def test_primary_emergency_number_agrees_with_the_persona_reply() -> None:
-    emergency = pytest.importorskip("bot.persona.emergency")
+    emergency = pytest.importorskip("core.emergency")
     for s in STARTER.services.values():
         if s.kind == "emergency":
             (region,) = s.countries

@@ -1,4 +1,4 @@
-from nlu.signals import SIGNALS
+from core.signals import SIGNALS
 from referrals.topics import TOPICS, check_topic, topics_for_signal
 
 

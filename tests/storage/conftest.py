@@ -1,31 +1,16 @@
 """Fixtures: a real SQLite file and a real PostgreSQL schema, file keys in a temp directory."""
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
 
-from bot.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 from bot.storage import runtime
 from bot.storage.keys import FileKeyProvider
 from bot.storage.runtime import Storage, open_storage
-
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def _pg_available() -> bool:
-    try:
-        engine = sa.create_engine(PG_ADMIN_URL, future=True)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "not available"
-        return False
-
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
@@ -35,23 +20,6 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'popbot.db'}"
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
-    if not _pg_available():
-        pytest.fail("PostgreSQL at 127.0.0.1:5432 (db test, user postgres) is required")
-    schema = f"storage_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_ADMIN_URL, future=True)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 import structlog
 
-from bot import logs
+from core import logs
 from bot.storage import db, reply_addresses
 from bot.storage.conversations import export_conversation, read_conversation
 from bot.storage.pseudonyms import pseudonymize

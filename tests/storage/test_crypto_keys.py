@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import load_settings
+from core.settings import load_settings
 from bot.storage import crypto
 from bot.storage.errors import DecryptionError, KeyConfigError, KeyUnavailableError
 from bot.storage.keys import (

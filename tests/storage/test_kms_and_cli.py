@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli.main import main as popbot
-from bot.settings import load_settings
+from core.settings import load_settings
 from bot.storage import crypto, keys
 from bot.storage.errors import DecryptionError, KeyUnavailableError
 from bot.storage.kms import ExternalKeyProvider
@@ -78,7 +78,8 @@ def test_cli_keys_audit_erase_retention(tmp_path: Path, monkeypatch: pytest.Monk
         assert "erased 0 conversation(s) idle for more than 90 days" in capsys.readouterr().out
         monkeypatch.setenv("POPBOT_RETENTION_DAYS", "x")
         assert popbot(["retention", "run"]) == 2
-        assert "POPBOT_RETENTION_DAYS must be a whole number" in capsys.readouterr().err
+        assert "POPBOT_RETENTION_DAYS: value is not a valid integer" in capsys.readouterr().err
+        monkeypatch.delenv("POPBOT_RETENTION_DAYS")
         assert len(keys._decode_key(_last_line(popbot, capsys, ["keys", "generate"]), "generated")) == 32
     finally:
         current = runtime._storage

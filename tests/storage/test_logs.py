@@ -1,4 +1,4 @@
-"""bot.logs: redaction of records from any logger and any handler; structlog keeps only names."""
+"""core.logs: redaction of records from any logger and any handler; structlog keeps only names."""
 from __future__ import annotations
 
 import io
@@ -7,7 +7,7 @@ import logging
 import pytest
 import structlog
 
-from bot import logs
+from core import logs
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_quoted_text_in_third_party_records_withheld(stream: io.StringIO) -> Non
 
 
 def test_exception_summary_names_type_and_place_never_the_message() -> None:
-    from bot.logs import exception_summary
+    from core.logs import exception_summary
 
     def parse(text: str) -> None:
         raise ValueError(f"could not parse {text!r}")

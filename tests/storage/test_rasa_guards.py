@@ -75,10 +75,15 @@ async def test_failed_save_raises_with_guard(guarded: None, storage: Storage) ->
 
 
 async def test_failed_save_is_swallowed_without_guard(storage: Storage) -> None:
-    agent = Agent(domain=DOMAIN, tracker_store=EncryptedTrackerStore(domain=DOMAIN, storage=storage))
+    """Canary: unguarded, Rasa reports success for a save that stored nothing."""
+    inner = EncryptedTrackerStore(domain=DOMAIN, storage=storage)
+    agent = Agent(domain=DOMAIN, tracker_store=inner)
+    assert isinstance(agent.tracker_store, FailSafeTrackerStore)
     with storage.engine.begin() as conn:
         conn.execute(sa.text("DROP TABLE popbot_events"))
-    await agent.tracker_store.save(tracker("conv-a", conversation_events("lost?")))  # no error: kept in memory
+    assert await agent.tracker_store.save(tracker("conv-a", conversation_events("lost?"))) is None
+    with pytest.raises(sa.exc.DBAPIError):  # nothing was stored: the message would be lost
+        await inner.retrieve("conv-a")
 
 
 def test_check_endpoints(tmp_path: Path) -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.settings import ConfigError, load_settings
+
 from bot.storage import audit, db, eventlog, reply_addresses
 from bot.storage.conversations import erase_conversation, export_conversation, read_conversation
 from bot.storage.datakeys import DataKeys
 from bot.storage.errors import ConversationNotFoundError, DecryptionError, KeyUnavailableError
 from bot.storage.keys import FileKeyProvider
-from bot.storage.retention import retention_days, run_retention
+from bot.storage.retention import run_retention
 from bot.storage.runtime import Storage, open_storage
 from bot.storage.tracker_store import EncryptedTrackerStore
 
@@ -41,13 +41,6 @@ def _read_copy(copy_path: str, provider: FileKeyProvider, cid: str) -> list:
             return eventlog.load_events(conn, DataKeys(provider), cid, all_sessions=True)
     finally:
         engine.dispose()
-
-
-def test_retention_days_setting(tmp_path) -> None:
-    assert retention_days(load_settings({})) == 90
-    assert retention_days(load_settings({"POPBOT_RETENTION_DAYS": "30"})) == 30
-    with pytest.raises(ConfigError, match="POPBOT_RETENTION_DAYS must be a whole number"):
-        retention_days(load_settings({"POPBOT_RETENTION_DAYS": "soon"}))
 
 
 async def test_retention_shreds_backdated_only(storage: Storage, tmp_path: Path, database_url: str) -> None:

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 import pytest
 from rasa.shared.core.events import SessionStarted, ActionExecuted, UserUttered
 
-from bot.settings import ConfigError
+from core.settings import ConfigError
 from bot.storage import crypto, db
 from bot.storage.errors import ConversationErasedError, DecryptionError, KeyConfigError
 from bot.storage.keys import FileKeyProvider
@@ -140,13 +140,3 @@ def test_unknown_endpoint_field_and_event_broker_refused(storage: Storage) -> No
         EncryptedTrackerStore(domain=DOMAIN, storage=storage, dialect="sqlite")
     with pytest.raises(ConfigError, match="event broker"):
         EncryptedTrackerStore(domain=DOMAIN, storage=storage, event_broker=object())
-
-
-def test_migrations_match_metadata(storage: Storage) -> None:
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    with storage.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
-    relevant = [d for d in diff if "popbot_" in repr(d)]
-    assert relevant == []

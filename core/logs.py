@@ -140,31 +140,16 @@ def configure_structlog(log_level: int | None = None) -> None:
     )
 
 
-def patch_rasa(*, import_now: bool = True) -> None:
-    """Make Rasa's own structlog set-up call ours instead (it would render every field).
-
-    ``bot.storage.rasa_guards.install()`` calls this; with ``import_now=False`` Rasa is patched
-    only if it is already imported (keeps quick commands quick).
-    """
-    if not import_now and "rasa.utils.log_utils" not in sys.modules:
-        return
-    try:
-        import rasa.utils.log_utils as log_utils
-    except ImportError:  # pragma: no cover - processes without Rasa
-        return
-    log_utils.configure_structlog = configure_structlog
-    main = sys.modules.get("rasa.__main__")
-    if main is not None:
-        main.configure_structlog = configure_structlog  # type: ignore[attr-defined]
-
-
 def configure(level: int | str | None = None, *, stream: TextIO | None = None, patch_rasa_now: bool = False) -> None:
     """Set up logging for this process (idempotent). Level: ``level`` or ``POPBOT_LOG_LEVEL``."""
     global _installed_factory
-    level = level if level is not None else os.environ.get("POPBOT_LOG_LEVEL", "INFO")
+    if level is None:
+        from core.settings import load_settings
+
+        level = load_settings().log_level
     numeric = logging.getLevelName(level.upper()) if isinstance(level, str) else int(level)
     if not isinstance(numeric, int):
-        raise ValueError(f"POPBOT_LOG_LEVEL: unknown level {level!r}")
+        raise ValueError(f"unknown log level {level!r}")
     if logging.getLogRecordFactory() is not _factory:
         logging.setLogRecordFactory(_factory)
     _installed_factory = _factory
@@ -185,7 +170,9 @@ def configure(level: int | str | None = None, *, stream: TextIO | None = None, p
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(max(numeric, logging.WARNING))
     configure_structlog(numeric)
-    patch_rasa(import_now=patch_rasa_now)
+    from core.rasa_compat import patch_structlog
+
+    patch_structlog(import_now=patch_rasa_now)
 
 
 def exception_summary(exc: BaseException, frames: int = 6) -> str:

@@ -2,7 +2,7 @@
 
 Every problem becomes a :class:`PersonaError` ``(file, line, field, message)``; checking goes on
 after a problem so a partner sees all of them at once. Only a file without errors yields a
-:class:`~bot.persona.schema.Persona`.
+:class:`~core.persona.schema.Persona`.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from bot.persona.emergency import UnknownEmergencyNumber, emergency_number
-from bot.persona.schema import (
+from core.emergency import UnknownEmergencyNumber, emergency_number
+from core.persona.schema import (
     ANNOTATABLE_ENTITIES,
     CODE_NAMES,
     COLOR_NAMES,
@@ -37,8 +37,8 @@ from bot.persona.schema import (
     Display,
     Persona,
 )
-from bot.persona.source import Path_, Source, YamlSyntaxError, read_source
-from nlu.signals import LANGUAGES, NO_PERSONA, ORDINARY_INTENTS, SAFETY_INTENTS
+from core.persona.source import Path_, Source, YamlSyntaxError, read_source
+from core.signals import LANGUAGES, NO_PERSONA, ORDINARY_INTENTS, SAFETY_INTENTS
 
 TOP_FIELDS = (
     "id", "kind", "languages", "country", "display", "catalogue", "cover", "code", "voice",

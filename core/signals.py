@@ -1,4 +1,4 @@
-"""The signal vocabulary (DESIGN.md "Signals") and the mapping from intents to signals.
+"""The signal vocabulary (docs/design.md "Signals") and the mapping from intents to signals.
 
 Intent naming:
   * shared safety-layer intents are named after their signal (``abuse_disclosure`` ...),

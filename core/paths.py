@@ -1,14 +1,15 @@
-"""Where the Rasa project's parts live, and how they are put together for training.
+"""Where the project's parts live: the Rasa project, training data, personas, models.
 
 The root ``domain.yml`` is the shared part; replies per language (``nlu/safety/domain_*.yml``)
 and generated persona domains (``nlu/generated/domain_*.yml``) are merged with it into
-``var/build/domain.yml``, because Rasa takes one domain path.
+``var/build/domain.yml`` by :func:`bot.persona.build.assemble_domain`, because Rasa takes one
+domain path.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from bot import PROJECT_ROOT
+from core import PROJECT_ROOT
 
 CONFIG = PROJECT_ROOT / "config.yml"
 DOMAIN = PROJECT_ROOT / "domain.yml"
@@ -41,18 +42,16 @@ def training_data_paths() -> list[Path]:
     return files
 
 
-def assemble_domain(build_dir: Path) -> Path:
-    """Merge every domain part into ``build_dir/domain.yml`` and return its path.
-
-    Rasa's own multi-file merge keeps one file's variations per response name, which would drop
-    languages and personas; ``merge_domain_files`` concatenates the variations instead.
-    """
-    from bot.persona.build import merge_domain_files, write_domain
-
-    build_dir.mkdir(parents=True, exist_ok=True)
-    target = build_dir / "domain.yml"
-    write_domain(merge_domain_files(domain_parts()), target)
-    return target
+def model_code_paths() -> list[Path]:
+    """The code a trained model runs: ``nlu/`` and the core modules its components use.
+    A change in any of them retrains (``popbot train`` hashes them with the data)."""
+    core = PROJECT_ROOT / "core"
+    return [
+        *sorted(NLU_DIR.rglob("*.py")),
+        core / "text.py",
+        core / "signals.py",
+        *sorted((core / "persona").glob("*.py")),
+    ]
 
 
 def latest_model(model_dir: Path) -> Path | None:

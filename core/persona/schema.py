@@ -1,6 +1,6 @@
 """The typed model of a persona file (``personas/<id>.yml``); see ``personas/README.md``.
 
-Instances are built only by :mod:`bot.persona.validate`, which has checked every field, so the
+Instances are built only by :mod:`core.persona.validate`, which has checked every field, so the
 model itself carries no validation. Text per language is a ``Mapping[lang, tuple[str, ...]]``;
 :meth:`Persona.texts` applies the rule "a language the persona does not declare is answered in
 the persona's default language".
@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final, Mapping, Optional
 
-from nlu.signals import CODE_INTENTS, LANGUAGES, PERSONA_SEPARATOR
+from core.emergency import emergency_number
+from core.signals import CODE_INTENTS, LANGUAGES, PERSONA_SEPARATOR
 
 #: Responses said in the persona's voice, ``utter_<key>`` (docs/ARCHITECTURE.md "Voice keys").
 VOICE_KEYS: Final = (
@@ -125,6 +126,11 @@ class Persona:
     source: Optional[Path] = None
 
     @property
+    def emergency_number(self) -> str:
+        """The number baked into ``utter_emergency``: the override, else the country's."""
+        return emergency_number(self.country, self.emergency_number_override)
+
+    @property
     def default_language(self) -> str:
         return self.languages[0]
 
@@ -150,5 +156,5 @@ class Persona:
 
     @property
     def all_languages(self) -> tuple[str, ...]:
-        """Every language the bot answers in (``nlu.signals.LANGUAGES``)."""
+        """Every language the bot answers in (``core.signals.LANGUAGES``)."""
         return LANGUAGES

@@ -1,0 +1,176 @@
+"""Every adaptation of Rasa and Sanic internals popbot relies on, in one place.
+
+Written for Rasa 3.6.21 / rasa_sdk 3.6.2 / Sanic 21.12; :func:`check_versions` refuses other
+versions (an upgrade must revisit each patch and its canary test in ``tests/core``).
+
+* :func:`prepare_environment` — process environment for everything that imports Rasa: quiet,
+  offline, no telemetry (call before importing Rasa);
+* :func:`patch_structlog` — Rasa's ``configure_structlog`` renders every event field (message
+  text, parse data); replaced by :func:`core.logs.configure_structlog`;
+* :func:`guard_tracker_store` — Rasa silently falls back to an in-memory tracker store when a
+  custom one cannot be loaded, and wraps every store in ``FailSafeTrackerStore``, which swallows
+  save errors; both are replaced so that a failed save raises (the platform redelivers);
+* :class:`ChannelBlueprint` — Rasa registers one blueprint per input channel; this blueprint also
+  registers sibling blueprints (the shop front-end) at their own prefixes;
+* :func:`restore_event_loop_policy` — Sanic switches the process to uvloop's policy when a server
+  starts; code that later asks for ``asyncio.get_event_loop()`` needs the default policy back.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from typing import Any, Optional
+
+from core import PROJECT_ROOT
+from core.settings import ConfigError
+
+RASA_VERSION = "3.6.21"
+RASA_SDK_VERSION = "3.6.2"
+SANIC_VERSION = "21.12"
+
+_ENVIRONMENT = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "RASA_CACHE_DIRECTORY": str(PROJECT_ROOT / ".rasa" / "cache"),
+    "LOG_LEVEL_LIBRARIES": "ERROR",
+}
+
+_originals: dict[str, Any] = {}
+
+
+class IncompatibleRasa(RuntimeError):
+    """The installed Rasa/Sanic is not the version these adaptations were written for."""
+
+
+class TrackerStoreGuardError(ConfigError):
+    """Rasa would store conversations somewhere other than the required tracker store."""
+
+
+def prepare_environment() -> None:
+    """Set the process defaults above unless the caller set them; call before importing Rasa.
+
+    ``PYTHONHASHSEED`` cannot be set from inside a running process; the Makefile and
+    :mod:`bot.stack` set it for the processes they start.
+    """
+    for key, value in _ENVIRONMENT.items():
+        os.environ.setdefault(key, value)
+
+
+def check_versions() -> None:
+    """Refuse to patch a Rasa, rasa_sdk or Sanic these adaptations were not written for."""
+    import rasa
+    import sanic
+
+    found = {"rasa": rasa.__version__, "sanic": sanic.__version__}
+    if rasa.__version__ != RASA_VERSION or not sanic.__version__.startswith(SANIC_VERSION):
+        raise IncompatibleRasa(
+            f"popbot's Rasa adaptations were written for rasa {RASA_VERSION} and sanic {SANIC_VERSION}.x, "
+            f"found {found}; revisit core/rasa_compat.py and its canary tests before upgrading"
+        )
+
+
+def patch_structlog(*, import_now: bool = True) -> None:
+    """Make Rasa's structlog set-up call popbot's (which keeps only event names).
+
+    With ``import_now=False`` Rasa is patched only if it is already imported (quick commands).
+    """
+    if not import_now and "rasa.utils.log_utils" not in sys.modules:
+        return
+    try:
+        import rasa.utils.log_utils as log_utils
+    except ImportError:  # pragma: no cover - processes without Rasa
+        return
+    from core.logs import configure_structlog
+
+    _originals.setdefault("configure_structlog", log_utils.configure_structlog)
+    log_utils.configure_structlog = configure_structlog
+    main = sys.modules.get("rasa.__main__")
+    if main is not None:
+        main.configure_structlog = configure_structlog  # type: ignore[attr-defined]
+
+
+def _unwrap(store: Any) -> Any:
+    from rasa.core.tracker_store import AwaitableTrackerStore, FailSafeTrackerStore
+
+    while isinstance(store, (AwaitableTrackerStore, FailSafeTrackerStore)):
+        store = store._tracker_store
+    return store
+
+
+def require_store(store: Any, required: type, hint: str) -> Any:
+    """The ``required`` store inside Rasa's wrappers; TrackerStoreGuardError otherwise."""
+    inner = _unwrap(store)
+    if not isinstance(inner, required):
+        found = "none" if store is None else type(inner).__name__
+        raise TrackerStoreGuardError(
+            f"refusing to start: the tracker store is {found}, not {required.__name__}. {hint}"
+        )
+    return inner
+
+
+def guard_tracker_store(required: type, hint: str) -> None:
+    """Patch Rasa (idempotent): an unloadable store type raises; ``Agent`` accepts only a
+    ``required`` store and uses it directly, without ``FailSafeTrackerStore``."""
+    if "load_store" in _originals:
+        return
+    import rasa.core.tracker_store as rasa_tracker_store
+    from rasa.core.agent import Agent
+    from rasa.shared.core.domain import Domain
+
+    def load_custom_store(domain: Domain, store: Any, event_broker: Any = None) -> Any:
+        import rasa.shared.utils.common
+
+        try:
+            cls = rasa.shared.utils.common.class_from_module_path(store.type)
+        except (AttributeError, ImportError) as exc:
+            raise TrackerStoreGuardError(
+                f"endpoints.yml tracker_store.type {store.type!r} cannot be loaded "
+                f"({exc.__class__.__name__}); refusing to fall back to memory"
+            ) from exc
+        return cls(host=store.url, domain=domain, event_broker=event_broker, **store.kwargs)
+
+    def create_tracker_store(store: Optional[Any], domain: Domain) -> Any:
+        inner = require_store(store, required, hint)
+        inner.domain = domain
+        return inner
+
+    _originals["load_store"] = rasa_tracker_store._load_from_module_name_in_endpoint_config
+    _originals["create_store"] = Agent.__dict__["_create_tracker_store"]
+    rasa_tracker_store._load_from_module_name_in_endpoint_config = load_custom_store
+    Agent._create_tracker_store = staticmethod(create_tracker_store)
+
+
+def unguard_tracker_store() -> None:
+    """Undo :func:`guard_tracker_store` (tests only; a server never does)."""
+    if "load_store" not in _originals:
+        return
+    import rasa.core.tracker_store as rasa_tracker_store
+    from rasa.core.agent import Agent
+
+    rasa_tracker_store._load_from_module_name_in_endpoint_config = _originals.pop("load_store")
+    Agent._create_tracker_store = _originals.pop("create_store")
+
+
+def channel_blueprint(name: str, extra: list[Any]) -> Any:
+    """A Sanic blueprint that, when Rasa registers it, also registers ``extra`` blueprints."""
+    from sanic import Blueprint
+
+    class ChannelBlueprint(Blueprint):
+        def register(self, app: Any, options: dict[str, Any]) -> None:
+            super().register(app, options)
+            for blueprint in extra:
+                if blueprint.name not in app.blueprints:
+                    app.blueprint(blueprint)
+
+    return ChannelBlueprint(name)
+
+
+def restore_event_loop_policy(loop: Optional[asyncio.AbstractEventLoop] = None) -> None:
+    """Back to asyncio's default policy (Sanic installs uvloop's); ``loop`` becomes current."""
+    if type(asyncio.get_event_loop_policy()) is not asyncio.DefaultEventLoopPolicy:
+        asyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())
+    if loop is not None:
+        asyncio.set_event_loop(loop)
+

@@ -1,1 +1,0 @@
-"""Alembic migrations of the referral directory (version table ``referrals_alembic_version``)."""

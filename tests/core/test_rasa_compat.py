@@ -1,0 +1,116 @@
+"""Canary tests: each adaptation in core.rasa_compat, and the Rasa/Sanic behaviour it relies on.
+
+If an upgrade changes what Rasa or Sanic does, these fail first and say which patch to revisit.
+"""
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import uuid
+from typing import Any
+
+import pytest
+
+from core import rasa_compat
+
+
+def test_versions_are_the_ones_the_patches_were_written_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa
+
+    rasa_compat.check_versions()
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    with pytest.raises(rasa_compat.IncompatibleRasa, match="written for rasa 3.6.21"):
+        rasa_compat.check_versions()
+
+
+def test_rasa_structlog_renders_fields_unless_patched() -> None:
+    """Canary: Rasa's own configure_structlog renders every field (message text included)."""
+    import structlog
+    import rasa.utils.log_utils as log_utils
+
+    from core.logs import configure_structlog
+
+    original = rasa_compat._originals.get("configure_structlog", log_utils.configure_structlog)
+    assert original is not configure_structlog
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        structlog.reset_defaults()
+        structlog.configure(processors=[structlog.processors.KeyValueRenderer()], logger_factory=structlog.PrintLoggerFactory(stream))
+        structlog.get_logger().info("processor.message", text="canary words")
+        assert "canary words" in stream.getvalue()  # what an unpatched renderer does
+        rasa_compat.patch_structlog()
+        assert log_utils.configure_structlog is configure_structlog
+        log_utils.configure_structlog(logging.INFO)
+        structlog.get_logger("rasa.core.processor").info("processor.message", text="second canary")
+        assert "second canary" not in stream.getvalue()
+    finally:
+        root.removeHandler(handler)
+        configure_structlog(logging.INFO)
+
+
+def test_channel_blueprint_registers_its_siblings_through_rasa() -> None:
+    """Rasa's ``register`` mounts one blueprint per channel; the siblings come along."""
+    from rasa.core.channels.channel import InputChannel, register
+    from sanic import Blueprint, Sanic, response
+
+    Sanic.test_mode = True
+    shop = Blueprint(f"shop_{uuid.uuid4().hex[:6]}", url_prefix="/shop")
+
+    @shop.route("/")
+    async def home(_: Any) -> Any:
+        return response.text("shop")
+
+    class Channel(InputChannel):
+        @classmethod
+        def name(cls) -> str:
+            return "canary"
+
+        def blueprint(self, on_new_message: Any) -> Blueprint:
+            bp = rasa_compat.channel_blueprint(f"canary_{uuid.uuid4().hex[:6]}", extra=[shop])
+
+            @bp.route("/")
+            async def health(_: Any) -> Any:
+                return response.text("ok")
+
+            return bp
+
+    app = Sanic(f"compat_{uuid.uuid4().hex[:8]}")
+    register([Channel()], app, route="/webhooks/")
+    paths = {route.path for route in app.router.routes}
+    assert "webhooks/canary" in paths
+    assert "shop" in paths
+
+
+def test_sanic_run_switches_the_loop_policy_and_restore_undoes_it() -> None:
+    """Canary: ``Sanic.run`` (rasa_sdk's and Rasa's servers) installs uvloop's policy;
+    restore_event_loop_policy undoes it for code that runs in the same process afterwards."""
+    import inspect
+
+    import uvloop
+    from sanic import Sanic
+    from sanic.server import try_use_uvloop
+
+    assert "try_use_uvloop()" in inspect.getsource(Sanic.run)
+    loop = asyncio.new_event_loop()
+    try:
+        try_use_uvloop()
+        assert isinstance(asyncio.get_event_loop_policy(), uvloop.EventLoopPolicy)
+        rasa_compat.restore_event_loop_policy(loop)
+        assert type(asyncio.get_event_loop_policy()) is asyncio.DefaultEventLoopPolicy
+        assert asyncio.get_event_loop() is loop
+    finally:
+        loop.close()
+
+
+def test_prepare_environment_keeps_what_the_caller_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOG_LEVEL_LIBRARIES", "WARNING")
+    monkeypatch.delenv("RASA_TELEMETRY_ENABLED", raising=False)
+    rasa_compat.prepare_environment()
+    import os
+
+    assert os.environ["LOG_LEVEL_LIBRARIES"] == "WARNING"
+    assert os.environ["RASA_TELEMETRY_ENABLED"] == "false"
