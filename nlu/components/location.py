@@ -1,8 +1,12 @@
 """Find the place a child names ("w Poznaniu", "near Lagos", "en Sevilla") for referrals.
 
 Emits entities ``location`` (the place's name) and ``country`` (ISO 3166 alpha-2), which fill
-the slots the referral and emergency actions read. Geocoding is offline
-(``referrals.geo.find_place``); an ambiguous name is resolved towards the persona's country.
+the slots the referral and emergency actions read. Geocoding is offline (``referrals.geo.locate``):
+the persona's country, its continent and the child's language resolve a name several countries
+share; the persona's catalogue names ("crema de manzanilla") are never a place. A name that stays
+ambiguous ("Valencia" for an English-speaking child on a British persona) gives ``location``
+only — no ``country``, so no emergency number is ever stated from a guess; the referral action
+asks which one is meant.
 """
 from __future__ import annotations
 
@@ -23,15 +27,24 @@ def _persona_countries() -> Dict[str, str]:
     return {pid: persona.country for pid, persona in project_personas().items()}
 
 
+def _persona_catalogues() -> Dict[str, tuple[str, ...]]:
+    """Every catalogue name of every persona, in every language (never read as a place)."""
+    from core.persona import project_personas
+
+    return {pid: tuple(sorted({name for item in persona.catalogue for name in item.name.values()}))
+            for pid, persona in project_personas().items()}
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class LocationExtractor(GraphComponent):
     """Adds ``location`` and ``country`` entities when the text names a known place."""
 
-    def __init__(self, countries: Dict[str, str]) -> None:
+    def __init__(self, countries: Dict[str, str], catalogues: Dict[str, tuple[str, ...]]) -> None:
         from referrals.geo import gazetteer
 
         gazetteer()  # build the index now, not on a child's first message
         self.countries = countries
+        self.catalogues = catalogues
 
     @classmethod
     def create(
@@ -41,21 +54,26 @@ class LocationExtractor(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "LocationExtractor":
-        return cls(_persona_countries())
+        return cls(_persona_countries(), _persona_catalogues())
 
     def process(self, messages: List[Message]) -> List[Message]:
-        from referrals.geo import find_place
+        from referrals.geo import locate
 
         for message in messages:
             entities = message.get(ENTITIES, [])
             persona = next((e["value"] for e in entities if e.get("entity") == "persona"), None)
             lang = next((e["value"] for e in entities if e.get("entity") == "lang"), None)
-            place = find_place(message.get(TEXT) or "", country_hint=self.countries.get(persona or ""), lang=lang)
-            if place is None:
+            located = locate(message.get(TEXT) or "", country_hint=self.countries.get(persona or ""), lang=lang,
+                             exclude=self.catalogues.get(persona or "", ()))
+            if located.place is None and not located.ambiguous:
                 continue
-            found = [
-                {"entity": "location", "value": place.name, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"},
-                {"entity": "country", "value": place.country, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"},
-            ]
+            name = located.place.name if located.place is not None else located.candidates[0].name
+            found = [_entity("location", name)]
+            if located.place is not None:
+                found.append(_entity("country", located.place.country))
             message.set(ENTITIES, [*entities, *found], add_to_output=True)
         return messages
+
+
+def _entity(name: str, value: str) -> Dict[str, Any]:
+    return {"entity": name, "value": value, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"}

@@ -4,11 +4,14 @@
 
 What goes in, and from where (nothing is typed in by hand):
   * the emergency numbers of every region libphonenumber's short-number metadata knows
-    (``PhoneMetadata.short_metadata_for_region(r).emergency``): every number of the pattern's
-    possible lengths that ``shortnumberinfo.is_emergency_number`` accepts; the first one shown is
-    ``core.emergency.emergency_number`` (911, 112, 999, 000, 111, else the example);
+    (``core.emergency.emergency_numbers``); the first one shown is the number to dial first,
+    ``core.emergency.emergency_number`` (its reviewed table: 999 GB, 000 AU, 112 EU, 911 US/CA/MX;
+    else 911, 112, 999, 000, 111, else the metadata's example);
+  * the national child helplines of ``sources/child_helplines.csv`` (see
+    ``referrals.data.child_helplines``: validated with libphonenumber, every row reported in
+    ``child_helplines_report.csv``, every imported row marked "verify before going live");
   * the child helpline 116 111 where libphonenumber says it is a valid short number of the
-    region. In EU member states the source is Commission Decision 2007/116/EC (which reserves
+    region and the CSV gave no dedicated child helpline for it. In EU member states the source is Commission Decision 2007/116/EC (which reserves
     116 111 for child helplines); elsewhere only the metadata is cited and the row says that a
     partner must confirm the operator.
 Every service is marked ``starter`` with its ``source`` and the ``verified`` (build) date: a
@@ -27,16 +30,14 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 from phonenumbers.phonemetadata import PhoneMetadata
 
+from core.emergency import EU_MEMBERS, emergency_numbers, emergency_source
+from referrals.data.child_helplines import dedicated_countries, import_rows, write_report
 from referrals.hsds import write_package
 from referrals.model import DAYS, Channel, Directory, Organization, Schedule, Service, ServiceArea
 from referrals.topics import TOPICS
 
 STARTER_DIR: Final = Path(__file__).parent / "starter"
-#: Same order as ``core.emergency`` (used when that module is importable).
-PREFERRED_EMERGENCY: Final = ("911", "112", "999", "000", "111")
 CHILD_HELPLINE: Final = "116111"
-EU_MEMBERS: Final = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 EU_DECISION: Final = (
     "Commission Decision 2007/116/EC (harmonised number 116 111 reserved for child helplines in "
     "EU member states); 116111 is a valid short number of {r} in libphonenumber's short-number "
@@ -47,36 +48,10 @@ NON_EU: Final = (
     "beyond, but this region is not covered by that decision: a partner MUST confirm that a child "
     "helpline answers here before going live.")
 EMERGENCY_SOURCE: Final = (
-    "libphonenumber short-number metadata (phonenumbers {v}): emergency numbers of {r}. "
-    "Starter data: check before going live.")
+    "libphonenumber short-number metadata (phonenumbers {v}): emergency numbers of {r}; the one to "
+    "dial first: {first}. Starter data: check before going live.")
 #: Zones for regions with no city of 15,000 and no babel territory zone.
 EXTRA_ZONES: Final = {"AC": "Atlantic/St_Helena", "XK": "Europe/Belgrade"}
-
-
-def emergency_numbers(region: str) -> list[str]:
-    """Every emergency number of ``region``, the one to show first at the front."""
-    meta = PhoneMetadata.short_metadata_for_region(region)
-    if meta is None or meta.emergency is None or not meta.emergency.national_number_pattern:
-        return []
-    pattern = re.compile(meta.emergency.national_number_pattern)
-    found: list[str] = []
-    for length in sorted(meta.emergency.possible_length or (3,)):
-        for n in range(10 ** length):
-            candidate = str(n).zfill(length)
-            if pattern.fullmatch(candidate) and shortnumberinfo.is_emergency_number(candidate, region):
-                found.append(candidate)
-    try:  # the number the persona's static emergency reply shows: the two must agree
-        from core.emergency import emergency_number
-
-        first: str | None = emergency_number(region)
-    except ImportError:
-        first = next((n for n in PREFERRED_EMERGENCY if n in found), None)
-        if first is None and meta.emergency.example_number in found:
-            first = meta.emergency.example_number
-    if first is not None and first in found:
-        found.remove(first)
-        found.insert(0, first)
-    return found
 
 
 def region_zone(region: str) -> str:
@@ -112,7 +87,15 @@ def region_name(region: str) -> str:
 
 
 def build(verified: date) -> Directory:
+    """The starter directory (the import report of the child helplines: :func:`build_with_report`)."""
+    return build_with_report(verified)[0]
+
+
+def build_with_report(verified: date) -> tuple[Directory, list]:
+    helplines, report = import_rows(region_zone)
+    dedicated = dedicated_countries(helplines)
     d = Directory()
+    d.merge(helplines)
     v = phonenumbers.__version__
     for region in sorted(phonenumbers.SUPPORTED_SHORT_REGIONS):
         if region == "001":
@@ -126,7 +109,7 @@ def build(verified: date) -> Directory:
                 id=sid, organization_id=oid, name=f"Emergency number {numbers[0]}", kind="emergency",
                 time_zone=zone, description=f"Emergency numbers of {name}: {', '.join(numbers)}.",
                 topics=("general",), free_of_charge=True, languages=langs,
-                source=EMERGENCY_SOURCE.format(v=v, r=region), verified=verified, starter=True,
+                source=EMERGENCY_SOURCE.format(v=v, r=region, first=emergency_source(region)), verified=verified, starter=True,
             )
             s.areas.append(ServiceArea(id=f"{sid}-area", service_id=sid, country=region, name=name))
             for i, number in enumerate(numbers):
@@ -135,7 +118,7 @@ def build(verified: date) -> Directory:
                                         closes=1440, description="emergency numbers answer day and night"))
             d.services[sid] = s
         number = phonenumbers.parse(CHILD_HELPLINE, region)
-        if shortnumberinfo.is_valid_short_number_for_region(number, region):
+        if region not in dedicated and shortnumberinfo.is_valid_short_number_for_region(number, region):
             oid = sid = f"starter-116111-{region.lower()}"
             eu = region in EU_MEMBERS
             d.organizations[oid] = Organization(id=oid, name=f"National child helpline 116 111 ({name})")
@@ -151,7 +134,7 @@ def build(verified: date) -> Directory:
             s.channels.append(Channel(id=f"{sid}-phone", service_id=sid, type="phone", value=CHILD_HELPLINE,
                                       description="hours not known: check before going live"))
             d.services[sid] = s
-    return d
+    return d, report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,9 +143,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="verification date to record (default: today)")
     parser.add_argument("--out", type=Path, default=STARTER_DIR)
     args = parser.parse_args(argv)
-    d = build(args.verified)
+    d, report = build_with_report(args.verified)
     write_package(d, args.out)
-    print(f"wrote {len(d.services)} starter services to {args.out}")
+    write_report(report)
+    counts = {o: sum(1 for r in report if r.outcome == o) for o in ("imported", "failed validation", "excluded")}
+    print(f"wrote {len(d.services)} starter services to {args.out}; child helplines: {counts}")
     return 0
 
 

@@ -23,8 +23,8 @@ def test_metadata_example_is_not_enough_for_the_us() -> None:
 
 
 def test_override() -> None:
-    assert emergency_number("GB") == "112"
-    assert emergency_number("GB", "999") == "999"
+    assert emergency_number("GB") == "999"  # the reviewed table (tests/core/test_emergency.py)
+    assert emergency_number("GB", "112") == "112"
     with pytest.raises(UnknownEmergencyNumber, match="911 is not an emergency number in PL"):
         emergency_number("PL", "911")
 

@@ -67,7 +67,7 @@ def test_validate_import_export(db: list[str], tmp_path: Path, capsys: pytest.Ca
     capsys.readouterr()
     assert main(db + ["search", "--where", "Kraków", "--at", "2026-11-30T11:00:00+00:00", "--json"]) == 0
     names = [r["name"] for r in json.loads(capsys.readouterr().out)["referrals"]]
-    assert names == ["Młodzieżowa linia", "Child helpline 116 111"]
+    assert names == ["Młodzieżowa linia", "Telefon Zaufania dla Dzieci i Młodzieży 116 111"]
 
 
 def test_search_ranks_partner_service_and_rejects_naive_time(db: list[str], tmp_path: Path,
@@ -76,7 +76,7 @@ def test_search_ranks_partner_service_and_rejects_naive_time(db: list[str], tmp_
     capsys.readouterr()
     assert main(db + ["search", "--where", "Kraków", "--topic", "abuse", "--at", "2026-11-30T11:00:00+00:00", "--json"]) == 0
     referrals = json.loads(capsys.readouterr().out)["referrals"]
-    assert [r["name"] for r in referrals] == ["Młodzieżowa linia", "Child helpline 116 111"]
+    assert [r["name"] for r in referrals] == ["Młodzieżowa linia", "Telefon Zaufania dla Dzieci i Młodzieży 116 111"]
     assert referrals[0]["open_now"] is True and referrals[0]["closes_at"] == "2026-11-30T20:00:00+01:00"
     assert main(db + ["search", "--where", "Kraków", "--at", "2026-11-30T11:00:00"]) == 1
     assert "UTC offset" in capsys.readouterr().err

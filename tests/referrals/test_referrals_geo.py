@@ -2,7 +2,7 @@ import pytest
 
 from referrals.errors import GeocodeError
 from core.text import fold_name as fold
-from referrals.geo import find_place, gazetteer
+from referrals.geo import find_place, gazetteer, locate
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,63 @@ def test_foreign_small_towns_need_more_than_a_lowercase_guess() -> None:
     # Gorzów-like small towns are found inside the conversation's country only
     assert find_place("w mielcu", country_hint="PL") is not None
     assert find_place("w mielcu", country_hint="ES") is None
+
+
+# --- issue 13: never a place from a guess ------------------------------------------------------
+
+CATALOGUE = ("Crema de manzanilla", "Chamomile cream", "Krem rumiankowy")
+
+
+@pytest.mark.parametrize("text, hint, lang", [
+    ("quiero la crema de manzanilla", "PL", "es"),
+    ("quiero la crema de manzanilla para la piel", None, None),
+    ("la de manzanilla", "PL", "es"),          # Polish case endings never apply to Spanish text
+    ("de manzanilla", None, "es"),
+    ("I love this cream, Leeds is rainy", "GB", "en"),  # no cue, not the whole message
+    ("this shampoo is to die for", "GB", "en"),
+    ("in Lodnon", None, "en"),                 # a typo alone (no conversation country) is no place
+    ("in Lodnon", "PL", "en"),                 # ... nor a typo of a foreign city
+])
+def test_no_place_from_product_words_fuzzy_or_without_a_cue(text: str, hint: str, lang: str) -> None:
+    located = locate(text, hint, lang, exclude=CATALOGUE)
+    assert (located.place, located.candidates) == (None, ()), text
+
+
+@pytest.mark.parametrize("text, hint, lang, country", [
+    ("Vivo en Valencia", "PL", "es", "ES"),    # a Spanish child on the Polish shop: Spain, not Venezuela
+    ("Córdoba", "PL", "es", "ES"),             # ... not Argentina
+    ("vivo en Córdoba", "GB", "es", "ES"),
+    ("cerca de Granada", "GB", "es", "ES"),    # the city, not the country Grenada
+    ("vivo en Valencia", "ES", "es", "ES"),
+    ("Valencia", "US", "en", "US"),
+    ("I live in Leeds", "PL", "en", "GB"),
+    ("Birmingham", "PL", "en", "GB"),
+    ("London", "US", "en", "GB"),              # ten times bigger than any other London
+    ("w Poznaniu", "PL", "pl", "PL"),
+    ("en la Ciudad de México", "ES", "es", "MX"),
+])
+def test_ambiguous_names_resolved_by_persona_region_and_language(text: str, hint: str, lang: str,
+                                                                 country: str) -> None:
+    located = locate(text, hint, lang, exclude=CATALOGUE)
+    assert located.place is not None and located.place.country == country, text
+
+
+@pytest.mark.parametrize("text, hint, lang, first", [
+    ("I live in Valencia", "GB", "en", "ES"),
+    ("Valencia", None, "es", "VE"),
+    ("vivo en Valencia", "MX", "es", "US"),
+])
+def test_still_ambiguous_gives_candidates_and_no_place(text: str, hint: str, lang: str, first: str) -> None:
+    located = locate(text, hint, lang)
+    assert located.ambiguous and located.place is None
+    assert located.candidates[0].country == first
+    assert len({p.country for p in located.candidates}) == len(located.candidates) > 1
+    assert find_place(text, hint, lang) is None
+
+
+def test_a_typo_is_accepted_inside_the_conversation_country_only() -> None:
+    place = find_place("in Krakowv", "PL", "en")
+    assert place is not None and place.name == "Kraków"
+    assert find_place("in Krakowv", "GB", "en") is None
+    place = find_place("in Manchesster", "GB", "en")
+    assert place is not None and place.name == "Manchester"

@@ -65,9 +65,42 @@ def test_nothing_foreign_for_many_places(starter_store: DirectoryStore) -> None:
 
 
 def test_country_without_helpline_falls_back_to_emergency(starter_store: DirectoryStore) -> None:
-    referrals = route("Tokyo", topics=["abuse"], at=NOON, store=starter_store)
-    assert [(r.channel.value, r.emergency) for r in referrals] == [("110", True)]
+    referrals = route("Caracas", topics=["abuse"], at=NOON, store=starter_store)
+    assert [(r.channel.value, r.emergency) for r in referrals] == [("911", True)]
     assert referrals[0].reason.startswith("fallback")
+
+
+# --- issue 13: the national child helpline; emergency + child helpline when urgent ----------
+
+@pytest.mark.parametrize("where, lang, first", [
+    ("in Leeds", "en", "+448001111"),         # Childline, not 116 111 or 112
+    ("w Krakowie", "pl", "116111"),
+    ("en Sevilla", "es", None),               # one of Spain's two ANAR numbers
+    ("in Chicago", "en", "+18004224453"),     # Childhelp, before the all-ages 988
+])
+def test_non_urgent_gets_the_national_child_helpline_first(starter_store: DirectoryStore, where: str,
+                                                           lang: str, first: str) -> None:
+    referrals = route(where, topics=["abuse"], lang=lang, at=NOON, store=starter_store)
+    assert referrals and not referrals[0].emergency
+    assert referrals[0].service.kind == "child_helpline" and referrals[0].service.child_specific
+    if first:
+        assert referrals[0].channel.value == first
+    assert all(not r.emergency for r in referrals)
+
+
+@pytest.mark.parametrize("where, emergency, helpline", [
+    ("in Leeds", "999", "+448001111"),
+    ("w Krakowie", "112", "116111"),
+    ("Ciudad de México", "911", None),
+    ("in Sydney", "000", "+611800551800"),
+])
+def test_urgent_gets_emergency_then_child_helpline(starter_store: DirectoryStore, where: str, emergency: str,
+                                                   helpline: str) -> None:
+    referrals = route(where, topics=["abuse"], urgent=True, at=NOON, store=starter_store, limit=2)
+    assert referrals[0].emergency and referrals[0].channel.value == emergency
+    if helpline:
+        assert len(referrals) == 2 and referrals[1].channel.value == helpline
+        assert referrals[1].service.kind == "child_helpline"
 
 
 # --- ranking rules on a hand-made directory --------------------------------------------------
