@@ -2,8 +2,15 @@
 language, after the persona's ``utter_referral_intro``; ask once for the location if unknown.
 
 Slots read: ``location`` (free text), ``location_refused``, ``country``, ``lang``, ``persona``,
-``age``. The topic comes from the latest help signal of the conversation (the message that
-carried it may be before the location answer). Nothing of the child's text is logged.
+``age``, ``place_options``. The topic comes from the latest help signal of the conversation (the
+message that carried it may be before the location answer). Nothing of the child's text is logged.
+
+No number from a guess: a place name that several countries share and that the persona's
+country, continent and the child's language do not settle ("Valencia" for an English-speaking
+child on a British persona) is asked about once, in the persona's voice ("Valencia in Spain?"):
+yes routes there, no (or no answer) routes on the persona's country only. Inside a persona every
+referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
+the number itself is exact; all wording comes from YAML (``actions/wording.py``).
 """
 from __future__ import annotations
 
@@ -12,9 +19,12 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.wording import country_name, in_cover, line, words
 from core.persona import persona_by_id
+from referrals.geo import Place, locate
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
 from referrals.store import DirectoryStore
@@ -23,59 +33,56 @@ from referrals.topics import EMERGENCY_SIGNALS, topics_for_signal
 log = logging.getLogger(__name__)
 
 MAX_REFERRALS: Final = 2
-FREE: Final = {"en": "free", "pl": "bezpłatnie", "es": "gratis"}
-OPEN_UNTIL: Final = {"en": "open until {t}", "pl": "czynne do {t}", "es": "abierto hasta las {t}"}
-ALWAYS: Final = {"en": "open 24/7", "pl": "czynne całą dobę", "es": "abierto 24 horas"}
-OPENS_TODAY: Final = {"en": "opens at {t}", "pl": "czynne od {t}", "es": "abre a las {t}"}
-OPENS_DAY: Final = {"en": "opens {d} at {t}", "pl": "czynne {d} od {t}", "es": "abre el {d} a las {t}"}
-DAY_NAMES: Final = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "pl": ("w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek", "w sobotę", "w niedzielę"),
-    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-}
-#: Names for the generic starter services, in the child's language.
-KIND_NAMES: Final = {
-    "emergency": {"en": "Emergency number", "pl": "Numer alarmowy", "es": "Número de emergencias"},
-    "child_helpline": {"en": "Child helpline", "pl": "Telefon zaufania dla dzieci i młodzieży",
-                       "es": "Línea de ayuda a la infancia"},
-}
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
+#: A lone yes / no when no question of this action is pending: the replies of the general rules.
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe"}
+#: Generated starter services (no operator name): said by kind ("Child helpline").
+GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
 
-def _lang(lang: Optional[str]) -> str:
-    return lang if lang in FREE else "en"
+def _details(r: Referral, lang: Optional[str], at: datetime) -> str:
+    """``, free, open until 20:00`` in ``lang`` (empty when nothing is known)."""
+    w = words(lang)
+    parts: list[str] = []
+    if r.service.free_of_charge:
+        parts.append(w["free"])
+    if r.hours_known:
+        if r.open_now and r.closes_at is None:
+            parts.append(w["always"])
+        elif r.open_now and r.closes_at is not None:
+            parts.append(w["open_until"].format(t=f"{r.closes_at:%H:%M}"))
+        elif r.opens_at is not None:
+            local_now = at.astimezone(r.opens_at.tzinfo)
+            if r.opens_at.date() == local_now.date():
+                parts.append(w["opens_today"].format(t=f"{r.opens_at:%H:%M}"))
+            else:
+                day = w["days"][r.opens_at.weekday()]
+                parts.append(w["opens_day"].format(d=day, t=f"{r.opens_at:%H:%M}"))
+    return "".join(f", {p}" for p in parts)
 
 
-def referral_line(r: Referral, lang: Optional[str], at: datetime) -> str:
-    """``116 111 — Telefon zaufania..., bezpłatnie, czynne do 20:00`` in ``lang`` (en/pl/es)."""
-    lang = _lang(lang)
-    s, ch = r.service, r.channel
-    if s.starter and s.kind in KIND_NAMES:
-        name = KIND_NAMES[s.kind][lang]
-    else:
-        name = s.alternate_name or s.name
+def _contact(r: Referral) -> str:
+    ch = r.channel
     if ch.type in ("phone", "sms") or (ch.type == "whatsapp" and not ch.value.startswith("https://")):
         contact = display_phone(ch.value, r.country or None)
     else:
         contact = ch.value
-    if ch.type in CHANNEL_LABELS:
-        contact = f"{CHANNEL_LABELS[ch.type]} {contact}"
-    parts = [f"{name} — {contact}"]
-    if s.free_of_charge:
-        parts.append(FREE[lang])
-    if r.hours_known:
-        if r.open_now and r.closes_at is None:
-            parts.append(ALWAYS[lang])
-        elif r.open_now and r.closes_at is not None:
-            parts.append(OPEN_UNTIL[lang].format(t=f"{r.closes_at:%H:%M}"))
-        elif r.opens_at is not None:
-            local_now = at.astimezone(r.opens_at.tzinfo)
-            if r.opens_at.date() == local_now.date():
-                parts.append(OPENS_TODAY[lang].format(t=f"{r.opens_at:%H:%M}"))
-            else:
-                day = DAY_NAMES[lang][r.opens_at.weekday()]
-                parts.append(OPENS_DAY[lang].format(d=day, t=f"{r.opens_at:%H:%M}"))
-    return ", ".join(parts)
+    return f"{CHANNEL_LABELS[ch.type]} {contact}" if ch.type in CHANNEL_LABELS else contact
+
+
+def referral_line(r: Referral, lang: Optional[str], at: datetime, persona: Optional[str] = None) -> str:
+    """One referral: ``116 111 — Telefon zaufania..., bezpłatnie`` (plain) or, inside a persona,
+    its cover line with the exact number (``Apteka partnerska — 116 111, bezpłatnie``)."""
+    s = r.service
+    if in_cover(persona):
+        template = line("referral_emergency" if r.emergency else "referral_line", persona, lang)
+        name = ""
+    else:
+        template = str(words(lang)["line"])
+        kinds = words(lang)["kinds"]
+        generic = s.starter and s.id.startswith(GENERIC_PREFIXES) and s.kind in kinds
+        name = kinds[s.kind] if generic else (s.alternate_name or s.name)
+    return template.format(name=name, contact=_contact(r), details=_details(r, lang, at))
 
 
 def latest_help_signal(tracker: Tracker) -> tuple[Optional[str], bool]:
@@ -110,8 +117,13 @@ def _age(value: Any) -> Optional[int]:
     return age if 0 < age < 120 else None
 
 
+def _option(value: str) -> tuple[str, str]:
+    name, _, country = value.rpartition("|")
+    return name, country
+
+
 class ActionOfferReferral(Action):
-    """Offers referrals (max two) or asks for the location once."""
+    """Offers referrals (max two), asks once for the location, or asks once which place is meant."""
 
     #: Tests set these; the action server uses popbot's database and the real clock.
     store: Optional[DirectoryStore] = None
@@ -125,26 +137,57 @@ class ActionOfferReferral(Action):
     ) -> List[Dict[Text, Any]]:
         location = tracker.get_slot("location")
         refused = bool(tracker.get_slot("location_refused"))
-        if not location and not refused and not asked_for_location(tracker):
+        persona = tracker.get_slot("persona")
+        lang = tracker.get_slot("lang")
+        home = persona_country(persona)
+        hint = tracker.get_slot("country") or home
+        options = tracker.get_slot("place_options") or []
+        events: List[Dict[Text, Any]] = []
+        where: Optional[Place | str] = None
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if not options and intent in ANSWERS:
+            # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
+            dispatcher.utter_message(response=ANSWERS[intent])
+            return []
+        if options:  # the child answers "Valencia in Spain?"
+            events.append(SlotSet("place_options", None))
+            if intent == "affirm":
+                name, country = _option(options[0])
+                where = locate(name, country, lang).place
+                if where is not None:
+                    events.append(SlotSet("country", where.country))
+            elif intent != "deny" and location and _option(options[0])[0] != location:
+                where = location  # a new place named: try it (it is not asked about again)
+            hint = home
+        elif not location and not refused and not asked_for_location(tracker):
             dispatcher.utter_message(response="utter_ask_location")
             return []
-        lang = tracker.get_slot("lang")
-        country = tracker.get_slot("country") or persona_country(tracker.get_slot("persona"))
+        elif location and not refused:
+            found = persona_by_id(persona)
+            catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
+            located = locate(location, hint, lang, exclude=catalogue)
+            if located.ambiguous:
+                first = located.candidates[0]
+                template = line("confirm_place", persona, lang)
+                dispatcher.utter_message(text=template.format(place=first.name,
+                                                              country=country_name(first.country, lang)))
+                return [SlotSet("place_options", [f"{p.name}|{p.country}" for p in located.candidates])]
+            where = located.place
         signal, urgent = latest_help_signal(tracker)
         at = self.clock()
         try:
             referrals = route(
-                location if location and not refused else None,
+                where if isinstance(where, (Place, str)) else None,
                 age=_age(tracker.get_slot("age")), topics=topics_for_signal(signal), lang=lang, at=at,
-                urgent=urgent, country_hint=country, store=self.store or default_store(),
+                urgent=urgent, country_hint=hint, store=self.store or default_store(),
                 limit=MAX_REFERRALS,
             )
         except Exception as exc:  # never break the conversation: the static replies still stand
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
-            return []
+            return events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:
-            dispatcher.utter_message(text=referral_line(r, lang, at))
-        return []
+            dispatcher.utter_message(text=referral_line(r, lang, at, persona))
+        return events

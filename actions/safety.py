@@ -1,4 +1,8 @@
-"""Emergency information for the child's own country, after the static emergency reply."""
+"""Emergency information for the child's own country, after the static emergency reply.
+
+The ``country`` slot is set only from a place the child named unambiguously (or confirmed), never
+from a guess; the line is the persona's ``emergency_local`` voice line (plain:
+``actions/referral_words.yml``)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -6,15 +10,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.wording import line
 from core.persona import persona_by_id
 from core.emergency import UnknownEmergencyNumber, emergency_number
-
-#: One line per language; the static ``utter_emergency`` already gave the persona's number.
-LOCAL_LINE = {
-    "en": "Where you are, the emergency number is {number}.",
-    "pl": "Tam, gdzie jesteś, numer alarmowy to {number}.",
-    "es": "Donde estás, el número de emergencias es el {number}.",
-}
 
 
 def local_number(child_country: Optional[str], persona: Optional[str]) -> Optional[str]:
@@ -41,8 +39,9 @@ class ActionEmergencyLocal(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        number = local_number(tracker.get_slot("country"), tracker.get_slot("persona"))
+        persona = tracker.get_slot("persona")
+        number = local_number(tracker.get_slot("country"), persona)
         if number:
-            lang = tracker.get_slot("lang") or "en"
-            dispatcher.utter_message(text=LOCAL_LINE.get(lang, LOCAL_LINE["en"]).format(number=number))
+            template = line("emergency_local", persona, tracker.get_slot("lang"))
+            dispatcher.utter_message(text=template.format(number=number))
         return []

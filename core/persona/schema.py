@@ -34,6 +34,20 @@ VOICE_KEYS: Final = (
     "referral_intro",
     "clean_done",
 )
+#: Voice keys whose variations carry no safety step: a random pick among them changes nothing.
+#: Every other voice key takes exactly one variation per language (safety paths are deterministic).
+FREE_VARIATION_KEYS: Final = ("greet", "thanks", "goodbye", "out_of_scope", "probe")
+#: Voice lines the actions fill in themselves (not Rasa responses), with the placeholders each must
+#: contain. In cover voice a referral keeps the disguise ("our partner pharmacy") while the number
+#: itself is exact; ``{details}`` (", free, open 24/7") may follow the contact.
+ACTION_VOICE_KEYS: Final = {
+    "referral_line": ("{contact}",),
+    "referral_emergency": ("{contact}",),
+    "emergency_local": ("{number}",),
+    "confirm_place": ("{place}", "{country}"),
+}
+#: Placeholders an action voice line may contain besides the required ones.
+ACTION_VOICE_OPTIONAL: Final = {"referral_line": ("{details}",), "referral_emergency": ("{details}",)}
 #: Generic names of the code signals a persona declares phrases for.
 CODE_NAMES: Final = CODE_INTENTS
 #: Code signals every persona must declare (``clean_chat`` is optional).

@@ -25,6 +25,9 @@ from core.persona.schema import (
     EMERGENCY_PLACEHOLDER,
     KINDS,
     MAX_VOICE_VARIATIONS,
+    ACTION_VOICE_KEYS,
+    ACTION_VOICE_OPTIONAL,
+    FREE_VARIATION_KEYS,
     MIN_CLEAN_CHAT_EXAMPLES,
     MIN_CODE_EXAMPLES,
     MIN_COVER_EXAMPLES,
@@ -686,24 +689,30 @@ class _Checker:
         data = self.mapping(path, value)
         if data is None:
             return None
-        self.fields(path, data, VOICE_KEYS, what="voice key")
+        keys = (*VOICE_KEYS, *ACTION_VOICE_KEYS)
+        self.fields(path, data, keys, what="voice key")
         result: dict[str, Any] = {}
-        for key in VOICE_KEYS:
+        for key in keys:
             if key not in data:
                 continue
             kpath = path + (key,)
-            allowed = (EMERGENCY_PLACEHOLDER,) if key == "emergency" else ()
+            required = (EMERGENCY_PLACEHOLDER,) if key == "emergency" else ACTION_VOICE_KEYS.get(key, ())
+            allowed = (*required, *ACTION_VOICE_OPTIONAL.get(key, ()))
 
-            def variation(p: Path_, v: Any, allowed: Sequence[str] = allowed, key: str = key) -> Optional[str]:
+            def variation(p: Path_, v: Any, allowed: Sequence[str] = allowed, required: Sequence[str] = required,
+                          key: str = key) -> Optional[str]:
                 text = self.text(p, v)
                 if text is None:
                     return None
                 self.plain(p, text, allowed)
-                if key == "emergency" and EMERGENCY_PLACEHOLDER not in text:
-                    self.error(p, f"must contain {EMERGENCY_PLACEHOLDER}; the build fills in the number")
+                for placeholder in required:
+                    if placeholder not in text:
+                        when = "the build fills in the number" if key == "emergency" else "the action fills it in"
+                        self.error(p, f"must contain {placeholder}; {when}")
                 return text
 
-            texts = self.lang_list(kpath, data[key], min_items=1, max_items=MAX_VOICE_VARIATIONS, item=variation)
+            most = MAX_VOICE_VARIATIONS if key in FREE_VARIATION_KEYS else 1
+            texts = self.lang_list(kpath, data[key], min_items=1, max_items=most, item=variation)
             if texts is not None:
                 result[key] = texts
         return result

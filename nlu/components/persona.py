@@ -38,6 +38,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.address import find_address
+from nlu.quiet import is_quiet_line, load_quiet_words
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
@@ -134,6 +135,7 @@ class PersonaContext(GraphComponent, IntentClassifier):
         # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
         # see them, since they are not training data).
         self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / config["cues_file"])
+        self.quiet_words = load_quiet_words(PROJECT_ROOT / config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
 
     @classmethod
@@ -222,8 +224,12 @@ class PersonaContext(GraphComponent, IntentClassifier):
             top = {**top, INTENT_NAME_KEY: "help_request"}
         text = message.get(TEXT) or ""
         folded = fold(text)
+        lang = next((e["value"] for e in message.get(ENTITIES, []) if e.get("entity") == "lang"), None)
+        if signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words):
+            # "sorry, wrong chat": never an emergency reply, never a safety reply (nlu/quiet.py)
+            top = {**top, INTENT_NAME_KEY: "not_safe"}
+            signal, urgent = signal_for_intent("not_safe")
         if signal == "self_harm" and not urgent:
-            lang = next((e["value"] for e in message.get(ENTITIES, []) if e.get("entity") == "lang"), None)
             cue_lists = [self.urgent_cues[lang]] if lang in self.urgent_cues else self.urgent_cues.values()
             urgent = any(_contains_cue(folded, cues) for cues in cue_lists)
             if urgent:  # the dialogue gives the emergency number first

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from core.persona.schema import ACTION_VOICE_KEYS
 from core.persona import VOICE_KEYS, PersonaError, PersonaInvalid, load_all, load_persona, validate_file
 from core.persona.validate import check_text
 
@@ -23,7 +24,7 @@ def test_fixture_is_valid() -> None:
     assert persona.languages == ("en", "pl")
     assert persona.default_language == "en"
     assert persona.source == TEASHOP
-    assert set(persona.voice) == set(VOICE_KEYS)
+    assert set(persona.voice) == set(VOICE_KEYS) | set(ACTION_VOICE_KEYS)
     assert [c.name for c in persona.cover] == ["ask_price", "ask_shipping"]
     assert persona.risk_cues["alcohol"]["pl"] == ("alkohol", "pijany", "piwo")
     assert str(persona.catalogue[0].price) == "24.50"
@@ -114,7 +115,7 @@ def test_missing_language(teashop_text: str) -> None:
     assert errors  # every per-language field now misses es
     assert all(e.message == "missing language 'es'" for e in errors)
     assert ("display.tagline.es", line_of(text, "tagline:")) in [(e.field, e.line) for e in errors]
-    assert len([e for e in errors if e.field.startswith("voice.")]) == len(VOICE_KEYS)
+    assert len([e for e in errors if e.field.startswith("voice.")]) == len(VOICE_KEYS) + len(ACTION_VOICE_KEYS)
 
 
 @pytest.mark.parametrize("colour", ["red", "#12345", "#gggggg", "5b7f3a"])
@@ -306,3 +307,16 @@ def test_file_name_must_be_yml(tmp_path: Path, teashop_text: str) -> None:
     path = tmp_path / "teashop.yaml"
     path.write_text(teashop_text, encoding="utf-8")
     assert [e.message for e in validate_file(path)] == ["a persona file must be named <id>.yml"]
+
+
+def test_safety_voice_lines_take_one_variation_and_action_lines_their_placeholders(teashop_text: str) -> None:
+    text = teashop_text
+    text = text.replace('please_wait:\n    en: ["One moment please, she is coming."]',
+                        'please_wait:\n    en: ["One moment please, she is coming.", "She is on her way."]')
+    text = text.replace('en: ["Partner shop — {contact}{details}"]', 'en: ["Partner shop — call us"]')
+    text = text.replace('en: ["{place} in {country}, for the delivery?"]', 'en: ["{place} {street}, for the delivery?"]')
+    errors = errors_of(text)
+    messages = {(e.field, e.message) for e in errors}
+    assert ("voice.please_wait.en", "allows at most 1 (has 2)") in messages
+    assert ("voice.referral_line.en[0]", "must contain {contact}; the action fills it in") in messages
+    assert any(f == "voice.confirm_place.en[0]" and "curly braces" in m for f, m in messages)

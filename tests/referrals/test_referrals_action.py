@@ -51,31 +51,39 @@ async def test_asks_for_location_once(starter_store: DirectoryStore) -> None:
     asked = [{"event": "bot", "text": "...", "metadata": {"utter_action": "utter_ask_location"}}]
     messages, events = await run(action, tracker({"country": "PL"}, events=asked))
     assert messages == [msg(response="utter_referral_intro"),
-                        msg("Child helpline — 116 111, free")]
+                        msg("Partner pharmacy — 116 111, free")]  # the shop's voice, the exact number
     assert events == []
 
 
 async def test_polish_child_in_krakow(starter_store: DirectoryStore) -> None:
     t = tracker({"location": "w Krakowie", "lang": "pl", "age": 14.0})
     messages, events = await run(action_with(starter_store), t)
-    assert messages == [msg(response="utter_referral_intro"),
-                        msg("Telefon zaufania dla dzieci i młodzieży — 116 111, bezpłatnie")]
+    assert messages == [msg(response="utter_referral_intro"), msg("Apteka partnerska — 116 111, bezpłatnie")]
     assert events == []
+    t = tracker({"location": "w Krakowie", "lang": "pl", "age": 14.0, "persona": "plain"})
+    messages, events = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_referral_intro"),
+                        msg("Telefon Zaufania dla Dzieci i Młodzieży 116 111 — 116 111, bezpłatnie")]
 
 
 async def test_urgent_spanish_child_in_sevilla_gets_emergency_first(starter_store: DirectoryStore) -> None:
     t = tracker({"location": "en Sevilla", "lang": "es"}, signal="imminent_danger", urgent=True)
     messages, _ = await run(action_with(starter_store), t)
-    assert messages == [msg(response="utter_referral_intro"),
-                        msg("Número de emergencias — 112, gratis, abierto 24 horas"),
-                        msg("Línea de ayuda a la infancia — 116 111, gratis")]
+    assert messages[:2] == [msg(response="utter_referral_intro"),
+                            msg("Para una reacción muy fuerte, a cualquier hora — 112, gratis, abierto 24 horas")]
+    assert messages[2]["text"].startswith("Farmacia asociada — ")  # one of ANAR's two numbers
+    assert messages[2]["text"].split(" — ")[1].split(",")[0] in ("900 20 20 10", "116 111")
+    t = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="imminent_danger", urgent=True)
+    messages, _ = await run(action_with(starter_store), t)
+    assert messages[1] == msg("Número de emergencias — 112, gratis, abierto 24 horas")
+    assert "ANAR" in messages[2]["text"] or "Fundación ANAR" in messages[2]["text"]
 
 
 async def test_refusal_routes_on_the_persona_country(starter_store: DirectoryStore) -> None:
     assert persona_country("rumianek") == "PL"
     t = tracker({"location_refused": True, "lang": "pl"})
     messages, _ = await run(action_with(starter_store), t)
-    assert messages[1] == msg("Telefon zaufania dla dzieci i młodzieży — 116 111, bezpłatnie")
+    assert messages[1] == msg("Apteka partnerska — 116 111, bezpłatnie")
 
 
 async def test_signal_from_an_earlier_message_and_hours_in_three_languages(tmp_path: Path) -> None:
@@ -96,10 +104,10 @@ async def test_signal_from_an_earlier_message_and_hours_in_three_languages(tmp_p
                "Helpline for young people — 116 111, gratis, abre el martes a las 08:00"],
     }
     for lang, lines in expected.items():
-        t = tracker({"location": "Kraków", "lang": lang}, signal="none", events=earlier)
+        t = tracker({"location": "Kraków", "lang": lang, "persona": "plain"}, signal="none", events=earlier)
         messages, _ = await run(action_with(store, EVENING), t)
         assert messages == [msg(response="utter_referral_intro")] + [msg(line) for line in lines], lang
-    t = tracker({"location": "Kraków", "lang": "en"}, signal="none", events=earlier)
+    t = tracker({"location": "Kraków", "lang": "en", "persona": "plain"}, signal="none", events=earlier)
     messages, _ = await run(action_with(store, NOON), t)
     assert messages[1:] == [msg("Helpline for young people — 116 111, free, open until 20:00"),
                             msg("Night line — https://chat.example.org, opens at 20:00")]
@@ -113,3 +121,50 @@ async def test_a_broken_directory_never_breaks_the_conversation(tmp_path: Path) 
     (tmp_path / "d.db").mkdir()  # the database file is now unusable
     messages, events = await run(action_with(store), tracker({"location": "Kraków"}))
     assert (messages, events) == ([], [])
+
+
+# --- issue 13: cover voice, no number from a guess, ask once which place ----------------------
+
+async def test_a_child_in_leeds_gets_childline_in_the_shop_voice(starter_store: DirectoryStore) -> None:
+    t = tracker({"location": "Leeds", "country": "GB", "lang": "en"})
+    messages, _ = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_referral_intro"), msg("Partner pharmacy — 0800 1111, free")]
+    t = tracker({"location": "Leeds", "country": "GB", "lang": "en"}, signal="imminent_danger", urgent=True)
+    messages, _ = await run(action_with(starter_store), t)
+    assert messages[1:] == [msg("For a very strong reaction, any time — 999, free, open 24/7"),
+                            msg("Partner pharmacy — 0800 1111, free")]
+
+
+async def test_an_ambiguous_place_is_asked_about_once_in_cover_voice(starter_store: DirectoryStore) -> None:
+    action = action_with(starter_store)
+    t = tracker({"location": "Valencia", "lang": "en", "persona": "gametips"})
+    messages, events = await run(action, t)
+    assert messages == [msg("To find the right coaches: Valencia in Spain?")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options",
+                       "value": ["Valencia|ES", "Valencia|US", "Valencia|VE", "Valencia|EC"]}]
+    options = {"place_options": ["Valencia|ES", "Valencia|US"]}
+    yes = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="affirm")
+    yes.latest_message["intent"] = {"name": "affirm", "confidence": 1.0}
+    messages, events = await run(action, yes)
+    assert messages[1]["text"] in ("Coach line — 900 20 20 10, free", "Coach line — 116 111, free")  # Spain
+    assert {"event": "slot", "timestamp": None, "name": "country", "value": "ES"} in events
+    no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="deny")
+    no.latest_message["intent"] = {"name": "deny", "confidence": 1.0}
+    messages, events = await run(action, no)
+    assert messages[1] == msg("Coach line — 0800 1111, free")  # the persona's own country (GB) only
+    assert {"event": "slot", "timestamp": None, "name": "place_options", "value": None} in events
+
+
+async def test_the_shops_product_is_never_a_place(starter_store: DirectoryStore) -> None:
+    t = tracker({"location": "crema de manzanilla", "lang": "es"})
+    messages, _ = await run(action_with(starter_store), t)
+    assert all("911" not in (m["text"] or "") for m in messages)
+    assert messages[1] == msg("Farmacia asociada — 116 111, gratis")  # the persona's country, Poland
+
+
+async def test_a_lone_yes_or_no_after_a_referral(starter_store: DirectoryStore) -> None:
+    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_not_safe")):
+        t = tracker({"location": "Kraków"}, signal="none")
+        t.latest_message["intent"] = {"name": intent, "confidence": 1.0}
+        messages, events = await run(action_with(starter_store), t)
+        assert (messages, events) == ([msg(response=response)], [])

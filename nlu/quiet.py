@@ -1,0 +1,40 @@
+"""Quiet lines ("sorry, wrong chat", "never mind", "cancel") are ``not_safe``, whatever the
+classifier says: a child covering their tracks must never get an emergency reply (issue 13).
+
+A message is a quiet line when every word of it (folded text) is a trigger or a filler of its
+language (``not_safe_lines`` in ``nlu/safety/cues.yml``) and at least one is a trigger; with an
+unknown language, any language's lists may match. Anything else ("never mind, he is coming
+back") is left to the classifier.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Mapping, Optional
+
+import yaml
+
+_WORD = re.compile(r"\w+")
+
+QuietWords = Mapping[str, tuple[frozenset[str], frozenset[str]]]
+
+
+def load_quiet_words(path: Path) -> QuietWords:
+    """``{lang: (triggers, triggers | fillers)}`` from the cues file."""
+    with path.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for lang, lists in (data.get("not_safe_lines") or {}).items():
+        triggers = frozenset(str(w) for w in lists.get("triggers") or ())
+        out[lang] = (triggers, triggers | frozenset(str(w) for w in lists.get("fillers") or ()))
+    return out
+
+
+def is_quiet_line(folded: str, lang: Optional[str], words: QuietWords) -> bool:
+    """True if ``folded`` (``core.text.fold`` of the message) is only a quiet line."""
+    tokens = _WORD.findall(folded.replace("never mind", "nevermind"))
+    if not tokens or len(tokens) > 12:
+        return False
+    tables = [words[lang]] if lang in words else list(words.values())
+    return any(all(t in allowed for t in tokens) and any(t in triggers for t in tokens)
+               for triggers, allowed in tables)
