@@ -174,3 +174,44 @@ def restore_event_loop_policy(loop: Optional[asyncio.AbstractEventLoop] = None) 
     if loop is not None:
         asyncio.set_event_loop(loop)
 
+
+
+def in_process_action_endpoint(package: str) -> Any:
+    """An action endpoint that runs the rasa_sdk actions of ``package`` in this process.
+
+    Rasa's ``RemoteAction`` calls ``action_endpoint.request(json=..., method="post", ...)`` and
+    expects the action server's JSON answer; this endpoint hands the same JSON to rasa_sdk's
+    ``ActionExecutor`` instead of an HTTP server. Used by ``popbot eval --conversations`` and the
+    conversation tests, so scripted conversations run the real actions without a port. Canary:
+    tests/core/test_rasa_compat.py.
+    """
+    from rasa.utils.endpoints import EndpointConfig
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package(package)
+
+    class InProcessActions(EndpointConfig):
+        async def request(self, method: str = "post", subpath: Optional[str] = None,
+                          content_type: Optional[str] = "application/json", compress: bool = False,
+                          **kwargs: Any) -> Any:
+            return await executor.run(kwargs["json"])
+
+    return InProcessActions(url="in-process://actions")
+
+
+def agent_sharing_model(agent: Any, tracker_store: Any, action_endpoint: Any = None) -> Any:
+    """A fresh agent on ``agent``'s loaded model: its own tracker store and action endpoint.
+
+    Copies Rasa's ``Agent`` and ``MessageProcessor`` and swaps ``tracker_store`` and
+    ``action_endpoint`` (attributes of both), so a test gets a fresh stack without loading the
+    model (a second gigabyte) again. Canary: tests/core/test_rasa_compat.py.
+    """
+    import copy
+
+    fresh = copy.copy(agent)
+    fresh.processor = copy.copy(agent.processor)
+    tracker_store.domain = agent.domain
+    fresh.tracker_store = fresh.processor.tracker_store = tracker_store
+    fresh.action_endpoint = fresh.processor.action_endpoint = action_endpoint
+    return fresh

@@ -17,7 +17,8 @@ names from ``pycountry`` and ``babel`` in many languages. The index is built onc
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
 country (``country_hint``); else a place at least ten times bigger than every other; else the
 only one on the hint's continent whose first language is the child's; else the only one speaking
-the child's language when none is on that continent; else it stays **ambiguous** and the caller asks ("Valencia in Spain?") with the candidates, best first.
+the child's language when none is on that continent (without a conversation country, language
+alone never decides); else it stays **ambiguous** and the caller asks ("Valencia in Spain?") with the candidates, best first.
 """
 from __future__ import annotations
 
@@ -515,7 +516,7 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Lo
         return Located(near_speaks[0])
     if len(near) == 1 and not lang:
         return Located(near[0])
-    if not near and len(speaks) == 1:
+    if continent and not near and len(speaks) == 1:
         return Located(speaks[0])
     order = sorted(ranked, key=lambda p: (p not in near, p not in speaks, -p.population))
     return Located(None, tuple(order))

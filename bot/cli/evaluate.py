@@ -19,12 +19,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         "confusion-matrix PNG. Exits 2 on malformed input, naming the line.",
     )
     add_common_arguments(parser)
-    parser.add_argument("file", help="labelled JSON lines, or - for standard input")
+    parser.add_argument("file", nargs="?", help="labelled JSON lines, or - for standard input")
+    parser.add_argument("--conversations", type=Path, metavar="DIR",
+                        help="instead: run the scripted conversations (YAML) under DIR with the real actions "
+                             "and print the pass rate per path, language and persona; exits 1 if one fails")
     parser.add_argument("--out", type=Path, default=Path("results"), help="report directory (default: results/)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.conversations is not None:
+        return run_conversations(args)
+    if args.file is None:
+        print("popbot eval: give a FILE of labelled JSON lines, or --conversations DIR", file=sys.stderr)
+        return 2
     from tqdm import tqdm
 
     from nlu.classifier import Classifier
@@ -56,3 +64,29 @@ def run(args: argparse.Namespace) -> int:
     print(format_report(report))
     print(f"\nreport: {json_path}\nconfusion matrix: {png_path}")
     return 0
+
+
+def run_conversations(args: argparse.Namespace) -> int:
+    """``popbot eval --conversations DIR``: every scripted conversation, once, on a fresh store."""
+    import asyncio
+    import tempfile
+
+    from bot.conversations import ConversationError, conversation_agent, format_report, load_dir, run_conversation
+    from core.persona import project_personas
+    from core.rasa_compat import prepare_environment
+
+    try:
+        conversations = load_dir(args.conversations, project_personas())
+    except (ConversationError, OSError) as exc:
+        print(f"popbot eval: {exc}", file=sys.stderr)
+        return 2
+    prepare_environment()
+    with tempfile.TemporaryDirectory(prefix="popbot-conversations-") as tmp:
+        agent = conversation_agent(model_path(args), f"sqlite:///{Path(tmp) / 'trackers.db'}")
+
+        async def run_all() -> list:
+            return [await run_conversation(agent, c) for c in conversations]
+
+        results = asyncio.run(run_all())
+    print(format_report(results))
+    return 0 if all(r.passed for r in results if not r.conversation.xfail) else 1

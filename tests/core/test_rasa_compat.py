@@ -114,3 +114,39 @@ def test_prepare_environment_keeps_what_the_caller_set(monkeypatch: pytest.Monke
 
     assert os.environ["LOG_LEVEL_LIBRARIES"] == "WARNING"
     assert os.environ["RASA_TELEMETRY_ENABLED"] == "false"
+
+
+@pytest.mark.asyncio
+async def test_rasas_remote_action_runs_in_process_actions() -> None:
+    """Canary of ``in_process_action_endpoint``: Rasa's RemoteAction hands its JSON to
+    ``action_endpoint.request(json=...)`` and reads the action server's answer."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from core.rasa_compat import in_process_action_endpoint
+
+    domain = Domain.from_yaml(
+        'version: "3.1"\nslots:\n  handoff:\n    type: text\n    mappings: [{type: custom}]\n'
+        "actions: [action_request_counselor]\n")
+    parse = {"intent": {"name": "urgent", "confidence": 1.0}, "entities": [], "urgent": True, "text": "x"}
+    tracker = DialogueStateTracker.from_events("canary", [UserUttered("x", parse_data=parse)], domain.slots)
+    action = RemoteAction("action_request_counselor", in_process_action_endpoint("actions"))
+    events = await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, domain)
+    assert events == [SlotSet("handoff", "urgent")]
+
+
+def test_agent_and_processor_keep_the_attributes_agent_sharing_model_swaps() -> None:
+    """Canary of ``agent_sharing_model``: both objects still hold these as plain attributes."""
+    import inspect
+
+    from rasa.core.agent import Agent
+    from rasa.core.processor import MessageProcessor
+
+    for cls in (Agent, MessageProcessor):
+        source = inspect.getsource(cls.__init__)
+        assert "self.tracker_store =" in source and "self.action_endpoint =" in source, cls
+    assert "self.processor = MessageProcessor(" in inspect.getsource(Agent.load_model)
