@@ -8,11 +8,15 @@ back") is left to the classifier.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Mapping, Optional
 
 import yaml
+
+from core.safety import Decision
+from core.signals import signal_for_intent
 
 _WORD = re.compile(r"\w+")
 
@@ -38,3 +42,9 @@ def is_quiet_line(folded: str, lang: Optional[str], words: QuietWords) -> bool:
     tables = [words[lang]] if lang in words else list(words.values())
     return any(all(t in allowed for t in tokens) and any(t in triggers for t in tokens)
                for triggers, allowed in tables)
+
+
+def as_not_safe(decision: Decision) -> Decision:
+    """``decision`` turned into the quiet code: intent and signal ``not_safe``, not urgent."""
+    signal, urgent = signal_for_intent("not_safe")
+    return dataclasses.replace(decision, intent="not_safe", signal=signal, urgent=urgent)

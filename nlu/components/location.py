@@ -10,15 +10,13 @@ asks which one is meant.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.components.base import PopbotComponent, entity_value, with_entities
 
 
 def _persona_countries() -> Dict[str, str]:
@@ -36,42 +34,31 @@ def _persona_catalogues() -> Dict[str, tuple[str, ...]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LocationExtractor(GraphComponent):
-    """Adds ``location`` and ``country`` entities when the text names a known place."""
+class LocationExtractor(PopbotComponent):
+    """Adds ``location`` (and ``country`` unless ambiguous) when the text names a known place."""
 
-    def __init__(self, countries: Dict[str, str], catalogues: Dict[str, tuple[str, ...]]) -> None:
+    def setup(self, state: None) -> None:
         from referrals.geo import gazetteer
 
         gazetteer()  # build the index now, not on a child's first message
-        self.countries = countries
-        self.catalogues = catalogues
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LocationExtractor":
-        return cls(_persona_countries(), _persona_catalogues())
+        self.countries = _persona_countries()
+        self.catalogues = _persona_catalogues()
 
     def process(self, messages: List[Message]) -> List[Message]:
         from referrals.geo import locate
 
         for message in messages:
-            entities = message.get(ENTITIES, [])
-            persona = next((e["value"] for e in entities if e.get("entity") == "persona"), None)
-            lang = next((e["value"] for e in entities if e.get("entity") == "lang"), None)
-            located = locate(message.get(TEXT) or "", country_hint=self.countries.get(persona or ""), lang=lang,
-                             exclude=self.catalogues.get(persona or "", ()))
+            persona = entity_value(message, "persona") or ""
+            lang = entity_value(message, "lang")
+            located = locate(message.get(TEXT) or "", country_hint=self.countries.get(persona), lang=lang,
+                             exclude=self.catalogues.get(persona, ()))
             if located.place is None and not located.ambiguous:
                 continue
             name = located.place.name if located.place is not None else located.candidates[0].name
             found = [_entity("location", name)]
             if located.place is not None:
                 found.append(_entity("country", located.place.country))
-            message.set(ENTITIES, [*entities, *found], add_to_output=True)
+            with_entities(message, found)
         return messages
 
 
