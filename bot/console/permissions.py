@@ -16,7 +16,7 @@ RULES_FILE = Path(__file__).with_name("permissions.yml")
 
 
 class Subject(Protocol):
-    id: int
+    username: str
     role: str
 
 
@@ -24,8 +24,8 @@ class Subject(Protocol):
 class Facts:
     """What the conditions may look at besides the account (all optional)."""
 
-    holder_id: int | None = None
-    state: str | None = None  # "waiting" | "held" | "closed" | "bot"
+    holder: str | None = None  # the holding counselor's username
+    state: str | None = None  # the handoff state: "waiting" | "held" | "returned" | "closed"
     reason: str = ""
 
 
@@ -33,7 +33,7 @@ CONDITIONS: Mapping[str, Callable[[Subject, Facts], bool]] = {
     "is_counselor": lambda a, f: a.role == "counselor",
     "is_supervisor": lambda a, f: a.role == "supervisor",
     "is_admin": lambda a, f: a.role == "admin",
-    "is_holder": lambda a, f: f.holder_id is not None and f.holder_id == a.id,
+    "is_holder": lambda a, f: f.holder is not None and f.holder == a.username,
     "conversation_waiting": lambda a, f: f.state == "waiting",
     "conversation_open": lambda a, f: f.state == "held",
     "has_reason": lambda a, f: len(f.reason.strip()) >= 10,

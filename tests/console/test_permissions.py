@@ -102,20 +102,20 @@ def test_every_route_for_each_role(app, console, people, role: str) -> None:
 
 def test_conditions_combine_per_object() -> None:
     class Acc:
-        def __init__(self, id: int, role: str) -> None:
-            self.id, self.role = id, role
+        def __init__(self, username: str, role: str) -> None:
+            self.username, self.role = username, role
 
-    counselor, other, supervisor, admin = Acc(1, "counselor"), Acc(2, "counselor"), Acc(3, "supervisor"), Acc(4, "admin")
-    held = Facts(holder_id=1, state="held")
+    counselor, other, supervisor, admin = Acc("c1", "counselor"), Acc("c2", "counselor"), Acc("s1", "supervisor"), Acc("a1", "admin")
+    held = Facts(holder="c1", state="held")
     assert permissions.allowed("reply", counselor, held)
     assert not permissions.allowed("reply", other, held)
     assert not permissions.allowed("reply", supervisor, held)
-    assert not permissions.allowed("reply", counselor, Facts(holder_id=1, state="closed"))
+    assert not permissions.allowed("reply", counselor, Facts(holder="c1", state="closed"))
     assert permissions.allowed("claim", other, Facts(state="waiting"))
     assert not permissions.allowed("claim", other, held)
     assert not permissions.allowed("claim", admin, Facts(state="waiting"))
-    assert not permissions.allowed("break_glass_read", supervisor, Facts(holder_id=1, state="held"))
-    assert permissions.allowed("break_glass_read", supervisor, Facts(holder_id=1, state="held", reason="child at risk, holder ill"))
+    assert not permissions.allowed("break_glass_read", supervisor, Facts(holder="c1", state="held"))
+    assert permissions.allowed("break_glass_read", supervisor, Facts(holder="c1", state="held", reason="child at risk, holder ill"))
     assert not permissions.allowed("break_glass_read", counselor, Facts(reason="child at risk, holder ill"))
     assert permissions.allowed("see_platform_id", supervisor) and not permissions.allowed("see_platform_id", counselor, held)
     assert permissions.allowed("see_location", counselor, held) and not permissions.allowed("see_location", other, held)
