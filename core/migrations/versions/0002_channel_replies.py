@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if sa.inspect(op.get_bind()).has_table("popbot_channel_replies"):  # made by create_all (legacy)
+        return
     op.create_table(
         "popbot_channel_replies",
         sa.Column("bot", sa.String(64), primary_key=True),
