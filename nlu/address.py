@@ -1,7 +1,7 @@
 """A rule-based postal-address finder for ``visit_request`` messages (EN/PL/ES street forms).
 
-DIET learns addresses from annotated persona examples; this catches the common street forms it
-misses. The address is content like any other: it only lives in the encrypted tracker store.
+The CRF entity extractor learns addresses from annotated persona examples; this catches the
+common street forms it misses. The address is content like any other: it only lives in the encrypted tracker store.
 """
 from __future__ import annotations
 

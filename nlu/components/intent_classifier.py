@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-import joblib
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -26,9 +23,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from core.text import fold
-
-_MODEL_FILE = "ngram_intent_classifier.joblib"
-
+from nlu.components.base import PopbotComponent
 
 def build_vectorizer(config: Dict[Text, Any]) -> FeatureUnion:
     """Character n-grams inside word boundaries plus word uni/bigrams, on folded text."""
@@ -58,36 +53,19 @@ def build_vectorizer(config: Dict[Text, Any]) -> FeatureUnion:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class NgramIntentClassifier(GraphComponent, IntentClassifier):
+class NgramIntentClassifier(PopbotComponent, IntentClassifier):
     """Linear SVM on TF-IDF n-grams; full intent ranking with softmax confidences."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"char_min_n": 2, "char_max_n": 5, "C": 0.5, "temperature": 0.2, "random_state": 20201}
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        vectorizer: Optional[FeatureUnion] = None,
-        svm: Optional[LinearSVC] = None,
-    ) -> None:
-        self.config = config
-        self._storage = model_storage
-        self._resource = resource
-        self.vectorizer = vectorizer
-        self.svm = svm
+    STATE_FILE = "ngram_intent_classifier.joblib"
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "NgramIntentClassifier":
-        return cls(config, model_storage, resource)
+    def setup(self, state: Optional[Dict[str, Any]]) -> None:
+        state = state or {}
+        self.vectorizer: Optional[FeatureUnion] = state.get("vectorizer")
+        self.svm: Optional[LinearSVC] = state.get("svm")
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(TEXT)]
@@ -97,22 +75,7 @@ class NgramIntentClassifier(GraphComponent, IntentClassifier):
         features = self.vectorizer.fit_transform(texts)
         self.svm = LinearSVC(C=self.config["C"], random_state=self.config["random_state"])
         self.svm.fit(features, labels)
-        with self._storage.write_to(self._resource) as directory:
-            joblib.dump({"vectorizer": self.vectorizer, "svm": self.svm}, directory / _MODEL_FILE)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "NgramIntentClassifier":
-        with model_storage.read_from(resource) as directory:
-            state = joblib.load(directory / _MODEL_FILE)
-        return cls(config, model_storage, resource, state["vectorizer"], state["svm"])
+        return self.persist({"vectorizer": self.vectorizer, "svm": self.svm})
 
     def rank(self, texts: List[str]) -> List[List[Dict[str, Any]]]:
         """Every intent with its confidence, best first, for each text."""

@@ -12,16 +12,14 @@ import math
 from collections import Counter, defaultdict
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, METADATA, METADATA_INTENT, TEXT
+from rasa.shared.nlu.constants import METADATA, METADATA_INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-import rasa.shared.utils.io
 
 from core.text import words
+from nlu.components.base import PopbotComponent, with_entities
 
 LANG_ENTITY = "lang"
 
@@ -69,34 +67,19 @@ class LanguageModel:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class LanguageDetector(GraphComponent):
+class LanguageDetector(PopbotComponent):
     """Emits entity ``lang`` when the message's language is clear."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"max_n": 4, "threshold": 0.85, "min_letters": 4}
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[LanguageModel] = None,
-    ) -> None:
-        self.config = config
-        self._storage = model_storage
-        self._resource = resource
-        self.model = model
+    STATE_FILE = "language_model.joblib"
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
-        return cls(config, model_storage, resource)
+    def setup(self, state: Optional[Dict[str, Any]]) -> None:
+        self.model: Optional[LanguageModel] = (
+            LanguageModel(state["counts"], state["max_n"]) if state else None
+        )
 
     def train(self, training_data: TrainingData) -> Resource:
         samples = []
@@ -106,25 +89,7 @@ class LanguageDetector(GraphComponent):
             if lang and example.get(TEXT):
                 samples.append((example.get(TEXT), lang))
         self.model = LanguageModel.fit(samples, self.config["max_n"])
-        with self._storage.write_to(self._resource) as directory:
-            rasa.shared.utils.io.dump_obj_as_json_to_file(
-                directory / "language_model.json",
-                {"max_n": self.model.max_n, "counts": self.model.counts},
-            )
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "LanguageDetector":
-        with model_storage.read_from(resource) as directory:
-            data = rasa.shared.utils.io.read_json_file(directory / "language_model.json")
-        return cls(config, model_storage, resource, LanguageModel(data["counts"], data["max_n"]))
+        return self.persist({"max_n": self.model.max_n, "counts": self.model.counts})
 
     def detect(self, text: str) -> tuple[Optional[str], float]:
         """The language of ``text`` and its probability, or ``(None, p)`` if unsure."""
@@ -153,7 +118,7 @@ class LanguageDetector(GraphComponent):
                 "confidence": confidence,
                 "extractor": self.__class__.__name__,
             }
-            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+            with_entities(message, [entity])
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -6,15 +6,13 @@ the slots the referral and emergency actions read. Geocoding is offline
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.components.base import PopbotComponent, entity_value, with_entities
 
 
 def _persona_countries() -> Dict[str, str]:
@@ -24,32 +22,21 @@ def _persona_countries() -> Dict[str, str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class LocationExtractor(GraphComponent):
+class LocationExtractor(PopbotComponent):
     """Adds ``location`` and ``country`` entities when the text names a known place."""
 
-    def __init__(self, countries: Dict[str, str]) -> None:
+    def setup(self, state: None) -> None:
         from referrals.geo import gazetteer
 
         gazetteer()  # build the index now, not on a child's first message
-        self.countries = countries
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LocationExtractor":
-        return cls(_persona_countries())
+        self.countries = _persona_countries()
 
     def process(self, messages: List[Message]) -> List[Message]:
         from referrals.geo import find_place
 
         for message in messages:
-            entities = message.get(ENTITIES, [])
-            persona = next((e["value"] for e in entities if e.get("entity") == "persona"), None)
-            lang = next((e["value"] for e in entities if e.get("entity") == "lang"), None)
+            persona = entity_value(message, "persona")
+            lang = entity_value(message, "lang")
             place = find_place(message.get(TEXT) or "", country_hint=self.countries.get(persona or ""), lang=lang)
             if place is None:
                 continue
@@ -57,5 +44,5 @@ class LocationExtractor(GraphComponent):
                 {"entity": "location", "value": place.name, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"},
                 {"entity": "country", "value": place.country, "start": 0, "end": 0, "confidence": 1.0, "extractor": "LocationExtractor"},
             ]
-            message.set(ENTITIES, [*entities, *found], add_to_output=True)
+            with_entities(message, found)
         return messages

@@ -1,0 +1,121 @@
+"""The safety decisions, as pure functions on an intent ranking (no Rasa, no I/O).
+
+Given the classifier's ranking of every intent, the persona the message was written in and the
+folded text, :func:`decide` says which intent the dialogue sees, the message's ``signal`` and
+whether it is ``urgent``:
+
+  1. :func:`mask` — intents of other personas are dropped; if most of the probability mass was
+     theirs (quiet codes such as "wrong chat" excepted: they mean the same everywhere), the
+     message is another persona's talk → ``out_of_scope`` here. Code intents get their generic
+     name (``rumianek__help_request`` → ``help_request``) and the ranking is renormalised;
+  2. :func:`choose` — a greeting or thanks that carries a help request is the help request;
+     inside a persona a plain "no" (``deny``) is the persona's ``not_safe``; a *coded*
+     ``peer_help`` is answered like ``help_request`` (its signal stays ``peer_help``);
+  3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
+     or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``.
+
+``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
+only read the resulting intent, ``signal`` and ``urgent``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional, Sequence, Tuple
+
+from core.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
+
+#: Where a message that belongs to another persona lands.
+FOREIGN_INTENT = "out_of_scope"
+#: Ordinary intents that give way to a help intent ranked with at least YIELD_CONFIDENCE.
+YIELDING_INTENTS = frozenset({"greet", "thanks"})
+YIELD_CONFIDENCE = 0.25
+#: Code intents that mean "I can't talk now" in any persona.
+QUIET_CODES = frozenset({"not_safe", "clean_chat"})
+#: Above this share of probability for other personas, a message is another persona's talk.
+FOREIGN_MASS = 0.5
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One intent of a ranking: the name the dialogue sees, its confidence, the model's name."""
+
+    intent: str
+    confidence: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the dialogue sees for one message."""
+
+    intent: str
+    confidence: float
+    source: str
+    signal: str
+    urgent: bool
+    ranking: Tuple[Ranked, ...]
+
+
+def mask(ranking: Sequence[Tuple[str, float]], persona: str, foreign_mass: float = FOREIGN_MASS) -> Tuple[Ranked, ...]:
+    """The ranking as seen inside ``persona`` (``plain``: the shared layer alone), best first."""
+    kept = [(name, p) for name, p in ranking if persona_of(name) in (None, persona)]
+    foreign = sum(
+        p for name, p in ranking
+        if persona_of(name) not in (None, persona) and generic_name(name) not in QUIET_CODES
+    )
+    if not kept or foreign > foreign_mass:
+        return (Ranked(FOREIGN_INTENT, foreign, FOREIGN_INTENT),)
+    total = sum(p for _, p in kept)
+    scale = 1.0 / total if total > 0 else 1.0
+    masked = [Ranked(generic_name(name), p * scale, name) for name, p in kept]
+    return tuple(sorted(masked, key=lambda r: -r.confidence))
+
+
+def choose(ranking: Sequence[Ranked], persona: str) -> Ranked:
+    """The intent the dialogue answers, from a masked ranking (best first)."""
+    if not ranking:
+        return Ranked(FOREIGN_INTENT, 0.0, FOREIGN_INTENT)
+    top = ranking[0]
+    if top.intent in YIELDING_INTENTS:
+        helping = [r for r in ranking if signal_for_intent(r.source)[0] in HELP_SIGNALS]
+        if helping and helping[0].confidence >= YIELD_CONFIDENCE:
+            top = helping[0]
+    if persona != NO_PERSONA and top.intent == "deny":
+        top = Ranked("not_safe", top.confidence, top.source)
+    return top
+
+
+def contains_cue(folded: str, cues: Iterable[str]) -> bool:
+    """Whether a folded cue starts at a word boundary of the folded text."""
+    padded = f" {folded} "
+    return any(f" {cue}" in padded for cue in cues)
+
+
+def is_urgent(
+    signal: str, urgent: bool, folded: str, lang: Optional[str], urgent_cues: Mapping[str, Sequence[str]]
+) -> bool:
+    """Urgency: the intent's own flag, or self-harm with a cue of the message's language."""
+    if urgent or signal != "self_harm":
+        return urgent
+    cue_lists = [urgent_cues[lang]] if lang in urgent_cues else list(urgent_cues.values())
+    return any(contains_cue(folded, cues) for cues in cue_lists)
+
+
+def decide(
+    ranking: Sequence[Tuple[str, float]],
+    persona: str,
+    folded: str,
+    lang: Optional[str],
+    urgent_cues: Mapping[str, Sequence[str]],
+    foreign_mass: float = FOREIGN_MASS,
+) -> Decision:
+    """Intent, signal and urgency of one message (steps 1–3 of this module's docstring)."""
+    masked = mask(ranking, persona, foreign_mass)
+    top = choose(masked, persona)
+    signal, urgent = signal_for_intent(top.intent)
+    if persona_of(top.source) is not None and top.intent == "peer_help":
+        top = Ranked("help_request", top.confidence, top.source)
+    urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)
+    if urgent and signal == "self_harm" and top.intent == "self_harm":
+        top = Ranked("self_harm_urgent", top.confidence, top.source)
+    return Decision(top.intent, top.confidence, top.source, signal, urgent, masked)

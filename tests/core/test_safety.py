@@ -1,0 +1,84 @@
+"""core.safety: the safety decisions on synthetic rankings (no model, no Rasa)."""
+from __future__ import annotations
+
+from core.safety import FOREIGN_INTENT, choose, contains_cue, decide, is_urgent, mask
+from core.text import fold
+
+CUES = {"en": [fold("tonight"), fold("pills")], "pl": [fold("dziś w nocy")]}
+
+
+def test_other_personas_intents_are_dropped_and_the_rest_renormalised() -> None:
+    ranking = [("rumianek__help_request", 0.6), ("gametips__help_request", 0.1), ("greet", 0.3)]
+    masked = mask(ranking, "rumianek")
+    assert [r.intent for r in masked] == ["help_request", "greet"]
+    assert [r.source for r in masked] == ["rumianek__help_request", "greet"]
+    assert abs(sum(r.confidence for r in masked) - 1.0) < 1e-9
+    assert abs(masked[0].confidence - 0.6 / 0.9) < 1e-9
+
+
+def test_plain_sees_only_the_shared_layer() -> None:
+    masked = mask([("rumianek__ask_price", 0.3), ("abuse_disclosure", 0.4), ("greet", 0.3)], "plain")
+    assert [r.intent for r in masked] == ["abuse_disclosure", "greet"]
+
+
+def test_mostly_foreign_talk_is_out_of_scope() -> None:
+    masked = mask([("gametips__ask_level", 0.8), ("greet", 0.2)], "rumianek")
+    assert [r.intent for r in masked] == [FOREIGN_INTENT]
+    assert abs(masked[0].confidence - 0.8) < 1e-9
+
+
+def test_another_personas_quiet_code_is_not_evidence_of_foreign_talk() -> None:
+    ranking = [("gametips__not_safe", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)]
+    masked = mask(ranking, "rumianek")
+    assert masked[0].intent == "not_safe" and masked[0].source == "rumianek__not_safe"
+
+
+def test_cover_intents_keep_their_namespaced_name() -> None:
+    masked = mask([("rumianek__ask_price", 0.9), ("greet", 0.1)], "rumianek")
+    assert masked[0].intent == "rumianek__ask_price"
+
+
+def test_greeting_yields_to_a_help_request_ranked_high_enough() -> None:
+    masked = mask([("greet", 0.5), ("rumianek__help_request", 0.3), ("thanks", 0.2)], "rumianek")
+    assert choose(masked, "rumianek").intent == "help_request"
+    weak = mask([("greet", 0.8), ("rumianek__help_request", 0.1), ("thanks", 0.1)], "rumianek")
+    assert choose(weak, "rumianek").intent == "greet"
+
+
+def test_no_inside_a_persona_is_not_safe_but_plain_no_stays_deny() -> None:
+    assert choose(mask([("deny", 0.9), ("greet", 0.1)], "rumianek"), "rumianek").intent == "not_safe"
+    assert choose(mask([("deny", 0.9), ("greet", 0.1)], "plain"), "plain").intent == "deny"
+
+
+def test_empty_ranking_is_out_of_scope() -> None:
+    assert decide([], "rumianek", "", None, CUES).intent == FOREIGN_INTENT
+
+
+def test_coded_peer_help_is_answered_like_a_help_request_with_its_own_signal() -> None:
+    decision = decide([("rumianek__peer_help", 0.9), ("greet", 0.1)], "rumianek", "", "en", CUES)
+    assert (decision.intent, decision.signal) == ("help_request", "peer_help")
+    plain = decide([("peer_help", 0.9), ("greet", 0.1)], "plain", "", "en", CUES)
+    assert (plain.intent, plain.signal) == ("peer_help", "peer_help")
+
+
+def test_self_harm_with_a_cue_of_the_messages_language_is_urgent() -> None:
+    folded = fold("I want to take all the pills tonight")
+    decision = decide([("self_harm", 0.9), ("greet", 0.1)], "plain", folded, "en", CUES)
+    assert (decision.intent, decision.signal, decision.urgent) == ("self_harm_urgent", "self_harm", True)
+    # the Polish cue list does not contain "tonight": a Polish message without a Polish cue is not urgent
+    assert not decide([("self_harm", 0.9)], "plain", folded, "pl", CUES).urgent
+    # unknown language: every language's cues count
+    assert decide([("self_harm", 0.9)], "plain", folded, None, CUES).urgent
+
+
+def test_urgency_cues_matter_only_for_self_harm() -> None:
+    folded = fold("tonight")
+    assert not is_urgent("bullying", False, folded, "en", CUES)
+    assert is_urgent("imminent_danger", True, "", "en", CUES)
+    decision = decide([("imminent_danger", 1.0)], "plain", "", "en", CUES)
+    assert (decision.signal, decision.urgent) == ("imminent_danger", True)
+
+
+def test_cues_match_at_word_starts_only() -> None:
+    assert contains_cue(fold("Pills tonight"), [fold("pills")])
+    assert not contains_cue(fold("spills"), [fold("pills")])
