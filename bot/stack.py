@@ -1,4 +1,5 @@
-"""Start, supervise and stop the whole local stack (action server, Rasa server) as child processes.
+"""Start, supervise and stop the whole local stack (action server, Rasa server, counselor console)
+as child processes.
 
 Used by ``popbot run`` and by the end-to-end tests, so both run exactly the same processes.
 :meth:`Stack.supervise` restarts a process that stopped (crash, SIGBUS, killed) with exponential
@@ -49,6 +50,7 @@ class Stack:
     env: Mapping[str, str] = field(default_factory=dict)
     log_dir: Optional[Path] = None
     with_actions: bool = True
+    with_console: bool = True
     processes: list[Process] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -61,6 +63,8 @@ class Stack:
                 Process("action server", [py, "-m", "bot.actions_server"], f"http://{s.host}:{s.actions_port}/health")
             )
         self.processes.append(Process("rasa server", [py, "-m", "bot.server"], f"{s.rasa_url}/"))
+        if self.with_console:
+            self.processes.append(Process("console", [py, "-m", "bot.console"], f"{s.console_url}/health"))
 
     def start(self, timeout: float = 240.0) -> None:
         """Start every process and wait until each answers its health URL."""

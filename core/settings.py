@@ -40,6 +40,8 @@ class Settings(BaseModel):
     rasa_port: int = Field(5005, ge=1, le=65535, description="Rasa server (channels, shop front-ends, authenticated API)")
     actions_port: int = Field(5055, ge=1, le=65535, description="action server (loopback / internal network only)")
     console_port: int = Field(8080, ge=1, le=65535, description="counselor console")
+    console_idle_minutes: int = Field(30, ge=1, le=24 * 60, description="a console session unused this long ends")
+    console_absolute_hours: int = Field(12, ge=1, le=7 * 24, description="a console session ends this long after login, used or not")
     actions_url: Optional[str] = Field(None, description="where Rasa calls the action server; default `http://$POPBOT_HOST:$POPBOT_ACTIONS_PORT/webhook`")
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING, ERROR (content is never logged at any level)")
     retention_days: int = Field(90, ge=0, description="conversations idle this long are crypto-shredded (0 disables)")

@@ -1,8 +1,8 @@
-"""Container health check: ``python /usr/local/bin/popbot-healthcheck rasa|actions``.
+"""Container health check: ``python /usr/local/bin/popbot-healthcheck rasa|actions|console``.
 
 Runs outside the entrypoint (Docker starts health checks like ``docker exec``), so it uses no
 secret: ``GET /`` of the Rasa server answers only once the model is loaded, ``GET /health`` of
-the action server once it serves. Both on loopback inside the container.
+the action server and the console once they serve. Both on loopback inside the container.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import urllib.request
 TARGETS = {
     "rasa": ("POPBOT_RASA_PORT", 5005, "/"),
     "actions": ("POPBOT_ACTIONS_PORT", 5055, "/health"),
+    "console": ("POPBOT_CONSOLE_PORT", 8080, "/health"),
 }
 
 

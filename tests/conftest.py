@@ -186,6 +186,7 @@ def stack(model_path: Path, session_var: Path, fake_telegram: Any) -> Iterator[A
         "POPBOT_VAR_DIR": str(session_var),
         "POPBOT_RASA_PORT": str(rasa_port),
         "POPBOT_ACTIONS_PORT": str(actions_port),
+        "POPBOT_CONSOLE_PORT": str(free_port()),
         "POPBOT_RASA_TOKEN": E2E_RASA_TOKEN,
         "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{rasa_port}",
         "POPBOT_TELEGRAM_API_URL": fake_telegram.fake.url,

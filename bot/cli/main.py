@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.retention",
     "bot.cli.erase",
     "bot.cli.audit",
+    "bot.cli.counselors",
 )
 
 

@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "in-memory lock store, keys generated on first run. Ctrl-C stops everything.",
     )
     parser.add_argument("--no-actions", action="store_true", help="do not start the action server")
+    parser.add_argument("--no-console", action="store_true", help="do not start the counselor console")
     parser.add_argument(
         "--retention-every", type=float, default=6.0, metavar="HOURS",
         help="run `popbot retention run` at start and then every HOURS hours (0: never; default 6)",
@@ -40,7 +41,12 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"popbot run: {exc}")
         return 2
-    stack = Stack(settings, with_actions=not args.no_actions)
+    if not args.no_console and not settings.production:
+        first = first_admin()
+        if first is not None:
+            print(f"counselor console: first administrator '{first[0]}', one-time password (shown once, "
+                  f"write it down now): {first[1]}", flush=True)
+    stack = Stack(settings, with_actions=not args.no_actions, with_console=not args.no_console)
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     print("starting popbot (first start loads the model, ~30 s) ...", flush=True)
@@ -71,6 +77,16 @@ def supervise(stack: "Stack", stopping: threading.Event, every: float = 1.0) -> 
             print(f"popbot run: {event}", flush=True)
 
 
+def first_admin() -> tuple[str, str] | None:
+    """Embedded default: on an empty account table create ``admin`` with a one-time password
+    (printed once by the caller; never a default password). None when accounts exist."""
+    from bot.console.accounts import ensure_first_admin
+    from bot.console.context import Console
+    from bot.storage.runtime import storage
+
+    return ensure_first_admin(Console(storage()))
+
+
 def retention_loop(every_seconds: float, stopping: threading.Event) -> None:
     """Erase expired conversations now and then periodically, until the stack stops."""
     while not stopping.is_set():
@@ -91,4 +107,5 @@ def print_urls(settings) -> None:
     for persona in project_personas().values():
         print(f"shop front-end ({persona.id}): {settings.rasa_url}/shop/{persona.id}/")
     print(f"action server (loopback only): http://{settings.host}:{settings.actions_port}")
+    print(f"counselor console: {settings.console_url}/  (accounts: .venv/bin/popbot counselors --help)")
     print("try it:  .venv/bin/popbot chat --persona rumianek     (Ctrl-C here stops everything)", flush=True)

@@ -75,7 +75,7 @@ def _internal_networks(compose: dict[str, Any]) -> set[str]:
 # --- compose.yml ------------------------------------------------------------------------------
 
 def test_compose_has_the_whole_stack(services: dict[str, Any]) -> None:
-    assert set(services) == {"rasa", "actions", "postgres", "redis", "proxy"}
+    assert set(services) == {"rasa", "actions", "console", "postgres", "redis", "proxy"}
 
 
 def test_only_the_proxy_publishes_ports(services: dict[str, Any]) -> None:
@@ -89,7 +89,7 @@ def test_action_server_postgres_and_redis_are_on_internal_networks_only(
 ) -> None:
     internal = _internal_networks(compose)
     assert internal, "compose.yml needs an `internal: true` network"
-    for name in ("actions", "postgres", "redis"):
+    for name in ("actions", "console", "postgres", "redis"):
         networks = set(services[name]["networks"])
         assert networks and networks <= internal, f"{name} must be on internal networks only"
         assert not services[name].get("ports") and not services[name].get("expose"), name
@@ -183,11 +183,11 @@ def test_images_are_pinned(services: dict[str, Any]) -> None:
         assert "@sha256:" in image or re.search(r":[0-9][\w.-]*$", image), f"{name}: {image} is not pinned"
         assert not image.endswith(":latest"), name
     assert services["rasa"]["build"]["dockerfile"] == "docker/Dockerfile"
-    assert services["rasa"]["image"] == services["actions"]["image"]
+    assert services["rasa"]["image"] == services["actions"]["image"] == services["console"]["image"]
 
 
 def test_popbot_containers_drop_privileges(services: dict[str, Any]) -> None:
-    for name in ("rasa", "actions"):
+    for name in ("rasa", "actions", "console"):
         assert services[name]["cap_drop"] == ["ALL"], name
         assert "no-new-privileges:true" in services[name]["security_opt"], name
         assert "user" not in services[name] or services[name]["user"] not in ("root", "0", "0:0"), name
@@ -466,6 +466,7 @@ def test_healthcheck_urls_are_loopback_and_secret_free() -> None:
     health = _load_healthcheck()
     assert health.url_for("rasa", {}) == "http://127.0.0.1:5005/"
     assert health.url_for("actions", {"POPBOT_ACTIONS_PORT": "6055"}) == "http://127.0.0.1:6055/health"
+    assert health.url_for("console", {}) == "http://127.0.0.1:8080/health"
 
 
 @pytest.fixture()

@@ -1,7 +1,7 @@
 """The Telegram reply ledger: which replies of an update were already sent (no text).
 
 Revision ID: channel_replies
-Revises: 0001
+Revises: console
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "channel_replies"
-down_revision = "0001"
+down_revision = "console"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Console views, one module per page group; each endpoint is wrapped by ``web.guarded``."""

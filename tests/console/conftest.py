@@ -1,0 +1,141 @@
+"""Console fixtures: a real database (SQLite file; PostgreSQL where marked), file keys, the
+Starlette app driven over HTTPS by its test client, a clock the tests move, and signed-in
+accounts of every role."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pyotp
+import pytest
+from starlette.testclient import TestClient
+
+from bot.console import accounts, passwords, sessions
+from bot.console.app import create_app
+from bot.console.context import Console
+from bot.storage import runtime
+from bot.storage.keys import FileKeyProvider
+from bot.storage.runtime import Storage, open_storage
+from core.settings import load_settings
+
+PASSWORD = "correct horse battery staple"
+BASE = "https://testserver"
+
+
+class Clock:
+    """Wall time that only moves when a test says so (no sleeping in unit tests)."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Person:
+    username: str
+    role: str
+    secret: str  # TOTP secret
+    recovery: list[str]
+    client: TestClient | None = None
+
+    def code(self, clock: Clock) -> str:
+        return pyotp.TOTP(self.secret).at(clock())
+
+
+#: argon2id at test strength: the production parameters cost ~1 s per hash on a busy 2-core
+#: machine. test_passwords_are_argon2id_and_rehashed... checks the production parameters.
+FAST_HASHER = passwords.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, type=passwords.Type.ID)
+PRODUCTION_HASHER = passwords.HASHER
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(passwords, "HASHER", FAST_HASHER)
+    monkeypatch.setattr(passwords, "_DUMMY", FAST_HASHER.hash("dummy password"))
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def console_storage(tmp_path: Path) -> Iterator[Storage]:
+    settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path / "var")})
+    store = open_storage(settings, database_url=f"sqlite:///{tmp_path / 'console.db'}",
+                         provider=FileKeyProvider(tmp_path / "keys", generate=True))
+    runtime.set_storage(store)
+    yield store
+    runtime.set_storage(None)
+    store.close()
+
+
+@pytest.fixture
+def console(console_storage: Storage, clock: Clock) -> Console:
+    return Console(console_storage, clock=clock)
+
+
+@pytest.fixture
+def app(console_storage: Storage, clock: Clock):  # type: ignore[no-untyped-def]
+    return create_app(console_storage, clock=clock)
+
+
+def new_client(app) -> TestClient:  # type: ignore[no-untyped-def]
+    return TestClient(app, base_url=BASE, follow_redirects=False)
+
+
+def csrf_of(html: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+def enrolled(console: Console, clock: Clock, username: str, role: str) -> Person:
+    """An account that has enrolled TOTP and chosen its own password (via the service functions)."""
+    account, _ = accounts.add_account(console, username, role, actor="test")
+    secret = pyotp.random_base32()
+    codes = accounts.complete_enrolment(console, account.id, console.keys.seal(secret, account.id), pyotp.TOTP(secret).at(clock()))
+    assert codes is not None
+    accounts.change_password(console, account.id, PASSWORD)
+    clock.advance(30)  # the enrolment code's step is spent
+    return Person(username, role, secret, codes)
+
+
+def login(app, clock: Clock, person: Person) -> TestClient:  # type: ignore[no-untyped-def]
+    """Password then TOTP through the real forms; returns the signed-in client."""
+    client = new_client(app)
+    page = client.get("/login")
+    reply = client.post("/login", data={"username": person.username, "password": PASSWORD, "csrf": csrf_of(page.text)})
+    assert reply.status_code == 303, reply.text
+    page = client.get("/login/totp")
+    reply = client.post("/login/totp", data={"code": person.code(clock), "csrf": csrf_of(page.text)})
+    assert reply.status_code == 303 and reply.headers["location"] == "/login/continue", reply.text
+    clock.advance(30)
+    person.client = client
+    return client
+
+
+@pytest.fixture
+def people(console: Console, clock: Clock, app) -> dict[str, Person]:  # type: ignore[no-untyped-def]
+    """One signed-in person per role."""
+    found = {}
+    for role in accounts.ROLES:
+        person = enrolled(console, clock, f"{role}-one", role)
+        login(app, clock, person)
+        found[role] = person
+    return found
+
+
+def page_csrf(client: TestClient, path: str = "/dashboard") -> str:
+    return csrf_of(client.get(path).text)
+
+
+__all__ = ["Clock", "Person", "PASSWORD", "csrf_of", "enrolled", "login", "new_client", "page_csrf", "sessions"]

@@ -1,0 +1,131 @@
+"""The permission matrix: every console route × every role and no session → allowed or refused,
+asserted against an explicit table (a new route without a row here fails the test)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.console import accounts, permissions
+from bot.console.app import ROUTES
+from bot.console.permissions import Facts, RulesError
+from tests.console.conftest import new_client, page_csrf
+
+ROLES = ("counselor", "supervisor", "admin")
+A, R = "allowed", "refused"
+#: (method, path) -> outcome for counselor, supervisor, admin. "login" rows are the sign-in
+#: steps (a signed-in session is sent away from them), "public" rows answer everyone.
+MATRIX: dict[tuple[str, str], tuple[str, str, str] | str] = {
+    ("GET", "/health"): "public",
+    ("GET", "/login"): "public",
+    ("POST", "/login"): "public",
+    ("GET", "/login/continue"): "public",
+    ("GET", "/login/totp"): "login",
+    ("POST", "/login/totp"): "login",
+    ("GET", "/login/enrol"): "login",
+    ("POST", "/login/enrol"): "login",
+    ("GET", "/login/password"): "login",
+    ("POST", "/login/password"): "login",
+    ("POST", "/logout"): (A, A, A),
+    ("GET", "/"): (A, A, A),
+    ("GET", "/dashboard"): (A, A, A),
+    ("POST", "/settings/language"): (A, A, A),
+    ("GET", "/admin"): (R, R, A),
+    ("POST", "/admin/accounts"): (R, R, A),
+    ("POST", "/admin/accounts/{account_id:int}/{what}"): (R, R, A),
+}
+
+
+def _concrete(path: str, target_id: int) -> str:
+    return path.replace("{account_id:int}", str(target_id)).replace("{what}", "duty")
+
+
+def test_every_route_has_a_row_in_the_matrix() -> None:
+    assert sorted((m, r.path) for r in ROUTES for m in r.methods) == sorted(MATRIX)
+
+
+def _outcome_without_session(client, method: str, path: str) -> str:  # type: ignore[no-untyped-def]
+    reply = client.request(method, _concrete(path, 1), data={} if method == "POST" else None)
+    if reply.status_code >= 500:
+        return "error"
+    if MATRIX[(method, path)] == "public":
+        return "answered"
+    if method == "GET":
+        return "to-login" if reply.status_code == 303 and reply.headers["location"] == "/login" else f"served {reply.status_code}"
+    if reply.status_code == 303 and reply.headers["location"] == "/login":
+        return "to-login"
+    return "refused" if reply.status_code == 401 else f"served {reply.status_code}"
+
+
+def test_every_route_without_a_session(app) -> None:
+    client = new_client(app)
+    seen = {key: _outcome_without_session(client, *key) for key in sorted(MATRIX)}
+    expected = {key: ("answered" if MATRIX[key] == "public" else "to-login" if key[0] == "GET" else "refused") for key in MATRIX}
+    expected[("POST", "/logout")] = "to-login"  # nothing to end: back to the login form
+    assert seen == expected
+
+
+def _outcome_for(client, console, role: str, method: str, path: str) -> str:  # type: ignore[no-untyped-def]
+    target = _concrete(path, accounts.by_username(console, "counselor-one").id)
+    data = None
+    if method == "POST":
+        data = {"csrf": page_csrf(client), "lang": "en", "duty_hours": "mon 08:00-16:00",
+                "username": f"x{role}{len(path)}", "role": "counselor"}
+    reply = client.request(method, target, data=data)
+    if reply.status_code >= 500:
+        return "error"
+    if MATRIX[(method, path)] == "public":
+        return "answered"
+    if MATRIX[(method, path)] == "login":
+        # a signed-in session is at no login step: sent to its own page, never served
+        return "login-step" if reply.status_code in (303, 401) else f"served {reply.status_code}"
+    if path == "/logout":
+        ended = client.get("/dashboard").headers.get("location") == "/login"
+        return A if reply.status_code == 303 and ended else R
+    if reply.status_code == 403:
+        return R
+    if reply.status_code in (200, 303) and reply.headers.get("location") != "/login":
+        return A
+    return f"status {reply.status_code}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_route_for_each_role(app, console, people, role: str) -> None:
+    client = people[role].client
+    keys = sorted(k for k in MATRIX if k != ("POST", "/logout")) + [("POST", "/logout")]  # logout last
+    seen = {key: _outcome_for(client, console, role, *key) for key in keys}
+    expected = {
+        key: {"public": "answered", "login": "login-step"}.get(MATRIX[key]) if isinstance(MATRIX[key], str) else MATRIX[key][ROLES.index(role)]
+        for key in keys
+    }
+    assert seen == expected
+
+
+def test_conditions_combine_per_object() -> None:
+    class Acc:
+        def __init__(self, username: str, role: str) -> None:
+            self.username, self.role = username, role
+
+    counselor, other, supervisor, admin = Acc("c1", "counselor"), Acc("c2", "counselor"), Acc("s1", "supervisor"), Acc("a1", "admin")
+    held = Facts(holder="c1", state="held")
+    assert permissions.allowed("reply", counselor, held)
+    assert not permissions.allowed("reply", other, held)
+    assert not permissions.allowed("reply", supervisor, held)
+    assert not permissions.allowed("reply", counselor, Facts(holder="c1", state="closed"))
+    assert permissions.allowed("claim", other, Facts(state="waiting"))
+    assert not permissions.allowed("claim", other, held)
+    assert not permissions.allowed("claim", admin, Facts(state="waiting"))
+    assert not permissions.allowed("break_glass_read", supervisor, Facts(holder="c1", state="held"))
+    assert permissions.allowed("break_glass_read", supervisor, Facts(holder="c1", state="held", reason="child at risk, holder ill"))
+    assert not permissions.allowed("break_glass_read", counselor, Facts(reason="child at risk, holder ill"))
+    assert permissions.allowed("see_platform_id", supervisor) and not permissions.allowed("see_platform_id", counselor, held)
+    assert permissions.allowed("see_location", counselor, held) and not permissions.allowed("see_location", other, held)
+    assert not permissions.allowed("unlisted_action", admin)
+    assert not permissions.allowed("view_queue", None)
+
+
+def test_a_malformed_rules_file_is_refused_with_its_entry_named() -> None:
+    with pytest.raises(RulesError, match="claim: unknown condition 'is_boss'"):
+        permissions.parse(yaml.safe_load("claim: [[is_boss]]"))
+    with pytest.raises(RulesError, match="reply"):
+        permissions.parse({"reply": []})
+    assert permissions.parse(yaml.safe_load(permissions.RULES_FILE.read_text()))  # the shipped file is valid
