@@ -1,5 +1,6 @@
 """Start the Rasa server the popbot way: logging that never carries content, the encrypted
-tracker store enforced, and the HTTP API only with a token (docs/design.md, invariant 1, 4)."""
+tracker store enforced, the HTTP API only with a token, and the action server called only after
+it proved it holds the shared secret (docs/design.md, invariants 1, 4, 9)."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         token = settings.required_secret("rasa_token")
+        actions_secret = settings.required_secret("actions_secret")
     except ConfigError as exc:
         print(f"popbot: refusing to start: {exc}", file=sys.stderr)
         return 2
@@ -46,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import rasa.core.run
     from rasa.core.utils import AvailableEndpoints
 
+    from bot.actions_auth import authenticated_endpoint
+
+    endpoints = AvailableEndpoints.read_endpoints(args.endpoints)
+    endpoints.action = authenticated_endpoint(endpoints.action, actions_secret)
     model = args.model or str(settings.model_dir / f"{paths.MODEL_NAME}.tar.gz")
     rasa.core.run.serve_application(
         model_path=model,
@@ -54,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         credentials=args.credentials,
         auth_token=token,
         enable_api=True,
-        endpoints=AvailableEndpoints.read_endpoints(args.endpoints),
+        endpoints=endpoints,
     )
     return 0
 

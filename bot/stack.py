@@ -1,7 +1,10 @@
-"""Start and stop the whole local stack (action server, Rasa server, counselor console) as child
-processes.
+"""Start, supervise and stop the whole local stack (action server, Rasa server, counselor console)
+as child processes.
 
 Used by ``popbot run`` and by the end-to-end tests, so both run exactly the same processes.
+:meth:`Stack.supervise` restarts a process that stopped (crash, SIGBUS, killed) with exponential
+backoff while the others keep serving (docs/design.md: one crash restarts that process, not the
+service).
 """
 from __future__ import annotations
 
@@ -24,6 +27,10 @@ class StackError(RuntimeError):
     """A process of the stack did not start."""
 
 
+#: First restart delay and its cap (doubling in between); a process up this long counts as healthy.
+BACKOFF_START, BACKOFF_MAX, HEALTHY_AFTER = 1.0, 30.0, 60.0
+
+
 @dataclass
 class Process:
     name: str
@@ -31,6 +38,10 @@ class Process:
     health_url: str
     popen: Optional[subprocess.Popen] = None
     log: Optional[IO[bytes]] = None
+    restarts: int = 0
+    started_at: float = 0.0
+    backoff: float = BACKOFF_START
+    restart_at: Optional[float] = None
 
 
 @dataclass
@@ -43,6 +54,8 @@ class Stack:
     processes: list[Process] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if self.processes:  # given explicitly (tests)
+            return
         py = sys.executable
         s = self.settings
         if self.with_actions:
@@ -67,6 +80,7 @@ class Stack:
             self.log_dir.mkdir(parents=True, exist_ok=True)
             proc.log = open(self.log_dir / f"{proc.name.replace(' ', '_')}.log", "ab")
             stdout = proc.log
+        proc.started_at = time.monotonic()
         proc.popen = subprocess.Popen(
             proc.args, cwd=PROJECT_ROOT, env={"PYTHONHASHSEED": "0", **os.environ, **self.env}, stdout=stdout,
             stderr=subprocess.STDOUT, start_new_session=True,
@@ -126,3 +140,49 @@ class Stack:
 
     def running(self) -> bool:
         return all(p.popen is not None and p.popen.poll() is None for p in self.processes)
+
+    def supervise(self, now: Optional[float] = None) -> list[str]:
+        """Notice stopped processes and restart each after its backoff; never blocks.
+
+        Returns what happened, one line per event, for the operator (no content, no ids).
+        """
+        now = time.monotonic() if now is None else now
+        events: list[str] = []
+        for proc in self.processes:
+            if proc.popen is None:
+                continue
+            code = proc.popen.poll()
+            if code is None:
+                if proc.restart_at is None and now - proc.started_at >= HEALTHY_AFTER:
+                    proc.backoff = BACKOFF_START
+                continue
+            if proc.restart_at is None:
+                proc.restart_at = now + proc.backoff
+                if proc.log:
+                    proc.log.close()
+                    proc.log = None
+                events.append(
+                    f"{proc.name} stopped ({_describe(code)}); restarting it in {proc.backoff:.0f} s, "
+                    "the other processes keep serving"
+                )
+                proc.backoff = min(proc.backoff * 2, BACKOFF_MAX)
+            elif now >= proc.restart_at:
+                proc.restart_at = None
+                proc.restarts += 1
+                try:
+                    self._spawn(proc)
+                except OSError as exc:
+                    proc.restart_at = now + proc.backoff
+                    events.append(f"{proc.name} could not be restarted ({type(exc).__name__}); trying again")
+                    continue
+                events.append(f"{proc.name} restarted (restart {proc.restarts})")
+        return events
+
+
+def _describe(code: int) -> str:
+    if code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"

@@ -50,7 +50,7 @@ class Settings(BaseModel):
     master_keys: Optional[SecretStr] = Field(None, description="secret: `1:<base64>,2:<base64>` master key versions")
     pseudonym_key: Optional[SecretStr] = Field(None, description="secret: base64 key for pseudonyms and the audit chain")
     rasa_token: Optional[SecretStr] = Field(None, description="secret: token of the Rasa HTTP API (generated in embedded mode)")
-    actions_secret: Optional[SecretStr] = Field(None, description="secret: shared secret Rasa sends to the action server (generated in embedded mode)")
+    actions_secret: Optional[SecretStr] = Field(None, description="secret: shared secret authenticating Rasa and the action server to each other (HMAC, never sent; generated in embedded mode, required in production)")
     public_url: Optional[str] = Field(None, description="https base URL Telegram calls (webhook mode); unset: polling")
     telegram_api_url: Optional[str] = Field(None, description="Bot API root (default https://api.telegram.org)")
     env: Mapping[str, str] = Field(default_factory=dict, repr=False, exclude=True)

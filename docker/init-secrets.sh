@@ -57,6 +57,7 @@ case "${1:-init}" in
         [ -e "$dir/redis_password" ] || create popbot_redis_url "redis://:$rd@redis:6379/0"
         create redis_password "$rd"
         create popbot_rasa_token "$(openssl rand -hex 32)"
+        create popbot_actions_secret "$(openssl rand -hex 32)"
         create popbot_master_keys "1:$(new_key)"
         create popbot_pseudonym_key "$(new_key)"
         create popbot_telegram_token_rumianek ""

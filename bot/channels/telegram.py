@@ -13,6 +13,10 @@
   deleted first, so the chat shows one innocuous line. Idle chats are cleaned automatically
   before Telegram's 48-hour limit.
 * Processing or storage failure answers 500 so Telegram redelivers (docs/design.md, invariant 6).
+  The replies already sent are recorded per ``update_id`` (``bot.channels.replies``), so the
+  redelivery does not send them again; a failing ledger, address book or message-id log never
+  withholds a reply (invariant 5). Lone surrogates are replaced (``core.text.clean``); a body
+  that is not an update (bad JSON, nested too deeply, ``update_id`` not an integer) is a 400.
 """
 from __future__ import annotations
 
@@ -38,7 +42,8 @@ from core.db import utcnow
 from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessageIdLog
 from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
 from bot.channels.updates import Claim, RedisUpdateLedger, SqlUpdateLedger, UpdateLedger
-from core.text import neutralise
+from bot.channels.replies import RedisReplyLedger, ReplyLedger, SqlReplyLedger
+from core.text import clean, neutralise
 from core.settings import load_settings
 from core.signals import LANGUAGES, PERSONA_SEPARATOR
 from core.logs import exception_summary
@@ -94,9 +99,13 @@ class TelegramOutput(OutputChannel):
     """Sends to a Telegram chat: bound to one chat for replies, or resolving the conversation's
     encrypted reply address when Rasa asks for the ``latest`` channel (counselor messages)."""
 
-    def __init__(self, channel: "TelegramInput", bound: tuple[BotRuntime, int] | None = None) -> None:
+    def __init__(
+        self, channel: "TelegramInput", bound: tuple[BotRuntime, int] | None = None, update_id: int | None = None
+    ) -> None:
         self._channel = channel
         self._bound = bound
+        self._update_id = update_id
+        self._seq = 0
 
     @classmethod
     def name(cls) -> str:
@@ -143,7 +152,11 @@ class TelegramOutput(OutputChannel):
     async def _send(self, recipient_id: str, text: str, sensitive: bool, markup: Any) -> None:
         runtime, chat_id = await self._target(recipient_id)
         chunks = [text[i : i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
+        replies = self._channel.replies
         for index, chunk in enumerate(chunks):
+            seq, self._seq = self._seq, self._seq + 1
+            if self._update_id is not None and await replies.sent(runtime.config.key, self._update_id, seq):
+                continue  # sent while processing an earlier delivery of this update
             try:
                 sent = await runtime.bot.send_message(
                     chat_id,
@@ -155,7 +168,9 @@ class TelegramOutput(OutputChannel):
             except Forbidden:  # the child blocked the bot: nothing to redeliver
                 logger.info("telegram[%s]: the chat is closed to the bot", runtime.config.key)
                 return
-            await self._channel.message_log.add(recipient_id, sent.message_id)
+            if self._update_id is not None:
+                await replies.record(runtime.config.key, self._update_id, seq)
+            await self._channel.remember_message(recipient_id, sent.message_id)
 
 
 class TelegramInput(InputChannel):
@@ -167,10 +182,12 @@ class TelegramInput(InputChannel):
         ledger: UpdateLedger | None = None,
         message_log: MessageIdLog | None = None,
         addresses: identity.ReplyAddressBook | None = None,
+        replies: ReplyLedger | None = None,
     ) -> None:
         self.config = config
         self._ledger = ledger
         self._message_log = message_log
+        self._replies = replies
         self.addresses: identity.ReplyAddressBook = addresses or identity.StorageReplyAddressBook()
         self.runtimes: dict[str, BotRuntime] = {}
         self._sweeper: asyncio.Task[None] | None = None
@@ -196,8 +213,21 @@ class TelegramInput(InputChannel):
             _, self._message_log = _default_backends(None)
         return self._message_log
 
+    @property
+    def replies(self) -> ReplyLedger:
+        if self._replies is None:
+            self._replies = _default_reply_ledger()
+        return self._replies
+
     def get_output_channel(self) -> OutputChannel:
         return TelegramOutput(self)
+
+    async def remember_message(self, conversation: str, message_id: int) -> None:
+        """Record a message id for clean chat; a failure is logged, never stops a reply."""
+        try:
+            await self.message_log.add(conversation, message_id)
+        except Exception as exc:
+            logger.error("telegram: could not record a message id for clean chat: %s", exception_summary(exc))
 
     async def resolve(self, conversation: str) -> tuple[BotRuntime, int] | None:
         """The bot and chat id of a conversation, from its encrypted reply address."""
@@ -269,8 +299,17 @@ class TelegramInput(InputChannel):
 
     # --- update handling ------------------------------------------------------------------------
     async def process(self, runtime: BotRuntime, update: Update, on_new_message: OnNewMessage) -> int:
-        """Handle one update; returns the HTTP status to answer Telegram with."""
-        claim = await self.ledger.claim(runtime.config.key, update.update_id)
+        """Handle one update; returns the HTTP status to answer Telegram with.
+
+        A failing update ledger does not stop the child's message: it is processed anyway (the
+        reply ledger keeps a redelivery from repeating replies) — safety before deduplication.
+        """
+        key = runtime.config.key
+        try:
+            claim = await self.ledger.claim(key, update.update_id)
+        except Exception as exc:
+            logger.error("telegram[%s]: update ledger unavailable; processing anyway: %s", key, exception_summary(exc))
+            claim = Claim.NEW
         if claim is Claim.DUPLICATE:
             return 200
         if claim is Claim.IN_FLIGHT:
@@ -278,13 +317,16 @@ class TelegramInput(InputChannel):
         try:
             await self._handle(runtime, update, on_new_message)
         except Exception as exc:
-            logger.error("telegram[%s]: processing an update failed; Telegram will redeliver: %s", runtime.config.key, exception_summary(exc))
+            logger.error("telegram[%s]: processing an update failed; Telegram will redeliver: %s", key, exception_summary(exc))
             try:
-                await self.ledger.release(runtime.config.key, update.update_id)
+                await self.ledger.release(key, update.update_id)
             except Exception as exc:
-                logger.error("telegram[%s]: could not release the update claim: %s", runtime.config.key, exception_summary(exc))
+                logger.error("telegram[%s]: could not release the update claim: %s", key, exception_summary(exc))
             return 500
-        await self.ledger.complete(runtime.config.key, update.update_id)
+        try:
+            await self.ledger.complete(key, update.update_id)
+        except Exception as exc:  # stored; a redelivery would only repeat known replies
+            logger.error("telegram[%s]: could not mark the update done: %s", key, exception_summary(exc))
         return 200
 
     async def _handle(self, runtime: BotRuntime, update: Update, on_new_message: OnNewMessage) -> None:
@@ -293,8 +335,11 @@ class TelegramInput(InputChannel):
             return  # edited messages, stickers, photos, channel posts, groups: not handled
         chat_id = message.chat.id
         conversation = identity.conversation_id(KIND, f"{runtime.config.bot_id}:{chat_id}")
-        await self.addresses.remember(KIND, conversation, {"bot": runtime.config.key, "chat": chat_id})
-        await self.message_log.add(conversation, message.message_id)
+        try:  # needed for counselor replies later; never a reason to withhold this answer
+            await self.addresses.remember(KIND, conversation, {"bot": runtime.config.key, "chat": chat_id})
+        except Exception as exc:
+            logger.error("telegram[%s]: could not store the reply address: %s", runtime.config.key, exception_summary(exc))
+        await self.remember_message(conversation, message.message_id)
 
         lang = (message.from_user.language_code or "")[:2].lower() if message.from_user else ""
         metadata: dict[str, Any] = {"persona": runtime.config.persona}
@@ -304,13 +349,13 @@ class TelegramInput(InputChannel):
             text = GREETINGS.get(lang, GREETINGS["en"])
             metadata["start"] = True
         else:
-            text = neutralise(message.text)
+            text = neutralise(clean(message.text))
         if not text.strip():
             return
         await on_new_message(
             UserMessage(
                 text,
-                TelegramOutput(self, (runtime, chat_id)),
+                TelegramOutput(self, (runtime, chat_id), update.update_id),
                 conversation,
                 input_channel=KIND,
                 message_id=f"tg-{runtime.config.bot_id}-{update.update_id}",
@@ -385,17 +430,41 @@ class TelegramInput(InputChannel):
             offered = request.headers.get(SECRET_HEADER, "")
             if not hmac.compare_digest(offered.encode(), runtime.config.secret.encode()):
                 return response.json({"error": "forbidden"}, status=403)
-            try:
-                data = json.loads(request.body or b"")
-                update = Update.de_json(data, runtime.bot) if isinstance(data, dict) else None
-            except (ValueError, TypeError, KeyError):
-                update = None
+            update = parse_update(request.body or b"", runtime.bot)
             if update is None:
                 return response.json({"error": "the body is not a Telegram update"}, status=400)
             status = await channel.process(runtime, update, on_new_message)
             return response.json({}, status=status)
 
         return bp
+
+
+def parse_update(body: bytes, bot: Bot) -> Update | None:
+    """The update in a webhook body, or None if it is not one (never raises): invalid or deeply
+    nested JSON, an ``update_id`` that is not a non-negative 64-bit integer, a malformed message."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    update_id = data.get("update_id")
+    if type(update_id) is not int or not 0 <= update_id < 2**63:
+        return None
+    message = data.get("message")
+    if message is not None and not isinstance(message, dict):
+        return None
+    try:
+        return Update.de_json(data, bot)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _default_reply_ledger() -> ReplyLedger:
+    settings = load_settings()
+    if settings.redis_url:
+        return RedisReplyLedger(settings.redis_url)
+    return SqlReplyLedger(settings.database_url)
 
 
 def _default_backends(message_log: MessageIdLog | None) -> tuple[UpdateLedger, MessageIdLog]:

@@ -11,6 +11,10 @@ Routes (Rasa mounts the blueprint at ``/webhooks/web``):
   is cleared;
 * ``/shop/<persona>/...``: the disguise front-end (``bot.channels.shop``), added by this channel.
 
+When saving fails after the replies were computed (database read-only or down), the replies
+are still returned and the message is put in the encrypted spool (``bot.storage.spool``); a
+background task stores it when the database works again (docs/design.md, invariants 5 and 6).
+
 The browser's session id (``sender``) is a secret bearer value; Rasa only ever sees its keyed
 pseudonym (``bot.channels.identity.conversation_id("web", sender)``). A request may omit
 ``sender`` and rely on the session cookie set by the shop pages.
@@ -30,7 +34,8 @@ from sanic.response import HTTPResponse
 
 from bot.channels import identity
 from bot.channels.push import PushHub
-from core.text import neutralise
+from bot.storage.spool import Spool
+from core.text import clean, neutralise
 from core.rasa_compat import channel_blueprint
 from core.settings import load_settings
 from core.signals import LANGUAGES, NO_PERSONA
@@ -108,6 +113,8 @@ class WebInput(InputChannel):
         leave_recorder: LeaveRecorder = record_left_in_tracker,
         shop: bool = True,
         redis_url: str | None = None,
+        spool: Spool | None = None,
+        retry_every: float = 5.0,
     ) -> None:
         self.personas = frozenset(personas) if personas is not None else None
         self.default_persona = default_persona
@@ -115,6 +122,45 @@ class WebInput(InputChannel):
         self.leave_recorder = leave_recorder
         self.shop = shop
         self.redis_url = redis_url
+        self._spool = spool
+        self.retry_every = retry_every
+        self._retrying = asyncio.Lock()
+
+    @property
+    def spool(self) -> Spool:
+        """Where messages that could not be stored wait (``var/spool/web``), opened on first use."""
+        if self._spool is None:
+            from bot.storage.runtime import key_provider
+
+            self._spool = Spool(load_settings().var_dir / "spool" / KIND, key_provider())
+        return self._spool
+
+    async def retry_spooled(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> int:
+        """Store spooled messages again, oldest first; stops at the first failure. Returns how
+        many were stored. Their replies were delivered when they arrived and are discarded."""
+        stored = 0
+        async with self._retrying:
+            try:
+                entries = await asyncio.to_thread(self.spool.pending)
+            except Exception as exc:
+                logger.error("web channel: the spool cannot be read: %s", exception_summary(exc))
+                return 0
+            for entry in entries:
+                record = entry.record
+                message = UserMessage(
+                    record["text"], CollectingOutputChannel(), record["sender"], input_channel=KIND,
+                    message_id=record["message_id"], metadata=record["metadata"],
+                )
+                try:
+                    await on_new_message(message)
+                except Exception as exc:
+                    logger.warning("web channel: a spooled message still cannot be stored: %s", exception_summary(exc))
+                    break
+                self.spool.remove(entry)
+                stored += 1
+        if stored:
+            logger.info("web channel: stored %d spooled message(s)", stored)
+        return stored
 
     @classmethod
     def name(cls) -> str:
@@ -170,6 +216,22 @@ class WebInput(InputChannel):
     def get_metadata(self, request: Request) -> dict[str, Any] | None:
         return self._metadata(_json_body(request))
 
+    async def _answer_unsaved(self, message: UserMessage, replies: list[dict[str, Any]]) -> HTTPResponse:
+        """Saving failed after the replies were computed: the child gets them anyway (an
+        emergency number above all) and the message waits in the spool. Only if the spool fails
+        too is the answer 503 ("send again"), still carrying the replies."""
+        record = {
+            "sender": message.sender_id, "text": message.text, "metadata": message.metadata,
+            "message_id": message.message_id,
+        }
+        try:
+            await asyncio.to_thread(self.spool.put, record)
+        except Exception as exc:
+            logger.error("web channel: the message could not be spooled either: %s", exception_summary(exc))
+            body = {"error": "temporarily unavailable, send again", "replies": replies}
+            return response.json(body, status=503, headers=NO_STORE)
+        return response.json(replies, headers=NO_STORE)
+
     # --- blueprint ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         extra = []
@@ -189,8 +251,25 @@ class WebInput(InputChannel):
                 await relay.start()
                 app.ctx.popbot_web_relay = relay
 
+            if channel.retry_every > 0:
+                app.ctx.popbot_web_retry = asyncio.create_task(_retry_forever())
+
+        async def _retry_forever() -> None:
+            while True:
+                await asyncio.sleep(channel.retry_every)
+                try:
+                    if channel.spool.count():
+                        await channel.retry_spooled(on_new_message)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    logger.error("web channel: spool retry failed: %s", exception_summary(exc))
+
         @bp.listener("before_server_stop")
         async def _stop_relay(app: Any, _loop: Any) -> None:
+            retry = getattr(app.ctx, "popbot_web_retry", None)
+            if retry is not None:
+                retry.cancel()
             relay = getattr(app.ctx, "popbot_web_relay", None)
             if relay is not None:
                 await relay.stop()
@@ -214,7 +293,7 @@ class WebInput(InputChannel):
                 return response.json({"error": str(exc)}, status=400, headers=NO_STORE)
             conversation = identity.conversation_id(KIND, sender)
             collector = CollectingOutputChannel()
-            text = neutralise(text)
+            text = neutralise(clean(text))
             if not text.strip():
                 return response.json([], headers=NO_STORE)
             message = UserMessage(
@@ -228,9 +307,8 @@ class WebInput(InputChannel):
                 await on_new_message(message)
             except Exception as exc:
                 logger.error("web channel: processing a message failed: %s", exception_summary(exc))
-                return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
-            replies = [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
-            return response.json(replies, headers=NO_STORE)
+                return await channel._answer_unsaved(message, _replies(collector))
+            return response.json(_replies(collector), headers=NO_STORE)
 
         @bp.route("/leave", methods=["POST"])
         async def leave(request: Request) -> HTTPResponse:
@@ -258,7 +336,7 @@ class WebInput(InputChannel):
                 if not isinstance(hello, dict) or hello.get("type") != "hello":
                     raise BadRequest("first frame must be {'type': 'hello'}")
                 sender = channel._sender(request, hello)
-            except (asyncio.TimeoutError, ValueError, TypeError):
+            except (asyncio.TimeoutError, ValueError, TypeError, RecursionError):
                 await ws.close(code=1008)
                 return
             conversation = identity.conversation_id(KIND, sender)
@@ -292,11 +370,15 @@ def _json_body(request: Request, allow_empty: bool = False) -> dict[str, Any]:
         raise BadRequest("the request body must be a JSON object")
     try:
         payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("the request body is not valid JSON") from exc
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise BadRequest("the request body is not valid JSON (or nested too deeply)") from exc
     if not isinstance(payload, dict):
         raise BadRequest("the request body must be a JSON object")
     return payload
+
+
+def _replies(collector: CollectingOutputChannel) -> list[dict[str, Any]]:
+    return [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
 
 
 def _clean_buttons(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:

@@ -7,7 +7,12 @@ import subprocess
 import sys
 import threading
 
+from typing import TYPE_CHECKING
+
 from core.settings import ConfigError, load_settings
+
+if TYPE_CHECKING:
+    from bot.stack import Stack
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,16 +61,20 @@ def run(args: argparse.Namespace) -> int:
             target=retention_loop, args=(args.retention_every * 3600, stopping), daemon=True
         ).start()
     try:
-        while not stopping.wait(2.0):
-            if not stack.running():
-                print("popbot run: a process stopped; shutting down")
-                break
+        supervise(stack, stopping)
     except KeyboardInterrupt:
         pass
     print("stopping ...", flush=True)
     stack.stop()
     print("stopped.")
     return 0
+
+
+def supervise(stack: "Stack", stopping: threading.Event, every: float = 1.0) -> None:
+    """Until ``stopping`` is set: restart any process that stopped, saying so."""
+    while not stopping.wait(every):
+        for event in stack.supervise():
+            print(f"popbot run: {event}", flush=True)
 
 
 def first_admin() -> tuple[str, str] | None:

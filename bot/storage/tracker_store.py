@@ -67,6 +67,17 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
         """Append the tracker's new events, encrypted, in one transaction (raises on failure)."""
         self.save_sync(tracker)
 
+    async def create_tracker(self, sender_id: Text, append_action_listen: bool = True) -> DialogueStateTracker:
+        """A new tracker, *not* saved yet: Rasa saves it after the message was answered, so a
+        failing database cannot stop the first answer to a new conversation (invariant 5)."""
+        tracker = self.init_tracker(sender_id)
+        if append_action_listen:
+            from rasa.shared.core.events import ActionExecuted
+            from rasa.shared.core.constants import ACTION_LISTEN_NAME
+
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+        return tracker
+
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the latest conversation session, or None."""
         return self._retrieve(sender_id, all_sessions=False)

@@ -64,16 +64,20 @@ def make_agent() -> Agent:
 
 @asynccontextmanager
 async def serve(
-    channels: list[InputChannel], reply: Reply, port: int | None = None
+    channels: list[InputChannel],
+    reply: Reply,
+    port: int | None = None,
+    on_new_message: Callable[[UserMessage], Awaitable[Any]] | None = None,
 ) -> AsyncIterator[tuple[str, Handler, Sanic]]:
-    """Serve ``channels`` on a free port; yields (base URL, handler, app)."""
+    """Serve ``channels`` on a free port; yields (base URL, handler, app). ``on_new_message``
+    replaces the handler the channels call (e.g. one that processes in Rasa's order)."""
     Sanic.test_mode = True  # several apps per process (Sanic's touch-up must not re-patch)
     app = Sanic(f"popbot_test_{uuid.uuid4().hex[:8]}")
     agent = make_agent()
     app.ctx.agent = agent
     handler = Handler(agent, reply)
     for channel in channels:
-        app.blueprint(channel.blueprint(handler), url_prefix=f"/webhooks/{channel.url_prefix()}")
+        app.blueprint(channel.blueprint(on_new_message or handler), url_prefix=f"/webhooks/{channel.url_prefix()}")
     app.ctx.input_channels = channels
     port = port or free_port()
     server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)

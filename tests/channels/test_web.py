@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -92,16 +93,23 @@ async def test_bad_input_names_the_field(payload: object, field: str) -> None:
     assert handler.received == []
 
 
-async def test_processing_failure_answers_503_so_the_client_resends() -> None:
-    async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
+async def test_processing_failure_spools_the_message_and_a_retry_stores_it(tmp_path: Path) -> None:
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
         handler.fail_next = 1
         async with aiohttp.ClientSession() as session:
             payload = {"sender": SENDER, "message": "hi", "metadata": {"persona": "rumianek"}}
             async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
-                assert resp.status == 503
-            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
-                assert resp.status == 200
-    assert len(handler.received) == 1
+                assert resp.status == 200  # kept in the spool; nothing to answer yet
+                assert await resp.json() == []
+        assert channel.spool.count() == 1
+        assert await channel.retry_spooled(handler) == 1
+    assert channel.spool.count() == 0
+    [message] = handler.received
+    assert (message.text, message.sender_id) == ("hi", identity.conversation_id("web", SENDER))
 
 
 async def _hello(ws: aiohttp.ClientWebSocketResponse, sender: str = SENDER) -> None:

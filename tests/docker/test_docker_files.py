@@ -115,14 +115,14 @@ def test_action_server_command_and_least_privilege(services: dict[str, Any]) -> 
     actions = services["actions"]
     assert actions["command"] == ["python", "-m", "bot.actions_server"]
     assert _env(actions)["POPBOT_MODE"] == "production"
-    # It reads the referral directory only: no master key, pseudonym key or token.
-    assert _secret_targets(actions) == {"popbot_database_url"}
+    # It reads the referral directory and checks Rasa's signature: no master key, pseudonym key or token.
+    assert _secret_targets(actions) == {"popbot_database_url", "popbot_actions_secret"}
 
 
 def test_rasa_gets_every_secret_it_needs_as_a_file(services: dict[str, Any]) -> None:
     assert {
         "popbot_database_url", "popbot_redis_url", "popbot_redis_password", "popbot_rasa_token",
-        "popbot_master_keys", "popbot_pseudonym_key",
+        "popbot_actions_secret", "popbot_master_keys", "popbot_pseudonym_key",
     } <= _secret_targets(services["rasa"])
 
 
@@ -421,7 +421,7 @@ def test_init_secrets_generates_usable_keys_and_never_overwrites(tmp_path: Path)
     names = {p.name for p in out.iterdir()}
     assert names == {
         "postgres_password", "redis_password", "popbot_database_url", "popbot_redis_url",
-        "popbot_rasa_token", "popbot_master_keys", "popbot_pseudonym_key",
+        "popbot_rasa_token", "popbot_actions_secret", "popbot_master_keys", "popbot_pseudonym_key",
         "popbot_telegram_token_rumianek", "popbot_telegram_token_gametips",
     }
     assert stat.S_IMODE(out.stat().st_mode) == 0o700

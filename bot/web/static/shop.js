@@ -87,10 +87,13 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ message: text, metadata: { persona: persona, lang: lang } })
     }).then(function (r) {
-      if (!r.ok) { throw new Error("status " + r.status); }
-      return r.json();
-    }).then(function (replies) { replies.forEach(showReply); })
-      .catch(function () { errorBox.hidden = false; });
+      // a failed answer may still carry replies (an emergency number): show them first
+      return r.json().catch(function () { return null; }).then(function (body) {
+        if (r.ok && Array.isArray(body)) { body.forEach(showReply); return; }
+        if (body && Array.isArray(body.replies)) { body.replies.forEach(showReply); }
+        throw new Error("status " + r.status);
+      });
+    }).catch(function () { errorBox.hidden = false; });
   }
 
   function openChat(prefill) {
