@@ -137,6 +137,11 @@ class ActionOfferReferral(Action):
     ) -> List[Dict[Text, Any]]:
         location = tracker.get_slot("location")
         refused = bool(tracker.get_slot("location_refused"))
+        latest = {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or []}
+        refusal: List[Dict[Text, Any]] = []
+        if "location_refused" in latest and "location" not in latest:
+            # "I'd rather not say where" (nlu/quiet.py): route on the persona's country, never ask again
+            refused, refusal = True, [SlotSet("location_refused", True)]
         persona = tracker.get_slot("persona")
         lang = tracker.get_slot("lang")
         home = persona_country(persona)
@@ -149,7 +154,9 @@ class ActionOfferReferral(Action):
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
-        if options:  # the child answers "Valencia in Spain?"
+        if options and refused:
+            events.append(SlotSet("place_options", None))
+        elif options:  # the child answers "Valencia in Spain?"
             events.append(SlotSet("place_options", None))
             if intent == "affirm":
                 name, country = _option(options[0])
@@ -186,8 +193,8 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
-            return events
+            return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:
             dispatcher.utter_message(text=referral_line(r, lang, at, persona))
-        return events
+        return refusal + events

@@ -1,5 +1,8 @@
 """Quiet lines ("sorry, wrong chat", "never mind", "cancel") are ``not_safe``, whatever the
 classifier says: a child covering their tracks must never get an emergency reply (issue 13).
+A refusal to say where one is ("I'd rather not say") answers the location question
+(``inform_location`` with the entity ``location_refused``): the referral routes on the persona's
+country and never asks again.
 
 A message is a quiet line when every word of it (folded text) is a trigger or a filler of its
 language (``not_safe_lines`` in ``nlu/safety/cues.yml``) and at least one is a trigger; with an
@@ -48,3 +51,25 @@ def as_not_safe(decision: Decision) -> Decision:
     """``decision`` turned into the quiet code: intent and signal ``not_safe``, not urgent."""
     signal, urgent = signal_for_intent("not_safe")
     return dataclasses.replace(decision, intent="not_safe", signal=signal, urgent=urgent)
+
+
+def load_refusals(path: Path) -> Mapping[str, tuple[str, ...]]:
+    """``{lang: (folded phrase, ...)}``: ways of refusing to say where one is."""
+    from core.text import fold
+
+    with path.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    return {lang: tuple(fold(str(p)) for p in phrases)
+            for lang, phrases in (data.get("location_refusals") or {}).items()}
+
+
+def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> bool:
+    """True if ``folded`` refuses to say where the child is ("I'd rather not say")."""
+    tables = [refusals[lang]] if lang in refusals else list(refusals.values())
+    return any(phrase in folded for phrases in tables for phrase in phrases)
+
+
+def as_location_refusal(decision: Decision) -> Decision:
+    """``decision`` turned into an answer to the location question (intent ``inform_location``)."""
+    signal, urgent = signal_for_intent("inform_location")
+    return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)

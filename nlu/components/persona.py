@@ -28,7 +28,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
-from nlu.quiet import as_not_safe, is_quiet_line, load_quiet_words
+from nlu.quiet import (
+    as_location_refusal, as_not_safe, is_location_refusal, is_quiet_line, load_quiet_words, load_refusals,
+)
 from nlu.address import find_address
 from nlu.duration import find_duration
 from core.persona import project_personas
@@ -110,6 +112,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # see them, since they are not training data).
         self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
+        self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -143,12 +146,19 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             self.urgent_cues,
             self.config["foreign_mass"],
         )
-        if decision.signal != "not_safe" and is_quiet_line(folded, entity_value(message, "lang"), self.quiet_words):
+        lang = entity_value(message, "lang")
+        refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
+                   and is_location_refusal(folded, lang, self.refusals))
+        if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
+            decision = as_location_refusal(decision)
+        elif decision.signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words):
             decision = as_not_safe(decision)  # "sorry, wrong chat": never an emergency reply (nlu/quiet.py)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
         entities.append(_entity(PERSONA_ENTITY, persona))
+        if refused:
+            entities.append(_entity("location_refused", "true"))
         for risk, cues in self.risk_cues.get(persona, {}).items():
             if signal != "none" and contains_cue(folded, cues):
                 entities.append(_entity("risk", risk))

@@ -5,7 +5,7 @@ import pytest
 
 from core import PROJECT_ROOT
 from core.text import fold
-from nlu.quiet import is_quiet_line, load_quiet_words
+from nlu.quiet import is_location_refusal, is_quiet_line, load_quiet_words, load_refusals
 
 WORDS = load_quiet_words(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
 
@@ -28,3 +28,15 @@ def test_quiet_lines(text: str, lang: str) -> None:
 ])
 def test_anything_else_is_left_to_the_classifier(text: str, lang: str) -> None:
     assert not is_quiet_line(fold(text), lang, WORDS)
+
+
+REFUSALS = load_refusals(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+
+
+@pytest.mark.parametrize("text, lang, refused", [
+    ("I'd rather not say where I live", "en", True), ("not telling you that", None, True),
+    ("wolę nie mówić, gdzie mieszkam", "pl", True), ("prefiero no decir dónde vivo", "es", True),
+    ("I live in Leeds", "en", False), ("my dad says I can't go out", "en", False), ("nie wiem", "pl", False),
+])
+def test_location_refusals(text: str, lang: str, refused: bool) -> None:
+    assert is_location_refusal(fold(text), lang, REFUSALS) is refused

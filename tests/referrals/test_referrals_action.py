@@ -168,3 +168,12 @@ async def test_a_lone_yes_or_no_after_a_referral(starter_store: DirectoryStore) 
         t.latest_message["intent"] = {"name": intent, "confidence": 1.0}
         messages, events = await run(action_with(starter_store), t)
         assert (messages, events) == ([msg(response=response)], [])
+
+
+async def test_a_refusal_to_say_where_routes_on_the_persona_country_and_is_remembered(
+        starter_store: DirectoryStore) -> None:
+    t = tracker({"lang": "pl"}, signal="none")
+    t.latest_message["entities"] = [{"entity": "location_refused", "value": "true"}]
+    messages, events = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_referral_intro"), msg("Apteka partnerska — 116 111, bezpłatnie")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]
