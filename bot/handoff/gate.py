@@ -9,7 +9,9 @@
   when the bot is about to tell the child that someone will write (``PROMISES``), or it ran
   ``action_request_counselor`` (also when the action server is down: Rasa logs the action
   anyway), the conversation enters the queue first. If that fails, the reply is not sent and
-  the channel reports the failure (web: spool and retry; Telegram: redelivery).
+  the channel reports the failure (web: spool and retry; Telegram: redelivery). When nobody is
+  on duty and signed in (``availability``), the promise is replaced by "nobody now, back at …",
+  the referral of the persona's country and, if urgent, the emergency number.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 """
@@ -17,14 +19,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handoff import bot_side, delivery
+from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
 from core import rasa_compat
 from core.signals import HELP_SIGNALS, NO_PERSONA
 
-#: Replies that tell the child a person will write (or that accept the offer of one).
-PROMISES = frozenset({"utter_help_accepted", "utter_offer_counselor", "utter_counselor_urgent", "utter_please_wait"})
+#: Replies that tell the child a person will write (or accept the offer of one). The offer itself
+#: (``utter_offer_counselor``, "shall I pass you over?") is a question: only "yes" queues.
+PROMISES = frozenset({"utter_help_accepted", "utter_counselor_urgent", "utter_please_wait"})
 QUEUE_ACTION = "action_request_counselor"
+#: What a promise becomes when nobody answers now (bot/handoff/availability.py).
+NOBODY = "utter_nobody_now"
 
 _contexts: dict[int, Context] = {}
 
@@ -73,21 +78,45 @@ def _request(tracker: Any) -> tuple[str, bool]:
 
 
 async def before_send(processor: Any, events: list, tracker: Any) -> None:
-    """Persist the queue entry before a promise that someone will write is sent."""
+    """Persist the queue entry before a promise that someone will write is sent; when nobody
+    answers now, the promise becomes "nobody now, back at …" + referral (+ emergency number)."""
     from rasa.shared.core.events import BotUttered
 
-    promised = any(isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action") in PROMISES for e in events)
-    if not promised and tracker.latest_action_name != QUEUE_ACTION:
+    promises = [e for e in events if isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action") in PROMISES]
+    if not promises and tracker.latest_action_name != QUEUE_ACTION:
         return
     ctx = context_for(processor)
     if ctx is None:
         return
     signal, urgent = _request(tracker)
+    persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
     bot_side.enter_queue(
         ctx, tracker.sender_id, channel=str(tracker.get_latest_input_channel() or "unknown"),
-        persona=str(tracker.get_slot("persona") or NO_PERSONA), lang=str(tracker.get_slot("lang") or "en"),
-        signal=signal, urgent=urgent,
+        persona=persona, lang=lang, signal=signal, urgent=urgent,
     )
+    if not promises:
+        return
+    found = availability.status(ctx)
+    if found.available:
+        return
+    lines = availability.nobody_lines(ctx, found, persona=persona, lang=lang, signal=signal, urgent=urgent,
+                                      emergency_said=_said_this_turn(tracker, "utter_emergency"))
+    first, *rest = promises
+    first.text = "\n\n".join(lines)  # the tracker holds the same event: the transcript shows what was said
+    first.metadata = {**(first.metadata or {}), "utter_action": NOBODY}
+    for extra in rest:
+        events.remove(extra)
+
+
+def _said_this_turn(tracker: Any, response: str) -> bool:
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") == response:
+            return True
+    return False
 
 
 def install() -> None:

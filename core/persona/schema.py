@@ -31,6 +31,7 @@ VOICE_KEYS: Final = (
     "please_wait",
     "not_safe",
     "ask_location",
+    "ask_again",
     "referral_intro",
     "clean_done",
 )
@@ -45,6 +46,8 @@ ACTION_VOICE_KEYS: Final = {
     "referral_emergency": ("{contact}",),
     "emergency_local": ("{number}",),
     "confirm_place": ("{place}", "{country}"),
+    # nobody on duty (bot/handoff/availability.py): when someone is back, filled in
+    "nobody_now": ("{back}",),
 }
 #: Placeholders an action voice line may contain besides the required ones.
 ACTION_VOICE_OPTIONAL: Final = {"referral_line": ("{details}",), "referral_emergency": ("{details}",)}

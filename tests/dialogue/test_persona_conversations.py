@@ -354,7 +354,8 @@ async def test_abuse_said_plainly_in_the_shop_is_acknowledged_and_a_counselor_of
     assert await intent_of(agent, sender) == "abuse_disclosure"
     assert replies[0] in variations(merged_domain, "utter_ack_abuse_disclosure", persona=SHOP, lang=lang)
     assert replies[1] in voice(merged_domain, "offer_counselor", lang)
-    assert "action_request_counselor" in await actions_since_last_message(agent, sender)
+    # the offer is a question ("shall I pass you over?"): only a yes asks for a person (issue 10)
+    assert await actions_since_last_message(agent, sender) == ["utter_ack_abuse_disclosure", "utter_offer_counselor", "action_listen"]
 
 
 # --- one bot, several personas ---------------------------------------------------------------------

@@ -78,32 +78,36 @@ def ctx(store: Storage) -> Context:
 
 @pytest.fixture
 def anna(ctx: Context) -> Actor:
-    from bot.console import accounts
+    """A counselor on duty around the clock and signed in to the console."""
+    from bot.console import accounts, sessions
     from bot.console.context import Console
 
-    accounts.add_account(Console(ctx.storage), "anna", "counselor", actor="test")
+    console = Console(ctx.storage)
+    account, _ = accounts.add_account(console, "anna", "counselor", actor="test")
+    accounts.set_duty_hours(console, account.id, "24/7", "Europe/Warsaw", actor="test")
+    sessions.create(console, account.id, "full")
     return service.actor_for(ctx, "anna", via="console")
 
 
-async def test_urgent_enters_the_queue_before_the_child_is_told_without_action_server(bot: Any, ctx: Context) -> None:
+async def test_urgent_enters_the_queue_before_the_child_is_told_without_action_server(bot: Any, ctx: Context, anna: Actor) -> None:
     sender = new_sender()
     replies, out = await say(bot, ctx, sender, "czy możecie wysłać krem rumiankowy dzisiaj, skóra mnie strasznie piecze", "rumianek", "pl")
     assert any("112" in r for r in replies)
     assert ("utter_emergency", "bot") in out.states  # the emergency line first, at once
     promised = [state for action, state in out.states if action in gate.PROMISES]
     assert promised and set(promised) == {"waiting"}  # persisted before the promise was sent
-    [entry] = service.queue(ctx, Actor("sue", "supervisor"))
+    [entry] = service.queue(ctx, anna)
     assert (entry.conversation_id, entry.signal, entry.urgent, entry.persona, entry.lang, entry.channel) == (
         sender, "urgent", True, "rumianek", "pl", "web")
 
 
-async def test_accepting_the_offer_enters_the_queue(bot: Any, ctx: Context) -> None:
+async def test_accepting_the_offer_enters_the_queue(bot: Any, ctx: Context, anna: Actor) -> None:
     sender = new_sender()
     await say(bot, ctx, sender, "do you have something for bruises on my legs? they keep coming back", "rumianek", "en")
     assert bot_side.state_of(ctx, sender) == "bot"  # a question is not a request yet
     replies, out = await say(bot, ctx, sender, "yes please", "rumianek", "en")
     assert ("utter_help_accepted", "waiting") in out.states
-    entry = service.queue(ctx, Actor("sue", "supervisor"))[0]
+    entry = service.queue(ctx, anna)[0]
     assert (entry.signal, entry.urgent, entry.lang) == ("help_request", False, "en")
 
 
@@ -112,6 +116,7 @@ async def test_silent_while_held_across_session_expiry_and_restart_then_normal_a
 ) -> None:
     sender = new_sender()
     await say(bot, ctx, sender, "ojczym mnie bije jak mama jest w pracy", "rumianek", "pl")
+    await say(bot, ctx, sender, "tak", "rumianek", "pl")
     service.claim(ctx, anna, sender)
     tracker_before = await bot.tracker_store.retrieve_full_tracker(sender)
 
@@ -142,6 +147,7 @@ def variations_of(bot: Any, response: str) -> set[str]:
 async def test_urgent_line_while_held_raises_priority_and_alerts(bot: Any, ctx: Context, anna: Actor) -> None:
     sender = new_sender()
     await say(bot, ctx, sender, "my stepdad hits me when mum is at work", "plain", "en")
+    await say(bot, ctx, sender, "yes please", "plain", "en")
     service.claim(ctx, anna, sender)
     mark = service.last_event_id(ctx)
     assert (await say(bot, ctx, sender, "he has a knife and he is coming to my room now", "plain", "en"))[0] == []
@@ -155,7 +161,9 @@ async def test_silent_holder_alert_then_requeue_with_please_wait_in_cover_voice(
     sender = new_sender()
     clock = Clock()
     ctx.clock = clock
-    await say(bot, ctx, sender, "ojczym mnie bije jak mama jest w pracy", "rumianek", "pl")
+    first = await say(bot, ctx, sender, "ojczym mnie bije jak mama jest w pracy", "rumianek", "pl")
+    second = await say(bot, ctx, sender, "tak", "rumianek", "pl")
+    assert bot_side.state_of(ctx, sender) == "waiting", (first[0], second[0], second[1].states)
     service.claim(ctx, anna, sender)
     await say(bot, ctx, sender, "halo?", "rumianek", "pl")
     worker = delivery.Deliverer(ctx)

@@ -65,7 +65,8 @@ async def test_web_widget_live_exchange_once_then_back_to_the_bot(bot: Any, ctx:
     async with serve([WebInput(shop=False)], lambda m: asyncio.sleep(0), on_new_message=bot.handle_message) as (base, _, _app):
         async with aiohttp.ClientSession() as session:
             first = await post(session, base, "mi padrastro me pega cuando mi madre no está", sender)
-            assert first  # acknowledged and promised, in Spanish
+            assert first  # acknowledged, and "shall I pass you over?" in Spanish
+            assert await post(session, base, "sí, por favor", sender)  # yes: queued
             assert service.entry(ctx, anna, conversation).state == "waiting"
             service.claim(ctx, anna, conversation)
             async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
@@ -93,6 +94,7 @@ async def test_web_delivery_after_quick_exit_is_reported_to_the_counselor(bot: A
     async with serve([WebInput(shop=False)], lambda m: asyncio.sleep(0), on_new_message=bot.handle_message) as (base, _, _app):
         async with aiohttp.ClientSession() as session:
             await post(session, base, "mi padrastro me pega cuando mi madre no está", sender)
+            await post(session, base, "sí, por favor", sender)
             service.claim(ctx, anna, conversation)
             async with session.post(f"{base}/webhooks/web/leave", data=json.dumps({"sender": sender}),
                                     headers={"Content-Type": "application/json"}) as resp:
@@ -119,6 +121,7 @@ async def test_telegram_counselor_message_protected_once_and_failure_reported(
     try:
         async with serve([channel], lambda m: asyncio.sleep(0), port=port, on_new_message=bot.handle_message):
             assert await fake.deliver(TOKEN, fake.user_update("ojczym mnie bije jak mama jest w pracy", language_code="pl")) == 200
+            assert await fake.deliver(TOKEN, fake.user_update("tak", language_code="pl")) == 200
             assert service.entry(ctx, anna, conversation).state == "waiting"
             service.claim(ctx, anna, conversation)
             before = len(fake.called("sendMessage"))

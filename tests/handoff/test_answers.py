@@ -1,0 +1,132 @@
+"""Every question on the way to a person has handled answers, in every persona and language
+(trained model, handoff hooks installed, action server stopped): "shall I pass you over?" →
+yes queues / no stays with the shop / unclear is asked again once, then a cover line / a new
+disclosure or urgent message wins; "is it a good moment?" → yes / no; a lone "no" outside a
+question is ordinary talk. When nobody is on duty and signed in, the promise becomes "nobody now,
+back at …" in the persona's voice with the referral and, when urgent, the emergency number."""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from bot.handoff import bot_side, gate
+from bot.handoff.model import Actor, Context
+from tests.conftest import variations
+from tests.handoff.test_bot_side import anna, bot, ctx, say, store  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.asyncio
+
+#: (persona, lang): disclosure, yes, no, unclear, urgent
+LINES = {
+    ("rumianek", "en"): ("my stepdad hits me when mum is at work", "yes please", "no thanks", "hmm ok whatever idk",
+                         "can you send the chamomile cream today, my skin is burning"),
+    ("rumianek", "pl"): ("ojczym mnie bije jak mama jest w pracy", "tak", "nie, dziękuję", "mój kot właśnie zrzucił kwiatka z parapetu xd",
+                         "czy możecie wysłać krem rumiankowy dzisiaj, skóra mnie strasznie piecze"),
+    ("rumianek", "es"): ("mi padrastro me pega cuando mi madre no está", "sí, por favor", "no, gracias", "mi gato acaba de tirar una maceta jajaja",
+                         "podéis enviar la crema de manzanilla hoy, la piel me arde muchísimo"),
+    ("gametips", "en"): ("my stepdad hits me when mum is at work", "yes please", "no thanks", "hmm ok whatever idk",
+                         "he has a knife and he is coming to my room now"),
+    ("plain", "en"): ("my stepdad hits me when mum is at work", "yes please", "no thanks", "hmm ok whatever idk",
+                      "he has a knife and he is coming to my room now"),
+    ("plain", "pl"): ("ojczym mnie bije jak mama jest w pracy", "tak", "nie, dziękuję", "mój kot właśnie zrzucił kwiatka z parapetu xd",
+                      "on ma nóż i idzie teraz do mojego pokoju"),
+    ("plain", "es"): ("mi padrastro me pega cuando mi madre no está", "sí, por favor", "no, gracias", "mi gato acaba de tirar una maceta jajaja",
+                      "tiene un cuchillo y viene ahora a mi cuarto"),
+}
+CASES = [pytest.param(p, lang, id=f"{p}-{lang}") for p, lang in LINES]
+
+
+def new_sender() -> str:
+    return "web_" + uuid.uuid4().hex
+
+
+def voice(bot: Any, key: str, persona: str, lang: str) -> list[str]:
+    return variations(bot.domain, f"utter_{key}", persona=persona, lang=lang)
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_yes_to_the_offer_queues_and_promises(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    sender = new_sender()
+    first, _ = await say(bot, ctx, sender, disclosure, persona, lang)
+    assert first[-1] in voice(bot, "offer_counselor", persona, lang)  # the question
+    assert bot_side.state_of(ctx, sender) == "bot"  # a question is not a request
+    replies, out = await say(bot, ctx, sender, yes, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)  # not "I didn't understand"
+    assert ("utter_please_wait", "waiting") in out.states  # queued before it was said
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_no_to_the_offer_stays_with_the_shop(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    disclosure, _, no, *_ = LINES[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, _ = await say(bot, ctx, sender, no, persona, lang)
+    # plain: "no" → back to ordinary talk; in a persona "no" is its quiet line (core.safety)
+    allowed = voice(bot, "back_to_shop", persona, lang) + voice(bot, "not_safe", persona, lang)
+    assert len(replies) == 1 and replies[0] in allowed
+    assert bot_side.state_of(ctx, sender) == "bot"
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_unclear_is_asked_again_once_then_a_cover_line(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    disclosure, yes, _, unclear, _ = LINES[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    again, _ = await say(bot, ctx, sender, unclear, persona, lang)
+    assert again == voice(bot, "ask_again", persona, lang)
+    cover, _ = await say(bot, ctx, sender, unclear, persona, lang)
+    assert cover == voice(bot, "back_to_shop", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    # and a yes after the second question still works
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    await say(bot, ctx, sender, unclear, persona, lang)
+    replies, _ = await say(bot, ctx, sender, yes, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_an_urgent_message_wins_over_the_answer(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    disclosure, *_, urgent = LINES[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, out = await say(bot, ctx, sender, urgent, persona, lang)
+    assert replies[0] in voice(bot, "emergency", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    assert [e for e in out.states if e[0] == "utter_emergency"] == [("utter_emergency", "bot")]
+
+
+@pytest.mark.parametrize("persona,lang", [pytest.param("plain", lang, id=lang) for lang in ("en", "pl", "es")])
+async def test_a_lone_no_is_ordinary_talk(bot: Any, ctx: Context, persona: str, lang: str) -> None:  # noqa: F811
+    no = LINES[(persona, lang)][2]
+    replies, out = await say(bot, ctx, new_sender(), no, persona, lang)
+    assert replies == voice(bot, "back_to_shop", persona, lang)
+    assert [a for a, _ in out.states] == ["utter_back_to_shop"]  # not the quiet line (no chat clean-up)
+
+
+@pytest.mark.parametrize("persona,lang", [("rumianek", "pl"), ("rumianek", "en"), ("plain", "es")])
+async def test_nobody_on_duty_says_when_someone_is_back_with_referral(bot: Any, ctx: Context, persona: str, lang: str) -> None:  # noqa: F811
+    """No account on duty and signed in: still queued, but no false promise."""
+    from bot.console import accounts
+    from bot.console.context import Console
+
+    console = Console(ctx.storage)
+    account, _ = accounts.add_account(console, "olga", "counselor", actor="test")
+    accounts.set_duty_hours(console, account.id, "Mo-Su 03:00-03:01", "Europe/Warsaw", actor="test")  # not signed in
+    disclosure, yes, *_, urgent = LINES[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, out = await say(bot, ctx, sender, yes, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    assert [a for a, _ in out.states] == [gate.NOBODY]
+    said = "\n\n".join(replies)  # the channel sends the paragraphs as separate messages
+    assert said not in voice(bot, "please_wait", persona, lang)
+    assert "03:00" in said  # back at the next shift, in the persona's country's time
+    if persona != "plain":
+        assert "116 111" in said or "0800 1111" in said  # the referral of the persona's country
+    urgent_replies, _ = await say(bot, ctx, new_sender(), urgent, persona, lang)
+    assert any("112" in r or "999" in r or "911" in r for r in urgent_replies)
