@@ -33,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     import os
 
+    from bot import health as health_server
+
+    health = health_server.Health()
+    if settings.health_port:  # before Rasa is imported: "alive, not ready" during the model load
+        health_server.serve(health, settings.host, settings.health_port)
     os.environ["POPBOT_ACTIONS_URL"] = settings.actions_endpoint  # read by endpoints.yml
     from core.logs import configure
 
@@ -61,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         auth_token=token,
         enable_api=True,
         endpoints=endpoints,
+        server_listeners=health.listeners(),
     )
     return 0
 

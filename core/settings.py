@@ -39,6 +39,7 @@ class Settings(BaseModel):
     host: str = Field("127.0.0.1", description="interface the servers listen on")
     rasa_port: int = Field(5005, ge=1, le=65535, description="Rasa server (channels, shop front-ends, authenticated API)")
     actions_port: int = Field(5055, ge=1, le=65535, description="action server (loopback / internal network only)")
+    health_port: Optional[int] = Field(None, ge=1, le=65535, description="internal liveness/readiness port of the Rasa server (`/live`, `/ready`; never behind the proxy); unset: none")
     console_port: int = Field(8080, ge=1, le=65535, description="counselor console")
     console_idle_minutes: int = Field(30, ge=1, le=24 * 60, description="a console session unused this long ends")
     console_absolute_hours: int = Field(12, ge=1, le=7 * 24, description="a console session ends this long after login, used or not")
