@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.storage.rasa_guards import check_endpoints, install
 
     install()
+    from bot.handoff import gate
+
+    gate.install()  # queue entry and silence while held, inside this process (docs/handoff.md)
     try:
         check_endpoints(args.endpoints)
     except ConfigError as exc:

@@ -38,6 +38,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.channels import identity
+from bot.channels.guards import BodyTooLarge, read_body
 from core.db import utcnow
 from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessageIdLog
 from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
@@ -253,6 +254,20 @@ class TelegramInput(InputChannel):
                 logger.info("telegram[%s]: some messages could not be deleted", runtime.config.key)
         return len(ids)
 
+    async def deliver_counselor_message(self, conversation: str, text: str) -> None:
+        """A counselor's message (bot.handoff.delivery): always protect_content; raises if it
+        cannot be sent (no address, the child blocked the bot) so the counselor is told."""
+        target = await self.resolve(conversation)
+        if target is None:
+            raise LookupError("no Telegram reply address for this conversation")
+        runtime, chat_id = target
+        for start in range(0, len(text), MAX_TEXT):
+            sent = await runtime.bot.send_message(
+                chat_id, text[start : start + MAX_TEXT], protect_content=True,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+            await self.remember_message(conversation, sent.message_id)
+
     # --- lifecycle ------------------------------------------------------------------------------
     async def start(self, on_new_message: OnNewMessage) -> None:
         for bot_config in self.config.bots:
@@ -413,16 +428,22 @@ class TelegramInput(InputChannel):
         @bp.listener("after_server_start")
         async def _start(_app: Any, _loop: Any) -> None:
             await channel.start(on_new_message)
+            from bot.handoff import delivery
+
+            delivery.register(KIND, channel.deliver_counselor_message)
 
         @bp.listener("before_server_stop")
         async def _stop(_app: Any, _loop: Any) -> None:
+            from bot.handoff import delivery
+
+            await delivery.unregister(KIND)
             await channel.stop()
 
         @bp.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok", "bots": len(channel.runtimes)})
 
-        @bp.route("/<key:str>/webhook", methods=["POST"])
+        @bp.route("/<key:str>/webhook", methods=["POST"], stream=True)
         async def webhook(request: Request, key: str) -> HTTPResponse:
             runtime = channel.runtimes.get(key)
             if runtime is None:
@@ -430,7 +451,11 @@ class TelegramInput(InputChannel):
             offered = request.headers.get(SECRET_HEADER, "")
             if not hmac.compare_digest(offered.encode(), runtime.config.secret.encode()):
                 return response.json({"error": "forbidden"}, status=403)
-            update = parse_update(request.body or b"", runtime.bot)
+            try:
+                body = await read_body(request)
+            except BodyTooLarge as exc:
+                return response.json({"error": str(exc)}, status=413)
+            update = parse_update(body, runtime.bot)
             if update is None:
                 return response.json({"error": "the body is not a Telegram update"}, status=400)
             status = await channel.process(runtime, update, on_new_message)
