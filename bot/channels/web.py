@@ -33,6 +33,7 @@ import re
 from typing import Any, Awaitable, Callable, Iterable, Mapping
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -297,6 +298,9 @@ class WebInput(InputChannel):
         )
         try:
             await on_new_message(message)
+        except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
+            logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
+            return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
         except Exception as exc:
             logger.error("web channel: processing a message failed: %s", exception_summary(exc))
             return await self._answer_unsaved(message, _replies(collector))
