@@ -8,7 +8,7 @@ from typing import Iterable, Iterator, TextIO
 
 import httpx
 
-from core.settings import load_settings
+from core.settings import ConfigError, load_settings
 
 WEB_WEBHOOK = "/webhooks/web/webhook"
 
@@ -24,15 +24,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--persona", help="persona id (default: none, the plain safety layer)")
     parser.add_argument("--sender", help="conversation name (default: a new random one)")
     parser.add_argument("--lang", help="UI language hint sent with each message (en, pl, es)")
-    parser.add_argument("--url", help="bot base URL (default: http://127.0.0.1:5005)")
+    parser.add_argument("--url", help=f"bot base URL (default: {_default_url()}, from POPBOT_HOST and POPBOT_RASA_PORT)")
     parser.set_defaults(func=run)
 
 
+def _default_url() -> str:
+    """The running bot's address from the settings (the environment), for ``--help`` too."""
+    try:
+        return load_settings().rasa_url
+    except ConfigError:
+        return "http://127.0.0.1:5005"
+
+
+class ServerRefused(RuntimeError):
+    """The server answered, but not with replies; the message is the server's own."""
+
+
 def send(client: httpx.Client, url: str, sender: str, text: str, metadata: dict) -> list[dict]:
-    """Post one message; return the bot's replies (raises httpx.HTTPError on failure)."""
+    """Post one message; return the bot's replies. Raises :class:`ServerRefused` with the
+    server's message on a non-2xx answer, httpx.HTTPError when no server answered."""
     response = client.post(url, json={"sender": sender, "message": text, "metadata": metadata})
-    response.raise_for_status()
-    return list(response.json())
+    if response.is_success:
+        try:
+            return list(response.json())
+        except ValueError:
+            raise ServerRefused(f"HTTP {response.status_code}, not a JSON list of replies") from None
+    try:
+        body = response.json()
+        detail = body.get("error") if isinstance(body, dict) else None
+    except ValueError:
+        detail = None
+    detail = detail or response.text.strip()[:200] or response.reason_phrase
+    raise ServerRefused(f"HTTP {response.status_code}: {detail}")
 
 
 def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
@@ -57,9 +80,13 @@ def converse(lines: Iterable[str], *, base_url: str, sender: str, metadata: dict
         for line in lines:
             try:
                 replies = send(client, url, sender, line, metadata)
+            except ServerRefused as exc:
+                print(f"popbot chat: the bot at {base_url} refused the message: {exc}", file=sys.stderr)
+                return 1
             except httpx.HTTPError as exc:
-                print(f"popbot chat: the bot at {base_url} did not answer ({exc.__class__.__name__}); "
-                      "is `make run` running?", file=sys.stderr)
+                print(f"popbot chat: nothing answered at {base_url} ({exc.__class__.__name__}); "
+                      "is `make run` running, on this host and port (POPBOT_HOST, POPBOT_RASA_PORT)?",
+                      file=sys.stderr)
                 return 1
             for reply in replies:
                 if reply.get("text"):
@@ -68,7 +95,6 @@ def converse(lines: Iterable[str], *, base_url: str, sender: str, metadata: dict
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
     metadata = {"persona": args.persona} if args.persona else {}
     if args.lang:
         metadata["lang"] = args.lang
@@ -76,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     return converse(
         _lines(sys.stdin, interactive),
-        base_url=args.url or settings.rasa_url,
+        base_url=args.url or load_settings().rasa_url,
         sender=sender,
         metadata=metadata,
         out=sys.stdout,
