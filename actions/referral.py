@@ -14,6 +14,7 @@ the number itself is exact; all wording comes from YAML (``actions/wording.py``)
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Final, List, Optional, Text
@@ -183,7 +184,9 @@ class ActionOfferReferral(Action):
         signal, urgent = latest_help_signal(tracker)
         at = self.clock()
         try:
-            referrals = route(
+            # the directory is a database: query it off the event loop
+            referrals = await asyncio.to_thread(
+                route,
                 where if isinstance(where, (Place, str)) else None,
                 age=_age(tracker.get_slot("age")), topics=topics_for_signal(signal), lang=lang, at=at,
                 urgent=urgent, country_hint=hint, store=self.store or default_store(),

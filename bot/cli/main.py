@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.erase",
     "bot.cli.audit",
     "bot.cli.counselors",
+    "bot.cli.handoff",
 )
 
 

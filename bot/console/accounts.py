@@ -7,7 +7,6 @@ second factor ends all its sessions.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -16,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from bot.console import events, passwords, totp
+from bot.console import duty, events, passwords, totp
 from bot.console.context import Console
 from bot.console.tables import accounts, login_attempts, recovery_codes, sessions
 
@@ -29,7 +28,6 @@ LOCK_SECONDS = 15 * 60
 #: Attempts per client address in the window before further attempts are refused.
 RATE_LIMIT = 30
 RATE_WINDOW = 10 * 60
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class AccountError(ValueError):
@@ -53,7 +51,8 @@ class Account:
     totp_enrolled: bool
     must_change_password: bool
     lang: str
-    duty_hours: dict[str, list[str]]
+    #: Weekly shifts in the referral hours syntax (``Mo-Fr 08:00-16:00``), "" when none.
+    duty_hours: str
     time_zone: str
     locked_until: float | None
 
@@ -61,7 +60,7 @@ class Account:
     def of(cls, row: Row) -> "Account":
         return cls(
             row.id, row.username, row.display_name, row.role, bool(row.disabled), bool(row.totp_enrolled),
-            bool(row.must_change_password), row.lang, json.loads(row.duty_hours or "{}"), row.time_zone,
+            bool(row.must_change_password), row.lang, duty.stored_hours(row.duty_hours), row.time_zone,
             row.locked_until,
         )
 
@@ -120,7 +119,7 @@ def add_account(console: Console, username: str, role: str, *, actor: str, displ
             username=username, display_name=(display_name.strip() or username)[:128], role=role,
             password_hash=passwords.hash_password(secret), must_change_password=True, totp_secret=None,
             totp_enrolled=False, totp_last_step=0, disabled=False, failed_logins=0, locked_until=None,
-            lang=lang, duty_hours="{}", time_zone="UTC", created_at=console.now(),
+            lang=lang, duty_hours="", time_zone="UTC", created_at=console.now(),
         ))
         events.record(conn, console.now(), actor, "account_added", username, role)
         return Account.of(_row(conn, username=username)), secret
@@ -181,30 +180,16 @@ def set_role(console: Console, account_id: int, role: str, *, actor: str) -> Non
         events.record(conn, console.now(), actor, "role_changed", row.username, role)
 
 
-def parse_duty_hours(text: str) -> dict[str, list[str]]:
-    """``mon 08:00-16:00, tue 08:00-16:00`` -> ``{"mon": ["08:00", "16:00"], ...}``."""
-    hours: dict[str, list[str]] = {}
-    for part in filter(None, (p.strip() for p in (text or "").split(","))):
-        match = re.fullmatch(r"(mon|tue|wed|thu|fri|sat|sun)\s+([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)", part.lower())
-        if not match:
-            raise AccountError(f"on-duty hours: {part!r} is not like 'mon 08:00-16:00'")
-        day, h1, m1, h2, m2 = match.groups()
-        if (int(h2), int(m2)) <= (int(h1), int(m1)):
-            raise AccountError(f"on-duty hours: {part!r} ends before it starts")
-        hours[day] = [f"{h1}:{m1}", f"{h2}:{m2}"]
-    return {day: hours[day] for day in DAYS if day in hours}
-
-
-def format_duty_hours(hours: dict[str, list[str]]) -> str:
-    return ", ".join(f"{day} {span[0]}-{span[1]}" for day, span in hours.items())
-
-
-def set_duty_hours(console: Console, account_id: int, text: str, *, actor: str) -> None:
-    hours = parse_duty_hours(text)
+def set_duty_hours(console: Console, account_id: int, hours: str, time_zone: str, *, actor: str) -> None:
+    """On-duty shifts (``Mo-Fr 08:00-16:00; Sa 10:00-14:00``, "" for none) in an IANA zone."""
+    try:
+        text, zone = duty.normalise(hours, time_zone)
+    except ValueError as exc:
+        raise AccountError(f"on-duty hours: {exc}") from exc
     with console.engine.begin() as conn:
         row = _row(conn, account_id=account_id)
-        conn.execute(sa.update(accounts).where(accounts.c.id == row.id).values(duty_hours=json.dumps(hours)))
-        events.record(conn, console.now(), actor, "duty_changed", row.username)
+        conn.execute(sa.update(accounts).where(accounts.c.id == row.id).values(duty_hours=text, time_zone=zone))
+        events.record(conn, console.now(), actor, "duty_changed", row.username, f"{text} {zone}".strip())
 
 
 def set_lang(console: Console, account_id: int, lang: str) -> None:
@@ -333,3 +318,8 @@ def change_password(console: Console, account_id: int, new_password: str) -> Non
 def fingerprint(username: str) -> str:
     """A short non-identifying tag for logs (never the username itself)."""
     return hashlib.sha256(username.encode()).hexdigest()[:8]
+
+
+def availability(console: Console, at: float | None = None) -> duty.Availability:
+    """Who is on duty now (counselors and supervisors), else when the next shift starts."""
+    return duty.availability(list_accounts(console), console.now() if at is None else at)

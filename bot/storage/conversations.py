@@ -61,10 +61,14 @@ def export_conversation(actor: str, conversation: str, reason: str, *, storage: 
 
 
 def shred(conn: Connection, store: Storage, conversation: str) -> int:
-    """Delete the data key, then the events and reply address; returns the event rows deleted."""
+    """Delete the data key, then the events, reply address and handoff rows; returns the event rows deleted."""
     conn.execute(sa.delete(db.conversations).where(db.conversations.c.conversation_id == conversation))
     deleted = conn.execute(sa.delete(db.events).where(db.events.c.conversation_id == conversation)).rowcount
     conn.execute(sa.delete(db.reply_addresses).where(db.reply_addresses.c.pseudonym == conversation))
+    from bot.handoff import tables as handoff  # its message/note text is under the same data key
+
+    for table in (handoff.messages, handoff.notes, handoff.events, handoff.conversations):
+        conn.execute(sa.delete(table).where(table.c.conversation_id == conversation))
     store.data_keys.forget(conversation)
     return int(deleted or 0)
 

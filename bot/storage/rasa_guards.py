@@ -25,6 +25,7 @@ from typing import Any
 from core import rasa_compat
 
 TRACKER_STORE_TYPE = "bot.storage.tracker_store.EncryptedTrackerStore"
+LOCK_STORE_TYPE = "bot.storage.lock_store.ConversationLockStore"
 _HINT = (
     f"Set `tracker_store: type: {TRACKER_STORE_TYPE}` in endpoints.yml and pass --endpoints endpoints.yml"
 )
@@ -56,7 +57,8 @@ def uninstall() -> None:
 
 
 def check_endpoints(path: str | Path) -> None:
-    """Fail early with a clear message unless ``path`` configures the encrypted tracker store."""
+    """Fail early with a clear message unless ``path`` configures the encrypted tracker store and
+    popbot's conversation lock store."""
     import yaml
 
     path = Path(path)
@@ -74,3 +76,8 @@ def check_endpoints(path: str | Path) -> None:
         )
     if isinstance(config, dict) and config.get("event_broker"):
         raise StorageGuardError(f"{path}: event_broker would publish plaintext events; remove it")
+    lock = config.get("lock_store") if isinstance(config, dict) else None
+    found = lock.get("type") if isinstance(lock, dict) else None
+    if found != LOCK_STORE_TYPE:
+        why = " (Rasa's Redis lock store lets two replicas hold one conversation, rasa#9213)" if found == "redis" else ""
+        raise StorageGuardError(f"{path}: lock_store.type is {found!r}; it must be {LOCK_STORE_TYPE!r}{why}")

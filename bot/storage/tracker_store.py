@@ -13,6 +13,7 @@ session, ``retrieve_full_tracker`` all sessions. Errors are raised, never swallo
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 from typing import Any, Iterable, Optional, Text
@@ -64,8 +65,11 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     # -- Rasa's TrackerStore interface -------------------------------------------------------
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Append the tracker's new events, encrypted, in one transaction (raises on failure)."""
-        self.save_sync(tracker)
+        """Append the tracker's new events, encrypted, in one transaction (raises on failure).
+
+        The database work runs in a worker thread so a slow disk or database never blocks the
+        event loop that answers other children."""
+        await asyncio.to_thread(self.save_sync, tracker)
 
     async def create_tracker(self, sender_id: Text, append_action_listen: bool = True) -> DialogueStateTracker:
         """A new tracker, *not* saved yet: Rasa saves it after the message was answered, so a
@@ -80,23 +84,19 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the latest conversation session, or None."""
-        return self._retrieve(sender_id, all_sessions=False)
+        return await asyncio.to_thread(self._retrieve, sender_id, all_sessions=False)
 
     async def retrieve_full_tracker(self, conversation_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker with the events of every session, or None."""
-        return self._retrieve(conversation_id, all_sessions=True)
+        return await asyncio.to_thread(self._retrieve, conversation_id, all_sessions=True)
 
     async def keys(self) -> Iterable[Text]:
         """Every conversation id (pseudonym) with stored events."""
-        with self.storage.engine.connect() as conn:
-            return list(conn.execute(sa.select(db.events.c.conversation_id).distinct()).scalars())
+        return await asyncio.to_thread(self._keys)
 
     async def exists(self, conversation_id: Text) -> bool:
-        with self.storage.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(db.events.c.id).where(db.events.c.conversation_id == conversation_id).limit(1)
-            ).first()
-        return row is not None
+        """Whether ``conversation_id`` has stored events."""
+        return await asyncio.to_thread(self._exists, conversation_id)
 
     # -- implementation ---------------------------------------------------------------------
     def save_sync(self, tracker: DialogueStateTracker) -> None:
@@ -114,6 +114,17 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
                 for event in itertools.islice(tracker.events, stored_in_session, len(tracker.events))
             ]
             eventlog.append_events(conn, self.storage.data_keys, conversation_id, next_seq, new_events)
+
+    def _keys(self) -> list[Text]:
+        with self.storage.engine.connect() as conn:
+            return list(conn.execute(sa.select(db.events.c.conversation_id).distinct()).scalars())
+
+    def _exists(self, conversation_id: Text) -> bool:
+        with self.storage.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(db.events.c.id).where(db.events.c.conversation_id == conversation_id).limit(1)
+            ).first()
+        return row is not None
 
     def _retrieve(self, sender_id: Text, *, all_sessions: bool) -> Optional[DialogueStateTracker]:
         with self.storage.engine.connect() as conn:

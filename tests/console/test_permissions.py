@@ -68,7 +68,7 @@ def _outcome_for(client, console, role: str, method: str, path: str) -> str:  # 
     target = _concrete(path, accounts.by_username(console, "counselor-one").id)
     data = None
     if method == "POST":
-        data = {"csrf": page_csrf(client), "lang": "en", "duty_hours": "mon 08:00-16:00",
+        data = {"csrf": page_csrf(client), "lang": "en", "duty_hours": "Mo 08:00-16:00", "time_zone": "UTC",
                 "username": f"x{role}{len(path)}", "role": "counselor"}
     reply = client.request(method, target, data=data)
     if reply.status_code >= 500:

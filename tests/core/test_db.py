@@ -13,6 +13,7 @@ from core import db
 # Every module that declares tables on core.db.metadata.
 import bot.channels.state  # noqa: F401,E402
 import bot.console.tables  # noqa: F401,E402
+import bot.handoff.tables  # noqa: F401,E402
 import bot.storage.db  # noqa: F401,E402
 import referrals.schema  # noqa: F401,E402
 

@@ -121,7 +121,7 @@ def test_action_server_command_and_least_privilege(services: dict[str, Any]) -> 
 
 def test_rasa_gets_every_secret_it_needs_as_a_file(services: dict[str, Any]) -> None:
     assert {
-        "popbot_database_url", "popbot_redis_url", "popbot_redis_password", "popbot_rasa_token",
+        "popbot_database_url", "popbot_redis_url", "popbot_rasa_token",
         "popbot_actions_secret", "popbot_master_keys", "popbot_pseudonym_key",
     } <= _secret_targets(services["rasa"])
 
@@ -314,9 +314,7 @@ def test_build_context_filter_denies_by_default() -> None:
 # --- endpoints.production.yml --------------------------------------------------------------
 
 PRODUCTION_ENV = {
-    "POPBOT_REDIS_HOST": "redis",
-    "POPBOT_REDIS_PORT": "6379",
-    "POPBOT_REDIS_PASSWORD": "test-only-not-a-secret",
+    "POPBOT_REDIS_URL": "redis://:test-only-not-a-secret@redis:6379/0",
     "POPBOT_ACTIONS_URL": "http://actions:5055/webhook",
 }
 
@@ -324,9 +322,8 @@ PRODUCTION_ENV = {
 def test_production_endpoints_shape() -> None:
     config = yaml.safe_load(ENDPOINTS.read_text())
     assert config["tracker_store"] == {"type": "bot.storage.tracker_store.EncryptedTrackerStore"}
-    assert config["lock_store"]["type"] == "redis"
-    assert config["lock_store"]["url"] == "${POPBOT_REDIS_HOST}"
-    assert config["lock_store"]["password"] == "${POPBOT_REDIS_PASSWORD}"
+    # popbot's fair, owner-checked lock; Rasa's `type: redis` races between replicas (rasa#9213).
+    assert config["lock_store"] == {"type": "bot.storage.lock_store.ConversationLockStore"}
     assert config["action_endpoint"]["url"] == "${POPBOT_ACTIONS_URL}"
     assert "event_broker" not in config
 
@@ -340,28 +337,31 @@ def test_production_endpoints_pass_popbot_guard() -> None:
 def test_rasa_reads_the_production_endpoints(monkeypatch: pytest.MonkeyPatch) -> None:
     for key, value in PRODUCTION_ENV.items():
         monkeypatch.setenv(key, value)
-    from rasa.core.lock_store import LockStore, RedisLockStore
+    from rasa.core.lock_store import LockStore
     from rasa.core.utils import AvailableEndpoints
+
+    from bot.storage.lock_store import ConversationLockStore
+    from core.locks import RedisConversationLocks
 
     endpoints = AvailableEndpoints.read_endpoints(str(ENDPOINTS))
     assert endpoints.tracker_store.type == "bot.storage.tracker_store.EncryptedTrackerStore"
     assert endpoints.tracker_store.url is None  # the shared storage context opens POPBOT_DATABASE_URL
     assert endpoints.action.url == "http://actions:5055/webhook"
     store = LockStore.create(endpoints.lock_store)  # redis-py connects lazily: no server needed
-    assert isinstance(store, RedisLockStore)
-    kwargs = store.red.connection_pool.connection_kwargs
-    assert (kwargs["host"], kwargs["port"], kwargs["db"]) == ("redis", 6379, 1)
-    assert kwargs["password"] == PRODUCTION_ENV["POPBOT_REDIS_PASSWORD"]
-    assert store.key_prefix.startswith("popbot")
+    assert isinstance(store, ConversationLockStore) and store.distributed
+    assert isinstance(store.locks, RedisConversationLocks)
+    kwargs = store.locks.redis.connection_pool.connection_kwargs
+    assert (kwargs["host"], kwargs["port"], kwargs["db"]) == ("redis", 6379, 0)
+    assert kwargs["password"] == "test-only-not-a-secret"
 
 
 def test_rasa_refuses_the_production_endpoints_with_a_variable_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     for key, value in PRODUCTION_ENV.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.delenv("POPBOT_REDIS_PASSWORD")
+    monkeypatch.delenv("POPBOT_ACTIONS_URL")
     from rasa.core.utils import AvailableEndpoints
 
-    with pytest.raises(Exception, match="POPBOT_REDIS_PASSWORD"):
+    with pytest.raises(Exception, match="POPBOT_ACTIONS_URL"):
         AvailableEndpoints.read_endpoints(str(ENDPOINTS))
 
 

@@ -140,3 +140,32 @@ def test_unknown_endpoint_field_and_event_broker_refused(storage: Storage) -> No
         EncryptedTrackerStore(domain=DOMAIN, storage=storage, dialect="sqlite")
     with pytest.raises(ConfigError, match="event broker"):
         EncryptedTrackerStore(domain=DOMAIN, storage=storage, event_broker=object())
+
+
+async def test_database_work_runs_off_the_event_loop(store: EncryptedTrackerStore, monkeypatch) -> None:
+    """A slow database must not block the loop that answers other children: every store call
+    does its database work in a worker thread, never on the loop's own thread."""
+    import threading
+
+    loop_thread = threading.get_ident()
+    seen: list[int] = []
+    connect = store.storage.engine.connect
+    begin = store.storage.engine.begin
+
+    def record_connect(*args, **kwargs):
+        seen.append(threading.get_ident())
+        return connect(*args, **kwargs)
+
+    def record_begin(*args, **kwargs):
+        seen.append(threading.get_ident())
+        return begin(*args, **kwargs)
+
+    monkeypatch.setattr(store.storage.engine, "connect", record_connect)
+    monkeypatch.setattr(store.storage.engine, "begin", record_begin)
+    await store.save(tracker("conv-thread", conversation_events("hello")))
+    assert await store.retrieve("conv-thread") is not None
+    assert await store.retrieve_full_tracker("conv-thread") is not None
+    assert await store.exists("conv-thread")
+    assert "conv-thread" in await store.keys()
+    assert len(seen) >= 5
+    assert loop_thread not in seen

@@ -17,7 +17,7 @@ def _page(request: Request, who: Who, *, notice: str = "", secret: str = "", sec
     return render(request, "admin.html", {
         "accounts": accounts.list_accounts(console), "roles": accounts.ROLES, "access": access, "changes": changes,
         "secret": secret, "secret_user": secret_user, "error": error, "notice": notice,
-        "format_hours": accounts.format_duty_hours, "now": console.now(),
+        "now": console.now(), "availability": accounts.availability(console),
     }, who=who, status=status)
 
 
@@ -68,7 +68,7 @@ def account_action(request: Request, who: Who, form: dict[str, str]) -> Response
         elif what == "role":
             accounts.set_role(console, target.id, form.get("role", ""), actor=actor)
         elif what == "duty":
-            accounts.set_duty_hours(console, target.id, form.get("duty_hours", ""), actor=actor)
+            accounts.set_duty_hours(console, target.id, form.get("duty_hours", ""), form.get("time_zone", ""), actor=actor)
         elif what == "reset-password":
             secret = accounts.reset_password(console, target.username, actor=actor)
             return _page(request, who, secret=secret, secret_user=target.username)

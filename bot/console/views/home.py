@@ -4,7 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot.console import accounts, permissions
+from bot.console import accounts, charts, permissions
 from bot.console.web import Who, console_of, guarded, render
 
 
@@ -20,4 +20,6 @@ def home(request: Request, who: Who, form: dict[str, str]) -> Response:
 def dashboard(request: Request, who: Who, form: dict[str, str]) -> Response:
     staff = accounts.list_accounts(console_of(request))
     by_role = {role: sum(1 for a in staff if a.role == role and not a.disabled) for role in accounts.ROLES}
-    return render(request, "dashboard.html", {"by_role": by_role, "charts": []}, who=who)
+    return render(request, "dashboard.html", {
+        "by_role": by_role, "charts": [], "draw": charts.svg, "availability": accounts.availability(console_of(request)),
+    }, who=who)

@@ -1,0 +1,109 @@
+"""Rows to records, and the encrypted text of handoff messages, notes and handover notes
+(AES-GCM under the conversation's data key, bound to the row's random ``ref``)."""
+from __future__ import annotations
+
+import uuid
+from typing import Any, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from bot.handoff import tables
+from bot.handoff.model import Context, Message, Note, QueueEntry
+from bot.storage import crypto
+
+_m = tables.messages
+_n = tables.notes
+
+
+def _aad(kind: str, conversation_id: str, ref: str) -> bytes:
+    return f"popbot/handoff/{kind}/v1\x00{conversation_id}\x00{ref}".encode("utf-8")
+
+
+def _seal(conn: Connection, ctx: Context, kind: str, conversation_id: str, ref: str, text: str) -> bytes:
+    key = ctx.storage.data_keys.get_or_create(conn, conversation_id)
+    return crypto.encrypt(key, text.encode("utf-8"), _aad(kind, conversation_id, ref))
+
+
+def _open(key: bytes | None, kind: str, conversation_id: str, ref: str, blob: bytes) -> str:
+    if key is None:
+        return ""  # erased: the text is gone everywhere
+    return crypto.decrypt(key, blob, _aad(kind, conversation_id, ref), what=f"handoff {kind}").decode("utf-8")
+
+
+def seal_note(conn: Connection, ctx: Context, conversation_id: str, text: str) -> bytes:
+    """The handover note of a transfer, sealed to the conversation (ref: "handover")."""
+    return _seal(conn, ctx, "handover", conversation_id, "handover", text)
+
+
+def add_message(
+    conn: Connection, ctx: Context, conversation_id: str, at: float, author: str, text: str, *,
+    actor: str | None = None, delivery: str | None = None, channel: str | None = None,
+    signal: str | None = None, urgent: bool = False,
+) -> int:
+    ref = uuid.uuid4().hex
+    result = conn.execute(
+        sa.insert(_m).values(
+            conversation_id=conversation_id, ref=ref, at=at, author=author, actor=actor, signal=signal,
+            urgent=urgent, data=_seal(conn, ctx, "message", conversation_id, ref, text), delivery=delivery,
+            channel=channel,
+        )
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def message_text(conn: Connection, ctx: Context, row: Row) -> str:
+    key = ctx.storage.data_keys.lookup(conn, row.conversation_id)
+    return _open(key, "message", row.conversation_id, row.ref, row.data)
+
+
+def add_note(conn: Connection, ctx: Context, conversation_id: str, at: float, author: str, text: str) -> int:
+    ref = uuid.uuid4().hex
+    result = conn.execute(
+        sa.insert(_n).values(conversation_id=conversation_id, ref=ref, at=at, author=author,
+                             data=_seal(conn, ctx, "note", conversation_id, ref, text))
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def entry(row: Row, *, conn: Connection | None = None, ctx: Context | None = None, with_note: bool = False) -> QueueEntry:
+    note = None
+    if with_note and row.handover_note is not None and conn is not None and ctx is not None:
+        key = ctx.storage.data_keys.lookup(conn, row.conversation_id)
+        note = _open(key, "handover", row.conversation_id, "handover", row.handover_note) or None
+    return QueueEntry(
+        conversation_id=row.conversation_id, channel=row.channel, persona=row.persona, lang=row.lang,
+        signal=row.signal, urgent=bool(row.urgent), priority=int(row.priority), state=row.state,
+        holder=row.holder, target_role=row.target_role, handover_note=note, entered_at=row.entered_at,
+        claimed_at=row.claimed_at, last_child_at=row.last_child_at, last_counselor_at=row.last_counselor_at,
+        episodes=int(row.episodes), outcome=row.outcome,
+        categories=tuple(c for c in row.categories.split(",") if c),
+    )
+
+
+def tracker_lines(tracked: Iterable[dict[str, Any]]) -> list[Message]:
+    """The child's and the bot's lines from the (decrypted) tracker events."""
+    lines: list[Message] = []
+    for seq, event in enumerate(tracked):
+        kind = event.get("event")
+        if kind == "user":
+            parse = event.get("parse_data") or {}
+            lines.append(Message(f"t{seq}", float(event.get("timestamp") or 0.0), "child", None, str(event.get("text") or ""),
+                                 parse.get("signal"), bool(parse.get("urgent"))))
+        elif kind == "bot" and event.get("text"):
+            lines.append(Message(f"t{seq}", float(event.get("timestamp") or 0.0), "bot", None, str(event["text"])))
+    return lines
+
+
+def handoff_lines(conn: Connection, key: bytes | None, conversation_id: str) -> list[Message]:
+    rows = conn.execute(sa.select(_m).where(_m.c.conversation_id == conversation_id).order_by(_m.c.id)).all()
+    return [
+        Message(f"h{r.id}", r.at, r.author, r.actor, _open(key, "message", conversation_id, r.ref, r.data),
+                r.signal, bool(r.urgent), r.delivery)
+        for r in rows
+    ]
+
+
+def notes(conn: Connection, key: bytes | None, conversation_id: str) -> list[Note]:
+    rows = conn.execute(sa.select(_n).where(_n.c.conversation_id == conversation_id).order_by(_n.c.id)).all()
+    return [Note(r.id, r.at, r.author, _open(key, "note", conversation_id, r.ref, r.data)) for r in rows]

@@ -1,0 +1,56 @@
+"""Every page: security headers, the three interface languages, keyboard/screen-reader basics,
+and no conversation content where none belongs."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.console import i18n
+from bot.console.app import ROUTES
+from bot.console.web import CSP
+from tests.console.conftest import new_client
+
+ROLES = ("counselor", "supervisor", "admin")
+
+
+def _pages() -> list[str]:
+    return sorted(r.path for r in ROUTES if "GET" in r.methods and "{" not in r.path)
+
+
+def test_every_language_has_every_key_and_the_same_placeholders() -> None:
+    english = i18n.STRINGS["en"]
+    for lang in i18n.LANGS:
+        table = i18n.STRINGS[lang]
+        assert set(table) == set(english), lang
+        for key, text in english.items():
+            assert set(re.findall(r"{(\w+)}", table[key])) == set(re.findall(r"{(\w+)}", text)), (lang, key)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_get_page_for_every_role_has_no_store_csp_and_a_lang(app, people, role: str) -> None:
+    client = people[role].client
+    for path in _pages():
+        reply = client.get(path)
+        assert reply.headers["cache-control"] == "no-store", path
+        assert reply.headers["content-security-policy"] == CSP, path
+        if reply.headers.get("content-type", "").startswith("text/html"):
+            assert re.search(r'<html lang="(en|pl|es)">', reply.text), path
+            assert "<script>" not in reply.text and " style=" not in reply.text, path  # nothing inline for the CSP to refuse
+
+
+def test_anonymous_pages_have_the_headers_too(app) -> None:
+    client = new_client(app)
+    for path in _pages() + ["/static/console.js", "/no-such-page"]:
+        reply = client.get(path)
+        assert reply.headers["cache-control"] == "no-store" and reply.headers["content-security-policy"] == CSP, path
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_the_interface_follows_the_account_language(app, people, lang: str) -> None:
+    client = people["supervisor"].client
+    page = client.get("/dashboard").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert client.post("/settings/language", data={"csrf": csrf, "lang": lang, "next": "/dashboard"}).status_code == 303
+    page = client.get("/dashboard").text
+    assert f'<html lang="{lang}">' in page and i18n.STRINGS[lang]["dashboard"] in page and i18n.STRINGS[lang]["availability"] in page

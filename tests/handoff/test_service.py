@@ -1,0 +1,222 @@
+"""The handoff service layer on real databases (SQLite and PostgreSQL): states, permissions,
+audit in the same transaction, encrypted text, concurrent claims, events replayed by id."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.handoff import bot_side, service, tables
+from bot.handoff.errors import BadInput, Conflict, NotAllowed, NotFound, UnknownActor
+from bot.handoff.model import Actor, Context
+from bot.storage import audit, eventlog
+from tests.console.conftest import Clock
+
+SECRET = "my stepfather hits me, canary-7f3a"
+
+
+def _audit_actions(ctx: Context) -> list[tuple[str, str, str]]:
+    return [(e.actor, e.action, e.conversation_id) for e in audit.entries(ctx.storage)]
+
+
+def _kinds(ctx: Context, after: int = 0) -> list[str]:
+    return [e.kind for e in service.events_since(ctx, after)]
+
+
+def test_queue_claim_reply_return_each_audited_with_events(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    anna = people["anna"]
+    [entry] = service.queue(ctx, anna)
+    assert (entry.state, entry.persona, entry.lang, entry.signal, entry.holder, entry.episodes) == (
+        "waiting", "rumianek", "pl", "help_request", None, 1)
+
+    claimed = service.claim(ctx, anna, waiting)
+    assert (claimed.state, claimed.holder) == ("held", "anna")
+    sent = service.reply(ctx, anna, waiting, "Dzień dobry, tu Ola ze sklepu.")
+    assert sent.delivery == "pending" and sent.author == "counselor"
+    returned = service.return_to_bot(ctx, anna, waiting)
+    assert (returned.state, returned.holder) == ("returned", None)
+    assert service.queue(ctx, anna) == []
+
+    assert _audit_actions(ctx) == [("anna", "claim", waiting), ("anna", "reply", waiting), ("anna", "return", waiting)]
+    assert [e.reason for e in audit.entries(ctx.storage)][0] == "handoff claim via console"
+    assert audit.verify(ctx.storage) == []
+    assert _kinds(ctx) == ["queued", "claimed", "reply", "returned"]
+
+
+def test_re_entering_after_return_opens_a_new_episode(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    service.claim(ctx, people["anna"], waiting)
+    service.close(ctx, people["anna"], waiting, outcome="referred", categories=["abuse_disclosure"])
+    again = bot_side.enter_queue(ctx, waiting, channel="web", persona="rumianek", lang="pl", signal="urgent", urgent=True)
+    assert (again.state, again.episodes, again.priority, again.outcome, again.categories) == ("waiting", 2, 1, None, ())
+
+
+def test_permissions_are_checked_per_action(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    anna, ben, sue, adam = people["anna"], people["ben"], people["sue"], people["adam"]
+    with pytest.raises(NotAllowed):
+        service.queue(ctx, adam)  # admins manage accounts, not conversations
+    with pytest.raises(NotAllowed):
+        service.claim(ctx, adam, waiting)
+    with pytest.raises(NotAllowed):
+        service.transcript(ctx, anna, waiting)  # nobody reads before claiming
+    service.claim(ctx, anna, waiting)
+    for call in (
+        lambda: service.reply(ctx, ben, waiting, "hi"),
+        lambda: service.transcript(ctx, ben, waiting),
+        lambda: service.add_note(ctx, ben, waiting, "x"),
+        lambda: service.return_to_bot(ctx, ben, waiting),
+        lambda: service.close(ctx, ben, waiting, outcome="resolved"),
+        lambda: service.transfer(ctx, ben, waiting, note="n", to_role="supervisor"),
+        lambda: service.reassign(ctx, ben, waiting, "ben"),
+        lambda: service.transcript(ctx, sue, waiting, break_glass_reason="short"),
+    ):
+        with pytest.raises(NotAllowed):
+            call()
+    with pytest.raises(Conflict):
+        service.claim(ctx, ben, waiting)
+    # a supervisor may read with a typed reason (audited with it) and reassign
+    service.transcript(ctx, sue, waiting, break_glass_reason="child at risk, holder unreachable")
+    service.reassign(ctx, sue, waiting, "ben")
+    assert service.entry(ctx, ben, waiting).holder == "ben"
+    actions = [(e.actor, e.action) for e in audit.entries(ctx.storage)]
+    assert actions == [("anna", "claim"), ("sue", "read"), ("sue", "reassign")]
+    assert "break-glass: child at risk" in audit.entries(ctx.storage)[1].reason
+    assert not any(a in ("ben", "adam") for a, _ in actions)  # refused actions leave no entry
+
+
+def test_bad_input_is_refused_with_nothing_changed(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    anna = people["anna"]
+    service.claim(ctx, anna, waiting)
+    for call, match in (
+        (lambda: service.reply(ctx, anna, waiting, "   "), "empty"),
+        (lambda: service.reply(ctx, anna, waiting, "x" * 5000), "longer"),
+        (lambda: service.close(ctx, anna, waiting, outcome="done"), "outcome"),
+        (lambda: service.close(ctx, anna, waiting, outcome="resolved", categories=["shoes"]), "categories"),
+        (lambda: service.transfer(ctx, anna, waiting, note="n"), "exactly one"),
+        (lambda: service.transfer(ctx, anna, waiting, note="n", to_user="nobody"), "account"),
+        (lambda: service.transfer(ctx, anna, waiting, note="", to_role="supervisor"), "empty"),
+    ):
+        with pytest.raises(BadInput, match=match):
+            call()
+    with pytest.raises(NotFound):
+        service.claim(ctx, anna, "web_unknown")
+    with pytest.raises(UnknownActor):
+        service.actor_for(ctx, "mallory")
+    assert service.entry(ctx, anna, waiting).state == "held"
+    assert _audit_actions(ctx) == [("anna", "claim", waiting)]
+
+
+def test_transfer_to_role_and_to_person_with_encrypted_note(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    anna, ben, sue = people["anna"], people["ben"], people["sue"]
+    service.claim(ctx, anna, waiting)
+    moved = service.transfer(ctx, anna, waiting, note="needs a supervisor: mentions police", to_role="supervisor")
+    assert (moved.state, moved.holder, moved.target_role) == ("waiting", None, "supervisor")
+    with pytest.raises(NotAllowed, match="supervisor"):
+        service.claim(ctx, ben, waiting)
+    taken = service.claim(ctx, sue, waiting)
+    assert taken.handover_note == "needs a supervisor: mentions police"
+    service.transfer(ctx, sue, waiting, note="back to you, calm now", to_user="anna")
+    assert service.entry(ctx, anna, waiting).handover_note == "back to you, calm now"
+    assert service.entry(ctx, sue, waiting).handover_note is None  # only its holder sees the note
+    with ctx.storage.engine.connect() as conn:
+        blob = conn.execute(sa.select(tables.conversations.c.handover_note)).scalar_one()
+    assert b"calm now" not in bytes(blob)
+    assert _kinds(ctx)[-3:] == ["transferred", "claimed", "transferred"]
+
+
+def test_message_and_note_text_is_encrypted_at_rest(ctx: Context, people: dict[str, Actor], waiting: str, tmp_path: Path) -> None:
+    anna = people["anna"]
+    service.claim(ctx, anna, waiting)
+    bot_side.record_child_message(ctx, waiting, SECRET, signal="abuse_disclosure", urgent=False)
+    service.reply(ctx, anna, waiting, "reply canary-91c2")
+    service.add_note(ctx, anna, waiting, "note canary-55d1")
+    with ctx.storage.engine.connect() as conn:
+        dumped = repr([conn.execute(sa.select(t)).all() for t in (tables.messages, tables.notes, tables.events, tables.conversations)])
+    for canary in ("canary-7f3a", "canary-91c2", "canary-55d1", "stepfather"):
+        assert canary not in dumped
+    found = service.transcript(ctx, anna, waiting)
+    assert [(m.author, m.text, m.signal) for m in found.messages] == [
+        ("child", SECRET, "abuse_disclosure"), ("counselor", "reply canary-91c2", None)]
+    assert [n.text for n in found.notes] == ["note canary-55d1"]
+    if ctx.storage.engine.dialect.name == "sqlite":
+        raw = Path(str(ctx.storage.engine.url.database)).read_bytes()
+        assert b"canary-7f3a" not in raw and b"canary-55d1" not in raw
+
+
+def test_transcript_merges_the_bot_part_from_the_tracker(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    with ctx.storage.engine.begin() as conn:
+        eventlog.append_events(conn, ctx.storage.data_keys, waiting, 0, [
+            {"event": "user", "timestamp": ctx.now() - 60, "text": "krem na problemy ze skórą",
+             "parse_data": {"signal": "help_request", "urgent": False}},
+            {"event": "bot", "timestamp": ctx.now() - 59, "text": "Czy mam poprosić specjalistkę?"},
+        ])
+    service.claim(ctx, people["anna"], waiting)
+    lines = service.transcript(ctx, people["anna"], waiting).messages
+    assert [(m.author, m.signal) for m in lines] == [("child", "help_request"), ("bot", None)]
+
+
+def test_urgent_child_message_raises_priority_and_alerts(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    service.claim(ctx, people["anna"], waiting)
+    mark = service.last_event_id(ctx)
+    bot_side.record_child_message(ctx, waiting, "he is coming now", signal="imminent_danger", urgent=True)
+    after = service.events_since(ctx, mark)
+    assert [e.kind for e in after] == ["message", "priority_raised", "alert"]
+    assert after[0].detail == {"message_id": after[0].detail["message_id"], "signal": "imminent_danger", "urgent": True}
+    assert after[2].detail == {"reason": "urgent"}
+    entry = service.entry(ctx, people["anna"], waiting)
+    assert (entry.priority, entry.urgent) == (1, True)
+
+
+def test_queue_orders_urgent_first_then_oldest(ctx: Context, people: dict[str, Actor], clock: Clock) -> None:
+    for name, urgent in (("web_a", False), ("web_b", True), ("web_c", False)):
+        bot_side.enter_queue(ctx, name, channel="web", persona="plain", lang="en", signal="help_request", urgent=urgent)
+        clock.advance(5)
+    assert [e.conversation_id for e in service.queue(ctx, people["anna"])] == ["web_b", "web_a", "web_c"]
+
+
+def test_events_replay_after_an_id_and_carry_no_text(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    service.claim(ctx, people["anna"], waiting)
+    first = service.events_since(ctx, 0)
+    assert [e.id for e in first] == sorted(e.id for e in first)
+    later = service.events_since(ctx, first[0].id)
+    assert [e.id for e in later] == [e.id for e in first[1:]]
+    bot_side.record_child_message(ctx, waiting, SECRET, signal="abuse_disclosure", urgent=False)
+    assert "canary" not in repr(service.events_since(ctx, 0))
+
+
+@pytest.mark.parametrize("claimers", [8])
+def test_concurrent_claims_exactly_one_wins(ctx: Context, people: dict[str, Actor], waiting: str, claimers: int) -> None:
+    """N threads (own connections) claim the same conversation at once: one wins, N-1 Conflict."""
+    from bot.console import accounts
+    from bot.console.context import Console
+
+    actors = []
+    for i in range(claimers):
+        accounts.add_account(Console(ctx.storage), f"c{i}", "counselor", actor="test")
+        actors.append(Actor(f"c{i}", "counselor"))
+    start = threading.Barrier(claimers)
+    results: list[str] = []
+    lock = threading.Lock()
+
+    def attempt(actor: Actor) -> None:
+        start.wait()
+        try:
+            service.claim(ctx, actor, waiting)
+            outcome = "won:" + actor.username
+        except Conflict:
+            outcome = "conflict"
+        with lock:
+            results.append(outcome)
+
+    threads = [threading.Thread(target=attempt, args=(a,)) for a in actors]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    winners = [r for r in results if r.startswith("won:")]
+    assert len(winners) == 1 and results.count("conflict") == claimers - 1
+    assert service.entry(ctx, people["anna"], waiting).holder == winners[0][4:]
+    assert [e.action for e in audit.entries(ctx.storage)] == ["claim"]
+    assert _kinds(ctx).count("claimed") == 1
+    assert audit.verify(ctx.storage) == []
