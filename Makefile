@@ -31,12 +31,17 @@ $(VENV)/.stamp-deps: requirements.lock pyproject.toml scripts/find-python310.sh
 
 venv deps: $(VENV)/.stamp-deps
 
-# Browser for the end-to-end tests: Debian's chromium, driven by Playwright (never `playwright install`).
+# Browser for the end-to-end tests: Debian's chromium, driven by Playwright (never `playwright install`);
+# reverse proxy for the multi-replica tests: Debian's caddy.
 test-deps: deps
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "installing Debian chromium for browser tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || { echo "could not install chromium (apt-get); browser tests need /usr/bin/chromium" >&2; exit 1; }; fi
+	@if [ ! -x /usr/bin/caddy ]; then \
+	  echo "installing Debian caddy for the multi-replica tests (the reverse proxy)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null) \
+	    || { echo "could not install caddy (apt-get); the cluster tests need /usr/bin/caddy" >&2; exit 1; }; fi
 
 # --- model -----------------------------------------------------------------
 build: deps

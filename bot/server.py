@@ -33,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     import os
 
+    from bot import health as health_server
+
+    health = health_server.Health()
+    if settings.health_port:  # before Rasa is imported: "alive, not ready" during the model load
+        health_server.serve(health, settings.host, settings.health_port)
     os.environ["POPBOT_ACTIONS_URL"] = settings.actions_endpoint  # read by endpoints.yml
     from core.logs import configure
 
@@ -40,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.storage.rasa_guards import check_endpoints, install
 
     install()
+    from bot.handoff import gate
+
+    gate.install()  # queue entry and silence while held, inside this process (docs/handoff.md)
     try:
         check_endpoints(args.endpoints)
     except ConfigError as exc:
@@ -61,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         auth_token=token,
         enable_api=True,
         endpoints=endpoints,
+        server_listeners=health.listeners(),
     )
     return 0
 

@@ -36,6 +36,7 @@ class Process:
     name: str
     args: list[str]
     health_url: str
+    env: dict[str, str] = field(default_factory=dict)
     popen: Optional[subprocess.Popen] = None
     log: Optional[IO[bytes]] = None
     restarts: int = 0
@@ -51,6 +52,9 @@ class Stack:
     log_dir: Optional[Path] = None
     with_actions: bool = True
     with_console: bool = True
+    #: Rasa replicas; with ``proxy_port`` they run behind caddy (bot.cluster), like production.
+    replicas: int = 1
+    proxy_port: Optional[int] = None
     processes: list[Process] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -62,9 +66,42 @@ class Stack:
             self.processes.append(
                 Process("action server", [py, "-m", "bot.actions_server"], f"http://{s.host}:{s.actions_port}/health")
             )
-        self.processes.append(Process("rasa server", [py, "-m", "bot.server"], f"{s.rasa_url}/"))
+        if self.proxy_port is None:
+            self.processes.append(Process("rasa server", [py, "-m", "bot.server"], f"{s.rasa_url}/"))
+        else:
+            self.processes.extend(self._cluster(py))
         if self.with_console:
             self.processes.append(Process("console", [py, "-m", "bot.console"], f"{s.console_url}/health"))
+
+    def _cluster(self, py: str) -> list[Process]:
+        """The replicas (ready when their health port says so) and the proxy in front of them."""
+        from bot import cluster
+
+        s = self.settings
+        members = cluster.replicas(s, self.replicas)
+        # Every replica uses the same secrets: generated once here outside production, else given.
+        shared = {
+            "POPBOT_RASA_TOKEN": s.required_secret("rasa_token"),
+            "POPBOT_ACTIONS_SECRET": s.required_secret("actions_secret"),
+            "POPBOT_KEYS_DIR": str(s.keys_dir or s.var_dir / "keys"),
+        }
+        if s.key_provider or s.master_keys:
+            del shared["POPBOT_KEYS_DIR"]
+        processes = [
+            Process(
+                r.name, [py, "-m", "bot.server"], f"http://{s.host}:{r.health_port}/ready",
+                env={**shared, "POPBOT_RASA_PORT": str(r.rasa_port), "POPBOT_HEALTH_PORT": str(r.health_port),
+                     "POPBOT_VAR_DIR": str(r.var_dir)},
+            )
+            for r in members
+        ]
+        config = cluster.write_proxy_config(s, self.proxy_port, members)
+        proxy_env = {"XDG_CONFIG_HOME": str(config.parent), "XDG_DATA_HOME": str(config.parent)}
+        processes.append(Process(
+            "proxy", [cluster.CADDY, "run", "--adapter", "caddyfile", "--config", str(config)],
+            f"http://{s.host}:{self.proxy_port}/", env=proxy_env,
+        ))
+        return processes
 
     def start(self, timeout: float = 240.0) -> None:
         """Start every process and wait until each answers its health URL."""
@@ -82,7 +119,7 @@ class Stack:
             stdout = proc.log
         proc.started_at = time.monotonic()
         proc.popen = subprocess.Popen(
-            proc.args, cwd=PROJECT_ROOT, env={"PYTHONHASHSEED": "0", **os.environ, **self.env}, stdout=stdout,
+            proc.args, cwd=PROJECT_ROOT, env={"PYTHONHASHSEED": "0", **os.environ, **self.env, **proc.env}, stdout=stdout,
             stderr=subprocess.STDOUT, start_new_session=True,
         )
 
@@ -107,7 +144,7 @@ class Stack:
                 self.stop()
                 raise StackError(f"{proc.name} exited with code {code} while starting")
             try:
-                if httpx.get(proc.health_url, timeout=2).status_code < 500:
+                if httpx.get(proc.health_url, timeout=2).status_code < 500:  # /ready: 503 until loaded
                     return
             except httpx.HTTPError:
                 pass

@@ -12,6 +12,10 @@ versions (an upgrade must revisit each patch and its canary test in ``tests/core
   save errors; both are replaced so that a failed save raises (the platform redelivers);
 * :class:`ChannelBlueprint` — Rasa registers one blueprint per input channel; this blueprint also
   registers sibling blueprints (the shop front-end) at their own prefixes;
+* :func:`install_message_hooks` — two hooks around ``MessageProcessor``: one before a message is
+  processed (it may take the message over: the bot stays silent while a person holds the
+  conversation) and one before an action's replies are sent (a queue entry is persisted before
+  the child reads that someone will write);
 * :func:`restore_event_loop_policy` — Sanic switches the process to uvloop's policy when a server
   starts; code that later asks for ``asyncio.get_event_loop()`` needs the default policy back.
 """
@@ -20,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from typing import Any, Optional
+from typing import Any, Awaitable, Callable, Optional
 
 from core import PROJECT_ROOT
 from core.settings import ConfigError
@@ -91,7 +95,8 @@ def patch_structlog(*, import_now: bool = True) -> None:
         main.configure_structlog = configure_structlog  # type: ignore[attr-defined]
 
 
-def _unwrap(store: Any) -> Any:
+def unwrap_store(store: Any) -> Any:
+    """The tracker store inside Rasa's ``AwaitableTrackerStore``/``FailSafeTrackerStore``."""
     from rasa.core.tracker_store import AwaitableTrackerStore, FailSafeTrackerStore
 
     while isinstance(store, (AwaitableTrackerStore, FailSafeTrackerStore)):
@@ -101,7 +106,7 @@ def _unwrap(store: Any) -> Any:
 
 def require_store(store: Any, required: type, hint: str) -> Any:
     """The ``required`` store inside Rasa's wrappers; TrackerStoreGuardError otherwise."""
-    inner = _unwrap(store)
+    inner = unwrap_store(store)
     if not isinstance(inner, required):
         found = "none" if store is None else type(inner).__name__
         raise TrackerStoreGuardError(
@@ -215,3 +220,54 @@ def agent_sharing_model(agent: Any, tracker_store: Any, action_endpoint: Any = N
     fresh.tracker_store = fresh.processor.tracker_store = tracker_store
     fresh.action_endpoint = fresh.processor.action_endpoint = action_endpoint
     return fresh
+
+
+MessageGate = Callable[[Any, Any], Awaitable[bool]]
+BeforeSend = Callable[[Any, list, Any], Awaitable[None]]
+
+
+def install_message_hooks(gate: MessageGate, before_send: BeforeSend) -> None:
+    """Wrap ``MessageProcessor.handle_message`` and ``execute_side_effects`` (idempotent).
+
+    * ``await gate(processor, message)`` runs first (under Rasa's conversation lock); if it
+      returns True the message is not processed by Rasa at all (no tracker change, no reply);
+    * ``await before_send(processor, events, tracker)`` runs after an action's events were
+      logged on the tracker and before its bot messages go to the output channel; if it raises,
+      nothing of that action is sent and the error leaves ``handle_message`` (the channel
+      answers as for a failed save).
+
+    Canary: tests/core/test_rasa_compat.py.
+    """
+    from rasa.core.processor import MessageProcessor
+
+    if "handle_message" not in _originals:
+        _originals["handle_message"] = MessageProcessor.handle_message
+        _originals["execute_side_effects"] = MessageProcessor.execute_side_effects
+    handle, side_effects = _originals["handle_message"], _originals["execute_side_effects"]
+
+    async def handle_message(self: Any, message: Any) -> Any:
+        if await gate(self, message):
+            return [] if isinstance(message.output_channel, _collecting()) else None
+        return await handle(self, message)
+
+    async def execute_side_effects(self: Any, events: list, tracker: Any, output_channel: Any) -> None:
+        await before_send(self, events, tracker)
+        await side_effects(self, events, tracker, output_channel)
+
+    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
+    MessageProcessor.execute_side_effects = execute_side_effects  # type: ignore[method-assign]
+
+
+def uninstall_message_hooks() -> None:
+    """Undo :func:`install_message_hooks` (tests only)."""
+    from rasa.core.processor import MessageProcessor
+
+    if "handle_message" in _originals:
+        MessageProcessor.handle_message = _originals.pop("handle_message")  # type: ignore[method-assign]
+        MessageProcessor.execute_side_effects = _originals.pop("execute_side_effects")  # type: ignore[method-assign]
+
+
+def _collecting() -> type:
+    from rasa.core.channels.channel import CollectingOutputChannel
+
+    return CollectingOutputChannel

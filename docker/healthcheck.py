@@ -1,8 +1,10 @@
 """Container health check: ``python /usr/local/bin/popbot-healthcheck rasa|actions|console``.
 
 Runs outside the entrypoint (Docker starts health checks like ``docker exec``), so it uses no
-secret: ``GET /`` of the Rasa server answers only once the model is loaded, ``GET /health`` of
-the action server and the console once they serve. Both on loopback inside the container.
+secret: ``GET /ready`` of the Rasa server's health port (``POPBOT_HEALTH_PORT``, bot/health.py)
+answers 200 only once the model is loaded (without a health port: ``GET /`` of the Rasa port),
+``GET /health`` of the action server and the console once they serve. All on loopback inside the
+container.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ TARGETS = {
 
 def url_for(target: str, env: dict[str, str] | None = None) -> str:
     env = dict(os.environ if env is None else env)
+    if target == "rasa" and env.get("POPBOT_HEALTH_PORT"):
+        return f"http://127.0.0.1:{int(env['POPBOT_HEALTH_PORT'])}/ready"
     variable, default, path = TARGETS[target]
     return f"http://127.0.0.1:{int(env.get(variable) or default)}{path}"
 

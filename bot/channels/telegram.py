@@ -255,6 +255,20 @@ class TelegramInput(InputChannel):
                 logger.info("telegram[%s]: some messages could not be deleted", runtime.config.key)
         return len(ids)
 
+    async def deliver_counselor_message(self, conversation: str, text: str) -> None:
+        """A counselor's message (bot.handoff.delivery): always protect_content; raises if it
+        cannot be sent (no address, the child blocked the bot) so the counselor is told."""
+        target = await self.resolve(conversation)
+        if target is None:
+            raise LookupError("no Telegram reply address for this conversation")
+        runtime, chat_id = target
+        for start in range(0, len(text), MAX_TEXT):
+            sent = await runtime.bot.send_message(
+                chat_id, text[start : start + MAX_TEXT], protect_content=True,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+            await self.remember_message(conversation, sent.message_id)
+
     # --- lifecycle ------------------------------------------------------------------------------
     async def start(self, on_new_message: OnNewMessage) -> None:
         for bot_config in self.config.bots:
@@ -415,9 +429,15 @@ class TelegramInput(InputChannel):
         @bp.listener("after_server_start")
         async def _start(_app: Any, _loop: Any) -> None:
             await channel.start(on_new_message)
+            from bot.handoff import delivery
+
+            delivery.register(KIND, channel.deliver_counselor_message)
 
         @bp.listener("before_server_stop")
         async def _stop(_app: Any, _loop: Any) -> None:
+            from bot.handoff import delivery
+
+            await delivery.unregister(KIND)
             await channel.stop()
 
         @bp.route("/", methods=["GET"])

@@ -190,6 +190,13 @@ class WebInput(InputChannel):
     def get_output_channel(self) -> OutputChannel:
         return WebOutput(self.hub)
 
+    async def deliver_counselor_message(self, conversation_id: str, text: str) -> None:
+        """A counselor's message (bot.handoff.delivery) to the child's widget; raises after a
+        quick exit so the counselor is told (the page kept nothing)."""
+        if self.hub.has_left(conversation_id):
+            raise LookupError("the child left the chat (quick exit)")
+        await self.hub.publish(conversation_id, {"text": text})
+
     # --- request parsing ----------------------------------------------------------------------
     def _sender(self, request: Request, payload: Mapping[str, Any]) -> str:
         sender = payload.get("sender")
@@ -256,6 +263,9 @@ class WebInput(InputChannel):
 
             if channel.retry_every > 0:
                 app.ctx.popbot_web_retry = asyncio.create_task(_retry_forever())
+            from bot.handoff import delivery
+
+            delivery.register(KIND, channel.deliver_counselor_message)
 
         async def _retry_forever() -> None:
             while True:
@@ -270,6 +280,9 @@ class WebInput(InputChannel):
 
         @bp.listener("before_server_stop")
         async def _stop_relay(app: Any, _loop: Any) -> None:
+            from bot.handoff import delivery
+
+            await delivery.unregister(KIND)
             retry = getattr(app.ctx, "popbot_web_retry", None)
             if retry is not None:
                 retry.cancel()

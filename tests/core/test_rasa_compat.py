@@ -150,3 +150,39 @@ def test_agent_and_processor_keep_the_attributes_agent_sharing_model_swaps() -> 
         source = inspect.getsource(cls.__init__)
         assert "self.tracker_store =" in source and "self.action_endpoint =" in source, cls
     assert "self.processor = MessageProcessor(" in inspect.getsource(Agent.load_model)
+
+
+async def test_message_hooks_wrap_the_processor_where_rasa_logs_then_sends() -> None:
+    """Canary of install_message_hooks: Rasa's ``_run_action`` logs an action's events on the
+    tracker (also when the action failed) *before* ``execute_side_effects`` sends its replies,
+    and ``handle_message`` is the one entry every channel's message goes through."""
+    import inspect
+
+    from rasa.core.processor import MessageProcessor
+
+    run_action = inspect.getsource(MessageProcessor._run_action)
+    assert run_action.index("self._log_action_on_tracker(") < run_action.index("await self.execute_side_effects(")
+    assert "events = []" in run_action  # a failing custom action (server down) is still logged
+    assert list(inspect.signature(MessageProcessor.execute_side_effects).parameters) == [
+        "self", "events", "tracker", "output_channel"]
+    calls: list[str] = []
+
+    async def gate(processor: Any, message: Any) -> bool:
+        calls.append("gate")
+        return message.text == "taken"
+
+    async def before_send(processor: Any, events: list, tracker: Any) -> None:
+        calls.append("before_send")
+
+    original = MessageProcessor.handle_message
+    rasa_compat.install_message_hooks(gate, before_send)
+    rasa_compat.install_message_hooks(gate, before_send)  # idempotent: wraps the original once
+    try:
+        from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+        processor = object.__new__(MessageProcessor)
+        taken = await MessageProcessor.handle_message(processor, UserMessage("taken", CollectingOutputChannel(), "x"))
+        assert taken == [] and calls == ["gate"]
+    finally:
+        rasa_compat.uninstall_message_hooks()
+    assert MessageProcessor.handle_message is original

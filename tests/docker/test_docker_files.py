@@ -465,6 +465,7 @@ def _load_healthcheck() -> Any:
 def test_healthcheck_urls_are_loopback_and_secret_free() -> None:
     health = _load_healthcheck()
     assert health.url_for("rasa", {}) == "http://127.0.0.1:5005/"
+    assert health.url_for("rasa", {"POPBOT_HEALTH_PORT": "5006"}) == "http://127.0.0.1:5006/ready"
     assert health.url_for("actions", {"POPBOT_ACTIONS_PORT": "6055"}) == "http://127.0.0.1:6055/health"
     assert health.url_for("console", {}) == "http://127.0.0.1:8080/health"
 

@@ -1,0 +1,539 @@
+"""Scale-out: 1 and 2 Rasa replicas behind caddy, and faults under load.
+
+    python -m bench cluster [--conversations 100] [--messages 10] [--replicas 1,2] [--no-faults]
+                            [--time-cap 1500] [--out results]
+
+Everything runs on loopback, on servers this bench starts and removes: a throwaway PostgreSQL
+cluster (``initdb``/``pg_ctl`` in a temp dir, as the ``postgres`` user), a throwaway Redis
+(``redis-server`` without persistence), and ``bot.stack.Stack`` with N replicas behind Debian's
+caddy (``popbot run --replicas N``'s topology, docker/Caddyfile's routing) plus the action
+server. Never the shared PostgreSQL on 5432 or Redis on 6379.
+
+For each replica count:
+  1. saturated throughput: C conversations write at once, each its next message as soon as the
+     previous is answered (closed loop), M messages each, through the proxy's web channel;
+  2. latency at half that throughput: the same C x M messages sent open-loop at 0.5 x the
+     saturated rate (each conversation's messages in order); message -> reply p50/p95;
+  3. every conversation's stored user events (read back through the Rasa API) == what was sent.
+Throughput ratio = 2 replicas / 1 replica, measured in the same run.
+
+Faults (2 replicas, open loop, C x M messages over ~2 minutes): ``kill -9`` of replica 1 (the
+supervisor restarts it, as ``popbot run`` does), the Redis server restarted, the PostgreSQL
+server restarted (``pg_ctl restart -m fast``). The client retries on 5xx and on connection errors
+with backoff (1 s doubling to 8 s, for up to 120 s), as Telegram redelivers a webhook. Reported:
+user messages lost (sent, never stored), duplicates (stored more than once), requests that failed
+at least once, seconds from each fault until the last failed attempt it caused, and seconds until
+the killed replica is ready again.
+
+Output: a table on stdout and ``results/cluster_bench.md``, a plot ``results/cluster_bench.png``
+(throughput and p95 per second, fault moments marked), raw numbers ``results/cluster_bench.json``.
+Absolute numbers depend on what else runs on the machine (the 1-minute load average is printed);
+the ratio is measured in the same run. Bounded: fixed message counts and ``--time-cap``.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from bench.message_bench import SCRIPTS, _free_port, _load, _machine, _memory, _percentile
+from core import PROJECT_ROOT
+
+PERSONA = "rumianek"
+RATIO_BUDGET, P95_BUDGET_MS = 1.6, 150.0
+RETRY_START, RETRY_MAX, RETRY_FOR = 1.0, 8.0, 120.0
+PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+
+
+# --- throwaway servers ------------------------------------------------------------------------
+class ThrowawayPostgres:
+    """A PostgreSQL cluster of our own in a temp dir, run as the ``postgres`` user."""
+
+    def __init__(self, workdir: Path) -> None:
+        if not PG_BIN:
+            raise RuntimeError("no PostgreSQL server binaries under /usr/lib/postgresql")
+        self.bin = PG_BIN[-1]
+        self.dir = workdir / "pg"
+        self.port = _free_port()
+
+    def _as_postgres(self, *args: str) -> None:
+        subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, timeout=120)
+
+    def start(self) -> str:
+        self.dir.mkdir(parents=True)
+        shutil.chown(self.dir, "postgres", "postgres")
+        self._as_postgres(str(self.bin / "initdb"), "-D", str(self.dir / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        self._pg_ctl("start")
+        self._as_postgres(str(self.bin / "createdb") if (self.bin / "createdb").exists() else "/usr/bin/createdb",
+                          "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "bench")
+        return f"postgresql://postgres@127.0.0.1:{self.port}/bench"
+
+    def _pg_ctl(self, action: str, *extra: str) -> None:
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-o", options, "-l",
+                          str(self.dir / "log"), "-w", action, *extra)
+
+    def restart(self) -> None:
+        self._pg_ctl("restart", "-m", "fast")
+
+    def stop(self) -> None:
+        try:
+            self._pg_ctl("stop", "-m", "immediate")
+        except subprocess.CalledProcessError:
+            pass
+
+
+class ThrowawayRedis:
+    """A Redis server of our own on a free port, without persistence."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.port = _free_port()
+        self.dir = workdir
+        self.popen: Optional[subprocess.Popen] = None
+
+    def start(self) -> str:
+        self.popen = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        import redis
+
+        client = redis.Redis(port=self.port)
+        for _ in range(200):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        client.close()
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def stop(self) -> None:
+        if self.popen and self.popen.poll() is None:
+            self.popen.terminate()
+            self.popen.wait(timeout=30)
+
+
+# --- load ---------------------------------------------------------------------------------------
+@dataclass
+class Sent:
+    conversation: int
+    number: int
+    text: str
+    start: float = 0.0
+    done: float = 0.0
+    attempts: int = 0
+    failures: list[float] = field(default_factory=list)  # when each failed attempt ended
+    kinds: list[str] = field(default_factory=list)  # and why: HTTP status or exception name
+    ok: bool = False
+
+
+def _messages(conversations: int, messages: int) -> list[list[str]]:
+    out = []
+    for c in range(conversations):
+        lang, script = SCRIPTS[c % len(SCRIPTS)]
+        out.append([script[k % len(script)] for k in range(messages)])
+    return out
+
+
+async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
+    """POST one message, retrying on 5xx and connection errors like a platform's redelivery."""
+    import httpx
+
+    item.start = time.monotonic() - t0
+    delay = RETRY_START
+    body = {"sender": sender, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    while True:
+        item.attempts += 1
+        try:
+            response = await client.post(url, json=body)
+            if response.status_code < 500:
+                item.ok = response.status_code == 200
+                break
+            kind = str(response.status_code)
+        except httpx.HTTPError as exc:
+            kind = type(exc).__name__
+        item.failures.append(time.monotonic() - t0)
+        item.kinds.append(kind)
+        if time.monotonic() - t0 - item.start > RETRY_FOR:
+            break
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, RETRY_MAX)
+    item.done = time.monotonic() - t0
+
+
+def _lang(conversation: int) -> str:
+    return SCRIPTS[conversation % len(SCRIPTS)][0]
+
+
+async def closed_loop(proxy: str, tag: str, texts: list[list[str]]) -> tuple[list[Sent], float]:
+    """Every conversation at once, each message as soon as the previous is answered."""
+    import httpx
+
+    items = [[Sent(c, k, t) for k, t in enumerate(conv)] for c, conv in enumerate(texts)]
+    limits = httpx.Limits(max_connections=len(texts) + 10, max_keepalive_connections=len(texts) + 10)
+    async with httpx.AsyncClient(timeout=180, limits=limits) as client:
+        t0 = time.monotonic()
+
+        async def conversation(c: int) -> None:
+            for item in items[c]:
+                await _send(client, f"{proxy}/webhooks/web/webhook", f"{tag}-{c}", _lang(c), item, t0)
+
+        await asyncio.gather(*(conversation(c) for c in range(len(texts))))
+        wall = time.monotonic() - t0
+    return [i for conv in items for i in conv], wall
+
+
+async def open_loop(proxy: str, tag: str, texts: list[list[str]], rate: float,
+                    faults: Optional[list[tuple[float, str, Any]]] = None) -> tuple[list[Sent], float, list[tuple[float, str]]]:
+    """Message n (round robin over conversations) is due at n / rate; a conversation's next
+    message waits for its previous one (order within a conversation). Faults run at their times."""
+    import httpx
+
+    count = len(texts)
+    items = [[Sent(c, k, t) for k, t in enumerate(conv)] for c, conv in enumerate(texts)]
+    happened: list[tuple[float, str]] = []
+    limits = httpx.Limits(max_connections=count + 10, max_keepalive_connections=count + 10)
+    async with httpx.AsyncClient(timeout=180, limits=limits) as client:
+        t0 = time.monotonic()
+
+        async def conversation(c: int) -> None:
+            for k, item in enumerate(items[c]):
+                due = (k * count + c) / rate
+                await asyncio.sleep(max(0.0, due - (time.monotonic() - t0)))
+                await _send(client, f"{proxy}/webhooks/web/webhook", f"{tag}-{c}", _lang(c), item, t0)
+
+        async def inject() -> None:
+            for at, name, action in faults or []:
+                await asyncio.sleep(max(0.0, at - (time.monotonic() - t0)))
+                happened.append((time.monotonic() - t0, name))
+                await asyncio.to_thread(action)
+
+        await asyncio.gather(inject(), *(conversation(c) for c in range(count)))
+        wall = time.monotonic() - t0
+    return [i for conv in items for i in conv], wall, happened
+
+
+def stored_check(rasa: str, token: str, keys: Any, tag: str, texts: list[list[str]]) -> dict[str, int]:
+    """Compare each conversation's stored user messages (Rasa API) with what was sent."""
+    import httpx
+
+    from bot.storage.pseudonyms import pseudonym_with
+
+    lost = duplicates = mismatched = 0
+    for c, sent in enumerate(texts):
+        conversation = pseudonym_with(keys, "web", f"{tag}-{c}")
+        tracker = httpx.get(f"{rasa}/conversations/{conversation}/tracker", params={"token": token}, timeout=120).json()
+        stored = [e["text"] for e in tracker.get("events", []) if e.get("event") == "user"]
+        missing, extra = Counter(sent) - Counter(stored), Counter(stored) - Counter(sent)
+        lost += sum(missing.values())
+        duplicates += sum(extra.values())
+        mismatched += int(stored != sent)
+    return {"sent": sum(len(t) for t in texts), "lost": lost, "duplicates": duplicates, "conversations_out_of_order": mismatched}
+
+
+# --- cluster ------------------------------------------------------------------------------------
+class Cluster:
+    def __init__(self, workdir: Path, replicas: int, database_url: str, redis_url: str, token: str) -> None:
+        from bot.stack import Stack
+        from core.settings import load_settings
+
+        base = _port_block(2 * replicas)
+        self.var = workdir / f"var-{replicas}"
+        self.env = {
+            "POPBOT_VAR_DIR": str(self.var), "POPBOT_HOST": "127.0.0.1", "POPBOT_MODE": "embedded",
+            "POPBOT_RASA_PORT": str(base), "POPBOT_HEALTH_PORT": str(base + replicas),
+            "POPBOT_ACTIONS_PORT": str(_free_port()), "POPBOT_RASA_TOKEN": token,
+            "POPBOT_DATABASE_URL": database_url, "POPBOT_REDIS_URL": redis_url, "POPBOT_LOG_LEVEL": "WARNING",
+            "POPBOT_KEYS_DIR": str(workdir / "keys"),
+        }
+        for key in list(os.environ):
+            if key.startswith("POPBOT_TELEGRAM_") or key == "POPBOT_PUBLIC_URL":
+                os.environ.pop(key)
+        settings = load_settings({**os.environ, **self.env})
+        self.proxy_port = _free_port()
+        self.stack = Stack(settings, env=self.env, log_dir=self.var / "logs", with_console=False,
+                           replicas=replicas, proxy_port=self.proxy_port)
+        self.proxy = f"http://127.0.0.1:{self.proxy_port}"
+        self.rasa = [f"http://127.0.0.1:{base + i}" for i in range(replicas)]
+        self.health = [f"http://127.0.0.1:{base + replicas + i}" for i in range(replicas)]
+        self._supervising = threading.Event()
+
+    def start(self) -> None:
+        self.stack.start(timeout=600)
+
+    def supervise(self) -> None:
+        """Restart stopped processes (as ``popbot run`` does) until :meth:`stop`."""
+        def loop() -> None:
+            while not self._supervising.wait(0.5):
+                self.stack.supervise()
+
+        threading.Thread(target=loop, name="bench-supervise", daemon=True).start()
+
+    def kill(self, name: str) -> None:
+        proc = self.stack.process(name)
+        assert proc.popen is not None
+        os.killpg(proc.popen.pid, signal.SIGKILL)
+
+    def replica_rss(self) -> list[int]:
+        out = []
+        for name in [p.name for p in self.stack.processes if p.name.startswith("rasa server")]:
+            popen = self.stack.process(name).popen
+            out.append(_memory(popen.pid)[0] if popen else 0)
+        return out
+
+    def stop(self) -> None:
+        self._supervising.set()
+        self.stack.stop()
+
+
+def _port_block(count: int) -> int:
+    import socket
+
+    for _ in range(200):
+        base = _free_port()
+        if base + count >= 65535:
+            continue
+        socks = []
+        try:
+            for port in range(base, base + count):
+                sock = socket.socket()
+                sock.bind(("127.0.0.1", port))
+                socks.append(sock)
+            return base
+        except OSError:
+            continue
+        finally:
+            for sock in socks:
+                sock.close()
+    raise RuntimeError("no block of free ports")
+
+
+def _wait_ready(url: str, since: float, cap: float = 600) -> Optional[float]:
+    import httpx
+
+    while time.monotonic() - since < cap:
+        try:
+            if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                return time.monotonic() - since
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.25)
+    return None
+
+
+# --- reporting ------------------------------------------------------------------------------------
+def latencies(items: list[Sent]) -> dict[str, float]:
+    times = [(i.done - i.start) * 1000 for i in items if i.ok]
+    return {"p50_ms": _percentile(times, 0.5), "p95_ms": _percentile(times, 0.95), "messages": len(times)} if times else {}
+
+
+def timeline(items: list[Sent], wall: float) -> list[dict[str, float]]:
+    """Per second: replies completed and their p95 latency."""
+    rows = []
+    for second in range(int(wall) + 1):
+        done = [(i.done - i.start) * 1000 for i in items if i.ok and second <= i.done < second + 1]
+        rows.append({"t": second, "throughput": len(done), "p95_ms": _percentile(done, 0.95) if done else float("nan")})
+    return rows
+
+
+def fault_recovery(items: list[Sent], happened: list[tuple[float, str]]) -> list[dict[str, Any]]:
+    out = []
+    for index, (at, name) in enumerate(happened):
+        until = happened[index + 1][0] if index + 1 < len(happened) else float("inf")
+        failed = [f for i in items for f in i.failures if at <= f < until]
+        kinds = Counter(k for i in items for f, k in zip(i.failures, i.kinds) if at <= f < until)
+        out.append({"fault": name, "at_s": round(at, 1), "failed_attempts": len(failed), "why": dict(kinds),
+                    "seconds_to_full_service": round(max(failed) - at, 1) if failed else 0.0})
+    return out
+
+
+def plot(path: Path, series: dict[str, list[dict[str, float]]], happened: list[tuple[float, str]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(2, len(series), figsize=(6 * len(series), 6), squeeze=False)
+    for column, (name, rows) in enumerate(series.items()):
+        t = [r["t"] for r in rows]
+        axes[0][column].plot(t, [r["throughput"] for r in rows])
+        axes[0][column].set_title(name)
+        axes[0][column].set_ylabel("replies / s")
+        axes[1][column].plot(t, [r["p95_ms"] for r in rows], color="tab:red")
+        axes[1][column].set_ylabel("p95 message -> reply (ms)")
+        axes[1][column].set_xlabel("seconds")
+        if name == "faults (2 replicas)":
+            for at, fault in happened:
+                for row in (0, 1):
+                    axes[row][column].axvline(at, color="grey", linestyle="--")
+                axes[0][column].annotate(fault, (at, 0), rotation=90, fontsize=7, va="bottom")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+# --- main ---------------------------------------------------------------------------------------
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench cluster", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--conversations", type=int, default=100)
+    parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--replicas", default="1,2")
+    parser.add_argument("--no-faults", action="store_true")
+    parser.add_argument("--fault-seconds", type=float, default=120.0, help="length of the fault run")
+    parser.add_argument("--time-cap", type=float, default=1500.0)
+    parser.add_argument("--out", default=str(PROJECT_ROOT / "results"))
+    args = parser.parse_args(argv)
+    if shutil.which("caddy") is None or shutil.which("redis-server") is None or not PG_BIN:
+        print("cluster bench: needs caddy, redis-server and PostgreSQL server binaries (make test-deps)")
+        return 2
+    from bot.storage.keys import FileKeyProvider
+
+    counts = [int(n) for n in args.replicas.split(",")]
+    texts = _messages(args.conversations, args.messages)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="popbot-cluster-bench-"))
+    os.chmod(workdir, 0o755)
+    pg, rd = ThrowawayPostgres(workdir), ThrowawayRedis(workdir)
+    token = "bench-" + uuid.uuid4().hex
+    started = time.monotonic()
+    report: dict[str, Any] = {"machine": _machine(), "conversations": args.conversations, "messages": args.messages,
+                              "runs": {}, "notes": []}
+    series: dict[str, list[dict[str, float]]] = {}
+    happened: list[tuple[float, str]] = []
+    try:
+        database_url, redis_url = pg.start(), rd.start()
+        keys = FileKeyProvider(workdir / "keys", generate=True)
+        saturated: dict[int, float] = {}
+        for replicas in counts:
+            if time.monotonic() - started > args.time_cap:
+                report["notes"].append(f"time cap reached before {replicas} replica(s)")
+                break
+            cluster = Cluster(workdir, replicas, database_url, redis_url, token)
+            print(f"-- {replicas} replica(s): starting ({_load()})", flush=True)
+            cluster.start()
+            try:
+                run: dict[str, Any] = {}
+                asyncio.run(closed_loop(cluster.proxy, f"warm{replicas}", _messages(10, 2)))  # warm-up
+                items, wall = asyncio.run(closed_loop(cluster.proxy, f"sat{replicas}", texts))
+                saturated[replicas] = sum(i.ok for i in items) / wall
+                run["saturated"] = {"msg_per_s": round(saturated[replicas], 2), "wall_s": round(wall, 1),
+                                    "errors": sum(not i.ok for i in items), **latencies(items)}
+                run["saturated_stored"] = stored_check(cluster.rasa[0], token, keys, f"sat{replicas}", texts)
+                print(f"   saturated: {run['saturated']}  stored: {run['saturated_stored']}", flush=True)
+                rate = saturated[replicas] / 2
+                items, wall, _ = asyncio.run(open_loop(cluster.proxy, f"half{replicas}", texts, rate))
+                run["half"] = {"rate_msg_per_s": round(rate, 2), "errors": sum(not i.ok for i in items), **latencies(items)}
+                run["half_stored"] = stored_check(cluster.rasa[0], token, keys, f"half{replicas}", texts)
+                run["replica_rss_mb"] = [round(r / 2**20) for r in cluster.replica_rss()]
+                series[f"half saturation ({replicas} replica{'s' if replicas > 1 else ''})"] = timeline(items, wall)
+                print(f"   half: {run['half']}  stored: {run['half_stored']}  rss MB: {run['replica_rss_mb']}", flush=True)
+                if replicas == 2 and not args.no_faults:
+                    run["faults"] = faults(cluster, pg, rd, token, keys, texts, args.fault_seconds, series, happened)
+                    print(f"   faults: {run['faults']}", flush=True)
+            finally:
+                cluster.stop()
+            report["runs"][replicas] = run
+        if 1 in saturated and 2 in saturated:
+            report["throughput_ratio_2_over_1"] = round(saturated[2] / saturated[1], 2)
+    finally:
+        rd.stop()
+        pg.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    report["load_after"] = _load()
+    (out / "cluster_bench.json").write_text(json.dumps(report, indent=2, default=str))
+    if series:
+        plot(out / "cluster_bench.png", series, happened)
+    table = render(report)
+    (out / "cluster_bench.md").write_text(table)
+    print(table)
+    return 0
+
+
+def faults(cluster: Cluster, pg: ThrowawayPostgres, rd: ThrowawayRedis, token: str, keys: Any,
+           texts: list[list[str]], seconds: float, series: dict[str, list[dict[str, float]]],
+           happened: list[tuple[float, str]]) -> dict[str, Any]:
+    """Open-loop load over ``seconds`` with a replica killed, Redis and PostgreSQL restarted."""
+    total = sum(len(t) for t in texts)
+    rate = total / seconds
+    back: dict[str, Any] = {}
+
+    def kill() -> None:
+        moment = time.monotonic()
+        cluster.kill("rasa server 1")
+        threading.Thread(target=lambda: back.update(replica_ready_again_s=_wait_ready(cluster.health[0], moment)),
+                         daemon=True).start()
+
+    plan = [(seconds * 0.15, "kill -9 replica 1", kill), (seconds * 0.45, "Redis restart", rd.restart),
+            (seconds * 0.75, "PostgreSQL restart", pg.restart)]
+    cluster.supervise()
+    items, wall, done = asyncio.run(open_loop(cluster.proxy, "fault", texts, rate, plan))
+    happened.extend(done)
+    _wait_ready(cluster.health[0], time.monotonic())
+    time.sleep(12)  # web spool retry (every 5 s) stores what was spooled during the faults
+    result = {
+        "rate_msg_per_s": round(rate, 2), "requests_failed_at_least_once": sum(bool(i.failures) for i in items),
+        "given_up": sum(not i.ok for i in items), **latencies(items),
+        "stored": stored_check(cluster.rasa[1], token, keys, "fault", texts),
+        "recovery": fault_recovery(items, done), **back,
+    }
+    series["faults (2 replicas)"] = timeline(items, wall)
+    return result
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = [
+        "# cluster bench", "",
+        f"machine: {report['machine']}; after: {report.get('load_after', '')}. Shared machine (2 cores, other",
+        "engineers' work running): absolute figures are noisy; the ratio is measured in the same run.",
+        f"{report['conversations']} conversations x {report['messages']} messages through caddy (web channel).", "",
+        "| replicas | saturated msg/s | p50 / p95 at half saturation (ms) | stored == sent | replica RSS (MB) |",
+        "|---|---|---|---|---|",
+    ]
+    for replicas, run in report["runs"].items():
+        sat, half = run.get("saturated", {}), run.get("half", {})
+        ok = all(run.get(k, {}).get("lost", 1) == 0 and run.get(k, {}).get("duplicates", 1) == 0
+                 for k in ("saturated_stored", "half_stored"))
+        lines.append(
+            f"| {replicas} | {sat.get('msg_per_s')} | {half.get('p50_ms', float('nan')):.0f} / {half.get('p95_ms', float('nan')):.0f}"
+            f" | {'yes' if ok else 'NO'} ({run.get('half_stored')}) | {run.get('replica_rss_mb')} |"
+        )
+    if "throughput_ratio_2_over_1" in report:
+        ratio = report["throughput_ratio_2_over_1"]
+        lines += ["", f"throughput ratio 2 / 1 replicas: **{ratio}** (goal >= {RATIO_BUDGET})"]
+    fault = report["runs"].get(2, {}).get("faults")
+    if fault:
+        stored = fault["stored"]
+        lines += ["", "## faults (2 replicas, retry-on-5xx client)", "",
+                  f"rate {fault['rate_msg_per_s']} msg/s; lost **{stored['lost']}**, duplicates **{stored['duplicates']}**, "
+                  f"conversations out of order {stored['conversations_out_of_order']}, requests that failed at least once "
+                  f"{fault['requests_failed_at_least_once']}, given up {fault['given_up']}; p50/p95 "
+                  f"{fault.get('p50_ms', float('nan')):.0f}/{fault.get('p95_ms', float('nan')):.0f} ms; killed replica ready "
+                  f"again after {fault.get('replica_ready_again_s')} s", "",
+                  "| fault | at (s) | failed attempts (why) | seconds to full service |", "|---|---|---|---|"]
+        for row in fault["recovery"]:
+            why = ", ".join(f"{k}: {v}" for k, v in row["why"].items())
+            lines.append(f"| {row['fault']} | {row['at_s']} | {row['failed_attempts']} ({why}) | {row['seconds_to_full_service']} |")
+    lines += [""] + [f"note: {n}" for n in report["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

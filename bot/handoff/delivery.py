@@ -1,0 +1,241 @@
+"""Counselor messages to the child's channel, once; silent-holder alerts and requeue (Rasa process).
+
+Each input channel registers a :data:`Sender` for its kind when its server starts
+(``register("web", ...)``). One worker per process then:
+
+* takes each pending message with a conditional UPDATE (``pending`` → ``sending``), so of all
+  replicas exactly one sends it; sends it; marks it ``delivered`` (event ``delivered``) or
+  ``failed`` (event ``delivery_failed`` with the error class — never silently dropped). A
+  message left ``sending`` by a crashed process is marked failed after ``STALE_SENDING``
+  seconds and reported, never sent twice;
+* checks held conversations whose child wrote last: after ``POPBOT_HANDOFF_ALERT_SECONDS``
+  without an answer an ``alert`` (reason ``silent``), after ``POPBOT_HANDOFF_REQUEUE_SECONDS``
+  back to the queue (``requeued``) and the child is told to wait, in the persona's voice
+  (``utter_please_wait`` through the same delivery path).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Awaitable, Callable
+
+import sqlalchemy as sa
+
+from bot.handoff import events, records, tables
+from bot.handoff.model import Context
+from core.logs import exception_summary
+
+logger = logging.getLogger(__name__)
+
+#: ``await sender(conversation_id, text)`` delivers one message or raises.
+Sender = Callable[[str, str], Awaitable[None]]
+#: ``voice(persona, lang, response)`` -> the text of a response in that voice, or None.
+Voice = Callable[[str, str, str], "str | None"]
+STALE_SENDING = 120.0
+_m = tables.messages
+_c = tables.conversations
+
+
+class Deliverer:
+    """Delivers pending handoff messages through registered senders; runs the hold timers."""
+
+    def __init__(self, ctx: Context | None = None, *, poll: float = 0.1, timers_every: float = 1.0) -> None:
+        self._ctx = ctx
+        self.senders: dict[str, Sender] = {}
+        self.voice: Voice | None = None
+        self.poll = poll
+        self.timers_every = timers_every
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def ctx(self) -> Context:
+        """The context given, or the process's (opened on first use, not at registration)."""
+        if self._ctx is None:
+            self._ctx = Context.default()
+        return self._ctx
+
+    # -- delivery ---------------------------------------------------------------------------
+    def _take(self) -> list[tuple[int, str, str, str]]:
+        """Claim pending messages for our channels: (id, conversation, channel, text)."""
+        taken = []
+        with self.ctx.storage.engine.begin() as conn:
+            rows = conn.execute(
+                sa.select(_m).where(_m.c.delivery == "pending", _m.c.channel.in_(sorted(self.senders)))
+                .order_by(_m.c.id).limit(20)
+            ).all()
+        for row in rows:
+            with self.ctx.storage.engine.begin() as conn:
+                won = conn.execute(
+                    sa.update(_m).where(_m.c.id == row.id, _m.c.delivery == "pending")
+                    .values(delivery="sending", delivered_at=self.ctx.now())
+                ).rowcount
+                if won == 1:
+                    taken.append((row.id, row.conversation_id, row.channel, records.message_text(conn, self.ctx, row)))
+        return taken
+
+    def _finish(self, message_id: int, conversation_id: str, error: BaseException | None) -> None:
+        now = self.ctx.now()
+        with events.transaction(self.ctx) as (conn, ids):
+            conn.execute(sa.update(_m).where(_m.c.id == message_id).values(
+                delivery="failed" if error else "delivered", delivered_at=now))
+            if error is None:
+                ids.append(events.emit(conn, now, "delivered", conversation_id, None, message_id=message_id))
+            else:
+                ids.append(events.emit(conn, now, "delivery_failed", conversation_id, None, message_id=message_id,
+                                       reason=_reason(error)))
+
+    async def deliver_pending(self) -> int:
+        """Send every pending message once; returns how many were attempted."""
+        if not self.senders:
+            return 0
+        taken = self._take()
+        for message_id, conversation_id, channel, text in taken:
+            error: BaseException | None = None
+            try:
+                await self.senders[channel](conversation_id, text)
+            except Exception as exc:
+                logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
+                error = exc
+            self._finish(message_id, conversation_id, error)
+        return len(taken)
+
+    def fail_stale(self) -> int:
+        """Messages stuck in ``sending`` (a crashed sender): failed and reported, not resent."""
+        cutoff = self.ctx.now() - STALE_SENDING
+        with self.ctx.storage.engine.connect() as conn:
+            stale = conn.execute(sa.select(_m.c.id, _m.c.conversation_id).where(
+                _m.c.delivery == "sending", _m.c.delivered_at < cutoff)).all()
+        for message_id, conversation_id in stale:
+            self._finish(message_id, conversation_id, TimeoutError("interrupted while sending"))
+        return len(stale)
+
+    # -- timers -----------------------------------------------------------------------------
+    def check_timers(self) -> list[str]:
+        """Alert on, then requeue, held conversations whose child waits for an answer."""
+        settings = self.ctx.storage.settings
+        now = self.ctx.now()
+        changed: list[str] = []
+        with self.ctx.storage.engine.connect() as conn:
+            rows = conn.execute(sa.select(_c).where(_c.c.state == "held", _c.c.last_child_at.is_not(None))).all()
+        for row in rows:
+            answered = max(row.last_counselor_at or 0.0, row.claimed_at or 0.0)
+            if row.last_child_at <= answered:
+                continue
+            waited = now - row.last_child_at
+            if waited >= settings.handoff_requeue_seconds:
+                if self._requeue(row, now):
+                    changed.append(row.conversation_id)
+            elif waited >= settings.handoff_alert_seconds and row.alerted_at is None:
+                with events.transaction(self.ctx) as (conn, ids):
+                    done = conn.execute(sa.update(_c).where(
+                        _c.c.conversation_id == row.conversation_id, _c.c.state == "held", _c.c.alerted_at.is_(None),
+                    ).values(alerted_at=now)).rowcount
+                    if done == 1:
+                        ids.append(events.emit(conn, now, "alert", row.conversation_id, None, reason="silent",
+                                               holder=row.holder))
+                        changed.append(row.conversation_id)
+        return changed
+
+    def _requeue(self, row: sa.engine.Row, now: float) -> bool:
+        voice = self.voice or _voice
+        text = voice(row.persona, row.lang, "utter_please_wait") if voice else None
+        with events.transaction(self.ctx) as (conn, ids):
+            done = conn.execute(sa.update(_c).where(
+                _c.c.conversation_id == row.conversation_id, _c.c.state == "held", _c.c.holder == row.holder,
+            ).values(state="waiting", holder=None, claimed_at=None, alerted_at=None, updated_at=now)).rowcount
+            if done != 1:
+                return False
+            ids.append(events.emit(conn, now, "requeued", row.conversation_id, None, reason="silent", holder=row.holder))
+            if text:
+                message_id = records.add_message(conn, self.ctx, row.conversation_id, now, "bot", text,
+                                                 delivery="pending", channel=row.channel)
+                ids.append(events.emit(conn, now, "reply", row.conversation_id, None, message_id=message_id))
+        return True
+
+    # -- the worker -------------------------------------------------------------------------
+    async def run(self) -> None:
+        """Deliver and check timers until cancelled."""
+        last_timers = 0.0
+        while True:
+            try:
+                sent = await self.deliver_pending()
+                if self.ctx.now() - last_timers >= self.timers_every:
+                    last_timers = self.ctx.now()
+                    self.check_timers()
+                    self.fail_stale()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database may be down for a moment; keep going
+                logger.error("handoff: delivery worker: %s", exception_summary(exc))
+                sent = 0
+            if not sent:
+                await asyncio.sleep(self.poll)
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self.run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+
+
+def _reason(error: BaseException) -> str:
+    """A content-free reason for the counselor (the error class and, for lookups, its message)."""
+    if isinstance(error, LookupError):
+        return str(error)[:200]
+    return type(error).__name__
+
+
+_worker: Deliverer | None = None
+_voice: Voice | None = None
+
+
+def use_domain(domain: Any) -> None:
+    """Speak timer lines (``utter_please_wait``) with the loaded model's responses (once)."""
+    global _voice
+    if _voice is not None:
+        return
+    from rasa.core.nlg.generator import ResponseVariationFilter
+
+    chooser = ResponseVariationFilter(domain.responses)
+
+    def voice(persona: str, lang: str, response: str) -> str | None:
+        if response not in domain.responses:
+            return None
+        found = chooser.responses_for_utter_action(response, "", {"persona": persona, "lang": lang})
+        texts = [v["text"] for v in found if v.get("text")]
+        return str(texts[0]) if texts else None
+
+    _voice = voice
+
+
+def worker() -> Deliverer:
+    """This process's deliverer (created on first use, on the process storage)."""
+    global _worker
+    if _worker is None:
+        _worker = Deliverer()
+    return _worker
+
+
+def register(kind: str, sender: Sender, voice: Voice | None = None) -> Deliverer:
+    """A channel offers delivery for ``kind``; starts the process's worker (in a running loop)."""
+    found = worker()
+    found.senders[kind] = sender
+    if voice is not None:
+        found.voice = voice
+    found.start()
+    return found
+
+
+async def unregister(kind: str) -> None:
+    """A channel stops; the worker stops with the last one."""
+    global _worker
+    if _worker is None:
+        return
+    _worker.senders.pop(kind, None)
+    if not _worker.senders:
+        await _worker.stop()
+        _worker = None

@@ -1,0 +1,85 @@
+"""``popbot run --replicas N``: refuses a set-up replicas cannot share; the local proxy
+configuration is docker/Caddyfile with the same routing; the health server's answers."""
+from __future__ import annotations
+
+import argparse
+import subprocess
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot import cluster, health
+from bot.cli.run import run
+from core.settings import load_settings
+from tests.conftest import free_port
+
+
+def _args(**values: object) -> argparse.Namespace:
+    base = {"no_actions": True, "no_console": True, "retention_every": 0.0, "replicas": 2, "proxy_port": 8000}
+    return argparse.Namespace(**{**base, **values})
+
+
+def test_replicas_refuse_sqlite_and_a_missing_redis(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("POPBOT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("POPBOT_REDIS_URL", raising=False)
+    assert run(_args()) == 2
+    assert "POPBOT_DATABASE_URL=postgresql" in capsys.readouterr().out
+    monkeypatch.setenv("POPBOT_DATABASE_URL", "postgresql://popbot@127.0.0.1:9/popbot")
+    assert run(_args()) == 2
+    assert "POPBOT_REDIS_URL" in capsys.readouterr().out
+    monkeypatch.setenv("POPBOT_REDIS_URL", "redis://127.0.0.1:9/0")
+    assert run(_args(replicas=0)) == 2
+    assert "at least 1" in capsys.readouterr().out
+
+
+def test_replica_ports_and_var_dirs(tmp_path: Path) -> None:
+    settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "POPBOT_RASA_PORT": "7000"})
+    members = cluster.replicas(settings, 3)
+    assert [(r.rasa_port, r.health_port) for r in members] == [(7000, 7003), (7001, 7004), (7002, 7005)]
+    assert [r.var_dir for r in members] == [tmp_path / "replicas" / str(i) for i in (1, 2, 3)]
+    settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "POPBOT_RASA_PORT": "7000", "POPBOT_HEALTH_PORT": "9100"})
+    assert [r.health_port for r in cluster.replicas(settings, 2)] == [9100, 9101]
+
+
+def test_the_local_caddyfile_is_the_production_one_with_local_addresses() -> None:
+    local = cluster.local_caddyfile("127.0.0.1:8000", ["127.0.0.1:5005", "127.0.0.1:5006"])
+    production = cluster.CADDYFILE.read_text()
+    site = production[production.index("{$POPBOT_DOMAIN} {"):]
+    local_site = local[local.index("http://127.0.0.1:8000 {"):]
+    # Everything from the site block on is identical except the upstream discovery.
+    dynamic = site[site.index("dynamic a {"):site.index("}", site.index("dynamic a {")) + 1]
+    assert local_site == site.replace("{$POPBOT_DOMAIN} {", "http://127.0.0.1:8000 {").replace(
+        dynamic, "to 127.0.0.1:5005 127.0.0.1:5006"
+    ).replace("{$POPBOT_DEFAULT_PERSONA}", "rumianek")
+    assert "admin off" in local and "email" not in local
+
+
+def test_caddy_accepts_the_local_caddyfile(tmp_path: Path) -> None:
+    path = tmp_path / "Caddyfile"
+    path.write_text(cluster.local_caddyfile("127.0.0.1:8000", ["127.0.0.1:5005"]))
+    done = subprocess.run(
+        [cluster.CADDY, "validate", "--adapter", "caddyfile", "--config", str(path)],
+        capture_output=True, text=True, timeout=120,
+        env={"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_health_answers_live_and_ready_and_nothing_else() -> None:
+    state = health.Health()
+    port = free_port()
+    server = health.serve(state, "127.0.0.1", port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert httpx.get(f"{base}/live").status_code == 200  # loading: alive
+        assert httpx.get(f"{base}/ready").status_code == 503  # ... but not ready
+        state.ready, state.last_beat = True, health.time.monotonic()
+        ready = httpx.get(f"{base}/ready")
+        assert ready.status_code == 200 and "python" not in ready.headers.get("server", "").lower()
+        state.last_beat -= health.STUCK_AFTER + 1  # the event loop stopped turning
+        assert httpx.get(f"{base}/live").status_code == 503
+        assert httpx.get(f"{base}/ready").status_code == 503
+        assert httpx.get(f"{base}/status").status_code == 404
+    finally:
+        server.shutdown()
