@@ -178,6 +178,18 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
     item.done = time.monotonic() - t0
 
 
+#: Session ids the replicas accept (server-issued and signed, bot.channels.sessions): one per
+#: simulated conversation, signed with the cluster's keys (set in main).
+_SESSIONS: dict[tuple[str, int], str] = {}
+_SESSION_KEY: list[bytes] = []
+
+
+def _sender(tag: str, conversation: int) -> str:
+    from bot.channels import sessions
+
+    return _SESSIONS.setdefault((tag, conversation), sessions.issue(key=_SESSION_KEY[0]))
+
+
 def _lang(conversation: int) -> str:
     return SCRIPTS[conversation % len(SCRIPTS)][0]
 
@@ -193,7 +205,7 @@ async def closed_loop(proxy: str, tag: str, texts: list[list[str]]) -> tuple[lis
 
         async def conversation(c: int) -> None:
             for item in items[c]:
-                await _send(client, f"{proxy}/webhooks/web/webhook", f"{tag}-{c}", _lang(c), item, t0)
+                await _send(client, f"{proxy}/webhooks/web/webhook", _sender(tag, c), _lang(c), item, t0)
 
         await asyncio.gather(*(conversation(c) for c in range(len(texts))))
         wall = time.monotonic() - t0
@@ -217,7 +229,7 @@ async def open_loop(proxy: str, tag: str, texts: list[list[str]], rate: float,
             for k, item in enumerate(items[c]):
                 due = (k * count + c) / rate
                 await asyncio.sleep(max(0.0, due - (time.monotonic() - t0)))
-                await _send(client, f"{proxy}/webhooks/web/webhook", f"{tag}-{c}", _lang(c), item, t0)
+                await _send(client, f"{proxy}/webhooks/web/webhook", _sender(tag, c), _lang(c), item, t0)
 
         async def inject() -> None:
             for at, name, action in faults or []:
@@ -238,7 +250,7 @@ def stored_check(rasa: str, token: str, keys: Any, tag: str, texts: list[list[st
 
     lost = duplicates = mismatched = 0
     for c, sent in enumerate(texts):
-        conversation = pseudonym_with(keys, "web", f"{tag}-{c}")
+        conversation = pseudonym_with(keys, "web", _sender(tag, c))
         tracker = httpx.get(f"{rasa}/conversations/{conversation}/tracker", params={"token": token}, timeout=120).json()
         stored = [e["text"] for e in tracker.get("events", []) if e.get("event") == "user"]
         missing, extra = Counter(sent) - Counter(stored), Counter(stored) - Counter(sent)
@@ -262,6 +274,8 @@ class Cluster:
             "POPBOT_ACTIONS_PORT": str(_free_port()), "POPBOT_RASA_TOKEN": token,
             "POPBOT_DATABASE_URL": database_url, "POPBOT_REDIS_URL": redis_url, "POPBOT_LOG_LEVEL": "WARNING",
             "POPBOT_KEYS_DIR": str(workdir / "keys"),
+            # a throughput benchmark from one address: the web rate limits must not be what it measures
+            "POPBOT_WEB_RATE_MESSAGE": "1000000/minute", "POPBOT_WEB_RATE_ADDRESS": "1000000/minute",
         }
         for key in list(os.environ):
             if key.startswith("POPBOT_TELEGRAM_") or key == "POPBOT_PUBLIC_URL":
@@ -421,6 +435,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         database_url, redis_url = pg.start(), rd.start()
         keys = FileKeyProvider(workdir / "keys", generate=True)
+        from bot.channels.sessions import PURPOSE
+
+        _SESSION_KEY[:] = [keys.secret(PURPOSE)]
         saturated: dict[int, float] = {}
         for replicas in counts:
             if time.monotonic() - started > args.time_cap:

@@ -84,6 +84,8 @@ class Stack:
             "POPBOT_RASA_TOKEN": s.required_secret("rasa_token"),
             "POPBOT_ACTIONS_SECRET": s.required_secret("actions_secret"),
             "POPBOT_KEYS_DIR": str(s.keys_dir or s.var_dir / "keys"),
+            # caddy is one proxy hop: rate limits count the client's address, not the proxy's
+            "POPBOT_FORWARDED_HOPS": "1",
         }
         if s.key_provider or s.master_keys:
             del shared["POPBOT_KEYS_DIR"]

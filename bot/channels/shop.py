@@ -227,16 +227,8 @@ def shop_blueprint(channel: "WebInput") -> Blueprint:
 
 
 def _ensure_session(request: Request, resp: HTTPResponse) -> None:
-    """Give the browser a session cookie (no expiry: gone when the browser closes)."""
-    from bot.channels.web import SESSION_COOKIE, _SENDER
+    """Give the browser a signed session id unless it already holds one this server issued."""
+    from bot.channels import sessions
 
-    current = request.cookies.get(SESSION_COOKIE)
-    if current and _SENDER.match(current) and len(current) >= 32:
-        return
-    resp.cookies[SESSION_COOKIE] = secrets.token_urlsafe(32)
-    cookie = resp.cookies[SESSION_COOKIE]
-    cookie["path"] = "/"
-    cookie["httponly"] = True
-    cookie["samesite"] = "Strict"
-    if request.headers.get("x-forwarded-proto", request.scheme) == "https":
-        cookie["secure"] = True
+    if not sessions.verify(request.cookies.get(sessions.COOKIE)):
+        sessions.set_cookie(request, resp, sessions.issue())

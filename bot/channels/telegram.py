@@ -38,6 +38,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.channels import identity
+from bot.channels.guards import BodyTooLarge, read_body
 from core.db import utcnow
 from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessageIdLog
 from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
@@ -444,7 +445,7 @@ class TelegramInput(InputChannel):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok", "bots": len(channel.runtimes)})
 
-        @bp.route("/<key:str>/webhook", methods=["POST"])
+        @bp.route("/<key:str>/webhook", methods=["POST"], stream=True)
         async def webhook(request: Request, key: str) -> HTTPResponse:
             runtime = channel.runtimes.get(key)
             if runtime is None:
@@ -452,7 +453,11 @@ class TelegramInput(InputChannel):
             offered = request.headers.get(SECRET_HEADER, "")
             if not hmac.compare_digest(offered.encode(), runtime.config.secret.encode()):
                 return response.json({"error": "forbidden"}, status=403)
-            update = parse_update(request.body or b"", runtime.bot)
+            try:
+                body = await read_body(request)
+            except BodyTooLarge as exc:
+                return response.json({"error": str(exc)}, status=413)
+            update = parse_update(body, runtime.bot)
             if update is None:
                 return response.json({"error": "the body is not a Telegram update"}, status=400)
             status = await channel.process(runtime, update, on_new_message)

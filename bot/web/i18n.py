@@ -16,6 +16,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "Questions? Our team answers in the chat.", "language": "Language",
         "sending_failed": "Message not sent. Please try again.", "messages": "Messages",
         "product_page": "Product", "price": "Price",
+        "busy": "Lots of messages right now. Please wait a moment and write again.",
     },
     "pl": {
         "close_page": "Zamknij", "free_delivery": "Darmowa dostawa od {amount}",
@@ -30,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "Pytania? Nasz zespół odpowiada na czacie.", "language": "Język",
         "sending_failed": "Nie wysłano wiadomości. Spróbuj ponownie.", "messages": "Wiadomości",
         "product_page": "Produkt", "price": "Cena",
+        "busy": "Mamy teraz dużo wiadomości. Poczekaj chwilę i napisz ponownie.",
     },
     "es": {
         "close_page": "Cerrar", "free_delivery": "Envío gratis desde {amount}",
@@ -44,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "¿Preguntas? Nuestro equipo responde en el chat.", "language": "Idioma",
         "sending_failed": "Mensaje no enviado. Inténtalo de nuevo.", "messages": "Mensajes",
         "product_page": "Producto", "price": "Precio",
+        "busy": "Tenemos muchos mensajes ahora mismo. Espera un momento y vuelve a escribir.",
     },
 }
 

@@ -26,7 +26,7 @@ async def answer(message: UserMessage) -> None:
 
 
 def _chat(base: str, persona: str, out: io.StringIO) -> int:
-    return converse(["hello"], base_url=base, sender="cli-test", metadata={"persona": persona}, out=out)
+    return converse(["hello"], base_url=base, metadata={"persona": persona}, out=out)
 
 
 async def test_the_servers_400_is_shown_with_the_server_it_reached(capsys: pytest.CaptureFixture[str]) -> None:
