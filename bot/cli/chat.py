@@ -77,7 +77,9 @@ def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
             yield line
 
 
-def converse(lines: Iterable[str], *, base_url: str, metadata: dict, out: TextIO) -> int:
+def converse(lines: Iterable[str], *, base_url: str, metadata: dict, out: TextIO, err: TextIO | None = None) -> int:
+    """Send each line, print each reply to ``out``; problems go to ``err`` (default stderr)."""
+    err = err or sys.stderr
     url = base_url.rstrip("/") + WEB_WEBHOOK
     session: str | None = None
     with httpx.Client(timeout=60) as client:
@@ -85,12 +87,12 @@ def converse(lines: Iterable[str], *, base_url: str, metadata: dict, out: TextIO
             try:
                 session, replies = send(client, url, session, line, metadata)
             except ServerRefused as exc:
-                print(f"popbot chat: the bot at {base_url} refused the message: {exc}", file=sys.stderr)
+                print(f"popbot chat: the bot at {base_url} refused the message: {exc}", file=err)
                 return 1
             except httpx.HTTPError as exc:
                 print(f"popbot chat: nothing answered at {base_url} ({exc.__class__.__name__}); "
                       "is `make run` running, on this host and port (POPBOT_HOST, POPBOT_RASA_PORT)?",
-                      file=sys.stderr)
+                      file=err)
                 return 1
             for reply in replies:
                 if reply.get("text"):

@@ -25,16 +25,16 @@ async def answer(message: UserMessage) -> None:
     await message.output_channel.send_text_message(message.sender_id, "We have lavender soap.")
 
 
-def _chat(base: str, persona: str, out: io.StringIO) -> int:
-    return converse(["hello"], base_url=base, metadata={"persona": persona}, out=out)
+def _chat(base: str, persona: str, out: io.StringIO, err: io.StringIO) -> int:
+    return converse(["hello"], base_url=base, metadata={"persona": persona}, out=out, err=err)
 
 
-async def test_the_servers_400_is_shown_with_the_server_it_reached(capsys: pytest.CaptureFixture[str]) -> None:
+async def test_the_servers_400_is_shown_with_the_server_it_reached() -> None:
     async with serve([WebInput(personas=["rumianek"], shop=False)], answer) as (base, handler, _app):
-        out = io.StringIO()
-        assert await asyncio.to_thread(_chat, base, "bakery", out) == 1
-        refused = capsys.readouterr().err
-        assert await asyncio.to_thread(_chat, base, "rumianek", out) == 0
+        out, err = io.StringIO(), io.StringIO()
+        assert await asyncio.to_thread(_chat, base, "bakery", out, err) == 1
+        refused = err.getvalue()
+        assert await asyncio.to_thread(_chat, base, "rumianek", out, io.StringIO()) == 0
     assert f"the bot at {base} refused the message: HTTP 400" in refused
     assert "names a persona this channel does not serve" in refused
     assert "is `make run` running" not in refused
@@ -42,11 +42,10 @@ async def test_the_servers_400_is_shown_with_the_server_it_reached(capsys: pytes
     assert len(handler.received) == 1
 
 
-def test_nothing_listening_names_the_address_tried(capsys: pytest.CaptureFixture[str]) -> None:
-    base = f"http://127.0.0.1:{free_port()}"
-    assert _chat(base, "rumianek", io.StringIO()) == 1
-    err = capsys.readouterr().err
-    assert f"nothing answered at {base}" in err and "POPBOT_RASA_PORT" in err
+def test_nothing_listening_names_the_address_tried() -> None:
+    base, err = f"http://127.0.0.1:{free_port()}", io.StringIO()
+    assert _chat(base, "rumianek", io.StringIO(), err) == 1
+    assert f"nothing answered at {base}" in err.getvalue() and "POPBOT_RASA_PORT" in err.getvalue()
 
 
 def test_help_shows_the_port_of_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
