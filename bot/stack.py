@@ -93,7 +93,7 @@ class Stack:
             Process(
                 r.name, [py, "-m", "bot.server"], f"http://{s.host}:{r.health_port}/ready",
                 env={**shared, "POPBOT_RASA_PORT": str(r.rasa_port), "POPBOT_HEALTH_PORT": str(r.health_port),
-                     "POPBOT_VAR_DIR": str(r.var_dir)},
+                     "POPBOT_VAR_DIR": str(r.var_dir), "POPBOT_FORWARDED_HOPS": "1"},  # caddy in front
             )
             for r in members
         ]

@@ -33,11 +33,13 @@ import re
 from typing import Any, Awaitable, Callable, Iterable, Mapping
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import identity, sessions
+from bot.channels.disguise import Doors, install as install_doors, not_found
 from bot.channels.guards import BodyTooLarge, client_address, cross_site, read_body, same_origin
 from bot.channels.ratelimit import MemoryCounter, RateLimiter, RedisCounter, Rule
 from bot.channels.push import PushHub
@@ -125,6 +127,7 @@ class WebInput(InputChannel):
         retry_every: float = 5.0,
         limiter: RateLimiter | None = None,
         forwarded_hops: int | None = None,
+        doors: Doors | None = None,
     ) -> None:
         self.personas = frozenset(personas) if personas is not None else None
         self.default_persona = default_persona
@@ -137,6 +140,7 @@ class WebInput(InputChannel):
         self._retrying = asyncio.Lock()
         self._limiter = limiter
         self.forwarded_hops = forwarded_hops
+        self.doors = doors or Doors()
 
     @property
     def limiter(self) -> RateLimiter:
@@ -241,11 +245,11 @@ class WebInput(InputChannel):
             return None
         return sender
 
-    def _metadata(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+    def _metadata(self, payload: Mapping[str, Any], default_persona: str | None = None) -> dict[str, Any]:
         raw = payload.get("metadata") or {}
         if not isinstance(raw, Mapping):
             raise BadRequest("field 'metadata' must be an object")
-        persona = raw.get("persona", self.default_persona)
+        persona = raw.get("persona", default_persona or self.default_persona)
         if not isinstance(persona, str) or not _PERSONA.match(persona):
             raise BadRequest("field 'metadata.persona' must be a persona id")
         if self.personas is not None and persona not in self.personas and persona != self.default_persona:
@@ -297,6 +301,9 @@ class WebInput(InputChannel):
         )
         try:
             await on_new_message(message)
+        except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
+            logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
+            return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
         except Exception as exc:
             logger.error("web channel: processing a message failed: %s", exception_summary(exc))
             return await self._answer_unsaved(message, _replies(collector))
@@ -309,8 +316,8 @@ class WebInput(InputChannel):
             from bot.channels.shop import shop_blueprint
 
             extra.append(shop_blueprint(self))
-        bp = channel_blueprint("popbot_web", extra=extra)
         channel = self
+        bp = channel_blueprint("popbot_web", extra=extra, on_register=lambda app: install_doors(app, channel.doors))
 
         @bp.listener("after_server_start")
         async def _start_relay(app: Any, _loop: Any) -> None:
@@ -359,7 +366,7 @@ class WebInput(InputChannel):
             try:
                 payload = _json_body(await read_body(request))
                 sender = channel._sender(request, payload)
-                metadata = channel._metadata(payload)
+                metadata = channel._metadata(payload, channel.doors.bound_persona(request))
                 text = payload.get("message")
                 if not isinstance(text, str) or not text.strip():
                     raise BadRequest("field 'message' must be a non-empty string")
@@ -369,6 +376,8 @@ class WebInput(InputChannel):
                 return response.json({"error": str(exc)}, status=413, headers=NO_STORE)
             except BadRequest as exc:
                 return response.json({"error": str(exc)}, status=400, headers=NO_STORE)
+            if not channel.doors.serves(request, metadata["persona"]):
+                return not_found()  # another persona's chat is not on this host
             if not await channel._within_limits(request, sender):
                 return _busy(channel.limiter, metadata.get("lang", "en"))
             issued = sender is None

@@ -118,6 +118,26 @@ async def test_processing_failure_spools_the_message_and_a_retry_stores_it(tmp_p
     assert (message.text, message.sender_id) == ("hi", identity.conversation_id("web", sender))
 
 
+async def test_an_unreachable_conversation_lock_answers_503_and_spools_nothing(tmp_path: Path, sender: str) -> None:
+    """Redis down: the turn never started, so the platform is told to send again (no spool, no
+    reply-less 200)."""
+    from bot.storage.lock_store import ConversationLockStore
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
+        handler.agent.lock_store = ConversationLockStore(redis_url="redis://127.0.0.1:1/0")  # nothing listens
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 503
+                assert await resp.json() == {"error": "temporarily unavailable, send again"}
+    assert channel.spool.count() == 0
+    conversation = identity.conversation_id("web", sender)
+    assert (await handler.agent.tracker_store.retrieve(conversation)) is None  # nothing stored
+
+
 async def _hello(ws: aiohttp.ClientWebSocketResponse, sender: str) -> None:
     await ws.send_str(json.dumps({"type": "hello", "sender": sender}))
     assert json.loads((await ws.receive(timeout=5)).data) == {"type": "ready"}

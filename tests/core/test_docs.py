@@ -8,7 +8,8 @@ from core import PROJECT_ROOT
 
 #: The in-repository copy of the design; the only file that may speak of its old location.
 DESIGN_COPY = "docs/design.md"
-OUTSIDE = re.compile(r"\.\./shared|/work/shared|DESIGN\.md,? invariant", re.IGNORECASE)
+#: The notes outside the repository (../shared/DESIGN.md, upper case) and "DESIGN.md invariant N".
+OUTSIDE = re.compile(r"\.\./shared|/work/shared|\bDESIGN\.md")
 
 
 def _tracked_text_files() -> list[str]:

@@ -93,3 +93,19 @@ async def test_counselor_message_is_pushed_to_the_browser_socket(rasa_server: st
                 assert resp.status == 200
             frame = json.loads((await ws.receive(timeout=10)).data)
     assert frame["message"]["text"] == "Hello, this is Anna from customer care."
+
+
+def test_the_public_port_does_not_reveal_the_framework(rasa_server: str) -> None:
+    """From outside (a public host name or through a proxy) Rasa's own routes are the plain 404."""
+    from tests.conftest import E2E_RASA_TOKEN
+
+    outside = [{"Host": "shop.example"}, {"X-Forwarded-For": "203.0.113.7"}]
+    for headers in outside:
+        for path in ("/", "/version", "/status", "/conversations/x/tracker", "/webhooks/rest/webhook", "/nope"):
+            answer = httpx.get(f"{rasa_server}{path}", headers=headers, timeout=30)
+            assert answer.status_code == 404, (path, headers)
+            assert "rasa" not in answer.text.lower() and "sanic" not in answer.text.lower()
+            assert answer.headers["cache-control"].startswith("no-store")
+    # the API with its token still works (console, tools); on loopback the server is as it is
+    assert httpx.get(f"{rasa_server}/version", params={"token": E2E_RASA_TOKEN}, headers=outside[0], timeout=30).status_code == 200
+    assert httpx.get(f"{rasa_server}/version", timeout=30).status_code == 200
