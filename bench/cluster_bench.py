@@ -1,7 +1,7 @@
 """Scale-out: 1 and 2 Rasa replicas behind caddy, and faults under load.
 
-    python -m bench cluster [--conversations 100] [--messages 10] [--replicas 1,2] [--no-faults]
-                            [--time-cap 1500] [--out results]
+    python -m bench cluster [--conversations 100] [--messages 10] [--half-messages 3] [--replicas 1,2]
+                            [--no-faults] [--fault-seconds 120] [--time-cap 1500] [--out results] [--keep]
 
 Everything runs on loopback, on servers this bench starts and removes: a throwaway PostgreSQL
 cluster (``initdb``/``pg_ctl`` in a temp dir, as the ``postgres`` user), a throwaway Redis
@@ -12,12 +12,12 @@ server. Never the shared PostgreSQL on 5432 or Redis on 6379.
 For each replica count:
   1. saturated throughput: C conversations write at once, each its next message as soon as the
      previous is answered (closed loop), M messages each, through the proxy's web channel;
-  2. latency at half that throughput: the same C x M messages sent open-loop at 0.5 x the
+  2. latency at half that throughput: C x ``--half-messages`` messages sent open-loop at 0.5 x the
      saturated rate (each conversation's messages in order); message -> reply p50/p95;
   3. every conversation's stored user events (read back through the Rasa API) == what was sent.
 Throughput ratio = 2 replicas / 1 replica, measured in the same run.
 
-Faults (2 replicas, open loop, C x M messages over ~2 minutes): ``kill -9`` of replica 1 (the
+Faults (2 replicas, open loop at half the saturated rate for ~``--fault-seconds``): ``kill -9`` of replica 1 (the
 supervisor restarts it, as ``popbot run`` does), the Redis server restarted, the PostgreSQL
 server restarted (``pg_ctl restart -m fast``). The client retries on 5xx and on connection errors
 with backoff (1 s doubling to 8 s, for up to 120 s), as Telegram redelivers a webhook. Reported:
@@ -141,6 +141,7 @@ class Sent:
     attempts: int = 0
     failures: list[float] = field(default_factory=list)  # when each failed attempt ended
     kinds: list[str] = field(default_factory=list)  # and why: HTTP status or exception name
+    replies: int = 0  # bot messages in the final answer (0: stored later from the spool, no reply)
     ok: bool = False
 
 
@@ -165,6 +166,7 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
             response = await client.post(url, json=body)
             if response.status_code < 500:
                 item.ok = response.status_code == 200
+                item.replies = len(response.json()) if item.ok else 0
                 break
             kind = str(response.status_code)
         except httpx.HTTPError as exc:
@@ -176,6 +178,18 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
         await asyncio.sleep(delay)
         delay = min(delay * 2, RETRY_MAX)
     item.done = time.monotonic() - t0
+
+
+#: Session ids the replicas accept (server-issued and signed, bot.channels.sessions): one per
+#: simulated conversation, signed with the cluster's keys (set in main).
+_SESSIONS: dict[tuple[str, int], str] = {}
+_SESSION_KEY: list[bytes] = []
+
+
+def _sender(tag: str, conversation: int) -> str:
+    from bot.channels import sessions
+
+    return _SESSIONS.setdefault((tag, conversation), sessions.issue(key=_SESSION_KEY[0]))
 
 
 def _lang(conversation: int) -> str:
@@ -193,7 +207,7 @@ async def closed_loop(proxy: str, tag: str, texts: list[list[str]]) -> tuple[lis
 
         async def conversation(c: int) -> None:
             for item in items[c]:
-                await _send(client, f"{proxy}/webhooks/web/webhook", f"{tag}-{c}", _lang(c), item, t0)
+                await _send(client, f"{proxy}/webhooks/web/webhook", _sender(tag, c), _lang(c), item, t0)
 
         await asyncio.gather(*(conversation(c) for c in range(len(texts))))
         wall = time.monotonic() - t0
@@ -217,7 +231,7 @@ async def open_loop(proxy: str, tag: str, texts: list[list[str]], rate: float,
             for k, item in enumerate(items[c]):
                 due = (k * count + c) / rate
                 await asyncio.sleep(max(0.0, due - (time.monotonic() - t0)))
-                await _send(client, f"{proxy}/webhooks/web/webhook", f"{tag}-{c}", _lang(c), item, t0)
+                await _send(client, f"{proxy}/webhooks/web/webhook", _sender(tag, c), _lang(c), item, t0)
 
         async def inject() -> None:
             for at, name, action in faults or []:
@@ -238,7 +252,7 @@ def stored_check(rasa: str, token: str, keys: Any, tag: str, texts: list[list[st
 
     lost = duplicates = mismatched = 0
     for c, sent in enumerate(texts):
-        conversation = pseudonym_with(keys, "web", f"{tag}-{c}")
+        conversation = pseudonym_with(keys, "web", _sender(tag, c))
         tracker = httpx.get(f"{rasa}/conversations/{conversation}/tracker", params={"token": token}, timeout=120).json()
         stored = [e["text"] for e in tracker.get("events", []) if e.get("event") == "user"]
         missing, extra = Counter(sent) - Counter(stored), Counter(stored) - Counter(sent)
@@ -262,6 +276,8 @@ class Cluster:
             "POPBOT_ACTIONS_PORT": str(_free_port()), "POPBOT_RASA_TOKEN": token,
             "POPBOT_DATABASE_URL": database_url, "POPBOT_REDIS_URL": redis_url, "POPBOT_LOG_LEVEL": "WARNING",
             "POPBOT_KEYS_DIR": str(workdir / "keys"),
+            # a throughput benchmark from one address: the web rate limits must not be what it measures
+            "POPBOT_WEB_RATE_MESSAGE": "1000000/minute", "POPBOT_WEB_RATE_ADDRESS": "1000000/minute",
         }
         for key in list(os.environ):
             if key.startswith("POPBOT_TELEGRAM_") or key == "POPBOT_PUBLIC_URL":
@@ -394,11 +410,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench cluster", description=__doc__.split("\n\n")[0])
     parser.add_argument("--conversations", type=int, default=100)
     parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--half-messages", type=int, default=3,
+                        help="messages per conversation in the half-saturation latency run (bounds its length)")
     parser.add_argument("--replicas", default="1,2")
     parser.add_argument("--no-faults", action="store_true")
     parser.add_argument("--fault-seconds", type=float, default=120.0, help="length of the fault run")
     parser.add_argument("--time-cap", type=float, default=1500.0)
     parser.add_argument("--out", default=str(PROJECT_ROOT / "results"))
+    parser.add_argument("--keep", action="store_true", help="keep the temp dir (process logs) for inspection")
     args = parser.parse_args(argv)
     if shutil.which("caddy") is None or shutil.which("redis-server") is None or not PG_BIN:
         print("cluster bench: needs caddy, redis-server and PostgreSQL server binaries (make test-deps)")
@@ -415,12 +434,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     token = "bench-" + uuid.uuid4().hex
     started = time.monotonic()
     report: dict[str, Any] = {"machine": _machine(), "conversations": args.conversations, "messages": args.messages,
+                              "half_messages": args.half_messages,
                               "runs": {}, "notes": []}
     series: dict[str, list[dict[str, float]]] = {}
     happened: list[tuple[float, str]] = []
     try:
         database_url, redis_url = pg.start(), rd.start()
         keys = FileKeyProvider(workdir / "keys", generate=True)
+        from bot.channels.sessions import PURPOSE
+
+        _SESSION_KEY[:] = [keys.secret(PURPOSE)]
         saturated: dict[int, float] = {}
         for replicas in counts:
             if time.monotonic() - started > args.time_cap:
@@ -439,14 +462,16 @@ def main(argv: Optional[list[str]] = None) -> int:
                 run["saturated_stored"] = stored_check(cluster.rasa[0], token, keys, f"sat{replicas}", texts)
                 print(f"   saturated: {run['saturated']}  stored: {run['saturated_stored']}", flush=True)
                 rate = saturated[replicas] / 2
-                items, wall, _ = asyncio.run(open_loop(cluster.proxy, f"half{replicas}", texts, rate))
+                half_texts = _messages(args.conversations, args.half_messages)
+                items, wall, _ = asyncio.run(open_loop(cluster.proxy, f"half{replicas}", half_texts, rate))
                 run["half"] = {"rate_msg_per_s": round(rate, 2), "errors": sum(not i.ok for i in items), **latencies(items)}
-                run["half_stored"] = stored_check(cluster.rasa[0], token, keys, f"half{replicas}", texts)
+                run["half_stored"] = stored_check(cluster.rasa[0], token, keys, f"half{replicas}", half_texts)
                 run["replica_rss_mb"] = [round(r / 2**20) for r in cluster.replica_rss()]
                 series[f"half saturation ({replicas} replica{'s' if replicas > 1 else ''})"] = timeline(items, wall)
                 print(f"   half: {run['half']}  stored: {run['half_stored']}  rss MB: {run['replica_rss_mb']}", flush=True)
                 if replicas == 2 and not args.no_faults:
-                    run["faults"] = faults(cluster, pg, rd, token, keys, texts, args.fault_seconds, series, happened)
+                    run["faults"] = faults(cluster, pg, rd, token, keys, args.conversations, rate, args.fault_seconds,
+                                           series, happened)
                     print(f"   faults: {run['faults']}", flush=True)
             finally:
                 cluster.stop()
@@ -456,7 +481,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     finally:
         rd.stop()
         pg.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        if args.keep:
+            print(f"kept {workdir} (logs under var-*/logs)")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
     report["load_after"] = _load()
     (out / "cluster_bench.json").write_text(json.dumps(report, indent=2, default=str))
     if series:
@@ -468,11 +496,13 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 def faults(cluster: Cluster, pg: ThrowawayPostgres, rd: ThrowawayRedis, token: str, keys: Any,
-           texts: list[list[str]], seconds: float, series: dict[str, list[dict[str, float]]],
+           conversations: int, rate: float, seconds: float, series: dict[str, list[dict[str, float]]],
            happened: list[tuple[float, str]]) -> dict[str, Any]:
-    """Open-loop load over ``seconds`` with a replica killed, Redis and PostgreSQL restarted."""
-    total = sum(len(t) for t in texts)
-    rate = total / seconds
+    """Open-loop load at ``rate`` (half saturation) over ~``seconds``, ``conversations`` at once,
+    with a replica killed, then Redis and then PostgreSQL restarted."""
+    per_conversation = max(2, round(rate * seconds / conversations))
+    texts = _messages(conversations, per_conversation)
+    seconds = conversations * per_conversation / rate
     back: dict[str, Any] = {}
 
     def kill() -> None:
@@ -490,7 +520,8 @@ def faults(cluster: Cluster, pg: ThrowawayPostgres, rd: ThrowawayRedis, token: s
     time.sleep(12)  # web spool retry (every 5 s) stores what was spooled during the faults
     result = {
         "rate_msg_per_s": round(rate, 2), "requests_failed_at_least_once": sum(bool(i.failures) for i in items),
-        "given_up": sum(not i.ok for i in items), **latencies(items),
+        "given_up": sum(not i.ok for i in items), "answered_without_reply": sum(i.ok and not i.replies for i in items),
+        **latencies(items),
         "stored": stored_check(cluster.rasa[1], token, keys, "fault", texts),
         "recovery": fault_recovery(items, done), **back,
     }
@@ -503,7 +534,8 @@ def render(report: dict[str, Any]) -> str:
         "# cluster bench", "",
         f"machine: {report['machine']}; after: {report.get('load_after', '')}. Shared machine (2 cores, other",
         "engineers' work running): absolute figures are noisy; the ratio is measured in the same run.",
-        f"{report['conversations']} conversations x {report['messages']} messages through caddy (web channel).", "",
+        f"{report['conversations']} conversations x {report['messages']} messages through caddy (web channel) for the",
+        f"saturated throughput; x {report.get('half_messages')} for the latency at half of it.", "",
         "| replicas | saturated msg/s | p50 / p95 at half saturation (ms) | stored == sent | replica RSS (MB) |",
         "|---|---|---|---|---|",
     ]
@@ -524,7 +556,8 @@ def render(report: dict[str, Any]) -> str:
         lines += ["", "## faults (2 replicas, retry-on-5xx client)", "",
                   f"rate {fault['rate_msg_per_s']} msg/s; lost **{stored['lost']}**, duplicates **{stored['duplicates']}**, "
                   f"conversations out of order {stored['conversations_out_of_order']}, requests that failed at least once "
-                  f"{fault['requests_failed_at_least_once']}, given up {fault['given_up']}; p50/p95 "
+                  f"{fault['requests_failed_at_least_once']}, given up {fault['given_up']}, answered 200 without a reply "
+                  f"(message spooled, stored later) {fault['answered_without_reply']}; p50/p95 "
                   f"{fault.get('p50_ms', float('nan')):.0f}/{fault.get('p95_ms', float('nan')):.0f} ms; killed replica ready "
                   f"again after {fault.get('replica_ready_again_s')} s", "",
                   "| fault | at (s) | failed attempts (why) | seconds to full service |", "|---|---|---|---|"]

@@ -188,6 +188,8 @@ def _start_stack(workdir: Path, database_url: Optional[str]) -> tuple[Any, threa
         "POPBOT_ACTIONS_PORT": str(_free_port()),
         "POPBOT_RASA_TOKEN": "bench-" + os.urandom(12).hex(),
         "POPBOT_MODE": "embedded",
+        # many conversations from one address: the web rate limits must not be what it measures
+        "POPBOT_WEB_RATE_MESSAGE": "1000000/minute", "POPBOT_WEB_RATE_ADDRESS": "1000000/minute",
     }
     if database_url:
         env["POPBOT_DATABASE_URL"] = database_url
@@ -363,15 +365,22 @@ async def measure(agent: Any, stores: dict[str, Any], base_url: str, rounds: int
     import httpx
 
     limits = httpx.Limits(max_connections=CONVERSATIONS * 2, max_keepalive_connections=CONVERSATIONS * 2)
-    async with httpx.AsyncClient(base_url=base_url, timeout=30.0, limits=limits, trust_env=False) as client:
+    from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+    no_jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))  # one client, many conversations
+    async with httpx.AsyncClient(base_url=base_url, timeout=30.0, limits=limits, trust_env=False, cookies=no_jar) as client:
+
+        issued: dict[str, str] = {}  # bench name -> session id the server issued (first answer's cookie)
 
         async def http_send(sender: str, text: str, lang: str) -> None:
-            response = await client.post(
-                "/webhooks/web/webhook",
-                json={"sender": sender, "message": text, "metadata": {"persona": PERSONA, "lang": lang}},
-            )
+            payload = {"message": text, "metadata": {"persona": PERSONA, "lang": lang}}
+            if sender in issued:
+                payload["sender"] = issued[sender]
+            response = await client.post("/webhooks/web/webhook", json=payload)
             if response.status_code != 200 or not isinstance(response.json(), list):
                 raise RuntimeError(f"status {response.status_code}")
+            if "shop_session" in response.cookies:
+                issued[sender] = response.cookies["shop_session"]
 
         sends = {**_in_process_senders(agent, stores), "http": http_send}
         arms = list(sends)

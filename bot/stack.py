@@ -84,6 +84,8 @@ class Stack:
             "POPBOT_RASA_TOKEN": s.required_secret("rasa_token"),
             "POPBOT_ACTIONS_SECRET": s.required_secret("actions_secret"),
             "POPBOT_KEYS_DIR": str(s.keys_dir or s.var_dir / "keys"),
+            # caddy is one proxy hop: rate limits count the client's address, not the proxy's
+            "POPBOT_FORWARDED_HOPS": "1",
         }
         if s.key_provider or s.master_keys:
             del shared["POPBOT_KEYS_DIR"]
@@ -91,7 +93,7 @@ class Stack:
             Process(
                 r.name, [py, "-m", "bot.server"], f"http://{s.host}:{r.health_port}/ready",
                 env={**shared, "POPBOT_RASA_PORT": str(r.rasa_port), "POPBOT_HEALTH_PORT": str(r.health_port),
-                     "POPBOT_VAR_DIR": str(r.var_dir)},
+                     "POPBOT_VAR_DIR": str(r.var_dir), "POPBOT_FORWARDED_HOPS": "1"},  # caddy in front
             )
             for r in members
         ]

@@ -158,8 +158,9 @@ def unguard_tracker_store() -> None:
     Agent._create_tracker_store = _originals.pop("create_store")
 
 
-def channel_blueprint(name: str, extra: list[Any]) -> Any:
-    """A Sanic blueprint that, when Rasa registers it, also registers ``extra`` blueprints."""
+def channel_blueprint(name: str, extra: list[Any], on_register: Optional[Callable[[Any], None]] = None) -> Any:
+    """A Sanic blueprint that, when Rasa registers it, also registers ``extra`` blueprints and
+    calls ``on_register(app)`` (app-wide middleware of a channel)."""
     from sanic import Blueprint
 
     class ChannelBlueprint(Blueprint):
@@ -168,6 +169,8 @@ def channel_blueprint(name: str, extra: list[Any]) -> Any:
             for blueprint in extra:
                 if blueprint.name not in app.blueprints:
                     app.blueprint(blueprint)
+            if on_register is not None:
+                on_register(app)
 
     return ChannelBlueprint(name)
 

@@ -20,6 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.disguise import not_found
 from bot.web import STATIC, TEMPLATES
 from core.persona import project_personas
 from bot.web.i18n import strings
@@ -173,12 +174,16 @@ def shop_blueprint(channel: "WebInput") -> Blueprint:
             return None
         return found
 
+    def served(request: Request, persona_id: str) -> Any | None:
+        """The persona if it exists, the channel serves it and it may be shown on this host."""
+        return persona(persona_id) if channel.doors.serves(request, persona_id) else None
+
     def page(request: Request, persona_id: str, item_id: str | None) -> HTTPResponse:
         from bot.persona.catalogue import display_data
 
-        p = persona(persona_id)
+        p = served(request, persona_id)
         if p is None:
-            return response.text("Not found", status=404, headers=_headers())
+            return not_found()
         view = display_data(p, _pick_lang(request, p.languages))
         base = f"/shop/{p.id}"
         title = f"{view.name} — {view.tagline}"
@@ -187,7 +192,7 @@ def shop_blueprint(channel: "WebInput") -> Blueprint:
         else:
             content = product_content(view, item_id, base)
             if content is None:
-                return response.text("Not found", status=404, headers=_headers())
+                return not_found()
             title = f"{next(i.name for i in view.catalogue if i.id == item_id)} — {view.name}"
         nonce = secrets.token_urlsafe(16)
         resp = response.html(render_page(view, content, base=base, nonce=nonce, title=title), headers=_headers(nonce))
@@ -204,33 +209,25 @@ def shop_blueprint(channel: "WebInput") -> Blueprint:
 
     @bp.route("/<persona_id:str>/favicon.svg", methods=["GET"])
     async def favicon(request: Request, persona_id: str) -> HTTPResponse:
-        p = persona(persona_id)
+        p = served(request, persona_id)
         if p is None:
-            return response.text("Not found", status=404, headers=_headers())
+            return not_found()
         emoji = p.display.favicon if p.display.favicon_is_emoji else "•"
         return response.text(favicon_svg(emoji), content_type="image/svg+xml", headers=_headers())
 
     @bp.route("/<persona_id:str>/static/<name:str>", methods=["GET"])
     async def static(request: Request, persona_id: str, name: str) -> HTTPResponse:
         path = STATIC / name
-        if persona(persona_id) is None or name not in {"shop.css", "shop.js"} or not path.is_file():
-            return response.text("Not found", status=404, headers=_headers())
+        if served(request, persona_id) is None or name not in {"shop.css", "shop.js"} or not path.is_file():
+            return not_found()
         return response.text(path.read_text(encoding="utf-8"), content_type=_STATIC_TYPES[path.suffix], headers=_headers())
 
     return bp
 
 
 def _ensure_session(request: Request, resp: HTTPResponse) -> None:
-    """Give the browser a session cookie (no expiry: gone when the browser closes)."""
-    from bot.channels.web import SESSION_COOKIE, _SENDER
+    """Give the browser a signed session id unless it already holds one this server issued."""
+    from bot.channels import sessions
 
-    current = request.cookies.get(SESSION_COOKIE)
-    if current and _SENDER.match(current) and len(current) >= 32:
-        return
-    resp.cookies[SESSION_COOKIE] = secrets.token_urlsafe(32)
-    cookie = resp.cookies[SESSION_COOKIE]
-    cookie["path"] = "/"
-    cookie["httponly"] = True
-    cookie["samesite"] = "Strict"
-    if request.headers.get("x-forwarded-proto", request.scheme) == "https":
-        cookie["secure"] = True
+    if not sessions.verify(request.cookies.get(sessions.COOKIE)):
+        sessions.set_cookie(request, resp, sessions.issue())

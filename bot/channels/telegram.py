@@ -2,7 +2,7 @@
 
 * Several bots, each bound to a persona (``credentials.yml``, tokens from the environment).
 * Webhook mode: ``POST /webhooks/telegram/<key>/webhook``; the ``X-Telegram-Bot-Api-Secret-Token``
-  header is compared in constant time (403 if wrong); updates are parsed with ``Update.de_json``;
+  header is compared in constant time (a wrong secret or an unknown key: the plain 404); updates are parsed with ``Update.de_json``;
   kinds we do not handle are acknowledged and ignored; a redelivered ``update_id`` is recognised
   across replicas (``bot.channels.updates``). Polling mode for local development.
 * The chat id becomes a pseudonym before reaching Rasa; the reply address is kept encrypted.
@@ -38,6 +38,9 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.channels import identity
+from bot.channels.disguise import Doors, install as install_doors, not_found
+from bot.channels.guards import BodyTooLarge, read_body
+from core.rasa_compat import channel_blueprint
 from core.db import utcnow
 from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessageIdLog
 from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
@@ -72,6 +75,8 @@ COVER_RESPONSES = frozenset(
     }
 )
 CLEAN_CHAT_PAYLOAD = {"popbot": "clean_chat"}
+#: Compared against when the key is unknown, so both failures take the same path.
+_NO_SECRET = "\x00" * 32
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -421,7 +426,7 @@ class TelegramInput(InputChannel):
 
     # --- Rasa blueprint -------------------------------------------------------------------------
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        bp = Blueprint("popbot_telegram")
+        bp = channel_blueprint("popbot_telegram", extra=[], on_register=lambda app: install_doors(app, Doors()))
         channel = self
 
         @bp.listener("after_server_start")
@@ -440,17 +445,21 @@ class TelegramInput(InputChannel):
 
         @bp.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok", "bots": len(channel.runtimes)})
+            return response.json({"status": "ok"})
 
-        @bp.route("/<key:str>/webhook", methods=["POST"])
+        @bp.route("/<key:str>/webhook", methods=["POST"], stream=True)
         async def webhook(request: Request, key: str) -> HTTPResponse:
             runtime = channel.runtimes.get(key)
-            if runtime is None:
-                return response.json({"error": "not found"}, status=404)
             offered = request.headers.get(SECRET_HEADER, "")
-            if not hmac.compare_digest(offered.encode(), runtime.config.secret.encode()):
-                return response.json({"error": "forbidden"}, status=403)
-            update = parse_update(request.body or b"", runtime.bot)
+            secret = runtime.config.secret if runtime is not None else _NO_SECRET
+            # an unknown key and a wrong secret get the same plain 404: which keys exist stays unknown
+            if not hmac.compare_digest(offered.encode(), secret.encode()) or runtime is None:
+                return not_found()
+            try:
+                body = await read_body(request)
+            except BodyTooLarge as exc:
+                return response.json({"error": str(exc)}, status=413)
+            update = parse_update(body, runtime.bot)
             if update is None:
                 return response.json({"error": "the body is not a Telegram update"}, status=400)
             status = await channel.process(runtime, update, on_new_message)

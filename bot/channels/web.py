@@ -15,9 +15,14 @@ When saving fails after the replies were computed (database read-only or down), 
 are still returned and the message is put in the encrypted spool (``bot.storage.spool``); a
 background task stores it when the database works again (docs/design.md, invariants 5 and 6).
 
-The browser's session id (``sender``) is a secret bearer value; Rasa only ever sees its keyed
-pseudonym (``bot.channels.identity.conversation_id("web", sender)``). A request may omit
-``sender`` and rely on the session cookie set by the shop pages.
+The browser's session id (``sender``) is a secret bearer value issued and signed by the server
+(``bot.channels.sessions``); Rasa only ever sees its keyed pseudonym
+(``bot.channels.identity.conversation_id("web", sender)``). A request may omit ``sender`` and
+rely on the session cookie set by the shop pages. An id the server did not sign starts a new
+conversation (the answer sets a new session cookie); an id that is not even well-formed is a
+400. Bodies over 64 KB are refused with 413 by the server itself (``bot.channels.guards``); the
+push socket accepts only pages of this host (``Origin``) and the quick exit refuses cross-site
+requests (403).
 """
 from __future__ import annotations
 
@@ -28,26 +33,31 @@ import re
 from typing import Any, Awaitable, Callable, Iterable, Mapping
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import identity
+from bot.channels import identity, sessions
+from bot.channels.disguise import Doors, install as install_doors, not_found
+from bot.channels.guards import BodyTooLarge, client_address, cross_site, read_body, same_origin
+from bot.channels.ratelimit import MemoryCounter, RateLimiter, RedisCounter, Rule
 from bot.channels.push import PushHub
 from bot.storage.spool import Spool
 from core.text import clean, neutralise
 from core.rasa_compat import channel_blueprint
 from core.settings import load_settings
 from core.signals import LANGUAGES, NO_PERSONA
+from bot.web.i18n import strings
 from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
 KIND = "web"
-SESSION_COOKIE = "shop_session"
+SESSION_COOKIE = sessions.COOKIE
 MAX_MESSAGE_CHARS = 4096
-_SENDER = re.compile(r"^[A-Za-z0-9_.:\-]{1,128}$")
-_PERSONA = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_SENDER = re.compile(r"[A-Za-z0-9_.:\-]{1,128}\Z")
+_PERSONA = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 NO_STORE = {
     "Cache-Control": "no-store, max-age=0",
     "Pragma": "no-cache",
@@ -115,6 +125,9 @@ class WebInput(InputChannel):
         redis_url: str | None = None,
         spool: Spool | None = None,
         retry_every: float = 5.0,
+        limiter: RateLimiter | None = None,
+        forwarded_hops: int | None = None,
+        doors: Doors | None = None,
     ) -> None:
         self.personas = frozenset(personas) if personas is not None else None
         self.default_persona = default_persona
@@ -125,6 +138,21 @@ class WebInput(InputChannel):
         self._spool = spool
         self.retry_every = retry_every
         self._retrying = asyncio.Lock()
+        self._limiter = limiter
+        self.forwarded_hops = forwarded_hops
+        self.doors = doors or Doors()
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """Rate limits per conversation (``message``) and per client address (``address``):
+        ``POPBOT_WEB_RATE_*``, on Redis when ``POPBOT_REDIS_URL`` is set (``bot.channels.ratelimit``)."""
+        if self._limiter is None:
+            self._limiter = default_limiter(self.redis_url)
+        return self._limiter
+
+    def _address(self, request: Request) -> str:
+        hops = self.forwarded_hops if self.forwarded_hops is not None else load_settings().forwarded_hops
+        return client_address(request, hops)
 
     @property
     def spool(self) -> Spool:
@@ -177,11 +205,15 @@ class WebInput(InputChannel):
             not isinstance(personas, list) or not all(isinstance(p, str) and _PERSONA.match(p) for p in personas)
         ):
             raise ValueError("credentials.yml: bot.channels.web.WebInput: 'personas' must be a list of persona ids")
+        settings = load_settings()
+        rules = _rules(settings.web_rate_message, settings.web_rate_address)  # bad values refuse to start
         return cls(
             personas=personas,
             default_persona=str(credentials.get("default_persona", NO_PERSONA)),
             shop=bool(credentials.get("shop", True)),
-            redis_url=load_settings().redis_url,
+            redis_url=settings.redis_url,
+            limiter=default_limiter(settings.redis_url, rules),
+            forwarded_hops=settings.forwarded_hops,
         )
 
     def get_output_channel(self) -> OutputChannel:
@@ -195,19 +227,26 @@ class WebInput(InputChannel):
         await self.hub.publish(conversation_id, {"text": text})
 
     # --- request parsing ----------------------------------------------------------------------
-    def _sender(self, request: Request, payload: Mapping[str, Any]) -> str:
+    def _sender(self, request: Request, payload: Mapping[str, Any]) -> str | None:
+        """The session id of the request if the server signed it, else None; a malformed id
+        (wrong characters, a trailing newline, too long) is a BadRequest."""
         sender = payload.get("sender")
         if sender is None:
             sender = request.cookies.get(SESSION_COOKIE)
+            if sender is None:
+                return None
         if not isinstance(sender, str) or not _SENDER.match(sender):
             raise BadRequest("field 'sender' must be 1-128 characters of A-Z a-z 0-9 _ . : -")
+        if not sessions.verify(sender):
+            logger.info("web channel: a session id the server did not issue; starting a new session")
+            return None
         return sender
 
-    def _metadata(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+    def _metadata(self, payload: Mapping[str, Any], default_persona: str | None = None) -> dict[str, Any]:
         raw = payload.get("metadata") or {}
         if not isinstance(raw, Mapping):
             raise BadRequest("field 'metadata' must be an object")
-        persona = raw.get("persona", self.default_persona)
+        persona = raw.get("persona", default_persona or self.default_persona)
         if not isinstance(persona, str) or not _PERSONA.match(persona):
             raise BadRequest("field 'metadata.persona' must be a persona id")
         if self.personas is not None and persona not in self.personas and persona != self.default_persona:
@@ -221,7 +260,7 @@ class WebInput(InputChannel):
         return metadata
 
     def get_metadata(self, request: Request) -> dict[str, Any] | None:
-        return self._metadata(_json_body(request))
+        return self._metadata(_json_body(request.body or b""))
 
     async def _answer_unsaved(self, message: UserMessage, replies: list[dict[str, Any]]) -> HTTPResponse:
         """Saving failed after the replies were computed: the child gets them anyway (an
@@ -239,6 +278,34 @@ class WebInput(InputChannel):
             return response.json(body, status=503, headers=NO_STORE)
         return response.json(replies, headers=NO_STORE)
 
+    async def _within_limits(self, request: Request, session: str | None) -> bool:
+        """Count the request against the client address and, for a known session, against its
+        conversation; False once either is over its limit."""
+        if not await self.limiter.allow("address", self._address(request)):
+            return False
+        return session is None or await self.limiter.allow("message", session)
+
+    async def _converse(
+        self, sender: str, text: str, metadata: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        """Process one message of session ``sender``; the answer carries the bot's replies."""
+        collector = CollectingOutputChannel()
+        text = neutralise(clean(text))
+        if not text.strip():
+            return response.json([], headers=NO_STORE)
+        message = UserMessage(
+            text, collector, identity.conversation_id(KIND, sender), input_channel=KIND, metadata=metadata
+        )
+        try:
+            await on_new_message(message)
+        except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
+            logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
+            return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
+        except Exception as exc:
+            logger.error("web channel: processing a message failed: %s", exception_summary(exc))
+            return await self._answer_unsaved(message, _replies(collector))
+        return response.json(_replies(collector), headers=NO_STORE)
+
     # --- blueprint ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         extra = []
@@ -246,8 +313,8 @@ class WebInput(InputChannel):
             from bot.channels.shop import shop_blueprint
 
             extra.append(shop_blueprint(self))
-        bp = channel_blueprint("popbot_web", extra=extra)
         channel = self
+        bp = channel_blueprint("popbot_web", extra=extra, on_register=lambda app: install_doors(app, channel.doors))
 
         @bp.listener("after_server_start")
         async def _start_relay(app: Any, _loop: Any) -> None:
@@ -291,65 +358,75 @@ class WebInput(InputChannel):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"}, headers=NO_STORE)
 
-        @bp.route("/webhook", methods=["POST"])
+        @bp.route("/webhook", methods=["POST"], stream=True)
         async def receive(request: Request) -> HTTPResponse:
             try:
-                payload = _json_body(request)
+                payload = _json_body(await read_body(request))
                 sender = channel._sender(request, payload)
-                metadata = channel._metadata(payload)
+                metadata = channel._metadata(payload, channel.doors.bound_persona(request))
                 text = payload.get("message")
                 if not isinstance(text, str) or not text.strip():
                     raise BadRequest("field 'message' must be a non-empty string")
                 if len(text) > MAX_MESSAGE_CHARS:
                     raise BadRequest(f"field 'message' is longer than {MAX_MESSAGE_CHARS} characters")
+            except BodyTooLarge as exc:
+                return response.json({"error": str(exc)}, status=413, headers=NO_STORE)
             except BadRequest as exc:
                 return response.json({"error": str(exc)}, status=400, headers=NO_STORE)
-            conversation = identity.conversation_id(KIND, sender)
-            collector = CollectingOutputChannel()
-            text = neutralise(clean(text))
-            if not text.strip():
-                return response.json([], headers=NO_STORE)
-            message = UserMessage(
-                text,
-                collector,
-                conversation,
-                input_channel=KIND,
-                metadata=metadata,
-            )
-            try:
-                await on_new_message(message)
-            except Exception as exc:
-                logger.error("web channel: processing a message failed: %s", exception_summary(exc))
-                return await channel._answer_unsaved(message, _replies(collector))
-            return response.json(_replies(collector), headers=NO_STORE)
+            if not channel.doors.serves(request, metadata["persona"]):
+                return not_found()  # another persona's chat is not on this host
+            if not await channel._within_limits(request, sender):
+                return _busy(channel.limiter, metadata.get("lang", "en"))
+            issued = sender is None
+            if sender is None:
+                sender = sessions.issue()
+            resp = await channel._converse(sender, text, metadata, on_new_message)
+            if issued:
+                sessions.set_cookie(request, resp, sender)
+            return resp
 
-        @bp.route("/leave", methods=["POST"])
+        @bp.route("/leave", methods=["POST"], stream=True)
         async def leave(request: Request) -> HTTPResponse:
+            if cross_site(request):
+                return response.json({"error": "cross-site request refused"}, status=403, headers=NO_STORE)
+            if not await channel._within_limits(request, None):
+                return _busy(channel.limiter, "en")
             try:
-                sender = channel._sender(request, _json_body(request, allow_empty=True))
+                sender = channel._sender(request, _json_body(await read_body(request), allow_empty=True))
+            except BodyTooLarge as exc:
+                return response.json({"error": str(exc)}, status=413, headers=NO_STORE)
             except BadRequest as exc:
                 return response.json({"error": str(exc)}, status=400, headers=NO_STORE)
-            conversation = identity.conversation_id(KIND, sender)
-            await channel.hub.leave(conversation)
-            try:
-                await channel.leave_recorder(request, conversation)
-            except Exception as exc:
-                logger.error("web channel: could not record the 'left' marker: %s", exception_summary(exc))
-                status = 503
-            else:
-                status = 204
+            status = 204
+            if sender is not None:  # an id the server never issued has nothing to leave
+                conversation = identity.conversation_id(KIND, sender)
+                await channel.hub.leave(conversation)
+                try:
+                    await channel.leave_recorder(request, conversation)
+                except Exception as exc:
+                    logger.error("web channel: could not record the 'left' marker: %s", exception_summary(exc))
+                    status = 503
             resp = response.empty(status=status, headers=NO_STORE)
-            _clear_session_cookie(resp)
+            sessions.clear_cookie(resp)
             return resp
 
         @bp.websocket("/ws")
         async def socket(request: Request, ws: Any) -> None:
+            if not same_origin(request):  # another site's page must not read a child's pushes
+                await ws.close(code=1008)
+                return
+            if not await channel._within_limits(request, None):
+                await ws.close(code=1013)  # "try again later": the page reconnects with backoff
+                return
             try:
                 hello = json.loads(await asyncio.wait_for(ws.recv(), timeout=15))
                 if not isinstance(hello, dict) or hello.get("type") != "hello":
                     raise BadRequest("first frame must be {'type': 'hello'}")
                 sender = channel._sender(request, hello)
             except (asyncio.TimeoutError, ValueError, TypeError, RecursionError):
+                await ws.close(code=1008)
+                return
+            if sender is None:
                 await ws.close(code=1008)
                 return
             conversation = identity.conversation_id(KIND, sender)
@@ -375,8 +452,32 @@ class WebInput(InputChannel):
         return bp
 
 
-def _json_body(request: Request, allow_empty: bool = False) -> dict[str, Any]:
-    body = request.body or b""
+def _rules(message: str, address: str) -> dict[str, Rule]:
+    try:
+        return {"message": Rule.parse(message), "address": Rule.parse(address)}
+    except ValueError as exc:
+        raise ValueError(f"POPBOT_WEB_RATE_MESSAGE / POPBOT_WEB_RATE_ADDRESS: {exc}") from None
+
+
+def default_limiter(redis_url: str | None, rules: dict[str, Rule] | None = None) -> RateLimiter:
+    """The limiter of the settings: Redis-backed (shared by replicas) or in-process."""
+    from bot.storage.runtime import key_provider
+
+    if rules is None:
+        settings = load_settings()
+        rules = _rules(settings.web_rate_message, settings.web_rate_address)
+    counter = RedisCounter(redis_url) if redis_url else MemoryCounter()
+    return RateLimiter(rules, counter, key_provider().secret("rate-limit"))
+
+
+def _busy(limiter: RateLimiter, lang: str) -> HTTPResponse:
+    """Over a rate limit: 429 with a shop-voice "please wait a moment" line the page shows."""
+    headers = {**NO_STORE, "Retry-After": str(limiter.retry_after("address"))}
+    body = {"error": "too many requests, wait a moment", "replies": [{"text": strings(lang)["busy"]}]}
+    return response.json(body, status=429, headers=headers)
+
+
+def _json_body(body: bytes, allow_empty: bool = False) -> dict[str, Any]:
     if not body.strip():
         if allow_empty:
             return {}
@@ -400,11 +501,3 @@ def _clean_buttons(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:
         {"title": str(b.get("title", "")), "payload": neutralise(str(b.get("payload", b.get("title", ""))))}
         for b in buttons
     ]
-
-
-def _clear_session_cookie(resp: HTTPResponse) -> None:
-    resp.cookies[SESSION_COOKIE] = ""
-    resp.cookies[SESSION_COOKIE]["max-age"] = 0
-    resp.cookies[SESSION_COOKIE]["path"] = "/"
-    resp.cookies[SESSION_COOKIE]["httponly"] = True
-    resp.cookies[SESSION_COOKIE]["samesite"] = "Strict"

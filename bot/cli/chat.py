@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import secrets
 import sys
 from typing import Iterable, Iterator, TextIO
 
@@ -11,6 +10,9 @@ import httpx
 from core.settings import load_settings
 
 WEB_WEBHOOK = "/webhooks/web/webhook"
+#: The web channel's session cookie (``bot.channels.sessions.COOKIE``; not imported: the CLI
+#: stays free of the server's dependencies).
+SESSION_COOKIE = "shop_session"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,17 +24,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "input, one message per line. Needs `make run` (or `popbot run`) running.",
     )
     parser.add_argument("--persona", help="persona id (default: none, the plain safety layer)")
-    parser.add_argument("--sender", help="conversation name (default: a new random one)")
     parser.add_argument("--lang", help="UI language hint sent with each message (en, pl, es)")
     parser.add_argument("--url", help="bot base URL (default: http://127.0.0.1:5005)")
     parser.set_defaults(func=run)
 
 
-def send(client: httpx.Client, url: str, sender: str, text: str, metadata: dict) -> list[dict]:
-    """Post one message; return the bot's replies (raises httpx.HTTPError on failure)."""
-    response = client.post(url, json={"sender": sender, "message": text, "metadata": metadata})
+def send(client: httpx.Client, url: str, session: str | None, text: str, metadata: dict) -> tuple[str | None, list[dict]]:
+    """Post one message; return the session id (issued by the server on the first message) and
+    the bot's replies (raises httpx.HTTPError on failure)."""
+    payload = {"message": text, "metadata": metadata, **({"sender": session} if session else {})}
+    response = client.post(url, json=payload)
     response.raise_for_status()
-    return list(response.json())
+    return response.cookies.get(SESSION_COOKIE) or session, list(response.json())
 
 
 def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
@@ -51,12 +54,13 @@ def _lines(stream: TextIO, interactive: bool) -> Iterator[str]:
             yield line
 
 
-def converse(lines: Iterable[str], *, base_url: str, sender: str, metadata: dict, out: TextIO) -> int:
+def converse(lines: Iterable[str], *, base_url: str, metadata: dict, out: TextIO) -> int:
     url = base_url.rstrip("/") + WEB_WEBHOOK
+    session: str | None = None
     with httpx.Client(timeout=60) as client:
         for line in lines:
             try:
-                replies = send(client, url, sender, line, metadata)
+                session, replies = send(client, url, session, line, metadata)
             except httpx.HTTPError as exc:
                 print(f"popbot chat: the bot at {base_url} did not answer ({exc.__class__.__name__}); "
                       "is `make run` running?", file=sys.stderr)
@@ -72,12 +76,10 @@ def run(args: argparse.Namespace) -> int:
     metadata = {"persona": args.persona} if args.persona else {}
     if args.lang:
         metadata["lang"] = args.lang
-    sender = args.sender or f"cli-{secrets.token_hex(6)}"
     interactive = sys.stdin.isatty()
     return converse(
         _lines(sys.stdin, interactive),
         base_url=args.url or settings.rasa_url,
-        sender=sender,
         metadata=metadata,
         out=sys.stdout,
     )

@@ -15,7 +15,7 @@ once (rasa#9213).
 """
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any, AsyncIterator, Optional, Text
 
 from rasa.core.lock import TicketLock
@@ -50,12 +50,17 @@ class ConversationLockStore(LockStore):
         self, conversation_id: Text, lock_lifetime: float = 0, wait_time_in_seconds: float = 0
     ) -> AsyncIterator[TicketLock]:
         """The caller's turn of ``conversation_id`` (Rasa's arguments are ignored: the lease is
-        renewed while held, waiting is polled with backoff)."""
-        try:
-            async with self.locks.hold(conversation_id):
-                yield TicketLock(conversation_id)
-        except LockTimeout as exc:
-            raise LockError(str(exc)) from None
+        renewed while held, waiting is polled with backoff). Failing to take the lock (timeout,
+        Redis unreachable) raises Rasa's ``LockError`` before the turn starts; channels answer 5xx
+        so the platform sends again (nothing was processed, nothing is lost)."""
+        async with AsyncExitStack() as stack:
+            try:
+                await stack.enter_async_context(self.locks.hold(conversation_id))
+            except LockTimeout as exc:
+                raise LockError(str(exc)) from None
+            except Exception as exc:  # Redis unreachable: the turn never started
+                raise LockError(f"conversation lock unavailable ({type(exc).__name__})") from None
+            yield TicketLock(conversation_id)
 
     async def close(self) -> None:
         await self.locks.close()

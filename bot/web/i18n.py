@@ -17,6 +17,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "Questions? Our team answers in the chat.", "language": "Language",
         "sending_failed": "Message not sent. Please try again.", "messages": "Messages",
         "product_page": "Product", "price": "Price",
+        "busy": "Lots of messages right now. Please wait a moment and write again.",
     },
     "pl": {
         "exit": "Wyjdź", "exit_label": "Opuść tę stronę teraz (lub naciśnij trzy razy Shift)",
@@ -33,6 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "Pytania? Nasz zespół odpowiada na czacie.", "language": "Język",
         "sending_failed": "Nie wysłano wiadomości. Spróbuj ponownie.", "messages": "Wiadomości",
         "product_page": "Produkt", "price": "Cena",
+        "busy": "Mamy teraz dużo wiadomości. Poczekaj chwilę i napisz ponownie.",
     },
     "es": {
         "exit": "Salir", "exit_label": "Salir de esta página ahora (o pulsa Mayús tres veces)",
@@ -49,6 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "¿Preguntas? Nuestro equipo responde en el chat.", "language": "Idioma",
         "sending_failed": "Mensaje no enviado. Inténtalo de nuevo.", "messages": "Mensajes",
         "product_page": "Producto", "price": "Precio",
+        "busy": "Tenemos muchos mensajes ahora mismo. Espera un momento y vuelve a escribir.",
     },
 }
 

@@ -137,6 +137,8 @@ class Persona:
     risk_cues: Mapping[str, Texts] = field(default_factory=dict)
     #: Optional override of the number derived from ``country``.
     emergency_number_override: Optional[str] = None
+    #: Host names the web front-end is served on; no other persona is served there.
+    hosts: tuple[str, ...] = ()
     source: Optional[Path] = None
 
     @property

@@ -45,9 +45,9 @@ from core.signals import LANGUAGES, NO_PERSONA, ORDINARY_INTENTS, SAFETY_INTENTS
 
 TOP_FIELDS = (
     "id", "kind", "languages", "country", "display", "catalogue", "cover", "code", "voice",
-    "emergency_number",
+    "emergency_number", "hosts",
 )
-OPTIONAL_TOP_FIELDS = ("catalogue", "emergency_number")
+OPTIONAL_TOP_FIELDS = ("catalogue", "emergency_number", "hosts")
 DISPLAY_FIELDS = ("name", "tagline", "colors", "exit_url", "favicon")
 ITEM_FIELDS = ("id", "name", "description", "price", "currency", "size")
 COVER_FIELDS = ("name", "examples", "replies")
@@ -65,6 +65,8 @@ _ANNOTATION = re.compile(
     r"|\[(?P<list>.*?)\])"
 )
 _PLACEHOLDER = re.compile(r"[{}]")
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_HOST = re.compile(rf"(?=.{{1,253}}\Z){_LABEL}(?:\.{_LABEL})*\Z")
 _FAVICON_SUFFIXES = (".png", ".ico", ".svg")
 
 
@@ -362,6 +364,7 @@ class _Checker:
         cover = self.check_cover(data.get("cover")) if "cover" in data else None
         code, risk_cues = self.check_code(data.get("code")) if "code" in data else (None, None)
         voice = self.check_voice(data.get("voice")) if "voice" in data else None
+        hosts = self.check_hosts(data.get("hosts")) if data.get("hosts") is not None else ()
 
         if self.errors:
             return None
@@ -379,6 +382,7 @@ class _Checker:
             voice=voice,
             risk_cues=risk_cues,
             emergency_number_override=override,
+            hosts=hosts,
         )
 
     def check_id(self, value: Any) -> Optional[str]:
@@ -392,6 +396,25 @@ class _Checker:
             self.error(("id",), f"id {persona_id!r} must equal the file name ({self.expected_id}.yml)")
             return None
         return persona_id
+
+    def check_hosts(self, value: Any) -> tuple[str, ...]:
+        """Host names the persona's web front-end is served on (nothing else is served there)."""
+        items = self.sequence(("hosts",), value)
+        if items is None:
+            return ()
+        hosts: list[str] = []
+        for index, item in enumerate(items):
+            path: Path_ = ("hosts", index)
+            host = self.text(path, item, max_chars=253)
+            if host is None:
+                continue
+            if not _HOST.match(host):
+                self.error(path, f"{host!r} must be a host name in lowercase, like shop.example.pl (no https://, port or path)")
+            elif host in hosts:
+                self.error(path, f"host {host!r} is listed twice")
+            else:
+                hosts.append(host)
+        return tuple(hosts)
 
     def check_kind(self, value: Any) -> Optional[str]:
         kind = self.text(("kind",), value)
@@ -795,6 +818,21 @@ def load_all(directory: Path | str) -> list[Persona]:
         errors.extend(file_errors)
         if persona is not None:
             personas.append(persona)
+    errors.extend(_shared_hosts(personas))
     if errors:
         raise PersonaInvalid(errors)
     return sorted(personas, key=lambda p: p.id)
+
+
+def _shared_hosts(personas: Sequence[Persona]) -> list[PersonaError]:
+    """A host serves one persona only: a host listed by two personas is an error in the second."""
+    owner: dict[str, str] = {}
+    errors: list[PersonaError] = []
+    for persona in personas:
+        for host in persona.hosts:
+            if host in owner:
+                where = display_name(persona.source) if persona.source else persona.id
+                errors.append(PersonaError(where, 0, "hosts", f"host {host!r} already serves persona {owner[host]!r}"))
+            else:
+                owner[host] = persona.id
+    return errors

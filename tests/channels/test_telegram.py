@@ -83,12 +83,13 @@ async def test_webhooks_registered_with_secret_for_each_configured_bot(tmp_path:
         assert fake.webhooks[TOKEN_B]["secret_token"] == "gametips-secret-0123456789"
 
 
-async def test_wrong_or_missing_secret_is_refused_with_403(tmp_path: Path) -> None:
+async def test_wrong_or_missing_secret_is_refused_with_the_plain_404(tmp_path: Path) -> None:
+    """The same answer as an unknown bot key (tests/security/test_disguise.py): keys cannot be probed."""
     async with telegram_stack(tmp_path) as (fake, _, handler, _base):
-        assert await fake.deliver(TOKEN_A, fake.user_update("hello"), secret="wrong-secret-but-long") == 403
-        assert await fake.deliver(TOKEN_A, fake.user_update("hello"), secret="") == 403
+        assert await fake.deliver(TOKEN_A, fake.user_update("hello"), secret="wrong-secret-but-long") == 404
+        assert await fake.deliver(TOKEN_A, fake.user_update("hello"), secret="") == 404
         secret_b = fake.webhooks[TOKEN_B]["secret_token"]
-        assert await fake.deliver(TOKEN_A, fake.user_update("hello"), secret=secret_b) == 403
+        assert await fake.deliver(TOKEN_A, fake.user_update("hello"), secret=secret_b) == 404
     assert handler.received == []
     assert fake.called("sendMessage") == []
 

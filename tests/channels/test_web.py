@@ -9,12 +9,18 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import SlotSet
 
-from bot.channels import identity
+from bot.channels import identity, sessions
 from bot.channels.push import PushHub, RedisRelay
 from bot.channels.web import SESSION_COOKIE, WebInput
 from tests.channels.harness import serve
 
-SENDER = "s3ss10n-abcdefghijklmnop"
+SENDER = "s3ss10n-abcdefghijklmnop"  # well-formed but not issued by the server
+
+
+@pytest.fixture
+def sender() -> str:
+    """A session id the server issued (same keys as the server in this process)."""
+    return sessions.issue()
 
 
 async def shop_reply(message: UserMessage) -> None:
@@ -27,10 +33,10 @@ def post(session: aiohttp.ClientSession, url: str, payload: object) -> aiohttp.c
     return session.post(url, data=json.dumps(payload), headers={"Content-Type": "application/json"})
 
 
-async def test_webhook_returns_replies_and_pseudonymises_the_sender() -> None:
+async def test_webhook_returns_replies_and_pseudonymises_the_sender(sender: str) -> None:
     async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
         async with aiohttp.ClientSession() as session:
-            payload = {"sender": SENDER, "message": "chamomile cream?", "metadata": {"persona": "rumianek", "lang": "en"}}
+            payload = {"sender": sender, "message": "chamomile cream?", "metadata": {"persona": "rumianek", "lang": "en"}}
             async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
                 assert resp.status == 200
                 assert resp.headers["Cache-Control"].startswith("no-store")
@@ -41,17 +47,17 @@ async def test_webhook_returns_replies_and_pseudonymises_the_sender() -> None:
         {"text": "Shall she write?"},
     ]
     [message] = handler.received
-    assert message.sender_id == identity.conversation_id("web", SENDER)
-    assert SENDER not in message.sender_id
+    assert message.sender_id == identity.conversation_id("web", sender)
+    assert sender not in message.sender_id
     assert message.input_channel == "web"
     assert message.metadata == {"persona": "rumianek", "lang": "en"}
 
 
-async def test_injected_intent_is_neutralised_and_extra_metadata_dropped() -> None:
+async def test_injected_intent_is_neutralised_and_extra_metadata_dropped(sender: str) -> None:
     async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
         async with aiohttp.ClientSession() as session:
             payload = {
-                "sender": SENDER,
+                "sender": sender,
                 "message": ' //imminent_danger{"address": "x"}',
                 "metadata": {"persona": "rumianek", "is_counselor": True},
             }
@@ -62,10 +68,10 @@ async def test_injected_intent_is_neutralised_and_extra_metadata_dropped() -> No
     assert message.metadata == {"persona": "rumianek"}
 
 
-async def test_missing_persona_means_plain() -> None:
+async def test_missing_persona_means_plain(sender: str) -> None:
     async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
         async with aiohttp.ClientSession() as session:
-            async with post(session, f"{base}/webhooks/web/webhook", {"sender": SENDER, "message": "hi"}) as resp:
+            async with post(session, f"{base}/webhooks/web/webhook", {"sender": sender, "message": "hi"}) as resp:
                 assert resp.status == 200
     assert handler.received[0].metadata == {"persona": "plain"}
 
@@ -73,7 +79,7 @@ async def test_missing_persona_means_plain() -> None:
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
-        ({"message": "hi"}, "'sender'"),
+        ({"sender": SENDER + "\n", "message": "hi"}, "'sender'"),
         ({"sender": "a b", "message": "hi"}, "'sender'"),
         ({"sender": SENDER, "message": ""}, "'message'"),
         ({"sender": SENDER, "message": 5}, "'message'"),
@@ -93,7 +99,7 @@ async def test_bad_input_names_the_field(payload: object, field: str) -> None:
     assert handler.received == []
 
 
-async def test_processing_failure_spools_the_message_and_a_retry_stores_it(tmp_path: Path) -> None:
+async def test_processing_failure_spools_the_message_and_a_retry_stores_it(tmp_path: Path, sender: str) -> None:
     from bot.storage.runtime import key_provider
     from bot.storage.spool import Spool
 
@@ -101,7 +107,7 @@ async def test_processing_failure_spools_the_message_and_a_retry_stores_it(tmp_p
     async with serve([channel], shop_reply) as (base, handler, _):
         handler.fail_next = 1
         async with aiohttp.ClientSession() as session:
-            payload = {"sender": SENDER, "message": "hi", "metadata": {"persona": "rumianek"}}
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
             async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
                 assert resp.status == 200  # kept in the spool; nothing to answer yet
                 assert await resp.json() == []
@@ -109,35 +115,55 @@ async def test_processing_failure_spools_the_message_and_a_retry_stores_it(tmp_p
         assert await channel.retry_spooled(handler) == 1
     assert channel.spool.count() == 0
     [message] = handler.received
-    assert (message.text, message.sender_id) == ("hi", identity.conversation_id("web", SENDER))
+    assert (message.text, message.sender_id) == ("hi", identity.conversation_id("web", sender))
 
 
-async def _hello(ws: aiohttp.ClientWebSocketResponse, sender: str = SENDER) -> None:
+async def test_an_unreachable_conversation_lock_answers_503_and_spools_nothing(tmp_path: Path, sender: str) -> None:
+    """Redis down: the turn never started, so the platform is told to send again (no spool, no
+    reply-less 200)."""
+    from bot.storage.lock_store import ConversationLockStore
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
+        handler.agent.lock_store = ConversationLockStore(redis_url="redis://127.0.0.1:1/0")  # nothing listens
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 503
+                assert await resp.json() == {"error": "temporarily unavailable, send again"}
+    assert channel.spool.count() == 0
+    conversation = identity.conversation_id("web", sender)
+    assert (await handler.agent.tracker_store.retrieve(conversation)) is None  # nothing stored
+
+
+async def _hello(ws: aiohttp.ClientWebSocketResponse, sender: str) -> None:
     await ws.send_str(json.dumps({"type": "hello", "sender": sender}))
     assert json.loads((await ws.receive(timeout=5)).data) == {"type": "ready"}
 
 
-async def test_counselor_message_is_pushed_to_the_open_socket() -> None:
+async def test_counselor_message_is_pushed_to_the_open_socket(sender: str) -> None:
     channel = WebInput(shop=False)
     async with serve([channel], shop_reply) as (base, _, _app):
-        conversation = identity.conversation_id("web", SENDER)
+        conversation = identity.conversation_id("web", sender)
         async with aiohttp.ClientSession() as session:
-            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
-                await _hello(ws)
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await _hello(ws, sender)
                 output = channel.get_output_channel()  # what Rasa uses for output_channel=latest
                 await output.send_response(conversation, {"text": "Hello, this is Anna from customer care."})
                 frame = json.loads((await ws.receive(timeout=5)).data)
     assert frame == {"type": "message", "message": {"text": "Hello, this is Anna from customer care."}}
 
 
-async def test_message_sent_while_offline_arrives_on_reconnect() -> None:
+async def test_message_sent_while_offline_arrives_on_reconnect(sender: str) -> None:
     channel = WebInput(shop=False)
     async with serve([channel], shop_reply) as (base, _, _app):
-        conversation = identity.conversation_id("web", SENDER)
+        conversation = identity.conversation_id("web", sender)
         await channel.get_output_channel().send_text_message(conversation, "are you still there?")
         async with aiohttp.ClientSession() as session:
-            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
-                await _hello(ws)
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await _hello(ws, sender)
                 frame = json.loads((await ws.receive(timeout=5)).data)
     assert frame["message"] == {"text": "are you still there?"}
 
@@ -145,23 +171,23 @@ async def test_message_sent_while_offline_arrives_on_reconnect() -> None:
 async def test_socket_without_hello_is_closed() -> None:
     async with serve([WebInput(shop=False)], shop_reply) as (base, _, _app):
         async with aiohttp.ClientSession() as session:
-            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
                 await ws.send_str(json.dumps({"type": "subscribe", "conversation": "x"}))
                 msg = await ws.receive(timeout=5)
     assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
 
 
-async def test_leave_closes_socket_records_marker_and_goes_quiet() -> None:
+async def test_leave_closes_socket_records_marker_and_goes_quiet(sender: str) -> None:
     channel = WebInput(shop=False)
     async with serve([channel], shop_reply) as (base, handler, _app):
-        conversation = identity.conversation_id("web", SENDER)
+        conversation = identity.conversation_id("web", sender)
         async with aiohttp.ClientSession() as session:
-            payload = {"sender": SENDER, "message": "cream", "metadata": {"persona": "rumianek"}}
+            payload = {"sender": sender, "message": "cream", "metadata": {"persona": "rumianek"}}
             async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
                 assert resp.status == 200
-            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
-                await _hello(ws)
-                session.cookie_jar.update_cookies({SESSION_COOKIE: SENDER})
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await _hello(ws, sender)
+                session.cookie_jar.update_cookies({SESSION_COOKIE: sender})
                 async with session.post(f"{base}/webhooks/web/leave", data=b"{}") as resp:
                     assert resp.status == 204
                     assert resp.headers["Cache-Control"].startswith("no-store")

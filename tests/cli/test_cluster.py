@@ -66,6 +66,36 @@ def test_caddy_accepts_the_local_caddyfile(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
 
 
+def test_the_proxy_error_log_keeps_no_address_header_or_path(tmp_path: Path) -> None:
+    """A request to a dead replica is logged as an error without who sent it or where."""
+    import time
+
+    port, dead = free_port(), free_port()
+    path = tmp_path / "Caddyfile"
+    path.write_text(cluster.local_caddyfile(f"127.0.0.1:{port}", [f"127.0.0.1:{dead}"]))
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    log = open(tmp_path / "caddy.log", "wb")
+    caddy = subprocess.Popen([cluster.CADDY, "run", "--adapter", "caddyfile", "--config", str(path)],
+                             stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        for _ in range(400):
+            try:
+                answer = httpx.post(f"http://127.0.0.1:{port}/webhooks/telegram/secret-path-123",
+                                    headers={"X-Telegram-Bot-Api-Secret-Token": "header-secret-456"}, json={}, timeout=30)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert answer.status_code in (502, 503)
+    finally:
+        caddy.terminate()
+        caddy.wait(timeout=30)
+        log.close()
+    text = (tmp_path / "caddy.log").read_text()
+    assert '"status":50' in text  # the error is logged ...
+    for private in ("secret-path-123", "header-secret-456", "remote_ip", "remote_port", "X-Telegram"):
+        assert private not in text  # ... without the request's address, headers or path
+
+
 def test_health_answers_live_and_ready_and_nothing_else() -> None:
     state = health.Health()
     port = free_port()

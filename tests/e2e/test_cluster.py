@@ -21,7 +21,6 @@ from tests.conftest import E2E_RASA_TOKEN, free_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis]
 REDIS_URL = "redis://127.0.0.1:6379/0"
-SENDER = "cluster-" + uuid.uuid4().hex
 
 
 def _port_block(count: int) -> int:
@@ -131,9 +130,11 @@ def test_the_proxy_exposes_only_the_shop_and_the_webhooks(cluster: dict[str, Any
 
 
 def test_one_conversation_over_two_replicas_is_ordered_complete_and_replied_once(cluster: dict[str, Any]) -> None:
+    from bot.channels import sessions
     from bot.storage.pseudonyms import pseudonym_with
 
-    conversation = pseudonym_with(cluster["keys"], "web", SENDER)
+    sender = sessions.issue(key=cluster["keys"].secret(sessions.PURPOSE))  # as a replica would issue it
+    conversation = pseudonym_with(cluster["keys"], "web", sender)
     counter = f"popbot:lock:{conversation}:next"
     store = redis.Redis.from_url(REDIS_URL)
     texts = [
@@ -144,7 +145,7 @@ def test_one_conversation_over_two_replicas_is_ordered_complete_and_replied_once
     replies: dict[int, Any] = {}
 
     def send(number: int) -> None:
-        body = {"sender": SENDER, "message": texts[number], "metadata": {"persona": "rumianek", "lang": "en"}}
+        body = {"sender": sender, "message": texts[number], "metadata": {"persona": "rumianek", "lang": "en"}}
         answer = httpx.post(f"{cluster['proxy']}/webhooks/web/webhook", json=body, timeout=120)
         replies[number] = (answer.status_code, answer.json())
 

@@ -72,7 +72,7 @@ def test_canary_no_plaintext_in_database_files_logs_or_var(stack: Any, rasa_serv
     canary = f"canary{uuid.uuid4().hex[:12]}"
     address = f"ul. Kanarkowa {uuid.uuid4().int % 900 + 100}/7, Kraków"
     platform_id = 700000000 + uuid.uuid4().int % 99999999
-    web_sender = f"websession-{uuid.uuid4().hex}"
+    web_sender = httpx.get(f"{rasa_server}/shop/rumianek/", timeout=30).cookies["shop_session"]  # server-issued
     _web(rasa_server, web_sender, f"my dad hits me {canary}")
     _web(rasa_server, web_sender, f"please send the chamomile cream to {address}", persona="rumianek", lang="en")
     token = E2E_TOKENS["rumianek"]

@@ -21,7 +21,7 @@ TOKEN = E2E_TOKENS["rumianek"]
 def test_webhook_registered_and_secret_enforced(rasa_server: str, fake_telegram: ThreadedFakeTelegram) -> None:
     hook = fake_telegram.fake.webhooks[TOKEN]
     assert hook["url"] == f"{rasa_server}/webhooks/telegram/rumianek/webhook"
-    assert fake_telegram.deliver(TOKEN, fake_telegram.user_update("hello", chat_id=61), secret="wrong-secret-xxxxxxxx") == 403
+    assert fake_telegram.deliver(TOKEN, fake_telegram.user_update("hello", chat_id=61), secret="wrong-secret-xxxxxxxx") == 404
 
 
 def test_coded_conversation_end_to_end_then_clean_chat(rasa_server: str, fake_telegram: ThreadedFakeTelegram) -> None:

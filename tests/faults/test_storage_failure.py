@@ -7,7 +7,7 @@ from pathlib import Path
 import aiohttp
 from rasa.core.channels.channel import UserMessage
 
-from bot.channels import identity
+from bot.channels import identity, sessions
 from bot.channels.message_ids import SqlMessageIdLog
 from bot.channels.replies import SqlReplyLedger
 from bot.channels.telegram import TelegramInput
@@ -41,10 +41,11 @@ async def test_web_delivers_replies_when_the_database_is_read_only_and_stores_th
     spool = Spool(tmp_path / "spool", stores.writable.keys)
     channel = WebInput(shop=False, spool=spool, retry_every=0)
     handler = RasaOrderHandler(stores.tracker_store(writable=False), emergency_reply)
-    conversation = identity.conversation_id("web", SENDER)
+    sender = sessions.issue()
+    conversation = identity.conversation_id("web", sender)
     async with serve([channel], emergency_reply, on_new_message=handler) as (base, _, _app):
         async with aiohttp.ClientSession() as session:
-            payload = {"sender": SENDER, "message": "my dad hits me", "metadata": {"persona": "rumianek"}}
+            payload = {"sender": sender, "message": "my dad hits me", "metadata": {"persona": "rumianek"}}
             async with session.post(f"{base}/webhooks/web/webhook", data=json.dumps(payload)) as resp:
                 assert resp.status == 200
                 assert await resp.json() == [{"text": "I hear you."}, {"text": EMERGENCY}]

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator
 import aiohttp
 import pytest
 
-from bot.channels import identity
+from bot.channels import identity, sessions
 from bot.channels.message_ids import SqlMessageIdLog
 from bot.channels.telegram import TelegramInput
 from bot.channels.telegram_config import parse
@@ -27,7 +27,6 @@ from tests.e2e.fake_telegram import FakeTelegram
 from tests.handoff.test_bot_side import anna, bot, ctx, store  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.asyncio
-SENDER = "widget-session-0123456789abcdef"
 TOKEN = "333333:CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC"
 
 
@@ -52,8 +51,8 @@ def kinds(ctx: Context, conversation: str) -> list[str]:  # noqa: F811
     return [e.kind for e in service.events_since(ctx) if e.conversation_id == conversation]
 
 
-async def post(session: aiohttp.ClientSession, base: str, text: str) -> list[dict[str, Any]]:
-    payload = {"sender": SENDER, "message": text, "metadata": {"persona": "rumianek", "lang": "es"}}
+async def post(session: aiohttp.ClientSession, base: str, text: str, sender: str) -> list[dict[str, Any]]:
+    payload = {"sender": sender, "message": text, "metadata": {"persona": "rumianek", "lang": "es"}}
     async with session.post(f"{base}/webhooks/web/webhook", data=json.dumps(payload),
                             headers={"Content-Type": "application/json"}) as resp:
         assert resp.status == 200
@@ -61,39 +60,41 @@ async def post(session: aiohttp.ClientSession, base: str, text: str) -> list[dic
 
 
 async def test_web_widget_live_exchange_once_then_back_to_the_bot(bot: Any, ctx: Context, anna: Actor) -> None:  # noqa: F811
-    conversation = identity.conversation_id("web", SENDER)
+    sender = sessions.issue()  # the widget's session, as the shop page issues it
+    conversation = identity.conversation_id("web", sender)
     async with serve([WebInput(shop=False)], lambda m: asyncio.sleep(0), on_new_message=bot.handle_message) as (base, _, _app):
         async with aiohttp.ClientSession() as session:
-            first = await post(session, base, "mi padrastro me pega cuando mi madre no está")
+            first = await post(session, base, "mi padrastro me pega cuando mi madre no está", sender)
             assert first  # acknowledged and promised, in Spanish
             assert service.entry(ctx, anna, conversation).state == "waiting"
             service.claim(ctx, anna, conversation)
-            async with session.ws_connect(f"{base}/webhooks/web/ws") as ws:
-                await ws.send_str(json.dumps({"type": "hello", "sender": SENDER}))
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await ws.send_str(json.dumps({"type": "hello", "sender": sender}))
                 assert json.loads((await ws.receive(timeout=10)).data) == {"type": "ready"}
                 sent = service.reply(ctx, anna, conversation, "Hola, soy Ana de la tienda. ¿Cómo estás?")
                 frame = json.loads((await ws.receive(timeout=10)).data)
                 assert frame == {"type": "message", "message": {"text": "Hola, soy Ana de la tienda. ¿Cómo estás?"}}
                 await until(lambda: "delivered" in kinds(ctx, conversation))
-                assert await post(session, base, "estoy en mi cuarto") == []  # silent while held
+                assert await post(session, base, "estoy en mi cuarto", sender) == []  # silent while held
                 await asyncio.sleep(0.3)  # the worker polls every 0.1 s: a second push would be here now
                 with pytest.raises(asyncio.TimeoutError):
                     await ws.receive(timeout=0.2)  # never twice
             line = [m for m in service.transcript(ctx, anna, conversation).messages if m.id == sent.id]
             assert line[0].delivery == "delivered" and line[0].actor == "anna"
             service.return_to_bot(ctx, anna, conversation)
-            after = await post(session, base, "hola")
+            after = await post(session, base, "hola", sender)
             assert after and all("entend" not in r.get("text", "") for r in after)  # a greeting, not "I didn't understand"
     assert kinds(ctx, conversation).count("delivered") == 1
 
 
 async def test_web_delivery_after_quick_exit_is_reported_to_the_counselor(bot: Any, ctx: Context, anna: Actor) -> None:  # noqa: F811
-    conversation = identity.conversation_id("web", SENDER)
+    sender = sessions.issue()  # the widget's session, as the shop page issues it
+    conversation = identity.conversation_id("web", sender)
     async with serve([WebInput(shop=False)], lambda m: asyncio.sleep(0), on_new_message=bot.handle_message) as (base, _, _app):
         async with aiohttp.ClientSession() as session:
-            await post(session, base, "mi padrastro me pega cuando mi madre no está")
+            await post(session, base, "mi padrastro me pega cuando mi madre no está", sender)
             service.claim(ctx, anna, conversation)
-            async with session.post(f"{base}/webhooks/web/leave", data=json.dumps({"sender": SENDER}),
+            async with session.post(f"{base}/webhooks/web/leave", data=json.dumps({"sender": sender}),
                                     headers={"Content-Type": "application/json"}) as resp:
                 assert resp.status in (204, 503)
             service.reply(ctx, anna, conversation, "¿sigues ahí?")

@@ -66,6 +66,19 @@ async def test_two_replicas_stores_serve_one_conversation_in_turn() -> None:
     await second.close()
 
 
+async def test_an_unreachable_redis_is_a_lock_error_before_the_turn_and_turn_errors_pass_through() -> None:
+    from rasa.core.lock_store import LockError
+
+    down = ConversationLockStore(redis_url="redis://127.0.0.1:1/0")  # nothing listens on port 1
+    with pytest.raises(LockError, match="unavailable"):
+        async with down.lock("conversation-a"):
+            raise AssertionError("the turn must not start")
+    local = ConversationLockStore()
+    with pytest.raises(ValueError, match="from the turn"):
+        async with local.lock("conversation-a"):
+            raise ValueError("from the turn")
+
+
 def test_the_guard_refuses_rasas_redis_and_in_memory_lock_stores(tmp_path: Path) -> None:
     check_endpoints(PROJECT_ROOT / "endpoints.yml")
     check_endpoints(PROJECT_ROOT / "docker" / "endpoints.production.yml")
