@@ -105,14 +105,6 @@ def asked_for_location(tracker: Tracker) -> bool:
     )
 
 
-def said_no(tracker: Tracker) -> bool:
-    """True if the latest message was a plain "no": the classifier ranked ``deny`` first (inside a
-    persona ``core.safety.choose`` then gives the quiet code ``not_safe``; a quiet line such as
-    "sorry, wrong chat" ranks the persona's own not_safe code first instead)."""
-    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-    return bool(ranking) and ranking[0].get("name") == "deny"
-
-
 def persona_country(persona: Optional[str]) -> Optional[str]:
     """The country the persona's partner serves (its ``country:``), or None."""
     found = persona_by_id(persona)
@@ -160,15 +152,13 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        if options and intent == "not_safe" and said_no(tracker):
-            intent = "deny"  # inside a persona a bare "no" is the quiet code; here it answers the question
         if not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
         if options and refused:
             events.append(SlotSet("place_options", None))
-        elif options and intent == "not_safe":  # "wrong chat" instead of an answer: drop the question
+        elif options and intent == "not_safe":  # "not now", "wrong chat": no answer; drop the question
             dispatcher.utter_message(response="utter_not_safe")
             return [SlotSet("place_options", None)]
         elif options:  # the child answers "Valencia in Spain?"

@@ -195,19 +195,11 @@ def test_the_local_emergency_line_never_repeats_what_the_static_reply_said() -> 
     assert local_number("ZZ", "gametips") is None
 
 
-async def test_inside_a_persona_no_to_the_place_question_is_an_answer_not_a_quiet_line(
-        starter_store: DirectoryStore) -> None:
-    """core.safety makes a bare "no" the quiet code inside a persona; after "Valencia in Spain?"
-    it answers the question (route on the persona's country); a real quiet line drops it."""
+async def test_a_quiet_line_instead_of_an_answer_to_the_place_question(starter_store: DirectoryStore) -> None:
+    """ "not now" / "wrong chat" after "Valencia in Spain?": the quiet reply, the question dropped."""
     options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES"]}
-    no = tracker(options, signal="not_safe")
-    no.latest_message["intent"] = {"name": "not_safe", "confidence": 0.9}
-    no.latest_message["intent_ranking"] = [{"name": "deny", "confidence": 0.9}, {"name": "not_safe", "confidence": 0.1}]
-    messages, events = await run(action_with(starter_store), no)
-    assert messages[1] == msg("Coach line — 0800 1111, free")
     quiet = tracker(options, signal="not_safe")
     quiet.latest_message["intent"] = {"name": "not_safe", "confidence": 0.9}
-    quiet.latest_message["intent_ranking"] = [{"name": "not_safe", "confidence": 0.9}]
     messages, events = await run(action_with(starter_store), quiet)
     assert messages == [msg(response="utter_not_safe")]
     assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None}]
