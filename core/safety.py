@@ -12,7 +12,10 @@ whether it is ``urgent``:
      inside a persona a plain "no" (``deny``) is the persona's ``not_safe``; a *coded*
      ``peer_help`` is answered like ``help_request`` (its signal stays ``peer_help``);
   3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
-     or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``.
+     or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``;
+  4. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
+     about another person — ``peer_help``, never the child's own urgent self-harm. Other signals
+     stand (a forwarded threat is still evidence of danger to the child).
 
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
@@ -108,11 +111,15 @@ def decide(
     lang: Optional[str],
     urgent_cues: Mapping[str, Sequence[str]],
     foreign_mass: float = FOREIGN_MASS,
+    forwarded: bool = False,
 ) -> Decision:
-    """Intent, signal and urgency of one message (steps 1–3 of this module's docstring)."""
+    """Intent, signal and urgency of one message (steps 1–4 of this module's docstring)."""
     masked = mask(ranking, persona, foreign_mass)
     top = choose(masked, persona)
     signal, urgent = signal_for_intent(top.intent)
+    if forwarded and signal == "self_harm":
+        top = Ranked("peer_help", top.confidence, top.source)
+        return Decision(top.intent, top.confidence, top.source, "peer_help", False, masked)
     if persona_of(top.source) is not None and top.intent == "peer_help":
         top = Ranked("help_request", top.confidence, top.source)
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)

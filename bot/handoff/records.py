@@ -92,6 +92,10 @@ def tracker_lines(tracked: Iterable[dict[str, Any]]) -> list[Message]:
                                  parse.get("signal"), bool(parse.get("urgent"))))
         elif kind == "bot" and event.get("text"):
             lines.append(Message(f"t{seq}", float(event.get("timestamp") or 0.0), "bot", None, str(event["text"])))
+        elif kind == "slot" and event.get("name") == "media_received" and event.get("value"):
+            # media the bot could not read (bot/channels/telegram.py): its kind only, never the media
+            what = str(event["value"]).replace("_", " ")
+            lines.append(Message(f"t{seq}", float(event.get("timestamp") or 0.0), "child", None, f"[the child sent a {what}]"))
     return lines
 
 

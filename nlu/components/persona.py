@@ -145,6 +145,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             entity_value(message, "lang"),
             self.urgent_cues,
             self.config["foreign_mass"],
+            forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
