@@ -52,6 +52,8 @@ DANGER = "he is kicking my door in and he has a knife, help"
 EMERGENCY_NUMBER = "112"
 ORDINARY = ("hi", "how much is the lavender soap?", "do you ship abroad?", "thanks", "what is in the chamomile cream?")
 READ_ONLY_SECONDS = 8.0
+#: How long the spools may take to store what they kept (then the rest counts as lost).
+SPOOL_WAIT = 180.0
 FAULTS = ("action server killed", "database read-only", "PostgreSQL restarted", "Redis restarted")
 
 
@@ -161,6 +163,23 @@ def read_only(database_url: str, on: bool) -> None:
     engine.dispose()
 
 
+def spooled(var: Path) -> int:
+    """Messages waiting in the replicas' encrypted spools (answered, not yet stored)."""
+    return sum(1 for p in var.glob("replicas/*/spool/web/*") if p.is_file())
+
+
+def wait_for_spool(var: Path, cap: float = SPOOL_WAIT) -> Optional[float]:
+    """Wait until every spool is empty (the retry runs every 5 s); the time it was, or None."""
+    deadline = time.monotonic() + cap
+    while time.monotonic() < deadline:
+        if spooled(var) == 0:
+            time.sleep(1.0)  # an entry is removed right after its turn was stored
+            if spooled(var) == 0:
+                return time.monotonic()
+        time.sleep(0.5)
+    return None
+
+
 def p95_ms(items: list[Message]) -> float:
     return round(_percentile([(i.done - i.start) * 1000 for i in items if i.ok], 0.95), 1)
 
@@ -214,12 +233,14 @@ def run(conversations: int, messages: int, rate: float, workdir: Path) -> dict[s
             (seconds * 0.80, FAULTS[3], rd.restart),
         ]
         items, happened = asyncio.run(load(cluster.proxy, "faults", plan, rate, faults))
-        time.sleep(12)  # the web spool retry (every 5 s) stores what was spooled during the faults
+        ended = time.monotonic()
+        drained = wait_for_spool(cluster.var)  # answered while the database failed: stored later
         texts = [[text for text, _ in conv] for conv in plan]
         stored = stored_check(cluster.rasa[0], token, keys, "faults", texts)
         summary = summarise(items, happened, stored)
         base_p95 = p95_ms(baseline)
         return {"conversations": conversations, "messages_each": messages, "rate_msg_per_s": rate,
+                "spool_drained_s_after_load": None if drained is None else round(drained - ended, 1),
                 "baseline_p95_ms": base_p95, "baseline_failed": sum(bool(i.failures) for i in baseline),
                 "p95_ratio_faults_over_baseline": round(summary["p95_ms"] / base_p95, 2) if base_p95 else None,
                 **summary}
@@ -242,6 +263,8 @@ def render(report: dict[str, Any]) -> str:
                       ("duplicates_stored", 0), ("conversations_out_of_order", 0),
                       ("requests_failed_at_least_once", "—"), ("given_up", 0)):
         lines.append(f"| {key.replace('_', ' ')} | {report[key]} | {goal} |")
+    lines.append(f"| seconds after the load until the spools had stored everything | "
+                 f"{report['spool_drained_s_after_load']} | — |")
     lines.append(f"| p95 message -> answer, ms (faults / baseline without faults) | {report['p95_ms']} / "
                  f"{report['baseline_p95_ms']} = {report['p95_ratio_faults_over_baseline']}x | — |")
     lines += ["", "| fault | at (s) | failed attempts | why | seconds to recover |", "|---|---|---|---|---|"]
