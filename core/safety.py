@@ -9,8 +9,11 @@ whether it is ``urgent``:
      message is another persona's talk → ``out_of_scope`` here. Code intents get their generic
      name (``rumianek__help_request`` → ``help_request``) and the ranking is renormalised;
   2. :func:`choose` — a greeting or thanks that carries a help request is the help request;
-     inside a persona a plain "no" (``deny``) is the persona's ``not_safe``; a *coded*
-     ``peer_help`` is answered like ``help_request`` (its signal stays ``peer_help``);
+     a "no" (``deny``) is ordinary talk (after the discreet question the dialogue answers it
+     with ``utter_back_to_shop``), but inside a persona a *putting off* "no" ("not now",
+     "maybe later", a cue of ``postponing`` in ``nlu/safety/cues.yml``) is the persona's
+     ``not_safe``; a *coded* ``peer_help`` is answered like ``help_request`` (its signal stays
+     ``peer_help``);
   3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
      or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``;
   4. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
@@ -74,8 +77,10 @@ def mask(ranking: Sequence[Tuple[str, float]], persona: str, foreign_mass: float
     return tuple(sorted(masked, key=lambda r: -r.confidence))
 
 
-def choose(ranking: Sequence[Ranked], persona: str) -> Ranked:
-    """The intent the dialogue answers, from a masked ranking (best first)."""
+def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False) -> Ranked:
+    """The intent the dialogue answers, from a masked ranking (best first); ``putting_off``:
+    the text puts the talk off ("not now"), which turns a ``deny`` inside a persona into
+    ``not_safe``."""
     if not ranking:
         return Ranked(FOREIGN_INTENT, 0.0, FOREIGN_INTENT)
     top = ranking[0]
@@ -83,7 +88,7 @@ def choose(ranking: Sequence[Ranked], persona: str) -> Ranked:
         helping = [r for r in ranking if signal_for_intent(r.source)[0] in HELP_SIGNALS]
         if helping and helping[0].confidence >= YIELD_CONFIDENCE:
             top = helping[0]
-    if persona != NO_PERSONA and top.intent == "deny":
+    if persona != NO_PERSONA and top.intent == "deny" and putting_off:
         top = Ranked("not_safe", top.confidence, top.source)
     return top
 
@@ -94,14 +99,18 @@ def contains_cue(folded: str, cues: Iterable[str]) -> bool:
     return any(f" {cue}" in padded for cue in cues)
 
 
+def cues_of(lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> list[Sequence[str]]:
+    """The cue lists that apply to a message: its language's, or every language's if unknown."""
+    return [cues[lang]] if lang in cues else list(cues.values())
+
+
 def is_urgent(
     signal: str, urgent: bool, folded: str, lang: Optional[str], urgent_cues: Mapping[str, Sequence[str]]
 ) -> bool:
     """Urgency: the intent's own flag, or self-harm with a cue of the message's language."""
     if urgent or signal != "self_harm":
         return urgent
-    cue_lists = [urgent_cues[lang]] if lang in urgent_cues else list(urgent_cues.values())
-    return any(contains_cue(folded, cues) for cues in cue_lists)
+    return any(contains_cue(folded, cues) for cues in cues_of(lang, urgent_cues))
 
 
 def decide(
@@ -111,11 +120,15 @@ def decide(
     lang: Optional[str],
     urgent_cues: Mapping[str, Sequence[str]],
     foreign_mass: float = FOREIGN_MASS,
+    postponing: Optional[Mapping[str, Sequence[str]]] = None,
     forwarded: bool = False,
 ) -> Decision:
-    """Intent, signal and urgency of one message (steps 1–4 of this module's docstring)."""
+    """Intent, signal and urgency of one message (steps 1–4 of this module's docstring);
+    ``postponing``: ``{lang: [folded cue, ...]}`` of putting-off phrases ("not now");
+    ``forwarded``: the channel says the words are someone else's."""
     masked = mask(ranking, persona, foreign_mass)
-    top = choose(masked, persona)
+    putting_off = any(contains_cue(folded, cues) for cues in cues_of(lang, postponing or {}))
+    top = choose(masked, persona, putting_off)
     signal, urgent = signal_for_intent(top.intent)
     if forwarded and signal == "self_harm":
         top = Ranked("peer_help", top.confidence, top.source)

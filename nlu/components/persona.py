@@ -3,7 +3,7 @@
 Runs after the intent classifier (which ranks every intent). The persona comes from the message
 metadata (``persona``; missing or unknown -> ``plain``, the shared safety layer alone). The
 decisions themselves — masking other personas' intents, generic code names, a greeting yielding
-to a help request, "no" inside a persona, urgency — are pure functions in ``core.safety``; this
+to a help request, a putting-off "no" inside a persona, urgency — are pure functions in ``core.safety``; this
 component applies them and adds the entities ``persona``, ``risk``, ``address`` and ``duration``.
 """
 from __future__ import annotations
@@ -70,10 +70,11 @@ def _with_whole_address(text: str, entities: List[dict]) -> List[dict]:
     return entities
 
 
-def _load_cues(path: Path) -> Dict[str, List[str]]:
+def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]]:
+    """``{lang: [folded cue, ...]}`` of the list ``key`` of the cues file."""
     data = rasa.shared.utils.io.read_yaml_file(path) or {}
     cues: Dict[str, List[str]] = {}
-    for lang, words in (data.get("self_harm_urgent") or {}).items():
+    for lang, words in (data.get(key) or {}).items():
         cues[lang] = sorted({fold(str(w)) for w in words})
     return cues
 
@@ -111,6 +112,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
         # see them, since they are not training data).
         self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"])
+        self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
@@ -145,6 +147,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             entity_value(message, "lang"),
             self.urgent_cues,
             self.config["foreign_mass"],
+            self.postponing,
             forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
         )
         lang = entity_value(message, "lang")

@@ -1,6 +1,8 @@
 """core.safety: the safety decisions on synthetic rankings (no model, no Rasa)."""
 from __future__ import annotations
 
+import pytest
+
 from core.safety import FOREIGN_INTENT, choose, contains_cue, decide, is_urgent, mask
 from core.text import fold
 
@@ -45,9 +47,33 @@ def test_greeting_yields_to_a_help_request_ranked_high_enough() -> None:
     assert choose(weak, "rumianek").intent == "greet"
 
 
-def test_no_inside_a_persona_is_not_safe_but_plain_no_stays_deny() -> None:
-    assert choose(mask([("deny", 0.9), ("greet", 0.1)], "rumianek"), "rumianek").intent == "not_safe"
-    assert choose(mask([("deny", 0.9), ("greet", 0.1)], "plain"), "plain").intent == "deny"
+POSTPONING = {"en": [fold("not now"), fold("later")], "pl": [fold("nie teraz")], "es": [fold("ahora no")]}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("no", "en"), ("nope", "en"), ("no thanks", "en"), ("no, just the cake", "en"), ("nie", "pl"),
+    ("nie, dzięki", "pl"), ("no gracias", "es"), ("no", None),
+])
+def test_a_plain_no_is_ordinary_talk_in_and_out_of_a_persona(text: str, lang: str) -> None:
+    for persona in ("rumianek", "plain"):
+        decision = decide([("deny", 0.9), ("greet", 0.1)], persona, fold(text), lang, CUES, postponing=POSTPONING)
+        assert (decision.intent, decision.signal, decision.urgent) == ("deny", "none", False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("not now", "en"), ("no, maybe later", "en"), ("nie teraz", "pl"), ("ahora no", "es"), ("Nie teraz!", None),
+])
+def test_a_putting_off_no_inside_a_persona_is_not_safe(text: str, lang: str) -> None:
+    decision = decide([("deny", 0.9), ("greet", 0.1)], "rumianek", fold(text), lang, CUES, postponing=POSTPONING)
+    assert (decision.intent, decision.signal, decision.urgent) == ("not_safe", "not_safe", False)
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), lang, CUES, postponing=POSTPONING)
+    assert plain.intent == "deny"  # no persona, no code: the safety layer's own "no"
+
+
+def test_putting_off_cues_count_only_for_a_deny() -> None:
+    decision = decide([("rumianek__ask_price", 0.9), ("deny", 0.1)], "rumianek", fold("later: what's the price"),
+                      "en", CUES, postponing=POSTPONING)
+    assert decision.intent == "rumianek__ask_price"
 
 
 def test_empty_ranking_is_out_of_scope() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import say, variations
-from tests.safety_words import hits, safety_words
+from core.persona.discretion import hits, safety_words
 
 pytestmark = pytest.mark.asyncio
 
@@ -181,20 +181,52 @@ async def test_a_natural_yes_to_the_question_is_understood(agent, merged_domain,
     "code, no, lang",
     [
         ("my skin has been acting up badly, which of your things would calm it down?", "no, it's fine thanks", "en"),
+        ("my skin has been acting up badly, which of your things would calm it down?", "nope, all good", "en"),
         ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie, dzięki, nie trzeba", "pl"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie, dziękuję bardzo", "pl"),
         ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no, déjalo, gracias", "es"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no, gracias de todos modos", "es"),
     ],
 )
 async def test_no_to_the_question_is_back_to_being_a_shop(agent, merged_domain, code, no, lang):
-    """Inside a persona a plain "no" is the persona's ``not_safe`` (nlu.components.persona), so the
-    rule ``not safe to talk`` wins over ``no to the confirmation``: one innocuous shop line."""
+    """A "no" to the discreet question is ordinary talk (``deny``, signal none): the rule ``no to
+    the confirmation`` answers with the cover line ``utter_back_to_shop`` — not ``not_safe``."""
     sender = new_sender()
     first = await say(agent, sender, code, persona=SHOP, lang=lang)
     assert first[0] in voice(merged_domain, "confirm_help", lang)
     replies = await say(agent, sender, no, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "deny"
+    assert await signal_of(agent, sender) == "none"
+    assert len(replies) == 1 and replies[0] in voice(merged_domain, "back_to_shop", lang)
+    assert await actions_since_last_message(agent, sender) == ["utter_back_to_shop", "action_listen"]
+    assert leaks(replies, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "code, later, lang",
+    [
+        ("my skin has been acting up badly, which of your things would calm it down?", "not now, maybe later", "en"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie teraz", "pl"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "ahora no", "es"),
+    ],
+)
+async def test_putting_the_question_off_is_not_safe(agent, merged_domain, code, later, lang):
+    """"Not now" to the question: the child cannot talk now → one innocuous ``not_safe`` line."""
+    sender = new_sender()
+    await say(agent, sender, code, persona=SHOP, lang=lang)
+    replies = await say(agent, sender, later, persona=SHOP, lang=lang)
     assert await intent_of(agent, sender) == "not_safe"
     assert len(replies) == 1 and replies[0] in voice(merged_domain, "not_safe", lang)
     assert await actions_since_last_message(agent, sender) == ["utter_not_safe", "action_listen"]
+
+
+@pytest.mark.parametrize("no, lang", [("no", "en"), ("nie", "pl"), ("no gracias", "es")])
+async def test_a_lone_no_outside_a_question_is_ordinary_talk(agent, merged_domain, no, lang):
+    """The issue's own words (issue 14): a lone "no" is not a code; the cover answers it."""
+    sender = new_sender()
+    replies = await say(agent, sender, no, persona=SHOP, lang=lang)
+    assert await signal_of(agent, sender) == "none"
+    assert len(replies) == 1 and replies[0] in voice(merged_domain, "back_to_shop", lang)
     assert leaks(replies, lang) == {}
 
 
