@@ -10,7 +10,7 @@
 * A caption is the message's text. A photo, voice note, sticker, ... without one gets a plain
   "text only, please" and its *kind* is recorded in the tracker (slot ``media_received``; the
   media is never downloaded). A forwarded message carries ``metadata.forwarded`` (its words are
-  someone else's: ``core.safety``, step 4).
+  someone else's: ``core.safety``, step 5).
 * Replies that are not plain cover talk go out with ``protect_content``; no link previews ever.
 * Clean chat: when the bot says a configured line (``utter_clean_done``, ``utter_not_safe``) or an
   action sends ``{"popbot": "clean_chat"}``, every recorded message of the chat (both sides) is
@@ -416,7 +416,7 @@ class TelegramInput(InputChannel):
         metadata: dict[str, Any] = {"persona": runtime.config.persona}
         if lang in LANGUAGES:
             metadata["lang"] = lang
-        if message.forward_origin is not None:  # someone else's words (core.safety, step 4)
+        if message.forward_origin is not None:  # someone else's words (core.safety, step 5)
             metadata["forwarded"] = True
         if message.caption is not None and message.text is None:
             metadata["caption"] = True

@@ -37,7 +37,7 @@ ANSWER = "yes im in my room, it started two weeks ago"
 COVER = "how much is the lavender soap?"
 
 
-def _people(settings: Any) -> dict[str, str]:
+def _people(settings: Any, counselor: str = "anna", supervisor: str = "sam") -> dict[str, str]:
     """A counselor and a supervisor in the stack's database, enrolled with known TOTP secrets
     (as after their first login), through the console's own service functions."""
     from bot.console import accounts
@@ -48,7 +48,7 @@ def _people(settings: Any) -> dict[str, str]:
     console = Console(store)
     secrets = {}
     try:
-        for username, role in (("anna", "counselor"), ("sam", "supervisor")):
+        for username, role in ((counselor, "counselor"), (supervisor, "supervisor")):
             account, _ = accounts.add_account(console, username, role, actor="e2e", display_name=username.title())
             secret = pyotp.random_base32()
             # enrolled with the previous step's code, so the current one signs in (each works once)
@@ -169,3 +169,68 @@ async def test_a_counselor_carries_a_web_conversation_from_the_browser(stack: An
         await _shot(sam, "dashboard")
         await _axe(sam, "dashboard")
         await browser.close()
+
+
+async def _sent_to(fake: Any, token: str, chat: int, text: str | re.Pattern[str], tries: int = 300) -> dict[str, Any]:
+    """The fake Bot API's sendMessage call to ``chat`` containing ``text`` (waits up to ~30 s)."""
+    import asyncio
+
+    for _ in range(tries):
+        for call in fake.called("sendMessage", token):
+            body = str(call.get("text", ""))
+            if call.get("chat_id") == chat and (text.search(body) if isinstance(text, re.Pattern) else text in body):
+                return call
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no message to the chat containing {text!r}")
+
+
+async def test_the_same_with_a_telegram_child(stack: Any, fake_telegram: Any) -> None:
+    """The child writes through Telegram (fake Bot API); the counselor's reply goes out with
+    protect_content; the rest as in the web test."""
+    import asyncio
+
+    from tests.e2e.fake_telegram import E2E_TOKENS
+
+    token, chat = E2E_TOKENS["rumianek"], 7171
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    secrets = _people(stack.settings, "tina", "tom")
+    console = str(stack.settings.console_url)
+
+    async def child(text: str) -> None:
+        assert await asyncio.to_thread(fake_telegram.deliver, token, fake_telegram.user_update(text, chat_id=chat)) == 200
+
+    await child(URGENT)
+    await _sent_to(fake_telegram, token, chat, PROMISE)
+    async with async_playwright() as pw:
+        browser = await launch(pw)
+        tina = await (await browser.new_context(viewport=DESKTOP)).new_page()
+        await _sign_in(tina, console, "tina", secrets["tina"])
+        await tina.goto(f"{console}/queue")
+        first = tina.locator("#queue-table tbody tr").first
+        await expect(first).to_contain_text("URGENT")
+        await first.get_by_role("button", name=re.compile("^Claim")).click()
+        transcript = tina.get_by_role("list", name="Transcript")
+        await expect(transcript).to_contain_text(URGENT)
+        await expect(tina.locator("#known-h ~ dl")).to_contain_text("telegram")
+        await tina.get_by_label("Your reply (sent in the child's chat)").fill(REPLY)
+        await tina.get_by_role("button", name="Send", exact=True).click()
+        sent = await _sent_to(fake_telegram, token, chat, REPLY)
+        assert sent["protect_content"] is True
+        await expect(transcript).to_contain_text("delivered", timeout=30_000)
+        await child(ANSWER)
+        await expect(transcript).to_contain_text(ANSWER, timeout=30_000)
+        await _axe(tina, "conversation-telegram")
+
+        await tina.get_by_label("To a person").select_option("tom")
+        await tina.get_by_label("Handover note (goes with the conversation)").fill("Telegram child, urgent code.")
+        await tina.get_by_role("button", name="Transfer", exact=True).click()
+        tom = await (await browser.new_context(viewport=DESKTOP)).new_page()
+        await _sign_in(tom, console, "tom", secrets["tom"])
+        await tom.goto(f"{console}/queue")
+        await tom.locator("#queue-table tbody tr", has_text="held by tom").get_by_role("link", name="Open").click()
+        await expect(tom.get_by_text("Telegram child, urgent code.")).to_be_visible()
+        await tom.get_by_role("button", name="Return to the bot").click()
+        await expect(tom).to_have_url(f"{console}/queue")
+        await browser.close()
+    await child(COVER)
+    await _sent_to(fake_telegram, token, chat, re.compile("lavender", re.I))  # the shop answers again
