@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "not_safe recall and per-signal precision/recall/F1. Writes a JSON report and a "
         "confusion-matrix PNG. Exits 2 on malformed input, naming the line. With --persona ID "
         "(FILE optional): the persona's kind's benign visitor set (personas/benign/) is always "
-        "added, and the cross-persona interference check is printed; an unknown ID exits 2.",
+        "classified too and reported apart (without FILE the figures are the set's), and the "
+        "cross-persona interference check is printed; an unknown ID exits 2.",
     )
     add_common_arguments(parser)
     parser.add_argument("file", nargs="?", help="labelled JSON lines, or - for standard input")
@@ -70,9 +71,11 @@ def run(args: argparse.Namespace) -> int:
             classifier.classify(e.text, args.persona, e.lang)
             for e in tqdm(everything, desc="classifying", unit="line", file=sys.stderr, disable=None)
         ]
-    report = compute_report(everything, predictions)
+    # The figures are the FILE's (the benign set alone without one); the benign set is reported apart.
+    counted = len(examples) or len(everything)
+    report = compute_report(everything[:counted], predictions[:counted])
     report["persona"] = args.persona
-    report["source"] = source
+    report["source"] = source if examples else f"benign visitor set of {persona.kind if persona else '?'}"
     if persona is not None:
         report["benign_visitors"] = benign_report(benign, predictions[len(examples):], missing)
         try:

@@ -33,7 +33,7 @@ def test_the_benign_set_and_the_interference_check_come_with_every_persona_eval(
     assert "cross-persona interference  0 of" in done.stdout and "isolated" in done.stdout
     assert "help_request" in done.stdout  # per-signal figures
     report = json.loads((tmp_path / "eval_gametips_gametips_en.json").read_text())
-    assert report["examples"] == len(lines) + len(benign)
+    assert report["examples"] == len(lines)  # the figures are the file's; the benign set is apart
     assert report["benign_visitors"]["lines"] == len(benign)
     assert report["interference"]["changed_labels"] == 0
     assert report["interference"]["max_confidence_change"] <= 1e-6
@@ -47,3 +47,4 @@ def test_persona_eval_without_a_file_measures_the_benign_set(model_path: Path, t
     persona = project_personas()["rumianek"]
     assert report["benign_visitors"]["lines"] == sum(len(benign_lines(persona.kind, l) or ()) for l in persona.languages)
     assert report["benign_visitors"]["false_positive_rate"] is not None
+    assert report["examples"] == report["benign_visitors"]["lines"]  # no FILE: the figures are the set's
