@@ -24,7 +24,7 @@ $(VENV)/.stamp-deps: requirements.lock pyproject.toml scripts/find-python310.sh
 	@py=$$(scripts/find-python310.sh) || exit 1; \
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
 	    rm -rf $(VENV); echo "creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
-	$(BIN)/pip install -qq --upgrade "pip<25" wheel "setuptools<70"
+	$(BIN)/pip install -qq --upgrade "pip<25" "wheel==0.43.0" "setuptools==70.3.0"
 	$(BIN)/pip install -qq -r requirements.lock
 	$(BIN)/pip install -qq --no-deps --no-build-isolation -e .
 	@touch $@

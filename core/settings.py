@@ -12,6 +12,7 @@ in step. Secrets are :class:`pydantic.SecretStr`, so they never appear in a ``re
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any, Literal, Mapping, Optional
@@ -22,6 +23,7 @@ from core import PROJECT_ROOT
 
 PREFIX = "POPBOT_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_PERSONA_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 class ConfigError(RuntimeError):
@@ -59,6 +61,7 @@ class Settings(BaseModel):
     actions_secret: Optional[SecretStr] = Field(None, description="secret: shared secret authenticating Rasa and the action server to each other (HMAC, never sent; generated in embedded mode, required in production)")
     public_url: Optional[str] = Field(None, description="https base URL Telegram calls (webhook mode); unset: polling")
     telegram_api_url: Optional[str] = Field(None, description="Bot API root (default https://api.telegram.org)")
+    personas: Optional[str] = Field(None, description="persona ids to serve, comma-separated (`rumianek,bakery`); unset: every persona in `personas/`; any other persona is neither served nor shown")
     env: Mapping[str, str] = Field(default_factory=dict, repr=False, exclude=True)
 
     class Config:
@@ -71,6 +74,16 @@ class Settings(BaseModel):
             raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
         return value.upper()
 
+    @validator("personas")
+    def _persona_list(cls, value: Optional[str]) -> Optional[str]:  # noqa: N805
+        if value is None:
+            return None
+        ids = [part.strip() for part in value.split(",") if part.strip()]
+        bad = [i for i in ids if not _PERSONA_ID.fullmatch(i)]
+        if bad or not ids:
+            raise ValueError("must be persona ids (lower-case letters, digits, _) separated by commas")
+        return ",".join(dict.fromkeys(ids))
+
     @validator("var_dir", "model_dir")
     def _absolute(cls, value: Path) -> Path:  # noqa: N805
         return value.resolve()
@@ -78,6 +91,11 @@ class Settings(BaseModel):
     @property
     def production(self) -> bool:
         return self.mode == "production"
+
+    @property
+    def persona_ids(self) -> Optional[tuple[str, ...]]:
+        """The personas the partner chose to serve (``POPBOT_PERSONAS``), or None for every one."""
+        return tuple(self.personas.split(",")) if self.personas else None
 
     @property
     def rasa_url(self) -> str:

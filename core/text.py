@@ -20,7 +20,8 @@ _EXTRA = str.maketrans({
     "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "ð": "d",
 })
 _APOSTROPHES = str.maketrans({"’": " ", "'": " "})
-_REPEATS = re.compile(r"(.)\1{2,}")
+#: Letters (not digits: "999" and "116 111" must stay what they are) repeated three times or more.
+_REPEATS = re.compile(r"(\D)\1{2,}")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _NON_LATIN_WORD = re.compile(r"[^0-9a-z]+")
 #: Leading whitespace (including zero-width and other invisible characters) and slashes.

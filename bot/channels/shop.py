@@ -99,12 +99,17 @@ def render_page(view: "DisplayView", content: str, *, base: str, nonce: str, tit
         + f">{e(code.upper())}</a>"
         for code in view.languages
     )
+    footer = "".join(f"<p>{e(line)}</p>" for line in view.footer) or f"<p>{e(t['footer'])}</p>"
+    exit_name = view.exit_label or t["close_page"]
     values = {
         "lang": e(view.lang), "title": e(title), "base": e(base), "nonce": nonce,
         "kind": "tips" if tips else "shop", "persona": e(view.persona), "exit_url": e(view.exit_url),
         "favicon": e(view.name[:1].upper()), "name": e(view.name),
         "tagline": e(view.tagline), "languages": langs if len(view.languages) > 1 else "",
-        "banner": e(t["tips_banner"] if tips else t["free_shipping"]), "content": content,
+        "banner": f'<p class="banner">{e(view.banner)}</p>' if view.banner else "", "content": content,
+        "footer": footer, "exit_name": e(exit_name), "exit_title": e(f"{exit_name} (Shift ×3)"),
+        "exit_icon": e(view.exit_icon),
+        "exit_label": f' <span class="exit-label">{e(view.exit_label)}</span>' if view.exit_label else "",
         **{f"c_{k}": e(v) for k, v in view.colors.items()},
         **{f"t_{k}": e(v) for k, v in t.items()},
         "t_chat_open": e(t["chat_open_tips" if tips else "chat_open_shop"]),
@@ -184,7 +189,8 @@ def shop_blueprint(channel: "WebInput") -> Blueprint:
         p = served(request, persona_id)
         if p is None:
             return not_found()
-        view = display_data(p, _pick_lang(request, p.languages))
+        lang = _pick_lang(request, p.languages)
+        view = display_data(p, lang, strings(lang)["free_delivery"])
         base = f"/shop/{p.id}"
         title = f"{view.name} — {view.tagline}"
         if item_id is None:

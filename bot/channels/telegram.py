@@ -203,7 +203,9 @@ class TelegramInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> "TelegramInput":
-        return cls(parse(credentials))
+        from core.persona import served_personas
+
+        return cls(parse(credentials, personas=list(served_personas())))
 
     # --- shared state (created lazily so configuration errors surface first) -------------------
     @property

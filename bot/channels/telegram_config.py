@@ -10,7 +10,7 @@ import hmac
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_CLEAN_ON = ("utter_clean_done", "utter_not_safe")
@@ -68,7 +68,22 @@ def derived_secret(token: str) -> str:
     return hmac.new(token.encode(), b"popbot telegram webhook secret v1", hashlib.sha256).hexdigest()
 
 
-def parse(credentials: Mapping[str, Any] | None, env: Mapping[str, str] | None = None) -> TelegramConfig:
+def default_bots(personas: Sequence[str]) -> list[dict[str, str]]:
+    """One bot per served persona, reading ``POPBOT_TELEGRAM_TOKEN_<ID>`` and
+    ``POPBOT_TELEGRAM_SECRET_<ID>`` (what ``bots:`` means when ``credentials.yml`` omits it)."""
+    return [
+        {"persona": p, "token_env": f"POPBOT_TELEGRAM_TOKEN_{p.upper()}", "secret_env": f"POPBOT_TELEGRAM_SECRET_{p.upper()}"}
+        for p in personas
+    ]
+
+
+def parse(
+    credentials: Mapping[str, Any] | None,
+    env: Mapping[str, str] | None = None,
+    personas: Sequence[str] | None = None,
+) -> TelegramConfig:
+    """The channel's configuration. ``personas``: the served persona ids; without a ``bots:``
+    list there is one bot per served persona, and a listed bot of another persona is an error."""
     env = os.environ if env is None else env
     settings = dict(credentials or {})
     unknown = set(settings) - _SETTINGS
@@ -107,7 +122,7 @@ def parse(credentials: Mapping[str, Any] | None, env: Mapping[str, str] | None =
     if auto_clean is not None and (not isinstance(auto_clean, (int, float)) or not 0 < auto_clean < 47):
         raise TelegramConfigError(f"{WHERE}: 'auto_clean_hours' must be between 0 and 47 (Telegram's limit is 48)")
 
-    raw_bots = settings.get("bots", [])
+    raw_bots = settings["bots"] if "bots" in settings else default_bots(personas or ())
     if not isinstance(raw_bots, list):
         raise TelegramConfigError(f"{WHERE}: 'bots' must be a list")
     bots: list[BotConfig] = []
@@ -121,6 +136,8 @@ def parse(credentials: Mapping[str, Any] | None, env: Mapping[str, str] | None =
         persona = raw.get("persona")
         if not isinstance(persona, str) or not _PERSONA.match(persona):
             raise TelegramConfigError(f"{where}: 'persona' must be a persona id")
+        if personas is not None and persona not in personas:
+            raise TelegramConfigError(f"{where}: persona {persona!r} is not served (POPBOT_PERSONAS)")
         key = raw.get("key", persona)
         if not isinstance(key, str) or not _PERSONA.match(key):
             raise TelegramConfigError(f"{where}: 'key' must be lowercase letters, digits and _")

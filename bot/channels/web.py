@@ -196,19 +196,22 @@ class WebInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> "WebInput":
+        """The channel of ``credentials.yml``; it serves the personas of ``POPBOT_PERSONAS``
+        (default: every persona file in ``personas/``)."""
+        from core.persona import served_personas
+
         credentials = dict(credentials or {})
-        unknown = set(credentials) - {"personas", "default_persona", "shop"}
+        where = "credentials.yml: bot.channels.web.WebInput"
+        if "personas" in credentials:
+            raise ValueError(f"{where}: 'personas' is not read here any more; every persona in personas/ "
+                             "is served, or the ones POPBOT_PERSONAS lists")
+        unknown = set(credentials) - {"default_persona", "shop"}
         if unknown:
-            raise ValueError(f"credentials.yml: bot.channels.web.WebInput: unknown setting(s) {sorted(unknown)}")
-        personas = credentials.get("personas")
-        if personas is not None and (
-            not isinstance(personas, list) or not all(isinstance(p, str) and _PERSONA.match(p) for p in personas)
-        ):
-            raise ValueError("credentials.yml: bot.channels.web.WebInput: 'personas' must be a list of persona ids")
+            raise ValueError(f"{where}: unknown setting(s) {sorted(unknown)}")
         settings = load_settings()
         rules = _rules(settings.web_rate_message, settings.web_rate_address)  # bad values refuse to start
         return cls(
-            personas=personas,
+            personas=list(served_personas()),
             default_persona=str(credentials.get("default_persona", NO_PERSONA)),
             shop=bool(credentials.get("shop", True)),
             redis_url=settings.redis_url,

@@ -9,7 +9,7 @@ import threading
 
 from typing import TYPE_CHECKING
 
-from core.settings import ConfigError, load_settings
+from core.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.stack import Stack
@@ -42,9 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bot.stack import Stack, StackError
+    from core.persona import PersonaInvalid, served_personas
 
     try:
         settings = load_settings()
+        served_personas()
         settings.required_secret("rasa_token")
         if args.replicas is not None:
             from bot.cluster import check_cluster_settings
@@ -52,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
             if args.replicas < 1:
                 raise ConfigError("--replicas must be at least 1")
             check_cluster_settings(settings)
+    except PersonaInvalid as exc:
+        print(f"popbot run: a persona file has errors (run `.venv/bin/popbot persona validate`):\n{exc}")
+        return 2
     except ConfigError as exc:
         print(f"popbot run: {exc}")
         return 2
@@ -116,16 +121,20 @@ def retention_loop(every_seconds: float, stopping: threading.Event) -> None:
             return
 
 
-def print_urls(settings, proxy_port: int | None = None) -> None:
-    from core.persona import project_personas
+def print_urls(settings: Settings, proxy_port: int | None = None) -> None:
+    """The addresses of the running stack; only the personas it serves (``POPBOT_PERSONAS``)."""
+    from core.persona import served_personas
 
     public = settings.rasa_url if proxy_port is None else f"http://{settings.host}:{proxy_port}"
     print(f"Rasa server (API needs the token in var/keys/rasa_token): {settings.rasa_url}")
     if proxy_port is not None:
         print(f"proxy (caddy; only /shop/* and /webhooks/* reach the replicas): {public}")
     print(f"web chat channel:  {public}/webhooks/web/webhook")
-    for persona in project_personas().values():
+    served = served_personas(settings.persona_ids)
+    for persona in served.values():
         print(f"shop front-end ({persona.id}): {public}/shop/{persona.id}/")
     print(f"action server (loopback only): http://{settings.host}:{settings.actions_port}")
     print(f"counselor console: {settings.console_url}/  (accounts: .venv/bin/popbot counselors --help)")
-    print("try it:  .venv/bin/popbot chat --persona rumianek     (Ctrl-C here stops everything)", flush=True)
+    first = next(iter(served), None)
+    example = f" --persona {first}" if first else ""
+    print(f"try it:  .venv/bin/popbot chat{example}     (Ctrl-C here stops everything)", flush=True)

@@ -15,9 +15,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.console.context import Console
-from bot.console.views import admin, auth, home
+from bot.console.views import admin, auth, conversations, home, live, supervisor
 from bot.console.web import HERE, SecurityHeaders
+from bot.handoff.model import Context as HandoffContext
 from bot.storage.runtime import Storage
+from referrals.routing import default_store
+from referrals.store import DirectoryStore
 
 
 @dataclass(frozen=True)
@@ -57,16 +60,47 @@ ROUTES: list[RouteSpec] = [
     RouteSpec("/admin", ("GET",), admin.admin_page),
     RouteSpec("/admin/accounts", ("POST",), admin.add_account),
     RouteSpec("/admin/accounts/{account_id:int}/{what}", ("POST",), admin.account_action),
+    RouteSpec("/queue", ("GET",), conversations.queue_page),
+    RouteSpec("/queue/rows", ("GET",), conversations.queue_rows),
+    RouteSpec("/events", ("GET",), live.events),
+    RouteSpec("/conversations/{cid}", ("GET",), conversations.conversation_page),
+    RouteSpec("/conversations/{cid}/transcript", ("GET",), conversations.transcript_part),
+    RouteSpec("/conversations/{cid}/claim", ("POST",), conversations.claim),
+    RouteSpec("/conversations/{cid}/reply", ("POST",), conversations.reply),
+    RouteSpec("/conversations/{cid}/referral", ("POST",), conversations.send_referral),
+    RouteSpec("/conversations/{cid}/notes", ("POST",), conversations.add_note),
+    RouteSpec("/conversations/{cid}/transfer", ("POST",), conversations.transfer),
+    RouteSpec("/conversations/{cid}/return", ("POST",), conversations.return_to_bot),
+    RouteSpec("/conversations/{cid}/close", ("POST",), conversations.close),
+    RouteSpec("/conversations/{cid}/reassign", ("POST",), supervisor.reassign),
+    RouteSpec("/conversations/{cid}/monitor", ("POST",), supervisor.monitor),
+    RouteSpec("/supervisor", ("GET",), supervisor.supervisor_page),
+    RouteSpec("/supervisor/surge", ("POST",), supervisor.surge),
 ]
 
 
-def create_app(storage: Storage, *, clock: Callable[[], float] | None = None, extra: list[RouteSpec] | None = None) -> Starlette:
+def handoff_context(storage: Storage, clock: Callable[[], float]) -> HandoffContext:
+    """The handoff service's context: same storage and clock, the Redis nudge when configured."""
+    nudge = None
+    if storage.settings.redis_url:
+        from bot.handoff.events import RedisNudge
+
+        nudge = RedisNudge(storage.settings.redis_url)
+    return HandoffContext(storage, clock=clock, nudge=nudge)
+
+
+def create_app(
+    storage: Storage, *, clock: Callable[[], float] | None = None, extra: list[RouteSpec] | None = None,
+    directory: Callable[[], DirectoryStore] = default_store,
+) -> Starlette:
     console = Console(storage) if clock is None else Console(storage, clock=clock)
     specs = ROUTES + list(extra or [])
     routes: list[Any] = [Route(s.path, s.endpoint, methods=list(s.methods)) for s in specs]
     routes.append(Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"))
     app = Starlette(routes=routes)
     app.state.console = console
+    app.state.handoff = handoff_context(storage, console.clock)
+    app.state.directory = directory  # the referral directory, opened on first use
     app.state.pages = {s.path for s in specs if "GET" in s.methods}
     app.add_middleware(SecurityHeaders)
     return app

@@ -51,8 +51,9 @@ def create(console: Console, account_id: int, stage: str, *, created_at: float |
     return Session(token, account_id, stage, csrf, started, pending)
 
 
-def load(console: Console, token: str | None) -> Session | None:
-    """The live session of ``token`` (its idle clock restarted), or None (expired rows deleted)."""
+def load(console: Console, token: str | None, *, touch: bool = True) -> Session | None:
+    """The live session of ``token`` (its idle clock restarted unless ``touch`` is False: a live
+    stream checks its session without keeping an idle one alive), or None (expired rows deleted)."""
     if not token or len(token) > 128:
         return None
     now, settings = console.now(), console.settings
@@ -65,7 +66,8 @@ def load(console: Console, token: str | None) -> Session | None:
         if now - row.last_seen > idle or now - row.created_at > absolute:
             conn.execute(sa.delete(sessions).where(sessions.c.id_hash == row.id_hash))
             return None
-        conn.execute(sa.update(sessions).where(sessions.c.id_hash == row.id_hash).values(last_seen=now))
+        if touch:
+            conn.execute(sa.update(sessions).where(sessions.c.id_hash == row.id_hash).values(last_seen=now))
         return Session(token, row.account_id, row.stage, row.csrf, row.created_at, row.pending)
 
 

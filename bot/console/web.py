@@ -20,6 +20,8 @@ from bot.console import accounts, i18n, permissions, sessions
 from bot.console.accounts import Account
 from bot.console.context import Console
 from bot.console.sessions import COOKIE, Session
+from bot.handoff.errors import BadInput, Conflict, HandoffError, NotAllowed, NotFound
+from bot.handoff.model import Actor, Context as HandoffContext
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
@@ -78,6 +80,28 @@ def console_of(request: Request) -> Console:
     return request.app.state.console
 
 
+def handoff_of(request: Request) -> HandoffContext:
+    return request.app.state.handoff
+
+
+def actor_of(who: Who) -> Actor:
+    return Actor(who.account.username, who.account.role, "console")
+
+
+#: How each handoff error answers a browser: status and message key.
+HANDOFF_ERRORS: tuple[tuple[type[HandoffError], int, str], ...] = (
+    (NotAllowed, 403, "forbidden"), (NotFound, 404, "not_found"), (Conflict, 409, "conflict"), (BadInput, 400, "bad_request"),
+)
+
+
+def handoff_refusal(request: Request, who: Who, exc: HandoffError) -> HTMLResponse:
+    """The page for a refused handoff call (the error's message names no child and no text)."""
+    for kind, status, key in HANDOFF_ERRORS:
+        if isinstance(exc, kind):
+            return render(request, "error.html", {"message_key": key, "detail": str(exc)}, status=status, who=who)
+    return render(request, "error.html", {"message_key": "not_available"}, status=503, who=who)
+
+
 def set_session_cookie(response: Response, session: Session) -> None:
     response.set_cookie(COOKIE, session.token, httponly=True, secure=True, samesite="strict", path="/")
 
@@ -110,8 +134,16 @@ def same_origin(request: Request) -> bool:
 
 
 async def form_of(request: Request) -> dict[str, str]:
+    """The form's text fields (first value of each); every value stays in :func:`form_list`."""
     form = await request.form()
+    request.state.form = form
     return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def form_list(request: Request, name: str) -> list[str]:
+    """Every text value of field ``name`` (checkbox groups) of a form read by :func:`form_of`."""
+    form = getattr(request.state, "form", None)
+    return [v for v in form.getlist(name) if isinstance(v, str)] if form is not None else []
 
 
 def csrf_ok(request: Request, session: Session, form: dict[str, str]) -> bool:

@@ -34,6 +34,13 @@ class DisplayView:
     favicon: str
     favicon_is_emoji: bool
     catalogue: tuple[ItemView, ...]
+    #: The line above the page ("Free delivery from 150,00 zł · Handmade ..."), "" for none.
+    banner: str = ""
+    #: Footer / legal lines; empty: the front-end's default line.
+    footer: tuple[str, ...] = ()
+    exit_icon: str = "✕"
+    #: Visible text beside the exit icon ("" : the icon alone).
+    exit_label: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,7 +53,20 @@ def format_price(item_price: Any, currency: Optional[str], lang: str) -> Optiona
     return str(format_currency(item_price, currency, locale=lang))
 
 
-def display_data(persona: Persona, lang: str) -> DisplayView:
+def banner_text(persona: Persona, lang: str, free_delivery: str) -> str:
+    """The persona's banner in ``lang``: the free-delivery threshold (``free_delivery`` is the
+    page's "Free delivery from {amount}") and the banner text, joined by " · "."""
+    display = persona.display
+    parts = []
+    if display.free_delivery_from is not None and display.currency is not None:
+        amount = format_price(display.free_delivery_from, display.currency, lang)
+        parts.append(free_delivery.format(amount=amount))
+    if display.banner:
+        parts.append(persona.text(display.banner, lang))
+    return " · ".join(parts)
+
+
+def display_data(persona: Persona, lang: str, free_delivery: str = "Free delivery from {amount}") -> DisplayView:
     """The persona's front-end data in ``lang`` (default language if it does not speak it)."""
     shown = persona.language_for(lang)
     items = tuple(
@@ -77,4 +97,8 @@ def display_data(persona: Persona, lang: str) -> DisplayView:
         favicon=persona.display.favicon,
         favicon_is_emoji=persona.display.favicon_is_emoji,
         catalogue=items,
+        banner=banner_text(persona, shown, free_delivery),
+        footer=persona.texts(persona.display.footer, shown) if persona.display.footer else (),
+        exit_icon=persona.display.exit.icon,
+        exit_label=persona.text(persona.display.exit.label, shown) if persona.display.exit.label else "",
     )

@@ -1,9 +1,10 @@
-"""Interface strings of the front-end per language (the persona supplies its own content)."""
+"""Interface strings of the front-end per language (the persona supplies its own content: name,
+banner, footer lines, exit label; ``free_delivery`` is filled with the persona's threshold)."""
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
-        "exit": "Exit", "exit_label": "Leave this page now (or press Shift three times)",
+        "close_page": "Close", "free_delivery": "Free delivery from {amount}",
         "catalogue_shop": "Our products", "catalogue_tips": "Popular guides",
         "chat_open_shop": "Customer service", "chat_open_tips": "Ask a coach",
         "chat_title_shop": "Customer service", "chat_title_tips": "Coach chat",
@@ -12,15 +13,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "chat_placeholder": "Write a message…", "send": "Send", "close": "Close chat",
         "ask_product": "Ask about this product", "ask_guide": "Ask about this guide",
         "back": "← All products", "back_tips": "← All guides", "size": "Size",
-        "free_shipping": "Free delivery from 150 zł · Handmade in small batches",
-        "tips_banner": "New guides every week · Free for players",
         "footer": "Questions? Our team answers in the chat.", "language": "Language",
         "sending_failed": "Message not sent. Please try again.", "messages": "Messages",
         "product_page": "Product", "price": "Price",
         "busy": "Lots of messages right now. Please wait a moment and write again.",
     },
     "pl": {
-        "exit": "Wyjdź", "exit_label": "Opuść tę stronę teraz (lub naciśnij trzy razy Shift)",
+        "close_page": "Zamknij", "free_delivery": "Darmowa dostawa od {amount}",
         "catalogue_shop": "Nasze produkty", "catalogue_tips": "Popularne poradniki",
         "chat_open_shop": "Obsługa klienta", "chat_open_tips": "Zapytaj trenera",
         "chat_title_shop": "Obsługa klienta", "chat_title_tips": "Czat z trenerem",
@@ -29,15 +28,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "chat_placeholder": "Napisz wiadomość…", "send": "Wyślij", "close": "Zamknij czat",
         "ask_product": "Zapytaj o ten produkt", "ask_guide": "Zapytaj o ten poradnik",
         "back": "← Wszystkie produkty", "back_tips": "← Wszystkie poradniki", "size": "Pojemność",
-        "free_shipping": "Darmowa dostawa od 150 zł · Robione ręcznie w małych partiach",
-        "tips_banner": "Nowe poradniki co tydzień · Za darmo dla graczy",
         "footer": "Pytania? Nasz zespół odpowiada na czacie.", "language": "Język",
         "sending_failed": "Nie wysłano wiadomości. Spróbuj ponownie.", "messages": "Wiadomości",
         "product_page": "Produkt", "price": "Cena",
         "busy": "Mamy teraz dużo wiadomości. Poczekaj chwilę i napisz ponownie.",
     },
     "es": {
-        "exit": "Salir", "exit_label": "Salir de esta página ahora (o pulsa Mayús tres veces)",
+        "close_page": "Cerrar", "free_delivery": "Envío gratis desde {amount}",
         "catalogue_shop": "Nuestros productos", "catalogue_tips": "Guías populares",
         "chat_open_shop": "Atención al cliente", "chat_open_tips": "Pregunta a un coach",
         "chat_title_shop": "Atención al cliente", "chat_title_tips": "Chat con un coach",
@@ -46,8 +43,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "chat_placeholder": "Escribe un mensaje…", "send": "Enviar", "close": "Cerrar chat",
         "ask_product": "Preguntar por este producto", "ask_guide": "Preguntar por esta guía",
         "back": "← Todos los productos", "back_tips": "← Todas las guías", "size": "Tamaño",
-        "free_shipping": "Envío gratis desde 150 zł · Hecho a mano en pequeños lotes",
-        "tips_banner": "Guías nuevas cada semana · Gratis para jugadores",
         "footer": "¿Preguntas? Nuestro equipo responde en el chat.", "language": "Idioma",
         "sending_failed": "Mensaje no enviado. Inténtalo de nuevo.", "messages": "Mensajes",
         "product_page": "Producto", "price": "Precio",

@@ -80,6 +80,19 @@ class Colors:
     text: str
 
 
+#: The quick-exit control's icon when the persona names none: an ordinary close mark.
+DEFAULT_EXIT_ICON: Final = "✕"
+
+
+@dataclass(frozen=True)
+class ExitControl:
+    """The quick exit as the page shows it: an icon and, optionally, a visible label per language
+    (without one, the icon alone, named "Close" in the page's language for screen readers)."""
+
+    icon: str = DEFAULT_EXIT_ICON
+    label: Optional[Text1] = None
+
+
 @dataclass(frozen=True)
 class Display:
     name: str
@@ -87,6 +100,15 @@ class Display:
     colors: Colors
     exit_url: str
     favicon: str
+    #: A line above the page per language ("Handmade in small batches"); optional.
+    banner: Optional[Text1] = None
+    #: Order value from which delivery is free, in ``currency``; shown in the banner.
+    free_delivery_from: Optional[Decimal] = None
+    #: ISO 4217 code of ``free_delivery_from`` (defaults to the catalogue's one currency).
+    currency: Optional[str] = None
+    #: Footer / legal lines per language (company, address, terms); optional.
+    footer: Optional[Texts] = None
+    exit: ExitControl = field(default_factory=ExitControl)
 
     @property
     def favicon_is_emoji(self) -> bool:

@@ -33,13 +33,16 @@ from core.persona.schema import (
     MIN_COVER_EXAMPLES,
     REQUIRED_CODE_NAMES,
     VOICE_KEYS,
+    DEFAULT_EXIT_ICON,
     CatalogueItem,
     CodeSignal,
     Colors,
     CoverIntent,
     Display,
+    ExitControl,
     Persona,
 )
+from core.persona.discretion import hits, safety_words
 from core.persona.source import Path_, Source, YamlSyntaxError, read_source
 from core.signals import LANGUAGES, NO_PERSONA, ORDINARY_INTENTS, SAFETY_INTENTS
 
@@ -48,7 +51,14 @@ TOP_FIELDS = (
     "emergency_number", "hosts",
 )
 OPTIONAL_TOP_FIELDS = ("catalogue", "emergency_number", "hosts")
-DISPLAY_FIELDS = ("name", "tagline", "colors", "exit_url", "favicon")
+DISPLAY_FIELDS = (
+    "name", "tagline", "colors", "exit_url", "favicon", "banner", "free_delivery_from", "currency", "footer", "exit",
+)
+OPTIONAL_DISPLAY_FIELDS = ("banner", "free_delivery_from", "currency", "footer", "exit")
+EXIT_FIELDS = ("icon", "label")
+MAX_FOOTER_LINES = 4
+#: What ``popbot persona new`` writes where the partner must write something.
+TODO_MARK = "TODO"
 ITEM_FIELDS = ("id", "name", "description", "price", "currency", "size")
 COVER_FIELDS = ("name", "examples", "replies")
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2 AA for body text
@@ -365,6 +375,8 @@ class _Checker:
         code, risk_cues = self.check_code(data.get("code")) if "code" in data else (None, None)
         voice = self.check_voice(data.get("voice")) if "voice" in data else None
         hosts = self.check_hosts(data.get("hosts")) if data.get("hosts") is not None else ()
+        self.check_discretion(data)
+        self.check_todo((), data)
 
         if self.errors:
             return None
@@ -384,6 +396,30 @@ class _Checker:
             emergency_number_override=override,
             hosts=hosts,
         )
+
+    def check_todo(self, path: Path_, value: Any) -> None:
+        """Every text still holding the ``TODO`` that ``popbot persona new`` wrote."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.check_todo(path + (key,), item)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.check_todo(path + (index,), item)
+        elif isinstance(value, str) and TODO_MARK in value:
+            self.error(path, f"{TODO_MARK}: write this (the # comment beside it shows an example)")
+
+    def check_discretion(self, data: dict[str, Any]) -> None:
+        """No text the persona shows or says carries safety vocabulary (docs/design.md, invariant
+        7), except the ``emergency`` voice line, which must be unmistakable."""
+        for path, lang, text in _said_texts(data):
+            found = hits(text, safety_words(lang))
+            if found:
+                words = ", ".join(repr(w) for w in found)
+                self.error(
+                    path,
+                    f"gives the disguise away: contains {words} (safety words, "
+                    "core/persona/discretion_words.yml); only the emergency line may; say it in the persona's words",
+                )
 
     def check_id(self, value: Any) -> Optional[str]:
         persona_id = self.ident(("id",), value, "id")
@@ -473,7 +509,7 @@ class _Checker:
         data = self.mapping(path, value)
         if data is None:
             return None
-        self.fields(path, data, DISPLAY_FIELDS)
+        self.fields(path, data, DISPLAY_FIELDS, OPTIONAL_DISPLAY_FIELDS)
         name = self.text(path + ("name",), data.get("name"), max_chars=60) if "name" in data else None
         if name is not None:
             self.plain(path + ("name",), name)
@@ -481,9 +517,71 @@ class _Checker:
         colors = self.check_colors(data.get("colors")) if "colors" in data else None
         exit_url = self.check_exit_url(data.get("exit_url")) if "exit_url" in data else None
         favicon = self.check_favicon(data.get("favicon")) if "favicon" in data else None
-        if None in (name, tagline, colors, exit_url, favicon):
+        extras = self.check_display_extras(data)
+        if None in (name, tagline, colors, exit_url, favicon, extras):
             return None
-        return Display(name=name, tagline=tagline, colors=colors, exit_url=exit_url, favicon=favicon)  # type: ignore[arg-type]
+        return Display(name=name, tagline=tagline, colors=colors, exit_url=exit_url, favicon=favicon, **extras)  # type: ignore[arg-type]
+
+    def check_display_extras(self, data: dict[str, Any]) -> Optional[dict[str, Any]]:
+        """The optional page texts: banner, free-delivery threshold and currency, footer, exit."""
+        path: Path_ = ("display",)
+        extras: dict[str, Any] = {}
+        ok = True
+        if data.get("banner") is not None:
+            extras["banner"] = self.lang_text(path + ("banner",), data["banner"])
+            ok = ok and extras["banner"] is not None
+        if data.get("free_delivery_from") is not None:
+            text = self.text(path + ("free_delivery_from",), data["free_delivery_from"], max_chars=12)
+            if text is not None and _PRICE.fullmatch(text):
+                extras["free_delivery_from"] = Decimal(text)
+            else:
+                if text is not None:
+                    self.error(path + ("free_delivery_from",), f"{text!r} is not an amount; write e.g. \"150\"")
+                ok = False
+        if data.get("currency") is not None:
+            currency = self.text(path + ("currency",), data["currency"], max_chars=3)
+            if currency is None or not re.fullmatch(r"[A-Z]{3}", currency) or pycountry.currencies.get(alpha_3=currency) is None:
+                if currency is not None:
+                    self.error(path + ("currency",), f"{currency!r} is not an ISO 4217 currency code (e.g. PLN, EUR)")
+                ok = False
+            else:
+                extras["currency"] = currency
+        if "free_delivery_from" in extras and "currency" not in extras and data.get("currency") is None:
+            self.error(path + ("currency",), "free_delivery_from needs a currency (e.g. currency: PLN)",
+                       line=self.source.line_of(path + ("free_delivery_from",)))
+            ok = False
+        if data.get("footer") is not None:
+            extras["footer"] = self.lang_list(
+                path + ("footer",), data["footer"], min_items=1, max_items=MAX_FOOTER_LINES, item=self.reply
+            )
+            ok = ok and extras["footer"] is not None
+        if data.get("exit") is not None:
+            extras["exit"] = self.check_exit(data["exit"])
+            ok = ok and extras["exit"] is not None
+        return extras if ok else None
+
+    def check_exit(self, value: Any) -> Optional[ExitControl]:
+        path: Path_ = ("display", "exit")
+        data = self.mapping(path, value)
+        if data is None:
+            return None
+        self.fields(path, data, EXIT_FIELDS, EXIT_FIELDS)
+        icon = DEFAULT_EXIT_ICON
+        if data.get("icon") is not None:
+            icon = self.text(path + ("icon",), data["icon"], max_chars=4)
+            if icon is not None and any(c.isalnum() for c in icon):
+                self.error(path + ("icon",), f"{icon!r}: an icon is one symbol (✕, ×, ←), not letters")
+                icon = None
+        label = None
+        if data.get("label") is not None:
+            label = self.lang_text(path + ("label",), data["label"])
+            for lang, text in (label or {}).items():
+                if len(text) > 30:
+                    self.error(path + ("label", lang), f"too long ({len(text)} characters, at most 30): a short word like 'Close'")
+                    label = None
+        if icon is None or (data.get("label") is not None and label is None):
+            return None
+        return ExitControl(icon=icon, label=label)
 
     def check_colors(self, value: Any) -> Optional[Colors]:
         path: Path_ = ("display", "colors")
@@ -739,6 +837,43 @@ class _Checker:
             if texts is not None:
                 result[key] = texts
         return result
+
+
+def _said_texts(data: dict[str, Any]) -> Iterable[tuple[Path_, str, str]]:
+    """``(path, lang, text)`` of every text a visitor can read: display name and tagline, the
+    catalogue, cover replies and voice lines except ``emergency`` (raw data; bad shapes skipped)."""
+
+    def per_lang(path: Path_, value: Any, default_lang: str = "") -> Iterable[tuple[Path_, str, str]]:
+        if isinstance(value, str):
+            yield path, default_lang, value
+        elif isinstance(value, dict):
+            for lang, item in value.items():
+                if isinstance(item, str):
+                    yield path + (lang,), lang, item
+                elif isinstance(item, list):
+                    for index, text in enumerate(item):
+                        if isinstance(text, str):
+                            yield path + (lang, index), lang, text
+
+    display = data.get("display") if isinstance(data.get("display"), dict) else {}
+    langs = data.get("languages") if isinstance(data.get("languages"), list) else []
+    for lang in langs if isinstance(display.get("name"), str) else ():
+        yield ("display", "name"), str(lang), display["name"]
+    for key in ("tagline", "banner", "footer"):
+        yield from per_lang(("display", key), display.get(key))
+    if isinstance(display.get("exit"), dict):
+        yield from per_lang(("display", "exit", "label"), display["exit"].get("label"))
+    for index, item in enumerate(data.get("catalogue") if isinstance(data.get("catalogue"), list) else ()):
+        if isinstance(item, dict):
+            for key in ("name", "description"):
+                yield from per_lang(("catalogue", index, key), item.get(key))
+    for index, intent in enumerate(data.get("cover") if isinstance(data.get("cover"), list) else ()):
+        if isinstance(intent, dict):
+            yield from per_lang(("cover", index, "replies"), intent.get("replies"))
+    voice = data.get("voice") if isinstance(data.get("voice"), dict) else {}
+    for key, value in voice.items():
+        if key != "emergency":
+            yield from per_lang(("voice", key), value)
 
 
 def check_text(

@@ -13,7 +13,7 @@ def test_credentials_file_of_the_repository_parses() -> None:
     from core import PROJECT_ROOT
 
     settings = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text())["bot.channels.telegram.TelegramInput"]
-    config = parse(settings, env={"POPBOT_TELEGRAM_TOKEN_RUMIANEK": TOKEN})
+    config = parse(settings, env={"POPBOT_TELEGRAM_TOKEN_RUMIANEK": TOKEN}, personas=["gametips", "rumianek"])
     assert [b.persona for b in config.bots] == ["rumianek"]
     assert config.mode == "polling"
     assert config.base_url == "https://api.telegram.org/bot"

@@ -139,3 +139,44 @@ def page_csrf(client: TestClient, path: str = "/dashboard") -> str:
 
 
 __all__ = ["Clock", "Person", "PASSWORD", "csrf_of", "enrolled", "login", "new_client", "page_csrf", "sessions"]
+
+
+@pytest.fixture
+def handoff(app):  # type: ignore[no-untyped-def]
+    """The handoff context the console app uses (same storage and clock)."""
+    return app.state.handoff
+
+
+def waiting(ctx, cid: str, *, signal: str = "help_request", urgent: bool = False, persona: str = "rumianek",  # type: ignore[no-untyped-def]
+            lang: str = "pl", says: str | None = None):
+    """A conversation put in the queue by the bot side (as the Rasa process does), optionally with
+    a line of the child stored while it waits."""
+    from bot.handoff import bot_side
+
+    entry = bot_side.enter_queue(ctx, cid, channel="web", persona=persona, lang=lang, signal=signal, urgent=urgent)
+    if says is not None:
+        bot_side.record_child_message(ctx, cid, says, signal=signal, urgent=urgent)
+    return entry
+
+
+@pytest.fixture
+def served(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The same app on a real socket (uvicorn on a free port): streams (SSE) need one, the test
+    client buffers whole bodies. Yields the base URL."""
+    import threading
+
+    import uvicorn
+
+    from tests.conftest import free_port
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning", lifespan="off",
+                                          access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the console did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -32,11 +32,47 @@ MATRIX: dict[tuple[str, str], tuple[str, str, str] | str] = {
     ("GET", "/admin"): (R, R, A),
     ("POST", "/admin/accounts"): (R, R, A),
     ("POST", "/admin/accounts/{account_id:int}/{what}"): (R, R, A),
+    ("GET", "/queue"): (A, A, R),
+    ("GET", "/queue/rows"): (A, A, R),
+    ("GET", "/events"): (A, A, R),
+    ("GET", "/supervisor"): (R, A, R),
+    ("POST", "/supervisor/surge"): (R, A, R),
+    # conversation routes: on a conversation held by counselor-one (claim: a waiting one)
+    ("GET", "/conversations/{cid}"): (A, R, R),
+    ("GET", "/conversations/{cid}/transcript"): (A, R, R),
+    ("POST", "/conversations/{cid}/claim"): (A, A, R),
+    ("POST", "/conversations/{cid}/reply"): (A, R, R),
+    ("POST", "/conversations/{cid}/referral"): (A, R, R),
+    ("POST", "/conversations/{cid}/notes"): (A, R, R),
+    ("POST", "/conversations/{cid}/transfer"): (A, R, R),
+    ("POST", "/conversations/{cid}/return"): (A, R, R),
+    ("POST", "/conversations/{cid}/close"): (A, R, R),
+    ("POST", "/conversations/{cid}/reassign"): (R, A, R),
+    ("POST", "/conversations/{cid}/monitor"): (R, A, R),
 }
+#: Form fields every POST of the matrix sends (each route reads the ones it needs).
+FORM = {"lang": "en", "duty_hours": "Mo 08:00-16:00", "time_zone": "UTC", "role": "counselor", "text": "hello",
+        "note": "handover note", "to_role": "supervisor", "outcome": "resolved", "to_user": "supervisor-one",
+        "reason": "checking on a silent chat", "place": "Kraków", "index": "0"}
 
 
-def _concrete(path: str, target_id: int) -> str:
-    return path.replace("{account_id:int}", str(target_id)).replace("{what}", "duty")
+def _concrete(path: str, target_id: int, cid: str = "web:nobody") -> str:
+    return path.replace("{account_id:int}", str(target_id)).replace("{what}", "duty").replace("{cid}", cid)
+
+
+def _conversation(app, path: str) -> str:  # type: ignore[no-untyped-def]
+    """A fresh conversation for one request: waiting for a claim, else held by counselor-one."""
+    import uuid
+
+    from bot.handoff import service
+    from bot.handoff.model import Actor
+    from tests.console.conftest import waiting
+
+    cid = f"web:{uuid.uuid4().hex[:12]}"
+    waiting(app.state.handoff, cid)
+    if not path.endswith("/claim"):
+        service.claim(app.state.handoff, Actor("counselor-one", "counselor"), cid)
+    return cid
 
 
 def test_every_route_has_a_row_in_the_matrix() -> None:
@@ -64,12 +100,19 @@ def test_every_route_without_a_session(app) -> None:
     assert seen == expected
 
 
-def _outcome_for(client, console, role: str, method: str, path: str) -> str:  # type: ignore[no-untyped-def]
-    target = _concrete(path, accounts.by_username(console, "counselor-one").id)
+def _outcome_for(app, client, console, role: str, method: str, path: str) -> str:  # type: ignore[no-untyped-def]
+    cid = _conversation(app, path) if "{cid}" in path else "web:nobody"
+    target = _concrete(path, accounts.by_username(console, "counselor-one").id, cid)
     data = None
     if method == "POST":
-        data = {"csrf": page_csrf(client), "lang": "en", "duty_hours": "Mo 08:00-16:00", "time_zone": "UTC",
-                "username": f"x{role}{len(path)}", "role": "counselor"}
+        data = {"csrf": page_csrf(client), **FORM, "username": f"x{role}{len(path)}"}
+    if path == "/events":  # an endless stream: asked on a real socket, the status is the outcome
+        import httpx
+
+        from bot.console.sessions import COOKIE
+
+        with httpx.stream("GET", app.state.served + target, headers={"cookie": f"{COOKIE}={client.cookies[COOKIE]}"}) as reply:
+            return A if reply.status_code == 200 else R if reply.status_code == 403 else f"status {reply.status_code}"
     reply = client.request(method, target, data=data)
     if reply.status_code >= 500:
         return "error"
@@ -89,10 +132,11 @@ def _outcome_for(client, console, role: str, method: str, path: str) -> str:  # 
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_route_for_each_role(app, console, people, role: str) -> None:
+def test_every_route_for_each_role(app, served, console, people, role: str) -> None:
+    app.state.served = served
     client = people[role].client
     keys = sorted(k for k in MATRIX if k != ("POST", "/logout")) + [("POST", "/logout")]  # logout last
-    seen = {key: _outcome_for(client, console, role, *key) for key in keys}
+    seen = {key: _outcome_for(app, client, console, role, *key) for key in keys}
     expected = {
         key: {"public": "answered", "login": "login-step"}.get(MATRIX[key]) if isinstance(MATRIX[key], str) else MATRIX[key][ROLES.index(role)]
         for key in keys

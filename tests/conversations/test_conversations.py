@@ -91,3 +91,11 @@ async def test_replaying_on_fresh_agents_gives_the_same_replies(agent: Any, sess
         if a != b:
             different[conv.id] = (a, b)
     assert different == {}
+
+
+def test_number_checks_are_exact() -> None:
+    """A reply with the price "16,99 zł" does not say 999; "116 11" is not "116 111"."""
+    from bot.conversations import Turn, check_turn
+
+    assert check_turn(Turn(child="x", must=(), must_not=("999",)), ["kurier 16,99 zł"], ()) == []
+    assert check_turn(Turn(child="x", must=("116 111",)), ["dzwoń 116 11"], ()) == ["missing '116 111'"]

@@ -1,5 +1,5 @@
 """Discretion (docs/design.md, invariant 7): an ordinary shopper or gamer, in every language,
-never reads a word of the safety vocabulary (``tests/data/safety_words.yml``) and is never asked
+never reads a word of the safety vocabulary (``core/persona/discretion_words.yml``) and is never asked
 the discreet question meant for a child who used the code.
 
 The conversations run through the whole bot (Agent on the trained model, encrypted tracker store,
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import say
-from tests.safety_words import hits, safety_words
+from core.persona.discretion import hits, safety_words
 
 pytestmark = pytest.mark.asyncio
 

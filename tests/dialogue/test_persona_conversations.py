@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import say, variations
-from tests.safety_words import hits, safety_words
+from core.persona.discretion import hits, safety_words
 
 pytestmark = pytest.mark.asyncio
 

@@ -67,7 +67,10 @@ async def test_coded_conversation_counselor_push_and_quick_exit_by_button() -> N
         assert await page.locator("link[rel=icon]").get_attribute("href") == "/shop/rumianek/favicon.svg"
         await page.screenshot(path=str(ARTIFACTS / "web-rumianek-chat-phone.png"))
 
-        await page.get_by_role("button", name="Leave this page now (or press Shift three times)").click()
+        # the exit control looks like an ordinary close button: a ✕ named "Close", no tell-tale text
+        exit_control = page.get_by_role("button", name="Close", exact=True)
+        assert (await exit_control.inner_text()).strip() == "✕"
+        await exit_control.click()
         await page.wait_for_url("https://www.google.com/**")
         await _wait_for(lambda: _left(handler, conversation))
         assert channel.hub.connected(conversation) == 0
@@ -109,6 +112,26 @@ async def test_quick_exit_by_pressing_shift_three_times() -> None:
 
 
 @pytest.mark.e2e
+async def test_banner_footer_and_exit_come_from_the_persona() -> None:
+    channel = WebInput(personas=["rumianek", "gametips"])
+    async with serve([channel], rumianek) as (base, _, _app), async_playwright() as pw:
+        browser = await launch(pw)
+        context = await browser.new_context(viewport=DESKTOP)
+        await route_exit_url(context)
+        page = await context.new_page()
+        await page.goto(f"{base}/shop/rumianek/?lang=pl")
+        banner = page.locator("p.banner")
+        await expect(banner).to_have_text("Darmowa dostawa od 150,00\xa0zł · Robione ręcznie w małych partiach")
+        await expect(page.locator("footer")).to_contain_text("Regulamin sklepu")
+        await page.goto(f"{base}/shop/gametips/?lang=en")
+        await expect(page.locator("p.banner")).to_have_text("New guides every week · Free for players")
+        assert "zł" not in await page.content()  # no other persona's currency or banner
+        await page.get_by_role("button", name="Close", exact=True).click()
+        await page.wait_for_url("https://www.google.com/**")
+        await browser.close()
+
+
+@pytest.mark.e2e
 @pytest.mark.parametrize("persona", ["rumianek", "gametips"])
 async def test_screenshots_phone_and_desktop(persona: str) -> None:
     async with serve([WebInput(personas=[persona])], rumianek) as (base, _, _app), async_playwright() as pw:
@@ -118,7 +141,7 @@ async def test_screenshots_phone_and_desktop(persona: str) -> None:
             page = await context.new_page()
             await page.goto(f"{base}/shop/{persona}/?lang=en")
             # the quick exit stays reachable and nothing is wider than the screen
-            assert await page.get_by_role("button", name="Leave this page now (or press Shift three times)").is_visible()
+            assert await page.get_by_role("button", name="Close", exact=True).is_visible()
             assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
             await page.screenshot(path=str(ARTIFACTS / f"web-{persona}-home-{name}.png"), full_page=name == "desktop")
             await context.close()

@@ -34,5 +34,5 @@ def test_display_data_carries_no_code_or_voice() -> None:
     assert "{emergency_number}" not in flat
     assert set(data) == {
         "persona", "kind", "lang", "languages", "name", "tagline", "colors", "exit_url", "favicon",
-        "favicon_is_emoji", "catalogue",
+        "favicon_is_emoji", "catalogue", "banner", "footer", "exit_icon", "exit_label",
     }

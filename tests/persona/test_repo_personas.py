@@ -10,7 +10,7 @@ from core import PROJECT_ROOT
 from core.persona import load_persona, persona_files, validate_file
 from bot.persona.build import build, merge_domain_files, write_domain
 
-from tests.safety_words import hits, safety_words
+from core.persona.discretion import hits, safety_words
 
 from .conftest import PERSONAS_DIR
 
