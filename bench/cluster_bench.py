@@ -69,11 +69,14 @@ class ThrowawayPostgres:
         self.port = _free_port()
 
     def _as_postgres(self, *args: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, timeout=120)
+        """PostgreSQL refuses to run as root: as root, run it as the ``postgres`` user."""
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*prefix, *args], check=True, capture_output=True, timeout=120)
 
     def start(self) -> str:
         self.dir.mkdir(parents=True)
-        shutil.chown(self.dir, "postgres", "postgres")
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
         self._as_postgres(str(self.bin / "initdb"), "-D", str(self.dir / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         self._pg_ctl("start")
         self._as_postgres(str(self.bin / "createdb") if (self.bin / "createdb").exists() else "/usr/bin/createdb",

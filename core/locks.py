@@ -156,15 +156,22 @@ class RedisConversationLocks:
         except Exception as exc:  # the waiter entry then expires after `alive`
             logger.warning("lock queue entry not removed (%s)", type(exc).__name__)
 
-    async def _renew(self, lock: Any) -> None:
-        from redis.exceptions import LockNotOwnedError
+    async def _renew(self, lock: Any, done: asyncio.Event) -> None:
+        """Every ``lease / 3`` until ``done``: reset the owner key's expiry if still ours."""
+        from redis.exceptions import LockError, LockNotOwnedError
 
-        while True:
-            await asyncio.sleep(self.lease / 3)
+        while not done.is_set():
+            try:
+                await asyncio.wait_for(done.wait(), self.lease / 3)
+                return
+            except asyncio.TimeoutError:
+                pass
             try:
                 await lock.reacquire()
             except LockNotOwnedError:
                 logger.warning("conversation lock lost while held (lease expired or Redis restarted)")
+                return
+            except LockError:  # released meanwhile: nothing left to renew
                 return
             except Exception as exc:
                 logger.warning("conversation lock not renewed (%s); retrying", type(exc).__name__)
@@ -172,10 +179,12 @@ class RedisConversationLocks:
     @asynccontextmanager
     async def hold(self, conversation_id: str) -> AsyncIterator[None]:
         lock = await self.acquire(conversation_id)
-        renewer = asyncio.create_task(self._renew(lock))
+        done = asyncio.Event()
+        renewer = asyncio.create_task(self._renew(lock, done))
         try:
             yield
         finally:
+            done.set()  # the renewer stops even if its cancellation were swallowed on the way
             renewer.cancel()
             await release(lock)
 

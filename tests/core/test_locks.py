@@ -133,6 +133,17 @@ async def test_a_long_turn_keeps_its_lock_by_renewal(prefix: str, client: redis_
     assert order == ["long in", "long out", "next in", "next out"]
 
 
+async def test_a_renewer_stops_by_itself_once_its_lock_is_released(prefix: str, client: redis_asyncio.Redis) -> None:
+    """Even if its cancellation never arrived, a renewer ends when the lock is gone."""
+    locks = RedisConversationLocks(client, prefix=prefix, lease=0.3)
+    held = await locks.acquire("c1")
+    renewer = asyncio.create_task(locks._renew(held, asyncio.Event()))
+    await asyncio.sleep(0.15)  # one renewal
+    assert await release(held) is True
+    await asyncio.wait_for(renewer, timeout=30)  # ends on the next round instead of looping forever
+    assert not await client.exists(f"{prefix}:c1:owner")
+
+
 async def test_waiting_longer_than_the_maximum_raises_and_leaves_the_queue(prefix: str, client: redis_asyncio.Redis) -> None:
     locks = RedisConversationLocks(client, prefix=prefix, max_wait=0.2)
     held = await locks.acquire("c1")

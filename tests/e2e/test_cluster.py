@@ -175,7 +175,8 @@ def test_one_conversation_over_two_replicas_is_ordered_complete_and_replied_once
             turns.append((event["text"], []))
         elif event["event"] == "bot" and turns:
             turns[-1][1].append(event["text"])
-    assert [text for text, _ in turns] == texts  # in arrival order, none lost, none twice
+    kinds = [event["event"] for event in tracker["events"]]
+    assert [text for text, _ in turns] == texts, kinds  # in arrival order, none lost, none twice
     for number, (_, stored) in enumerate(turns):
         # What each request answered is exactly what was stored right after its message: no turn
         # interleaved with another, no reply sent twice.
