@@ -24,6 +24,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.wording import country_name, in_cover, line, words
+from core.emergency import dial_first
 from core.persona import persona_by_id
 from referrals.geo import Place, locate
 from referrals.phones import display_phone
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 MAX_REFERRALS: Final = 2
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 #: A lone yes / no when no question of this action is pending: the replies of the general rules.
-ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe"}
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe"}
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -157,13 +158,16 @@ class ActionOfferReferral(Action):
             return []
         if options and refused:
             events.append(SlotSet("place_options", None))
+        elif options and intent == "not_safe":  # "not now", "wrong chat": no answer; drop the question
+            dispatcher.utter_message(response="utter_not_safe")
+            return [SlotSet("place_options", None)]
         elif options:  # the child answers "Valencia in Spain?"
             events.append(SlotSet("place_options", None))
             if intent == "affirm":
                 name, country = _option(options[0])
                 where = locate(name, country, lang).place
                 if where is not None:
-                    events.append(SlotSet("country", where.country))
+                    events += [SlotSet("country", where.country), SlotSet("dial_first", dial_first(where.country))]
             elif intent != "deny" and location and _option(options[0])[0] != location:
                 where = location  # a new place named: try it (it is not asked about again)
             hint = home

@@ -12,20 +12,17 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.wording import line
 from core.persona import persona_by_id
-from core.emergency import UnknownEmergencyNumber, emergency_number
+from core.emergency import dial_first
 
 
-def local_number(child_country: Optional[str], persona: Optional[str]) -> Optional[str]:
-    """The child's country's emergency number if it differs from the one the static
-    ``utter_emergency`` already gave (the persona's), else None."""
-    if not child_country:
-        return None
-    try:
-        child = emergency_number(child_country)
-    except UnknownEmergencyNumber:
+def local_number(child_country: Optional[str], persona: Optional[str], said: Optional[str] = None) -> Optional[str]:
+    """The child's country's emergency number unless the static ``utter_emergency`` already gave
+    it: ``said`` (slot ``dial_first``: that reply then had this number), else the persona's."""
+    child = dial_first(child_country)
+    if child is None or child == said:
         return None
     home = persona_by_id(persona)
-    if home is not None and home.emergency_number == child:
+    if said is None and home is not None and home.emergency_number == child:
         return None
     return child
 
@@ -40,7 +37,7 @@ class ActionEmergencyLocal(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         persona = tracker.get_slot("persona")
-        number = local_number(tracker.get_slot("country"), persona)
+        number = local_number(tracker.get_slot("country"), persona, tracker.get_slot("dial_first"))
         if number:
             template = line("emergency_local", persona, tracker.get_slot("lang"))
             dispatcher.utter_message(text=template.format(number=number))

@@ -27,7 +27,7 @@ def main() -> int:
 
     app = endpoint.create_app("actions", cors_origins=None)
     protect(app, secret)
-    app.run(settings.host, settings.actions_port, workers=1, access_log=False)
+    app.run(settings.host, settings.actions_port, workers=1, access_log=False, motd=False)
     return 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Mapping, Optional
 
 import phonenumbers
@@ -88,6 +89,24 @@ def emergency_number(country: str, override: Optional[str] = None) -> str:
     if not example:
         raise UnknownEmergencyNumber(f"no emergency number is known for country {region}")
     return str(example)
+
+
+def dial_first(country: Optional[str]) -> Optional[str]:
+    """The number :func:`emergency_number` gives for ``country``, or None (no country, none known)."""
+    if not country:
+        return None
+    try:
+        return emergency_number(country)
+    except UnknownEmergencyNumber:
+        return None
+
+
+@lru_cache(maxsize=1)
+def dial_first_numbers() -> tuple[str, ...]:
+    """Every number :func:`dial_first` can give for a region libphonenumber knows, sorted: the
+    values the ``dial_first`` slot can take (one emergency reply variation per number)."""
+    found = {dial_first(region) for region in phonenumbers.SUPPORTED_SHORT_REGIONS}
+    return tuple(sorted(n for n in found if n is not None))
 
 
 def emergency_numbers(country: str) -> list[str]:

@@ -28,7 +28,10 @@ from typing import Any, Callable, TextIO
 #: Packages whose modules follow popbot's never-log-content rule; debug records are kept.
 OWN_PACKAGES = ("bot", "actions", "nlu", "referrals", "bench", "__main__")
 #: Loggers forced to at least WARNING (they log URLs with tokens or payloads at INFO).
-QUIET_LOGGERS = ("alembic", "httpx", "httpcore", "urllib3", "telegram.ext", "sanic.access", "asyncio", "apscheduler")
+QUIET_LOGGERS = (
+    "alembic", "httpx", "httpcore", "urllib3", "telegram.ext", "sanic.access", "asyncio", "apscheduler",
+    "rasa_sdk.executor",  # one "Registered function" line per action on every start
+)
 #: structlog keys that may be rendered (everything else is dropped).
 STRUCTLOG_KEYS = ("event", "log_level", "level", "event_key", "timestamp")
 

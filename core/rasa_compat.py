@@ -41,6 +41,20 @@ _ENVIRONMENT = {
     "LOG_LEVEL_LIBRARIES": "ERROR",
 }
 
+#: Warnings Rasa's dependencies print on every start that tell an operator nothing (deprecations
+#: inside third-party packages; Rasa's slot auto-fill notice, which our custom slot mappings
+#: trigger). Each is matched by category and message or by the file that raised it, so any other
+#: warning — and every error — still prints. ``(category, message regex, path fragment)``.
+QUIET_WARNINGS: tuple[tuple[type[Warning], str, str], ...] = (
+    (DeprecationWarning, r"jax\.xla_computation is deprecated", ""),
+    (DeprecationWarning, r"pkg_resources is deprecated as an API", ""),
+    (DeprecationWarning, r"Deprecated call to `pkg_resources\.declare_namespace", ""),
+    (DeprecationWarning, r"distutils Version classes are deprecated", ""),
+    (DeprecationWarning, r"the load_module\(\) method is deprecated", ""),
+    (DeprecationWarning, "", "/matplotlib/"),  # pyparsing renames inside matplotlib's font config
+    (UserWarning, r"Slot auto-fill has been removed in 3\.0", ""),
+)
+
 _originals: dict[str, Any] = {}
 
 
@@ -60,6 +74,29 @@ def prepare_environment() -> None:
     """
     for key, value in _ENVIRONMENT.items():
         os.environ.setdefault(key, value)
+    quiet_warnings()
+
+
+def quiet_warnings() -> None:
+    """Drop :data:`QUIET_WARNINGS` where warnings are shown (idempotent). Not a filter list entry:
+    Sanic inserts ``filterwarnings("once", DeprecationWarning)`` in front of any filter on import."""
+    import re
+    import warnings
+
+    if getattr(warnings.showwarning, "popbot_quiet", False):
+        return
+    shown = warnings.showwarning
+    quiet = [(category, re.compile(message), path) for category, message, path in QUIET_WARNINGS]
+
+    def showwarning(message: Any, category: type[Warning], filename: str, lineno: int,
+                    file: Any = None, line: Optional[str] = None) -> None:
+        text = str(message)
+        if any(issubclass(category, c) and m.match(text) and path in filename for c, m, path in quiet):
+            return
+        shown(message, category, filename, lineno, file, line)
+
+    showwarning.popbot_quiet = True  # type: ignore[attr-defined]
+    warnings.showwarning = showwarning
 
 
 def check_versions() -> None:

@@ -15,7 +15,12 @@ whether it is ``urgent``:
      ``not_safe``; a *coded* ``peer_help`` is answered like ``help_request`` (its signal stays
      ``peer_help``);
   3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
-     or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``.
+     or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``;
+  4. :func:`is_adult_order` — inside a persona, the urgent code written by someone who reads as an
+     adult customer ("express delivery, a birthday present for my wife") with no harm cue gets the
+     discreet question (intent ``help_request``; signal ``urgent`` and the urgent flag are kept,
+     so a "yes" still reaches a counselor first) instead of a bare emergency line. Any harm cue
+     keeps the emergency reply first.
 
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
@@ -110,6 +115,14 @@ def is_urgent(
     return any(contains_cue(folded, cues) for cues in cues_of(lang, urgent_cues))
 
 
+def is_adult_order(
+    folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
+) -> bool:
+    """An adult customer's cue ("my wife", "invoice") and no harm cue ("hurt", "skin", "knife")."""
+    adult = any(contains_cue(folded, cues) for cues in cues_of(lang, adult_cues))
+    return adult and not any(contains_cue(folded, cues) for cues in cues_of(lang, harm_cues))
+
+
 def decide(
     ranking: Sequence[Tuple[str, float]],
     persona: str,
@@ -118,9 +131,12 @@ def decide(
     urgent_cues: Mapping[str, Sequence[str]],
     foreign_mass: float = FOREIGN_MASS,
     postponing: Optional[Mapping[str, Sequence[str]]] = None,
+    adult_cues: Optional[Mapping[str, Sequence[str]]] = None,
+    harm_cues: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
-    """Intent, signal and urgency of one message (steps 1–3 of this module's docstring);
-    ``postponing``: ``{lang: [folded cue, ...]}`` of putting-off phrases ("not now")."""
+    """Intent, signal and urgency of one message (steps 1–4 of this module's docstring);
+    ``postponing``, ``adult_cues``, ``harm_cues``: ``{lang: [folded cue, ...]}`` of putting-off
+    phrases ("not now"), an adult customer's words and harm words."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = any(contains_cue(folded, cues) for cues in cues_of(lang, postponing or {}))
     top = choose(masked, persona, putting_off)
@@ -130,4 +146,7 @@ def decide(
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)
     if urgent and signal == "self_harm" and top.intent == "self_harm":
         top = Ranked("self_harm_urgent", top.confidence, top.source)
+    if (persona != NO_PERSONA and top.intent == "urgent"
+            and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
+        top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question
     return Decision(top.intent, top.confidence, top.source, signal, urgent, masked)

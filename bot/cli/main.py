@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from core.rasa_compat import prepare_environment
+
+    prepare_environment()  # before any command imports Rasa/TensorFlow: quiet, reproducible
     parser = build_parser()
     args = parser.parse_args(argv)
     from core.logs import configure

@@ -1,7 +1,9 @@
 """Find the place a child names ("w Poznaniu", "near Lagos", "en Sevilla") for referrals.
 
-Emits entities ``location`` (the place's name) and ``country`` (ISO 3166 alpha-2), which fill
-the slots the referral and emergency actions read. Geocoding is offline (``referrals.geo.locate``):
+Emits entities ``location`` (the place's name), ``country`` (ISO 3166 alpha-2) and
+``dial_first`` (that country's emergency number, ``core.emergency.dial_first``), which fill the
+slots the referral and emergency actions read; the static emergency reply has one variation per
+``dial_first`` value, so it states only the child's own country's number (action server or not). Geocoding is offline (``referrals.geo.locate``):
 the persona's country, its continent and the child's language resolve a name several countries
 share; the persona's catalogue names ("crema de manzanilla") are never a place. A name that stays
 ambiguous ("Valencia" for an English-speaking child on a British persona) gives ``location``
@@ -16,6 +18,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from core.emergency import dial_first
 from nlu.components.base import PopbotComponent, entity_value, with_entities
 
 
@@ -58,6 +61,9 @@ class LocationExtractor(PopbotComponent):
             found = [_entity("location", name)]
             if located.place is not None:
                 found.append(_entity("country", located.place.country))
+                number = dial_first(located.place.country)
+                if number is not None:
+                    found.append(_entity("dial_first", number))
             with_entities(message, found)
         return messages
 

@@ -113,6 +113,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # see them, since they are not training data).
         self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"])
         self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
+        self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
+        self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
@@ -127,6 +129,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         """The persona named in the metadata if this model knows it, else ``plain``."""
         persona = (message.get(METADATA) or {}).get("persona")
         return persona if isinstance(persona, str) and persona in self.personas else NO_PERSONA
+
+    def _harm_cues(self, persona: str) -> Dict[str, List[str]]:
+        """Harm words of every language plus the persona's risk cues (any language)."""
+        risk = sorted({cue for cues in self.risk_cues.get(persona, {}).values() for cue in cues})
+        return {lang: [*cues, *risk] for lang, cues in self.harm_cues.items()}
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -148,6 +155,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             self.urgent_cues,
             self.config["foreign_mass"],
             self.postponing,
+            self.adult_cues,
+            self._harm_cues(persona),
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None

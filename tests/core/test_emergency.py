@@ -37,3 +37,17 @@ def test_override_is_checked() -> None:
         emergency_number("ES", "911")
     with pytest.raises(UnknownEmergencyNumber):
         emergency_number("GN")
+
+
+def test_dial_first_numbers_cover_every_country_the_gazetteer_can_name() -> None:
+    """The emergency reply has one variation per number of dial_first_numbers(): every country
+    a child can name must have its number among them (or none at all: the generic line)."""
+    from core.emergency import dial_first, dial_first_numbers
+    from referrals.geo import gazetteer
+
+    numbers = set(dial_first_numbers())
+    assert {"112", "911", "999", "000"} <= numbers
+    for country in {p.country for p in gazetteer().cities}:
+        assert dial_first(country) is None or dial_first(country) in numbers, country
+    assert dial_first(None) is None and dial_first("ZZ") is None
+    assert dial_first("gb") == "999"

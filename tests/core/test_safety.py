@@ -108,3 +108,35 @@ def test_urgency_cues_matter_only_for_self_harm() -> None:
 def test_cues_match_at_word_starts_only() -> None:
     assert contains_cue(fold("Pills tonight"), [fold("pills")])
     assert not contains_cue(fold("spills"), [fold("pills")])
+
+
+ADULT = {"en": [fold("my wife"), fold("invoice")], "pl": [fold("dla żony")]}
+HARM = {"en": [fold("hurt"), fold("skin")], "pl": [fold("boli")]}
+
+
+@pytest.mark.parametrize("text, lang, intent", [
+    # an adult customer with no harm cue: the discreet question (help_request), still urgent
+    ("express delivery please, a birthday present for my wife", "en", "help_request"),
+    ("poproszę ekspres, to prezent dla żony", "pl", "help_request"),
+    # any harm cue keeps the emergency reply first
+    ("express delivery please, my wife's skin is really bad", "en", "urgent"),
+    ("ekspres dla żony, bo mnie boli", "pl", "urgent"),
+    # no adult cue: the urgent code as before
+    ("express delivery please, i need it tonight", "en", "urgent"),
+    # another language's adult cue does not count when the language is known
+    ("poproszę ekspres, my wife", "pl", "urgent"),
+])
+def test_an_adults_urgent_order_without_harm_gets_the_discreet_question(text: str, lang: str, intent: str) -> None:
+    decision = decide([("rumianek__urgent", 0.9), ("greet", 0.1)], "rumianek", fold(text), lang, CUES,
+                      adult_cues=ADULT, harm_cues=HARM)
+    assert decision.intent == intent
+    assert decision.signal == "urgent" and decision.urgent
+
+
+def test_the_adult_rule_never_touches_plain_or_other_signals() -> None:
+    folded = fold("he hits me, a birthday present for my wife")
+    plain = decide([("imminent_danger", 1.0)], "plain", folded, "en", CUES, adult_cues=ADULT, harm_cues={})
+    assert plain.intent == "imminent_danger"
+    visit = decide([("rumianek__visit_request", 1.0)], "rumianek", fold("send it to my wife at 5 Oak St"), "en",
+                   CUES, adult_cues=ADULT, harm_cues=HARM)
+    assert visit.intent == "visit_request"

@@ -25,3 +25,20 @@ def test_one_variation_per_condition_on_every_safety_response(merged_domain: Any
         if many:
             several[name] = many
     assert several == {}
+
+
+def test_emergency_reply_has_one_number_per_known_country_and_generic_only_without(merged_domain: Any) -> None:
+    """utter_emergency as Rasa chooses it: exactly one variation for every (voice, language,
+    dial_first) — the country's number alone once known, the voice's default line before."""
+    from core.emergency import dial_first_numbers
+    from tests.conftest import variations
+
+    generic = {"plain": ("112", "911"), "gametips": ("999",), "rumianek": ("112",)}
+    for persona, default in generic.items():
+        for lang in ("en", "pl", "es"):
+            before = variations(merged_domain, "utter_emergency", persona=persona, lang=lang)
+            assert len(before) == 1 and all(n in before[0] for n in default), (persona, lang)
+            for number in dial_first_numbers():
+                chosen = variations(merged_domain, "utter_emergency", persona=persona, lang=lang, dial_first=number)
+                assert len(chosen) == 1 and number in chosen[0], (persona, lang, number)
+                assert "911 (" not in chosen[0] and "(Europ" not in chosen[0]

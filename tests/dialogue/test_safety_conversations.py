@@ -80,3 +80,38 @@ async def test_injected_intent_syntax_is_plain_text(agent, merged_domain):
     assert tracker.latest_message.text.startswith("greet")
     assert tracker.get_slot("address") is None
     assert tracker.get_slot("persona") == "plain"
+
+
+# A place named in the first urgent message: the static reply (no action server) says only that
+# country's dial-first number (slot dial_first), never the generic "112 (Europe) or 911 (Americas)".
+@pytest.mark.parametrize(
+    "text, lang, number, others",
+    [
+        ("I live in Leeds and my dad is breaking my door down right now, he has a knife", "en", "999", ("112", "911")),
+        ("mieszkam w Krakowie, boję się, on ma nóż i wyważa drzwi", "pl", "112", ("911", "999")),
+        ("vivo en Monterrey y mi padre está golpeando la puerta y dice que me va a matar ahora", "es", "911",
+         ("112", "999")),
+        ("vivo en Sevilla, mi padre me va a matar ahora, tiene un cuchillo", "es", "112", ("911", "999")),
+    ],
+)
+async def test_a_named_place_gets_only_its_own_emergency_number(agent, merged_domain, text, lang, number, others):
+    sender = f"t-{uuid.uuid4().hex}"
+    replies = await say(agent, sender, text)
+    tracker = await agent.tracker_store.retrieve(sender)
+    assert tracker.get_slot("dial_first") == number
+    assert replies[0] == variations(merged_domain, "utter_emergency", lang=lang, persona="plain", dial_first=number)[0]
+    assert number in replies[0]
+    assert not any(other in reply for reply in replies for other in others)
+
+
+async def test_no_place_keeps_the_generic_emergency_line(agent, merged_domain):
+    replies = await say(agent, f"t-{uuid.uuid4().hex}", "he's breaking down my door right now and he has a knife")
+    assert replies[0] in variations(merged_domain, "utter_emergency", lang="en", persona="plain")
+    assert "112" in replies[0] and "911" in replies[0]
+
+
+async def test_a_place_named_in_a_persona_urgent_code_gets_that_countrys_number(agent):
+    """gametips is British (999); a child in Warsaw hears 112 in the cover voice, and only 112."""
+    replies = await say(agent, f"t-{uuid.uuid4().hex}", "I'm in Warsaw, lantern quest emergency", persona="gametips")
+    assert replies and "112" in replies[0] and "level" in replies[0]
+    assert not any("999" in reply for reply in replies)

@@ -16,11 +16,13 @@ from core.persona import VOICE_KEYS, PersonaInvalid, load_all
 from bot.persona.build import (
     build,
     build_personas,
+    expand_dial_first,
     merge_domain_files,
     render_domain,
     render_nlu,
     write_domain,
 )
+from core.emergency import dial_first_numbers
 from core.signals import CODE_INTENTS, LANGUAGES
 
 from .conftest import TEASHOP
@@ -103,10 +105,17 @@ def test_generated_domain_loads_with_the_repo_domain(built: Path) -> None:
 def test_emergency_number_is_baked_in(built: Path) -> None:
     for persona, number in (("teashop", "112"), ("coffee", "911")):
         text = (built / f"domain_{persona}.yml").read_text(encoding="utf-8")
-        assert "{emergency_number}" not in text
         responses = yaml.safe_load(text)["responses"]["utter_emergency"]
-        assert len(responses) == len(LANGUAGES) + 1  # one per language, one before any is known
-        assert all(number in r["text"] for r in responses)
+        own = [r for r in responses if r["condition"][-1] == {"type": "slot", "name": "dial_first", "value": None}]
+        assert len(own) == len(LANGUAGES) + 1  # one per language, one before any is known
+        assert all(number in r["text"] for r in own)
+        # and the templates for a known place, one per language (expanded by expand_dial_first)
+        templates = [r for r in responses if r not in own]
+        assert len(templates) == len(LANGUAGES) + 1
+        assert all(r["condition"][-1]["value"] == "{emergency_number}" for r in templates)
+        expanded = expand_dial_first({"responses": {"utter_emergency": responses}})["responses"]["utter_emergency"]
+        assert len(expanded) == len(own) + len(templates) * len(dial_first_numbers())
+        assert not any("{emergency_number}" in str(r) for r in expanded)
 
 
 def test_every_language_answered_with_default_fallback(built: Path) -> None:
@@ -151,12 +160,11 @@ def test_conditions_never_overlap_for_any_persona_and_language(built: Path, tmp_
                     number = "112" if persona_id == "teashop" else "911"
                     expected = [t.replace("{emergency_number}", number) for t in expected]
                 assert texts == expected, (persona_id, lang, key)
-                assert all(
-                    r["condition"]
-                    == [{"type": "slot", "name": "persona", "value": persona_id},
-                        {"type": "slot", "name": "lang", "value": lang}]
-                    for r in chosen
-                )
+                own = [{"type": "slot", "name": "persona", "value": persona_id},
+                       {"type": "slot", "name": "lang", "value": lang}]
+                if key == "emergency":  # the persona's own number only while no place is known
+                    own.append({"type": "slot", "name": "dial_first", "value": None})
+                assert all(r["condition"] == own for r in chosen)
             for cover in persona.cover:
                 chosen = chooser.responses_for_utter_action(f"utter_{persona.intent(cover.name)}", "web", slots)
                 assert [r["text"] for r in chosen] == list(persona.texts(cover.replies, lang))

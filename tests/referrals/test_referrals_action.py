@@ -148,6 +148,8 @@ async def test_an_ambiguous_place_is_asked_about_once_in_cover_voice(starter_sto
     messages, events = await run(action, yes)
     assert messages[1]["text"] in ("Coach line — 900 20 20 10, free", "Coach line — 116 111, free")  # Spain
     assert {"event": "slot", "timestamp": None, "name": "country", "value": "ES"} in events
+    # the emergency reply picks its variation on dial_first: it follows the confirmed country
+    assert {"event": "slot", "timestamp": None, "name": "dial_first", "value": "112"} in events
     no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="deny")
     no.latest_message["intent"] = {"name": "deny", "confidence": 1.0}
     messages, events = await run(action, no)
@@ -177,3 +179,27 @@ async def test_a_refusal_to_say_where_routes_on_the_persona_country_and_is_remem
     messages, events = await run(action_with(starter_store), t)
     assert messages == [msg(response="utter_referral_intro"), msg("Apteka partnerska — 116 111, bezpłatnie")]
     assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]
+
+
+def test_the_local_emergency_line_never_repeats_what_the_static_reply_said() -> None:
+    from actions.safety import local_number
+
+    # dial_first known: utter_emergency already said the country's own number
+    assert local_number("PL", "gametips", said="112") is None
+    assert local_number("PL", None, said="112") is None
+    # no dial_first (a tracker from before it existed): the persona's number was said
+    assert local_number("PL", "gametips") == "112"
+    assert local_number("GB", "gametips") is None
+    assert local_number("US", None) == "911"
+    assert local_number(None, "gametips") is None
+    assert local_number("ZZ", "gametips") is None
+
+
+async def test_a_quiet_line_instead_of_an_answer_to_the_place_question(starter_store: DirectoryStore) -> None:
+    """ "not now" / "wrong chat" after "Valencia in Spain?": the quiet reply, the question dropped."""
+    options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES"]}
+    quiet = tracker(options, signal="not_safe")
+    quiet.latest_message["intent"] = {"name": "not_safe", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), quiet)
+    assert messages == [msg(response="utter_not_safe")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None}]
