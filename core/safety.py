@@ -20,7 +20,10 @@ whether it is ``urgent``:
      adult customer ("express delivery, a birthday present for my wife") with no harm cue gets the
      discreet question (intent ``help_request``; signal ``urgent`` and the urgent flag are kept,
      so a "yes" still reaches a counselor first) instead of a bare emergency line. Any harm cue
-     keeps the emergency reply first.
+     keeps the emergency reply first;
+  5. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
+     about another person — ``peer_help``, never the child's own urgent self-harm. Other signals
+     stand (a forwarded threat is still evidence of danger to the child).
 
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
@@ -133,14 +136,19 @@ def decide(
     postponing: Optional[Mapping[str, Sequence[str]]] = None,
     adult_cues: Optional[Mapping[str, Sequence[str]]] = None,
     harm_cues: Optional[Mapping[str, Sequence[str]]] = None,
+    forwarded: bool = False,
 ) -> Decision:
-    """Intent, signal and urgency of one message (steps 1–4 of this module's docstring);
+    """Intent, signal and urgency of one message (steps 1–5 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``: ``{lang: [folded cue, ...]}`` of putting-off
-    phrases ("not now"), an adult customer's words and harm words."""
+    phrases ("not now"), an adult customer's words and harm words; ``forwarded``: the channel
+    says the words are someone else's."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = any(contains_cue(folded, cues) for cues in cues_of(lang, postponing or {}))
     top = choose(masked, persona, putting_off)
     signal, urgent = signal_for_intent(top.intent)
+    if forwarded and signal == "self_harm":
+        top = Ranked("peer_help", top.confidence, top.source)
+        return Decision(top.intent, top.confidence, top.source, "peer_help", False, masked)
     if persona_of(top.source) is not None and top.intent == "peer_help":
         top = Ranked("help_request", top.confidence, top.source)
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)

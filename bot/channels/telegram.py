@@ -2,11 +2,15 @@
 
 * Several bots, each bound to a persona (``credentials.yml``, tokens from the environment).
 * Webhook mode: ``POST /webhooks/telegram/<key>/webhook``; the ``X-Telegram-Bot-Api-Secret-Token``
-  header is compared in constant time (a wrong secret or an unknown key: the plain 404); updates are parsed with ``Update.de_json``;
-  kinds we do not handle are acknowledged and ignored; a redelivered ``update_id`` is recognised
+  header is compared in constant time (a wrong secret or an unknown key: the plain 404); updates
+  are parsed with ``Update.de_json``; kinds we do not handle are acknowledged and ignored; a redelivered ``update_id`` is recognised
   across replicas (``bot.channels.updates``). Polling mode for local development.
 * The chat id becomes a pseudonym before reaching Rasa; the reply address is kept encrypted.
 * Text is neutralised (no ``/intent{json}``); ``/start [payload]`` becomes the persona greeting.
+* A caption is the message's text. A photo, voice note, sticker, ... without one gets a plain
+  "text only, please" and its *kind* is recorded in the tracker (slot ``media_received``; the
+  media is never downloaded). A forwarded message carries ``metadata.forwarded`` (its words are
+  someone else's: ``core.safety``, step 5).
 * Replies that are not plain cover talk go out with ``protect_content``; no link previews ever.
 * Clean chat: when the bot says a configured line (``utter_clean_done``, ``utter_not_safe``) or an
   action sends ``{"popbot": "clean_chat"}``, every recorded message of the chat (both sides) is
@@ -59,6 +63,16 @@ MAX_TEXT = 4096
 ALLOWED_UPDATES = ["message"]
 #: What ``/start`` becomes: an ordinary greeting in the child's app language.
 GREETINGS = {"en": "hello", "pl": "dzień dobry", "es": "hola"}
+#: The answer to a photo, voice note, sticker, ... without text (plain shop talk, any persona).
+TEXT_ONLY = {
+    "en": "Sorry, I can only read text messages here. Could you write it?",
+    "pl": "Przepraszam, tutaj mogę czytać tylko wiadomości tekstowe. Możesz to napisać?",
+    "es": "Lo siento, aquí solo puedo leer mensajes de texto. ¿Puedes escribirlo?",
+}
+#: Media kinds recognised (the attribute of python-telegram-bot's ``Message``), in this order.
+MEDIA_KINDS = ("photo", "video", "video_note", "voice", "audio", "sticker", "animation", "document", "location", "contact")
+#: The tracker slot that records that media came (its kind only, never the media).
+MEDIA_SLOT = "media_received"
 _START = re.compile(r"^\s*/start(?:@[A-Za-z0-9_]+)?(?:\s.*)?$", re.DOTALL)
 #: Responses that are ordinary cover talk (sent without protect_content). Everything else
 #: — safety acknowledgements, counselor messages, anything unknown — counts as sensitive.
@@ -79,6 +93,7 @@ CLEAN_CHAT_PAYLOAD = {"popbot": "clean_chat"}
 _NO_SECRET = "\x00" * 32
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+MediaRecorder = Callable[[str, str], Awaitable[None]]
 
 # python-telegram-bot and httpx put the token (part of the URL) in their debug/info logs.
 for _name in ("httpx", "httpcore", "telegram", "telegram.ext", "telegram._bot"):
@@ -188,8 +203,11 @@ class TelegramInput(InputChannel):
         message_log: MessageIdLog | None = None,
         addresses: identity.ReplyAddressBook | None = None,
         replies: ReplyLedger | None = None,
+        media_recorder: MediaRecorder | None = None,
     ) -> None:
         self.config = config
+        self._media_recorder = media_recorder
+        self._app: Any = None
         self._ledger = ledger
         self._message_log = message_log
         self._replies = replies
@@ -350,10 +368,39 @@ class TelegramInput(InputChannel):
             logger.error("telegram[%s]: could not mark the update done: %s", key, exception_summary(exc))
         return 200
 
+    async def record_media(self, conversation: str, kind: str) -> None:
+        """Record in the conversation that media of ``kind`` came (``SlotSet``, under its lock)."""
+        if self._media_recorder is not None:
+            await self._media_recorder(conversation, kind)
+            return
+        from rasa.shared.core.events import SlotSet
+
+        agent = getattr(getattr(self._app, "ctx", None), "agent", None)
+        if agent is None or agent.tracker_store is None:
+            raise RuntimeError("the Rasa agent is not ready")
+        async with agent.lock_store.lock(conversation):
+            tracker = await agent.tracker_store.get_or_create_tracker(conversation)
+            tracker.update(SlotSet(MEDIA_SLOT, kind))
+            await agent.tracker_store.save(tracker)
+
+    async def _answer_media(self, runtime: BotRuntime, update: Update, conversation: str, kind: str, lang: str) -> None:
+        """Media without text: a plain "text only, please" and the kind recorded (never the media).
+        A failed record is logged; the child still gets the answer."""
+        try:
+            await self.record_media(conversation, kind)
+        except Exception as exc:
+            logger.error("telegram[%s]: could not record a media message: %s", runtime.config.key, exception_summary(exc))
+        output = TelegramOutput(self, (runtime, update.message.chat.id), update.update_id)  # type: ignore[union-attr]
+        await output.send_response(conversation, {"text": TEXT_ONLY.get(lang, TEXT_ONLY["en"]), "utter_action": "utter_out_of_scope"})
+
     async def _handle(self, runtime: BotRuntime, update: Update, on_new_message: OnNewMessage) -> None:
         message = update.message
-        if message is None or message.text is None or message.chat.type != "private":
-            return  # edited messages, stickers, photos, channel posts, groups: not handled
+        if message is None or message.chat.type != "private":
+            return  # edited messages, channel posts, groups: not handled
+        body = message.text if message.text is not None else message.caption  # a caption is text
+        kind = None if body is not None else next((k for k in MEDIA_KINDS if getattr(message, k, None)), None)
+        if body is None and kind is None:
+            return  # service messages: nothing the child wrote
         chat_id = message.chat.id
         conversation = identity.conversation_id(KIND, f"{runtime.config.bot_id}:{chat_id}")
         try:  # needed for counselor replies later; never a reason to withhold this answer
@@ -363,14 +410,21 @@ class TelegramInput(InputChannel):
         await self.remember_message(conversation, message.message_id)
 
         lang = (message.from_user.language_code or "")[:2].lower() if message.from_user else ""
+        if body is None:
+            await self._answer_media(runtime, update, conversation, str(kind), lang)
+            return
         metadata: dict[str, Any] = {"persona": runtime.config.persona}
         if lang in LANGUAGES:
             metadata["lang"] = lang
-        if _START.match(message.text):  # the deep-link payload is ignored, never forwarded
+        if message.forward_origin is not None:  # someone else's words (core.safety, step 5)
+            metadata["forwarded"] = True
+        if message.caption is not None and message.text is None:
+            metadata["caption"] = True
+        if message.text is not None and _START.match(message.text):  # the deep-link payload is ignored
             text = GREETINGS.get(lang, GREETINGS["en"])
             metadata["start"] = True
         else:
-            text = neutralise(clean(message.text))
+            text = neutralise(clean(body))
         if not text.strip():
             return
         await on_new_message(
@@ -432,7 +486,8 @@ class TelegramInput(InputChannel):
         channel = self
 
         @bp.listener("after_server_start")
-        async def _start(_app: Any, _loop: Any) -> None:
+        async def _start(app: Any, _loop: Any) -> None:
+            channel._app = app
             await channel.start(on_new_message)
             from bot.handoff import delivery
 

@@ -103,10 +103,24 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Child:
+    """What the bot learnt about the child (tracker slots ``location``/``country``, ``age``,
+    ``lang``); ``None`` = not known. ``location_masked``: the reader may not see the place
+    (``see_location`` in permissions.yml), so ``location`` and ``country`` are ``None``."""
+
+    location: str | None = None
+    country: str | None = None
+    age: str | None = None
+    lang: str | None = None
+    location_masked: bool = False
+
+
+@dataclass(frozen=True)
 class Transcript:
     entry: QueueEntry
     messages: list[Message]
     notes: list[Note]
+    child: Child = Child()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from bot.handoff import tables
-from bot.handoff.model import Context, Message, Note, QueueEntry
+from bot.handoff.model import Child, Context, Message, Note, QueueEntry
 from bot.storage import crypto
 
 _m = tables.messages
@@ -92,7 +92,30 @@ def tracker_lines(tracked: Iterable[dict[str, Any]]) -> list[Message]:
                                  parse.get("signal"), bool(parse.get("urgent"))))
         elif kind == "bot" and event.get("text"):
             lines.append(Message(f"t{seq}", float(event.get("timestamp") or 0.0), "bot", None, str(event["text"])))
+        elif kind == "slot" and event.get("name") == "media_received" and event.get("value"):
+            # media the bot could not read (bot/channels/telegram.py): its kind only, never the media
+            what = str(event["value"]).replace("_", " ")
+            lines.append(Message(f"t{seq}", float(event.get("timestamp") or 0.0), "child", None, f"[the child sent a {what}]"))
     return lines
+
+
+CHILD_SLOTS = ("location", "country", "age", "lang")
+
+
+def child_facts(tracked: Iterable[dict[str, Any]], *, see_location: bool) -> Child:
+    """The latest value of each of ``CHILD_SLOTS`` in the (decrypted) tracker events (a
+    ``restart`` forgets them); location and country left out unless ``see_location``."""
+    known: dict[str, str | None] = {}
+    for event in tracked:
+        kind = event.get("event")
+        if kind == "restart":
+            known.clear()
+        elif kind == "slot" and event.get("name") in CHILD_SLOTS:
+            value = event.get("value")
+            known[str(event["name"])] = None if value in (None, "", []) else str(value).strip()[:200] or None
+    if not see_location:
+        return Child(age=known.get("age"), lang=known.get("lang"), location_masked=True)
+    return Child(location=known.get("location"), country=known.get("country"), age=known.get("age"), lang=known.get("lang"))
 
 
 def handoff_lines(conn: Connection, key: bytes | None, conversation_id: str) -> list[Message]:

@@ -113,7 +113,8 @@ def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:
 
 
 def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None) -> Transcript:
-    """The whole conversation (bot part, handoff messages) and the notes; audited ``read``."""
+    """The whole conversation (bot part, handoff messages), the notes and what the bot knows of
+    the child (location only with ``see_location``); audited ``read``."""
     with events.transaction(ctx) as (conn, _ids):
         row = _row(conn, conversation_id)
         if break_glass_reason is None:
@@ -126,7 +127,9 @@ def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_
         tracked = eventlog.load_events(conn, ctx.storage.data_keys, conversation_id, all_sessions=True) or []
         lines = [*records.tracker_lines(tracked), *records.handoff_lines(conn, key, conversation_id)]
         notes = records.notes(conn, key, conversation_id)
-        return Transcript(records.entry(row, conn=conn, ctx=ctx, with_note=True), sorted(lines, key=lambda m: m.at), notes)
+        see_location = allowed("see_location", actor, Facts(holder=row.holder, state=row.state))
+        return Transcript(records.entry(row, conn=conn, ctx=ctx, with_note=True), sorted(lines, key=lambda m: m.at), notes,
+                          records.child_facts(tracked, see_location=see_location))
 
 
 def events_since(ctx: Context, after_id: int = 0, *, limit: int = 500) -> list[Event]:

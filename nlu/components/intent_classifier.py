@@ -36,6 +36,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
+import core.signals
+import core.text
 from core.signals import NO_PERSONA, persona_of
 from core.text import fold
 from nlu.components.base import PopbotComponent
@@ -128,8 +130,10 @@ class NgramIntentClassifier(PopbotComponent, IntentClassifier):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        """Rasa's training cache sees this class's source only; this module's functions count too."""
-        return hashlib.sha256(inspect.getsource(sys.modules[__name__]).encode("utf-8")).hexdigest()
+        """Rasa's training cache sees this class's source only: this module, the text folding and
+        the persona split count too (a changed ``fold`` once let a stale cached model through)."""
+        sources = [inspect.getsource(module) for module in (sys.modules[__name__], core.text, core.signals)]
+        return hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()
 
     STATE_FILE = "ngram_intent_classifier.joblib"
 

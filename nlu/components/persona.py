@@ -157,6 +157,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             self.postponing,
             self.adult_cues,
             self._harm_cues(persona),
+            forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None

@@ -20,6 +20,7 @@ DOMAIN = Domain.from_dict(
     {
         "slots": {
             "left": {"type": "bool", "influence_conversation": False, "mappings": [{"type": "custom"}]},
+            "media_received": {"type": "text", "influence_conversation": False, "mappings": [{"type": "custom"}]},
         }
     }
 )

@@ -204,3 +204,60 @@ def test_dashboard_charts_count_every_state(app, people, handoff, role: str) -> 
         assert f'id="{key}"' in page
     assert "<svg" in page and "gametips" in page and CANARY not in page
     assert "Charts are shown to" in people["admin"].client.get("/dashboard").text
+
+
+def _known(page: str, field: str) -> str:
+    found = re.search(rf'<dd id="child-{field}" aria-labelledby="child-{field}-l">(.*?)</dd>', page, re.S)
+    assert found, field
+    return re.sub(r"<[^>]+>", "", found.group(1)).strip()
+
+
+def _slots(handoff, cid: str, **values: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.storage import eventlog
+
+    with handoff.storage.engine.begin() as conn:
+        eventlog.append_events(conn, handoff.storage.data_keys, cid, 0, [
+            {"event": "slot", "timestamp": handoff.now() - 30, "name": name, "value": value} for name, value in values.items()
+        ])
+
+
+def test_conversation_shows_the_childs_location_age_and_language_to_the_holder_and_supervisor(app, people, handoff) -> None:
+    waiting(handoff, "web:known01")
+    _slots(handoff, "web:known01", location="Kraków", country="PL", age="13", lang="pl")
+    client = people["counselor"].client
+    client.post("/conversations/web%3Aknown01/claim", data={"csrf": page_csrf(client, "/queue")})
+    page = client.get("/conversations/web%3Aknown01").text
+    assert (_known(page, "location"), _known(page, "age"), _known(page, "lang")) == ("Kraków, PL", "13", "pl")
+    assert '<dt id="child-location-l">Child&#39;s location</dt>' in page and '<dt id="child-age-l">Child&#39;s age</dt>' in page
+    assert _audits(handoff)[-1] == ("counselor-one", "read")
+    supervisor = people["supervisor"].client
+    read = supervisor.post("/conversations/web%3Aknown01/monitor",
+                           data={"csrf": page_csrf(supervisor, "/supervisor"), "reason": "holder silent, checking"}).text
+    assert _known(read, "location") == "Kraków, PL"
+    assert _audits(handoff)[-1] == ("supervisor-one", "read")
+
+
+def test_conversation_masks_the_location_for_a_role_the_rules_refuse(app, people, handoff, monkeypatch) -> None:
+    from bot.console import permissions
+
+    shipped = permissions.rules()
+    monkeypatch.setattr(permissions, "rules", lambda: {**shipped, "see_location": [frozenset({"is_supervisor"})]})
+    waiting(handoff, "web:known02")
+    _slots(handoff, "web:known02", location="Kraków", country="PL", age="13")
+    client = people["counselor"].client
+    client.post("/conversations/web%3Aknown02/claim", data={"csrf": page_csrf(client, "/queue")})
+    page = client.get("/conversations/web%3Aknown02").text
+    assert _known(page, "location") == "hidden for your role" and "Kraków" not in page
+    assert _known(page, "age") == "13"
+    supervisor = people["supervisor"].client
+    read = supervisor.post("/conversations/web%3Aknown02/monitor",
+                           data={"csrf": page_csrf(supervisor, "/supervisor"), "reason": "holder silent, checking"}).text
+    assert _known(read, "location") == "Kraków, PL"
+
+
+def test_conversation_says_not_known_without_slots(app, people, handoff) -> None:
+    waiting(handoff, "web:known03")
+    client = people["counselor"].client
+    client.post("/conversations/web%3Aknown03/claim", data={"csrf": page_csrf(client, "/queue")})
+    page = client.get("/conversations/web%3Aknown03").text
+    assert (_known(page, "location"), _known(page, "age"), _known(page, "lang")) == ("not known", "not known", "pl")

@@ -220,3 +220,50 @@ def test_concurrent_claims_exactly_one_wins(ctx: Context, people: dict[str, Acto
     assert [e.action for e in audit.entries(ctx.storage)] == ["claim"]
     assert _kinds(ctx).count("claimed") == 1
     assert audit.verify(ctx.storage) == []
+
+
+def _slots(ctx: Context, cid: str, **values: object) -> None:
+    """Tracker slot events as the Rasa process stores them (encrypted event log)."""
+    with ctx.storage.engine.begin() as conn:
+        eventlog.append_events(conn, ctx.storage.data_keys, cid, 0, [
+            {"event": "slot", "timestamp": ctx.now() - 30, "name": name, "value": value} for name, value in values.items()
+        ])
+
+
+def test_transcript_gives_the_childs_location_age_and_language_from_the_tracker(
+    ctx: Context, people: dict[str, Actor], waiting: str,
+) -> None:
+    _slots(ctx, waiting, location="Kraków", country="PL", age="13", lang="pl", address="ignored")
+    service.claim(ctx, people["anna"], waiting)
+    mark = len(audit.entries(ctx.storage))
+    child = service.transcript(ctx, people["anna"], waiting).child
+    assert (child.location, child.country, child.age, child.lang, child.location_masked) == ("Kraków", "PL", "13", "pl", False)
+    assert [(e.actor, e.action) for e in audit.entries(ctx.storage)[mark:]] == [("anna", "read")]
+    sue = service.transcript(ctx, people["sue"], waiting, break_glass_reason="holder silent, checking").child
+    assert (sue.location, sue.location_masked) == ("Kraków", False)
+
+
+def test_transcript_masks_the_location_when_the_rules_say_so(
+    ctx: Context, people: dict[str, Actor], waiting: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.console import permissions
+
+    shipped = permissions.rules()
+    monkeypatch.setattr(permissions, "rules", lambda: {**shipped, "see_location": [frozenset({"is_supervisor"})]})
+    _slots(ctx, waiting, location="Kraków", country="PL", age="13")
+    service.claim(ctx, people["anna"], waiting)
+    child = service.transcript(ctx, people["anna"], waiting).child
+    assert (child.location, child.country, child.age, child.location_masked) == (None, None, "13", True)
+    assert "Kraków" not in repr(service.transcript(ctx, people["anna"], waiting))
+
+
+def test_transcript_child_facts_unknown_and_forgotten_on_restart(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
+    with ctx.storage.engine.begin() as conn:
+        eventlog.append_events(conn, ctx.storage.data_keys, waiting, 0, [
+            {"event": "slot", "timestamp": ctx.now() - 40, "name": "location", "value": "Madrid"},
+            {"event": "restart", "timestamp": ctx.now() - 35},
+            {"event": "slot", "timestamp": ctx.now() - 30, "name": "age", "value": 12},
+        ])
+    service.claim(ctx, people["anna"], waiting)
+    child = service.transcript(ctx, people["anna"], waiting).child
+    assert (child.location, child.country, child.age, child.lang, child.location_masked) == (None, None, "12", None, False)

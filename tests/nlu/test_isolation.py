@@ -128,3 +128,29 @@ def test_an_unknown_or_missing_persona_uses_the_plain_sub_model(trained: Dict[st
     component.process(bare)
     assert [m.get(INTENT_RANKING_KEY) for m in bare] == plain
     assert not any("__" in r["name"] for ranking in plain for r in ranking)
+
+
+def test_the_interference_check_sees_a_sub_model_trained_on_other_data(tmp_path: Path) -> None:
+    """`popbot eval --persona`'s check (nlu.isolation.check) is not blind: a model whose gametips
+    sub-model was trained on other data shows changed predictions."""
+    import io
+    import tarfile
+
+    import joblib
+
+    from nlu.components.intent_classifier import train_sub_model
+    from nlu.isolation import STATE_FILE, check, classifier_config, trained_sub_models
+
+    odd = train_sub_model([("hello there", "greet"), ("my dad hits me", "abuse_disclosure"),
+                           ("lantern quest", "gametips__help_request")], classifier_config())
+    buffer = io.BytesIO()
+    joblib.dump({"models": {"plain": odd, "gametips": odd}}, buffer)
+    archive = tmp_path / "model.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo(f"components/train_NgramIntentClassifier3/{STATE_FILE}")
+        info.size = len(buffer.getvalue())
+        tar.addfile(info, io.BytesIO(buffer.getvalue()))
+    assert set(trained_sub_models(archive)) == {"plain", "gametips"}
+    found = check(archive, "gametips", _split("personas/gametips_*.jsonl"))
+    assert found.changed_labels > 0 and found.max_confidence_change > TOLERANCE
+    assert "rumianek" in found.other_personas

@@ -45,6 +45,7 @@ def _conversation_context(request: Request, who: Who, cid: str, *, reason: str |
     place = request.query_params.get("place", "").strip()[:100]
     return {
         "cid": cid, "url": casework.conversation_url(cid), "entry": entry, "messages": transcript.messages, "notes": transcript.notes,
+        "child": transcript.child,
         "read_only": reason is not None, "reason": reason or "",
         "child_id": casework.masked_id(cid, permissions.allowed("see_platform_id", who.account, facts)),
         "canned": casework.canned_replies(entry.persona, entry.lang),
