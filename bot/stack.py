@@ -29,6 +29,9 @@ class StackError(RuntimeError):
 
 #: First restart delay and its cap (doubling in between); a process up this long counts as healthy.
 BACKOFF_START, BACKOFF_MAX, HEALTHY_AFTER = 1.0, 30.0, 60.0
+#: Seconds a (re)started process may take to answer its health URL: loading the model on a busy
+#: 2-core machine took over two minutes.
+READY_TIMEOUT = 240.0
 
 
 @dataclass
@@ -105,7 +108,7 @@ class Stack:
         ))
         return processes
 
-    def start(self, timeout: float = 240.0) -> None:
+    def start(self, timeout: float = READY_TIMEOUT) -> None:
         """Start every process and wait until each answers its health URL."""
         for proc in self.processes:
             self._spawn(proc)
@@ -133,7 +136,7 @@ class Stack:
         proc = self.process(name)
         self._terminate([proc], timeout)
 
-    def start_one(self, name: str, timeout: float = 120.0) -> None:
+    def start_one(self, name: str, timeout: float = READY_TIMEOUT) -> None:
         proc = self.process(name)
         self._spawn(proc)
         self._wait_ready(proc, time.monotonic() + timeout)
