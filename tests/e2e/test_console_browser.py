@@ -106,6 +106,13 @@ async def test_a_counselor_carries_a_web_conversation_from_the_browser(stack: An
     shop, console = str(stack.settings.rasa_url), str(stack.settings.console_url)
     async with async_playwright() as pw:
         browser = await launch(pw)
+        # Anna is on shift: on duty (24/7) and signed in before the child writes, so the child is
+        # promised a person (nobody signed in gets "nobody now": tests/handoff).
+        anna_context = await browser.new_context(viewport=DESKTOP)
+        anna = await anna_context.new_page()
+        await _axe_finds_a_known_violation(anna)
+        await _sign_in(anna, console, "anna", secrets["anna"])
+
         child_context = await browser.new_context(viewport=PHONE)
         await route_exit_url(child_context)
         child = await child_context.new_page()
@@ -115,10 +122,6 @@ async def test_a_counselor_carries_a_web_conversation_from_the_browser(stack: An
         log = child.get_by_role("log")
         await expect(log).to_contain_text(PROMISE, timeout=60_000)
 
-        anna_context = await browser.new_context(viewport=DESKTOP)
-        anna = await anna_context.new_page()
-        await _axe_finds_a_known_violation(anna)
-        await _sign_in(anna, console, "anna", secrets["anna"])
         await anna.goto(f"{console}/queue")
         first = anna.locator("#queue-table tbody tr").first
         await expect(first).to_contain_text("URGENT")
@@ -199,12 +202,12 @@ async def test_the_same_with_a_telegram_child(stack: Any, fake_telegram: Any) ->
     async def child(text: str) -> None:
         assert await asyncio.to_thread(fake_telegram.deliver, token, fake_telegram.user_update(text, chat_id=chat)) == 200
 
-    await child(URGENT)
-    await _sent_to(fake_telegram, token, chat, PROMISE)
     async with async_playwright() as pw:
         browser = await launch(pw)
         tina = await (await browser.new_context(viewport=DESKTOP)).new_page()
-        await _sign_in(tina, console, "tina", secrets["tina"])
+        await _sign_in(tina, console, "tina", secrets["tina"])  # on shift before the child writes
+        await child(URGENT)
+        await _sent_to(fake_telegram, token, chat, PROMISE)
         await tina.goto(f"{console}/queue")
         first = tina.locator("#queue-table tbody tr").first
         await expect(first).to_contain_text("URGENT")
