@@ -82,9 +82,9 @@ class RedisNudge:
     """Publishes new event ids on :data:`CHANNEL` (synchronous client; ids only, no content)."""
 
     def __init__(self, redis_url: str) -> None:
-        import redis
+        from core.redis_client import sync_redis
 
-        self._redis = redis.Redis.from_url(redis_url)
+        self._redis = sync_redis(redis_url)
 
     def publish(self, event_id: int) -> None:
         self._redis.publish(CHANNEL, str(event_id))
@@ -126,9 +126,9 @@ async def follow(
 
 
 async def _listen(redis_url: str, wake: asyncio.Event, ready: asyncio.Event) -> None:
-    import redis.asyncio as redis_asyncio
+    from core.redis_client import async_redis
 
-    client = redis_asyncio.from_url(redis_url)
+    client = async_redis(redis_url)
     pubsub = client.pubsub()
     try:
         await pubsub.subscribe(CHANNEL)
