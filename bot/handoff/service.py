@@ -122,14 +122,22 @@ def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:
         return records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
 
 
-def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None) -> Transcript:
+def transcript(
+    ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None,
+    view: str | None = None, refresh: bool = False,
+) -> Transcript:
     """The whole conversation (bot part, handoff messages), the notes and what the bot knows of
-    the child (location only with ``see_location``); audited ``read``."""
+    the child (location only with ``see_location``); audited ``read``.
+
+    Every read is audited, except a ``refresh`` (a live update) of a ``view`` (a console
+    session's digest) whose read was audited less than ``POPBOT_CONSOLE_READ_AUDIT_MINUTES`` ago:
+    one audited read per (actor, conversation, view) per window, and at least one per view (the
+    caller opens a view with ``refresh=False``). Break-glass reads are always audited."""
     with events.transaction(ctx) as (conn, _ids):
         row = _row(conn, conversation_id)
         if break_glass_reason is None:
             _check("read_conversation", actor, row)
-            _audit(conn, ctx, actor, "read", conversation_id)
+            _audit_read(conn, ctx, actor, conversation_id, view, refresh)
         else:
             _check("break_glass_read", actor, row, break_glass_reason)
             _audit(conn, ctx, actor, "read", conversation_id, f"break-glass: {break_glass_reason.strip()[:1800]}")
@@ -140,6 +148,17 @@ def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_
         see_location = allowed("see_location", actor, Facts(holder=row.holder, state=row.state))
         return Transcript(records.entry(row, conn=conn, ctx=ctx, with_note=True), sorted(lines, key=lambda m: m.at), notes,
                           records.child_facts(tracked, see_location=see_location))
+
+
+def _audit_read(conn: Connection, ctx: Context, actor: Actor, conversation_id: str, view: str | None, refresh: bool) -> None:
+    now, window = ctx.now(), ctx.storage.settings.console_read_audit_minutes * 60
+    if view is None:
+        _audit(conn, ctx, actor, "read", conversation_id)
+        return
+    if refresh and window and records.read_audited_since(conn, actor.username, conversation_id, view, now - window):
+        return
+    _audit(conn, ctx, actor, "read", conversation_id)
+    records.mark_read_audited(conn, actor.username, conversation_id, view, now, forget_before=now - max(window, 60))
 
 
 def events_since(ctx: Context, after_id: int = 0, *, limit: int = 500) -> list[Event]:
