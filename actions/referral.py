@@ -23,7 +23,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.wording import country_name, in_cover, line, words
+from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
 from referrals.geo import Place, locate
@@ -58,7 +58,7 @@ def _details(r: Referral, lang: Optional[str], at: datetime) -> str:
             if r.opens_at.date() == local_now.date():
                 parts.append(w["opens_today"].format(t=f"{r.opens_at:%H:%M}"))
             else:
-                day = w["days"][r.opens_at.weekday()]
+                day = day_phrase(r.opens_at.date(), local_now.date(), lang)
                 parts.append(w["opens_day"].format(d=day, t=f"{r.opens_at:%H:%M}"))
     return "".join(f", {p}" for p in parts)
 

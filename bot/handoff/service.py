@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from bot.console.permissions import Facts, allowed
-from bot.handoff import events, records, tables
+from bot.handoff import events, records, stats, tables
 from bot.handoff.errors import BadInput, Conflict, NotAllowed, NotFound, UnknownActor
 from bot.handoff.model import (
     MAX_NOTE, MAX_TEXT, OUTCOMES, ROLES, Actor, Context, Event, Message, Note, QueueEntry, Transcript,
@@ -101,6 +101,16 @@ def queue(ctx: Context, actor: Actor, *, states: Sequence[str] = ("waiting", "he
             sa.select(_c).where(_c.c.state.in_(list(states))).order_by(_c.c.priority.desc(), _c.c.entered_at)
         ).all()
     return [records.entry(row) for row in rows]
+
+
+def statistics(ctx: Context, actor: Actor, *, since: float | None = None) -> stats.Statistics:
+    """Counts only (by signal, persona, language, outcome; waiting times) of every handoff that
+    entered the queue, for whoever ``view_statistics`` allows. Not audited: it opens no
+    conversation and returns no text and no ids."""
+    if not allowed("view_statistics", actor):
+        raise NotAllowed(f"{actor.role} {actor.username!r} may not view the statistics")
+    with ctx.storage.engine.connect() as conn:
+        return stats.load(conn, ctx.now(), since=since)
 
 
 def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:

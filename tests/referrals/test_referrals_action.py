@@ -97,11 +97,11 @@ async def test_signal_from_an_earlier_message_and_hours_in_three_languages(tmp_p
     earlier = [{"event": "user", "text": "x", "parse_data": {"signal": "bullying", "urgent": False}}]
     expected = {
         "en": ["Night line — https://chat.example.org, open until 00:00",
-               "Helpline for young people — 116 111, free, opens Tuesday at 08:00"],
+               "Helpline for young people — 116 111, free, opens tomorrow at 08:00"],
         "pl": ["Night line — https://chat.example.org, czynne do 00:00",
-               "Helpline for young people — 116 111, bezpłatnie, czynne we wtorek od 08:00"],
+               "Helpline for young people — 116 111, bezpłatnie, czynne jutro od 08:00"],
         "es": ["Night line — https://chat.example.org, abierto hasta las 00:00",
-               "Helpline for young people — 116 111, gratis, abre el martes a las 08:00"],
+               "Helpline for young people — 116 111, gratis, abre mañana a las 08:00"],
     }
     for lang, lines in expected.items():
         t = tracker({"location": "Kraków", "lang": lang, "persona": "plain"}, signal="none", events=earlier)
