@@ -8,7 +8,7 @@ wins, also across replicas. Contract: /work/briefs/handoff-api.md and docs/hando
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
@@ -92,14 +92,35 @@ def _account_role(conn: Connection, username: str) -> str:
 
 
 # -- reads ------------------------------------------------------------------------------------
+#: A look at the queue is audited at most once per this many seconds per person, channel (console,
+#: cli) and what was looked at, in this process: a live page refreshes on every event.
+QUEUE_AUDIT_EVERY = 60.0
+#: The audit entry's conversation for a look at the whole queue.
+WHOLE_QUEUE = "*"
+
+
+def _audit_look(conn: Connection, ctx: Context, actor: Actor, what: str) -> Callable[[], None]:
+    """Audit ``queue`` (who looked at the queue, when; no content) unless done within a minute;
+    returns what to call after the commit (it starts the minute)."""
+    key, now = (actor.username, actor.via, what), ctx.now()
+    last = ctx.listed.get(key)
+    if last is not None and 0 <= now - last < QUEUE_AUDIT_EVERY:
+        return lambda: None
+    _audit(conn, ctx, actor, "queue", what)
+    return lambda: ctx.listed.__setitem__(key, now)
+
+
 def queue(ctx: Context, actor: Actor, *, states: Sequence[str] = ("waiting", "held")) -> list[QueueEntry]:
-    """The queue, most urgent first then oldest. Not audited: it opens no conversation."""
+    """The queue, most urgent first then oldest. It opens no conversation, but who looked at it
+    when is audited (``queue``, conversation ``*``), at most once a minute per person."""
     if not allowed("view_queue", actor):
         raise NotAllowed(f"{actor.role} {actor.username!r} may not view the queue")
-    with ctx.storage.engine.connect() as conn:
+    with ctx.storage.engine.begin() as conn:
         rows = conn.execute(
             sa.select(_c).where(_c.c.state.in_(list(states))).order_by(_c.c.priority.desc(), _c.c.entered_at)
         ).all()
+        audited = _audit_look(conn, ctx, actor, WHOLE_QUEUE)
+    audited()
     return [records.entry(row) for row in rows]
 
 
@@ -114,12 +135,15 @@ def statistics(ctx: Context, actor: Actor, *, since: float | None = None) -> sta
 
 
 def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:
-    """One queue entry (the handover note only for its holder)."""
+    """One queue entry (the handover note only for its holder); audited like :func:`queue`."""
     if not allowed("view_queue", actor):
         raise NotAllowed(f"{actor.role} {actor.username!r} may not view the queue")
-    with ctx.storage.engine.connect() as conn:
+    with ctx.storage.engine.begin() as conn:
         row = _row(conn, conversation_id, lock=False)
-        return records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
+        found = records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
+        audited = _audit_look(conn, ctx, actor, conversation_id)
+    audited()
+    return found
 
 
 def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None) -> Transcript:
