@@ -35,8 +35,6 @@ class Context:
     storage: Storage
     clock: Callable[[], float] = time.time
     nudge: Nudge | None = None
-    #: When each (actor, via, what) last had its queue look audited (``service.queue``).
-    listed: dict[tuple[str, str, str], float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def default(cls) -> "Context":

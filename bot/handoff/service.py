@@ -8,7 +8,7 @@ wins, also across replicas. Contract: /work/briefs/handoff-api.md and docs/hando
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
@@ -93,21 +93,21 @@ def _account_role(conn: Connection, username: str) -> str:
 
 # -- reads ------------------------------------------------------------------------------------
 #: A look at the queue is audited at most once per this many seconds per person, channel (console,
-#: cli) and what was looked at, in this process: a live page refreshes on every event.
+#: cli) and what was looked at (remembered in ``popbot_handoff_reads``, so across replicas): a
+#: live page refreshes on every event.
 QUEUE_AUDIT_EVERY = 60.0
 #: The audit entry's conversation for a look at the whole queue.
 WHOLE_QUEUE = "*"
 
 
-def _audit_look(conn: Connection, ctx: Context, actor: Actor, what: str) -> Callable[[], None]:
-    """Audit ``queue`` (who looked at the queue, when; no content) unless done within a minute;
-    returns what to call after the commit (it starts the minute)."""
-    key, now = (actor.username, actor.via, what), ctx.now()
-    last = ctx.listed.get(key)
-    if last is not None and 0 <= now - last < QUEUE_AUDIT_EVERY:
-        return lambda: None
+def _audit_look(conn: Connection, ctx: Context, actor: Actor, what: str) -> None:
+    """Audit ``queue`` (who looked at the queue, when; no content) unless done within the minute."""
+    now, view = ctx.now(), f"queue:{actor.via}"
+    if records.read_audited_since(conn, actor.username, what, view, now - QUEUE_AUDIT_EVERY):
+        return
     _audit(conn, ctx, actor, "queue", what)
-    return lambda: ctx.listed.__setitem__(key, now)
+    keep = max(ctx.storage.settings.console_read_audit_minutes * 60, QUEUE_AUDIT_EVERY)  # transcript marks too
+    records.mark_read_audited(conn, actor.username, what, view, now, forget_before=now - keep)
 
 
 def queue(ctx: Context, actor: Actor, *, states: Sequence[str] = ("waiting", "held")) -> list[QueueEntry]:
@@ -119,8 +119,7 @@ def queue(ctx: Context, actor: Actor, *, states: Sequence[str] = ("waiting", "he
         rows = conn.execute(
             sa.select(_c).where(_c.c.state.in_(list(states))).order_by(_c.c.priority.desc(), _c.c.entered_at)
         ).all()
-        audited = _audit_look(conn, ctx, actor, WHOLE_QUEUE)
-    audited()
+        _audit_look(conn, ctx, actor, WHOLE_QUEUE)
     return [records.entry(row) for row in rows]
 
 
@@ -141,19 +140,26 @@ def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:
     with ctx.storage.engine.begin() as conn:
         row = _row(conn, conversation_id, lock=False)
         found = records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
-        audited = _audit_look(conn, ctx, actor, conversation_id)
-    audited()
-    return found
+        _audit_look(conn, ctx, actor, conversation_id)
+        return found
 
 
-def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None) -> Transcript:
+def transcript(
+    ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None,
+    view: str | None = None, refresh: bool = False,
+) -> Transcript:
     """The whole conversation (bot part, handoff messages), the notes and what the bot knows of
-    the child (location only with ``see_location``); audited ``read``."""
+    the child (location only with ``see_location``); audited ``read``.
+
+    Every read is audited, except a ``refresh`` (a live update) of a ``view`` (a console
+    session's digest) whose read was audited less than ``POPBOT_CONSOLE_READ_AUDIT_MINUTES`` ago:
+    one audited read per (actor, conversation, view) per window, and at least one per view (the
+    caller opens a view with ``refresh=False``). Break-glass reads are always audited."""
     with events.transaction(ctx) as (conn, _ids):
         row = _row(conn, conversation_id)
         if break_glass_reason is None:
             _check("read_conversation", actor, row)
-            _audit(conn, ctx, actor, "read", conversation_id)
+            _audit_read(conn, ctx, actor, conversation_id, view, refresh)
         else:
             _check("break_glass_read", actor, row, break_glass_reason)
             _audit(conn, ctx, actor, "read", conversation_id, f"break-glass: {break_glass_reason.strip()[:1800]}")
@@ -164,6 +170,17 @@ def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_
         see_location = allowed("see_location", actor, Facts(holder=row.holder, state=row.state))
         return Transcript(records.entry(row, conn=conn, ctx=ctx, with_note=True), sorted(lines, key=lambda m: m.at), notes,
                           records.child_facts(tracked, see_location=see_location))
+
+
+def _audit_read(conn: Connection, ctx: Context, actor: Actor, conversation_id: str, view: str | None, refresh: bool) -> None:
+    now, window = ctx.now(), ctx.storage.settings.console_read_audit_minutes * 60
+    if view is None:
+        _audit(conn, ctx, actor, "read", conversation_id)
+        return
+    if refresh and window and records.read_audited_since(conn, actor.username, conversation_id, view, now - window):
+        return
+    _audit(conn, ctx, actor, "read", conversation_id)
+    records.mark_read_audited(conn, actor.username, conversation_id, view, now, forget_before=now - max(window, 60))
 
 
 def events_since(ctx: Context, after_id: int = 0, *, limit: int = 500) -> list[Event]:

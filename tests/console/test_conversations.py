@@ -264,3 +264,20 @@ def test_conversation_says_not_known_without_slots(app, people, handoff) -> None
     client.post("/conversations/web%3Aknown03/claim", data={"csrf": page_csrf(client, "/queue")})
     page = client.get("/conversations/web%3Aknown03").text
     assert (_known(page, "location"), _known(page, "age"), _known(page, "lang")) == ("not known", "not known", "pl")
+
+
+def test_live_refreshes_audit_one_read_per_session_and_window(app, console, people, handoff, clock) -> None:
+    from tests.console.conftest import login
+
+    waiting(handoff, "web:refresh01", says=CANARY)
+    client = people["counselor"].client
+    assert client.post("/conversations/web%3Arefresh01/claim", data={"csrf": page_csrf(client, "/queue")}).status_code == 303
+    reads = lambda: sum(1 for _, a in _audits(handoff) if a == "read")  # noqa: E731
+    assert CANARY in client.get("/conversations/web%3Arefresh01").text and reads() == 1  # the view: audited
+    for _ in range(3):  # live refreshes inside the window
+        assert CANARY in client.get("/conversations/web%3Arefresh01/transcript").text
+    assert reads() == 1
+    clock.advance(console.settings.console_read_audit_minutes * 60 + 1)
+    assert CANARY in client.get("/conversations/web%3Arefresh01/transcript").text and reads() == 2
+    again = login(app, clock, people["counselor"])  # a second console session of the same person
+    assert CANARY in again.get("/conversations/web%3Arefresh01/transcript").text and reads() == 3

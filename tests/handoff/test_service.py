@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from bot.handoff import bot_side, service, tables
 from bot.handoff.errors import BadInput, Conflict, NotAllowed, NotFound, UnknownActor
 from bot.handoff.model import Actor, Context
-from bot.storage import audit, eventlog
+from bot.storage import audit, conversations, eventlog
 from tests.console.conftest import Clock
 
 SECRET = "my stepfather hits me, canary-7f3a"
@@ -268,6 +268,54 @@ def test_transcript_child_facts_unknown_and_forgotten_on_restart(ctx: Context, p
     service.claim(ctx, people["anna"], waiting)
     child = service.transcript(ctx, people["anna"], waiting).child
     assert (child.location, child.country, child.age, child.lang, child.location_masked) == (None, None, "12", None, False)
+
+
+def _reads(ctx: Context, since: int) -> list[tuple[str, str]]:
+    return [(e.actor, e.action) for e in audit.entries(ctx.storage)[since:] if e.action == "read"]
+
+
+def test_a_refresh_inside_the_window_is_not_audited_again_a_view_always_is(
+    ctx: Context, clock: Clock, people: dict[str, Actor], waiting: str,
+) -> None:
+    anna, window = people["anna"], ctx.storage.settings.console_read_audit_minutes * 60
+    assert window > 0
+    service.claim(ctx, anna, waiting)
+    mark = len(audit.entries(ctx.storage))
+    service.transcript(ctx, anna, waiting, view="view-a")  # opening the conversation: audited
+    assert _reads(ctx, mark) == [("anna", "read")]
+    clock.advance(window - 5)
+    service.transcript(ctx, anna, waiting, view="view-a", refresh=True)  # live refresh in the window
+    assert len(_reads(ctx, mark)) == 1
+    service.transcript(ctx, anna, waiting, view="view-b", refresh=True)  # another console session
+    assert len(_reads(ctx, mark)) == 2
+    service.transcript(ctx, anna, waiting, view="view-a")  # opened again: at least once per view
+    assert len(_reads(ctx, mark)) == 3
+    clock.advance(window - 5)
+    service.transcript(ctx, anna, waiting, view="view-a", refresh=True)
+    assert len(_reads(ctx, mark)) == 3
+    clock.advance(10)  # the window since the last audited read of view-a has passed
+    service.transcript(ctx, anna, waiting, view="view-a", refresh=True)
+    assert len(_reads(ctx, mark)) == 4
+    service.transcript(ctx, anna, waiting)  # no view (the CLI): every read
+    service.transcript(ctx, anna, waiting)
+    assert len(_reads(ctx, mark)) == 6
+    with ctx.storage.engine.connect() as conn:
+        marks = conn.execute(sa.select(tables.reads)).all()
+    # view-b's mark is older than the window: forgotten when anna's next read was audited
+    assert [(m.actor, m.conversation_id, m.view) for m in marks] == [("anna", waiting, "view-a")]
+    with ctx.storage.engine.begin() as conn:
+        conversations.shred(conn, ctx.storage, waiting)  # what erasure and retention run
+    with ctx.storage.engine.connect() as conn:
+        assert conn.execute(sa.select(tables.reads)).all() == []  # erased with the conversation
+
+
+def test_a_refresh_by_someone_who_may_not_read_is_refused_not_skipped(
+    ctx: Context, people: dict[str, Actor], waiting: str,
+) -> None:
+    service.claim(ctx, people["anna"], waiting)
+    service.transcript(ctx, people["anna"], waiting, view="view-a")
+    with pytest.raises(NotAllowed):
+        service.transcript(ctx, people["ben"], waiting, view="view-a", refresh=True)
 
 
 def test_a_look_at_the_queue_is_audited_at_most_once_a_minute_per_person(
