@@ -383,7 +383,7 @@ def fault_recovery(items: list[Sent], happened: list[tuple[float, str]]) -> list
         failed = [f for i in items for f in i.failures if at <= f < until]
         kinds = Counter(k for i in items for f, k in zip(i.failures, i.kinds) if at <= f < until)
         # 200 without a reply: the message was spooled (stored later), the child got no answer
-        unanswered = [i.done for i in items if i.ok and not i.replies and at <= i.done < until]
+        unanswered = [i.done for i in items if i.ok and getattr(i, "replies", 1) == 0 and at <= i.done < until]
         degraded = failed + unanswered
         out.append({"fault": name, "at_s": round(at, 1), "failed_attempts": len(failed), "why": dict(kinds),
                     "spooled_without_reply": len(unanswered),
