@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.wording import country_name, day_phrase, in_cover, line, words
@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 MAX_REFERRALS: Final = 2
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 #: A lone yes / no when no question of this action is pending: the replies of the general rules.
-ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe"}
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe",
+                  "not_now": "utter_not_now"}
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -152,14 +153,19 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if not options and intent == "affirm" and tracker.get_slot("offer_postponed"):
+            # "yes" after the child put the offer of a person off ("not now"): it goes straight on
+            # (the promise queues in the Rasa process, bot/handoff/gate.py)
+            dispatcher.utter_message(response="utter_please_wait")
+            return [FollowupAction("action_request_counselor")]
         if not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
         if options and refused:
             events.append(SlotSet("place_options", None))
-        elif options and intent == "not_safe":  # "not now", "wrong chat": no answer; drop the question
-            dispatcher.utter_message(response="utter_not_safe")
+        elif options and intent in ("not_safe", "not_now"):  # "wrong chat", "not now": drop the question
+            dispatcher.utter_message(response=ANSWERS[intent])
             return [SlotSet("place_options", None)]
         elif options:  # the child answers "Valencia in Spain?"
             events.append(SlotSet("place_options", None))

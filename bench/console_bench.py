@@ -32,7 +32,7 @@ import time
 import uuid
 from typing import Any
 
-from bench.relay import CHILD, COVER, GOAL_SECONDS, open_relay, pct, run_arms, widget_receives
+from bench.relay import CHILD, COVER, GOAL_SECONDS, open_relay, pct, run_arms, stalled, widget_receives
 
 
 async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
@@ -82,7 +82,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         start = time.perf_counter()
         assert await relay.say(held, text) == []
         while True:
-            event = await seen.get()
+            event = await stalled(seen.get(), "child_to_screen", listener)
             if event["kind"] == "message" and event["conversation"] == held:
                 break
         page = await client.get(url + "/transcript")
@@ -94,7 +94,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         start = time.perf_counter()
         sent = await client.post(url + "/reply", data={"csrf": session.csrf, "text": text})
         assert sent.status_code == 303, f"the console refused the reply: {sent.status_code}"
-        results["console_to_child"].append(await widget_receives(relay, text) - start)
+        results["console_to_child"].append(await widget_receives(relay, text, "console_to_child") - start)
 
     await run_arms([bot_reply, child_to_screen, console_to_child], args.rounds, results)
     listener.cancel()

@@ -16,7 +16,13 @@ Arms, interleaved round by round (order rotated, so machine noise hits all alike
   ``message`` event;
 * ``counselor_to_child`` — ``service.reply`` (as the console calls it, in a worker thread) until
   the web widget's socket on the push hub receives the text, through the real delivery worker
-  (``bot.handoff.delivery``, polling every 0.1 s) and ``WebInput.deliver_counselor_message``.
+  (``bot.handoff.delivery``: woken by the Redis nudge with ``--redis-url``, else polling every
+  0.1 s) and ``WebInput.deliver_counselor_message``.
+
+A relay that stalls (no event or push within ``bench.relay.STALL_SECONDS``) fails the run with the
+arm named (exit 2) instead of hanging: one run once hung at 0 % CPU (issue 10, gap 4 — a
+subscriber that died with a failed read, or a nudge listener deaf after a Redis restart; both
+fixed in ``bot.handoff.events``). The set-up is ``bench.relay`` (shared with the console bench).
 
 Prints p50/p95/max per arm and each relay's p95 ÷ the baseline's p95; goal p95 ≤ 1 s each
 (docs/design.md, "Budgets"). Exit 0 unless the run failed (2) or ``--strict`` and a goal is missed.
@@ -30,7 +36,7 @@ import time
 import uuid
 from typing import Any
 
-from bench.relay import CHILD, COVER, GOAL_SECONDS, open_relay, pct, run_arms, widget_receives
+from bench.relay import CHILD, COVER, GOAL_SECONDS, open_relay, pct, run_arms, stalled, widget_receives
 
 
 async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
@@ -58,7 +64,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         start = time.perf_counter()
         assert await relay.say(held, CHILD[i % len(CHILD)]) == []
         while True:
-            at, event = await seen.get()
+            at, event = await stalled(seen.get(), "child_to_subscriber", listener)
             if event.kind == "message" and event.conversation_id == held:
                 results["child_to_subscriber"].append(at - start)
                 return
@@ -67,7 +73,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         text = f"reply {i} {uuid.uuid4().hex[:6]}"
         start = time.perf_counter()
         await asyncio.to_thread(service.reply, ctx, relay.counselor, held, text)
-        results["counselor_to_child"].append(await widget_receives(relay, text) - start)
+        results["counselor_to_child"].append(await widget_receives(relay, text, "counselor_to_child") - start)
 
     await run_arms([bot_reply, child_to_subscriber, counselor_to_child], args.rounds, results)
     listener.cancel()
@@ -90,7 +96,7 @@ def main(argv: list[str]) -> int:
         return 2
     base = pct(results["bot_reply"], 0.95)
     print(f"handoff relay, {args.rounds} rounds, {'PostgreSQL' if args.database_url else 'SQLite'}, "
-          f"subscriber wake-up: {'Redis nudge' if args.redis_url else 'polling 0.25 s'}, delivery worker polling 0.1 s")
+          f"subscriber and delivery worker wake-up: {'Redis nudge' if args.redis_url else 'polling 0.25 s / 0.1 s'}")
     print(f"{'arm':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'p95 / bot p95':>14} {'goal':>8}")
     missed = False
     for name, values in results.items():

@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 GOAL_SECONDS = 1.0
+#: A relay with nothing arriving this long fails the run naming the arm, instead of hanging
+#: (issue 10, gap 4: one run once hung at 0 % CPU).
+STALL_SECONDS = 60.0
 COVER = ("how much is the hand cream", "do you ship to Poland", "is your lip balm good for chapped lips")
 CHILD = ("are you still there?", "he is shouting again", "i am in my room now", "ok")
 
@@ -58,7 +61,7 @@ class Relay:
         await self.worker.stop()
         self.store.close()
         if self.admin_url:
-            _drop_schema(self.admin_url, self.url)
+            drop_schema(self.admin_url, self.url)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
@@ -84,7 +87,7 @@ async def open_relay(name: str, *, database_url: str | None = None, redis_url: s
     from core.settings import load_settings
 
     tmp = Path(tempfile.mkdtemp(prefix=f"popbot-bench-{name}-"))
-    url = _schema_url(database_url, f"bench_{name}_") if database_url else f"sqlite:///{tmp / 'bench.db'}"
+    url = schema_url(database_url, f"bench_{name}_") if database_url else f"sqlite:///{tmp / 'bench.db'}"
     env = {"POPBOT_VAR_DIR": str(tmp / "var")}
     if redis_url:
         env["POPBOT_REDIS_URL"] = redis_url
@@ -110,7 +113,7 @@ async def open_relay(name: str, *, database_url: str | None = None, redis_url: s
         return None
 
     await web.hub.attach(held, socket_send, socket_close)
-    worker = delivery.Deliverer(ctx)
+    worker = delivery.Deliverer(ctx, redis_url=redis_url or "")  # woken by the nudge, else polling
     worker.senders["web"] = web.deliver_counselor_message
     worker.start()
     return Relay(tmp, url, database_url, store, agent, ctx, counselor, held, "web_" + uuid.uuid4().hex, received, worker)
@@ -128,15 +131,25 @@ async def run_arms(arms: list[Any], rounds: int, results: dict[str, list[float]]
             await arm(i)
 
 
-async def widget_receives(relay: Relay, text: str) -> float:
-    """When the child's widget socket received ``text`` (``perf_counter``)."""
+async def stalled(waiting: Any, arm: str, listener: "asyncio.Task[Any] | None" = None) -> Any:
+    """``await waiting``, or fail naming the arm (and the subscriber's own error, if it died)."""
+    try:
+        return await asyncio.wait_for(waiting, timeout=STALL_SECONDS)
+    except asyncio.TimeoutError:
+        died = listener.exception() if listener is not None and listener.done() and not listener.cancelled() else None
+        raise RuntimeError(f"{arm}: nothing arrived within {STALL_SECONDS:.0f} s"
+                           + (f"; the subscriber died: {type(died).__name__}" if died else "")) from None
+
+
+async def widget_receives(relay: Relay, text: str, arm: str) -> float:
+    """When the child's widget socket received ``text`` (``perf_counter``); fails if it stalls."""
     while True:
-        at, got = await relay.received.get()
+        at, got = await stalled(relay.received.get(), arm)
         if got == text:
             return at
 
 
-def _schema_url(admin_url: str, prefix: str) -> str:
+def schema_url(admin_url: str, prefix: str = "bench_") -> str:
     """A fresh PostgreSQL schema for this run (dropped at the end)."""
     import sqlalchemy as sa
 
@@ -149,7 +162,8 @@ def _schema_url(admin_url: str, prefix: str) -> str:
     return f"{admin_url}{joiner}options=-csearch_path%3D{schema}"
 
 
-def _drop_schema(admin_url: str, url: str) -> None:
+def drop_schema(admin_url: str, url: str) -> None:
+    """Drop the schema :func:`schema_url` made."""
     import sqlalchemy as sa
 
     schema = url.rsplit("%3D", 1)[1]

@@ -12,6 +12,10 @@ Each input channel registers a :data:`Sender` for its kind when its server start
   without an answer an ``alert`` (reason ``silent``), after ``POPBOT_HANDOFF_REQUEUE_SECONDS``
   back to the queue (``requeued``) and the child is told to wait, in the persona's voice
   (``utter_please_wait`` through the same delivery path).
+
+It wakes on the Redis event nudge (a reply committed on any replica) and reads the table every
+``slow_poll`` seconds as the safety net; without Redis, or while Redis is away, it polls every
+``poll`` seconds. Database work runs in worker threads, off the Rasa event loop.
 """
 from __future__ import annotations
 
@@ -39,12 +43,18 @@ _c = tables.conversations
 class Deliverer:
     """Delivers pending handoff messages through registered senders; runs the hold timers."""
 
-    def __init__(self, ctx: Context | None = None, *, poll: float = 0.1, timers_every: float = 1.0) -> None:
+    def __init__(
+        self, ctx: Context | None = None, *, poll: float = 0.1, slow_poll: float = 2.0, timers_every: float = 5.0,
+        redis_url: str | None = None,
+    ) -> None:
         self._ctx = ctx
         self.senders: dict[str, Sender] = {}
         self.voice: Voice | None = None
         self.poll = poll
+        self.slow_poll = slow_poll
         self.timers_every = timers_every
+        self._redis_url = redis_url
+        self.listener: events.NudgeListener | None = None
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -88,7 +98,7 @@ class Deliverer:
         """Send every pending message once; returns how many were attempted."""
         if not self.senders:
             return 0
-        taken = self._take()
+        taken = await asyncio.to_thread(self._take)  # database work off the event loop
         for message_id, conversation_id, channel, text in taken:
             error: BaseException | None = None
             try:
@@ -96,7 +106,7 @@ class Deliverer:
             except Exception as exc:
                 logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
                 error = exc
-            self._finish(message_id, conversation_id, error)
+            await asyncio.to_thread(self._finish, message_id, conversation_id, error)
         return len(taken)
 
     def fail_stale(self) -> int:
@@ -154,22 +164,51 @@ class Deliverer:
 
     # -- the worker -------------------------------------------------------------------------
     async def run(self) -> None:
-        """Deliver and check timers until cancelled."""
-        last_timers = 0.0
-        while True:
-            try:
-                sent = await self.deliver_pending()
-                if self.ctx.now() - last_timers >= self.timers_every:
-                    last_timers = self.ctx.now()
-                    self.check_timers()
-                    self.fail_stale()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # the database may be down for a moment; keep going
-                logger.error("handoff: delivery worker: %s", exception_summary(exc))
-                sent = 0
-            if not sent:
-                await asyncio.sleep(self.poll)
+        """Deliver and check timers until cancelled.
+
+        With Redis (``POPBOT_REDIS_URL``) the worker sleeps until the event nudge that every
+        commit publishes (a counselor's reply on any replica wakes it at once) and reads the
+        table every ``slow_poll`` seconds as the safety net for a lost nudge; while Redis is away,
+        and without Redis, it polls every ``poll`` seconds."""
+        url = self._redis_url if self._redis_url is not None else self.ctx.storage.settings.redis_url
+        wake = asyncio.Event()
+        listener_task: asyncio.Task[None] | None = None
+        if url:
+            self.listener = events.NudgeListener(url, wake)
+            listener_task = asyncio.create_task(self.listener.run())
+            await self.listener.ready(timeout=2.0)
+        loop = asyncio.get_running_loop()
+        next_timers = 0.0
+        try:
+            while True:
+                wake.clear()
+                try:
+                    sent = await self.deliver_pending()
+                    if loop.time() >= next_timers:
+                        next_timers = loop.time() + self.timers_every
+                        await asyncio.to_thread(self._timers)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # the database may be down for a moment; keep going
+                    logger.error("handoff: delivery worker: %s", exception_summary(exc))
+                    sent = 0
+                if sent:
+                    continue
+                nudged = self.listener is not None and self.listener.connected
+                wait = min(self.slow_poll if nudged else self.poll, max(0.0, next_timers - loop.time()))
+                try:
+                    await asyncio.wait_for(wake.wait(), timeout=wait)
+                except asyncio.TimeoutError:
+                    pass
+        finally:
+            if listener_task is not None:
+                listener_task.cancel()
+                await asyncio.gather(listener_task, return_exceptions=True)
+            self.listener = None
+
+    def _timers(self) -> None:
+        self.check_timers()
+        self.fail_stale()
 
     def start(self) -> None:
         if self._task is None or self._task.done():

@@ -92,14 +92,34 @@ def _account_role(conn: Connection, username: str) -> str:
 
 
 # -- reads ------------------------------------------------------------------------------------
+#: A look at the queue is audited at most once per this many seconds per person, channel (console,
+#: cli) and what was looked at (remembered in ``popbot_handoff_reads``, so across replicas): a
+#: live page refreshes on every event.
+QUEUE_AUDIT_EVERY = 60.0
+#: The audit entry's conversation for a look at the whole queue.
+WHOLE_QUEUE = "*"
+
+
+def _audit_look(conn: Connection, ctx: Context, actor: Actor, what: str) -> None:
+    """Audit ``queue`` (who looked at the queue, when; no content) unless done within the minute."""
+    now, view = ctx.now(), f"queue:{actor.via}"
+    if records.read_audited_since(conn, actor.username, what, view, now - QUEUE_AUDIT_EVERY):
+        return
+    _audit(conn, ctx, actor, "queue", what)
+    keep = max(ctx.storage.settings.console_read_audit_minutes * 60, QUEUE_AUDIT_EVERY)  # transcript marks too
+    records.mark_read_audited(conn, actor.username, what, view, now, forget_before=now - keep)
+
+
 def queue(ctx: Context, actor: Actor, *, states: Sequence[str] = ("waiting", "held")) -> list[QueueEntry]:
-    """The queue, most urgent first then oldest. Not audited: it opens no conversation."""
+    """The queue, most urgent first then oldest. It opens no conversation, but who looked at it
+    when is audited (``queue``, conversation ``*``), at most once a minute per person."""
     if not allowed("view_queue", actor):
         raise NotAllowed(f"{actor.role} {actor.username!r} may not view the queue")
-    with ctx.storage.engine.connect() as conn:
+    with ctx.storage.engine.begin() as conn:
         rows = conn.execute(
             sa.select(_c).where(_c.c.state.in_(list(states))).order_by(_c.c.priority.desc(), _c.c.entered_at)
         ).all()
+        _audit_look(conn, ctx, actor, WHOLE_QUEUE)
     return [records.entry(row) for row in rows]
 
 
@@ -114,12 +134,14 @@ def statistics(ctx: Context, actor: Actor, *, since: float | None = None) -> sta
 
 
 def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:
-    """One queue entry (the handover note only for its holder)."""
+    """One queue entry (the handover note only for its holder); audited like :func:`queue`."""
     if not allowed("view_queue", actor):
         raise NotAllowed(f"{actor.role} {actor.username!r} may not view the queue")
-    with ctx.storage.engine.connect() as conn:
+    with ctx.storage.engine.begin() as conn:
         row = _row(conn, conversation_id, lock=False)
-        return records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
+        found = records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
+        _audit_look(conn, ctx, actor, conversation_id)
+        return found
 
 
 def transcript(

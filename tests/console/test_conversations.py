@@ -33,7 +33,9 @@ def test_queue_lists_urgent_first_with_sla_colours_and_no_text(app, people, hand
     for path in ("/queue", "/queue/rows", "/dashboard", "/supervisor"):
         for person in people.values():
             assert CANARY not in person.client.get(path).text, path
-    assert _audits(handoff) == []  # listing opens no conversation
+    looks = audit.entries(handoff.storage)  # listing opens no conversation: who looked, once a minute
+    assert {(e.action, e.conversation_id) for e in looks} == {("queue", "*")}
+    assert sorted(e.actor for e in looks) == sorted({e.actor for e in looks})
     clock.advance(60)
     assert 'class="sla-late urgent"' in client.get("/queue/rows").text
 
@@ -55,7 +57,7 @@ def test_claim_read_reply_note_return_through_the_pages(app, people, handoff, cl
     assert client.post("/conversations/web%3Achild001/return", data={"csrf": csrf}).headers["location"] == "/queue"
     assert service.entry(handoff, Actor("counselor-one", "counselor"), "web:child001").state == "returned"
     assert client.get("/conversations/web%3Achild001").status_code == 403  # no longer the holder
-    assert [a for _, a in _audits(handoff)] == ["claim", "read", "reply", "note", "read", "return"]
+    assert [a for _, a in _audits(handoff)] == ["queue", "claim", "read", "reply", "note", "read", "return", "queue"]
 
 
 def test_others_cannot_claim_twice_read_or_act_on_it(app, console, clock, people, handoff) -> None:

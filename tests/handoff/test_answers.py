@@ -36,6 +36,16 @@ LINES = {
                       "tiene un cuchillo y viene ahora a mi cuarto"),
 }
 CASES = [pytest.param(p, lang, id=f"{p}-{lang}") for p, lang in LINES]
+#: (persona, lang): "not now", something else in between, "now I can"
+LATER = {
+    ("rumianek", "en"): ("not now", "how much is the lavender soap?", "ok now I can talk"),
+    ("rumianek", "pl"): ("nie teraz, może później", "ile kosztuje mydło lawendowe?", "teraz już mogę"),
+    ("rumianek", "es"): ("ahora no", "¿cuánto cuesta el jabón de lavanda?", "ya puedo"),
+    ("gametips", "en"): ("maybe later", "hey", "I'm back"),
+    ("plain", "en"): ("not now", "hi", "now I can"),
+    ("plain", "pl"): ("nie teraz", "cześć", "teraz mogę"),
+    ("plain", "es"): ("ahora no", "hola", "ahora puedo"),
+}
 
 
 def new_sender() -> str:
@@ -87,6 +97,25 @@ async def test_unclear_is_asked_again_once_then_a_cover_line(bot: Any, ctx: Cont
     replies, _ = await say(bot, ctx, sender, yes, persona, lang)
     assert replies == voice(bot, "please_wait", persona, lang)
     assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_not_now_means_later_and_the_offer_is_kept(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """"Not now" to "shall I pass you over?": a cover line, no queue entry; a later "now I can",
+    after other talk, goes straight on (queued before the promise is said)."""
+    disclosure, *_ = LINES[(persona, lang)]
+    later, between, resume = LATER[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, out = await say(bot, ctx, sender, later, persona, lang)
+    assert replies == voice(bot, "not_now", persona, lang)
+    assert [a for a, _ in out.states] == ["utter_not_now"]
+    assert bot_side.state_of(ctx, sender) == "bot"  # later is not a request
+    await say(bot, ctx, sender, between, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    replies, out = await say(bot, ctx, sender, resume, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
 
 
 @pytest.mark.parametrize("persona,lang", CASES)
