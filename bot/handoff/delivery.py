@@ -4,7 +4,11 @@ Each input channel registers a :data:`Sender` for its kind when its server start
 (``register("web", ...)``). One worker per process then:
 
 * takes each pending message with a conditional UPDATE (``pending`` → ``sending``), so of all
-  replicas exactly one sends it; sends it; marks it ``delivered`` (event ``delivered``) or
+  replicas exactly one sends it; sends it under the conversation's lock (``lock``: Rasa's lock
+  store, ``core.locks``), as every channel handles a child's message, so a counselor's message
+  and a child's message of the same conversation are handled one at a time, in arrival order (if
+  the lock cannot be taken, the message goes back to ``pending`` and waits); marks it
+  ``delivered`` (event ``delivered``) or
   ``failed`` (event ``delivery_failed`` with the error class — never silently dropped). A
   message left ``sending`` by a crashed process is marked failed after ``STALE_SENDING``
   seconds and reported, never sent twice;
@@ -21,7 +25,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable
+from contextlib import AsyncExitStack
+from typing import Any, AsyncContextManager, Awaitable, Callable
 
 import sqlalchemy as sa
 
@@ -35,6 +40,8 @@ logger = logging.getLogger(__name__)
 Sender = Callable[[str, str], Awaitable[None]]
 #: ``voice(persona, lang, response)`` -> the text of a response in that voice, or None.
 Voice = Callable[[str, str, str], "str | None"]
+#: ``async with lock(conversation_id):`` that conversation's turn (Rasa's ``lock_store.lock``).
+Lock = Callable[[str], AsyncContextManager[Any]]
 STALE_SENDING = 120.0
 _m = tables.messages
 _c = tables.conversations
@@ -50,6 +57,7 @@ class Deliverer:
         self._ctx = ctx
         self.senders: dict[str, Sender] = {}
         self.voice: Voice | None = None
+        self.lock: Lock | None = None
         self.poll = poll
         self.slow_poll = slow_poll
         self.timers_every = timers_every
@@ -94,19 +102,35 @@ class Deliverer:
                 ids.append(events.emit(conn, now, "delivery_failed", conversation_id, None, message_id=message_id,
                                        reason=_reason(error)))
 
+    def _unclaim(self, message_ids: list[int]) -> None:
+        """Messages taken but not sent (their conversation's lock was unavailable): pending again."""
+        with self.ctx.storage.engine.begin() as conn:
+            conn.execute(sa.update(_m).where(_m.c.id.in_(message_ids), _m.c.delivery == "sending")
+                         .values(delivery="pending"))
+
     async def deliver_pending(self) -> int:
-        """Send every pending message once; returns how many were attempted."""
+        """Send every pending message once, each under its conversation's lock; returns how many
+        were attempted (sent or failed)."""
         if not self.senders:
             return 0
         taken = await asyncio.to_thread(self._take)  # database work off the event loop
-        for message_id, conversation_id, channel, text in taken:
-            error: BaseException | None = None
-            try:
-                await self.senders[channel](conversation_id, text)
-            except Exception as exc:
-                logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
-                error = exc
-            await asyncio.to_thread(self._finish, message_id, conversation_id, error)
+        for index, (message_id, conversation_id, channel, text) in enumerate(taken):
+            async with AsyncExitStack() as stack:
+                if self.lock is not None:
+                    try:
+                        await stack.enter_async_context(self.lock(conversation_id))
+                    except Exception as exc:  # Redis unreachable, lock timeout: try again later, in order
+                        logger.warning("handoff: conversation lock unavailable; counselor messages wait: %s",
+                                       exception_summary(exc))
+                        await asyncio.to_thread(self._unclaim, [m for m, *_ in taken[index:]])
+                        return index
+                error: BaseException | None = None
+                try:
+                    await self.senders[channel](conversation_id, text)
+                except Exception as exc:
+                    logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
+                    error = exc
+                await asyncio.to_thread(self._finish, message_id, conversation_id, error)
         return len(taken)
 
     def fail_stale(self) -> int:
@@ -259,14 +283,30 @@ def worker() -> Deliverer:
     return _worker
 
 
-def register(kind: str, sender: Sender, voice: Voice | None = None) -> Deliverer:
-    """A channel offers delivery for ``kind``; starts the process's worker (in a running loop)."""
+def register(kind: str, sender: Sender, voice: Voice | None = None, lock: Lock | None = None) -> Deliverer:
+    """A channel offers delivery for ``kind``; starts the process's worker (in a running loop).
+    ``lock``: the conversation lock every channel takes (:func:`agent_lock`)."""
     found = worker()
     found.senders[kind] = sender
     if voice is not None:
         found.voice = voice
+    if lock is not None:
+        found.lock = lock
     found.start()
     return found
+
+
+def agent_lock(app: Any) -> Lock:
+    """The conversation lock of the Rasa agent served by the Sanic ``app`` (looked up at each use:
+    the agent is loaded after the channels start, and a new model replaces it)."""
+
+    def lock(conversation_id: str) -> AsyncContextManager[Any]:
+        agent = getattr(getattr(app, "ctx", None), "agent", None)
+        if agent is None or agent.lock_store is None:
+            raise RuntimeError("the Rasa agent is not ready")
+        return agent.lock_store.lock(conversation_id)
+
+    return lock
 
 
 async def unregister(kind: str) -> None:
