@@ -268,7 +268,8 @@ async def _sent_to(fake: Any, token: str, chat: int, text: str | re.Pattern[str]
             if call.get("chat_id") == chat and (text.search(body) if isinstance(text, re.Pattern) else text in body):
                 return call
         await asyncio.sleep(0.1)
-    raise AssertionError(f"no message to the chat containing {text!r}")
+    sent = [str(c.get("text", ""))[:80] for c in fake.called("sendMessage", token) if c.get("chat_id") == chat]
+    raise AssertionError(f"no message to the chat containing {text!r}; it got {sent}")
 
 
 async def test_the_same_with_a_telegram_child(stack: Any, fake_telegram: Any) -> None:
