@@ -106,6 +106,12 @@ def asked_for_location(tracker: Tracker) -> bool:
     )
 
 
+def asking_for_location(tracker: Tracker) -> int:
+    """How often "which city?" was asked when it is the bot's last line (else 0)."""
+    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
+    return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
+
+
 def persona_country(persona: Optional[str]) -> Optional[str]:
     """The country the persona's partner serves (its ``country:``), or None."""
     found = persona_by_id(persona)
@@ -165,7 +171,15 @@ class ActionOfferReferral(Action):
             # (the promise queues in the Rasa process, bot/handoff/gate.py)
             dispatcher.utter_message(response="utter_please_wait")
             return [FollowupAction("action_request_counselor")]
-        if not options and intent in ANSWERS:
+        asked = 0 if options or location or refused else asking_for_location(tracker)
+        if asked and intent in ("affirm", "out_of_scope"):
+            # no place in the answer to "which city?": asked again once, then a cover line
+            dispatcher.utter_message(response="utter_ask_location" if asked < 2 else "utter_back_to_shop")
+            return []
+        if asked and intent == "deny":
+            # "no" to "which city?" refuses it: the persona's country, never asked again
+            refused, refusal = True, [SlotSet("location_refused", True)]
+        elif not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
@@ -221,6 +235,8 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
+            if asked:  # "no" to "which city?" and nothing to route on (the plain bot): never silent
+                dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:
