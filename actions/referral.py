@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 
 MAX_REFERRALS: Final = 2
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
-#: A lone yes / no when no question of this action is pending: the replies of the general rules.
-ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe",
+#: A lone yes / no when no question of this action is pending: the replies of the general rules
+#: (a lone "no" is ordinary talk, never the quiet line).
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_back_to_shop", "not_safe": "utter_not_safe",
                   "not_now": "utter_not_now", "out_of_scope": "utter_out_of_scope"}
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")

@@ -166,7 +166,9 @@ async def test_the_shops_product_is_never_a_place(starter_store: DirectoryStore)
 
 
 async def test_a_lone_yes_or_no_after_a_referral(starter_store: DirectoryStore) -> None:
-    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_not_safe")):
+    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_back_to_shop"),
+                             ("not_safe", "utter_not_safe"), ("not_now", "utter_not_now"),
+                             ("out_of_scope", "utter_out_of_scope")):
         t = tracker({"location": "Kraków"}, signal="none")
         t.latest_message["intent"] = {"name": intent, "confidence": 1.0}
         messages, events = await run(action_with(starter_store), t)
