@@ -55,9 +55,15 @@ logger = logging.getLogger(__name__)
 
 KIND = "web"
 SESSION_COOKIE = sessions.COOKIE
+#: A turn that failed because the database could not be reached, before any reply, is tried
+#: again after each of these pauses (s) before the message is spooled: a PostgreSQL restart takes
+#: a few seconds, and a child who waits a moment gets an answer instead of silence.
+DATABASE_RETRY_PAUSES = (0.25, 0.5, 1.0, 2.0)
 MAX_MESSAGE_CHARS = 4096
 _SENDER = re.compile(r"[A-Za-z0-9_.:\-]{1,128}\Z")
 _PERSONA = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
+#: A counselor message's id as the widget echoes it (``tables.messages.ref``: 32 hex digits).
+_REF = re.compile(r"[0-9a-f]{32}\Z")
 NO_STORE = {
     "Cache-Control": "no-store, max-age=0",
     "Pragma": "no-cache",
@@ -66,6 +72,21 @@ NO_STORE = {
 }
 
 LeaveRecorder = Callable[[Request, str], Awaitable[None]]
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True if ``exc`` (or what caused it) is a lost or refused database connection: nothing of
+    the turn was stored, so it can simply run again."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    seen: BaseException | None = exc
+    for _ in range(10):  # the chain of causes, bounded
+        if seen is None:
+            return False
+        if isinstance(seen, OperationalError) or (isinstance(seen, DBAPIError) and seen.connection_invalidated):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class BadRequest(ValueError):
@@ -222,12 +243,44 @@ class WebInput(InputChannel):
     def get_output_channel(self) -> OutputChannel:
         return WebOutput(self.hub)
 
-    async def deliver_counselor_message(self, conversation_id: str, text: str) -> None:
-        """A counselor's message (bot.handoff.delivery) to the child's widget; raises after a
-        quick exit so the counselor is told (the page kept nothing)."""
+    async def deliver_counselor_message(self, conversation_id: str, text: str, ref: str | None = None) -> None:
+        """A counselor's message (bot.handoff.delivery) to the child's widget, with its id ``ref``:
+        the widget confirms it over its socket (``{"type": "ack", "id": ref}``, then it counts as
+        delivered) and drops a repeat; what is not confirmed is pushed again when the widget
+        reconnects. Raises after a quick exit so the counselor is told (the page kept nothing)."""
         if self.hub.has_left(conversation_id):
             raise LookupError("the child left the chat (quick exit)")
-        await self.hub.publish(conversation_id, {"text": text})
+        await self.hub.publish(conversation_id, {"text": text} if ref is None else {"text": text, "id": ref})
+
+    async def _acknowledged(self, conversation_id: str, frame: Any) -> None:
+        """A frame from the widget: ``{"type": "ack", "id": REF}`` confirms a counselor message of
+        this conversation (anything else is ignored: the socket is push-only otherwise)."""
+        try:
+            data = json.loads(frame)
+        except (TypeError, ValueError, RecursionError):
+            return
+        if not isinstance(data, dict) or data.get("type") != "ack" or not isinstance(data.get("id"), str):
+            return
+        if not _REF.match(data["id"]):
+            return
+        from bot.handoff import delivery
+
+        try:
+            await asyncio.to_thread(delivery.worker().acknowledge, conversation_id, data["id"])
+        except Exception as exc:  # not recorded: the widget gets it again on reconnect, drops the repeat
+            logger.error("web channel: a delivery confirmation was not recorded: %s", exception_summary(exc))
+
+    async def _redeliver(self, conversation_id: str, send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
+        """Counselor messages not confirmed yet go out again on a (re)connected socket."""
+        from bot.handoff import delivery
+
+        try:
+            due = await asyncio.to_thread(delivery.worker().unconfirmed, conversation_id, KIND)
+        except Exception as exc:  # the next reconnect tries again; the counselor sees "not delivered yet"
+            logger.error("web channel: unconfirmed counselor messages not looked up: %s", exception_summary(exc))
+            return
+        for ref, text in due:
+            await send({"text": text, "id": ref})
 
     # --- request parsing ----------------------------------------------------------------------
     def _sender(self, request: Request, payload: Mapping[str, Any]) -> str | None:
@@ -292,22 +345,28 @@ class WebInput(InputChannel):
         self, sender: str, text: str, metadata: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> HTTPResponse:
         """Process one message of session ``sender``; the answer carries the bot's replies."""
-        collector = CollectingOutputChannel()
         text = neutralise(clean(text))
         if not text.strip():
             return response.json([], headers=NO_STORE)
-        message = UserMessage(
-            text, collector, identity.conversation_id(KIND, sender), input_channel=KIND, metadata=metadata
-        )
-        try:
-            await on_new_message(message)
-        except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
-            logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
-            return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
-        except Exception as exc:
-            logger.error("web channel: processing a message failed: %s", exception_summary(exc))
-            return await self._answer_unsaved(message, _replies(collector))
-        return response.json(_replies(collector), headers=NO_STORE)
+        for pause in (*DATABASE_RETRY_PAUSES, None):
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                text, collector, identity.conversation_id(KIND, sender), input_channel=KIND, metadata=metadata
+            )
+            try:
+                await on_new_message(message)
+            except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
+                logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
+                return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
+            except Exception as exc:
+                if pause is not None and not collector.messages and database_unreachable(exc):
+                    logger.warning("web channel: the database is unreachable; trying the message again in %.2f s", pause)
+                    await asyncio.sleep(pause)
+                    continue
+                logger.error("web channel: processing a message failed: %s", exception_summary(exc))
+                return await self._answer_unsaved(message, _replies(collector))
+            return response.json(_replies(collector), headers=NO_STORE)
+        raise AssertionError("unreachable: the last pass returns")
 
     # --- blueprint ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -332,7 +391,7 @@ class WebInput(InputChannel):
                 app.ctx.popbot_web_retry = asyncio.create_task(_retry_forever())
             from bot.handoff import delivery
 
-            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app))
+            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app), acked=True)
 
         async def _retry_forever() -> None:
             while True:
@@ -443,10 +502,12 @@ class WebInput(InputChannel):
             await ws.send(json.dumps({"type": "ready"}))
             detach = await channel.hub.attach(conversation, send, close)
             try:
-                while True:  # the socket is push-only; read to notice the close
+                await channel._redeliver(conversation, send)
+                while True:  # the widget only confirms pushes; reading also notices the close
                     frame = await ws.recv()
                     if frame is None:
                         break
+                    await channel._acknowledged(conversation, frame)
             except Exception:
                 pass
             finally:

@@ -24,7 +24,7 @@ from core.logs import exception_summary
 logger = logging.getLogger(__name__)
 
 EVENT_KINDS = frozenset({
-    "queued", "claimed", "message", "reply", "delivered", "delivery_failed", "priority_raised",
+    "queued", "claimed", "message", "reply", "sent", "delivered", "not_delivered_yet", "delivery_failed", "priority_raised",
     "alert", "transferred", "released", "reassigned", "requeued", "returned", "closed", "left", "note",
 })
 CHANNEL = "popbot:handoff:events"
