@@ -16,8 +16,6 @@ import re
 from pathlib import Path
 from typing import Mapping, Optional
 
-import yaml
-
 from core.safety import Decision
 from core.signals import signal_for_intent
 
@@ -28,13 +26,10 @@ QuietWords = Mapping[str, tuple[frozenset[str], frozenset[str]]]
 
 def load_quiet_words(path: Path) -> QuietWords:
     """``{lang: (triggers, triggers | fillers)}`` from the cues file."""
-    with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    for lang, lists in (data.get("not_safe_lines") or {}).items():
-        triggers = frozenset(str(w) for w in lists.get("triggers") or ())
-        out[lang] = (triggers, triggers | frozenset(str(w) for w in lists.get("fillers") or ()))
-    return out
+    from nlu.cues import load_cues
+
+    return {lang: (frozenset(lists.triggers), frozenset(lists.triggers) | frozenset(lists.fillers))
+            for lang, lists in load_cues(path).not_safe_lines.items()}
 
 
 def is_quiet_line(folded: str, lang: Optional[str], words: QuietWords) -> bool:
@@ -56,11 +51,9 @@ def as_not_safe(decision: Decision) -> Decision:
 def load_refusals(path: Path) -> Mapping[str, tuple[str, ...]]:
     """``{lang: (folded phrase, ...)}``: ways of refusing to say where one is."""
     from core.text import fold
+    from nlu.cues import load_cues
 
-    with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    return {lang: tuple(fold(str(p)) for p in phrases)
-            for lang, phrases in (data.get("location_refusals") or {}).items()}
+    return {lang: tuple(fold(p) for p in phrases) for lang, phrases in load_cues(path).location_refusals.items()}
 
 
 def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> bool:

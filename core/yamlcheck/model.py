@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Optional, Sequence, TypeVa
 
 from pydantic import BaseModel, Extra, ValidationError, errors as pe
 from pydantic.error_wrappers import ErrorWrapper
+from pydantic.utils import ROOT_KEY
 from pydantic.fields import SHAPE_LIST, SHAPE_SEQUENCE, SHAPE_SET, SHAPE_SINGLETON, SHAPE_TUPLE_ELLIPSIS, ModelField
 
 from core.yamlcheck.source import Path_, Source, SourceProblem
@@ -184,21 +185,22 @@ def problems_of(root: type[Strict], error: ValidationError, data: Any, source: S
     def add(path: Path_, message: str, at: Optional[Path_] = None) -> None:
         found.append(SourceProblem(source.line_of(path if at is None else at), path, message))
 
-    for loc, exc in _flat(error.raw_errors):
-        if loc and loc[-1] == "__key__":  # a mapping key: the exception holds it
-            loc = loc[:-1] + (str(getattr(exc, "value", "?")),)
+    for full, exc in _flat(error.raw_errors):
+        if full and full[-1] == "__key__":  # a mapping key: the exception holds it
+            full = full[:-1] + (str(getattr(exc, "value", "?")),)
+        loc = tuple(part for part in full if part != ROOT_KEY)  # a root model's data is the document
         if isinstance(exc, Problem):
             for sub, message in exc.found:
                 add(loc + sub, message)
             continue
-        owner, field = field_at(root, loc[:-1])
+        owner, field = field_at(root, full[:-1])
         key = loc[-1] if loc else ""
         if isinstance(exc, pe.ExtraError) and owner is not None:
             add(loc, owner.unknown(str(key)))
         elif isinstance(exc, pe.MissingError) and owner is not None:
             add(loc, owner.missing(str(key)), at=loc[:-1])
         elif isinstance(exc, pe.NoneIsNotAllowedError):
-            add(loc, f"expected {_expected(field_at(root, loc)[1])}, got nothing (null)")
+            add(loc, f"expected {_expected(field_at(root, full)[1])}, got nothing (null)")
         elif isinstance(exc, pe.ListError):
             add(loc, f"expected {LIST_EXPECTED}, got {kind_of(_raw(data, loc))}")
         elif isinstance(exc, pe.DictError):
