@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.wording import country_name, day_phrase, in_cover, line, words
@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 MAX_REFERRALS: Final = 2
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 #: A lone yes / no when no question of this action is pending: the replies of the general rules.
-ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe"}
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe",
+                  "not_now": "utter_not_now", "out_of_scope": "utter_out_of_scope"}
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -134,6 +135,13 @@ class ActionOfferReferral(Action):
     def name(self) -> Text:
         return "action_offer_referral"
 
+    @staticmethod
+    def _ask_place(dispatcher: CollectingDispatcher, name: str, country: str, persona: Optional[str],
+                   lang: Optional[str]) -> None:
+        """ "Valencia in Spain?" in the persona's voice."""
+        template = line("confirm_place", persona, lang)
+        dispatcher.utter_message(text=template.format(place=name, country=country_name(country, lang)))
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
@@ -152,15 +160,30 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if not options and intent == "affirm" and tracker.get_slot("offer_postponed"):
+            # "yes" after the child put the offer of a person off ("not now"): it goes straight on
+            # (the promise queues in the Rasa process, bot/handoff/gate.py)
+            dispatcher.utter_message(response="utter_please_wait")
+            return [FollowupAction("action_request_counselor")]
         if not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
+        if options and intent == "out_of_scope" and not (location and _option(options[0])[0] != location):
+            # an unclear answer to "Valencia in Spain?": asked again once, then a cover line
+            if not tracker.get_slot("place_asked_again"):
+                name, country = _option(options[0])
+                self._ask_place(dispatcher, name, country, persona, lang)
+                return [SlotSet("place_asked_again", True)]
+            dispatcher.utter_message(response="utter_back_to_shop")
+            return [SlotSet("place_options", None), SlotSet("place_asked_again", None)]
+        if options:
+            events.append(SlotSet("place_asked_again", None))
         if options and refused:
             events.append(SlotSet("place_options", None))
-        elif options and intent == "not_safe":  # "not now", "wrong chat": no answer; drop the question
-            dispatcher.utter_message(response="utter_not_safe")
-            return [SlotSet("place_options", None)]
+        elif options and intent in ("not_safe", "not_now"):  # "wrong chat", "not now": drop the question
+            dispatcher.utter_message(response=ANSWERS[intent])
+            return [SlotSet("place_options", None), *events]
         elif options:  # the child answers "Valencia in Spain?"
             events.append(SlotSet("place_options", None))
             if intent == "affirm":
@@ -180,9 +203,7 @@ class ActionOfferReferral(Action):
             located = locate(location, hint, lang, exclude=catalogue)
             if located.ambiguous:
                 first = located.candidates[0]
-                template = line("confirm_place", persona, lang)
-                dispatcher.utter_message(text=template.format(place=first.name,
-                                                              country=country_name(first.country, lang)))
+                self._ask_place(dispatcher, first.name, first.country, persona, lang)
                 return [SlotSet("place_options", [f"{p.name}|{p.country}" for p in located.candidates])]
             where = located.place
         signal, urgent = latest_help_signal(tracker)

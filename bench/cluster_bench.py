@@ -171,7 +171,8 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
                 item.ok = response.status_code == 200
                 item.replies = len(response.json()) if item.ok else 0
                 break
-            kind = str(response.status_code)
+            # the replicas answer 5xx with a JSON body; caddy's own 502/503 has none
+            kind = f"{response.status_code} {'replica' if response.content else 'proxy'}"
         except httpx.HTTPError as exc:
             kind = type(exc).__name__
         item.failures.append(time.monotonic() - t0)
@@ -271,11 +272,13 @@ class Cluster:
         from bot.stack import Stack
         from core.settings import load_settings
 
-        base = _port_block(2 * replicas)
+        from bot.cluster import replicas as replica_list
+
+        base = _port_block(2)
         self.var = workdir / f"var-{replicas}"
         self.env = {
             "POPBOT_VAR_DIR": str(self.var), "POPBOT_HOST": "127.0.0.1", "POPBOT_MODE": "embedded",
-            "POPBOT_RASA_PORT": str(base), "POPBOT_HEALTH_PORT": str(base + replicas),
+            "POPBOT_RASA_PORT": str(base), "POPBOT_HEALTH_PORT": str(base + 1),
             "POPBOT_ACTIONS_PORT": str(_free_port()), "POPBOT_RASA_TOKEN": token,
             "POPBOT_DATABASE_URL": database_url, "POPBOT_REDIS_URL": redis_url, "POPBOT_LOG_LEVEL": "WARNING",
             "POPBOT_KEYS_DIR": str(workdir / "keys"),
@@ -290,8 +293,9 @@ class Cluster:
         self.stack = Stack(settings, env=self.env, log_dir=self.var / "logs", with_console=False,
                            replicas=replicas, proxy_port=self.proxy_port)
         self.proxy = f"http://127.0.0.1:{self.proxy_port}"
-        self.rasa = [f"http://127.0.0.1:{base + i}" for i in range(replicas)]
-        self.health = [f"http://127.0.0.1:{base + replicas + i}" for i in range(replicas)]
+        members = replica_list(settings, replicas)  # 127.0.0.1, 127.0.0.2, ... on the same ports
+        self.rasa = [r.url for r in members]
+        self.health = [r.health_url for r in members]
         self._supervising = threading.Event()
 
     def start(self) -> None:

@@ -16,7 +16,13 @@ Arms, interleaved round by round (order rotated, so machine noise hits all alike
   ``message`` event;
 * ``counselor_to_child`` — ``service.reply`` (as the console calls it, in a worker thread) until
   the web widget's socket on the push hub receives the text, through the real delivery worker
-  (``bot.handoff.delivery``, polling every 0.1 s) and ``WebInput.deliver_counselor_message``.
+  (``bot.handoff.delivery``: woken by the Redis nudge with ``--redis-url``, else polling every
+  0.1 s) and ``WebInput.deliver_counselor_message``.
+
+A relay that stalls (no event or push within ``STALL_SECONDS``) fails the run with the arm named
+(exit 2) instead of hanging: one run once hung at 0 % CPU (issue 10, gap 4 — a subscriber that
+died with a failed read, or a nudge listener deaf after a Redis restart; both fixed in
+``bot.handoff.events``).
 
 Prints p50/p95/max per arm and each relay's p95 ÷ the baseline's p95; goal p95 ≤ 1 s each
 (docs/design.md, "Budgets"). Exit 0 unless the run failed (2) or ``--strict`` and a goal is missed.
@@ -34,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 GOAL_SECONDS = 1.0
+STALL_SECONDS = 60.0
 PG_SCHEMA_PREFIX = "bench_handoff_"
 COVER = ("how much is the hand cream", "do you ship to Poland", "is your lip balm good for chapped lips")
 CHILD = ("are you still there?", "he is shouting again", "i am in my room now", "ok")
@@ -101,7 +108,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         return None
 
     await web.hub.attach(held, socket_send, socket_close)
-    worker = delivery.Deliverer(ctx)
+    worker = delivery.Deliverer(ctx, redis_url=args.redis_url or "")
     worker.senders["web"] = web.deliver_counselor_message
     worker.start()
 
@@ -125,7 +132,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         start = time.perf_counter()
         assert await say(held, CHILD[i % len(CHILD)]) == []
         while True:
-            at, event = await seen.get()
+            at, event = await _stalled(seen.get(), "child_to_subscriber", listener)
             if event.kind == "message" and event.conversation_id == held:
                 results["child_to_subscriber"].append(at - start)
                 return
@@ -135,7 +142,7 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         start = time.perf_counter()
         await asyncio.to_thread(service.reply, ctx, counselor, held, text)
         while True:
-            at, got = await received.get()
+            at, got = await _stalled(received.get(), "counselor_to_child", listener)
             if got == text:
                 results["counselor_to_child"].append(at - start)
                 return
@@ -158,6 +165,16 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         _drop_schema(args.database_url, url)
     shutil.rmtree(tmp, ignore_errors=True)
     return results
+
+
+async def _stalled(waiting: Any, arm: str, listener: "asyncio.Task[None]") -> Any:
+    """``await waiting``, or fail naming the arm (and the subscriber's own error, if it died)."""
+    try:
+        return await asyncio.wait_for(waiting, timeout=STALL_SECONDS)
+    except asyncio.TimeoutError:
+        died = listener.exception() if listener.done() and not listener.cancelled() else None
+        raise RuntimeError(f"{arm}: nothing arrived within {STALL_SECONDS:.0f} s"
+                           + (f"; the subscriber died: {type(died).__name__}" if died else "")) from None
 
 
 def _schema_url(admin_url: str) -> str:
@@ -197,7 +214,7 @@ def main(argv: list[str]) -> int:
         return 2
     base = _pct(results["bot_reply"], 0.95)
     print(f"handoff relay, {args.rounds} rounds, {'PostgreSQL' if args.database_url else 'SQLite'}, "
-          f"subscriber wake-up: {'Redis nudge' if args.redis_url else 'polling 0.25 s'}, delivery worker polling 0.1 s")
+          f"subscriber and delivery worker wake-up: {'Redis nudge' if args.redis_url else 'polling 0.25 s / 0.1 s'}")
     print(f"{'arm':<22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'p95 / bot p95':>14} {'goal':>8}")
     missed = False
     for name, values in results.items():

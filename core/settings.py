@@ -48,6 +48,7 @@ class Settings(BaseModel):
     console_port: int = Field(8080, ge=1, le=65535, description="counselor console")
     console_idle_minutes: int = Field(30, ge=1, le=24 * 60, description="a console session unused this long ends")
     console_absolute_hours: int = Field(12, ge=1, le=7 * 24, description="a console session ends this long after login, used or not")
+    console_read_audit_minutes: int = Field(10, ge=0, le=24 * 60, description="a live refresh of a transcript already read in the same console session is audited again only after this long (opening the conversation always is; 0: every refresh)")
     handoff_alert_seconds: int = Field(180, ge=1, description="a held chat whose child waits this long for the counselor raises an alert")
     handoff_requeue_seconds: int = Field(600, ge=1, description="after this long without a counselor answer the chat goes back to the queue and the child is asked to wait")
     actions_url: Optional[str] = Field(None, description="where Rasa calls the action server; default `http://$POPBOT_HOST:$POPBOT_ACTIONS_PORT/webhook`")

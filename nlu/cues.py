@@ -1,6 +1,6 @@
 """The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
 decisions look for in folded text — self-harm urgency, quiet lines, refusals to say where one is,
-putting-off words, adult customers, harm words.
+putting-off words, adult customers, harm words, answers to the bot's questions ("not now").
 
 Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
 malformed file stops the NLU component with ``file:line: field: message`` instead of silently
@@ -34,6 +34,20 @@ class QuietWords(Strict):
     fillers: List[Cue] = []
 
 
+class Phrases(Strict):
+    """An answer is made only of these words, with at least one cue phrase."""
+
+    cues: List[Cue]
+    fillers: List[Cue] = []
+
+
+class AnswerCues(Strict):
+    """``later`` ("not now", "maybe tomorrow") and ``resume`` ("now I can")."""
+
+    later: Dict[Lang, Phrases] = {}
+    resume: Dict[Lang, Phrases] = {}
+
+
 class CuesFile(Strict):
     key_name = "section"
 
@@ -43,6 +57,7 @@ class CuesFile(Strict):
     postponing: Cues
     adult_customer: Cues
     harm: Cues
+    answers: AnswerCues
 
 
 class CuesError(ValueError):

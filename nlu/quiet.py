@@ -8,15 +8,18 @@ A message is a quiet line when every word of it (folded text) is a trigger or a 
 language (``not_safe_lines`` in ``nlu/safety/cues.yml``) and at least one is a trigger; with an
 unknown language, any language's lists may match. Anything else ("never mind, he is coming
 back") is left to the classifier.
+
+:func:`load_answers` reads the "not now" / "now I can" answers (``answers`` in the cues file)
+for ``core.safety.answer_to_question``.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional
 
-from core.safety import Decision
+from core.safety import Answers, Decision, Phrases
 from core.signals import signal_for_intent
 
 _WORD = re.compile(r"\w+")
@@ -66,3 +69,19 @@ def as_location_refusal(decision: Decision) -> Decision:
     """``decision`` turned into an answer to the location question (intent ``inform_location``)."""
     signal, urgent = signal_for_intent("inform_location")
     return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)
+
+
+def _phrases(lists: Mapping[str, Any]) -> Phrases:
+    from core.text import fold
+
+    return Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in lists.items()},
+                   {lang: frozenset(fold(w) for w in p.fillers) for lang, p in lists.items()})
+
+
+def load_answers(path: Path) -> Answers:
+    """The ``answers`` of the cues file: ``later`` and ``resume`` phrases per language (a
+    malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
+    from nlu.cues import load_cues
+
+    answers = load_cues(path).answers
+    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume))

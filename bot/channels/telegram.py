@@ -491,7 +491,7 @@ class TelegramInput(InputChannel):
             await channel.start(on_new_message)
             from bot.handoff import delivery
 
-            delivery.register(KIND, channel.deliver_counselor_message)
+            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app))
 
         @bp.listener("before_server_stop")
         async def _stop(_app: Any, _loop: Any) -> None:

@@ -332,7 +332,7 @@ class WebInput(InputChannel):
                 app.ctx.popbot_web_retry = asyncio.create_task(_retry_forever())
             from bot.handoff import delivery
 
-            delivery.register(KIND, channel.deliver_counselor_message)
+            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app))
 
         async def _retry_forever() -> None:
             while True:

@@ -76,3 +76,15 @@ events = sa.Table(
     # JSON, content-free (ids, signal names, outcome); never message text.
     sa.Column("detail", sa.Text, nullable=False),
 )
+
+reads = sa.Table(
+    "popbot_handoff_reads",
+    metadata,
+    # The last audited read of a conversation per person and console view (service.transcript):
+    # a live refresh inside the window is not audited again. No content; erased with the conversation.
+    sa.Column("actor", sa.String(64), primary_key=True),
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    # a digest of the console session (never its token)
+    sa.Column("view", sa.String(64), primary_key=True),
+    sa.Column("audited_at", sa.Float, nullable=False, index=True),
+)

@@ -257,3 +257,33 @@ async def test_redis_relay_reaches_a_socket_on_another_replica() -> None:
     finally:
         await relay_a.stop()
         await relay_b.stop()
+
+
+@pytest.mark.redis
+async def test_redis_relay_subscribes_again_after_losing_its_connection(own_redis: str) -> None:
+    """Redis dropped the relays' subscriptions (as a restart does): pushes between replicas go on."""
+    import redis.asyncio as redis_asyncio
+
+    hub_a, hub_b = PushHub(), PushHub()
+    relay_a, relay_b = RedisRelay(hub_a, own_redis), RedisRelay(hub_b, own_redis)
+    await relay_a.start()
+    await relay_b.start()
+    got: asyncio.Queue[dict] = asyncio.Queue()
+
+    async def close() -> None:
+        return None
+
+    admin = redis_asyncio.from_url(own_redis)
+    try:
+        await hub_b.attach("conv-relay", got.put, close)
+        assert await admin.client_kill_filter(_type="pubsub") == 2  # both relays' connections
+        for _ in range(200):  # until both subscribed again (a guard, not a time limit)
+            if (await admin.pubsub_numsub(RedisRelay.CHANNEL))[0][1] == 2:
+                break
+            await asyncio.sleep(0.05)
+        await hub_a.publish("conv-relay", {"text": "after the loss"})
+        assert await asyncio.wait_for(got.get(), timeout=30) == {"text": "after the loss"}
+    finally:
+        await admin.close()
+        await relay_a.stop()
+        await relay_b.stop()

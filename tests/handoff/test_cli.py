@@ -41,6 +41,7 @@ def test_cli_claim_say_transcript_return_close(
     assert main(["handoff", "close", waiting, "--outcome", "referred", "--category", "urgent", "--as", "anna"]) == 0
     entries = [(e.actor, e.action, e.reason) for e in audit.entries(ctx.storage)]
     assert entries == [
+        ("anna", "queue", "handoff queue via cli"),  # the look at the queue (once a minute)
         ("anna", "claim", "handoff claim via cli"), ("anna", "reply", "handoff reply via cli"),
         ("anna", "read", "handoff read via cli"), ("anna", "return", "handoff return via cli"),
         ("anna", "claim", "handoff claim via cli"), ("anna", "close", "handoff close via cli: referred"),

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.referral import ActionOfferReferral, persona_country
+from actions.wording import line
 from referral_helpers import directory, service
 from referrals.store import DirectoryStore
 
@@ -202,4 +203,44 @@ async def test_a_quiet_line_instead_of_an_answer_to_the_place_question(starter_s
     quiet.latest_message["intent"] = {"name": "not_safe", "confidence": 0.9}
     messages, events = await run(action_with(starter_store), quiet)
     assert messages == [msg(response="utter_not_safe")]
-    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None}]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "place_asked_again", "value": None}]
+
+
+async def test_not_now_to_the_place_question_is_later(starter_store: DirectoryStore) -> None:
+    """ "not now" after "Valencia in Spain?": the persona's later line, the question dropped."""
+    options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES"]}
+    later = tracker(options, signal="not_safe")
+    later.latest_message["intent"] = {"name": "not_now", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), later)
+    assert messages == [msg(response="utter_not_now")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "place_asked_again", "value": None}]
+
+
+async def test_an_unclear_answer_to_the_place_question_is_asked_again_once(starter_store: DirectoryStore) -> None:
+    options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES", "Valencia|VE"]}
+    unclear = tracker(options, signal="none")
+    unclear.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), unclear)
+    assert [m["text"] for m in messages] == [line("confirm_place", "gametips", "en").format(place="Valencia", country="Spain")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_asked_again", "value": True}]
+    again = tracker({**options, "place_asked_again": True}, signal="none")
+    again.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), again)
+    assert messages == [msg(response="utter_back_to_shop")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "place_asked_again", "value": None}]
+
+
+async def test_yes_after_a_referral_takes_up_a_put_off_offer(starter_store: DirectoryStore) -> None:
+    """The child said "not now" to the offer, named a place, then "yes": straight to a person."""
+    yes = tracker({"location": "Leeds", "offer_postponed": True}, signal="none")
+    yes.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), yes)
+    assert messages == [msg(response="utter_please_wait")]
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_request_counselor"}]
+    plain_yes = tracker({"location": "Leeds", "offer_postponed": False}, signal="none")
+    plain_yes.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), plain_yes)
+    assert (messages, events) == ([msg(response="utter_out_of_scope")], [])
