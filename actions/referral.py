@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 
 MAX_REFERRALS: Final = 2
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
-#: A lone yes / no when no question of this action is pending: the replies of the general rules.
-ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe",
+#: A lone yes / no when no question of this action is pending: the replies of the general rules
+#: (a lone "no" is ordinary talk, never the quiet line).
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_back_to_shop", "not_safe": "utter_not_safe",
                   "not_now": "utter_not_now", "out_of_scope": "utter_out_of_scope"}
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
@@ -106,6 +107,12 @@ def asked_for_location(tracker: Tracker) -> bool:
     )
 
 
+def asking_for_location(tracker: Tracker) -> int:
+    """How often "which city?" was asked when it is the bot's last line (else 0)."""
+    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
+    return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
+
+
 def persona_country(persona: Optional[str]) -> Optional[str]:
     """The country the persona's partner serves (its ``country:``), or None."""
     found = persona_by_id(persona)
@@ -165,7 +172,15 @@ class ActionOfferReferral(Action):
             # (the promise queues in the Rasa process, bot/handoff/gate.py)
             dispatcher.utter_message(response="utter_please_wait")
             return [FollowupAction("action_request_counselor")]
-        if not options and intent in ANSWERS:
+        asked = 0 if options or location or refused else asking_for_location(tracker)
+        if asked and intent in ("affirm", "out_of_scope"):
+            # no place in the answer to "which city?": asked again once, then a cover line
+            dispatcher.utter_message(response="utter_ask_location" if asked < 2 else "utter_back_to_shop")
+            return []
+        if asked and intent == "deny":
+            # "no" to "which city?" refuses it: the persona's country, never asked again
+            refused, refusal = True, [SlotSet("location_refused", True)]
+        elif not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
@@ -221,6 +236,8 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
+            if asked:  # "no" to "which city?" and nothing to route on (the plain bot): never silent
+                dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:

@@ -382,8 +382,12 @@ def fault_recovery(items: list[Sent], happened: list[tuple[float, str]]) -> list
         until = happened[index + 1][0] if index + 1 < len(happened) else float("inf")
         failed = [f for i in items for f in i.failures if at <= f < until]
         kinds = Counter(k for i in items for f, k in zip(i.failures, i.kinds) if at <= f < until)
+        # 200 without a reply: the message was spooled (stored later), the child got no answer
+        unanswered = [i.done for i in items if i.ok and getattr(i, "replies", 1) == 0 and at <= i.done < until]
+        degraded = failed + unanswered
         out.append({"fault": name, "at_s": round(at, 1), "failed_attempts": len(failed), "why": dict(kinds),
-                    "seconds_to_full_service": round(max(failed) - at, 1) if failed else 0.0})
+                    "spooled_without_reply": len(unanswered),
+                    "seconds_to_full_service": round(max(degraded) - at, 1) if degraded else 0.0})
     return out
 
 
@@ -567,10 +571,13 @@ def render(report: dict[str, Any]) -> str:
                   f"(message spooled, stored later) {fault['answered_without_reply']}; p50/p95 "
                   f"{fault.get('p50_ms', float('nan')):.0f}/{fault.get('p95_ms', float('nan')):.0f} ms; killed replica ready "
                   f"again after {fault.get('replica_ready_again_s')} s", "",
-                  "| fault | at (s) | failed attempts (why) | seconds to full service |", "|---|---|---|---|"]
+                  "| fault | at (s) | failed attempts (why) | answered 200 without a reply (spooled) | seconds to full service |",
+                  "|---|---|---|---|---|"]
         for row in fault["recovery"]:
             why = ", ".join(f"{k}: {v}" for k, v in row["why"].items())
-            lines.append(f"| {row['fault']} | {row['at_s']} | {row['failed_attempts']} ({why}) | {row['seconds_to_full_service']} |")
+            lines.append(f"| {row['fault']} | {row['at_s']} | {row['failed_attempts']} ({why}) | "
+                         f"{row.get('spooled_without_reply', 0)} | {row['seconds_to_full_service']} |")
+        lines += ["", "seconds to full service: from the fault to the last failed attempt or reply-less answer it caused"]
     lines += [""] + [f"note: {n}" for n in report["notes"]]
     return "\n".join(lines) + "\n"
 

@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bench.handoff_bench import _drop_schema, _pct, _schema_url
+from bench.relay import drop_schema, pct, schema_url
 
 
 async def _run(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
@@ -39,7 +39,7 @@ async def _run(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     from core.settings import load_settings
 
     tmp = Path(tempfile.mkdtemp(prefix="popbot-bench-idle-"))
-    url = _schema_url(args.database_url) if args.database_url else f"sqlite:///{tmp / 'bench.db'}"
+    url = schema_url(args.database_url, "bench_idle_") if args.database_url else f"sqlite:///{tmp / 'bench.db'}"
     store = open_storage(load_settings({"POPBOT_VAR_DIR": str(tmp / "var")}), database_url=url,
                          provider=FileKeyProvider(tmp / "keys", generate=True))
     ctx = Context(store, nudge=events.RedisNudge(args.redis_url))
@@ -82,7 +82,7 @@ async def _run(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
         await worker.stop()
     store.close()
     if args.database_url:
-        _drop_schema(args.database_url, url)
+        drop_schema(args.database_url, url)
     shutil.rmtree(tmp, ignore_errors=True)
     return out
 
@@ -109,6 +109,6 @@ def main(argv: list[str]) -> int:
     for name, found in results.items():
         per_min[name] = found["cpu"] / found["idle"] * 60
         lat = found["latency"]
-        print(f"{name:<8} {per_min[name]:15.3f} {statistics.median(lat) * 1000:13.1f} {_pct(lat, 0.95) * 1000:13.1f}")
+        print(f"{name:<8} {per_min[name]:15.3f} {statistics.median(lat) * 1000:13.1f} {pct(lat, 0.95) * 1000:13.1f}")
     print(f"idle CPU nudge / poll: {per_min['nudge'] / per_min['poll']:.2f}")
     return 0

@@ -14,11 +14,13 @@ conversations (issues 10 and 13), expanded from one ``answers:`` block per file:
           resume: "ok now I can talk"     # said after "not now": goes straight on
           unclear: "..."                  # classified as nothing the bot knows
           new_disclosure: "..."           # another disclosure: it wins over the answer
+          vague_place: "I live in a small village"  # optional: no place in it, so "which city?" is asked
           place: "I'm in Valencia"        # optional: answered to "which city?", asks "Valencia in Spain?"
           place_question: "Valencia in Spain?"
           xfail: {place-unclear: "why"}   # optional: known gaps, by "<question>-<answer>"
 
-For each chat and each question of :data:`QUESTIONS` (``place`` only when the chat names one)
+For each chat and each question of :data:`QUESTIONS` (``city`` and ``place`` only when the chat
+has their lines)
 and each answer of :data:`ANSWERS`, one conversation: the lines that reach the question, then
 the answer; each turn checks the voice line said (``says``, the persona's own text in that
 language). Ids: ``answers-<persona>-<lang>-<question>-<answer>``.
@@ -36,15 +38,21 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
     "good_moment": (("request", "say_yes"), "help_accepted", "counselor_answer"),
     "offer": (("disclosure",), "offer_counselor", "counselor_answer"),
     "ask_again": (("disclosure", "unclear"), "ask_again", "counselor_answer"),
+    "city": (("request", "say_yes", "vague_place"), "ask_location", "place_name"),
     "place": (("request", "say_yes", "place"), "", "ambiguous_place"),
 }
 ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure")
 LINES = ("request", "disclosure", "say_yes", "say_no", "not_now", "resume", "unclear", "new_disclosure")
-OPTIONAL = ("place", "place_question", "xfail")
+OPTIONAL = ("vague_place", "place", "place_question", "xfail")
 
 
 def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[Turn]:
     """The child's answer and what must follow it."""
+    if question == "city" and answer in ("yes", "no"):  # "yes" names no city: asked again; "no" refuses
+        if answer == "yes":
+            return [Turn(chat["say_yes"], says=("ask_location",))]
+        # the persona's country's referral; the plain bot has no country to route on
+        return [Turn(chat["say_no"], says=("back_to_shop" if chat["persona"] == PLAIN else "referral_intro",))]
     if answer == "yes":
         if question == "place":
             return [Turn(chat["say_yes"], says=("referral_intro",))]
@@ -57,7 +65,8 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         if question == "ask_again":
             return [Turn(chat["unclear"], says=("back_to_shop",))]
         again = ("place_question",) if question == "place" else ()
-        first = Turn(chat["unclear"], must=tuple(chat[k] for k in again), says=() if again else ("ask_again",))
+        asks = {"place": (), "city": ("ask_location",)}.get(question, ("ask_again",))
+        first = Turn(chat["unclear"], must=tuple(chat[k] for k in again), says=asks)
         return [first, Turn(chat["unclear"], says=("back_to_shop",))]
     return [Turn(chat["new_disclosure"], says=("offer_counselor",))]
 
@@ -113,8 +122,8 @@ def expand(data: Any, name: str, personas: Iterable[str]) -> list[Conversation]:
     for item in data["chats"]:
         cline = item.get("__line__", line) if isinstance(item, dict) else line
         chat = _chat(item, f"{name}:{cline}", personas)
-        for question, (_, _, path) in QUESTIONS.items():
-            if question == "place" and "place" not in chat:
+        for question, (fields, _, path) in QUESTIONS.items():
+            if fields[-1] not in chat:
                 continue
             for answer in ANSWERS:
                 turns = tuple(Turn(t.child, t.must, t.must_not, t.any, cline, t.says)

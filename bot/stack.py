@@ -105,8 +105,10 @@ class Stack:
         config = cluster.write_proxy_config(s, self.proxy_port, members)
         proxy_env = {"XDG_CONFIG_HOME": str(config.parent), "XDG_DATA_HOME": str(config.parent)}
         processes.append(Process(
+            # ready once it routes to a replica its health checks found ready (the web channel's
+            # GET /webhooks/web/ answers through it), not merely once it listens
             "proxy", [cluster.CADDY, "run", "--adapter", "caddyfile", "--config", str(config)],
-            f"http://{s.host}:{self.proxy_port}/", env=proxy_env,
+            f"http://{s.host}:{self.proxy_port}/webhooks/web/", env=proxy_env,
         ))
         return processes
 

@@ -12,10 +12,11 @@ Each input channel registers a :data:`Sender` for its kind when its server start
   ``failed`` (event ``delivery_failed`` with the error class — never silently dropped). A
   message left ``sending`` by a crashed process is marked failed after ``STALE_SENDING``
   seconds and reported, never sent twice;
-* checks held conversations whose child wrote last: after ``POPBOT_HANDOFF_ALERT_SECONDS``
-  without an answer an ``alert`` (reason ``silent``), after ``POPBOT_HANDOFF_REQUEUE_SECONDS``
-  back to the queue (``requeued``) and the child is told to wait, in the persona's voice
-  (``utter_please_wait`` through the same delivery path).
+* checks held conversations whose child wrote last (``silent``) or whose holder follows nothing
+  live (``disconnected``, ``bot.handoff.presence``): after ``POPBOT_HANDOFF_ALERT_SECONDS`` an
+  ``alert``, after ``POPBOT_HANDOFF_REQUEUE_SECONDS`` back to the queue (``requeued``) and the
+  child is told to wait, in the persona's voice (``utter_please_wait`` through the same
+  delivery path).
 
 It wakes on the Redis event nudge (a reply committed on any replica) and reads the table every
 ``slow_poll`` seconds as the safety net; without Redis, or while Redis is away, it polls every
@@ -30,7 +31,7 @@ from typing import Any, AsyncContextManager, Awaitable, Callable
 
 import sqlalchemy as sa
 
-from bot.handoff import events, records, tables
+from bot.handoff import events, presence, records, tables
 from bot.handoff.model import Context
 from core.logs import exception_summary
 
@@ -145,19 +146,22 @@ class Deliverer:
 
     # -- timers -----------------------------------------------------------------------------
     def check_timers(self) -> list[str]:
-        """Alert on, then requeue, held conversations whose child waits for an answer."""
+        """Alert on, then requeue, held conversations whose child waits for an answer (``silent``)
+        or whose holder follows nothing live (``disconnected``: no console stream or CLI follower,
+        ``bot.handoff.presence``, since their last heartbeat, claim or reply)."""
         settings = self.ctx.storage.settings
         now = self.ctx.now()
         changed: list[str] = []
         with self.ctx.storage.engine.connect() as conn:
-            rows = conn.execute(sa.select(_c).where(_c.c.state == "held", _c.c.last_child_at.is_not(None))).all()
+            rows = conn.execute(sa.select(_c).where(_c.c.state == "held")).all()
+            seen = presence.seen(conn, (r.holder for r in rows if r.holder), now)
         for row in rows:
-            answered = max(row.last_counselor_at or 0.0, row.claimed_at or 0.0)
-            if row.last_child_at <= answered:
+            overdue = _overdue(row, seen.get(row.holder or ""), now)
+            if overdue is None:
                 continue
-            waited = now - row.last_child_at
+            reason, waited = overdue
             if waited >= settings.handoff_requeue_seconds:
-                if self._requeue(row, now):
+                if self._requeue(row, now, reason):
                     changed.append(row.conversation_id)
             elif waited >= settings.handoff_alert_seconds and row.alerted_at is None:
                 with events.transaction(self.ctx) as (conn, ids):
@@ -165,12 +169,12 @@ class Deliverer:
                         _c.c.conversation_id == row.conversation_id, _c.c.state == "held", _c.c.alerted_at.is_(None),
                     ).values(alerted_at=now)).rowcount
                     if done == 1:
-                        ids.append(events.emit(conn, now, "alert", row.conversation_id, None, reason="silent",
+                        ids.append(events.emit(conn, now, "alert", row.conversation_id, None, reason=reason,
                                                holder=row.holder))
                         changed.append(row.conversation_id)
         return changed
 
-    def _requeue(self, row: sa.engine.Row, now: float) -> bool:
+    def _requeue(self, row: sa.engine.Row, now: float, reason: str = "silent") -> bool:
         voice = self.voice or _voice
         text = voice(row.persona, row.lang, "utter_please_wait") if voice else None
         with events.transaction(self.ctx) as (conn, ids):
@@ -179,7 +183,7 @@ class Deliverer:
             ).values(state="waiting", holder=None, claimed_at=None, alerted_at=None, updated_at=now)).rowcount
             if done != 1:
                 return False
-            ids.append(events.emit(conn, now, "requeued", row.conversation_id, None, reason="silent", holder=row.holder))
+            ids.append(events.emit(conn, now, "requeued", row.conversation_id, None, reason=reason, holder=row.holder))
             if text:
                 message_id = records.add_message(conn, self.ctx, row.conversation_id, now, "bot", text,
                                                  delivery="pending", channel=row.channel)
@@ -245,6 +249,19 @@ class Deliverer:
             self._task = None
 
 
+def _overdue(row: sa.engine.Row, holder: presence.Seen | None, now: float) -> tuple[str, float] | None:
+    """Why and for how long a held conversation has been left: ``silent`` (the child wrote last
+    and waits) or ``disconnected`` (the holder follows nothing live); None: neither."""
+    answered = max(row.last_counselor_at or 0.0, row.claimed_at or 0.0)
+    silent = now - row.last_child_at if row.last_child_at and row.last_child_at > answered else 0.0
+    away = 0.0
+    if holder is None or not holder.present:
+        away = now - max(answered, holder.last if holder and holder.last else 0.0)
+    if silent <= 0 and away <= 0:
+        return None
+    return ("silent", silent) if silent >= away else ("disconnected", away)
+
+
 def _reason(error: BaseException) -> str:
     """A content-free reason for the counselor (the error class and, for lookups, its message)."""
     if isinstance(error, LookupError):
@@ -256,11 +273,8 @@ _worker: Deliverer | None = None
 _voice: Voice | None = None
 
 
-def use_domain(domain: Any) -> None:
-    """Speak timer lines (``utter_please_wait``) with the loaded model's responses (once)."""
-    global _voice
-    if _voice is not None:
-        return
+def voice_of(domain: Any) -> Voice:
+    """Speak responses (``utter_please_wait``) in a persona and language with ``domain``'s texts."""
     from rasa.core.nlg.generator import ResponseVariationFilter
 
     chooser = ResponseVariationFilter(domain.responses)
@@ -272,7 +286,14 @@ def use_domain(domain: Any) -> None:
         texts = [v["text"] for v in found if v.get("text")]
         return str(texts[0]) if texts else None
 
-    _voice = voice
+    return voice
+
+
+def use_domain(domain: Any) -> None:
+    """Speak timer lines (``utter_please_wait``) with the loaded model's responses (once)."""
+    global _voice
+    if _voice is None:
+        _voice = voice_of(domain)
 
 
 def worker() -> Deliverer:

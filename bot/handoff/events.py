@@ -86,14 +86,14 @@ class RedisNudge:
     the first nudge after a restart is not lost."""
 
     def __init__(self, redis_url: str, *, timeout: float = 2.0) -> None:
-        import redis
         from redis.backoff import NoBackoff
         from redis.retry import Retry
 
-        self._redis = redis.Redis.from_url(
-            redis_url, socket_timeout=timeout, socket_connect_timeout=timeout,
-            retry=Retry(NoBackoff(), 1), retry_on_error=[redis.ConnectionError],
-        )
+        from core.redis_client import sync_redis
+
+        # one retry only: a nudge is a hint, and the caller is often the Rasa event loop
+        self._redis = sync_redis(redis_url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                 retry=Retry(NoBackoff(), 1))
 
     def publish(self, event_id: int) -> None:
         self._redis.publish(CHANNEL, str(event_id))
@@ -144,9 +144,9 @@ class NudgeListener:
                 backoff = min(self.max_backoff, backoff * 2)
 
     async def _session(self) -> None:
-        import redis.asyncio as redis_asyncio
+        from core.redis_client import async_redis
 
-        client = redis_asyncio.from_url(self.url, socket_connect_timeout=self.check, socket_timeout=self.check)
+        client = async_redis(self.url, socket_connect_timeout=self.check, socket_timeout=self.check)
         pubsub = client.pubsub()
         try:
             await pubsub.subscribe(CHANNEL)

@@ -6,6 +6,7 @@ import uuid
 from typing import Any, Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
 from bot.handoff import tables
@@ -141,8 +142,10 @@ def read_audited_since(conn: Connection, actor: str, conversation_id: str, view:
 
 
 def mark_read_audited(conn: Connection, actor: str, conversation_id: str, view: str, at: float, *, forget_before: float) -> None:
-    """Remember the audited read (and forget ``actor``'s marks older than ``forget_before``)."""
+    """Remember the audited read (and forget ``actor``'s marks older than ``forget_before``). An
+    upsert: two replicas marking the same (actor, conversation, view) at once both succeed."""
     r = tables.reads.c
-    conn.execute(sa.delete(tables.reads).where(r.actor == actor, (r.audited_at < forget_before)
-                                               | ((r.conversation_id == conversation_id) & (r.view == view))))
-    conn.execute(sa.insert(tables.reads).values(actor=actor, conversation_id=conversation_id, view=view, audited_at=at))
+    conn.execute(sa.delete(tables.reads).where(r.actor == actor, r.audited_at < forget_before))
+    insert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(tables.reads)
+    conn.execute(insert.values(actor=actor, conversation_id=conversation_id, view=view, audited_at=at).on_conflict_do_update(
+        index_elements=["actor", "conversation_id", "view"], set_={"audited_at": at}))

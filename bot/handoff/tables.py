@@ -88,3 +88,16 @@ reads = sa.Table(
     sa.Column("view", sa.String(64), primary_key=True),
     sa.Column("audited_at", sa.Float, nullable=False, index=True),
 )
+
+presence = sa.Table(
+    "popbot_handoff_presence",
+    metadata,
+    # One row per live follower of a person: a console event stream or `popbot handoff events
+    # --follow` (bot/handoff/presence.py). Present while a row has not expired; no content.
+    sa.Column("token", sa.String(32), primary_key=True),  # random per connection
+    sa.Column("username", sa.String(64), nullable=False, index=True),
+    sa.Column("via", sa.String(16), nullable=False),  # "console" | "cli"
+    sa.Column("since", sa.Float, nullable=False),
+    sa.Column("seen_at", sa.Float, nullable=False),  # the last heartbeat (or the disconnect)
+    sa.Column("expires_at", sa.Float, nullable=False, index=True),
+)

@@ -287,3 +287,51 @@ async def test_redis_relay_subscribes_again_after_losing_its_connection(own_redi
         await admin.close()
         await relay_a.stop()
         await relay_b.stop()
+
+
+def _database_down() -> BaseException:
+    """The error a turn gets while PostgreSQL restarts: a refused connection (nothing on port 9)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine("postgresql://popbot@127.0.0.1:9/popbot")
+    try:
+        engine.connect()
+    except sa.exc.OperationalError as exc:
+        return exc
+    finally:
+        engine.dispose()
+    raise AssertionError("port 9 answered")
+
+
+async def test_a_database_restart_is_waited_for_then_the_child_is_answered(tmp_path: Path, sender: str) -> None:
+    """The database refuses connections for two tries: the turn runs again in place, the child gets
+    the reply in the same answer and nothing waits in the spool."""
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
+        handler.fail_next, handler.fail_with = 2, _database_down
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200
+                assert [r["text"] for r in await resp.json()] == ["got 2 chars"]
+        assert channel.spool.count() == 0
+        assert len(handler.received) == 1  # stored once
+
+
+async def test_a_database_down_longer_than_the_pauses_spools_the_message(tmp_path: Path, sender: str) -> None:
+    from bot.channels.web import DATABASE_RETRY_PAUSES
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
+        handler.fail_next, handler.fail_with = len(DATABASE_RETRY_PAUSES) + 1, _database_down
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200 and await resp.json() == []  # kept in the spool
+        assert channel.spool.count() == 1
+        assert handler.received == []

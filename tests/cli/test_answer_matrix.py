@@ -21,6 +21,7 @@ CHAT = """answers:
       resume: "now I can"
       unclear: "u"
       new_disclosure: "x"
+      vague_place: "I live in a small village"
       place: "I'm in Valencia"
       place_question: "Valencia in Spain?"
       xfail: {offer-unclear: "a known gap"}
@@ -49,6 +50,9 @@ def test_every_question_meets_every_answer(tmp_path: Path) -> None:
         ("u", ("Valencia in Spain?",), ()), ("u", (), ("back_to_shop",))]
     assert by_id["answers-rumianek-en-offer-unclear"].xfail == "a known gap"
     assert by_id["answers-rumianek-en-ask_again-unclear"].turns[-1].says == ("back_to_shop",)
+    city_no = by_id["answers-rumianek-en-city-no"]
+    assert [(t.child, t.says) for t in city_no.turns] == [
+        ("r", ()), ("y", ()), ("I live in a small village", ("ask_location",)), ("n", ("referral_intro",))]
 
 
 def test_without_a_place_the_place_question_is_left_out(tmp_path: Path) -> None:

@@ -338,3 +338,32 @@ def test_a_look_at_the_queue_is_audited_at_most_once_a_minute_per_person(
         service.queue(ctx, people["adam"])
     assert len(audit.entries(ctx.storage)) == 4  # a refused look leaves no entry
     assert audit.verify(ctx.storage) == []
+
+
+def test_two_replicas_marking_the_same_read_at_once_both_succeed(ctx: Context, clock: Clock) -> None:
+    """The read marks are upserts: a second transaction marking the same (actor, conversation,
+    view) while the first is uncommitted waits for it, then updates, instead of failing."""
+    from bot.handoff import records
+
+    failures: list[BaseException] = []
+    first = ctx.storage.engine.connect()
+    tx = first.begin()
+    records.mark_read_audited(first, "anna", "*", "queue:console", clock(), forget_before=clock() - 600)
+
+    def second() -> None:
+        try:
+            with ctx.storage.engine.begin() as conn:
+                records.mark_read_audited(conn, "anna", "*", "queue:console", clock() + 1, forget_before=clock() - 600)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    other = threading.Thread(target=second)
+    other.start()
+    other.join(timeout=1.0)  # it waits on the first transaction's row (PostgreSQL) or write lock (SQLite)
+    tx.commit()
+    first.close()
+    other.join()
+    assert failures == []
+    with ctx.storage.engine.connect() as conn:
+        marks = conn.execute(sa.select(tables.reads.c.audited_at)).scalars().all()
+    assert marks == [clock() + 1]

@@ -166,7 +166,9 @@ async def test_the_shops_product_is_never_a_place(starter_store: DirectoryStore)
 
 
 async def test_a_lone_yes_or_no_after_a_referral(starter_store: DirectoryStore) -> None:
-    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_not_safe")):
+    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_back_to_shop"),
+                             ("not_safe", "utter_not_safe"), ("not_now", "utter_not_now"),
+                             ("out_of_scope", "utter_out_of_scope")):
         t = tracker({"location": "Kraków"}, signal="none")
         t.latest_message["intent"] = {"name": intent, "confidence": 1.0}
         messages, events = await run(action_with(starter_store), t)
@@ -244,3 +246,35 @@ async def test_yes_after_a_referral_takes_up_a_put_off_offer(starter_store: Dire
     plain_yes.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
     messages, events = await run(action_with(starter_store), plain_yes)
     assert (messages, events) == ([msg(response="utter_out_of_scope")], [])
+
+
+def asked_which_city(times: int) -> list[dict[str, Any]]:
+    """Tracker events: "which city?" asked ``times`` times, the last one the bot's last line."""
+    events: list[dict[str, Any]] = []
+    for _ in range(times):
+        events += [{"event": "user", "text": "(not used)"},
+                   {"event": "bot", "text": "Which city?", "metadata": {"utter_action": "utter_ask_location"}}]
+    return events + [{"event": "user", "text": "(not used)"}]
+
+
+async def test_no_place_in_the_answer_to_which_city_is_asked_again_once(starter_store: DirectoryStore) -> None:
+    unclear = tracker({}, signal="none", events=asked_which_city(1))
+    unclear.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    assert await run(action_with(starter_store), unclear) == ([msg(response="utter_ask_location")], [])
+    again = tracker({}, signal="none", events=asked_which_city(2))
+    again.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
+    assert await run(action_with(starter_store), again) == ([msg(response="utter_back_to_shop")], [])
+
+
+async def test_no_to_which_city_routes_on_the_personas_country(starter_store: DirectoryStore) -> None:
+    """ "no" refuses the place: the persona's country (rumianek: PL), never asked again."""
+    no = tracker({"persona": "rumianek"}, events=asked_which_city(1))
+    no.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), no)
+    assert messages[0] == msg(response="utter_referral_intro")
+    assert any("116 111" in (m["text"] or "") for m in messages[1:])
+    assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]
+    plain = tracker({"persona": "plain"}, events=asked_which_city(1))
+    plain.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    messages, _ = await run(action_with(starter_store), plain)
+    assert messages == [msg(response="utter_back_to_shop")]  # nothing to route on, never silent
