@@ -42,10 +42,11 @@ class Phrases(Strict):
 
 
 class AnswerCues(Strict):
-    """``later`` ("not now", "maybe tomorrow") and ``resume`` ("now I can")."""
+    """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can") and ``unsure`` ("I don't know")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
+    unsure: Dict[Lang, Phrases] = {}
 
 
 class CuesFile(Strict):
