@@ -136,7 +136,7 @@ class NudgeListener:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # Redis down, restarted, or silent: reconnect
-                if self.connected or not self._ready.is_set():
+                if self.connected or not self._ready.is_set():  # once per outage
                     logger.warning("handoff: event nudge listener lost Redis, reconnecting: %s", exception_summary(exc))
                 self.connected = False
                 self._ready.set()
@@ -174,8 +174,7 @@ class NudgeListener:
                         self.wake.set()  # re-read the table: commits while deaf had no nudge
                 elif kind == "message":
                     self.wake.set()
-        finally:
-            self.connected = False
+        finally:  # ``connected`` stays as it was until run() has logged the loss
             try:
                 await pubsub.close()
                 await client.close()
