@@ -16,7 +16,8 @@ class ActionRequestCounselor(Action):
     """Marks the conversation as waiting for a counselor (``urgent`` if the signal was urgent).
 
     The handoff queue reads the ``handoff`` slot from the (encrypted) tracker store; the bot's
-    own reply to the child has already been sent from static responses before this runs.
+    own reply to the child has already been sent from static responses before this runs. An
+    offer the child had put off (slot ``offer_postponed``) is taken up by this request.
     """
 
     def name(self) -> Text:
@@ -28,6 +29,7 @@ class ActionRequestCounselor(Action):
         urgent = bool(tracker.latest_message.get("urgent"))
         current = tracker.get_slot("handoff")
         level = URGENT if urgent or current == URGENT else REQUESTED
+        events = [SlotSet("offer_postponed", False)] if tracker.get_slot("offer_postponed") else []
         if level == current:
-            return []
-        return [SlotSet("handoff", level)]
+            return events
+        return [SlotSet("handoff", level), *events]

@@ -20,10 +20,10 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.wording import country_name, in_cover, line, words
+from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
 from referrals.geo import Place, locate
@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 
 MAX_REFERRALS: Final = 2
 CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Telegram"}
-#: A lone yes / no when no question of this action is pending: the replies of the general rules.
-ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_not_safe", "not_safe": "utter_not_safe"}
+#: A lone yes / no when no question of this action is pending: the replies of the general rules
+#: (a lone "no" is ordinary talk, never the quiet line).
+ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_back_to_shop", "not_safe": "utter_not_safe",
+                  "not_now": "utter_not_now", "out_of_scope": "utter_out_of_scope"}
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -58,7 +60,7 @@ def _details(r: Referral, lang: Optional[str], at: datetime) -> str:
             if r.opens_at.date() == local_now.date():
                 parts.append(w["opens_today"].format(t=f"{r.opens_at:%H:%M}"))
             else:
-                day = w["days"][r.opens_at.weekday()]
+                day = day_phrase(r.opens_at.date(), local_now.date(), lang)
                 parts.append(w["opens_day"].format(d=day, t=f"{r.opens_at:%H:%M}"))
     return "".join(f", {p}" for p in parts)
 
@@ -105,6 +107,12 @@ def asked_for_location(tracker: Tracker) -> bool:
     )
 
 
+def asking_for_location(tracker: Tracker) -> int:
+    """How often "which city?" was asked when it is the bot's last line (else 0)."""
+    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
+    return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
+
+
 def persona_country(persona: Optional[str]) -> Optional[str]:
     """The country the persona's partner serves (its ``country:``), or None."""
     found = persona_by_id(persona)
@@ -134,6 +142,13 @@ class ActionOfferReferral(Action):
     def name(self) -> Text:
         return "action_offer_referral"
 
+    @staticmethod
+    def _ask_place(dispatcher: CollectingDispatcher, name: str, country: str, persona: Optional[str],
+                   lang: Optional[str]) -> None:
+        """ "Valencia in Spain?" in the persona's voice."""
+        template = line("confirm_place", persona, lang)
+        dispatcher.utter_message(text=template.format(place=name, country=country_name(country, lang)))
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
@@ -152,15 +167,38 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        if not options and intent in ANSWERS:
+        if not options and intent == "affirm" and tracker.get_slot("offer_postponed"):
+            # "yes" after the child put the offer of a person off ("not now"): it goes straight on
+            # (the promise queues in the Rasa process, bot/handoff/gate.py)
+            dispatcher.utter_message(response="utter_please_wait")
+            return [FollowupAction("action_request_counselor")]
+        asked = 0 if options or location or refused else asking_for_location(tracker)
+        if asked and intent in ("affirm", "out_of_scope"):
+            # no place in the answer to "which city?": asked again once, then a cover line
+            dispatcher.utter_message(response="utter_ask_location" if asked < 2 else "utter_back_to_shop")
+            return []
+        if asked and intent == "deny":
+            # "no" to "which city?" refuses it: the persona's country, never asked again
+            refused, refusal = True, [SlotSet("location_refused", True)]
+        elif not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
+        if options and intent == "out_of_scope" and not (location and _option(options[0])[0] != location):
+            # an unclear answer to "Valencia in Spain?": asked again once, then a cover line
+            if not tracker.get_slot("place_asked_again"):
+                name, country = _option(options[0])
+                self._ask_place(dispatcher, name, country, persona, lang)
+                return [SlotSet("place_asked_again", True)]
+            dispatcher.utter_message(response="utter_back_to_shop")
+            return [SlotSet("place_options", None), SlotSet("place_asked_again", None)]
+        if options:
+            events.append(SlotSet("place_asked_again", None))
         if options and refused:
             events.append(SlotSet("place_options", None))
-        elif options and intent == "not_safe":  # "not now", "wrong chat": no answer; drop the question
-            dispatcher.utter_message(response="utter_not_safe")
-            return [SlotSet("place_options", None)]
+        elif options and intent in ("not_safe", "not_now"):  # "wrong chat", "not now": drop the question
+            dispatcher.utter_message(response=ANSWERS[intent])
+            return [SlotSet("place_options", None), *events]
         elif options:  # the child answers "Valencia in Spain?"
             events.append(SlotSet("place_options", None))
             if intent == "affirm":
@@ -180,9 +218,7 @@ class ActionOfferReferral(Action):
             located = locate(location, hint, lang, exclude=catalogue)
             if located.ambiguous:
                 first = located.candidates[0]
-                template = line("confirm_place", persona, lang)
-                dispatcher.utter_message(text=template.format(place=first.name,
-                                                              country=country_name(first.country, lang)))
+                self._ask_place(dispatcher, first.name, first.country, persona, lang)
                 return [SlotSet("place_options", [f"{p.name}|{p.country}" for p in located.candidates])]
             where = located.place
         signal, urgent = latest_help_signal(tracker)
@@ -200,6 +236,8 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
+            if asked:  # "no" to "which city?" and nothing to route on (the plain bot): never silent
+                dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:

@@ -4,10 +4,12 @@ Inside a persona its own voice lines are used (``referral_line``, ``referral_eme
 ``emergency_local``, ``confirm_place`` in ``personas/<id>.yml``), so the disguise holds and the
 number is exact; without a persona (or for a language the persona lacks a line for: the persona's
 fallback rule applies) the plain lines of ``actions/referral_words.yml``. Shared details (free,
-hours, day names, the names of generic starter services) come from that file too.
+hours, the names of generic starter services) come from that file too; day names come from the
+Unicode CLDR through babel (:func:`day_phrase`), already inflected for the sentence.
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Mapping, Optional
@@ -55,3 +57,18 @@ def country_name(code: str, lang: Optional[str]) -> str:
         return str(Locale.parse(lang or DEFAULT_LANG).territories.get(code.upper(), code.upper()))
     except Exception:  # pragma: no cover - a locale babel lacks
         return code.upper()
+
+
+def day_phrase(day: date, today: date, lang: Optional[str]) -> str:
+    """When ``day`` is, said on ``today`` in ``lang``: "tomorrow", "this Tuesday" (up to six days
+    ahead), else "next Tuesday" — CLDR's relative forms via babel, inflected as the sentence needs
+    ("jutro", "w tę środę", "el próximo martes")."""
+    from babel import Locale
+
+    # babel has no public accessor for CLDR's relative date fields; tests/actions checks them.
+    fields = Locale.parse(lang or DEFAULT_LANG)._data["date_fields"]
+    ahead = (day - today).days
+    if ahead == 1:
+        return str(fields["day"]["relative"][1])
+    key = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
+    return str(fields[key]["relative"][0 if ahead < 7 else 1])

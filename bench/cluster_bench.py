@@ -171,7 +171,8 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
                 item.ok = response.status_code == 200
                 item.replies = len(response.json()) if item.ok else 0
                 break
-            kind = str(response.status_code)
+            # the replicas answer 5xx with a JSON body; caddy's own 502/503 has none
+            kind = f"{response.status_code} {'replica' if response.content else 'proxy'}"
         except httpx.HTTPError as exc:
             kind = type(exc).__name__
         item.failures.append(time.monotonic() - t0)
@@ -271,11 +272,13 @@ class Cluster:
         from bot.stack import Stack
         from core.settings import load_settings
 
-        base = _port_block(2 * replicas)
+        from bot.cluster import replicas as replica_list
+
+        base = _port_block(2)
         self.var = workdir / f"var-{replicas}"
         self.env = {
             "POPBOT_VAR_DIR": str(self.var), "POPBOT_HOST": "127.0.0.1", "POPBOT_MODE": "embedded",
-            "POPBOT_RASA_PORT": str(base), "POPBOT_HEALTH_PORT": str(base + replicas),
+            "POPBOT_RASA_PORT": str(base), "POPBOT_HEALTH_PORT": str(base + 1),
             "POPBOT_ACTIONS_PORT": str(_free_port()), "POPBOT_RASA_TOKEN": token,
             "POPBOT_DATABASE_URL": database_url, "POPBOT_REDIS_URL": redis_url, "POPBOT_LOG_LEVEL": "WARNING",
             "POPBOT_KEYS_DIR": str(workdir / "keys"),
@@ -290,8 +293,9 @@ class Cluster:
         self.stack = Stack(settings, env=self.env, log_dir=self.var / "logs", with_console=False,
                            replicas=replicas, proxy_port=self.proxy_port)
         self.proxy = f"http://127.0.0.1:{self.proxy_port}"
-        self.rasa = [f"http://127.0.0.1:{base + i}" for i in range(replicas)]
-        self.health = [f"http://127.0.0.1:{base + replicas + i}" for i in range(replicas)]
+        members = replica_list(settings, replicas)  # 127.0.0.1, 127.0.0.2, ... on the same ports
+        self.rasa = [r.url for r in members]
+        self.health = [r.health_url for r in members]
         self._supervising = threading.Event()
 
     def start(self) -> None:
@@ -378,8 +382,12 @@ def fault_recovery(items: list[Sent], happened: list[tuple[float, str]]) -> list
         until = happened[index + 1][0] if index + 1 < len(happened) else float("inf")
         failed = [f for i in items for f in i.failures if at <= f < until]
         kinds = Counter(k for i in items for f, k in zip(i.failures, i.kinds) if at <= f < until)
+        # 200 without a reply: the message was spooled (stored later), the child got no answer
+        unanswered = [i.done for i in items if i.ok and getattr(i, "replies", 1) == 0 and at <= i.done < until]
+        degraded = failed + unanswered
         out.append({"fault": name, "at_s": round(at, 1), "failed_attempts": len(failed), "why": dict(kinds),
-                    "seconds_to_full_service": round(max(failed) - at, 1) if failed else 0.0})
+                    "spooled_without_reply": len(unanswered),
+                    "seconds_to_full_service": round(max(degraded) - at, 1) if degraded else 0.0})
     return out
 
 
@@ -563,10 +571,13 @@ def render(report: dict[str, Any]) -> str:
                   f"(message spooled, stored later) {fault['answered_without_reply']}; p50/p95 "
                   f"{fault.get('p50_ms', float('nan')):.0f}/{fault.get('p95_ms', float('nan')):.0f} ms; killed replica ready "
                   f"again after {fault.get('replica_ready_again_s')} s", "",
-                  "| fault | at (s) | failed attempts (why) | seconds to full service |", "|---|---|---|---|"]
+                  "| fault | at (s) | failed attempts (why) | answered 200 without a reply (spooled) | seconds to full service |",
+                  "|---|---|---|---|---|"]
         for row in fault["recovery"]:
             why = ", ".join(f"{k}: {v}" for k, v in row["why"].items())
-            lines.append(f"| {row['fault']} | {row['at_s']} | {row['failed_attempts']} ({why}) | {row['seconds_to_full_service']} |")
+            lines.append(f"| {row['fault']} | {row['at_s']} | {row['failed_attempts']} ({why}) | "
+                         f"{row.get('spooled_without_reply', 0)} | {row['seconds_to_full_service']} |")
+        lines += ["", "seconds to full service: from the fault to the last failed attempt or reply-less answer it caused"]
     lines += [""] + [f"note: {n}" for n in report["notes"]]
     return "\n".join(lines) + "\n"
 

@@ -1,9 +1,10 @@
 """Relay latencies through the counselor console, against a plain bot reply in the same run.
 
-    python -m bench console [--rounds 40] [--redis-url URL]
+    python -m bench console [--rounds 40] [--database-url URL] [--redis-url URL]
 
 The trained model is loaded into a Rasa ``Agent`` with the encrypted tracker store and the
-handoff hooks (``bot.handoff.gate``), as ``bot.server`` runs them; the console app
+handoff hooks (``bot.handoff.gate``), as ``bot.server`` runs them, on a fresh SQLite file or
+PostgreSQL schema (``bench.relay``, shared with the ``handoff`` bench); the console app
 (``bot.console.app.create_app``) is served by uvicorn on a free local port in the same process,
 and read over HTTP as a browser does. No action server.
 
@@ -26,57 +27,26 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import shutil
 import socket
-import tempfile
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
-from bench.handoff_bench import CHILD, COVER, GOAL_SECONDS, _pct
+from bench.relay import CHILD, COVER, GOAL_SECONDS, open_relay, pct, run_arms, stalled, widget_receives
 
 
 async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
-    from core.rasa_compat import prepare_environment
-
-    prepare_environment()
-    from core.logs import configure
-
-    configure(patch_rasa_now=True)
+    relay = await open_relay("console", database_url=args.database_url, redis_url=args.redis_url)
     import httpx
     import uvicorn
-    from rasa.core.agent import Agent
-    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-    from bot.channels.web import WebInput
     from bot.console import accounts, sessions
     from bot.console.app import create_app
     from bot.console.context import Console
-    from bot.handoff import bot_side, delivery, gate, service
-    from bot.handoff.model import Actor
-    from bot.storage.keys import FileKeyProvider
-    from bot.storage.runtime import open_storage
-    from bot.storage.tracker_store import EncryptedTrackerStore
-    from core import PROJECT_ROOT, paths
-    from core.settings import load_settings
 
-    tmp = Path(tempfile.mkdtemp(prefix="popbot-bench-console-"))
-    env = {"POPBOT_VAR_DIR": str(tmp / "var")}
-    if args.redis_url:
-        env["POPBOT_REDIS_URL"] = args.redis_url
-    store = open_storage(load_settings(env), database_url=f"sqlite:///{tmp / 'bench.db'}",
-                         provider=FileKeyProvider(tmp / "keys", generate=True))
-    gate.install()
-    agent = Agent.load(str(PROJECT_ROOT / "models" / f"{paths.MODEL_NAME}.tar.gz"),
-                       tracker_store=EncryptedTrackerStore(storage=store))
-    app = create_app(store)
-    ctx = app.state.handoff
-    console = Console(store)
-    # a signed-in session made directly: sign-in is not what is timed
-    account, _ = accounts.add_account(console, "bench", "counselor", actor="bench")
-    session = sessions.create(console, account.id, "full")
-
+    app = create_app(relay.store)
+    # a signed-in session of the counselor holding the conversation: sign-in is not what is timed
+    session = sessions.create(Console(relay.store), accounts.by_username(Console(relay.store), "bench").id, "full")
     with socket.socket() as probe:  # a free local port
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
@@ -86,34 +56,9 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
     while not server.started:
         await asyncio.sleep(0.02)
     base = f"http://127.0.0.1:{port}"
-    headers = {"cookie": f"{sessions.COOKIE}={session.token}", "origin": base}
-    client = httpx.AsyncClient(base_url=base, headers=headers, timeout=30)
-
-    async def say(sender: str, text: str) -> list[Any]:
-        out = CollectingOutputChannel()
-        await agent.handle_message(UserMessage(text, out, sender, input_channel="web",
-                                               metadata={"persona": "rumianek", "lang": "en"}))
-        return out.messages
-
-    held = "web_" + uuid.uuid4().hex
-    bot_side.enter_queue(ctx, held, channel="web", persona="rumianek", lang="en", signal="help_request", urgent=False)
-    service.claim(ctx, Actor("bench", "counselor"), held)
-    plain = "web_" + uuid.uuid4().hex
-
-    web = WebInput(shop=False)
-    received: asyncio.Queue[tuple[float, str]] = asyncio.Queue()
-
-    async def socket_send(message: dict[str, Any]) -> None:
-        received.put_nowait((time.perf_counter(), str(message.get("text"))))
-
-    async def socket_close() -> None:
-        return None
-
-    await web.hub.attach(held, socket_send, socket_close)
-    worker = delivery.Deliverer(ctx)
-    worker.senders["web"] = web.deliver_counselor_message
-    worker.start()
-
+    client = httpx.AsyncClient(base_url=base, headers={"cookie": f"{sessions.COOKIE}={session.token}", "origin": base},
+                               timeout=30)
+    held = relay.held
     seen: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
     async def stream() -> None:
@@ -129,15 +74,15 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
 
     async def bot_reply(i: int) -> None:
         start = time.perf_counter()
-        assert await say(plain, COVER[i % len(COVER)]), "the bot did not answer"
+        assert await relay.say(relay.plain, COVER[i % len(COVER)]), "the bot did not answer"
         results["bot_reply"].append(time.perf_counter() - start)
 
     async def child_to_screen(i: int) -> None:
         text = f"{CHILD[i % len(CHILD)]} {uuid.uuid4().hex[:6]}"
         start = time.perf_counter()
-        assert await say(held, text) == []
+        assert await relay.say(held, text) == []
         while True:
-            event = await seen.get()
+            event = await stalled(seen.get(), "child_to_screen", listener)
             if event["kind"] == "message" and event["conversation"] == held:
                 break
         page = await client.get(url + "/transcript")
@@ -149,36 +94,23 @@ async def _run(args: argparse.Namespace) -> dict[str, list[float]]:
         start = time.perf_counter()
         sent = await client.post(url + "/reply", data={"csrf": session.csrf, "text": text})
         assert sent.status_code == 303, f"the console refused the reply: {sent.status_code}"
-        while True:
-            at, got = await received.get()
-            if got == text:
-                results["console_to_child"].append(at - start)
-                return
+        results["console_to_child"].append(await widget_receives(relay, text, "console_to_child") - start)
 
-    arms = [bot_reply, child_to_screen, console_to_child]
-    for warm in range(3):
-        for arm in arms:
-            await arm(warm)
-    for key in results:
-        results[key].clear()
-    for i in range(args.rounds):
-        for arm in arms[i % 3:] + arms[: i % 3]:
-            await arm(i)
+    await run_arms([bot_reply, child_to_screen, console_to_child], args.rounds, results)
     listener.cancel()
-    await worker.stop()
     await asyncio.gather(listener, return_exceptions=True)
     await client.aclose()
     server.should_exit = True
     await serving
-    store.close()
-    shutil.rmtree(tmp, ignore_errors=True)
+    await relay.close()
     return results
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench console", description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
-    parser.add_argument("--redis-url", default="", help="wake the SSE stream by the Redis nudge (else 0.25 s polling)")
+    parser.add_argument("--database-url", default=None, help="PostgreSQL URL; a fresh schema is made and dropped")
+    parser.add_argument("--redis-url", default=None, help="wake the SSE stream by the Redis nudge (else 0.25 s polling)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args(argv)
     try:
@@ -186,12 +118,13 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - a bench reports and exits
         print(f"console bench failed: {exc.__class__.__name__}: {exc}")
         return 2
-    base = _pct(results["bot_reply"], 0.95)
-    print(f"console relay latency, {args.rounds} rounds, {'Redis nudge' if args.redis_url else 'polling'}")
+    base = pct(results["bot_reply"], 0.95)
+    print(f"console relay latency, {args.rounds} rounds, {'PostgreSQL' if args.database_url else 'SQLite'}, "
+          f"{'Redis nudge' if args.redis_url else 'polling'}")
     missed = False
     for arm, values in results.items():
-        p95 = _pct(values, 0.95)
-        line = f"  {arm:17} p50 {_pct(values, 0.5) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  max {max(values) * 1000:7.1f} ms"
+        p95 = pct(values, 0.95)
+        line = f"  {arm:17} p50 {pct(values, 0.5) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  max {max(values) * 1000:7.1f} ms"
         if arm != "bot_reply":
             ok = p95 <= GOAL_SECONDS
             missed |= not ok

@@ -13,6 +13,11 @@ A file holds ``conversations:``, a list of::
           must: ["Valencia"]                   # every one must appear in the turn's replies
           must_not: ["Venezuela"]              # none may appear
           any: ["España", "Spain"]             # optional: at least one must appear
+          says: [confirm_place]                # optional: the voice lines (core.persona VOICE_KEYS)
+                                               # of this persona and language that must be said
+
+A file may instead hold ``answers:`` — every question on the way to a person × every kind of
+answer, expanded into conversations for each chat it lists (``bot/answer_matrix.py``).
 
 Matching is on the replies of the turn joined with newlines, case-insensitive, after folding
 diacritics (``core.text.fold``). A malformed file raises :class:`ConversationError` naming the
@@ -26,7 +31,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 import yaml
 
@@ -52,6 +57,8 @@ class Turn:
     must_not: tuple[str, ...] = ()
     any: tuple[str, ...] = ()
     line: int = 0
+    #: voice keys whose line (this persona, this language) must be among the replies
+    says: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,17 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
     raise ConversationError(f"{where}: expected a text or a list of texts")
 
 
+def voice_keys(value: Any, where: str) -> tuple[str, ...]:
+    """``says:`` — known voice keys only (``core.persona.schema.VOICE_KEYS``)."""
+    from core.persona.schema import VOICE_KEYS
+
+    keys = _texts(value, where)
+    for key in keys:
+        if key not in VOICE_KEYS:
+            raise ConversationError(f"{where}: {key!r} is not a voice key ({', '.join(VOICE_KEYS)})")
+    return keys
+
+
 def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
     """The conversations of one YAML file (every problem raises with file and line)."""
     known = set(personas) | {PLAIN}
@@ -110,6 +128,10 @@ def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConversationError(f"{name}:{(mark.line + 1) if mark else 0}: (yaml): malformed YAML") from exc
+    if isinstance(data, dict) and "answers" in data and "conversations" not in data:
+        from bot.answer_matrix import expand
+
+        return expand(data["answers"], name, known)
     if not isinstance(data, dict) or not isinstance(data.get("conversations"), list):
         raise ConversationError(f"{name}:1: conversations: expected a list of conversations")
     out: list[Conversation] = []
@@ -139,12 +161,12 @@ def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
             twhere = f"{name}:{tline}"
             if not isinstance(t, dict) or not isinstance(t.get("child"), str) or not t["child"].strip():
                 raise ConversationError(f"{twhere}: child: every turn needs the child's line")
-            extra = set(t) - {"__line__", "child", "must", "must_not", "any"}
+            extra = set(t) - {"__line__", "child", "must", "must_not", "any", "says"}
             if extra:
                 raise ConversationError(f"{twhere}: {sorted(extra)[0]}: unknown field")
             turns.append(Turn(t["child"], _texts(t.get("must"), f"{twhere}: must"),
                               _texts(t.get("must_not"), f"{twhere}: must_not"), _texts(t.get("any"), f"{twhere}: any"),
-                              tline))
+                              tline, voice_keys(t.get("says"), f"{twhere}: says")))
         xfail = item.get("xfail")
         if xfail is not None and (not isinstance(xfail, str) or not xfail.strip()):
             raise ConversationError(f"{where}: xfail: give the reason as text")
@@ -170,14 +192,35 @@ def load_dir(directory: Path, personas: Iterable[str]) -> list[Conversation]:
     return out
 
 
-def check_turn(turn: Turn, replies: Sequence[str], never: Sequence[str]) -> list[str]:
-    """What is wrong with the replies to one turn (empty: the turn passes)."""
+Voice = Callable[[str], Sequence[str]]
+
+
+def check_turn(turn: Turn, replies: Sequence[str], never: Sequence[str], voice: Optional[Voice] = None) -> list[str]:
+    """What is wrong with the replies to one turn (empty: the turn passes); ``voice(key)``: the
+    texts the conversation's persona may say for a voice key (needed for ``says``)."""
     said = fold("\n".join(replies))
     problems = [f"missing {w!r}" for w in turn.must if fold(w) not in said]
+    for key in turn.says:
+        texts = voice(key) if voice is not None else ()
+        if not texts or not any(fold(t) in said for t in texts):
+            problems.append(f"missing the {key!r} line")
     problems += [f"must not say {w!r}" for w in (*turn.must_not, *never) if fold(w) in said]
     if turn.any and not any(fold(w) in said for w in turn.any):
         problems.append(f"none of {list(turn.any)!r}")
     return problems
+
+
+def voice_of(domain: Any, persona: str, lang: str) -> Voice:
+    """``voice(key)``: the texts of ``utter_<key>`` the model says for this persona and language."""
+    from rasa.core.nlg.generator import ResponseVariationFilter
+
+    chooser = ResponseVariationFilter(domain.responses)
+
+    def voice(key: str) -> Sequence[str]:
+        found = chooser.responses_for_utter_action(f"utter_{key}", "", {"persona": persona, "lang": lang})
+        return [str(v["text"]) for v in found if v.get("text")]
+
+    return voice
 
 
 async def run_conversation(agent: Any, conv: Conversation, sender: Optional[str] = None) -> Result:
@@ -191,12 +234,13 @@ async def run_conversation(agent: Any, conv: Conversation, sender: Optional[str]
     if conv.persona != PLAIN:
         metadata["persona"] = conv.persona
     result = Result(conv)
+    voice = voice_of(agent.domain, conv.persona, conv.lang)
     for n, turn in enumerate(conv.turns, start=1):
         output = CollectingOutputChannel()
         await agent.handle_message(UserMessage(neutralise(turn.child), output, sender, metadata=metadata))
         replies = [m["text"] for m in output.messages if m.get("text")]
         result.replies.append(replies)
-        for problem in check_turn(turn, replies, conv.never):
+        for problem in check_turn(turn, replies, conv.never, voice):
             result.failures.append(f"turn {n} ({conv.file}:{turn.line}): {problem}; replies: {replies!r}")
     return result
 

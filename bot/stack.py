@@ -89,22 +89,26 @@ class Stack:
             "POPBOT_KEYS_DIR": str(s.keys_dir or s.var_dir / "keys"),
             # caddy is one proxy hop: rate limits count the client's address, not the proxy's
             "POPBOT_FORWARDED_HOPS": "1",
+            # replicas listen on their own loopback addresses; the action server stays where it is
+            "POPBOT_ACTIONS_URL": s.actions_endpoint,
         }
         if s.key_provider or s.master_keys:
             del shared["POPBOT_KEYS_DIR"]
         processes = [
             Process(
-                r.name, [py, "-m", "bot.server"], f"http://{s.host}:{r.health_port}/ready",
-                env={**shared, "POPBOT_RASA_PORT": str(r.rasa_port), "POPBOT_HEALTH_PORT": str(r.health_port),
-                     "POPBOT_VAR_DIR": str(r.var_dir), "POPBOT_FORWARDED_HOPS": "1"},  # caddy in front
+                r.name, [py, "-m", "bot.server"], f"{r.health_url}/ready",
+                env={**shared, "POPBOT_HOST": r.host, "POPBOT_RASA_PORT": str(r.rasa_port),
+                     "POPBOT_HEALTH_PORT": str(r.health_port), "POPBOT_VAR_DIR": str(r.var_dir)},
             )
             for r in members
         ]
         config = cluster.write_proxy_config(s, self.proxy_port, members)
         proxy_env = {"XDG_CONFIG_HOME": str(config.parent), "XDG_DATA_HOME": str(config.parent)}
         processes.append(Process(
+            # ready once it routes to a replica its health checks found ready (the web channel's
+            # GET /webhooks/web/ answers through it), not merely once it listens
             "proxy", [cluster.CADDY, "run", "--adapter", "caddyfile", "--config", str(config)],
-            f"http://{s.host}:{self.proxy_port}/", env=proxy_env,
+            f"http://{s.host}:{self.proxy_port}/webhooks/web/", env=proxy_env,
         ))
         return processes
 

@@ -41,11 +41,19 @@ class ConversationLocks(Protocol):
         """Async context manager: the caller's turn of ``conversation_id``."""
 
 
+# Both scripts are safe to run twice (core.redis_client retries a command whose answer was lost):
+# a token already queued keeps its ticket, a token that already owns the key has acquired.
+
 # KEYS: queue (zset token -> ticket), seen (hash token -> ms deadline), counter.
 # ARGV: token, alive ms, keep ms.  Returns the ticket number.
 _ENQUEUE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local queued = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if queued then
+  redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[2]))
+  return tonumber(queued)
+end
 local ticket = redis.call('INCR', KEYS[3])
 redis.call('ZADD', KEYS[1], ticket, ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[1], now + tonumber(ARGV[2]))
@@ -58,6 +66,7 @@ return ticket
 _TRY = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if redis.call('GET', KEYS[1]) == ARGV[1] then return 1 end
 if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then return -1 end
 redis.call('HSET', KEYS[3], ARGV[1], now + tonumber(ARGV[3]))
 redis.call('PEXPIRE', KEYS[2], ARGV[4])
@@ -101,9 +110,9 @@ class RedisConversationLocks:
 
     @classmethod
     def from_url(cls, url: str, **options: Any) -> "RedisConversationLocks":
-        import redis.asyncio as redis_asyncio
+        from core.redis_client import async_redis
 
-        return cls(redis_asyncio.from_url(url), **options)
+        return cls(async_redis(url), **options)
 
     def __post_init__(self) -> None:
         for name, source in (("enqueue", _ENQUEUE), ("try", _TRY), ("leave", _LEAVE)):

@@ -10,10 +10,18 @@ whether it is ``urgent``:
      name (``rumianek__help_request`` → ``help_request``) and the ranking is renormalised;
   2. :func:`choose` — a greeting or thanks that carries a help request is the help request;
      a "no" (``deny``) is ordinary talk (after the discreet question the dialogue answers it
-     with ``utter_back_to_shop``), but inside a persona a *putting off* "no" ("not now",
-     "maybe later", a cue of ``postponing`` in ``nlu/safety/cues.yml``) is the persona's
-     ``not_safe``; a *coded* ``peer_help`` is answered like ``help_request`` (its signal stays
-     ``peer_help``);
+     with ``utter_back_to_shop``), but inside a persona a *putting off* "no" that covers the
+     child's tracks ("never mind", "gotta go", a cue of ``postponing`` in
+     ``nlu/safety/cues.yml``) is the persona's ``not_safe``; a *coded* ``peer_help`` is
+     answered like ``help_request`` (its signal stays ``peer_help``);
+  2b. :func:`answer_to_question` — a message made only of "later" words ("not now", "maybe
+     tomorrow": ``answers.later`` in the cues file) is the intent ``not_now``: after one of the
+     bot's questions the dialogue answers "you can come back any time" and remembers the offer;
+     anywhere else it is the quiet line. Inside a persona its signal is ``not_safe`` (the child
+     cannot talk now), in the plain bot ``none``. Anything more ("not now, someone is here",
+     "later lol") is left to the classifier (the persona's ``not_safe`` code), and so is a
+     "later" the classifier took for a help signal. A message made only of "now I can" words
+     (``answers.resume``) is a yes (``affirm``), whatever the classifier says;
   3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
      or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``;
   4. :func:`is_adult_order` — inside a persona, the urgent code written by someone who reads as an
@@ -30,8 +38,9 @@ only read the resulting intent, ``signal`` and ``urgent``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Optional, Sequence, Tuple
+import re
+from dataclasses import dataclass, field
+from typing import AbstractSet, Iterable, Mapping, Optional, Sequence, Tuple
 
 from core.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 
@@ -44,6 +53,30 @@ YIELD_CONFIDENCE = 0.25
 QUIET_CODES = frozenset({"not_safe", "clean_chat"})
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
+#: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
+NOT_NOW = "not_now"
+#: Intents a bare "later" answer may have been classified as (no help signal).
+ANSWER_INTENTS = frozenset({"affirm", "deny", "out_of_scope", "greet", "thanks", "goodbye", "not_safe"})
+#: Longer messages are never a bare answer.
+MAX_ANSWER_WORDS = 10
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Folded cue phrases per language, and the other words a message made only of them may have."""
+
+    cues: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    fillers: Mapping[str, AbstractSet[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers to the bot's questions that words decide: ``later`` ("not now", "maybe
+    tomorrow") and ``resume`` ("now I can", "I'm back")."""
+
+    later: Phrases = field(default_factory=Phrases)
+    resume: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -109,6 +142,35 @@ def cues_of(lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> list[Sequ
     return [cues[lang]] if lang in cues else list(cues.values())
 
 
+def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int = MAX_ANSWER_WORDS) -> bool:
+    """Whether ``folded`` holds a cue of ``phrases`` and nothing but cue words and fillers (the
+    message's language, or any language when it is unknown)."""
+    tokens = _WORD.findall(folded)
+    if not tokens or len(tokens) > max_words:
+        return False
+    for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
+        cues = phrases.cues[cue_lang]
+        allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in _WORD.findall(cue)}
+        if contains_cue(folded, cues) and all(t in allowed for t in tokens):
+            return True
+    return False
+
+
+def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
+                       answers: Answers) -> Optional[Tuple[Ranked, str]]:
+    """``(intent, signal)`` when the message is a bare "later" (``not_now``) or "now I can"
+    (``affirm``) answer, else None. A "later" never replaces a help signal (a false alarm costs
+    less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
+    "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
+    classifier."""
+    if top.intent in ANSWER_INTENTS and made_of(folded, lang, answers.later):
+        signal = "not_safe" if persona != NO_PERSONA else signal_for_intent(top.intent)[0]
+        return Ranked(NOT_NOW, top.confidence, top.source), signal
+    if made_of(folded, lang, answers.resume):
+        return Ranked("affirm", top.confidence, top.source), "none"
+    return None
+
+
 def is_urgent(
     signal: str, urgent: bool, folded: str, lang: Optional[str], urgent_cues: Mapping[str, Sequence[str]]
 ) -> bool:
@@ -137,14 +199,19 @@ def decide(
     adult_cues: Optional[Mapping[str, Sequence[str]]] = None,
     harm_cues: Optional[Mapping[str, Sequence[str]]] = None,
     forwarded: bool = False,
+    answers: Optional[Answers] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–5 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``: ``{lang: [folded cue, ...]}`` of putting-off
-    phrases ("not now"), an adult customer's words and harm words; ``forwarded``: the channel
-    says the words are someone else's."""
+    phrases ("never mind"), an adult customer's words and harm words; ``forwarded``: the channel
+    says the words are someone else's; ``answers``: the "not now" / "now I can" phrases."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = any(contains_cue(folded, cues) for cues in cues_of(lang, postponing or {}))
     top = choose(masked, persona, putting_off)
+    answer = answer_to_question(top, persona, folded, lang, answers) if answers else None
+    if answer is not None:
+        top, signal = answer
+        return Decision(top.intent, top.confidence, top.source, signal, False, masked)
     signal, urgent = signal_for_intent(top.intent)
     if forwarded and signal == "self_harm":
         top = Ranked("peer_help", top.confidence, top.source)

@@ -8,6 +8,9 @@ A message is a quiet line when every word of it (folded text) is a trigger or a 
 language (``not_safe_lines`` in ``nlu/safety/cues.yml``) and at least one is a trigger; with an
 unknown language, any language's lists may match. Anything else ("never mind, he is coming
 back") is left to the classifier.
+
+:func:`load_answers` reads the "not now" / "now I can" answers (``answers`` in the cues file)
+for ``core.safety.answer_to_question``.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from typing import Mapping, Optional
 
 import yaml
 
-from core.safety import Decision
+from core.safety import Answers, Decision, Phrases
 from core.signals import signal_for_intent
 
 _WORD = re.compile(r"\w+")
@@ -73,3 +76,33 @@ def as_location_refusal(decision: Decision) -> Decision:
     """``decision`` turned into an answer to the location question (intent ``inform_location``)."""
     signal, urgent = signal_for_intent("inform_location")
     return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)
+
+
+def _texts(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise ValueError(f"{where}: expected a list of texts (quote yes / no: YAML reads them as booleans)")
+    return value
+
+
+def _phrases(data: object, where: str) -> Phrases:
+    from core.text import fold
+
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected languages, each with cues and fillers")
+    cues: dict[str, tuple[str, ...]] = {}
+    fillers: dict[str, frozenset[str]] = {}
+    for lang, lists in data.items():
+        if not isinstance(lists, dict):
+            raise ValueError(f"{where}.{lang}: expected cues and fillers")
+        cues[lang] = tuple(sorted({fold(c) for c in _texts(lists.get("cues"), f"{where}.{lang}.cues")}))
+        fillers[lang] = frozenset(fold(w) for w in _texts(lists.get("fillers", []), f"{where}.{lang}.fillers"))
+    return Phrases(cues, fillers)
+
+
+def load_answers(path: Path) -> Answers:
+    """The ``answers`` of the cues file: ``later`` and ``resume`` phrases per language (a
+    malformed list raises ``ValueError`` naming the file and the field)."""
+    with path.open(encoding="utf-8") as f:
+        data = (yaml.safe_load(f) or {}).get("answers") or {}
+    return Answers(later=_phrases(data.get("later", {}), f"{path}: answers.later"),
+                   resume=_phrases(data.get("resume", {}), f"{path}: answers.resume"))

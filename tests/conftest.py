@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import subprocess
+import time
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -147,6 +150,55 @@ def free_port() -> int:
 
 #: The Rasa HTTP API token of the end-to-end stack (tests call the API with it).
 E2E_RASA_TOKEN = "e2e-" + os.urandom(12).hex()
+
+
+class OwnRedis:
+    """A Redis server of one test's own (``redis-server`` on a free loopback port, no persistence),
+    which the test may restart or cut off without touching the shared one on 6379."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.workdir = workdir
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        import redis
+
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis(port=self.port)
+        try:
+            for _ in range(2000):  # a guard against a server that never starts
+                try:
+                    client.ping()
+                    return
+                except redis.ConnectionError:
+                    time.sleep(0.01)
+            raise RuntimeError("redis-server did not start")
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def own_redis_server(tmp_path: Path) -> Iterator[OwnRedis]:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed (make test-deps)")
+    server = OwnRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def own_redis(own_redis_server: OwnRedis) -> str:
+    return own_redis_server.url
 
 
 def wait_for_webhook(fake: Any, timeout: float = 60.0) -> None:

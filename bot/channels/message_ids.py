@@ -77,9 +77,9 @@ class RedisMessageIdLog:
     INDEX = "popbot:tg:msgs:index"
 
     def __init__(self, redis_url: str) -> None:
-        import redis.asyncio as redis_asyncio
+        from core.redis_client import async_redis
 
-        self._redis = redis_asyncio.from_url(redis_url)
+        self._redis = async_redis(redis_url)
 
     @staticmethod
     def _key(conversation: str) -> str:

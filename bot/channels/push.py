@@ -22,6 +22,9 @@ from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
+#: Seconds before subscribing again after the relay's Redis connection was lost (doubling).
+RECONNECT_START, RECONNECT_MAX = 0.1, 2.0
+
 Sink = Callable[[dict[str, Any]], Awaitable[None]]
 Closer = Callable[[], Awaitable[None]]
 
@@ -146,10 +149,10 @@ class RedisRelay:
     CHANNEL = "popbot:web:push"
 
     def __init__(self, hub: PushHub, redis_url: str) -> None:
-        import redis.asyncio as redis_asyncio
+        from core.redis_client import async_redis
 
         self._hub = hub
-        self._redis = redis_asyncio.from_url(redis_url)
+        self._redis = async_redis(redis_url)
         self._task: asyncio.Task[None] | None = None
         self._ready = asyncio.Event()
 
@@ -179,20 +182,36 @@ class RedisRelay:
         await self._redis.publish(self.CHANNEL, json.dumps({"c": conversation_id, "leave": True}))
 
     async def _listen(self) -> None:
-        pubsub = self._redis.pubsub()
-        await pubsub.subscribe(self.CHANNEL)
-        self._ready.set()
-        try:
-            async for item in pubsub.listen():
-                if item.get("type") != "message":
-                    continue
+        """Relay pushes from Redis until stopped; a lost connection (Redis restarted) is opened
+        again with backoff, so pushes between replicas do not stop for the replica's lifetime."""
+        delay = RECONNECT_START
+        while True:
+            pubsub = self._redis.pubsub()
+            try:
+                await pubsub.subscribe(self.CHANNEL)
+                self._ready.set()
+                delay = RECONNECT_START
+                async for item in pubsub.listen():
+                    if item.get("type") == "message":
+                        await self._relayed(item)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                logger.warning("web push: Redis connection lost (%s); subscribing again", type(exc).__name__)
+            finally:
                 try:
-                    payload = json.loads(item["data"])
-                    if payload.get("leave"):
-                        await self._hub.leave_local(payload["c"])
-                    else:
-                        await self._hub.deliver_local(payload["c"], payload["m"])
-                except Exception as exc:
-                    logger.error("web push: could not deliver a relayed message: %s", exception_summary(exc))
-        finally:
-            await pubsub.close()
+                    await pubsub.close()
+                except Exception:  # the connection is gone already
+                    pass
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, RECONNECT_MAX)
+
+    async def _relayed(self, item: dict[str, Any]) -> None:
+        try:
+            payload = json.loads(item["data"])
+            if payload.get("leave"):
+                await self._hub.leave_local(payload["c"])
+            else:
+                await self._hub.deliver_local(payload["c"], payload["m"])
+        except Exception as exc:
+            logger.error("web push: could not deliver a relayed message: %s", exception_summary(exc))

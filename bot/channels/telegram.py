@@ -12,9 +12,9 @@
   media is never downloaded). A forwarded message carries ``metadata.forwarded`` (its words are
   someone else's: ``core.safety``, step 5).
 * Replies that are not plain cover talk go out with ``protect_content``; no link previews ever.
-* Clean chat: when the bot says a configured line (``utter_clean_done``, ``utter_not_safe``) or an
-  action sends ``{"popbot": "clean_chat"}``, every recorded message of the chat (both sides) is
-  deleted first, so the chat shows one innocuous line. Idle chats are cleaned automatically
+* Clean chat: when the bot says a configured line (``utter_clean_done``, ``utter_not_safe``,
+  ``utter_not_now``) or an action sends ``{"popbot": "clean_chat"}``, every recorded message of
+  the chat (both sides) is deleted first, so the chat shows one innocuous line. Idle chats are cleaned automatically
   before Telegram's 48-hour limit.
 * Processing or storage failure answers 500 so Telegram redelivers (docs/design.md, invariant 6).
   The replies already sent are recorded per ``update_id`` (``bot.channels.replies``), so the
@@ -491,7 +491,7 @@ class TelegramInput(InputChannel):
             await channel.start(on_new_message)
             from bot.handoff import delivery
 
-            delivery.register(KIND, channel.deliver_counselor_message)
+            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app))
 
         @bp.listener("before_server_stop")
         async def _stop(_app: Any, _loop: Any) -> None:

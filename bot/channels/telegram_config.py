@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 DEFAULT_API_URL = "https://api.telegram.org"
-DEFAULT_CLEAN_ON = ("utter_clean_done", "utter_not_safe")
+DEFAULT_CLEAN_ON = ("utter_clean_done", "utter_not_safe", "utter_not_now")
 _PERSONA = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _TOKEN = re.compile(r"^(\d+):[A-Za-z0-9_-]{20,}$")

@@ -109,9 +109,9 @@ class RedisUpdateLedger:
     """Ledger in Redis: one key per update, expiring on its own."""
 
     def __init__(self, redis_url: str) -> None:
-        import redis.asyncio as redis_asyncio
+        from core.redis_client import async_redis
 
-        self._redis = redis_asyncio.from_url(redis_url)
+        self._redis = async_redis(redis_url)
 
     @staticmethod
     def _key(bot: str, update_id: int) -> str:

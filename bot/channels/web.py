@@ -55,6 +55,10 @@ logger = logging.getLogger(__name__)
 
 KIND = "web"
 SESSION_COOKIE = sessions.COOKIE
+#: A turn that failed because the database could not be reached, before any reply, is tried
+#: again after each of these pauses (s) before the message is spooled: a PostgreSQL restart takes
+#: a few seconds, and a child who waits a moment gets an answer instead of silence.
+DATABASE_RETRY_PAUSES = (0.25, 0.5, 1.0, 2.0)
 MAX_MESSAGE_CHARS = 4096
 _SENDER = re.compile(r"[A-Za-z0-9_.:\-]{1,128}\Z")
 _PERSONA = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
@@ -66,6 +70,21 @@ NO_STORE = {
 }
 
 LeaveRecorder = Callable[[Request, str], Awaitable[None]]
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True if ``exc`` (or what caused it) is a lost or refused database connection: nothing of
+    the turn was stored, so it can simply run again."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    seen: BaseException | None = exc
+    for _ in range(10):  # the chain of causes, bounded
+        if seen is None:
+            return False
+        if isinstance(seen, OperationalError) or (isinstance(seen, DBAPIError) and seen.connection_invalidated):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class BadRequest(ValueError):
@@ -292,22 +311,28 @@ class WebInput(InputChannel):
         self, sender: str, text: str, metadata: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> HTTPResponse:
         """Process one message of session ``sender``; the answer carries the bot's replies."""
-        collector = CollectingOutputChannel()
         text = neutralise(clean(text))
         if not text.strip():
             return response.json([], headers=NO_STORE)
-        message = UserMessage(
-            text, collector, identity.conversation_id(KIND, sender), input_channel=KIND, metadata=metadata
-        )
-        try:
-            await on_new_message(message)
-        except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
-            logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
-            return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
-        except Exception as exc:
-            logger.error("web channel: processing a message failed: %s", exception_summary(exc))
-            return await self._answer_unsaved(message, _replies(collector))
-        return response.json(_replies(collector), headers=NO_STORE)
+        for pause in (*DATABASE_RETRY_PAUSES, None):
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                text, collector, identity.conversation_id(KIND, sender), input_channel=KIND, metadata=metadata
+            )
+            try:
+                await on_new_message(message)
+            except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
+                logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
+                return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
+            except Exception as exc:
+                if pause is not None and not collector.messages and database_unreachable(exc):
+                    logger.warning("web channel: the database is unreachable; trying the message again in %.2f s", pause)
+                    await asyncio.sleep(pause)
+                    continue
+                logger.error("web channel: processing a message failed: %s", exception_summary(exc))
+                return await self._answer_unsaved(message, _replies(collector))
+            return response.json(_replies(collector), headers=NO_STORE)
+        raise AssertionError("unreachable: the last pass returns")
 
     # --- blueprint ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -332,7 +357,7 @@ class WebInput(InputChannel):
                 app.ctx.popbot_web_retry = asyncio.create_task(_retry_forever())
             from bot.handoff import delivery
 
-            delivery.register(KIND, channel.deliver_counselor_message)
+            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app))
 
         async def _retry_forever() -> None:
             while True:

@@ -53,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     close.add_argument("--category", action="append", default=[], help="a signal name; repeatable")
     evs = add("events", "print live events (content-free) after an id", conversation=False)
     evs.add_argument("--after", type=int, default=0)
-    evs.add_argument("--follow", action="store_true", help="keep printing new events (Ctrl-C stops)")
+    evs.add_argument("--follow", action="store_true",
+                     help="keep printing new events (Ctrl-C stops); while it runs you count as connected")
     parser.set_defaults(func=run)
 
 
@@ -123,12 +124,13 @@ def _dispatch(ctx: Context, actor: Actor, args: argparse.Namespace) -> int:
         entry = service.close(ctx, actor, conversation, outcome=args.outcome, categories=args.category)
         print(f"closed ({entry.outcome})")
     elif command == "events":
-        return _events(ctx, args.after, args.follow)
+        return _events(ctx, actor, args.after, args.follow)
     return 0
 
 
-def _events(ctx: Context, after: int, follow: bool) -> int:
-    from bot.handoff import service
+def _events(ctx: Context, actor: Actor, after: int, follow: bool) -> int:
+    """Print events; with ``follow`` the actor counts as present (connected) until it stops."""
+    from bot.handoff import presence, service
 
     def show(event: Event) -> None:
         detail = " ".join(f"{k}={v}" for k, v in sorted(event.detail.items()))
@@ -140,8 +142,9 @@ def _events(ctx: Context, after: int, follow: bool) -> int:
         return 0
 
     async def loop() -> None:
-        async for event in service.follow(ctx, after):
-            show(event)
+        async with presence.connected(ctx, actor.username, "cli"):
+            async for event in service.follow(ctx, after):
+                show(event)
 
     try:
         asyncio.run(loop())

@@ -1,29 +1,19 @@
-"""Dashboard figures: counts of handoffs by signal, persona, language, waiting time and outcome,
-drawn as server-rendered SVG bar charts (no script, nothing inline the CSP would refuse).
-
-Only counts leave this module: an entry's text, notes or ids never reach a chart.
+"""Dashboard figures: the handoff statistics (counts by signal, persona, language, waiting time and
+outcome, ``bot.handoff.stats``) drawn as server-rendered SVG bar charts (no script, nothing inline
+the CSP would refuse). Only counts reach a chart: the statistics carry no text and no ids.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Sequence
 
 from markupsafe import Markup, escape
 
-#: Waiting-time buckets (upper bound in minutes, label key); the last is open-ended.
-WAIT_BUCKETS: tuple[tuple[float, str], ...] = ((1, "< 1 min"), (5, "1–5 min"), (15, "5–15 min"), (60, "15–60 min"), (float("inf"), "> 60 min"))
+from bot.handoff.stats import Statistics
+
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_WIDTH = 22, 6, 150, 300
-
-
-class Counted(Protocol):
-    persona: str
-    lang: str
-    signal: str
-    state: str
-    entered_at: float
-    claimed_at: float | None
-    outcome: str | None
+#: The charts in page order: each a field of Statistics and the i18n key of its title.
+CHARTS = ("by_signal", "by_persona", "by_language", "waiting_times", "by_outcome")
 
 
 @dataclass(frozen=True)
@@ -40,31 +30,9 @@ class Chart:
         return sum(n for _, n in self.rows)
 
 
-def waited_minutes(entry: Counted, now: float) -> float:
-    """Minutes from entering the queue to the first claim (or until now when still waiting)."""
-    end = entry.claimed_at if entry.claimed_at is not None else (now if entry.state == "waiting" else entry.entered_at)
-    return max(0.0, end - entry.entered_at) / 60
-
-
-def _bucket(minutes: float) -> str:
-    return next(label for bound, label in WAIT_BUCKETS if minutes < bound)
-
-
-def _ordered(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
-    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def charts(entries: Iterable[Counted], now: float) -> list[Chart]:
-    """The dashboard's charts over ``entries`` (handoffs of any state)."""
-    items = list(entries)
-    waits = Counter(_bucket(waited_minutes(e, now)) for e in items if e.claimed_at is not None or e.state == "waiting")
-    return [
-        Chart("by_signal", _ordered(Counter(e.signal for e in items))),
-        Chart("by_persona", _ordered(Counter(e.persona for e in items))),
-        Chart("by_language", _ordered(Counter(e.lang for e in items))),
-        Chart("waiting_times", tuple((label, waits.get(label, 0)) for _, label in WAIT_BUCKETS)),
-        Chart("by_outcome", _ordered(Counter(e.outcome for e in items if e.outcome))),
-    ]
+def charts(stats: Statistics) -> list[Chart]:
+    """The dashboard's charts of the handoff statistics (``bot.handoff.service.statistics``)."""
+    return [Chart(key, getattr(stats, key)) for key in CHARTS]
 
 
 def svg(chart: Chart, title: str, labels: Sequence[str] | None = None) -> Markup:

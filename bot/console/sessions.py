@@ -33,6 +33,12 @@ class Session:
     created_at: float
     pending: bytes | None
 
+    @property
+    def view(self) -> str:
+        """A stable digest of this session for records such as the audited-read mark (never the
+        token, nor the hash the sessions table is keyed by)."""
+        return hashlib.sha256(b"popbot/console/view\x00" + self.token.encode("ascii", "replace")).hexdigest()[:32]
+
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()

@@ -72,9 +72,9 @@ def _zone(country: str | None, fallback: str | None) -> Any:
 
 
 def back_phrase(back_at: datetime | None, now: float, lang: str, country: str | None, shift_zone: str | None = None) -> str:
-    """``at 08:00`` / ``Monday at 08:00`` in the persona's country's time (no country: the
+    """``at 08:00`` / ``tomorrow at 08:00`` / ``this Monday at 08:00`` in the persona's country's time (no country: the
     shift's zone), or ``as soon as possible`` when no shift is known."""
-    from actions.wording import words
+    from actions.wording import day_phrase, words
 
     w = words(lang)
     if back_at is None:
@@ -84,7 +84,7 @@ def back_phrase(back_at: datetime | None, now: float, lang: str, country: str | 
     t = f"{local:%H:%M}"
     if local.date() == today.date():
         return str(w["back_today"]).format(t=t)
-    return str(w["back_day"]).format(d=w["days"][local.weekday()], t=t)
+    return str(w["back_day"]).format(d=day_phrase(local.date(), today.date(), lang), t=t)
 
 
 def nobody_lines(ctx: Context, found: Availability, *, persona: str, lang: str, signal: str, urgent: bool,

@@ -4,7 +4,10 @@
 * :func:`state_of` — whether the bot must stay silent (``waiting`` is not silent: the bot still
   answers until someone claims; ``held`` is);
 * :func:`record_child_message` — a child's line while a person is responsible: stored
-  encrypted with its signal; an urgent signal raises the priority and alerts.
+  encrypted with its signal; an urgent signal raises the priority and alerts;
+* :func:`put_off` — the child answered "not now" while still waiting (nobody has claimed yet,
+  not urgent): the conversation leaves the queue (state ``bot``, event ``left`` with reason
+  ``later``) until a later "yes" queues it again.
 """
 from __future__ import annotations
 
@@ -96,3 +99,17 @@ def record_child_message(ctx: Context, conversation_id: str, text: str, *, signa
         if urgent:
             _raise(conn, ids, now, row, signal)
     return message_id
+
+
+def put_off(ctx: Context, conversation_id: str) -> bool:
+    """A waiting conversation leaves the queue because the child said "not now" (True if it did;
+    a held one stays with its counselor, who reads the child's line; an urgent one stays queued)."""
+    with events.transaction(ctx) as (conn, ids):
+        row = _lock(conn, conversation_id)
+        if row is None or row.state != "waiting" or row.urgent:
+            return False
+        now = ctx.now()
+        conn.execute(sa.update(_c).where(_c.c.conversation_id == conversation_id).values(
+            state="bot", holder=None, target_role=None, updated_at=now))
+        ids.append(events.emit(conn, now, "left", conversation_id, None, reason="later"))
+    return True

@@ -4,24 +4,34 @@ Each input channel registers a :data:`Sender` for its kind when its server start
 (``register("web", ...)``). One worker per process then:
 
 * takes each pending message with a conditional UPDATE (``pending`` → ``sending``), so of all
-  replicas exactly one sends it; sends it; marks it ``delivered`` (event ``delivered``) or
+  replicas exactly one sends it; sends it under the conversation's lock (``lock``: Rasa's lock
+  store, ``core.locks``), as every channel handles a child's message, so a counselor's message
+  and a child's message of the same conversation are handled one at a time, in arrival order (if
+  the lock cannot be taken, the message goes back to ``pending`` and waits); marks it
+  ``delivered`` (event ``delivered``) or
   ``failed`` (event ``delivery_failed`` with the error class — never silently dropped). A
   message left ``sending`` by a crashed process is marked failed after ``STALE_SENDING``
   seconds and reported, never sent twice;
-* checks held conversations whose child wrote last: after ``POPBOT_HANDOFF_ALERT_SECONDS``
-  without an answer an ``alert`` (reason ``silent``), after ``POPBOT_HANDOFF_REQUEUE_SECONDS``
-  back to the queue (``requeued``) and the child is told to wait, in the persona's voice
-  (``utter_please_wait`` through the same delivery path).
+* checks held conversations whose child wrote last (``silent``) or whose holder follows nothing
+  live (``disconnected``, ``bot.handoff.presence``): after ``POPBOT_HANDOFF_ALERT_SECONDS`` an
+  ``alert``, after ``POPBOT_HANDOFF_REQUEUE_SECONDS`` back to the queue (``requeued``) and the
+  child is told to wait, in the persona's voice (``utter_please_wait`` through the same
+  delivery path).
+
+It wakes on the Redis event nudge (a reply committed on any replica) and reads the table every
+``slow_poll`` seconds as the safety net; without Redis, or while Redis is away, it polls every
+``poll`` seconds. Database work runs in worker threads, off the Rasa event loop.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable
+from contextlib import AsyncExitStack
+from typing import Any, AsyncContextManager, Awaitable, Callable
 
 import sqlalchemy as sa
 
-from bot.handoff import events, records, tables
+from bot.handoff import events, presence, records, tables
 from bot.handoff.model import Context
 from core.logs import exception_summary
 
@@ -31,6 +41,8 @@ logger = logging.getLogger(__name__)
 Sender = Callable[[str, str], Awaitable[None]]
 #: ``voice(persona, lang, response)`` -> the text of a response in that voice, or None.
 Voice = Callable[[str, str, str], "str | None"]
+#: ``async with lock(conversation_id):`` that conversation's turn (Rasa's ``lock_store.lock``).
+Lock = Callable[[str], AsyncContextManager[Any]]
 STALE_SENDING = 120.0
 _m = tables.messages
 _c = tables.conversations
@@ -39,12 +51,19 @@ _c = tables.conversations
 class Deliverer:
     """Delivers pending handoff messages through registered senders; runs the hold timers."""
 
-    def __init__(self, ctx: Context | None = None, *, poll: float = 0.1, timers_every: float = 1.0) -> None:
+    def __init__(
+        self, ctx: Context | None = None, *, poll: float = 0.1, slow_poll: float = 2.0, timers_every: float = 5.0,
+        redis_url: str | None = None,
+    ) -> None:
         self._ctx = ctx
         self.senders: dict[str, Sender] = {}
         self.voice: Voice | None = None
+        self.lock: Lock | None = None
         self.poll = poll
+        self.slow_poll = slow_poll
         self.timers_every = timers_every
+        self._redis_url = redis_url
+        self.listener: events.NudgeListener | None = None
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -84,19 +103,35 @@ class Deliverer:
                 ids.append(events.emit(conn, now, "delivery_failed", conversation_id, None, message_id=message_id,
                                        reason=_reason(error)))
 
+    def _unclaim(self, message_ids: list[int]) -> None:
+        """Messages taken but not sent (their conversation's lock was unavailable): pending again."""
+        with self.ctx.storage.engine.begin() as conn:
+            conn.execute(sa.update(_m).where(_m.c.id.in_(message_ids), _m.c.delivery == "sending")
+                         .values(delivery="pending"))
+
     async def deliver_pending(self) -> int:
-        """Send every pending message once; returns how many were attempted."""
+        """Send every pending message once, each under its conversation's lock; returns how many
+        were attempted (sent or failed)."""
         if not self.senders:
             return 0
-        taken = self._take()
-        for message_id, conversation_id, channel, text in taken:
-            error: BaseException | None = None
-            try:
-                await self.senders[channel](conversation_id, text)
-            except Exception as exc:
-                logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
-                error = exc
-            self._finish(message_id, conversation_id, error)
+        taken = await asyncio.to_thread(self._take)  # database work off the event loop
+        for index, (message_id, conversation_id, channel, text) in enumerate(taken):
+            async with AsyncExitStack() as stack:
+                if self.lock is not None:
+                    try:
+                        await stack.enter_async_context(self.lock(conversation_id))
+                    except Exception as exc:  # Redis unreachable, lock timeout: try again later, in order
+                        logger.warning("handoff: conversation lock unavailable; counselor messages wait: %s",
+                                       exception_summary(exc))
+                        await asyncio.to_thread(self._unclaim, [m for m, *_ in taken[index:]])
+                        return index
+                error: BaseException | None = None
+                try:
+                    await self.senders[channel](conversation_id, text)
+                except Exception as exc:
+                    logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
+                    error = exc
+                await asyncio.to_thread(self._finish, message_id, conversation_id, error)
         return len(taken)
 
     def fail_stale(self) -> int:
@@ -111,19 +146,22 @@ class Deliverer:
 
     # -- timers -----------------------------------------------------------------------------
     def check_timers(self) -> list[str]:
-        """Alert on, then requeue, held conversations whose child waits for an answer."""
+        """Alert on, then requeue, held conversations whose child waits for an answer (``silent``)
+        or whose holder follows nothing live (``disconnected``: no console stream or CLI follower,
+        ``bot.handoff.presence``, since their last heartbeat, claim or reply)."""
         settings = self.ctx.storage.settings
         now = self.ctx.now()
         changed: list[str] = []
         with self.ctx.storage.engine.connect() as conn:
-            rows = conn.execute(sa.select(_c).where(_c.c.state == "held", _c.c.last_child_at.is_not(None))).all()
+            rows = conn.execute(sa.select(_c).where(_c.c.state == "held")).all()
+            seen = presence.seen(conn, (r.holder for r in rows if r.holder), now)
         for row in rows:
-            answered = max(row.last_counselor_at or 0.0, row.claimed_at or 0.0)
-            if row.last_child_at <= answered:
+            overdue = _overdue(row, seen.get(row.holder or ""), now)
+            if overdue is None:
                 continue
-            waited = now - row.last_child_at
+            reason, waited = overdue
             if waited >= settings.handoff_requeue_seconds:
-                if self._requeue(row, now):
+                if self._requeue(row, now, reason):
                     changed.append(row.conversation_id)
             elif waited >= settings.handoff_alert_seconds and row.alerted_at is None:
                 with events.transaction(self.ctx) as (conn, ids):
@@ -131,12 +169,12 @@ class Deliverer:
                         _c.c.conversation_id == row.conversation_id, _c.c.state == "held", _c.c.alerted_at.is_(None),
                     ).values(alerted_at=now)).rowcount
                     if done == 1:
-                        ids.append(events.emit(conn, now, "alert", row.conversation_id, None, reason="silent",
+                        ids.append(events.emit(conn, now, "alert", row.conversation_id, None, reason=reason,
                                                holder=row.holder))
                         changed.append(row.conversation_id)
         return changed
 
-    def _requeue(self, row: sa.engine.Row, now: float) -> bool:
+    def _requeue(self, row: sa.engine.Row, now: float, reason: str = "silent") -> bool:
         voice = self.voice or _voice
         text = voice(row.persona, row.lang, "utter_please_wait") if voice else None
         with events.transaction(self.ctx) as (conn, ids):
@@ -145,7 +183,7 @@ class Deliverer:
             ).values(state="waiting", holder=None, claimed_at=None, alerted_at=None, updated_at=now)).rowcount
             if done != 1:
                 return False
-            ids.append(events.emit(conn, now, "requeued", row.conversation_id, None, reason="silent", holder=row.holder))
+            ids.append(events.emit(conn, now, "requeued", row.conversation_id, None, reason=reason, holder=row.holder))
             if text:
                 message_id = records.add_message(conn, self.ctx, row.conversation_id, now, "bot", text,
                                                  delivery="pending", channel=row.channel)
@@ -154,22 +192,51 @@ class Deliverer:
 
     # -- the worker -------------------------------------------------------------------------
     async def run(self) -> None:
-        """Deliver and check timers until cancelled."""
-        last_timers = 0.0
-        while True:
-            try:
-                sent = await self.deliver_pending()
-                if self.ctx.now() - last_timers >= self.timers_every:
-                    last_timers = self.ctx.now()
-                    self.check_timers()
-                    self.fail_stale()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # the database may be down for a moment; keep going
-                logger.error("handoff: delivery worker: %s", exception_summary(exc))
-                sent = 0
-            if not sent:
-                await asyncio.sleep(self.poll)
+        """Deliver and check timers until cancelled.
+
+        With Redis (``POPBOT_REDIS_URL``) the worker sleeps until the event nudge that every
+        commit publishes (a counselor's reply on any replica wakes it at once) and reads the
+        table every ``slow_poll`` seconds as the safety net for a lost nudge; while Redis is away,
+        and without Redis, it polls every ``poll`` seconds."""
+        url = self._redis_url if self._redis_url is not None else self.ctx.storage.settings.redis_url
+        wake = asyncio.Event()
+        listener_task: asyncio.Task[None] | None = None
+        if url:
+            self.listener = events.NudgeListener(url, wake)
+            listener_task = asyncio.create_task(self.listener.run())
+            await self.listener.ready(timeout=2.0)
+        loop = asyncio.get_running_loop()
+        next_timers = 0.0
+        try:
+            while True:
+                wake.clear()
+                try:
+                    sent = await self.deliver_pending()
+                    if loop.time() >= next_timers:
+                        next_timers = loop.time() + self.timers_every
+                        await asyncio.to_thread(self._timers)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # the database may be down for a moment; keep going
+                    logger.error("handoff: delivery worker: %s", exception_summary(exc))
+                    sent = 0
+                if sent:
+                    continue
+                nudged = self.listener is not None and self.listener.connected
+                wait = min(self.slow_poll if nudged else self.poll, max(0.0, next_timers - loop.time()))
+                try:
+                    await asyncio.wait_for(wake.wait(), timeout=wait)
+                except asyncio.TimeoutError:
+                    pass
+        finally:
+            if listener_task is not None:
+                listener_task.cancel()
+                await asyncio.gather(listener_task, return_exceptions=True)
+            self.listener = None
+
+    def _timers(self) -> None:
+        self.check_timers()
+        self.fail_stale()
 
     def start(self) -> None:
         if self._task is None or self._task.done():
@@ -180,6 +247,19 @@ class Deliverer:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
+
+
+def _overdue(row: sa.engine.Row, holder: presence.Seen | None, now: float) -> tuple[str, float] | None:
+    """Why and for how long a held conversation has been left: ``silent`` (the child wrote last
+    and waits) or ``disconnected`` (the holder follows nothing live); None: neither."""
+    answered = max(row.last_counselor_at or 0.0, row.claimed_at or 0.0)
+    silent = now - row.last_child_at if row.last_child_at and row.last_child_at > answered else 0.0
+    away = 0.0
+    if holder is None or not holder.present:
+        away = now - max(answered, holder.last if holder and holder.last else 0.0)
+    if silent <= 0 and away <= 0:
+        return None
+    return ("silent", silent) if silent >= away else ("disconnected", away)
 
 
 def _reason(error: BaseException) -> str:
@@ -193,11 +273,8 @@ _worker: Deliverer | None = None
 _voice: Voice | None = None
 
 
-def use_domain(domain: Any) -> None:
-    """Speak timer lines (``utter_please_wait``) with the loaded model's responses (once)."""
-    global _voice
-    if _voice is not None:
-        return
+def voice_of(domain: Any) -> Voice:
+    """Speak responses (``utter_please_wait``) in a persona and language with ``domain``'s texts."""
     from rasa.core.nlg.generator import ResponseVariationFilter
 
     chooser = ResponseVariationFilter(domain.responses)
@@ -209,7 +286,14 @@ def use_domain(domain: Any) -> None:
         texts = [v["text"] for v in found if v.get("text")]
         return str(texts[0]) if texts else None
 
-    _voice = voice
+    return voice
+
+
+def use_domain(domain: Any) -> None:
+    """Speak timer lines (``utter_please_wait``) with the loaded model's responses (once)."""
+    global _voice
+    if _voice is None:
+        _voice = voice_of(domain)
 
 
 def worker() -> Deliverer:
@@ -220,14 +304,30 @@ def worker() -> Deliverer:
     return _worker
 
 
-def register(kind: str, sender: Sender, voice: Voice | None = None) -> Deliverer:
-    """A channel offers delivery for ``kind``; starts the process's worker (in a running loop)."""
+def register(kind: str, sender: Sender, voice: Voice | None = None, lock: Lock | None = None) -> Deliverer:
+    """A channel offers delivery for ``kind``; starts the process's worker (in a running loop).
+    ``lock``: the conversation lock every channel takes (:func:`agent_lock`)."""
     found = worker()
     found.senders[kind] = sender
     if voice is not None:
         found.voice = voice
+    if lock is not None:
+        found.lock = lock
     found.start()
     return found
+
+
+def agent_lock(app: Any) -> Lock:
+    """The conversation lock of the Rasa agent served by the Sanic ``app`` (looked up at each use:
+    the agent is loaded after the channels start, and a new model replaces it)."""
+
+    def lock(conversation_id: str) -> AsyncContextManager[Any]:
+        agent = getattr(getattr(app, "ctx", None), "agent", None)
+        if agent is None or agent.lock_store is None:
+            raise RuntimeError("the Rasa agent is not ready")
+        return agent.lock_store.lock(conversation_id)
+
+    return lock
 
 
 async def unregister(kind: str) -> None:

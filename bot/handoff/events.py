@@ -79,68 +79,154 @@ def last_id(ctx: Context) -> int:
 
 
 class RedisNudge:
-    """Publishes new event ids on :data:`CHANNEL` (synchronous client; ids only, no content)."""
+    """Publishes new event ids on :data:`CHANNEL` (synchronous client; ids only, no content).
 
-    def __init__(self, redis_url: str) -> None:
-        import redis
+    Bounded: a publish never blocks its caller (often the Rasa event loop) for more than a few
+    seconds, and a pooled connection broken by a Redis restart is retried once on a new one, so
+    the first nudge after a restart is not lost."""
 
-        self._redis = redis.Redis.from_url(redis_url)
+    def __init__(self, redis_url: str, *, timeout: float = 2.0) -> None:
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        from core.redis_client import sync_redis
+
+        # one retry only: a nudge is a hint, and the caller is often the Rasa event loop
+        self._redis = sync_redis(redis_url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                 retry=Retry(NoBackoff(), 1))
 
     def publish(self, event_id: int) -> None:
         self._redis.publish(CHANNEL, str(event_id))
 
 
+class NudgeListener:
+    """Sets ``wake`` whenever a nudge arrives on :data:`CHANNEL`; never gives up.
+
+    redis-py's asyncio pub/sub neither reconnects after Redis restarts nor notices a half-open
+    socket (a read without timeout waits forever). So this listener reads with a timeout, PINGs a
+    quiet connection every ``check`` seconds and treats a missing answer as a dead connection; on
+    any failure it reconnects with backoff and re-subscribes. ``connected`` says whether nudges
+    are arriving now (subscribers poll faster while they are not); ``wake`` is also set after
+    every (re)subscription, so a subscriber re-reads the table for what it missed while deaf.
+    """
+
+    def __init__(self, redis_url: str, wake: asyncio.Event, *, check: float = 5.0, max_backoff: float = 5.0) -> None:
+        self.url = redis_url
+        self.wake = wake
+        self.check = check
+        self.max_backoff = max_backoff
+        self.connected = False
+        self.subscriptions = 0  # how many times it (re)subscribed (tests, diagnostics)
+        self._ready = asyncio.Event()
+
+    async def ready(self, timeout: float) -> bool:
+        """Wait until the first subscription or the first failure (at most ``timeout`` s)."""
+        try:
+            await asyncio.wait_for(self._ready.wait(), timeout)
+        except asyncio.TimeoutError:
+            return False
+        return self.connected
+
+    async def run(self) -> None:
+        backoff = 0.2
+        while True:
+            try:
+                await self._session()
+                backoff = 0.2
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # Redis down, restarted, or silent: reconnect
+                if self.connected or not self._ready.is_set():
+                    logger.warning("handoff: event nudge listener lost Redis, reconnecting: %s", exception_summary(exc))
+                self.connected = False
+                self._ready.set()
+                await asyncio.sleep(backoff)
+                backoff = min(self.max_backoff, backoff * 2)
+
+    async def _session(self) -> None:
+        from core.redis_client import async_redis
+
+        client = async_redis(self.url, socket_connect_timeout=self.check, socket_timeout=self.check)
+        pubsub = client.pubsub()
+        try:
+            await pubsub.subscribe(CHANNEL)
+            loop = asyncio.get_running_loop()
+            heard = loop.time()
+            pinged = False
+            while True:
+                item = await pubsub.get_message(timeout=self.check)
+                now = loop.time()
+                if item is None:
+                    if now - heard < self.check:
+                        continue
+                    if pinged:
+                        raise ConnectionError(f"no answer from Redis for {now - heard:.0f} s")
+                    await pubsub.ping()
+                    pinged = True
+                    continue
+                heard, pinged = now, False
+                kind = item.get("type")
+                if kind == "subscribe":
+                    if not self.connected:
+                        self.connected = True
+                        self.subscriptions += 1
+                        self._ready.set()
+                        self.wake.set()  # re-read the table: commits while deaf had no nudge
+                elif kind == "message":
+                    self.wake.set()
+        finally:
+            self.connected = False
+            try:
+                await pubsub.close()
+                await client.close()
+            except Exception:  # the connection is already gone
+                pass
+
+
 async def follow(
     ctx: Context, after_id: int = 0, *, poll: float = 0.25, redis_url: str | None = None, fallback: float = 2.0,
 ) -> AsyncIterator[Event]:
-    """Replay events after ``after_id``, then yield new ones as they commit (never ends).
+    """Replay events after ``after_id``, then yield new ones as they commit (never ends, never raises).
 
     With ``redis_url`` (default: the settings') it wakes on the nudge and still reads the table
-    every ``fallback`` seconds in case a nudge was lost; without Redis it polls every ``poll``.
+    every ``fallback`` seconds in case a nudge was lost (every ``poll`` while Redis is away);
+    without Redis it polls every ``poll``. A failed read (database restarting, a lock timeout) is
+    logged and retried with backoff: the subscriber is never silently dead.
     """
     url = redis_url if redis_url is not None else ctx.storage.settings.redis_url
     wake = asyncio.Event()
-    listener: asyncio.Task[None] | None = None
+    listener: NudgeListener | None = None
+    task: asyncio.Task[None] | None = None
     if url:
-        ready = asyncio.Event()
-        listener = asyncio.create_task(_listen(url, wake, ready))
-        await ready.wait()
-        poll = fallback
+        listener = NudgeListener(url, wake)
+        task = asyncio.create_task(listener.run())
+        await listener.ready(timeout=max(poll, 2.0))
     last = after_id
+    failures = 0
     try:
         while True:
-            batch = await asyncio.to_thread(since, ctx, last)
+            wake.clear()
+            try:
+                batch = await asyncio.to_thread(since, ctx, last)
+            except Exception as exc:
+                failures += 1
+                if failures == 1:
+                    logger.warning("handoff: reading events failed, retrying: %s", exception_summary(exc))
+                await asyncio.sleep(min(5.0, poll * 2 ** min(failures, 6)))
+                continue
+            if failures:
+                logger.info("handoff: reading events works again after %d failed reads", failures)
+                failures = 0
             for event in batch:
                 last = event.id
                 yield event
             if batch:
                 continue
+            wait = fallback if listener is not None and listener.connected else poll
             try:
-                await asyncio.wait_for(wake.wait(), timeout=poll)
+                await asyncio.wait_for(wake.wait(), timeout=wait)
             except asyncio.TimeoutError:
                 pass
-            wake.clear()
     finally:
-        if listener is not None:
-            listener.cancel()
-
-
-async def _listen(redis_url: str, wake: asyncio.Event, ready: asyncio.Event) -> None:
-    import redis.asyncio as redis_asyncio
-
-    client = redis_asyncio.from_url(redis_url)
-    pubsub = client.pubsub()
-    try:
-        await pubsub.subscribe(CHANNEL)
-        ready.set()
-        async for item in pubsub.listen():
-            if item.get("type") == "message":
-                wake.set()
-    except asyncio.CancelledError:
-        raise
-    except Exception as exc:  # subscribers fall back to reading the table every `fallback` s
-        logger.warning("handoff: event nudge listener stopped: %s", exception_summary(exc))
-        ready.set()
-    finally:
-        await pubsub.close()
-        await client.close()
+        if task is not None:
+            task.cancel()

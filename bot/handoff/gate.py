@@ -11,7 +11,9 @@
   anyway), the conversation enters the queue first. If that fails, the reply is not sent and
   the channel reports the failure (web: spool and retry; Telegram: redelivery). When nobody is
   on duty and signed in (``availability``), the promise is replaced by "nobody now, back at …",
-  the referral of the persona's country and, if urgent, the emergency number.
+  the referral of the persona's country and, if urgent, the emergency number. When the bot
+  says ``utter_not_now`` (the child put the offer off), a conversation still waiting leaves the
+  queue (``bot_side.put_off``): nobody writes to a child who said "not now".
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 """
@@ -30,6 +32,8 @@ PROMISES = frozenset({"utter_help_accepted", "utter_counselor_urgent", "utter_pl
 QUEUE_ACTION = "action_request_counselor"
 #: What a promise becomes when nobody answers now (bot/handoff/availability.py).
 NOBODY = "utter_nobody_now"
+#: The child put the offer off ("not now"): a waiting conversation leaves the queue.
+LATER = "utter_not_now"
 
 _contexts: dict[int, Context] = {}
 
@@ -82,7 +86,13 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     answers now, the promise becomes "nobody now, back at …" + referral (+ emergency number)."""
     from rasa.shared.core.events import BotUttered
 
-    promises = [e for e in events if isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action") in PROMISES]
+    said = [e for e in events if isinstance(e, BotUttered)]
+    if any((e.metadata or {}).get("utter_action") == LATER for e in said):
+        ctx = context_for(processor)
+        if ctx is not None:
+            bot_side.put_off(ctx, tracker.sender_id)
+        return
+    promises = [e for e in said if (e.metadata or {}).get("utter_action") in PROMISES]
     if not promises and tracker.latest_action_name != QUEUE_ACTION:
         return
     ctx = context_for(processor)

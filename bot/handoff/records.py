@@ -6,6 +6,7 @@ import uuid
 from typing import Any, Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
 from bot.handoff import tables
@@ -130,3 +131,21 @@ def handoff_lines(conn: Connection, key: bytes | None, conversation_id: str) -> 
 def notes(conn: Connection, key: bytes | None, conversation_id: str) -> list[Note]:
     rows = conn.execute(sa.select(_n).where(_n.c.conversation_id == conversation_id).order_by(_n.c.id)).all()
     return [Note(r.id, r.at, r.author, _open(key, "note", conversation_id, r.ref, r.data)) for r in rows]
+
+
+def read_audited_since(conn: Connection, actor: str, conversation_id: str, view: str, since: float) -> bool:
+    """True when ``actor``'s read of the conversation in ``view`` was audited at or after ``since``."""
+    r = tables.reads.c
+    found = conn.execute(sa.select(r.audited_at).where(r.actor == actor, r.conversation_id == conversation_id,
+                                                        r.view == view, r.audited_at >= since)).first()
+    return found is not None
+
+
+def mark_read_audited(conn: Connection, actor: str, conversation_id: str, view: str, at: float, *, forget_before: float) -> None:
+    """Remember the audited read (and forget ``actor``'s marks older than ``forget_before``). An
+    upsert: two replicas marking the same (actor, conversation, view) at once both succeed."""
+    r = tables.reads.c
+    conn.execute(sa.delete(tables.reads).where(r.actor == actor, r.audited_at < forget_before))
+    insert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(tables.reads)
+    conn.execute(insert.values(actor=actor, conversation_id=conversation_id, view=view, audited_at=at).on_conflict_do_update(
+        index_elements=["actor", "conversation_id", "view"], set_={"audited_at": at}))

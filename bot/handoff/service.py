@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from bot.console.permissions import Facts, allowed
-from bot.handoff import events, records, tables
+from bot.handoff import events, records, stats, tables
 from bot.handoff.errors import BadInput, Conflict, NotAllowed, NotFound, UnknownActor
 from bot.handoff.model import (
     MAX_NOTE, MAX_TEXT, OUTCOMES, ROLES, Actor, Context, Event, Message, Note, QueueEntry, Transcript,
@@ -92,34 +92,74 @@ def _account_role(conn: Connection, username: str) -> str:
 
 
 # -- reads ------------------------------------------------------------------------------------
+#: A look at the queue is audited at most once per this many seconds per person, channel (console,
+#: cli) and what was looked at (remembered in ``popbot_handoff_reads``, so across replicas): a
+#: live page refreshes on every event.
+QUEUE_AUDIT_EVERY = 60.0
+#: The audit entry's conversation for a look at the whole queue.
+WHOLE_QUEUE = "*"
+
+
+def _audit_look(conn: Connection, ctx: Context, actor: Actor, what: str) -> None:
+    """Audit ``queue`` (who looked at the queue, when; no content) unless done within the minute."""
+    now, view = ctx.now(), f"queue:{actor.via}"
+    if records.read_audited_since(conn, actor.username, what, view, now - QUEUE_AUDIT_EVERY):
+        return
+    _audit(conn, ctx, actor, "queue", what)
+    keep = max(ctx.storage.settings.console_read_audit_minutes * 60, QUEUE_AUDIT_EVERY)  # transcript marks too
+    records.mark_read_audited(conn, actor.username, what, view, now, forget_before=now - keep)
+
+
 def queue(ctx: Context, actor: Actor, *, states: Sequence[str] = ("waiting", "held")) -> list[QueueEntry]:
-    """The queue, most urgent first then oldest. Not audited: it opens no conversation."""
+    """The queue, most urgent first then oldest. It opens no conversation, but who looked at it
+    when is audited (``queue``, conversation ``*``), at most once a minute per person."""
     if not allowed("view_queue", actor):
         raise NotAllowed(f"{actor.role} {actor.username!r} may not view the queue")
-    with ctx.storage.engine.connect() as conn:
+    with ctx.storage.engine.begin() as conn:
         rows = conn.execute(
             sa.select(_c).where(_c.c.state.in_(list(states))).order_by(_c.c.priority.desc(), _c.c.entered_at)
         ).all()
+        _audit_look(conn, ctx, actor, WHOLE_QUEUE)
     return [records.entry(row) for row in rows]
 
 
+def statistics(ctx: Context, actor: Actor, *, since: float | None = None) -> stats.Statistics:
+    """Counts only (by signal, persona, language, outcome; waiting times) of every handoff that
+    entered the queue, for whoever ``view_statistics`` allows. Not audited: it opens no
+    conversation and returns no text and no ids."""
+    if not allowed("view_statistics", actor):
+        raise NotAllowed(f"{actor.role} {actor.username!r} may not view the statistics")
+    with ctx.storage.engine.connect() as conn:
+        return stats.load(conn, ctx.now(), since=since)
+
+
 def entry(ctx: Context, actor: Actor, conversation_id: str) -> QueueEntry:
-    """One queue entry (the handover note only for its holder)."""
+    """One queue entry (the handover note only for its holder); audited like :func:`queue`."""
     if not allowed("view_queue", actor):
         raise NotAllowed(f"{actor.role} {actor.username!r} may not view the queue")
-    with ctx.storage.engine.connect() as conn:
+    with ctx.storage.engine.begin() as conn:
         row = _row(conn, conversation_id, lock=False)
-        return records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
+        found = records.entry(row, conn=conn, ctx=ctx, with_note=row.holder == actor.username)
+        _audit_look(conn, ctx, actor, conversation_id)
+        return found
 
 
-def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None) -> Transcript:
+def transcript(
+    ctx: Context, actor: Actor, conversation_id: str, *, break_glass_reason: str | None = None,
+    view: str | None = None, refresh: bool = False,
+) -> Transcript:
     """The whole conversation (bot part, handoff messages), the notes and what the bot knows of
-    the child (location only with ``see_location``); audited ``read``."""
+    the child (location only with ``see_location``); audited ``read``.
+
+    Every read is audited, except a ``refresh`` (a live update) of a ``view`` (a console
+    session's digest) whose read was audited less than ``POPBOT_CONSOLE_READ_AUDIT_MINUTES`` ago:
+    one audited read per (actor, conversation, view) per window, and at least one per view (the
+    caller opens a view with ``refresh=False``). Break-glass reads are always audited."""
     with events.transaction(ctx) as (conn, _ids):
         row = _row(conn, conversation_id)
         if break_glass_reason is None:
             _check("read_conversation", actor, row)
-            _audit(conn, ctx, actor, "read", conversation_id)
+            _audit_read(conn, ctx, actor, conversation_id, view, refresh)
         else:
             _check("break_glass_read", actor, row, break_glass_reason)
             _audit(conn, ctx, actor, "read", conversation_id, f"break-glass: {break_glass_reason.strip()[:1800]}")
@@ -130,6 +170,17 @@ def transcript(ctx: Context, actor: Actor, conversation_id: str, *, break_glass_
         see_location = allowed("see_location", actor, Facts(holder=row.holder, state=row.state))
         return Transcript(records.entry(row, conn=conn, ctx=ctx, with_note=True), sorted(lines, key=lambda m: m.at), notes,
                           records.child_facts(tracked, see_location=see_location))
+
+
+def _audit_read(conn: Connection, ctx: Context, actor: Actor, conversation_id: str, view: str | None, refresh: bool) -> None:
+    now, window = ctx.now(), ctx.storage.settings.console_read_audit_minutes * 60
+    if view is None:
+        _audit(conn, ctx, actor, "read", conversation_id)
+        return
+    if refresh and window and records.read_audited_since(conn, actor.username, conversation_id, view, now - window):
+        return
+    _audit(conn, ctx, actor, "read", conversation_id)
+    records.mark_read_audited(conn, actor.username, conversation_id, view, now, forget_before=now - max(window, 60))
 
 
 def events_since(ctx: Context, after_id: int = 0, *, limit: int = 500) -> list[Event]:

@@ -76,3 +76,28 @@ events = sa.Table(
     # JSON, content-free (ids, signal names, outcome); never message text.
     sa.Column("detail", sa.Text, nullable=False),
 )
+
+reads = sa.Table(
+    "popbot_handoff_reads",
+    metadata,
+    # The last audited read of a conversation per person and console view (service.transcript):
+    # a live refresh inside the window is not audited again. No content; erased with the conversation.
+    sa.Column("actor", sa.String(64), primary_key=True),
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    # a digest of the console session (never its token)
+    sa.Column("view", sa.String(64), primary_key=True),
+    sa.Column("audited_at", sa.Float, nullable=False, index=True),
+)
+
+presence = sa.Table(
+    "popbot_handoff_presence",
+    metadata,
+    # One row per live follower of a person: a console event stream or `popbot handoff events
+    # --follow` (bot/handoff/presence.py). Present while a row has not expired; no content.
+    sa.Column("token", sa.String(32), primary_key=True),  # random per connection
+    sa.Column("username", sa.String(64), nullable=False, index=True),
+    sa.Column("via", sa.String(16), nullable=False),  # "console" | "cli"
+    sa.Column("since", sa.Float, nullable=False),
+    sa.Column("seen_at", sa.Float, nullable=False),  # the last heartbeat (or the disconnect)
+    sa.Column("expires_at", sa.Float, nullable=False, index=True),
+)

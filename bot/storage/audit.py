@@ -23,10 +23,11 @@ from bot.storage import db
 from bot.storage.errors import AuditChainError
 from bot.storage.runtime import Storage, storage as default_storage
 
-#: Actions an entry may record (the handoff's counselor actions included, bot/handoff/service.py).
+#: Actions an entry may record (the handoff's counselor actions included, bot/handoff/service.py;
+#: ``queue``: someone looked at the queue — no content, at most once a minute per person).
 ACTIONS = frozenset({
     "read", "export", "erase",
-    "claim", "reply", "transfer", "release", "return", "close", "note", "reassign",
+    "claim", "reply", "transfer", "release", "return", "close", "note", "reassign", "queue",
 })
 _log, _head = db.audit_log, db.audit_head
 

@@ -67,7 +67,7 @@ def shred(conn: Connection, store: Storage, conversation: str) -> int:
     conn.execute(sa.delete(db.reply_addresses).where(db.reply_addresses.c.pseudonym == conversation))
     from bot.handoff import tables as handoff  # its message/note text is under the same data key
 
-    for table in (handoff.messages, handoff.notes, handoff.events, handoff.conversations):
+    for table in (handoff.messages, handoff.notes, handoff.events, handoff.reads, handoff.conversations):
         conn.execute(sa.delete(table).where(table.c.conversation_id == conversation))
     store.data_keys.forget(conversation)
     return int(deleted or 0)

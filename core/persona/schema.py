@@ -32,6 +32,7 @@ VOICE_KEYS: Final = (
     "not_safe",
     "ask_location",
     "ask_again",
+    "not_now",
     "referral_intro",
     "clean_done",
 )

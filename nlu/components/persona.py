@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_location_refusal, as_not_safe, is_location_refusal, is_quiet_line, load_quiet_words, load_refusals,
+    as_location_refusal, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
 )
 from nlu.address import find_address
 from nlu.duration import find_duration
@@ -117,6 +117,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
+        self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -158,6 +159,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             self.adult_cues,
             self._harm_cues(persona),
             forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
+            answers=self.answers,
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None

@@ -44,11 +44,12 @@ class Handler:
     reply: Reply
     received: list[UserMessage] = field(default_factory=list)
     fail_next: int = 0
+    fail_with: Callable[[], BaseException] = lambda: RuntimeError("simulated storage failure")
 
     async def __call__(self, message: UserMessage) -> None:
         if self.fail_next:
             self.fail_next -= 1
-            raise RuntimeError("simulated storage failure")
+            raise self.fail_with()
         self.received.append(message)
         async with self.agent.lock_store.lock(message.sender_id):
             tracker = await self.agent.tracker_store.get_or_create_tracker(message.sender_id)

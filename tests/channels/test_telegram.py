@@ -25,6 +25,8 @@ async def shop_reply(message: UserMessage) -> None:
     text = message.text.lower()
     if "clean" in text:
         await out.send_response(to, {"text": "Thank you for visiting Rumianek!", "utter_action": "utter_clean_done"})
+    elif "not now" in text:
+        await out.send_response(to, {"text": "No rush! Write yes here when it suits you.", "utter_action": "utter_not_now"})
     elif "cream" in text:
         await out.send_response(to, {"text": "Our skin specialist offers free consultations. Shall she write?", "utter_action": "utter_confirm_help"})
     elif "soap" in text:
@@ -207,6 +209,16 @@ async def test_clean_chat_deletes_both_sides_then_says_one_line(tmp_path: Path) 
         # afterwards only the closing line is remembered; a second clean deletes just that
         assert await fake.deliver(TOKEN_A, fake.user_update("clean", chat_id=5150)) == 200
         assert fake.called("deleteMessages", TOKEN_A)[-1] == {"chat_id": 5150, "message_ids": [6, 7]}
+
+
+async def test_not_now_wipes_the_chat_too(tmp_path: Path) -> None:
+    """ "Not now" often means someone is near: the chat keeps only the "later" line (issue 10)."""
+    async with telegram_stack(tmp_path) as (fake, _, _handler, _base):
+        for text in ("chamomile cream please", "not now"):
+            assert await fake.deliver(TOKEN_A, fake.user_update(text, chat_id=5151)) == 200
+        assert fake.called("deleteMessages", TOKEN_A) == [{"chat_id": 5151, "message_ids": [1, 2, 3]}]
+        *_, last = fake.called("sendMessage", TOKEN_A)
+        assert last["text"] == "No rush! Write yes here when it suits you."
 
 
 async def test_clean_chat_payload_from_an_action(tmp_path: Path) -> None:

@@ -257,3 +257,81 @@ async def test_redis_relay_reaches_a_socket_on_another_replica() -> None:
     finally:
         await relay_a.stop()
         await relay_b.stop()
+
+
+@pytest.mark.redis
+async def test_redis_relay_subscribes_again_after_losing_its_connection(own_redis: str) -> None:
+    """Redis dropped the relays' subscriptions (as a restart does): pushes between replicas go on."""
+    import redis.asyncio as redis_asyncio
+
+    hub_a, hub_b = PushHub(), PushHub()
+    relay_a, relay_b = RedisRelay(hub_a, own_redis), RedisRelay(hub_b, own_redis)
+    await relay_a.start()
+    await relay_b.start()
+    got: asyncio.Queue[dict] = asyncio.Queue()
+
+    async def close() -> None:
+        return None
+
+    admin = redis_asyncio.from_url(own_redis)
+    try:
+        await hub_b.attach("conv-relay", got.put, close)
+        assert await admin.client_kill_filter(_type="pubsub") == 2  # both relays' connections
+        for _ in range(200):  # until both subscribed again (a guard, not a time limit)
+            if (await admin.pubsub_numsub(RedisRelay.CHANNEL))[0][1] == 2:
+                break
+            await asyncio.sleep(0.05)
+        await hub_a.publish("conv-relay", {"text": "after the loss"})
+        assert await asyncio.wait_for(got.get(), timeout=30) == {"text": "after the loss"}
+    finally:
+        await admin.close()
+        await relay_a.stop()
+        await relay_b.stop()
+
+
+def _database_down() -> BaseException:
+    """The error a turn gets while PostgreSQL restarts: a refused connection (nothing on port 9)."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine("postgresql://popbot@127.0.0.1:9/popbot")
+    try:
+        engine.connect()
+    except sa.exc.OperationalError as exc:
+        return exc
+    finally:
+        engine.dispose()
+    raise AssertionError("port 9 answered")
+
+
+async def test_a_database_restart_is_waited_for_then_the_child_is_answered(tmp_path: Path, sender: str) -> None:
+    """The database refuses connections for two tries: the turn runs again in place, the child gets
+    the reply in the same answer and nothing waits in the spool."""
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
+        handler.fail_next, handler.fail_with = 2, _database_down
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200
+                assert [r["text"] for r in await resp.json()] == ["got 2 chars"]
+        assert channel.spool.count() == 0
+        assert len(handler.received) == 1  # stored once
+
+
+async def test_a_database_down_longer_than_the_pauses_spools_the_message(tmp_path: Path, sender: str) -> None:
+    from bot.channels.web import DATABASE_RETRY_PAUSES
+    from bot.storage.runtime import key_provider
+    from bot.storage.spool import Spool
+
+    channel = WebInput(shop=False, retry_every=0, spool=Spool(tmp_path / "spool", key_provider()))
+    async with serve([channel], shop_reply) as (base, handler, _):
+        handler.fail_next, handler.fail_with = len(DATABASE_RETRY_PAUSES) + 1, _database_down
+        async with aiohttp.ClientSession() as session:
+            payload = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek"}}
+            async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                assert resp.status == 200 and await resp.json() == []  # kept in the spool
+        assert channel.spool.count() == 1
+        assert handler.received == []

@@ -33,31 +33,52 @@ def test_replicas_refuse_sqlite_and_a_missing_redis(monkeypatch: pytest.MonkeyPa
     assert "at least 1" in capsys.readouterr().out
 
 
-def test_replica_ports_and_var_dirs(tmp_path: Path) -> None:
+def test_replica_addresses_ports_and_var_dirs(tmp_path: Path) -> None:
+    """One loopback address per replica, the same ports on each (as containers): caddy's active
+    health check takes one health port for every upstream."""
     settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "POPBOT_RASA_PORT": "7000"})
     members = cluster.replicas(settings, 3)
-    assert [(r.rasa_port, r.health_port) for r in members] == [(7000, 7003), (7001, 7004), (7002, 7005)]
+    assert [(r.host, r.rasa_port, r.health_port) for r in members] == [
+        ("127.0.0.1", 7000, 7001), ("127.0.0.2", 7000, 7001), ("127.0.0.3", 7000, 7001)]
     assert [r.var_dir for r in members] == [tmp_path / "replicas" / str(i) for i in (1, 2, 3)]
-    settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "POPBOT_RASA_PORT": "7000", "POPBOT_HEALTH_PORT": "9100"})
-    assert [r.health_port for r in cluster.replicas(settings, 2)] == [9100, 9101]
+    assert members[1].health_url == "http://127.0.0.2:7001"
+    settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "POPBOT_RASA_PORT": "7000", "POPBOT_HEALTH_PORT": "9100",
+                              "POPBOT_HOST": "0.0.0.0"})
+    assert [(r.host, r.health_port) for r in cluster.replicas(settings, 2)] == [("127.0.0.1", 9100), ("127.0.0.2", 9100)]
+    settings = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "POPBOT_HOST": "127.0.1.1"})
+    assert [r.host for r in cluster.replicas(settings, 2)] == ["127.0.1.1", "127.0.1.2"]
+
+
+def test_replicas_refuse_a_health_port_equal_to_the_rasa_port(monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("POPBOT_DATABASE_URL", "postgresql://popbot@127.0.0.1:9/popbot")
+    monkeypatch.setenv("POPBOT_REDIS_URL", "redis://127.0.0.1:9/0")
+    monkeypatch.setenv("POPBOT_RASA_PORT", "7000")
+    monkeypatch.setenv("POPBOT_HEALTH_PORT", "7000")
+    assert run(_args()) == 2
+    assert "POPBOT_HEALTH_PORT different" in capsys.readouterr().out
 
 
 def test_the_local_caddyfile_is_the_production_one_with_local_addresses() -> None:
-    local = cluster.local_caddyfile("127.0.0.1:8000", ["127.0.0.1:5005", "127.0.0.1:5006"])
+    local = cluster.local_caddyfile("127.0.0.1:8000", ["127.0.0.1:5005", "127.0.0.2:5005"], 5106)
     production = cluster.CADDYFILE.read_text()
     site = production[production.index("{$POPBOT_DOMAIN} {"):]
     local_site = local[local.index("http://127.0.0.1:8000 {"):]
-    # Everything from the site block on is identical except the upstream discovery.
+    # Everything from the site block on is identical except the upstream discovery and the
+    # health port: the same routing, health checks, retries and timeouts.
     dynamic = site[site.index("dynamic a {"):site.index("}", site.index("dynamic a {")) + 1]
     assert local_site == site.replace("{$POPBOT_DOMAIN} {", "http://127.0.0.1:8000 {").replace(
-        dynamic, "to 127.0.0.1:5005 127.0.0.1:5006"
-    ).replace("{$POPBOT_DEFAULT_PERSONA}", "rumianek")
+        dynamic, "to 127.0.0.1:5005 127.0.0.2:5005"
+    ).replace("{$POPBOT_DEFAULT_PERSONA}", "rumianek").replace("health_port 5006", "health_port 5106")
     assert "admin off" in local and "email" not in local
+    for rule in ("health_uri /ready", "health_interval 1s", "fail_duration 2s", "max_fails 2", "buffer_requests",
+                 "lb_try_duration 5s", "lb_try_interval 100ms"):
+        assert rule in local_site, rule
 
 
 def test_caddy_accepts_the_local_caddyfile(tmp_path: Path) -> None:
     path = tmp_path / "Caddyfile"
-    path.write_text(cluster.local_caddyfile("127.0.0.1:8000", ["127.0.0.1:5005"]))
+    path.write_text(cluster.local_caddyfile("127.0.0.1:8000", ["127.0.0.1:5005"], 5006))
     done = subprocess.run(
         [cluster.CADDY, "validate", "--adapter", "caddyfile", "--config", str(path)],
         capture_output=True, text=True, timeout=120,
@@ -72,7 +93,7 @@ def test_the_proxy_error_log_keeps_no_address_header_or_path(tmp_path: Path) -> 
 
     port, dead = free_port(), free_port()
     path = tmp_path / "Caddyfile"
-    path.write_text(cluster.local_caddyfile(f"127.0.0.1:{port}", [f"127.0.0.1:{dead}"]))
+    path.write_text(cluster.local_caddyfile(f"127.0.0.1:{port}", [f"127.0.0.1:{dead}"], free_port()))
     env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
     log = open(tmp_path / "caddy.log", "wb")
     caddy = subprocess.Popen([cluster.CADDY, "run", "--adapter", "caddyfile", "--config", str(path)],

@@ -134,11 +134,45 @@ def people(console: Console, clock: Clock, app) -> dict[str, Person]:  # type: i
     return found
 
 
+def sse_frames(url: str, token: str, count: int, *, headers: dict[str, str] | None = None, on_open=None,  # type: ignore[no-untyped-def]
+               forbidden: str | None = None, give_up_after: float = 180.0) -> list[dict]:
+    """The first ``count`` events of the console's SSE stream at ``url`` (a real socket, the
+    session cookie ``token``), each ``{"id": ..., **data}``; ``on_open()`` runs once the stream
+    is open; no line may contain ``forbidden``. Keep-alives would hold a stream open forever, so
+    a stream that has not brought them after ``give_up_after`` seconds fails (a hang guard, not
+    a latency check)."""
+    import json
+
+    import httpx
+
+    give_up = time.monotonic() + give_up_after
+    found: list[dict] = []
+    with httpx.stream("GET", url, headers={"cookie": f"{sessions.COOKIE}={token}", **(headers or {})}, timeout=30) as reply:
+        assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/event-stream")
+        assert reply.headers["cache-control"] == "no-store"
+        event: dict = {}
+        for line in reply.iter_lines():
+            assert time.monotonic() < give_up, f"only {len(found)} of {count} events arrived: {found}"
+            assert forbidden is None or forbidden not in line
+            if line.startswith("retry:") and on_open is not None:
+                on_open()
+            if line.startswith("id: "):
+                event["id"] = int(line[4:])
+            elif line.startswith("data: "):
+                event.update(json.loads(line[6:]))
+            elif line == "" and event:
+                found.append(event)
+                event = {}
+                if len(found) == count:
+                    break
+    return found
+
+
 def page_csrf(client: TestClient, path: str = "/dashboard") -> str:
     return csrf_of(client.get(path).text)
 
 
-__all__ = ["Clock", "Person", "PASSWORD", "csrf_of", "enrolled", "login", "new_client", "page_csrf", "sessions"]
+__all__ = ["Clock", "Person", "PASSWORD", "csrf_of", "enrolled", "login", "new_client", "page_csrf", "sessions", "sse_frames"]
 
 
 @pytest.fixture

@@ -33,7 +33,9 @@ def test_queue_lists_urgent_first_with_sla_colours_and_no_text(app, people, hand
     for path in ("/queue", "/queue/rows", "/dashboard", "/supervisor"):
         for person in people.values():
             assert CANARY not in person.client.get(path).text, path
-    assert _audits(handoff) == []  # listing opens no conversation
+    looks = audit.entries(handoff.storage)  # listing opens no conversation: who looked, once a minute
+    assert {(e.action, e.conversation_id) for e in looks} == {("queue", "*")}
+    assert sorted(e.actor for e in looks) == sorted({e.actor for e in looks})
     clock.advance(60)
     assert 'class="sla-late urgent"' in client.get("/queue/rows").text
 
@@ -55,7 +57,7 @@ def test_claim_read_reply_note_return_through_the_pages(app, people, handoff, cl
     assert client.post("/conversations/web%3Achild001/return", data={"csrf": csrf}).headers["location"] == "/queue"
     assert service.entry(handoff, Actor("counselor-one", "counselor"), "web:child001").state == "returned"
     assert client.get("/conversations/web%3Achild001").status_code == 403  # no longer the holder
-    assert [a for _, a in _audits(handoff)] == ["claim", "read", "reply", "note", "read", "return"]
+    assert [a for _, a in _audits(handoff)] == ["queue", "claim", "read", "reply", "note", "read", "return", "queue"]
 
 
 def test_others_cannot_claim_twice_read_or_act_on_it(app, console, clock, people, handoff) -> None:
@@ -195,7 +197,7 @@ def test_surge_shares_waiting_conversations_among_counselors_on_duty(app, consol
     assert "Assigned by" in page  # the handover note travels
 
 
-@pytest.mark.parametrize("role", ["counselor", "supervisor"])
+@pytest.mark.parametrize("role", ["counselor", "supervisor", "admin"])
 def test_dashboard_charts_count_every_state(app, people, handoff, role: str) -> None:
     waiting(handoff, "web:dash0001", persona="gametips", lang="en")
     waiting(handoff, "web:dash0002", says=CANARY)
@@ -203,7 +205,8 @@ def test_dashboard_charts_count_every_state(app, people, handoff, role: str) -> 
     for key in ("by_signal", "by_persona", "by_language", "waiting_times", "by_outcome"):
         assert f'id="{key}"' in page
     assert "<svg" in page and "gametips" in page and CANARY not in page
-    assert "Charts are shown to" in people["admin"].client.get("/dashboard").text
+    assert "dash0001" not in page and "dash0002" not in page  # counts only, no conversation ids
+    assert "Your role does not see the charts." not in page
 
 
 def _known(page: str, field: str) -> str:
@@ -261,3 +264,20 @@ def test_conversation_says_not_known_without_slots(app, people, handoff) -> None
     client.post("/conversations/web%3Aknown03/claim", data={"csrf": page_csrf(client, "/queue")})
     page = client.get("/conversations/web%3Aknown03").text
     assert (_known(page, "location"), _known(page, "age"), _known(page, "lang")) == ("not known", "not known", "pl")
+
+
+def test_live_refreshes_audit_one_read_per_session_and_window(app, console, people, handoff, clock) -> None:
+    from tests.console.conftest import login
+
+    waiting(handoff, "web:refresh01", says=CANARY)
+    client = people["counselor"].client
+    assert client.post("/conversations/web%3Arefresh01/claim", data={"csrf": page_csrf(client, "/queue")}).status_code == 303
+    reads = lambda: sum(1 for _, a in _audits(handoff) if a == "read")  # noqa: E731
+    assert CANARY in client.get("/conversations/web%3Arefresh01").text and reads() == 1  # the view: audited
+    for _ in range(3):  # live refreshes inside the window
+        assert CANARY in client.get("/conversations/web%3Arefresh01/transcript").text
+    assert reads() == 1
+    clock.advance(console.settings.console_read_audit_minutes * 60 + 1)
+    assert CANARY in client.get("/conversations/web%3Arefresh01/transcript").text and reads() == 2
+    again = login(app, clock, people["counselor"])  # a second console session of the same person
+    assert CANARY in again.get("/conversations/web%3Arefresh01/transcript").text and reads() == 3

@@ -2,39 +2,17 @@
 with Last-Event-ID replays what was missed; no session, no stream."""
 from __future__ import annotations
 
-import json
-
-import httpx
-
 from bot.console import sessions
 from bot.console.views import live
-from tests.console.conftest import new_client, waiting
+from tests.console.conftest import new_client, sse_frames, waiting
 
 CANARY = "canary-live-5d1e my dad locked me in"
 
 
 def _frames(base: str, person, path: str, count: int, headers: dict[str, str] | None = None, on_open=None) -> list[dict]:  # type: ignore[no-untyped-def]
     """The first ``count`` events of the stream, read from a real socket with the person's cookie."""
-    found: list[dict] = []
-    cookie = {"cookie": f"{sessions.COOKIE}={person.client.cookies[sessions.COOKIE]}"}
-    with httpx.stream("GET", base + path, headers={**cookie, **(headers or {})}, timeout=30) as reply:
-        assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/event-stream")
-        assert reply.headers["cache-control"] == "no-store"
-        event: dict = {}
-        for line in reply.iter_lines():
-            assert CANARY not in line
-            if line.startswith("retry:") and on_open is not None:
-                on_open()
-            if line.startswith("id: "):
-                event["id"] = int(line[4:])
-            elif line.startswith("data: "):
-                event.update(json.loads(line[6:]))
-            elif line == "" and event:
-                found.append(event)
-                event = {}
-                if len(found) == count:
-                    break
-    return found
+    return sse_frames(base + path, person.client.cookies[sessions.COOKIE], count, headers=headers, on_open=on_open,
+                      forbidden=CANARY)
 
 
 def test_events_replay_after_an_id_and_carry_no_content(served, people, handoff) -> None:

@@ -144,6 +144,29 @@ def test_every_route_for_each_role(app, served, console, people, role: str) -> N
     assert seen == expected
 
 
+#: Service reads behind the pages, per role (counselor, supervisor, admin): the dashboard's
+#: content-free statistics, and the queue (which names conversations).
+SERVICE_MATRIX: dict[str, tuple[str, str, str]] = {"statistics": (A, A, A), "queue": (A, A, R)}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_service_reads_for_each_role(handoff, people, role: str) -> None:
+    from bot.handoff import service
+    from bot.handoff.errors import NotAllowed
+    from bot.handoff.model import Actor
+
+    seen = {}
+    for name in SERVICE_MATRIX:
+        try:
+            getattr(service, name)(handoff, Actor(f"{role}-one", role))
+            seen[name] = A
+        except NotAllowed:
+            seen[name] = R
+    assert seen == {name: outcomes[ROLES.index(role)] for name, outcomes in SERVICE_MATRIX.items()}
+    page = people[role].client.get("/dashboard").text  # the dashboard draws what the service allows
+    assert ('id="by_signal"' in page) == (SERVICE_MATRIX["statistics"][ROLES.index(role)] == A)
+
+
 def test_conditions_combine_per_object() -> None:
     class Acc:
         def __init__(self, username: str, role: str) -> None:

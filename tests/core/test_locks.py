@@ -170,3 +170,38 @@ async def test_local_locks_are_fair_and_forget_idle_conversations() -> None:
 def test_conversation_locks_chooses_redis_only_with_a_url() -> None:
     assert isinstance(conversation_locks(None), LocalConversationLocks)
     assert isinstance(conversation_locks(URL), RedisConversationLocks)
+
+
+async def test_the_scripts_are_safe_to_run_twice(prefix: str, client: redis_asyncio.Redis) -> None:
+    """A command retried after its answer was lost (core.redis_client) keeps the ticket and the turn."""
+    locks = RedisConversationLocks(client, prefix=prefix)
+    keys = locks.keys("c1")
+    first, again = await locks._enqueue(keys, "token-a"), await locks._enqueue(keys, "token-a")
+    assert first == again
+    assert await locks._enqueue(keys, "token-b") == first + 1
+    args = ["token-a", 10_000, 5_000, 60_000]
+    try_keys = [keys["owner"], keys["queue"], keys["seen"]]
+    assert await locks._scripts["try"](keys=try_keys, args=args) == 1
+    assert await locks._scripts["try"](keys=try_keys, args=args) == 1  # the owner asking again
+    assert await locks._scripts["try"](keys=try_keys, args=["token-b", 10_000, 5_000, 60_000]) == 0
+
+
+async def test_a_lock_taken_while_redis_restarts_waits_for_it_instead_of_failing(own_redis_server) -> None:  # type: ignore[no-untyped-def]
+    """Redis goes away and comes back: a turn that starts meanwhile gets its lock (retried on a new
+    connection, core.redis_client), and the connections the restart broke are not errors either."""
+    import threading
+
+    locks = conversation_locks(own_redis_server.url)
+    async with locks.hold("c1"):
+        pass
+    own_redis_server.stop()
+    restart = threading.Thread(target=own_redis_server.start)
+    restart.start()  # while the next turn already asks
+    try:
+        async with locks.hold("c1"):
+            pass
+        async with locks.hold("c2"):
+            pass
+    finally:
+        restart.join()
+        await locks.close()

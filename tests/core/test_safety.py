@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.safety import FOREIGN_INTENT, choose, contains_cue, decide, is_urgent, mask
+from core.safety import (
+    FOREIGN_INTENT, NOT_NOW, Answers, Phrases, choose, contains_cue, decide, is_urgent, made_of, mask,
+)
 from core.text import fold
 
 CUES = {"en": [fold("tonight"), fold("pills")], "pl": [fold("dziś w nocy")]}
@@ -60,14 +62,104 @@ def test_a_plain_no_is_ordinary_talk_in_and_out_of_a_persona(text: str, lang: st
         assert (decision.intent, decision.signal, decision.urgent) == ("deny", "none", False)
 
 
+POSTPONING_ALL = {"en": [fold("not now"), fold("later"), fold("never mind"), fold("gotta go")],
+                  "pl": [fold("nie teraz"), fold("nieważne")], "es": [fold("ahora no"), fold("olvídalo")]}
+
+
 @pytest.mark.parametrize("text, lang", [
-    ("not now", "en"), ("no, maybe later", "en"), ("nie teraz", "pl"), ("ahora no", "es"), ("Nie teraz!", None),
+    ("never mind", "en"), ("not now, gotta go", "en"), ("nie teraz, nieważne", "pl"), ("ahora no, olvídalo", "es"),
+    ("Nie teraz, nieważne!", None),
 ])
-def test_a_putting_off_no_inside_a_persona_is_not_safe(text: str, lang: str) -> None:
-    decision = decide([("deny", 0.9), ("greet", 0.1)], "rumianek", fold(text), lang, CUES, postponing=POSTPONING)
+def test_a_putting_off_no_that_covers_tracks_inside_a_persona_is_not_safe(text: str, lang: str) -> None:
+    decision = decide([("deny", 0.9), ("greet", 0.1)], "rumianek", fold(text), lang, CUES,
+                      postponing=POSTPONING_ALL, answers=ANSWERS)
     assert (decision.intent, decision.signal, decision.urgent) == ("not_safe", "not_safe", False)
-    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), lang, CUES, postponing=POSTPONING)
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), lang, CUES, postponing=POSTPONING_ALL,
+                   answers=ANSWERS)
     assert plain.intent == "deny"  # no persona, no code: the safety layer's own "no"
+
+
+LATER = Phrases(
+    {"en": (fold("not now"), fold("later"), fold("tomorrow")), "pl": (fold("nie teraz"), fold("później")),
+     "es": (fold("ahora no"), fold("luego"))},
+    {"en": frozenset({"no", "maybe", "ok", "i", "ll", "write"}), "pl": frozenset({"nie", "moze"}),
+     "es": frozenset({"no", "quizas", "te", "escribo"})},
+)
+RESUME = Phrases({"en": (fold("now i can"), fold("i'm back")), "pl": (fold("teraz mogę"),), "es": (fold("ya puedo"),)},
+                 {"en": frozenset({"ok", "yes", "talk"}), "pl": frozenset({"tak"}), "es": frozenset({"si", "hablar"})})
+ANSWERS = Answers(later=LATER, resume=RESUME)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("not now", "en"), ("no, maybe later", "en"), ("OK, I'll write tomorrow", "en"), ("nie teraz", "pl"),
+    ("nie, może później", "pl"), ("ahora no", "es"), ("quizás luego te escribo", "es"), ("Nie teraz!", None),
+])
+@pytest.mark.parametrize("top", ["deny", "rumianek__not_safe", "out_of_scope", "goodbye"])
+def test_a_bare_later_is_not_now_with_the_quiet_signal_inside_a_persona(text: str, lang: str, top: str) -> None:
+    decision = decide([(top, 0.9), ("greet", 0.1)], "rumianek", fold(text), lang, CUES,
+                      postponing=POSTPONING_ALL, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, "not_safe", False)
+
+
+@pytest.mark.parametrize("text, lang", [("not now", "en"), ("nie teraz", "pl"), ("luego", "es")])
+def test_a_bare_later_in_the_plain_bot_is_not_now_and_ordinary_talk(text: str, lang: str) -> None:
+    decision = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), lang, CUES, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, "none", False)
+
+
+@pytest.mark.parametrize("text", ["not now lol", "not now, someone is here", "later, he is home", "no thanks"])
+def test_anything_more_than_a_bare_later_is_left_to_the_classifier(text: str) -> None:
+    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS)
+    assert (coded.intent, coded.signal) == ("not_safe", "not_safe")
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS)
+    assert plain.intent == "deny"
+
+
+def test_a_later_never_replaces_a_help_signal() -> None:
+    decision = decide([("imminent_danger", 0.6), ("deny", 0.4)], "rumianek", fold("not now"), "en", CUES,
+                      answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == ("imminent_danger", "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [("now I can", "en"), ("ok, now I can talk", "en"), ("I'm back", "en"),
+                                        ("tak, teraz mogę", "pl"), ("sí, ya puedo hablar", "es"), ("ya puedo", None)])
+@pytest.mark.parametrize("persona", ["rumianek", "plain"])
+def test_now_i_can_is_a_yes_even_when_now_drew_a_danger_intent(text: str, lang: str, persona: str) -> None:
+    for top in ("affirm", "out_of_scope", "imminent_danger"):
+        decision = decide([(top, 0.8), ("greet", 0.2)], persona, fold(text), lang, CUES, answers=ANSWERS)
+        assert (decision.intent, decision.signal, decision.urgent) == ("affirm", "none", False)
+
+
+@pytest.mark.parametrize("text", ["now I can see the bruises", "I can't talk now", "now he hits me"])
+def test_now_i_can_with_other_words_is_left_to_the_classifier(text: str) -> None:
+    decision = decide([("abuse_disclosure", 0.8), ("affirm", 0.2)], "rumianek", fold(text), "en", CUES,
+                      answers=ANSWERS)
+    assert decision.intent == "abuse_disclosure"
+
+
+def test_made_of_needs_a_cue_and_only_known_words() -> None:
+    assert made_of(fold("maybe later"), "en", LATER)
+    assert not made_of(fold("maybe"), "en", LATER)  # fillers alone are no answer
+    assert not made_of(fold("later mum"), "en", LATER)
+    assert made_of(fold("później"), None, LATER)  # unknown language: any language's lists
+    assert not made_of(fold(" ".join(["later"] * 11)), "en", LATER)  # too long to be a bare answer
+
+
+def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
+    """nlu/safety/cues.yml: "not now" / "now I can" in every language; a malformed list names the field."""
+    from core.paths import PROJECT_ROOT
+    from nlu.quiet import load_answers
+
+    answers = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+    for text, lang in [("no, not now", "en"), ("maybe tomorrow", "en"), ("nie, nie teraz", "pl"),
+                       ("może później", "pl"), ("ahora no", "es"), ("mejor mañana", "es")]:
+        assert decide([("deny", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers).intent == NOT_NOW, text
+    for text, lang in [("ok now I can talk", "en"), ("teraz już mogę", "pl"), ("ya puedo hablar", "es")]:
+        assert decide([("out_of_scope", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers).intent == "affirm"
+    bad = tmp_path / "cues.yml"
+    bad.write_text("answers:\n  later:\n    en: {cues: [later], fillers: [no, maybe]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="answers.later.en.fillers"):
+        load_answers(bad)
 
 
 def test_putting_off_cues_count_only_for_a_deny() -> None:

@@ -210,11 +210,33 @@ async def test_no_to_the_question_is_back_to_being_a_shop(agent, merged_domain, 
         ("tengo la piel muy mal estas semanas, qué me la puede calmar", "ahora no", "es"),
     ],
 )
-async def test_putting_the_question_off_is_not_safe(agent, merged_domain, code, later, lang):
-    """"Not now" to the question: the child cannot talk now → one innocuous ``not_safe`` line."""
+async def test_putting_the_question_off_means_later(agent, merged_domain, code, later, lang):
+    """"Not now" to the question: later (issue 10) → one cover line, no request, the offer kept;
+    the signal stays the quiet one (the child cannot talk now)."""
     sender = new_sender()
     await say(agent, sender, code, persona=SHOP, lang=lang)
     replies = await say(agent, sender, later, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "not_now"
+    assert await signal_of(agent, sender) == "not_safe"
+    assert len(replies) == 1 and replies[0] in voice(merged_domain, "not_now", lang)
+    assert await actions_since_last_message(agent, sender) == ["utter_not_now", "action_listen"]
+    assert (await agent.tracker_store.retrieve(sender)).get_slot("offer_postponed") is True
+    assert leaks(replies, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "code, quiet, lang",
+    [
+        ("my skin has been acting up badly, which of your things would calm it down?", "gotta go lol", "en"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "sorki, nie teraz xd", "pl"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "me tengo que ir jaja", "es"),
+    ],
+)
+async def test_covering_ones_tracks_after_the_question_stays_not_safe(agent, merged_domain, code, quiet, lang):
+    """A coded "can't talk" that covers the child's tracks is not an answer: the quiet line."""
+    sender = new_sender()
+    await say(agent, sender, code, persona=SHOP, lang=lang)
+    replies = await say(agent, sender, quiet, persona=SHOP, lang=lang)
     assert await intent_of(agent, sender) == "not_safe"
     assert len(replies) == 1 and replies[0] in voice(merged_domain, "not_safe", lang)
     assert await actions_since_last_message(agent, sender) == ["utter_not_safe", "action_listen"]

@@ -12,6 +12,7 @@ ARTIFACTS = PROJECT_ROOT / "artifacts"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
+TABLET = {"width": 820, "height": 1180}
 EXIT_PAGE = "<!doctype html><title>Weather</title><p>Sunny, 21°</p>"
 
 

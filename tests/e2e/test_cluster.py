@@ -47,9 +47,9 @@ def _port_block(count: int) -> int:
 class ReadinessWatch(threading.Thread):
     """Records the first answer of replica 1's /ready once its /live answers."""
 
-    def __init__(self, health_port: int) -> None:
+    def __init__(self, health_url: str) -> None:
         super().__init__(daemon=True)
-        self.base = f"http://127.0.0.1:{health_port}"
+        self.base = health_url
         self.first: int | None = None
         self.stop = threading.Event()
 
@@ -68,6 +68,7 @@ class ReadinessWatch(threading.Thread):
 def cluster(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     import sqlalchemy as sa
 
+    from bot.cluster import replicas
     from bot.stack import Stack
     from bot.storage.keys import FileKeyProvider
     from core.settings import load_settings
@@ -78,28 +79,29 @@ def cluster(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     admin = sa.create_engine(PG_ADMIN_URL, future=True)
     with admin.begin() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    base = _port_block(4)
+    base = _port_block(2)
     env = {
         "POPBOT_VAR_DIR": str(var),
         "POPBOT_DATABASE_URL": f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}",
         "POPBOT_REDIS_URL": REDIS_URL,
         "POPBOT_RASA_PORT": str(base),
-        "POPBOT_HEALTH_PORT": str(base + 2),
+        "POPBOT_HEALTH_PORT": str(base + 1),
         "POPBOT_ACTIONS_PORT": str(free_port()),
         "POPBOT_RASA_TOKEN": E2E_RASA_TOKEN,
     }
     settings = load_settings({**os.environ, **env})
     keys = FileKeyProvider(var / "keys", generate=True)  # the test computes the pseudonym too
     proxy_port = free_port()
+    members = replicas(settings, 2)  # 127.0.0.1 and 127.0.0.2, same ports (as containers)
     stack = Stack(settings, env=env, log_dir=var / "logs", with_console=False, replicas=2, proxy_port=proxy_port)
-    watch = ReadinessWatch(base + 2)
+    watch = ReadinessWatch(members[0].health_url)
     watch.start()
     try:
         stack.start()
         watch.join(timeout=60)
         yield {
-            "proxy": f"http://127.0.0.1:{proxy_port}", "rasa": [f"http://127.0.0.1:{base}", f"http://127.0.0.1:{base + 1}"],
-            "health": [f"http://127.0.0.1:{base + 2}", f"http://127.0.0.1:{base + 3}"], "keys": keys,
+            "proxy": f"http://127.0.0.1:{proxy_port}", "rasa": [r.url for r in members],
+            "health": [r.health_url for r in members], "keys": keys,
             "first_ready": watch.first, "stack": stack, "var": var,
         }
     finally:
@@ -183,3 +185,43 @@ def test_one_conversation_over_two_replicas_is_ordered_complete_and_replied_once
         assert [r.get("text") for r in replies[number][1]] == stored
         assert stored, f"message {number} got no reply"
 
+
+
+def test_a_killed_replica_costs_no_request_while_it_is_down_and_while_it_restarts(cluster: dict[str, Any]) -> None:
+    """kill -9 of replica 1 between requests: the proxy's health checks and buffered retries send
+    every message to replica 2 (no 5xx, no client retry) while replica 1 is down and while it loads
+    its model again (its /ready says 503 until then)."""
+    import os
+    import signal
+
+    from bot.channels import sessions
+
+    stack = cluster["stack"]
+
+    def send() -> int:
+        """A new conversation's first message through the proxy (per-conversation limits stay out)."""
+        sender = sessions.issue(key=cluster["keys"].secret(sessions.PURPOSE))
+        body = {"sender": sender, "message": "hi", "metadata": {"persona": "rumianek", "lang": "en"}}
+        answer = httpx.post(f"{cluster['proxy']}/webhooks/web/webhook", json=body, timeout=120)
+        assert answer.status_code != 200 or answer.json(), "answered without a reply"
+        time.sleep(0.5)  # below the per-address rate limit (240/minute)
+        return answer.status_code
+
+    victim = stack.process("rasa server 1")
+    os.killpg(victim.popen.pid, signal.SIGKILL)
+    victim.popen.wait(timeout=30)
+    down = [send() for _ in range(6)]
+    assert down == [200] * 6  # nothing failed on the dead replica's port
+
+    restart = threading.Thread(target=stack.start_one, args=("rasa server 1",))
+    restart.start()
+    loading: list[int] = []
+    try:
+        while restart.is_alive():  # loading its model: alive, not ready
+            loading.append(send())
+    finally:
+        restart.join()
+    assert loading and set(loading) == {200}, loading
+    assert stack.process("rasa server 1").popen.poll() is None
+    assert httpx.get(f"{cluster['health'][0]}/ready").status_code == 200
+    assert [send() for _ in range(4)] == [200] * 4

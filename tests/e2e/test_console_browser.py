@@ -20,7 +20,7 @@ import pytest
 from playwright.async_api import Page, async_playwright, expect
 
 from core import PROJECT_ROOT
-from tests.e2e.browser import ARTIFACTS, DESKTOP, PHONE, launch, route_exit_url
+from tests.e2e.browser import ARTIFACTS, DESKTOP, PHONE, TABLET, launch, route_exit_url
 
 pytestmark = [
     pytest.mark.e2e,
@@ -174,6 +174,90 @@ async def test_a_counselor_carries_a_web_conversation_from_the_browser(stack: An
         await browser.close()
 
 
+async def _tab_to(page: Page, selector: str, limit: int = 200) -> None:
+    """Press Tab until the focused element matches ``selector`` (the keyboard is the only input)."""
+    for _ in range(limit):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+async def _nothing_cut_off(page: Page, name: str) -> None:
+    """No horizontal scrolling, and every visible control lies inside the viewport's width (the
+    skip link lies off-screen until it has the focus; _tab_to passes it)."""
+    found = await page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        const outside = [...document.querySelectorAll('a, button, input, select, textarea, label, h1, h2, td, th')]
+            .filter(e => e.offsetParent !== null && e.type !== 'hidden')
+            .filter(e => !e.matches('.skip:not(:focus)'))  // the skip link waits off-screen until focused
+            .map(e => [e.tagName, e.id || e.name || e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
+            .filter(([, , r]) => r.width > 0 && (r.left < -1 || r.right > width + 1))
+            .map(([tag, what, r]) => `${tag} ${what} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        return {scroll: document.documentElement.scrollWidth, width, outside};
+    }""")
+    assert found["scroll"] <= found["width"] and found["outside"] == [], f"{name}: {found}"
+
+
+async def test_a_counselor_on_a_tablet_claims_and_replies_with_the_keyboard_only(stack: Any) -> None:
+    """820×1180 (a tablet held upright): sign-in, claim, reply and return to the bot with Tab,
+    typing and Enter alone; no page scrolls sideways or cuts a control off; the child's stated
+    age reaches "What we know"."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    secrets = _people(stack.settings, "tara", "tess")
+    shop, console = str(stack.settings.rasa_url), str(stack.settings.console_url)
+    reply = "Hello, this is Tara. Are you safe at home right now?"
+    async with async_playwright() as pw:
+        browser = await launch(pw)
+        tara = await (await browser.new_context(viewport=TABLET, has_touch=True)).new_page()
+        await tara.goto(f"{console}/login")
+        await _nothing_cut_off(tara, "login")
+        await _tab_to(tara, "#username")
+        await tara.keyboard.type("tara")
+        await _tab_to(tara, "#password")
+        await tara.keyboard.type(PASSWORD)
+        await tara.keyboard.press("Enter")
+        await expect(tara).to_have_url(f"{console}/login/totp")
+        await _tab_to(tara, "#code")
+        await tara.keyboard.type(pyotp.TOTP(secrets["tara"]).now())
+        await tara.keyboard.press("Enter")
+        await expect(tara).to_have_url(f"{console}/queue")  # on shift before the child writes
+
+        child_context = await browser.new_context(viewport=PHONE)
+        await route_exit_url(child_context)
+        child = await child_context.new_page()
+        await child.goto(f"{shop}/shop/rumianek/?lang=en")
+        await child.get_by_role("button", name="Customer service").click()
+        await _child_says(child, "hi, I'm 13")
+        log = child.get_by_role("log")
+        await expect(log.locator(".msg.bot").nth(1)).to_be_visible(timeout=60_000)  # the shop answered
+        await _child_says(child, URGENT)
+        await expect(log).to_contain_text(PROMISE, timeout=60_000)
+
+        await tara.goto(f"{console}/queue")
+        await expect(tara.locator("#queue-table tbody tr").first).to_contain_text("URGENT")
+        await _nothing_cut_off(tara, "queue")
+        await _shot(tara, "tablet-queue")
+        await _tab_to(tara, "#queue-table tbody tr:first-child button[type=submit]")
+        await tara.keyboard.press("Enter")  # claim
+        transcript = tara.get_by_role("list", name="Transcript")
+        await expect(transcript).to_contain_text(URGENT)
+        await expect(tara.locator("#child-age")).to_have_text("13")
+        await _nothing_cut_off(tara, "conversation")
+        await _tab_to(tara, "#reply-text")
+        await tara.keyboard.type(reply)
+        await _tab_to(tara, "#reply-form button[type=submit]")
+        await tara.keyboard.press("Enter")  # send
+        await expect(log).to_contain_text(reply, timeout=30_000)
+        await expect(transcript).to_contain_text("delivered", timeout=30_000)
+        await _nothing_cut_off(tara, "conversation after the reply")
+        await _shot(tara, "tablet-conversation")
+        await _tab_to(tara, "#return-form button[type=submit]")
+        await tara.keyboard.press("Enter")  # return to the bot
+        await expect(tara).to_have_url(f"{console}/queue")
+        await browser.close()
+
+
 async def _sent_to(fake: Any, token: str, chat: int, text: str | re.Pattern[str], tries: int = 300) -> dict[str, Any]:
     """The fake Bot API's sendMessage call to ``chat`` containing ``text`` (waits up to ~30 s)."""
     import asyncio
@@ -184,7 +268,8 @@ async def _sent_to(fake: Any, token: str, chat: int, text: str | re.Pattern[str]
             if call.get("chat_id") == chat and (text.search(body) if isinstance(text, re.Pattern) else text in body):
                 return call
         await asyncio.sleep(0.1)
-    raise AssertionError(f"no message to the chat containing {text!r}")
+    sent = [str(c.get("text", ""))[:80] for c in fake.called("sendMessage", token) if c.get("chat_id") == chat]
+    raise AssertionError(f"no message to the chat containing {text!r}; it got {sent}")
 
 
 async def test_the_same_with_a_telegram_child(stack: Any, fake_telegram: Any) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.handoff import bot_side, gate
+from bot.handoff import bot_side, gate, service
 from bot.handoff.model import Actor, Context
 from tests.conftest import variations
 from tests.handoff.test_bot_side import anna, bot, ctx, say, store  # noqa: F401 - fixtures
@@ -36,6 +36,16 @@ LINES = {
                       "tiene un cuchillo y viene ahora a mi cuarto"),
 }
 CASES = [pytest.param(p, lang, id=f"{p}-{lang}") for p, lang in LINES]
+#: (persona, lang): "not now", something else in between, "now I can"
+LATER = {
+    ("rumianek", "en"): ("not now", "how much is the lavender soap?", "ok now I can talk"),
+    ("rumianek", "pl"): ("nie teraz, może później", "ile kosztuje mydło lawendowe?", "teraz już mogę"),
+    ("rumianek", "es"): ("ahora no", "¿cuánto cuesta el jabón de lavanda?", "ya puedo"),
+    ("gametips", "en"): ("maybe later", "hey", "I'm back"),
+    ("plain", "en"): ("not now", "hi", "now I can"),
+    ("plain", "pl"): ("nie teraz", "cześć", "teraz mogę"),
+    ("plain", "es"): ("ahora no", "hola", "ahora puedo"),
+}
 
 
 def new_sender() -> str:
@@ -86,6 +96,52 @@ async def test_unclear_is_asked_again_once_then_a_cover_line(bot: Any, ctx: Cont
     await say(bot, ctx, sender, unclear, persona, lang)
     replies, _ = await say(bot, ctx, sender, yes, persona, lang)
     assert replies == voice(bot, "please_wait", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_not_now_means_later_and_the_offer_is_kept(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """"Not now" to "shall I pass you over?": a cover line, no queue entry; a later "now I can",
+    after other talk, goes straight on (queued before the promise is said)."""
+    disclosure, *_ = LINES[(persona, lang)]
+    later, between, resume = LATER[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, out = await say(bot, ctx, sender, later, persona, lang)
+    assert replies == voice(bot, "not_now", persona, lang)
+    assert [a for a, _ in out.states] == ["utter_not_now"]
+    assert bot_side.state_of(ctx, sender) == "bot"  # later is not a request
+    await say(bot, ctx, sender, between, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    replies, out = await say(bot, ctx, sender, resume, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_not_now_while_waiting_leaves_the_queue_until_now_i_can(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """Queued after "yes", then "not now" to "is it a good moment?"-like follow-up: nobody may
+    write now, so the conversation leaves the queue (event ``left``, reason ``later``); "now I
+    can" queues it again. An urgent conversation is never taken out."""
+    disclosure, yes, *_, urgent = LINES[(persona, lang)]
+    later, _, resume = LATER[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    await say(bot, ctx, sender, yes, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    replies, _ = await say(bot, ctx, sender, later, persona, lang)
+    assert replies == voice(bot, "not_now", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    left = [e for e in service.events_since(ctx) if e.conversation_id == sender and e.kind == "left"]
+    assert [e.detail.get("reason") for e in left] == ["later"]
+    replies, out = await say(bot, ctx, sender, resume, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
+    # urgent: queued at once, and a later "not now" does not take it out
+    sender = new_sender()
+    await say(bot, ctx, sender, urgent, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    assert bot_side.put_off(ctx, sender) is False
     assert bot_side.state_of(ctx, sender) == "waiting"
 
 

@@ -1,10 +1,16 @@
 """``popbot handoff ... --as NAME`` drives the same service functions, audited with NAME."""
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
+
 import pytest
+import sqlalchemy as sa
 
 from bot.cli.main import main
-from bot.handoff import bot_side, service
+from bot.handoff import bot_side, presence, service, tables
 from bot.handoff.model import Actor, Context
 from bot.storage import audit, conversations
 
@@ -41,6 +47,7 @@ def test_cli_claim_say_transcript_return_close(
     assert main(["handoff", "close", waiting, "--outcome", "referred", "--category", "urgent", "--as", "anna"]) == 0
     entries = [(e.actor, e.action, e.reason) for e in audit.entries(ctx.storage)]
     assert entries == [
+        ("anna", "queue", "handoff queue via cli"),  # the look at the queue (once a minute)
         ("anna", "claim", "handoff claim via cli"), ("anna", "reply", "handoff reply via cli"),
         ("anna", "read", "handoff read via cli"), ("anna", "return", "handoff return via cli"),
         ("anna", "claim", "handoff claim via cli"), ("anna", "close", "handoff close via cli: referred"),
@@ -54,3 +61,29 @@ def test_erasing_a_conversation_removes_its_handoff_rows(ctx: Context, people: d
     conversations.erase_conversation("dpo", waiting, "child asked", storage=ctx.storage, rotate_keys=False)
     assert bot_side.state_of(ctx, waiting) == "bot"
     assert [e for e in service.events_since(ctx) if e.conversation_id == waiting] == []
+
+
+def test_cli_follower_keeps_the_holder_present_until_ctrl_c(
+    ctx: Context, people: dict[str, Actor], waiting: str, sqlite_only: None, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 10, gap 1: `popbot handoff events --follow` counts as being connected (heartbeat row);
+    Ctrl-C closes it at once, so the disconnect timers start."""
+    seen: list[bool] = []
+    real = Context(ctx.storage)  # the CLI runs on the wall clock
+
+    def interrupt_when_present() -> None:
+        for _ in range(600):  # a hang guard
+            if presence.is_present(real, "anna"):
+                seen.append(True)
+                break
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C
+
+    helper = threading.Thread(target=interrupt_when_present)
+    helper.start()
+    assert main(["handoff", "events", "--follow", "--as", "anna"]) == 0
+    helper.join()
+    assert seen == [True] and not presence.is_present(real, "anna")
+    with ctx.storage.engine.connect() as conn:
+        [row] = conn.execute(sa.select(tables.presence)).all()
+    assert (row.username, row.via, row.expires_at) == ("anna", "cli", row.seen_at)  # closed, not left to expire

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from bot.handoff import bot_side, service, tables
 from bot.handoff.errors import BadInput, Conflict, NotAllowed, NotFound, UnknownActor
 from bot.handoff.model import Actor, Context
-from bot.storage import audit, eventlog
+from bot.storage import audit, conversations, eventlog
 from tests.console.conftest import Clock
 
 SECRET = "my stepfather hits me, canary-7f3a"
@@ -39,8 +39,9 @@ def test_queue_claim_reply_return_each_audited_with_events(ctx: Context, people:
     assert (returned.state, returned.holder) == ("returned", None)
     assert service.queue(ctx, anna) == []
 
-    assert _audit_actions(ctx) == [("anna", "claim", waiting), ("anna", "reply", waiting), ("anna", "return", waiting)]
-    assert [e.reason for e in audit.entries(ctx.storage)][0] == "handoff claim via console"
+    assert _audit_actions(ctx) == [  # the look at the queue once (the second within the minute is not)
+        ("anna", "queue", "*"), ("anna", "claim", waiting), ("anna", "reply", waiting), ("anna", "return", waiting)]
+    assert [e.reason for e in audit.entries(ctx.storage)][1] == "handoff claim via console"
     assert audit.verify(ctx.storage) == []
     assert _kinds(ctx) == ["queued", "claimed", "reply", "returned"]
 
@@ -80,9 +81,9 @@ def test_permissions_are_checked_per_action(ctx: Context, people: dict[str, Acto
     service.reassign(ctx, sue, waiting, "ben")
     assert service.entry(ctx, ben, waiting).holder == "ben"
     actions = [(e.actor, e.action) for e in audit.entries(ctx.storage)]
-    assert actions == [("anna", "claim"), ("sue", "read"), ("sue", "reassign")]
+    assert actions == [("anna", "claim"), ("sue", "read"), ("sue", "reassign"), ("ben", "queue")]
     assert "break-glass: child at risk" in audit.entries(ctx.storage)[1].reason
-    assert not any(a in ("ben", "adam") for a, _ in actions)  # refused actions leave no entry
+    assert ("adam", "queue") not in actions and [a for a in actions if a[0] == "ben"] == [("ben", "queue")]  # refused: no entry
 
 
 def test_bad_input_is_refused_with_nothing_changed(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
@@ -104,7 +105,7 @@ def test_bad_input_is_refused_with_nothing_changed(ctx: Context, people: dict[st
     with pytest.raises(UnknownActor):
         service.actor_for(ctx, "mallory")
     assert service.entry(ctx, anna, waiting).state == "held"
-    assert _audit_actions(ctx) == [("anna", "claim", waiting)]
+    assert _audit_actions(ctx) == [("anna", "claim", waiting), ("anna", "queue", waiting)]
 
 
 def test_transfer_to_role_and_to_person_with_encrypted_note(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
@@ -217,7 +218,7 @@ def test_concurrent_claims_exactly_one_wins(ctx: Context, people: dict[str, Acto
     winners = [r for r in results if r.startswith("won:")]
     assert len(winners) == 1 and results.count("conflict") == claimers - 1
     assert service.entry(ctx, people["anna"], waiting).holder == winners[0][4:]
-    assert [e.action for e in audit.entries(ctx.storage)] == ["claim"]
+    assert [e.action for e in audit.entries(ctx.storage)] == ["claim", "queue"]  # the losers changed nothing
     assert _kinds(ctx).count("claimed") == 1
     assert audit.verify(ctx.storage) == []
 
@@ -267,3 +268,102 @@ def test_transcript_child_facts_unknown_and_forgotten_on_restart(ctx: Context, p
     service.claim(ctx, people["anna"], waiting)
     child = service.transcript(ctx, people["anna"], waiting).child
     assert (child.location, child.country, child.age, child.lang, child.location_masked) == (None, None, "12", None, False)
+
+
+def _reads(ctx: Context, since: int) -> list[tuple[str, str]]:
+    return [(e.actor, e.action) for e in audit.entries(ctx.storage)[since:] if e.action == "read"]
+
+
+def test_a_refresh_inside_the_window_is_not_audited_again_a_view_always_is(
+    ctx: Context, clock: Clock, people: dict[str, Actor], waiting: str,
+) -> None:
+    anna, window = people["anna"], ctx.storage.settings.console_read_audit_minutes * 60
+    assert window > 0
+    service.claim(ctx, anna, waiting)
+    mark = len(audit.entries(ctx.storage))
+    service.transcript(ctx, anna, waiting, view="view-a")  # opening the conversation: audited
+    assert _reads(ctx, mark) == [("anna", "read")]
+    clock.advance(window - 5)
+    service.transcript(ctx, anna, waiting, view="view-a", refresh=True)  # live refresh in the window
+    assert len(_reads(ctx, mark)) == 1
+    service.transcript(ctx, anna, waiting, view="view-b", refresh=True)  # another console session
+    assert len(_reads(ctx, mark)) == 2
+    service.transcript(ctx, anna, waiting, view="view-a")  # opened again: at least once per view
+    assert len(_reads(ctx, mark)) == 3
+    clock.advance(window - 5)
+    service.transcript(ctx, anna, waiting, view="view-a", refresh=True)
+    assert len(_reads(ctx, mark)) == 3
+    clock.advance(10)  # the window since the last audited read of view-a has passed
+    service.transcript(ctx, anna, waiting, view="view-a", refresh=True)
+    assert len(_reads(ctx, mark)) == 4
+    service.transcript(ctx, anna, waiting)  # no view (the CLI): every read
+    service.transcript(ctx, anna, waiting)
+    assert len(_reads(ctx, mark)) == 6
+    with ctx.storage.engine.connect() as conn:
+        marks = conn.execute(sa.select(tables.reads)).all()
+    # view-b's mark is older than the window: forgotten when anna's next read was audited
+    assert [(m.actor, m.conversation_id, m.view) for m in marks] == [("anna", waiting, "view-a")]
+    with ctx.storage.engine.begin() as conn:
+        conversations.shred(conn, ctx.storage, waiting)  # what erasure and retention run
+    with ctx.storage.engine.connect() as conn:
+        assert conn.execute(sa.select(tables.reads)).all() == []  # erased with the conversation
+
+
+def test_a_refresh_by_someone_who_may_not_read_is_refused_not_skipped(
+    ctx: Context, people: dict[str, Actor], waiting: str,
+) -> None:
+    service.claim(ctx, people["anna"], waiting)
+    service.transcript(ctx, people["anna"], waiting, view="view-a")
+    with pytest.raises(NotAllowed):
+        service.transcript(ctx, people["ben"], waiting, view="view-a", refresh=True)
+
+
+def test_a_look_at_the_queue_is_audited_at_most_once_a_minute_per_person(
+    ctx: Context, people: dict[str, Actor], waiting: str, clock: Clock,
+) -> None:
+    """SECURITY.md: every human access is audited. A listing shows no content, so it is recorded
+    as who looked at the queue when (``queue``, conversation ``*``), not on every live refresh."""
+    anna, sue = people["anna"], people["sue"]
+    for _ in range(5):  # the page refreshes on every live event
+        service.queue(ctx, anna)
+    service.queue(ctx, sue)
+    assert _audit_actions(ctx) == [("anna", "queue", "*"), ("sue", "queue", "*")]
+    clock.advance(service.QUEUE_AUDIT_EVERY + 1)
+    service.queue(ctx, anna)
+    service.entry(ctx, anna, waiting)  # one conversation's row: recorded with its pseudonym
+    service.entry(ctx, anna, waiting)
+    assert _audit_actions(ctx)[2:] == [("anna", "queue", "*"), ("anna", "queue", waiting)]
+    assert {e.reason for e in audit.entries(ctx.storage)} == {"handoff queue via console"}
+    with pytest.raises(NotAllowed):
+        service.queue(ctx, people["adam"])
+    assert len(audit.entries(ctx.storage)) == 4  # a refused look leaves no entry
+    assert audit.verify(ctx.storage) == []
+
+
+def test_two_replicas_marking_the_same_read_at_once_both_succeed(ctx: Context, clock: Clock) -> None:
+    """The read marks are upserts: a second transaction marking the same (actor, conversation,
+    view) while the first is uncommitted waits for it, then updates, instead of failing."""
+    from bot.handoff import records
+
+    failures: list[BaseException] = []
+    first = ctx.storage.engine.connect()
+    tx = first.begin()
+    records.mark_read_audited(first, "anna", "*", "queue:console", clock(), forget_before=clock() - 600)
+
+    def second() -> None:
+        try:
+            with ctx.storage.engine.begin() as conn:
+                records.mark_read_audited(conn, "anna", "*", "queue:console", clock() + 1, forget_before=clock() - 600)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    other = threading.Thread(target=second)
+    other.start()
+    other.join(timeout=1.0)  # it waits on the first transaction's row (PostgreSQL) or write lock (SQLite)
+    tx.commit()
+    first.close()
+    other.join()
+    assert failures == []
+    with ctx.storage.engine.connect() as conn:
+        marks = conn.execute(sa.select(tables.reads.c.audited_at)).scalars().all()
+    assert marks == [clock() + 1]

@@ -55,6 +55,18 @@ def test_wrong_type(teashop_text: str) -> None:
     assert "expected a list" in errors[0].message
 
 
+def test_the_not_now_line_is_required_in_every_language(teashop_text: str) -> None:
+    """Issue 10: every persona says "later is fine" in its own voice; without it the file is refused."""
+    block = teashop_text[teashop_text.index("  not_now:\n"):teashop_text.index("  nobody_now:\n")]
+    text = teashop_text.replace(block, "")
+    assert errors_of(text) == [
+        PersonaError("teashop.yml", line_of(text, "voice:"), "voice.not_now", "missing voice key 'not_now'")
+    ]
+    one_language = teashop_text.replace(block, "\n".join(l for l in block.split("\n") if not l.startswith("    pl:")))
+    (error,) = errors_of(one_language)
+    assert (error.field, error.message) == ("voice.not_now.pl", "missing language 'pl'")
+
+
 def test_unknown_voice_key_suggests_the_right_one(teashop_text: str) -> None:
     text = teashop_text.replace("  thanks:\n", "  thankz:\n")
     errors = errors_of(text)

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.referral import ActionOfferReferral, persona_country
+from actions.wording import line
 from referral_helpers import directory, service
 from referrals.store import DirectoryStore
 
@@ -97,11 +98,11 @@ async def test_signal_from_an_earlier_message_and_hours_in_three_languages(tmp_p
     earlier = [{"event": "user", "text": "x", "parse_data": {"signal": "bullying", "urgent": False}}]
     expected = {
         "en": ["Night line — https://chat.example.org, open until 00:00",
-               "Helpline for young people — 116 111, free, opens Tuesday at 08:00"],
+               "Helpline for young people — 116 111, free, opens tomorrow at 08:00"],
         "pl": ["Night line — https://chat.example.org, czynne do 00:00",
-               "Helpline for young people — 116 111, bezpłatnie, czynne we wtorek od 08:00"],
+               "Helpline for young people — 116 111, bezpłatnie, czynne jutro od 08:00"],
         "es": ["Night line — https://chat.example.org, abierto hasta las 00:00",
-               "Helpline for young people — 116 111, gratis, abre el martes a las 08:00"],
+               "Helpline for young people — 116 111, gratis, abre mañana a las 08:00"],
     }
     for lang, lines in expected.items():
         t = tracker({"location": "Kraków", "lang": lang, "persona": "plain"}, signal="none", events=earlier)
@@ -165,7 +166,9 @@ async def test_the_shops_product_is_never_a_place(starter_store: DirectoryStore)
 
 
 async def test_a_lone_yes_or_no_after_a_referral(starter_store: DirectoryStore) -> None:
-    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_not_safe")):
+    for intent, response in (("affirm", "utter_out_of_scope"), ("deny", "utter_back_to_shop"),
+                             ("not_safe", "utter_not_safe"), ("not_now", "utter_not_now"),
+                             ("out_of_scope", "utter_out_of_scope")):
         t = tracker({"location": "Kraków"}, signal="none")
         t.latest_message["intent"] = {"name": intent, "confidence": 1.0}
         messages, events = await run(action_with(starter_store), t)
@@ -202,4 +205,76 @@ async def test_a_quiet_line_instead_of_an_answer_to_the_place_question(starter_s
     quiet.latest_message["intent"] = {"name": "not_safe", "confidence": 0.9}
     messages, events = await run(action_with(starter_store), quiet)
     assert messages == [msg(response="utter_not_safe")]
-    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None}]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "place_asked_again", "value": None}]
+
+
+async def test_not_now_to_the_place_question_is_later(starter_store: DirectoryStore) -> None:
+    """ "not now" after "Valencia in Spain?": the persona's later line, the question dropped."""
+    options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES"]}
+    later = tracker(options, signal="not_safe")
+    later.latest_message["intent"] = {"name": "not_now", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), later)
+    assert messages == [msg(response="utter_not_now")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "place_asked_again", "value": None}]
+
+
+async def test_an_unclear_answer_to_the_place_question_is_asked_again_once(starter_store: DirectoryStore) -> None:
+    options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES", "Valencia|VE"]}
+    unclear = tracker(options, signal="none")
+    unclear.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), unclear)
+    assert [m["text"] for m in messages] == [line("confirm_place", "gametips", "en").format(place="Valencia", country="Spain")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_asked_again", "value": True}]
+    again = tracker({**options, "place_asked_again": True}, signal="none")
+    again.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), again)
+    assert messages == [msg(response="utter_back_to_shop")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_options", "value": None},
+                      {"event": "slot", "timestamp": None, "name": "place_asked_again", "value": None}]
+
+
+async def test_yes_after_a_referral_takes_up_a_put_off_offer(starter_store: DirectoryStore) -> None:
+    """The child said "not now" to the offer, named a place, then "yes": straight to a person."""
+    yes = tracker({"location": "Leeds", "offer_postponed": True}, signal="none")
+    yes.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), yes)
+    assert messages == [msg(response="utter_please_wait")]
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_request_counselor"}]
+    plain_yes = tracker({"location": "Leeds", "offer_postponed": False}, signal="none")
+    plain_yes.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), plain_yes)
+    assert (messages, events) == ([msg(response="utter_out_of_scope")], [])
+
+
+def asked_which_city(times: int) -> list[dict[str, Any]]:
+    """Tracker events: "which city?" asked ``times`` times, the last one the bot's last line."""
+    events: list[dict[str, Any]] = []
+    for _ in range(times):
+        events += [{"event": "user", "text": "(not used)"},
+                   {"event": "bot", "text": "Which city?", "metadata": {"utter_action": "utter_ask_location"}}]
+    return events + [{"event": "user", "text": "(not used)"}]
+
+
+async def test_no_place_in_the_answer_to_which_city_is_asked_again_once(starter_store: DirectoryStore) -> None:
+    unclear = tracker({}, signal="none", events=asked_which_city(1))
+    unclear.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    assert await run(action_with(starter_store), unclear) == ([msg(response="utter_ask_location")], [])
+    again = tracker({}, signal="none", events=asked_which_city(2))
+    again.latest_message["intent"] = {"name": "affirm", "confidence": 0.9}
+    assert await run(action_with(starter_store), again) == ([msg(response="utter_back_to_shop")], [])
+
+
+async def test_no_to_which_city_routes_on_the_personas_country(starter_store: DirectoryStore) -> None:
+    """ "no" refuses the place: the persona's country (rumianek: PL), never asked again."""
+    no = tracker({"persona": "rumianek"}, events=asked_which_city(1))
+    no.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), no)
+    assert messages[0] == msg(response="utter_referral_intro")
+    assert any("116 111" in (m["text"] or "") for m in messages[1:])
+    assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]
+    plain = tracker({"persona": "plain"}, events=asked_which_city(1))
+    plain.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    messages, _ = await run(action_with(starter_store), plain)
+    assert messages == [msg(response="utter_back_to_shop")]  # nothing to route on, never silent

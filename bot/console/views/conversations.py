@@ -37,9 +37,9 @@ def queue_rows(request: Request, who: Who, form: dict[str, str]) -> Response:
     return render(request, "parts/queue_rows.html", _queue_context(request, who), who=who)
 
 
-def _conversation_context(request: Request, who: Who, cid: str, *, reason: str | None = None) -> dict[str, Any]:
+def _conversation_context(request: Request, who: Who, cid: str, *, reason: str | None = None, refresh: bool = False) -> dict[str, Any]:
     ctx = handoff_of(request)
-    transcript = service.transcript(ctx, actor_of(who), cid, break_glass_reason=reason)
+    transcript = service.transcript(ctx, actor_of(who), cid, break_glass_reason=reason, view=who.session.view, refresh=refresh)
     entry = transcript.entry
     facts = permissions.Facts(holder=entry.holder, state=entry.state)
     place = request.query_params.get("place", "").strip()[:100]
@@ -69,9 +69,10 @@ def conversation_page(request: Request, who: Who, form: dict[str, str]) -> Respo
 
 @guarded("read_conversation")
 def transcript_part(request: Request, who: Who, form: dict[str, str]) -> Response:
-    """The transcript list alone (refreshed on a live event for this conversation; audited read)."""
+    """The transcript list alone (refreshed on a live event for this conversation): audited once
+    per console session and conversation per ``POPBOT_CONSOLE_READ_AUDIT_MINUTES``."""
     try:
-        context = _conversation_context(request, who, request.path_params["cid"])
+        context = _conversation_context(request, who, request.path_params["cid"], refresh=True)
     except HandoffError as exc:
         return handoff_refusal(request, who, exc)
     return render(request, "parts/transcript.html", context, who=who)

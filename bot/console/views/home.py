@@ -8,9 +8,6 @@ from bot.console import accounts, charts, permissions
 from bot.console.web import Who, actor_of, console_of, guarded, handoff_of, render
 from bot.handoff import service
 
-#: Every state a handoff reaches after entering the queue (the dashboard counts them all).
-COUNTED_STATES = ("waiting", "held", "returned", "closed")
-
 
 @guarded("view_home")
 def home(request: Request, who: Who, form: dict[str, str]) -> Response:
@@ -25,9 +22,8 @@ def dashboard(request: Request, who: Who, form: dict[str, str]) -> Response:
     staff = accounts.list_accounts(console_of(request))
     by_role = {role: sum(1 for a in staff if a.role == role and not a.disabled) for role in accounts.ROLES}
     figures, note = [], "charts_role"
-    if permissions.allowed("view_queue", who.account):  # the service lists handoffs to these roles only
-        ctx = handoff_of(request)
-        figures, note = charts.charts(service.queue(ctx, actor_of(who), states=COUNTED_STATES), ctx.now()), ""
+    if permissions.allowed("view_statistics", who.account):
+        figures, note = charts.charts(service.statistics(handoff_of(request), actor_of(who))), ""
     return render(request, "dashboard.html", {
         "by_role": by_role, "charts": figures, "charts_note": note, "draw": charts.svg,
         "availability": accounts.availability(console_of(request)),

@@ -18,7 +18,7 @@ from starlette.responses import Response, StreamingResponse
 
 from bot.console import sessions
 from bot.console.web import Who, console_of, guarded, handoff_of
-from bot.handoff import service
+from bot.handoff import presence, service
 from bot.handoff.model import Event
 
 #: Seconds between keep-alive comments (and session checks) on a quiet stream.
@@ -45,7 +45,21 @@ def frame(event: Event) -> str:
     return f"id: {event.id}\nevent: handoff\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
 
-async def stream(request: Request, token: str, after: int, heartbeat: float = HEARTBEAT) -> AsyncIterator[str]:
+async def stream(request: Request, token: str, after: int, heartbeat: float = HEARTBEAT,
+                 username: str | None = None) -> AsyncIterator[str]:
+    """The SSE body; while it runs ``username`` is present for the handoff's disconnect timers
+    (``bot.handoff.presence``: heartbeat rows, closed when the browser goes away)."""
+    ctx = handoff_of(request)
+    if username is None:
+        async for chunk in _stream(request, token, after, heartbeat):
+            yield chunk
+        return
+    async with presence.connected(ctx, username, "console"):
+        async for chunk in _stream(request, token, after, heartbeat):
+            yield chunk
+
+
+async def _stream(request: Request, token: str, after: int, heartbeat: float) -> AsyncIterator[str]:
     ctx, console = handoff_of(request), console_of(request)
     if after < 0:
         after = await run_in_threadpool(service.last_event_id, ctx)
@@ -76,5 +90,6 @@ async def stream(request: Request, token: str, after: int, heartbeat: float = HE
 
 @guarded("live_updates")
 async def events(request: Request, who: Who, form: dict[str, str]) -> Response:
-    return StreamingResponse(stream(request, who.session.token, after_id(request)), media_type="text/event-stream",
+    return StreamingResponse(stream(request, who.session.token, after_id(request), username=who.account.username),
+                             media_type="text/event-stream",
                              headers={"X-Accel-Buffering": "no"})

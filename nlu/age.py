@@ -1,0 +1,89 @@
+"""A rule-based finder for the age a child states about themselves ("I'm 12", "I am 12 years
+old", "12yo", "mam 12 lat", "jestem 12-latką", "tengo 12 años") — the ``age`` entity.
+
+Only first-person statements count: "my brother is 12", "ma 12 lat", "tiene 12 años" are someone
+else's age, "since I was 12" is the past, "od 12 lat" / "hace 12 años" are durations. A number
+followed by a unit is a price, size, quantity or time ("I'm 12 minutes away", "mam 12 zł",
+"tengo 12 euros"), never an age. Ages outside 5–99 are not taken.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+MIN_AGE, MAX_AGE = 5, 99
+
+_WORDS_EN = {
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_WORDS_PL = {  # with and without diacritics
+    "pięć": 5, "piec": 5, "sześć": 6, "szesc": 6, "siedem": 7, "osiem": 8, "dziewięć": 9, "dziewiec": 9,
+    "dziesięć": 10, "dziesiec": 10, "jedenaście": 11, "jedenascie": 11, "dwanaście": 12, "dwanascie": 12,
+    "trzynaście": 13, "trzynascie": 13, "czternaście": 14, "czternascie": 14, "piętnaście": 15, "pietnascie": 15,
+    "szesnaście": 16, "szesnascie": 16, "siedemnaście": 17, "siedemnascie": 17, "osiemnaście": 18,
+    "osiemnascie": 18, "dziewiętnaście": 19, "dziewietnascie": 19,
+}
+_WORDS_ES = {
+    "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+}
+_WORDS = {**_WORDS_EN, **_WORDS_PL, **_WORDS_ES}
+
+
+def _number(words: dict[str, int]) -> str:
+    return r"(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")"
+
+
+_EN, _PL, _ES = _number(_WORDS_EN), _number(_WORDS_PL), _number(_WORDS_ES)
+#: What may follow "I'm 12" for it to be an age: the end, a punctuation mark (not a decimal or a
+#: time) or a word that starts a new thought. Anything else ("minutes", "zł", "jars", "in line")
+#: makes it a time, price, size or quantity.
+_THEN = (
+    r"(?=\s*(?:$|[;!?)\n]|[.,:](?!\d)|(?:and|but|so|btw|now|too|also|though|lol|i|i'm|im|i’m|my|me|he|she|they|"
+    r"we|please|pls|plz|help|y|pero|ya|ale|a|i|więc|wiec|teraz)\b))"
+)
+_YEARS_OLD = r"(?:\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b|\s*y\s*/\s*o\b|\s*yo\b)"
+_I_AM = r"(?:i\s*['’]?\s*m|i\s+am)"
+
+_PATTERNS = [
+    # en: I'm 12 (years old), I am only 12, im 12yo, I'm a 12 year old girl, my age is 12, I just turned 12
+    rf"\b{_I_AM}\s+(?:only\s+|just\s+|almost\s+|nearly\s+|now\s+)?{_EN}(?:{_YEARS_OLD}|\b{_THEN})",
+    rf"\b{_I_AM}\s+an?\s+{_EN}{_YEARS_OLD}",
+    rf"\b(?:my\s+age\s+is|{_I_AM}\s+aged|i\s+(?:just\s+)?turned)\s+{_EN}(?:{_YEARS_OLD}|\b{_THEN})",
+    # pl: mam 12 lat, mam dopiero 12 lat, skończyłam 12 lat, jestem 12-latką
+    rf"\b(?:mam|skończył[ae]m|skonczyl[ae]m)\s+(?:dopiero\s+|już\s+|juz\s+|prawie\s+|tylko\s+)?{_PL}\s*(?:lat(?:ka|ek)?|lata)(?!\w)",
+    rf"\bjestem\s+(?:dopiero\s+|już\s+|juz\s+)?{_PL}\s*-?\s*lat(?:ką|ka|kiem|ek)(?!\w)",
+    # es: tengo 12 años, tengo solo 12 años, cumplí 12 (años), soy una niña de 12 años
+    rf"\b(?:tengo|cumpl[íi])\s+(?:solo\s+|sólo\s+|ya\s+|casi\s+)?{_ES}\s+(?:años|anos|añitos|anitos)(?!\w)",
+    rf"\bcumpl[íi]\s+{_ES}\b{_THEN}",
+    rf"\bsoy\s+(?:un|una)\s+\w+\s+de\s+{_ES}\s+(?:años|anos)(?!\w)",
+]
+#: A bare "12 years old" / "12yo" is the child's own age only when the clause before it says
+#: nothing but these words ("hi, 12yo here", "13 years old"); "my brother is 12yo" is not.
+_BARE = re.compile(rf"(?:^|(?<=[\s,.;:!?(]))(?P<n>\d{{1,2}}){_YEARS_OLD}", re.IGNORECASE)
+_LEAD_INS = {"i", "im", "i'm", "i’m", "am", "me", "hi", "hey", "hello", "and", "so", "but", "ok", "okay", "well", "like",
+             "um", "uh", "only", "just", "also", "yes", "yeah", "yep", "no", "btw"}
+_CLAUSE_END = re.compile(r"[.,;:!?\n()]")
+_COMPILED = [re.compile(p, re.IGNORECASE | re.UNICODE) for p in _PATTERNS]
+
+
+def _value(token: str) -> Optional[int]:
+    number = int(token) if token.isdigit() else _WORDS.get(token.lower())
+    return number if number is not None and MIN_AGE <= number <= MAX_AGE else None
+
+
+def _bare_is_first_person(text: str, start: int) -> bool:
+    before = _CLAUSE_END.split(text[:start])[-1]
+    return all(word in _LEAD_INS for word in before.lower().split())
+
+
+def find_age(text: str) -> Optional[tuple[int, int, int]]:
+    """The first age the writer states about themselves as ``(start, end, age)``, or None."""
+    found = [m for p in _COMPILED for m in p.finditer(text)]
+    found += [m for m in _BARE.finditer(text) if _bare_is_first_person(text, m.start())]
+    for match in sorted(found, key=lambda m: m.start()):
+        age = _value(match.group("n"))
+        if age is not None:
+            return match.start(), match.end(), age
+    return None

@@ -1,0 +1,94 @@
+"""The question × answer matrix of conversations (bot/answer_matrix.py) and ``says`` checks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer_matrix import ANSWERS, QUESTIONS
+from bot.conversations import ConversationError, Turn, check_turn, load_dir
+
+CHAT = """answers:
+  never: ["112"]
+  chats:
+    - persona: rumianek
+      lang: en
+      request: "r"
+      disclosure: "d"
+      say_yes: "y"
+      say_no: "n"
+      not_now: "later"
+      resume: "now I can"
+      unclear: "u"
+      new_disclosure: "x"
+      vague_place: "I live in a small village"
+      place: "I'm in Valencia"
+      place_question: "Valencia in Spain?"
+      xfail: {offer-unclear: "a known gap"}
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "answers.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_every_question_meets_every_answer(tmp_path: Path) -> None:
+    convs = load_dir(write(tmp_path, CHAT), ["rumianek"])
+    assert len(convs) == len(QUESTIONS) * len(ANSWERS)
+    by_id = {c.id: c for c in convs}
+    later = by_id["answers-rumianek-en-offer-not_now"]
+    assert [(t.child, t.says) for t in later.turns] == [
+        ("d", ("offer_counselor",)), ("later", ("not_now",)), ("now I can", ("please_wait",))]
+    assert later.never == ("112",) and later.path == "counselor_answer" and later.line == 4
+    assert [(t.child, t.says) for t in by_id["answers-rumianek-en-confirm-yes"].turns] == [
+        ("r", ("confirm_help",)), ("y", ("help_accepted",))]
+    unclear = by_id["answers-rumianek-en-place-unclear"]
+    assert unclear.path == "ambiguous_place"
+    assert [(t.child, t.must, t.says) for t in unclear.turns] == [
+        ("r", (), ()), ("y", (), ()), ("I'm in Valencia", ("Valencia in Spain?",), ()),
+        ("u", ("Valencia in Spain?",), ()), ("u", (), ("back_to_shop",))]
+    assert by_id["answers-rumianek-en-offer-unclear"].xfail == "a known gap"
+    assert by_id["answers-rumianek-en-ask_again-unclear"].turns[-1].says == ("back_to_shop",)
+    city_no = by_id["answers-rumianek-en-city-no"]
+    assert [(t.child, t.says) for t in city_no.turns] == [
+        ("r", ()), ("y", ()), ("I live in a small village", ("ask_location",)), ("n", ("referral_intro",))]
+
+
+def test_without_a_place_the_place_question_is_left_out(tmp_path: Path) -> None:
+    text = CHAT.replace('      place: "I\'m in Valencia"\n', "").replace('      place_question: "Valencia in Spain?"\n', "")
+    convs = load_dir(write(tmp_path, text), ["rumianek"])
+    assert len(convs) == (len(QUESTIONS) - 1) * len(ANSWERS)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('      say_no: "n"\n', "", ":4: say_no: required text"),
+    ("persona: rumianek", "persona: shop", ":4: persona: unknown persona 'shop'"),
+    ('      place_question: "Valencia in Spain?"\n', "", ":4: place: give both"),
+    ("offer-unclear", "offer-maybe", ":4: xfail: 'offer-maybe' is not"),
+    ('      unclear: "u"\n', '      unclear: "u"\n      colour: "red"\n', ":4: colour: unknown field"),
+    ("  chats:", "  chatz:", ":2: answers: expected never and a non-empty list of chats"),
+])
+def test_a_malformed_matrix_names_file_line_and_field(tmp_path: Path, old: str, new: str, message: str) -> None:
+    with pytest.raises(ConversationError, match=message.replace("?", r"\?")):
+        load_dir(write(tmp_path, CHAT.replace(old, new)), ["rumianek"])
+
+
+def test_says_checks_the_personas_own_line_and_unknown_keys_are_refused(tmp_path: Path) -> None:
+    voice = {"not_now": ["No rush 🌼 write yes later."]}.get
+    turn = Turn("not now", says=("not_now",))
+    assert check_turn(turn, ["NO RUSH 🌼 write yes later."], (), lambda k: voice(k, [])) == []
+    assert check_turn(turn, ["The cart will wait."], (), lambda k: voice(k, [])) == ["missing the 'not_now' line"]
+    assert check_turn(turn, ["No rush 🌼 write yes later."], ()) == ["missing the 'not_now' line"]  # no voice given
+    bad = """conversations:
+  - id: a
+    persona: plain
+    lang: en
+    path: not_safe
+    turns:
+      - child: "sorry wrong chat"
+        says: [not_a_key]
+"""
+    with pytest.raises(ConversationError, match=r"c\.yml:7: says: 'not_a_key' is not a voice key"):
+        (tmp_path / "c.yml").write_text(bad, encoding="utf-8")
+        load_dir(tmp_path, [])
