@@ -13,6 +13,7 @@ conversations (issues 10 and 13), expanded from one ``answers:`` block per file:
           not_now: "not now"
           resume: "ok now I can talk"     # said after "not now": goes straight on
           unclear: "..."                  # classified as nothing the bot knows
+          unsure: "I don't know"          # optional: the second unclear answer (else unclear again)
           new_disclosure: "..."           # another disclosure: it wins over the answer
           vague_place: "I live in a small village"  # optional: no place in it, so "which city?" is asked
           place: "I'm in Valencia"        # optional: answered to "which city?", asks "Valencia in Spain?"
@@ -43,7 +44,7 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
 }
 ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure")
 LINES = ("request", "disclosure", "say_yes", "say_no", "not_now", "resume", "unclear", "new_disclosure")
-OPTIONAL = ("vague_place", "place", "place_question", "xfail")
+OPTIONAL = ("unsure", "vague_place", "place", "place_question", "xfail")
 
 
 def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[Turn]:
@@ -63,11 +64,11 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         return [Turn(chat["not_now"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
     if answer == "unclear":
         if question == "ask_again":
-            return [Turn(chat["unclear"], says=("back_to_shop",))]
+            return [Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
         again = ("place_question",) if question == "place" else ()
         asks = {"place": (), "city": ("ask_location",)}.get(question, ("ask_again",))
         first = Turn(chat["unclear"], must=tuple(chat[k] for k in again), says=asks)
-        return [first, Turn(chat["unclear"], says=("back_to_shop",))]
+        return [first, Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
     return [Turn(chat["new_disclosure"], says=("offer_counselor",))]
 
 

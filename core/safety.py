@@ -21,7 +21,9 @@ whether it is ``urgent``:
      cannot talk now), in the plain bot ``none``. Anything more ("not now, someone is here",
      "later lol") is left to the classifier (the persona's ``not_safe`` code), and so is a
      "later" the classifier took for a help signal. A message made only of "now I can" words
-     (``answers.resume``) is a yes (``affirm``), whatever the classifier says;
+     (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
+     "I don't know" / "maybe" / "what?" words (``answers.unsure``) is unclear (``out_of_scope``)
+     unless the classifier found a signal;
   3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
      or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``;
   4. :func:`is_adult_order` — inside a persona, the urgent code written by someone who reads as an
@@ -73,10 +75,11 @@ class Phrases:
 @dataclass(frozen=True)
 class Answers:
     """The answers to the bot's questions that words decide: ``later`` ("not now", "maybe
-    tomorrow") and ``resume`` ("now I can", "I'm back")."""
+    tomorrow"), ``resume`` ("now I can", "I'm back") and ``unsure`` ("I don't know", "what?")."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
+    unsure: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -148,18 +151,20 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
     tokens = _WORD.findall(folded)
     if not tokens or len(tokens) > max_words:
         return False
+    words = " ".join(tokens)  # punctuation dropped: "¿qué?" is the word "que"
     for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
-        cues = phrases.cues[cue_lang]
-        allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in _WORD.findall(cue)}
-        if contains_cue(folded, cues) and all(t in allowed for t in tokens):
+        cues = [" ".join(_WORD.findall(cue)) for cue in phrases.cues[cue_lang]]
+        allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in cue.split()}
+        if contains_cue(words, cues) and all(t in allowed for t in tokens):
             return True
     return False
 
 
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers) -> Optional[Tuple[Ranked, str]]:
-    """``(intent, signal)`` when the message is a bare "later" (``not_now``) or "now I can"
-    (``affirm``) answer, else None. A "later" never replaces a help signal (a false alarm costs
+    """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
+    (``affirm``) or "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked
+    again) answer, else None. A "later" never replaces a help signal (a false alarm costs
     less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
     classifier."""
@@ -168,6 +173,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.resume):
         return Ranked("affirm", top.confidence, top.source), "none"
+    if signal_for_intent(top.intent)[0] == "none" and made_of(folded, lang, answers.unsure):
+        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"  # unclear: asked again
     return None
 
 

@@ -100,9 +100,10 @@ def _phrases(data: object, where: str) -> Phrases:
 
 
 def load_answers(path: Path) -> Answers:
-    """The ``answers`` of the cues file: ``later`` and ``resume`` phrases per language (a
+    """The ``answers`` of the cues file: ``later``, ``resume`` and ``unsure`` phrases per language (a
     malformed list raises ``ValueError`` naming the file and the field)."""
     with path.open(encoding="utf-8") as f:
         data = (yaml.safe_load(f) or {}).get("answers") or {}
     return Answers(later=_phrases(data.get("later", {}), f"{path}: answers.later"),
-                   resume=_phrases(data.get("resume", {}), f"{path}: answers.resume"))
+                   resume=_phrases(data.get("resume", {}), f"{path}: answers.resume"),
+                   unsure=_phrases(data.get("unsure", {}), f"{path}: answers.unsure"))

@@ -118,7 +118,10 @@ class PushHub:
             except Exception:  # a dead socket must not stop delivery to the others
                 logger.info("web push: dropping a closed socket")
                 conv.subscribers.remove(subscriber)
-        if not delivered:  # every replica keeps it briefly; the one the browser reconnects to delivers
+        if not delivered and "id" not in message:
+            # every replica keeps it briefly; the one the browser reconnects to delivers. A message
+            # with an id (a counselor's) is kept in the database instead and pushed again on
+            # reconnect until the widget confirms it (bot.handoff.delivery)
             conv.backlog.append((time.monotonic(), message))
             while len(conv.backlog) > self._backlog_max:
                 conv.backlog.popleft()

@@ -62,6 +62,8 @@ DATABASE_RETRY_PAUSES = (0.25, 0.5, 1.0, 2.0)
 MAX_MESSAGE_CHARS = 4096
 _SENDER = re.compile(r"[A-Za-z0-9_.:\-]{1,128}\Z")
 _PERSONA = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
+#: A counselor message's id as the widget echoes it (``tables.messages.ref``: 32 hex digits).
+_REF = re.compile(r"[0-9a-f]{32}\Z")
 NO_STORE = {
     "Cache-Control": "no-store, max-age=0",
     "Pragma": "no-cache",
@@ -241,12 +243,44 @@ class WebInput(InputChannel):
     def get_output_channel(self) -> OutputChannel:
         return WebOutput(self.hub)
 
-    async def deliver_counselor_message(self, conversation_id: str, text: str) -> None:
-        """A counselor's message (bot.handoff.delivery) to the child's widget; raises after a
-        quick exit so the counselor is told (the page kept nothing)."""
+    async def deliver_counselor_message(self, conversation_id: str, text: str, ref: str | None = None) -> None:
+        """A counselor's message (bot.handoff.delivery) to the child's widget, with its id ``ref``:
+        the widget confirms it over its socket (``{"type": "ack", "id": ref}``, then it counts as
+        delivered) and drops a repeat; what is not confirmed is pushed again when the widget
+        reconnects. Raises after a quick exit so the counselor is told (the page kept nothing)."""
         if self.hub.has_left(conversation_id):
             raise LookupError("the child left the chat (quick exit)")
-        await self.hub.publish(conversation_id, {"text": text})
+        await self.hub.publish(conversation_id, {"text": text} if ref is None else {"text": text, "id": ref})
+
+    async def _acknowledged(self, conversation_id: str, frame: Any) -> None:
+        """A frame from the widget: ``{"type": "ack", "id": REF}`` confirms a counselor message of
+        this conversation (anything else is ignored: the socket is push-only otherwise)."""
+        try:
+            data = json.loads(frame)
+        except (TypeError, ValueError, RecursionError):
+            return
+        if not isinstance(data, dict) or data.get("type") != "ack" or not isinstance(data.get("id"), str):
+            return
+        if not _REF.match(data["id"]):
+            return
+        from bot.handoff import delivery
+
+        try:
+            await asyncio.to_thread(delivery.worker().acknowledge, conversation_id, data["id"])
+        except Exception as exc:  # not recorded: the widget gets it again on reconnect, drops the repeat
+            logger.error("web channel: a delivery confirmation was not recorded: %s", exception_summary(exc))
+
+    async def _redeliver(self, conversation_id: str, send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
+        """Counselor messages not confirmed yet go out again on a (re)connected socket."""
+        from bot.handoff import delivery
+
+        try:
+            due = await asyncio.to_thread(delivery.worker().unconfirmed, conversation_id, KIND)
+        except Exception as exc:  # the next reconnect tries again; the counselor sees "not delivered yet"
+            logger.error("web channel: unconfirmed counselor messages not looked up: %s", exception_summary(exc))
+            return
+        for ref, text in due:
+            await send({"text": text, "id": ref})
 
     # --- request parsing ----------------------------------------------------------------------
     def _sender(self, request: Request, payload: Mapping[str, Any]) -> str | None:
@@ -357,7 +391,7 @@ class WebInput(InputChannel):
                 app.ctx.popbot_web_retry = asyncio.create_task(_retry_forever())
             from bot.handoff import delivery
 
-            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app))
+            delivery.register(KIND, channel.deliver_counselor_message, lock=delivery.agent_lock(app), acked=True)
 
         async def _retry_forever() -> None:
             while True:
@@ -468,10 +502,12 @@ class WebInput(InputChannel):
             await ws.send(json.dumps({"type": "ready"}))
             detach = await channel.hub.attach(conversation, send, close)
             try:
-                while True:  # the socket is push-only; read to notice the close
+                await channel._redeliver(conversation, send)
+                while True:  # the widget only confirms pushes; reading also notices the close
                     frame = await ws.recv()
                     if frame is None:
                         break
+                    await channel._acknowledged(conversation, frame)
             except Exception:
                 pass
             finally:

@@ -37,13 +37,21 @@ from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
-#: ``await sender(conversation_id, text)`` delivers one message or raises.
-Sender = Callable[[str, str], Awaitable[None]]
+#: ``await sender(conversation_id, text)`` delivers one message or raises; a channel registered
+#: with ``acked=True`` is called ``sender(conversation_id, text, ref=REF)`` and the recipient
+#: confirms ``REF`` later (:meth:`Deliverer.acknowledge`).
+Sender = Callable[..., Awaitable[None]]
 #: ``voice(persona, lang, response)`` -> the text of a response in that voice, or None.
 Voice = Callable[[str, str, str], "str | None"]
 #: ``async with lock(conversation_id):`` that conversation's turn (Rasa's ``lock_store.lock``).
 Lock = Callable[[str], AsyncContextManager[Any]]
 STALE_SENDING = 120.0
+#: A message sent on an ``acked`` channel and not confirmed this long after is reported to the
+#: counselor as not delivered yet (event ``not_delivered_yet``); it stays due for redelivery.
+ACK_TIMEOUT = 30.0
+#: Delivery states of a sent message whose recipient has not confirmed it yet (redelivered on
+#: the recipient's next connection; "sending" too: its push may have found no socket).
+UNCONFIRMED = ("sending", "sent", "unconfirmed")
 _m = tables.messages
 _c = tables.conversations
 
@@ -59,6 +67,9 @@ class Deliverer:
         self.senders: dict[str, Sender] = {}
         self.voice: Voice | None = None
         self.lock: Lock | None = None
+        #: Channels whose recipient confirms each message (the web widget): "delivered" on its ack.
+        self.acked: set[str] = set()
+        self.ack_timeout = ACK_TIMEOUT
         self.poll = poll
         self.slow_poll = slow_poll
         self.timers_every = timers_every
@@ -74,8 +85,8 @@ class Deliverer:
         return self._ctx
 
     # -- delivery ---------------------------------------------------------------------------
-    def _take(self) -> list[tuple[int, str, str, str]]:
-        """Claim pending messages for our channels: (id, conversation, channel, text)."""
+    def _take(self) -> list[tuple[int, str, str, str, str]]:
+        """Claim pending messages for our channels: (id, conversation, channel, text, ref)."""
         taken = []
         with self.ctx.storage.engine.begin() as conn:
             rows = conn.execute(
@@ -89,19 +100,67 @@ class Deliverer:
                     .values(delivery="sending", delivered_at=self.ctx.now())
                 ).rowcount
                 if won == 1:
-                    taken.append((row.id, row.conversation_id, row.channel, records.message_text(conn, self.ctx, row)))
+                    taken.append((row.id, row.conversation_id, row.channel, records.message_text(conn, self.ctx, row),
+                                  row.ref))
         return taken
 
-    def _finish(self, message_id: int, conversation_id: str, error: BaseException | None) -> None:
+    def _finish(self, message_id: int, conversation_id: str, error: BaseException | None, *, acked: bool = False) -> None:
+        """After the send: ``failed``, or ``delivered`` — or, on an ``acked`` channel, ``sent``
+        (the recipient's ack makes it delivered; it may even have come first)."""
         now = self.ctx.now()
+        state = "failed" if error else ("sent" if acked else "delivered")
         with events.transaction(self.ctx) as (conn, ids):
-            conn.execute(sa.update(_m).where(_m.c.id == message_id).values(
-                delivery="failed" if error else "delivered", delivered_at=now))
-            if error is None:
-                ids.append(events.emit(conn, now, "delivered", conversation_id, None, message_id=message_id))
-            else:
+            done = conn.execute(sa.update(_m).where(_m.c.id == message_id, _m.c.delivery == "sending").values(
+                delivery=state, delivered_at=now)).rowcount
+            if done != 1:
+                return  # acknowledged meanwhile
+            if error is not None:
                 ids.append(events.emit(conn, now, "delivery_failed", conversation_id, None, message_id=message_id,
                                        reason=_reason(error)))
+            else:
+                ids.append(events.emit(conn, now, state, conversation_id, None, message_id=message_id))
+
+    def acknowledge(self, conversation_id: str, ref: str) -> bool:
+        """The recipient confirms message ``ref`` of its conversation: ``delivered`` (once; an
+        unknown ref, another conversation's or a repeated ack changes nothing)."""
+        now = self.ctx.now()
+        with events.transaction(self.ctx) as (conn, ids):
+            row = conn.execute(sa.select(_m.c.id).where(
+                _m.c.ref == ref, _m.c.conversation_id == conversation_id, _m.c.delivery.in_(UNCONFIRMED))).first()
+            if row is None:
+                return False
+            done = conn.execute(sa.update(_m).where(_m.c.id == row.id, _m.c.delivery.in_(UNCONFIRMED)).values(
+                delivery="delivered", delivered_at=now)).rowcount
+            if done == 1:
+                ids.append(events.emit(conn, now, "delivered", conversation_id, None, message_id=row.id))
+            return done == 1
+
+    def unconfirmed(self, conversation_id: str, channel: str) -> list[tuple[str, str]]:
+        """(ref, text) of the conversation's messages sent on ``channel`` and not confirmed yet,
+        oldest first: what a reconnecting recipient gets again (it drops what it already shows)."""
+        with self.ctx.storage.engine.connect() as conn:
+            rows = conn.execute(sa.select(_m).where(
+                _m.c.conversation_id == conversation_id, _m.c.channel == channel, _m.c.delivery.in_(UNCONFIRMED),
+            ).order_by(_m.c.id)).all()
+            return [(row.ref, records.message_text(conn, self.ctx, row)) for row in rows]
+
+    def report_unconfirmed(self) -> int:
+        """Messages ``sent`` but not confirmed within ``ack_timeout``: ``unconfirmed`` and the
+        counselor is told (event ``not_delivered_yet``), once; they stay due for redelivery."""
+        cutoff = self.ctx.now() - self.ack_timeout
+        with self.ctx.storage.engine.connect() as conn:
+            late = conn.execute(sa.select(_m.c.id, _m.c.conversation_id).where(
+                _m.c.delivery == "sent", _m.c.delivered_at <= cutoff)).all()
+        reported = 0
+        for message_id, conversation_id in late:
+            now = self.ctx.now()
+            with events.transaction(self.ctx) as (conn, ids):
+                if conn.execute(sa.update(_m).where(_m.c.id == message_id, _m.c.delivery == "sent")
+                                .values(delivery="unconfirmed")).rowcount == 1:
+                    ids.append(events.emit(conn, now, "not_delivered_yet", conversation_id, None,
+                                           message_id=message_id, reason="no confirmation from the child's chat"))
+                    reported += 1
+        return reported
 
     def _unclaim(self, message_ids: list[int]) -> None:
         """Messages taken but not sent (their conversation's lock was unavailable): pending again."""
@@ -115,7 +174,7 @@ class Deliverer:
         if not self.senders:
             return 0
         taken = await asyncio.to_thread(self._take)  # database work off the event loop
-        for index, (message_id, conversation_id, channel, text) in enumerate(taken):
+        for index, (message_id, conversation_id, channel, text, ref) in enumerate(taken):
             async with AsyncExitStack() as stack:
                 if self.lock is not None:
                     try:
@@ -127,11 +186,14 @@ class Deliverer:
                         return index
                 error: BaseException | None = None
                 try:
-                    await self.senders[channel](conversation_id, text)
+                    if channel in self.acked:
+                        await self.senders[channel](conversation_id, text, ref=ref)
+                    else:
+                        await self.senders[channel](conversation_id, text)
                 except Exception as exc:
                     logger.warning("handoff: a counselor message could not be delivered: %s", exception_summary(exc))
                     error = exc
-                await asyncio.to_thread(self._finish, message_id, conversation_id, error)
+                await asyncio.to_thread(self._finish, message_id, conversation_id, error, acked=channel in self.acked)
         return len(taken)
 
     def fail_stale(self) -> int:
@@ -237,6 +299,7 @@ class Deliverer:
     def _timers(self) -> None:
         self.check_timers()
         self.fail_stale()
+        self.report_unconfirmed()
 
     def start(self) -> None:
         if self._task is None or self._task.done():
@@ -304,11 +367,17 @@ def worker() -> Deliverer:
     return _worker
 
 
-def register(kind: str, sender: Sender, voice: Voice | None = None, lock: Lock | None = None) -> Deliverer:
+def register(kind: str, sender: Sender, voice: Voice | None = None, lock: Lock | None = None,
+             *, acked: bool = False) -> Deliverer:
     """A channel offers delivery for ``kind``; starts the process's worker (in a running loop).
-    ``lock``: the conversation lock every channel takes (:func:`agent_lock`)."""
+    ``lock``: the conversation lock every channel takes (:func:`agent_lock`); ``acked``: the
+    recipient confirms each message (:meth:`Deliverer.acknowledge`), sent with its ``ref``."""
     found = worker()
     found.senders[kind] = sender
+    if acked:
+        found.acked.add(kind)
+    else:
+        found.acked.discard(kind)
     if voice is not None:
         found.voice = voice
     if lock is not None:

@@ -24,7 +24,7 @@ from core.logs import exception_summary
 logger = logging.getLogger(__name__)
 
 EVENT_KINDS = frozenset({
-    "queued", "claimed", "message", "reply", "delivered", "delivery_failed", "priority_raised",
+    "queued", "claimed", "message", "reply", "sent", "delivered", "not_delivered_yet", "delivery_failed", "priority_raised",
     "alert", "transferred", "released", "reassigned", "requeued", "returned", "closed", "left", "note",
 })
 CHANNEL = "popbot:handoff:events"
@@ -136,7 +136,7 @@ class NudgeListener:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # Redis down, restarted, or silent: reconnect
-                if self.connected or not self._ready.is_set():
+                if self.connected or not self._ready.is_set():  # once per outage
                     logger.warning("handoff: event nudge listener lost Redis, reconnecting: %s", exception_summary(exc))
                 self.connected = False
                 self._ready.set()
@@ -174,8 +174,7 @@ class NudgeListener:
                         self.wake.set()  # re-read the table: commits while deaf had no nudge
                 elif kind == "message":
                     self.wake.set()
-        finally:
-            self.connected = False
+        finally:  # ``connected`` stays as it was until run() has logged the loss
             try:
                 await pubsub.close()
                 await client.close()

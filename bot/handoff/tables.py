@@ -48,7 +48,8 @@ messages = sa.Table(
     sa.Column("signal", sa.String(32), nullable=True),
     sa.Column("urgent", sa.Boolean, nullable=False),
     sa.Column("data", sa.LargeBinary, nullable=False),
-    # Counselor lines: "pending" -> "sending" -> "delivered" | "failed"; None for the others.
+    # Counselor lines: "pending" -> "sending" -> "delivered" | "failed"; on a channel whose
+    # recipient confirms (web): "sending" -> "sent" [-> "unconfirmed"] -> "delivered" on the ack.
     sa.Column("delivery", sa.String(16), nullable=True, index=True),
     sa.Column("channel", sa.String(16), nullable=True),
     sa.Column("delivered_at", sa.Float, nullable=True),

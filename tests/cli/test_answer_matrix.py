@@ -56,7 +56,8 @@ def test_every_question_meets_every_answer(tmp_path: Path) -> None:
 
 
 def test_without_a_place_the_place_question_is_left_out(tmp_path: Path) -> None:
-    text = CHAT.replace('      place: "I\'m in Valencia"\n', "").replace('      place_question: "Valencia in Spain?"\n', "")
+    text = CHAT.replace('      place: "I\'m in Valencia"\n', "")
+    text = text.replace('      place_question: "Valencia in Spain?"\n', "")
     convs = load_dir(write(tmp_path, text), ["rumianek"])
     assert len(convs) == (len(QUESTIONS) - 1) * len(ANSWERS)
 

@@ -6,6 +6,7 @@ import pytest
 from core.safety import (
     FOREIGN_INTENT, NOT_NOW, Answers, Phrases, choose, contains_cue, decide, is_urgent, made_of, mask,
 )
+from core.signals import generic_name
 from core.text import fold
 
 CUES = {"en": [fold("tonight"), fold("pills")], "pl": [fold("dziś w nocy")]}
@@ -87,7 +88,9 @@ LATER = Phrases(
 )
 RESUME = Phrases({"en": (fold("now i can"), fold("i'm back")), "pl": (fold("teraz mogę"),), "es": (fold("ya puedo"),)},
                  {"en": frozenset({"ok", "yes", "talk"}), "pl": frozenset({"tak"}), "es": frozenset({"si", "hablar"})})
-ANSWERS = Answers(later=LATER, resume=RESUME)
+UNSURE = Phrases({"en": (fold("i don't know"), fold("maybe"), fold("what")), "es": (fold("no sé"), fold("qué"))},
+                 {"en": frozenset({"i", "really"}), "es": frozenset({"pues"})})
+ANSWERS = Answers(later=LATER, resume=RESUME, unsure=UNSURE)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -137,6 +140,21 @@ def test_now_i_can_with_other_words_is_left_to_the_classifier(text: str) -> None
     assert decision.intent == "abuse_disclosure"
 
 
+@pytest.mark.parametrize("text, lang", [("I don't know", "en"), ("really, I don't know", "en"), ("maybe", "en"),
+                                        ("what?", "en"), ("¿qué?", "es"), ("pues no sé", "es"), ("no sé", None)])
+@pytest.mark.parametrize("top", ["deny", "probe", "affirm", "rumianek__ask_price"])
+def test_i_dont_know_is_unclear_so_the_question_is_asked_again(text: str, lang: str, top: str) -> None:
+    decision = decide([(top, 0.8), ("greet", 0.2)], "rumianek", fold(text), lang, CUES, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (FOREIGN_INTENT, "none", False)
+
+
+def test_i_dont_know_never_hides_a_signal_and_later_comes_first() -> None:
+    for top in ("distress", "rumianek__not_safe", "rumianek__help_request"):
+        decision = decide([(top, 0.8), ("greet", 0.2)], "rumianek", fold("i don't know"), "en", CUES, answers=ANSWERS)
+        assert decision.intent == generic_name(top)
+    assert decide([("deny", 1.0)], "rumianek", fold("maybe later"), "en", CUES, answers=ANSWERS).intent == NOT_NOW
+
+
 def test_made_of_needs_a_cue_and_only_known_words() -> None:
     assert made_of(fold("maybe later"), "en", LATER)
     assert not made_of(fold("maybe"), "en", LATER)  # fillers alone are no answer
@@ -156,6 +174,9 @@ def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
         assert decide([("deny", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers).intent == NOT_NOW, text
     for text, lang in [("ok now I can talk", "en"), ("teraz już mogę", "pl"), ("ya puedo hablar", "es")]:
         assert decide([("out_of_scope", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers).intent == "affirm"
+    for text, lang in [("idk", "en"), ("I'm not sure", "en"), ("sama nie wiem", "pl"), ("co?", "pl"), ("no sé", "es"),
+                       ("¿qué?", "es")]:
+        assert decide([("deny", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers).intent == FOREIGN_INTENT
     bad = tmp_path / "cues.yml"
     bad.write_text("answers:\n  later:\n    en: {cues: [later], fillers: [no, maybe]}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="answers.later.en.fillers"):

@@ -74,7 +74,11 @@ async def test_web_widget_live_exchange_once_then_back_to_the_bot(bot: Any, ctx:
                 assert json.loads((await ws.receive(timeout=10)).data) == {"type": "ready"}
                 sent = service.reply(ctx, anna, conversation, "Hola, soy Ana de la tienda. ¿Cómo estás?")
                 frame = json.loads((await ws.receive(timeout=10)).data)
-                assert frame == {"type": "message", "message": {"text": "Hola, soy Ana de la tienda. ¿Cómo estás?"}}
+                ref = frame["message"]["id"]
+                assert frame == {"type": "message", "message": {"text": "Hola, soy Ana de la tienda. ¿Cómo estás?", "id": ref}}
+                await until(lambda: "sent" in kinds(ctx, conversation))  # reached the widget's socket ...
+                assert "delivered" not in kinds(ctx, conversation)  # ... but only the widget's ack is delivery
+                await ws.send_str(json.dumps({"type": "ack", "id": ref}))  # as shop.js does once shown
                 await until(lambda: "delivered" in kinds(ctx, conversation))
                 assert await post(session, base, "estoy en mi cuarto", sender) == []  # silent while held
                 await asyncio.sleep(0.3)  # the worker polls every 0.1 s: a second push would be here now
@@ -85,6 +89,62 @@ async def test_web_widget_live_exchange_once_then_back_to_the_bot(bot: Any, ctx:
             service.return_to_bot(ctx, anna, conversation)
             after = await post(session, base, "hola", sender)
             assert after and all("entend" not in r.get("text", "") for r in after)  # a greeting, not "I didn't understand"
+    assert kinds(ctx, conversation).count("delivered") == 1
+
+
+async def hello(ws: Any, sender: str) -> None:
+    await ws.send_str(json.dumps({"type": "hello", "sender": sender}))
+    assert json.loads((await ws.receive(timeout=10)).data) == {"type": "ready"}
+
+
+def delivery_of(ctx: Context, anna: Actor, conversation: str, message_id: str) -> str | None:  # noqa: F811
+    return [m for m in service.transcript(ctx, anna, conversation).messages if m.id == message_id][0].delivery
+
+
+async def test_web_unconfirmed_message_is_reported_then_pushed_again_on_reconnect_until_confirmed(
+    bot: Any, ctx: Context, anna: Actor,  # noqa: F811
+) -> None:
+    """Issue 10, gap 2: "delivered" means the child's widget confirmed it. A push whose ack never
+    came (the page went away) is reported to the counselor as not delivered yet and pushed again
+    with the same id when the widget reconnects (shop.js shows an id once); after the ack it is
+    delivered and never pushed again."""
+    from bot.handoff import delivery
+
+    sender = sessions.issue()
+    conversation = identity.conversation_id("web", sender)
+    text = "¿Sigues ahí? Soy Ana."
+    async with serve([WebInput(shop=False)], lambda m: asyncio.sleep(0), on_new_message=bot.handle_message) as (base, _, _app):
+        async with aiohttp.ClientSession() as session:
+            await post(session, base, "mi padrastro me pega cuando mi madre no está", sender)
+            await post(session, base, "sí, por favor", sender)
+            service.claim(ctx, anna, conversation)
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await hello(ws, sender)
+                sent = service.reply(ctx, anna, conversation, text)
+                first = json.loads((await ws.receive(timeout=10)).data)["message"]
+                assert first["text"] == text
+                await until(lambda: delivery_of(ctx, anna, conversation, sent.id) == "sent")
+            # the page closed before confirming: after the timeout the counselor is told
+            worker = delivery.worker()
+            worker.ack_timeout = 0.2
+            await asyncio.sleep(0.3)
+            assert await asyncio.to_thread(worker.report_unconfirmed) == 1
+            assert delivery_of(ctx, anna, conversation, sent.id) == "unconfirmed"
+            late = [e for e in service.events_since(ctx) if e.kind == "not_delivered_yet"]
+            assert len(late) == 1 and late[0].conversation_id == conversation and text not in repr(late)
+            assert "delivered" not in kinds(ctx, conversation)
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await hello(ws, sender)
+                again = json.loads((await ws.receive(timeout=10)).data)["message"]
+                assert again == first  # the same id: the widget drops it if it did show it
+                await ws.send_str(json.dumps({"type": "ack", "id": "0" * 32}))  # not this conversation's: ignored
+                await ws.send_str("not json")  # ignored, the socket stays
+                await ws.send_str(json.dumps({"type": "ack", "id": again["id"]}))
+                await until(lambda: delivery_of(ctx, anna, conversation, sent.id) == "delivered")
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await hello(ws, sender)
+                with pytest.raises(asyncio.TimeoutError):
+                    await ws.receive(timeout=0.5)  # confirmed: never pushed again
     assert kinds(ctx, conversation).count("delivered") == 1
 
 

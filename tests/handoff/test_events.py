@@ -94,7 +94,7 @@ def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
 
 
 async def test_a_redis_restart_mid_follow_does_not_leave_the_subscriber_deaf(
-    ctx: Context, people: dict[str, Actor], waiting: str, private_redis: PrivateRedis,
+    ctx: Context, people: dict[str, Actor], waiting: str, private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The bench hang: before the fix the listener died with the first connection error and a
     subscriber that relies on the nudge (long fallback) never woke again."""
@@ -111,6 +111,7 @@ async def test_a_redis_restart_mid_follow_does_not_leave_the_subscriber_deaf(
     await asyncio.to_thread(service.claim, ctx, people["anna"], waiting)  # the first nudge after the restart
     claimed = await asyncio.wait_for(pending, timeout=30)  # a hang guard, not a performance limit
     assert claimed.kind == "claimed"
+    assert caplog.text.count("event nudge listener lost Redis") == 1  # the outage is visible, once
     await stream.aclose()
 
 

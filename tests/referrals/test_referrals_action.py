@@ -221,11 +221,13 @@ async def test_not_now_to_the_place_question_is_later(starter_store: DirectorySt
 
 
 async def test_an_unclear_answer_to_the_place_question_is_asked_again_once(starter_store: DirectoryStore) -> None:
-    options = {"location": "Valencia", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES", "Valencia|VE"]}
+    options = {"location": "Valencia", "lang": "en", "persona": "gametips",
+               "place_options": ["Valencia|ES", "Valencia|VE"]}
     unclear = tracker(options, signal="none")
     unclear.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
     messages, events = await run(action_with(starter_store), unclear)
-    assert [m["text"] for m in messages] == [line("confirm_place", "gametips", "en").format(place="Valencia", country="Spain")]
+    asked = line("confirm_place", "gametips", "en").format(place="Valencia", country="Spain")
+    assert [m["text"] for m in messages] == [asked]
     assert events == [{"event": "slot", "timestamp": None, "name": "place_asked_again", "value": True}]
     again = tracker({**options, "place_asked_again": True}, signal="none")
     again.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}

@@ -25,7 +25,7 @@ from bot.handoff.model import Event
 HEARTBEAT = 15.0
 #: Events that change what a conversation page shows (every event changes the queue).
 CONVERSATION_KINDS = frozenset({
-    "message", "reply", "delivered", "delivery_failed", "note", "claimed", "transferred", "reassigned",
+    "message", "reply", "sent", "delivered", "not_delivered_yet", "delivery_failed", "note", "claimed", "transferred", "reassigned",
     "released", "requeued", "returned", "closed", "left", "alert", "priority_raised",
 })
 

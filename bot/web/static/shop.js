@@ -10,6 +10,9 @@
   var log = document.getElementById("chat-log"), form = document.getElementById("chat-form");
   var input = document.getElementById("chat-input"), errorBox = document.getElementById("chat-error");
   var socket = null, retry = 1000, leaving = false;
+  // ids of counselor messages shown: the server pushes one again until this page confirms it
+  // (after a lost confirmation too), so a repeat is confirmed but not shown twice
+  var shown = Object.create(null);
 
   function quickExit() {
     if (leaving) { return; }
@@ -69,7 +72,13 @@
     socket = new WebSocket(scheme + location.host + WS);
     socket.onopen = function () { retry = 1000; socket.send(JSON.stringify({ type: "hello" })); };
     socket.onmessage = function (ev) {
-      try { var data = JSON.parse(ev.data); if (data.type === "message") { showReply(data.message); } } catch (e) { /* ignore */ }
+      var data;
+      try { data = JSON.parse(ev.data); } catch (e) { return; }
+      if (!data || data.type !== "message" || !data.message) { return; }
+      var id = data.message.id;
+      if (typeof id !== "string") { showReply(data.message); return; }
+      if (!shown[id]) { shown[id] = true; showReply(data.message); }
+      try { this.send(JSON.stringify({ type: "ack", id: id })); } catch (e) { /* sent again on reconnect */ }
     };
     socket.onclose = function () {
       socket = null;
