@@ -15,7 +15,6 @@ Only non-content columns are ever in clear; content columns are AES-GCM blobs (b
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import threading
 import zlib
@@ -25,6 +24,8 @@ from typing import Any, Iterator
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+
+from core.filelock import file_lock
 
 VERSION_TABLE = "popbot_alembic_version"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -112,15 +113,6 @@ def engine(url: str) -> Engine:
     return found
 
 
-def dispose_all() -> None:
-    """Close every shared engine (tests; a process exiting)."""
-    with _lock:
-        for created in _engines.values():
-            created.dispose()
-        _engines.clear()
-        _migrated.clear()
-
-
 @contextlib.contextmanager
 def _migration_lock(bind: Engine) -> Iterator[None]:
     """Serialise migrations between processes: advisory lock (PostgreSQL), file lock (SQLite)."""
@@ -135,13 +127,8 @@ def _migration_lock(bind: Engine) -> Iterator[None]:
                 conn.execute(sa.text("SELECT pg_advisory_unlock(:id)"), {"id": lock_id})
                 conn.commit()
         return
-    fd = os.open(f"{bind.url.database}.migrate-lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with file_lock(f"{bind.url.database}.migrate-lock"):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _key(bind: Engine) -> str:

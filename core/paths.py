@@ -52,9 +52,3 @@ def model_code_paths() -> list[Path]:
         core / "signals.py",
         *sorted((core / "persona").glob("*.py")),
     ]
-
-
-def latest_model(model_dir: Path) -> Path | None:
-    """The newest trained model archive in ``model_dir``, if any."""
-    models = sorted(model_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Optional
 
 from core.rasa_compat import prepare_environment
 from core.text import neutralise
@@ -76,13 +76,6 @@ class Classifier:
     def classify(self, text: str, persona: Optional[str] = None, lang: Optional[str] = None) -> Classification:
         data = self._loop.run_until_complete(self.parse(text, persona, lang))
         return from_parse_data(text, data, lang)
-
-    def classify_many(
-        self, items: Iterable[tuple[str, Optional[str]]], persona: Optional[str] = None
-    ) -> Iterator[Classification]:
-        for text, lang in items:
-            yield self.classify(text, persona, lang)
-
 
 def from_parse_data(text: str, data: dict, lang_given: Optional[str] = None) -> Classification:
     """Turn Rasa parse data (with PersonaContext's fields) into a Classification."""

@@ -17,9 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Mapping, Optional
-
-import yaml
+from typing import Any, Mapping, Optional
 
 from core.safety import Answers, Decision, Phrases
 from core.signals import signal_for_intent
@@ -31,13 +29,10 @@ QuietWords = Mapping[str, tuple[frozenset[str], frozenset[str]]]
 
 def load_quiet_words(path: Path) -> QuietWords:
     """``{lang: (triggers, triggers | fillers)}`` from the cues file."""
-    with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    for lang, lists in (data.get("not_safe_lines") or {}).items():
-        triggers = frozenset(str(w) for w in lists.get("triggers") or ())
-        out[lang] = (triggers, triggers | frozenset(str(w) for w in lists.get("fillers") or ()))
-    return out
+    from nlu.cues import load_cues
+
+    return {lang: (frozenset(lists.triggers), frozenset(lists.triggers) | frozenset(lists.fillers))
+            for lang, lists in load_cues(path).not_safe_lines.items()}
 
 
 def is_quiet_line(folded: str, lang: Optional[str], words: QuietWords) -> bool:
@@ -59,11 +54,9 @@ def as_not_safe(decision: Decision) -> Decision:
 def load_refusals(path: Path) -> Mapping[str, tuple[str, ...]]:
     """``{lang: (folded phrase, ...)}``: ways of refusing to say where one is."""
     from core.text import fold
+    from nlu.cues import load_cues
 
-    with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    return {lang: tuple(fold(str(p)) for p in phrases)
-            for lang, phrases in (data.get("location_refusals") or {}).items()}
+    return {lang: tuple(fold(p) for p in phrases) for lang, phrases in load_cues(path).location_refusals.items()}
 
 
 def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> bool:
@@ -78,32 +71,17 @@ def as_location_refusal(decision: Decision) -> Decision:
     return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)
 
 
-def _texts(value: object, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-        raise ValueError(f"{where}: expected a list of texts (quote yes / no: YAML reads them as booleans)")
-    return value
-
-
-def _phrases(data: object, where: str) -> Phrases:
+def _phrases(lists: Mapping[str, Any]) -> Phrases:
     from core.text import fold
 
-    if not isinstance(data, dict):
-        raise ValueError(f"{where}: expected languages, each with cues and fillers")
-    cues: dict[str, tuple[str, ...]] = {}
-    fillers: dict[str, frozenset[str]] = {}
-    for lang, lists in data.items():
-        if not isinstance(lists, dict):
-            raise ValueError(f"{where}.{lang}: expected cues and fillers")
-        cues[lang] = tuple(sorted({fold(c) for c in _texts(lists.get("cues"), f"{where}.{lang}.cues")}))
-        fillers[lang] = frozenset(fold(w) for w in _texts(lists.get("fillers", []), f"{where}.{lang}.fillers"))
-    return Phrases(cues, fillers)
+    return Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in lists.items()},
+                   {lang: frozenset(fold(w) for w in p.fillers) for lang, p in lists.items()})
 
 
 def load_answers(path: Path) -> Answers:
     """The ``answers`` of the cues file: ``later``, ``resume`` and ``unsure`` phrases per language (a
-    malformed list raises ``ValueError`` naming the file and the field)."""
-    with path.open(encoding="utf-8") as f:
-        data = (yaml.safe_load(f) or {}).get("answers") or {}
-    return Answers(later=_phrases(data.get("later", {}), f"{path}: answers.later"),
-                   resume=_phrases(data.get("resume", {}), f"{path}: answers.resume"),
-                   unsure=_phrases(data.get("unsure", {}), f"{path}: answers.unsure"))
+    malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
+    from nlu.cues import load_cues
+
+    answers = load_cues(path).answers
+    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume), unsure=_phrases(answers.unsure))

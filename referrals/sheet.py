@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from pathlib import Path
-from typing import Any, Final, Iterator, Mapping
+from typing import Any, Final, Iterator
 
 from core.text import slug
 from referrals.errors import ImportError_
@@ -164,43 +164,3 @@ def _schedules(row: Row, fld: str, text: str, sid: str, cid: str | None) -> list
     base = cid or sid
     return [Schedule(id=f"{base}-h{i}", service_id=sid, channel_id=cid, byday=r.byday, opens=r.opens, closes=r.closes)
             for i, r in enumerate(rules, start=1)]
-
-
-def write_sheet(d: Directory, path: Path) -> None:
-    """Write the one-sheet CSV layout (lossy for HSDS-only details; use the HSDS export to keep all)."""
-    from referrals.hours import format_hours
-
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(COLUMNS))
-        w.writeheader()
-        for s in d.services.values():
-            area = s.areas[0] if s.areas else None
-            loc = s.locations[0] if s.locations else None
-            rec: dict[str, Any] = {
-                "id": s.id, "organization": d.organizations[s.organization_id].name if s.organization_id in d.organizations else "",
-                "service": s.name, "alternate_name": s.alternate_name, "description": s.description,
-                "kind": s.kind, "status": s.status, "country": area.country if area else "",
-                "region": area.admin1 if area and area.admin1 else "",
-                "latitude": loc.latitude if loc and loc.latitude is not None else "",
-                "longitude": loc.longitude if loc and loc.longitude is not None else "",
-                "radius_km": area.radius_km if area and area.radius_km is not None else "",
-                "address": loc.address_1 if loc else "", "city": loc.city if loc else "",
-                "postal_code": loc.postal_code if loc else "", "website": s.url,
-                "hours": format_hours(s.schedules), "time_zone": s.time_zone,
-                "minimum_age": s.minimum_age if s.minimum_age is not None else "",
-                "maximum_age": s.maximum_age if s.maximum_age is not None else "",
-                "topics": ", ".join(s.topics), "languages": ", ".join(s.languages),
-                "free": str(s.free_of_charge).lower(), "anonymous": str(s.anonymous).lower(),
-                "child_specific": str(s.child_specific).lower(), "source": s.source,
-                "verified": s.verified.isoformat() if s.verified else "",
-            }
-            for ch in s.channels:
-                rec[ch.type] = f"{rec[ch.type]};{ch.value}" if rec.get(ch.type) else ch.value
-                if ch.schedules:
-                    rec[f"{ch.type}_hours"] = format_hours(ch.schedules)
-            w.writerow(rec)
-
-
-def sheet_columns() -> Mapping[str, str]:
-    """Column -> alias map (for docs/help)."""
-    return dict(ALIASES)

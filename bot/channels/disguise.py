@@ -156,8 +156,3 @@ def install(app: Any, doors: Doors) -> None:
     app.register_middleware(screen, "request")
     app.error_handler.add(NotFound, plain_not_found)
     app.error_handler.add(MethodNotSupported, plain_not_found)
-
-
-def doors_of(request: Request) -> Optional[Doors]:
-    """The ``Doors`` installed on the request's app (None in an app without channels)."""
-    return getattr(request.app.ctx, "popbot_doors", None)

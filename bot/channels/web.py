@@ -60,6 +60,8 @@ SESSION_COOKIE = sessions.COOKIE
 #: a few seconds, and a child who waits a moment gets an answer instead of silence.
 DATABASE_RETRY_PAUSES = (0.25, 0.5, 1.0, 2.0)
 MAX_MESSAGE_CHARS = 4096
+#: What the counselor is told about a message the child can no longer receive.
+QUICK_EXIT = "the child left the chat (quick exit)"
 _SENDER = re.compile(r"[A-Za-z0-9_.:\-]{1,128}\Z")
 _PERSONA = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 #: A counselor message's id as the widget echoes it (``tables.messages.ref``: 32 hex digits).
@@ -249,7 +251,7 @@ class WebInput(InputChannel):
         delivered) and drops a repeat; what is not confirmed is pushed again when the widget
         reconnects. Raises after a quick exit so the counselor is told (the page kept nothing)."""
         if self.hub.has_left(conversation_id):
-            raise LookupError("the child left the chat (quick exit)")
+            raise LookupError(QUICK_EXIT)
         await self.hub.publish(conversation_id, {"text": text} if ref is None else {"text": text, "id": ref})
 
     async def _acknowledged(self, conversation_id: str, frame: Any) -> None:
@@ -269,6 +271,16 @@ class WebInput(InputChannel):
             await asyncio.to_thread(delivery.worker().acknowledge, conversation_id, data["id"])
         except Exception as exc:  # not recorded: the widget gets it again on reconnect, drops the repeat
             logger.error("web channel: a delivery confirmation was not recorded: %s", exception_summary(exc))
+
+    async def _abandon(self, conversation_id: str) -> None:
+        """Quick exit: counselor messages the widget had not confirmed never will be; the counselor
+        is told they were not delivered."""
+        from bot.handoff import delivery
+
+        try:
+            await asyncio.to_thread(delivery.worker().abandon, conversation_id, KIND, QUICK_EXIT)
+        except Exception as exc:  # they are reported "not received yet" by the timer instead
+            logger.error("web channel: unconfirmed messages not marked failed on leave: %s", exception_summary(exc))
 
     async def _redeliver(self, conversation_id: str, send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
         """Counselor messages not confirmed yet go out again on a (re)connected socket."""
@@ -463,6 +475,7 @@ class WebInput(InputChannel):
             if sender is not None:  # an id the server never issued has nothing to leave
                 conversation = identity.conversation_id(KIND, sender)
                 await channel.hub.leave(conversation)
+                await channel._abandon(conversation)
                 try:
                     await channel.leave_recorder(request, conversation)
                 except Exception as exc:

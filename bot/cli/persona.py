@@ -126,7 +126,7 @@ def print_collisions(personas: list, everyone: list) -> int:
     """Warn, as ``file:line: field: warning: ...``, about code examples that ordinary visitors
     write; returns the number of warnings."""
     from bot.persona.collisions import THRESHOLD, code_collisions
-    from core.persona.source import read_source
+    from core.yamlcheck.source import read_source
 
     warnings = 0
     for persona in personas:

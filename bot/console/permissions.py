@@ -1,16 +1,19 @@
 """The permissions rules file (``permissions.yml``): action -> sets of conditions.
 
 :func:`allowed` is the one check every route and every object goes through. The file is read
-once; an unknown condition or a malformed entry refuses to start with a message naming it.
+once and checked against a declarative schema (:class:`RulesFile`); an unknown condition or a
+malformed entry refuses to start with ``file:line: entry: message``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Callable, Dict, Mapping, Protocol
 
-import yaml
+from pydantic import conlist
+
+from core.yamlcheck import Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 RULES_FILE = Path(__file__).with_name("permissions.yml")
 
@@ -41,26 +44,40 @@ CONDITIONS: Mapping[str, Callable[[Subject, Facts], bool]] = {
 
 
 class RulesError(ValueError):
-    """The rules file is malformed; the message names the entry."""
+    """The rules file is malformed; one ``file:line: entry: message`` line per problem."""
 
 
-def parse(data: Any, where: str = str(RULES_FILE)) -> dict[str, list[frozenset[str]]]:
-    if not isinstance(data, dict):
-        raise RulesError(f"{where}: expected a mapping of action -> list of condition lists")
-    rules: dict[str, list[frozenset[str]]] = {}
-    for action, sets in data.items():
-        if not isinstance(sets, list) or not sets or not all(isinstance(s, list) and s for s in sets):
-            raise RulesError(f"{where}: {action}: expected a non-empty list of non-empty condition lists")
-        for condition in (c for s in sets for c in s):
-            if condition not in CONDITIONS:
-                raise RulesError(f"{where}: {action}: unknown condition {condition!r}")
-        rules[str(action)] = [frozenset(s) for s in sets]
-    return rules
+class Condition(Text):
+    max_chars = 64
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        return [] if text in CONDITIONS else [f"unknown condition {text!r}; expected one of: {', '.join(CONDITIONS)}"]
+
+
+class RulesFile(Strict):
+    """``action: [[condition, ...], ...]`` — a non-empty list of non-empty condition lists."""
+
+    __root__: Dict[str, conlist(conlist(Condition, min_items=1), min_items=1)]  # type: ignore[valid-type]
+
+
+def parse(data: Any, where: str = str(RULES_FILE), source: Source | None = None) -> dict[str, list[frozenset[str]]]:
+    """The rules in ``data`` (``source``, when given, holds the lines for the messages)."""
+    source = source if source is not None else Source(data=data)
+    checked, found = check_model(RulesFile, source)
+    found = [*source.problems, *found]
+    if checked is None or found:
+        raise RulesError("\n".join(f"{where}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
+    return {str(action): [frozenset(s) for s in sets] for action, sets in checked.__root__.items()}
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, list[frozenset[str]]]:
-    return parse(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
+    try:
+        source = read_source(RULES_FILE.read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        raise RulesError(f"{RULES_FILE}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
+    return parse(source.data, str(RULES_FILE), source)
 
 
 def allowed(action: str, account: Subject | None, facts: Facts = Facts()) -> bool:

@@ -144,6 +144,21 @@ class Deliverer:
             ).order_by(_m.c.id)).all()
             return [(row.ref, records.message_text(conn, self.ctx, row)) for row in rows]
 
+    def abandon(self, conversation_id: str, channel: str, reason: str) -> int:
+        """The recipient can no longer confirm (the child left with the quick exit): messages sent
+        on ``channel`` and not confirmed become ``failed`` with ``reason`` for the counselor."""
+        now = self.ctx.now()
+        with events.transaction(self.ctx) as (conn, ids):
+            rows = conn.execute(sa.select(_m.c.id).where(
+                _m.c.conversation_id == conversation_id, _m.c.channel == channel,
+                _m.c.delivery.in_(("sent", "unconfirmed")))).all()
+            for (message_id,) in rows:
+                if conn.execute(sa.update(_m).where(_m.c.id == message_id, _m.c.delivery.in_(("sent", "unconfirmed")))
+                                .values(delivery="failed", delivered_at=now)).rowcount == 1:
+                    ids.append(events.emit(conn, now, "delivery_failed", conversation_id, None, message_id=message_id,
+                                           reason=reason))
+        return len(ids)
+
     def report_unconfirmed(self) -> int:
         """Messages ``sent`` but not confirmed within ``ack_timeout``: ``unconfirmed`` and the
         counselor is told (event ``not_delivered_yet``), once; they stay due for redelivery."""

@@ -16,6 +16,8 @@ ACTIVE_STATES = ("waiting", "held")
 OUTCOMES = ("resolved", "referred", "emergency_services", "child_left", "no_reply", "other")
 ROLES = ("counselor", "supervisor")
 CHANNELS = ("web", "telegram")
+#: A counselor message's delivery states (``messages.delivery``; bot/handoff/delivery.py).
+DELIVERY_STATES = ("pending", "sending", "sent", "unconfirmed", "delivered", "failed")
 MAX_TEXT = 4096
 MAX_NOTE = 2000
 #: Highest priority (urgent = 1, +1 per later urgent signal).

@@ -11,7 +11,6 @@ too (its copy of the wrapped key needs the destroyed master key version).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 import sqlalchemy as sa
@@ -93,7 +92,3 @@ def erase_conversation(
         return ErasureReport(conversation, rows, rotate(store))
     except KeyConfigError as exc:
         return ErasureReport(conversation, rows, None, rotation_skipped=str(exc))
-
-
-def now_utc() -> datetime:
-    return datetime.now(timezone.utc)

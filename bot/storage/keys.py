@@ -17,8 +17,6 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import fcntl
-import hashlib
 import importlib
 import os
 import re
@@ -30,6 +28,7 @@ from typing import Iterator, Mapping, Protocol, runtime_checkable
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from core.filelock import file_lock
 from core.settings import Settings
 from bot.storage import crypto
 from bot.storage.errors import DecryptionError, KeyConfigError, KeyUnavailableError
@@ -174,11 +173,6 @@ class LocalKeyProvider:
     def reload(self) -> None:
         """Memory keys cannot change."""
 
-    def fingerprint(self, version: int) -> str:
-        """A short non-secret identifier of a master key version (for status output)."""
-        return hashlib.sha256(b"popbot/fingerprint\x00" + self._key(version)).hexdigest()[:12]
-
-
 class EnvKeyProvider(LocalKeyProvider):
     """Keys from ``POPBOT_MASTER_KEYS`` and ``POPBOT_PSEUDONYM_KEY`` (read-only)."""
 
@@ -227,13 +221,8 @@ class FileKeyProvider(LocalKeyProvider):
     @contextlib.contextmanager
     def _dir_lock(self) -> Iterator[None]:
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(self.directory / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        with file_lock(self.directory / ".lock"):
             yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
 
     def _write_new(self, name: str, content: str) -> None:
         path = self.directory / name

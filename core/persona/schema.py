@@ -195,8 +195,3 @@ class Persona:
     def voice_texts(self, key: str, lang: str) -> tuple[str, ...]:
         """The variations of voice ``key`` in ``lang`` (placeholders not filled)."""
         return self.texts(self.voice[key], lang)
-
-    @property
-    def all_languages(self) -> tuple[str, ...]:
-        """Every language the bot answers in (``core.signals.LANGUAGES``)."""
-        return LANGUAGES

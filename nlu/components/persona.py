@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-import rasa.shared.utils.io
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.classifier import IntentClassifier
@@ -38,6 +37,7 @@ from core.text import fold
 from core.safety import FOREIGN_MASS, contains_cue, decide
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
+from nlu.cues import load_cues
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -72,11 +72,7 @@ def _with_whole_address(text: str, entities: List[dict]) -> List[dict]:
 
 def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]]:
     """``{lang: [folded cue, ...]}`` of the list ``key`` of the cues file."""
-    data = rasa.shared.utils.io.read_yaml_file(path) or {}
-    cues: Dict[str, List[str]] = {}
-    for lang, words in (data.get(key) or {}).items():
-        cues[lang] = sorted({fold(str(w)) for w in words})
-    return cues
+    return {lang: sorted({fold(w) for w in words}) for lang, words in getattr(load_cues(path), key).items()}
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:

@@ -31,6 +31,14 @@ def test_every_language_has_every_key_and_the_same_placeholders() -> None:
             assert set(re.findall(r"{(\w+)}", table[key])) == set(re.findall(r"{(\w+)}", text)), (lang, key)
 
 
+def test_every_delivery_state_has_a_label_in_every_language() -> None:
+    from bot.handoff.model import DELIVERY_STATES
+
+    for lang in i18n.LANGS:
+        missing = [state for state in DELIVERY_STATES if f"delivery_{state}" not in i18n.STRINGS[lang]]
+        assert missing == [], lang  # the transcript would show the raw key (seen: "delivery_sending")
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_get_page_for_every_role_has_no_store_csp_and_a_lang(app, people, role: str) -> None:
     client = people[role].client

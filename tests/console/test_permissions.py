@@ -191,8 +191,24 @@ def test_conditions_combine_per_object() -> None:
 
 
 def test_a_malformed_rules_file_is_refused_with_its_entry_named() -> None:
-    with pytest.raises(RulesError, match="claim: unknown condition 'is_boss'"):
+    with pytest.raises(RulesError, match=r"claim\[0\]\[0\]: unknown condition 'is_boss'"):
         permissions.parse(yaml.safe_load("claim: [[is_boss]]"))
     with pytest.raises(RulesError, match="reply"):
         permissions.parse({"reply": []})
     assert permissions.parse(yaml.safe_load(permissions.RULES_FILE.read_text()))  # the shipped file is valid
+
+
+def test_a_rules_file_error_names_its_line(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rules_file = tmp_path / "permissions.yml"
+    rules_file.write_text("view_home: [[is_admin]]\nclaim:\n  - [is_counselor]\n  - [is_boss]\nreply: []\n", encoding="utf-8")
+    monkeypatch.setattr(permissions, "RULES_FILE", rules_file)
+    permissions.rules.cache_clear()
+    try:
+        with pytest.raises(RulesError) as raised:
+            permissions.rules()
+    finally:
+        permissions.rules.cache_clear()
+    assert str(raised.value).splitlines() == [
+        f"{rules_file}:4: claim[1][0]: unknown condition 'is_boss'; expected one of: {', '.join(permissions.CONDITIONS)}",
+        f"{rules_file}:5: reply: needs at least 1 (has 0)",
+    ]

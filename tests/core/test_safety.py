@@ -178,8 +178,9 @@ def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
                        ("¿qué?", "es")]:
         assert decide([("deny", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers).intent == FOREIGN_INTENT
     bad = tmp_path / "cues.yml"
-    bad.write_text("answers:\n  later:\n    en: {cues: [later], fillers: [no, maybe]}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="answers.later.en.fillers"):
+    # every scalar is read as text (an unquoted no is the word "no"); a nested list is malformed
+    bad.write_text("answers:\n  later:\n    en: {cues: [later], fillers: [no, [maybe]]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"answers.later.en.fillers\[1\]: expected text, got a list"):
         load_answers(bad)
 
 

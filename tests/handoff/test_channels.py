@@ -148,6 +148,28 @@ async def test_web_unconfirmed_message_is_reported_then_pushed_again_on_reconnec
     assert kinds(ctx, conversation).count("delivered") == 1
 
 
+async def test_a_push_the_widget_never_confirmed_fails_at_the_quick_exit(bot: Any, ctx: Context, anna: Actor) -> None:  # noqa: F811
+    """After the quick exit the page can no longer confirm: the counselor is told at once."""
+    sender = sessions.issue()
+    conversation = identity.conversation_id("web", sender)
+    async with serve([WebInput(shop=False)], lambda m: asyncio.sleep(0), on_new_message=bot.handle_message) as (base, _, _app):
+        async with aiohttp.ClientSession() as session:
+            await post(session, base, "mi padrastro me pega cuando mi madre no está", sender)
+            await post(session, base, "sí, por favor", sender)
+            service.claim(ctx, anna, conversation)
+            async with session.ws_connect(f"{base}/webhooks/web/ws", origin=base) as ws:
+                await hello(ws, sender)
+                sent = service.reply(ctx, anna, conversation, "¿Estás bien?")
+                assert json.loads((await ws.receive(timeout=10)).data)["message"]["text"] == "¿Estás bien?"
+                await until(lambda: delivery_of(ctx, anna, conversation, sent.id) == "sent")
+                async with session.post(f"{base}/webhooks/web/leave", data=json.dumps({"sender": sender}),
+                                        headers={"Content-Type": "application/json"}) as resp:
+                    assert resp.status in (204, 503)
+            assert delivery_of(ctx, anna, conversation, sent.id) == "failed"
+    failed = [e for e in service.events_since(ctx) if e.kind == "delivery_failed"]
+    assert [e.detail["reason"] for e in failed] == ["the child left the chat (quick exit)"]
+
+
 async def test_web_delivery_after_quick_exit_is_reported_to_the_counselor(bot: Any, ctx: Context, anna: Actor) -> None:  # noqa: F811
     sender = sessions.issue()  # the widget's session, as the shop page issues it
     conversation = identity.conversation_id("web", sender)

@@ -1,4 +1,4 @@
-"""Read a persona YAML file into plain Python data plus the line of every field.
+"""Read a YAML file (a persona, cues, permissions …) into plain Python data plus the line of every field.
 
 PyYAML's composer keeps a mark (line, column) on every node; we walk the node tree ourselves so
 each value's path (``("voice", "emergency", "pl", 0)``) maps to its 1-based line. Every scalar

@@ -1,0 +1,79 @@
+"""The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
+decisions look for in folded text — self-harm urgency, quiet lines, refusals to say where one is,
+putting-off words, adult customers, harm words, answers to the bot's questions ("not now").
+
+Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
+malformed file stops the NLU component with ``file:line: field: message`` instead of silently
+switching a safety rule off. :func:`load_cues` reads and checks the file once per process.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List
+
+from pydantic import conlist
+
+from core.persona.spec import Lang
+from core.yamlcheck import Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+
+
+class Cue(Text):
+    """A word, the start of a word, or a short phrase."""
+
+    max_chars = 80
+
+
+Cues = Dict[Lang, conlist(Cue, min_items=1)]  # type: ignore[valid-type]
+
+
+class QuietWords(Strict):
+    """A quiet line is made only of these words, with at least one trigger."""
+
+    triggers: conlist(Cue, min_items=1)  # type: ignore[valid-type]
+    fillers: List[Cue] = []
+
+
+class Phrases(Strict):
+    """An answer is made only of these words, with at least one cue phrase."""
+
+    cues: List[Cue]
+    fillers: List[Cue] = []
+
+
+class AnswerCues(Strict):
+    """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can") and ``unsure`` ("I don't know")."""
+
+    later: Dict[Lang, Phrases] = {}
+    resume: Dict[Lang, Phrases] = {}
+    unsure: Dict[Lang, Phrases] = {}
+
+
+class CuesFile(Strict):
+    key_name = "section"
+
+    self_harm_urgent: Cues
+    not_safe_lines: Dict[Lang, QuietWords]
+    location_refusals: Cues
+    postponing: Cues
+    adult_customer: Cues
+    harm: Cues
+    answers: AnswerCues
+
+
+class CuesError(ValueError):
+    """The cues file is malformed; one ``file:line: field: message`` line per problem."""
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path) -> CuesFile:
+    """The checked cues file at ``path`` (raises :class:`CuesError`)."""
+    try:
+        source = read_source(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        raise CuesError(f"{path}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
+    cues, found = check_model(CuesFile, source)
+    found = [*source.problems, *found]
+    if cues is None or found:
+        raise CuesError("\n".join(f"{path}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
+    return cues
