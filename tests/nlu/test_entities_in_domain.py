@@ -38,3 +38,21 @@ async def test_every_entity_the_pipeline_emits_is_in_the_domain(
 
 async def test_a_refusal_carries_the_location_refused_entity(agent: Any) -> None:
     assert "location_refused" in await _entities(agent, "I'd rather not say where I live", "en", "rumianek")
+
+
+@pytest.mark.parametrize("persona", ["gametips", "rumianek", None])
+async def test_not_saying_where_is_a_refusal_not_saying_what_he_did_is_a_disclosure(
+    agent: Any, persona: Optional[str]
+) -> None:
+    from rasa.core.channels.channel import UserMessage
+
+    async def parse(text: str) -> dict:
+        metadata = {"lang": "en", **({"persona": persona} if persona else {})}
+        return await agent.processor.parse_message(UserMessage(neutralise(text), metadata=metadata))
+
+    where = await parse("I don't want to say where I am")
+    assert "location_refused" in {e["entity"] for e in where["entities"]}
+    assert where["signal"] == "none"
+    what = await parse("I don't want to say what he did")
+    assert what["signal"] == "abuse_disclosure"
+    assert "location_refused" not in {e["entity"] for e in what["entities"]}
