@@ -236,8 +236,8 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
-            if asked:  # "no" to "which city?" and nothing to route on (the plain bot): never silent
-                dispatcher.utter_message(response="utter_back_to_shop")
+            if asked or options:  # an answer to "which city?" / "Valencia in Spain?" is never met by silence
+                dispatcher.utter_message(response="utter_back_to_shop")  # (the plain bot: no country to route on)
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:

@@ -69,7 +69,9 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
             return [Turn(chat["say_yes"], says=("referral_intro",))]
         return [Turn(chat["say_yes"], says=("help_accepted" if question == "confirm" else "please_wait",))]
     if answer == "no":
-        return [Turn(chat["say_no"], says=("referral_intro" if question == "place" else "back_to_shop",))]
+        if question == "place":  # the persona's country's referral; the plain bot has none to route on
+            return [Turn(chat["say_no"], says=("back_to_shop" if chat["persona"] == PLAIN else "referral_intro",))]
+        return [Turn(chat["say_no"], says=("back_to_shop",))]
     if answer == "not_now":  # later: a cover line, then "now I can" goes straight on
         return [Turn(chat["not_now"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
     if answer == "unclear":

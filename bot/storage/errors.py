@@ -27,6 +27,12 @@ class ConversationErasedError(StorageError):
     """Events exist for a conversation whose data key is gone (crypto-shredded)."""
 
 
+class ConcurrentSaveError(StorageError):
+    """Another turn saved the conversation after this tracker was loaded (two turns overlapped:
+    the conversation lock was lost, e.g. Redis restarted). Nothing was saved; the caller fails the
+    turn (web: the message is spooled and stored again later) instead of dropping its events."""
+
+
 class ConversationNotFoundError(StorageError):
     """No conversation with this pseudonym is stored."""
 

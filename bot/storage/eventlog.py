@@ -57,6 +57,14 @@ def load_events(
     conn: Connection, data_keys: DataKeys, conversation_id: str, *, all_sessions: bool
 ) -> list[dict[str, Any]] | None:
     """The decrypted events (all sessions, or from the latest ``session_started``), or None."""
+    loaded = load_events_and_last_seq(conn, data_keys, conversation_id, all_sessions=all_sessions)
+    return None if loaded is None else loaded[0]
+
+
+def load_events_and_last_seq(
+    conn: Connection, data_keys: DataKeys, conversation_id: str, *, all_sessions: bool
+) -> tuple[list[dict[str, Any]], int] | None:
+    """:func:`load_events` and the ``seq`` of the last stored row (read in the same statement)."""
     query = sa.select(_ev.c.seq, _ev.c.data).where(_ev.c.conversation_id == conversation_id)
     if not all_sessions:
         start = (
@@ -73,7 +81,7 @@ def load_events(
         raise ConversationErasedError(
             f"conversation has {len(rows)} stored event rows but no data key (erased); they are unreadable"
         )
-    return decrypt_rows(key, conversation_id, rows, expect_first=0 if all_sessions else None)
+    return decrypt_rows(key, conversation_id, rows, expect_first=0 if all_sessions else None), int(rows[-1].seq)
 
 
 def decrypt_rows(

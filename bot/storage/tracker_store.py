@@ -10,6 +10,12 @@ Structure follows Rasa 3.6's ``SQLTrackerStore``: a save appends the tracker's e
 not stored yet (counted from the latest ``session_started``), ``retrieve`` returns the latest
 session, ``retrieve_full_tracker`` all sessions. Errors are raised, never swallowed here;
 ``bot.storage.rasa_guards.install()`` stops Rasa from swallowing them.
+
+A tracker this store loaded (or saved) remembers the last stored event row it knows of. If
+another turn stored rows after that, saving it raises :class:`ConcurrentSaveError` instead of
+appending: counting "what is new" from the stored rows would otherwise silently skip this
+turn's own events. Two turns of one conversation overlap only if the conversation lock was lost
+(Redis restarted while a turn ran).
 """
 from __future__ import annotations
 
@@ -26,9 +32,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from core.settings import ConfigError
 from bot.storage import db, eventlog, runtime
+from bot.storage.errors import ConcurrentSaveError
 from bot.storage.runtime import Storage
 
 logger = logging.getLogger(__name__)
+
+#: Attribute on a tracker object: the highest event ``seq`` stored when it was loaded or saved.
+_KNOWN = "_popbot_stored_seq"
 
 #: endpoints.yml keys this store accepts besides ``type``.
 ACCEPTED_KWARGS = frozenset({"url"})
@@ -75,6 +85,7 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
         """A new tracker, *not* saved yet: Rasa saves it after the message was answered, so a
         failing database cannot stop the first answer to a new conversation (invariant 5)."""
         tracker = self.init_tracker(sender_id)
+        setattr(tracker, _KNOWN, None)  # nothing stored yet: a save finding rows raced another turn
         if append_action_listen:
             from rasa.shared.core.events import ActionExecuted
             from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -104,6 +115,9 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
         conversation_id = tracker.sender_id
         with self.storage.engine.begin() as conn:
             max_seq, session_start = eventlog.stored_position(conn, conversation_id)
+            known = getattr(tracker, _KNOWN, max_seq)
+            if known != max_seq:
+                raise ConcurrentSaveError("another turn saved this conversation after this one loaded it; nothing saved")
             if max_seq is None:
                 stored_in_session, next_seq = 0, 0
             else:
@@ -114,6 +128,7 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
                 for event in itertools.islice(tracker.events, stored_in_session, len(tracker.events))
             ]
             eventlog.append_events(conn, self.storage.data_keys, conversation_id, next_seq, new_events)
+        setattr(tracker, _KNOWN, next_seq + len(new_events) - 1 if new_events or max_seq is not None else None)
 
     def _keys(self) -> list[Text]:
         with self.storage.engine.connect() as conn:
@@ -128,7 +143,11 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     def _retrieve(self, sender_id: Text, *, all_sessions: bool) -> Optional[DialogueStateTracker]:
         with self.storage.engine.connect() as conn:
-            events = eventlog.load_events(conn, self.storage.data_keys, sender_id, all_sessions=all_sessions)
-        if not events:
+            loaded = eventlog.load_events_and_last_seq(conn, self.storage.data_keys, sender_id, all_sessions=all_sessions)
+        if not loaded:
             return None
-        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        events, max_seq = loaded
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if not all_sessions:  # a full tracker is for reading; saving one is not this store's path
+            setattr(tracker, _KNOWN, max_seq)
+        return tracker

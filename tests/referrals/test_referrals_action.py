@@ -280,3 +280,14 @@ async def test_no_to_which_city_routes_on_the_personas_country(starter_store: Di
     plain.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
     messages, _ = await run(action_with(starter_store), plain)
     assert messages == [msg(response="utter_back_to_shop")]  # nothing to route on, never silent
+
+
+async def test_no_to_the_place_question_with_no_country_to_route_on_is_not_silent(
+        starter_store: DirectoryStore) -> None:
+    """The plain bot asked "Birmingham in the United Kingdom?"; "no" leaves nothing to route on."""
+    no = tracker({"location": "Birmingham", "persona": "plain", "place_options": ["Birmingham|GB", "Birmingham|US"]},
+                 signal="none")
+    no.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    messages, events = await run(action_with(starter_store), no)
+    assert messages == [msg(response="utter_back_to_shop")]
+    assert {e["name"]: e["value"] for e in events} == {"place_asked_again": None, "place_options": None}

@@ -169,3 +169,35 @@ async def test_database_work_runs_off_the_event_loop(store: EncryptedTrackerStor
     assert "conv-thread" in await store.keys()
     assert len(seen) >= 5
     assert loop_thread not in seen
+
+
+async def test_two_overlapping_turns_never_drop_one_turns_events(store: EncryptedTrackerStore) -> None:
+    """Both turns loaded the conversation before either saved (the lock was lost): the second
+    save refuses (nothing saved, the turn fails and is retried) instead of counting the first
+    turn's rows as its own and silently skipping its own message."""
+    from bot.storage.errors import ConcurrentSaveError
+
+    await store.save(tracker("conv-a", conversation_events("first")))
+    one, two = await store.retrieve("conv-a"), await store.retrieve("conv-a")
+    one.update(UserUttered("from turn one", {"name": "greet", "confidence": 1.0}))
+    two.update(UserUttered("from turn two", {"name": "greet", "confidence": 1.0}))
+    await store.save(one)
+    with pytest.raises(ConcurrentSaveError):
+        await store.save(two)
+    again = await store.retrieve("conv-a")  # the retried turn loads again and saves
+    again.update(UserUttered("from turn two", {"name": "greet", "confidence": 1.0}))
+    await store.save(again)
+    await store.save(again)  # saving the same tracker again is still a no-op, not a conflict
+    texts = [e.text for e in (await store.retrieve_full_tracker("conv-a")).events if isinstance(e, UserUttered)]
+    assert texts == ["first", "from turn one", "from turn two"]
+
+
+async def test_two_first_turns_of_a_new_conversation_never_drop_one(store: EncryptedTrackerStore) -> None:
+    from bot.storage.errors import ConcurrentSaveError
+
+    one, two = await store.create_tracker("conv-new"), await store.create_tracker("conv-new")
+    one.update(UserUttered("one", {"name": "greet", "confidence": 1.0}))
+    two.update(UserUttered("two", {"name": "greet", "confidence": 1.0}))
+    await store.save(one)
+    with pytest.raises(ConcurrentSaveError):
+        await store.save(two)
