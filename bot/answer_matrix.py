@@ -28,10 +28,13 @@ language). Ids: ``answers-<persona>-<lang>-<question>-<answer>``.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Dict, Iterable, List, Mapping, Optional
 
-from bot.conversations import PLAIN, Conversation, ConversationError, Turn
-from core.signals import LANGUAGES
+from pydantic import conlist
+
+from bot.conversations import PLAIN, Conversation, ConversationError, Turn, Verbatim
+from core.persona.spec import Lang
+from core.yamlcheck import Path_, Source, Strict, Text, format_path
 
 #: question -> (chat fields that reach it, the voice key that asks it, the path it is counted under)
 QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
@@ -43,8 +46,15 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
     "place": (("request", "say_yes", "place"), "", "ambiguous_place"),
 }
 ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure")
-LINES = ("request", "disclosure", "say_yes", "say_no", "not_now", "resume", "unclear", "new_disclosure")
-OPTIONAL = ("unsure", "vague_place", "place", "place_question", "xfail")
+
+
+class XfailKey(Text):
+    """``<question>-<answer>``: a known gap of one conversation of the matrix."""
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        known = [f"{q}-{a}" for q in QUESTIONS for a in ANSWERS]
+        return [] if text in known else [f"{text!r} is not <question>-<answer> (e.g. offer-unclear)"]
 
 
 def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[Turn]:
@@ -85,46 +95,59 @@ def _reach(question: str, chat: Mapping[str, str]) -> list[Turn]:
     return turns
 
 
-def _chat(item: Any, where: str, personas: Iterable[str]) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise ConversationError(f"{where}: chat: expected a mapping")
-    unknown = set(item) - {"__line__", "persona", "lang", *LINES, *OPTIONAL}
-    if unknown:
-        raise ConversationError(f"{where}: {sorted(unknown)[0]}: unknown field")
-    for key in ("persona", "lang", *LINES):
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            raise ConversationError(f"{where}: {key}: required text")
-    if item["persona"] not in set(personas):
-        raise ConversationError(f"{where}: persona: unknown persona {item['persona']!r}")
-    if item["lang"] not in LANGUAGES:
-        raise ConversationError(f"{where}: lang: {item['lang']!r} is not one of {', '.join(LANGUAGES)}")
-    if ("place" in item) != ("place_question" in item):
-        raise ConversationError(f"{where}: place: give both place and place_question")
-    xfail = item.get("xfail") or {}
-    if isinstance(xfail, dict):
-        xfail = {k: v for k, v in xfail.items() if k != "__line__"}
-    if not isinstance(xfail, dict) or not all(isinstance(v, str) and v.strip() for v in xfail.values()):
-        raise ConversationError(f"{where}: xfail: expected {{<question>-<answer>: reason}}")
-    known = {f"{q}-{a}" for q in QUESTIONS for a in ANSWERS}
-    for key in xfail:
-        if key not in known:
-            raise ConversationError(f"{where}: xfail: {key!r} is not <question>-<answer>")
-    return {**item, "xfail": xfail}
+class ChatSpec(Strict):
+    """One chat of the matrix: its lines, by what they answer."""
+
+    persona: Text  # a persona id or "plain": checked against the personas that exist (code)
+    lang: Lang
+    request: Verbatim
+    disclosure: Verbatim
+    say_yes: Verbatim
+    say_no: Verbatim
+    not_now: Verbatim
+    resume: Verbatim
+    unclear: Verbatim
+    new_disclosure: Verbatim
+    unsure: Optional[Verbatim] = None
+    vague_place: Optional[Verbatim] = None
+    place: Optional[Verbatim] = None
+    place_question: Optional[Verbatim] = None
+    xfail: Dict[XfailKey, Text] = {}
 
 
-def expand(data: Any, name: str, personas: Iterable[str]) -> list[Conversation]:
-    """The conversations of an ``answers:`` block (every problem raises with file and line)."""
+class AnswersBlock(Strict):
+    never: List[Verbatim] = []
+    chats: conlist(ChatSpec, min_items=1)  # type: ignore[valid-type]
+
+
+class AnswersFile(Strict):
+    key_name = "section"
+
+    answers: AnswersBlock
+
+
+def _semantic(chat: ChatSpec, where: Path_, personas: set[str], source: Source) -> list[str]:
+    """What the schema cannot say: the persona exists; place and place_question come together."""
+    problems: list[tuple[Path_, str]] = []
+    if chat.persona not in personas:
+        problems.append((where + ("persona",), f"unknown persona {chat.persona!r}"))
+    if (chat.place is None) != (chat.place_question is None):
+        problems.append((where + ("place",), "give both place and place_question"))
+    return [f"{source.line_of(path)}: {format_path(path)}: {message}" for path, message in problems]
+
+
+def expand(block: AnswersBlock, name: str, personas: Iterable[str], source: Source) -> list[Conversation]:
+    """The conversations of a checked ``answers:`` block (a persona that does not exist or a
+    place without its question raises with file and line)."""
     personas = set(personas) | {PLAIN}
-    line = data.get("__line__", 0) if isinstance(data, dict) else 0
-    if not isinstance(data, dict) or not isinstance(data.get("chats"), list) or not data["chats"]:
-        raise ConversationError(f"{name}:{line}: answers: expected never and a non-empty list of chats")
-    never = data.get("never") or []
-    if not isinstance(never, list) or not all(isinstance(w, str) and w for w in never):
-        raise ConversationError(f"{name}:{line}: never: expected a list of texts")
+    found = [f"{name}:{p}" for n, chat in enumerate(block.chats)
+             for p in _semantic(chat, ("answers", "chats", n), personas, source)]
+    if found:
+        raise ConversationError("\n".join(found))
     out: list[Conversation] = []
-    for item in data["chats"]:
-        cline = item.get("__line__", line) if isinstance(item, dict) else line
-        chat = _chat(item, f"{name}:{cline}", personas)
+    for n, spec in enumerate(block.chats):
+        cline = source.line_of(("answers", "chats", n))
+        chat = spec.dict(exclude_none=True)
         for question, (fields, _, path) in QUESTIONS.items():
             if fields[-1] not in chat:
                 continue
@@ -132,6 +155,6 @@ def expand(data: Any, name: str, personas: Iterable[str]) -> list[Conversation]:
                 turns = tuple(Turn(t.child, t.must, t.must_not, t.any, cline, t.says)
                               for t in [*_reach(question, chat), *_answer_turns(question, answer, chat)])
                 cid = f"answers-{chat['persona']}-{chat['lang']}-{question}-{answer}"
-                out.append(Conversation(cid, chat["persona"], chat["lang"], path, turns, tuple(never),
-                                        (chat.get("xfail") or {}).get(f"{question}-{answer}"), name, cline))
+                out.append(Conversation(cid, chat["persona"], chat["lang"], path, turns, tuple(block.never),
+                                        spec.xfail.get(f"{question}-{answer}"), name, cline))
     return out

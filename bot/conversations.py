@@ -20,9 +20,11 @@ A file may instead hold ``answers:`` — every question on the way to a person �
 answer, expanded into conversations for each chat it lists (``bot/answer_matrix.py``).
 
 Matching is on the replies of the turn joined with newlines, case-insensitive, after folding
-diacritics (``core.text.fold``). A malformed file raises :class:`ConversationError` naming the
-file, the line and the field. ``popbot eval --conversations DIR`` and
-``tests/conversations/`` run them with the real actions in-process
+diacritics (``core.text.fold``). The shape of a file is a declarative schema
+(:class:`ConversationsFile`, :class:`bot.answer_matrix.AnswersFile`, checked by
+:mod:`core.yamlcheck`); what it cannot say (a persona that exists, unique ids) is code. A
+malformed file raises :class:`ConversationError`, one ``file:line: field: message`` per problem.
+``popbot eval --conversations DIR`` and ``tests/conversations/`` run them with the real actions in-process
 (``core.rasa_compat.in_process_action_endpoint``).
 """
 from __future__ import annotations
@@ -30,13 +32,14 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from pathlib import Path as Path
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, TypeVar
 
-import yaml
+from pydantic import conlist, validator
 
-from core.signals import LANGUAGES
+from core.persona.spec import VOICE_KEYS, Lang
 from core.text import fold
+from core.yamlcheck import Problem, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 #: What a conversation exercises (the issue's list of paths).
 PATHS = (
@@ -44,6 +47,7 @@ PATHS = (
     "ambiguous_place", "place_refused", "counselor_answer", "adult", "idiom",
 )
 PLAIN = "plain"
+M = TypeVar("M", bound=Strict)
 
 
 class ConversationError(ValueError):
@@ -85,93 +89,105 @@ class Result:
         return not self.failures
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping (``__line__``)."""
+class Verbatim(Text):
+    """A line the child sends or a text looked for in the replies: kept exactly as written
+    (``"112 "`` with its space), only refused when empty."""
+
+    @classmethod
+    def validate(cls, value: Any) -> Any:
+        problems = cls.problems(value)
+        if problems:
+            raise Problem(value, *(((), p) for p in problems))
+        return value
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    data = loader.construct_mapping(node, deep=True)
-    data["__line__"] = node.start_mark.line + 1
-    return data
+def _one_or_many(value: Any) -> Any:
+    """``must: "x"`` is ``must: ["x"]``; a missing list is an empty one."""
+    return [] if value is None else [value] if isinstance(value, str) else value
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+class Exercised(Text):
+    """What a conversation exercises: one of :data:`PATHS`."""
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        return [] if text in PATHS else [f"unknown path {text!r}; expected one of: {', '.join(PATHS)}"]
 
 
-def _texts(value: Any, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
-        return tuple(value)
-    raise ConversationError(f"{where}: expected a text or a list of texts")
+class VoiceKey(Text):
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        return [] if text in VOICE_KEYS else [f"{text!r} is not a voice key ({', '.join(VOICE_KEYS)})"]
 
 
-def voice_keys(value: Any, where: str) -> tuple[str, ...]:
-    """``says:`` — known voice keys only (``core.persona.schema.VOICE_KEYS``)."""
-    from core.persona.schema import VOICE_KEYS
+class TurnSpec(Strict):
+    child: Verbatim
+    must: List[Verbatim] = []
+    must_not: List[Verbatim] = []
+    any: List[Verbatim] = []
+    says: List[VoiceKey] = []
 
-    keys = _texts(value, where)
-    for key in keys:
-        if key not in VOICE_KEYS:
-            raise ConversationError(f"{where}: {key!r} is not a voice key ({', '.join(VOICE_KEYS)})")
-    return keys
+    _lists = validator("must", "must_not", "any", "says", pre=True, allow_reuse=True)(_one_or_many)
+
+
+class ConversationSpec(Strict):
+    id: Text
+    persona: Text  # a persona id or "plain": checked against the personas that exist (code)
+    lang: Lang
+    path: Exercised
+    xfail: Optional[Text] = None
+    never: List[Verbatim] = []
+    turns: conlist(TurnSpec, min_items=1)  # type: ignore[valid-type]
+
+    _lists = validator("never", pre=True, allow_reuse=True)(_one_or_many)
+
+
+class ConversationsFile(Strict):
+    key_name = "section"
+
+    conversations: List[ConversationSpec]
+
+
+def read_file(path: Path) -> Source:
+    """The YAML of a conversation file with its lines (raises :class:`ConversationError`)."""
+    try:
+        return read_source(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        raise ConversationError(f"{path}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
+
+
+def checked(model: type[M], source: Source, name: str) -> M:
+    """``source`` as a ``model`` or :class:`ConversationError` with every problem."""
+    spec, found = check_model(model, source)
+    found = [*source.problems, *found]
+    if spec is None or found:
+        raise ConversationError("\n".join(f"{name}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
+    return spec
 
 
 def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
     """The conversations of one YAML file (every problem raises with file and line)."""
     known = set(personas) | {PLAIN}
     name = str(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConversationError(f"{name}:{(mark.line + 1) if mark else 0}: (yaml): malformed YAML") from exc
-    if isinstance(data, dict) and "answers" in data and "conversations" not in data:
-        from bot.answer_matrix import expand
+    source = read_file(path)
+    if isinstance(source.data, dict) and "answers" in source.data and "conversations" not in source.data:
+        from bot.answer_matrix import AnswersFile, expand
 
-        return expand(data["answers"], name, known)
-    if not isinstance(data, dict) or not isinstance(data.get("conversations"), list):
-        raise ConversationError(f"{name}:1: conversations: expected a list of conversations")
+        return expand(checked(AnswersFile, source, name).answers, name, known, source)
+    spec = checked(ConversationsFile, source, name)
+    unknown = [(n, c.persona) for n, c in enumerate(spec.conversations) if c.persona not in known]
+    if unknown:
+        raise ConversationError("\n".join(
+            f"{name}:{source.line_of(('conversations', n, 'persona'))}: conversations[{n}].persona: "
+            f"unknown persona {persona!r}" for n, persona in unknown))
     out: list[Conversation] = []
-    for item in data["conversations"]:
-        line = item.get("__line__", 0) if isinstance(item, dict) else 0
-        where = f"{name}:{line}"
-        if not isinstance(item, dict):
-            raise ConversationError(f"{where}: conversation: expected a mapping")
-        unknown = set(item) - {"__line__", "id", "persona", "lang", "path", "xfail", "never", "turns"}
-        if unknown:
-            raise ConversationError(f"{where}: {sorted(unknown)[0]}: unknown field")
-        for key in ("id", "persona", "lang", "path"):
-            if not isinstance(item.get(key), str) or not item[key]:
-                raise ConversationError(f"{where}: {key}: required text")
-        if item["persona"] not in known:
-            raise ConversationError(f"{where}: persona: unknown persona {item['persona']!r}")
-        if item["lang"] not in LANGUAGES:
-            raise ConversationError(f"{where}: lang: {item['lang']!r} is not one of {', '.join(LANGUAGES)}")
-        if item["path"] not in PATHS:
-            raise ConversationError(f"{where}: path: {item['path']!r} is not one of {', '.join(PATHS)}")
-        raw_turns = item.get("turns")
-        if not isinstance(raw_turns, list) or not raw_turns:
-            raise ConversationError(f"{where}: turns: expected a non-empty list")
-        turns = []
-        for t in raw_turns:
-            tline = t.get("__line__", line) if isinstance(t, dict) else line
-            twhere = f"{name}:{tline}"
-            if not isinstance(t, dict) or not isinstance(t.get("child"), str) or not t["child"].strip():
-                raise ConversationError(f"{twhere}: child: every turn needs the child's line")
-            extra = set(t) - {"__line__", "child", "must", "must_not", "any", "says"}
-            if extra:
-                raise ConversationError(f"{twhere}: {sorted(extra)[0]}: unknown field")
-            turns.append(Turn(t["child"], _texts(t.get("must"), f"{twhere}: must"),
-                              _texts(t.get("must_not"), f"{twhere}: must_not"), _texts(t.get("any"), f"{twhere}: any"),
-                              tline, voice_keys(t.get("says"), f"{twhere}: says")))
-        xfail = item.get("xfail")
-        if xfail is not None and (not isinstance(xfail, str) or not xfail.strip()):
-            raise ConversationError(f"{where}: xfail: give the reason as text")
-        out.append(Conversation(item["id"], item["persona"], item["lang"], item["path"], tuple(turns),
-                                _texts(item.get("never"), f"{where}: never"), xfail, name, line))
+    for n, conv in enumerate(spec.conversations):
+        line = source.line_of(("conversations", n))
+        turns = tuple(Turn(t.child, tuple(t.must), tuple(t.must_not), tuple(t.any),
+                           source.line_of(("conversations", n, "turns", k)), tuple(t.says))
+                      for k, t in enumerate(conv.turns))
+        out.append(Conversation(conv.id, conv.persona, conv.lang, conv.path, turns, tuple(conv.never),
+                                conv.xfail, name, line))
     return out
 
 

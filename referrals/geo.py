@@ -15,7 +15,8 @@ names from ``pycountry`` and ``babel`` in many languages. The index is built onc
   capital letter; small towns need the conversation's country or a capital letter.
 
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
-country (``country_hint``); else a place at least ten times bigger than every other; else the
+country (``country_hint``); else a place at least ten times bigger than every other, unless a
+place on the hint's continent speaks the child's language (then it stays ambiguous); else the
 only one on the hint's continent whose first language is the child's; else the only one speaking
 the child's language when none is on that continent (without a conversation country, language
 alone never decides); else it stays **ambiguous** and the caller asks ("Valencia in Spain?") with the candidates, best first.
@@ -505,13 +506,19 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Lo
         return Located(ranked[0])
     if hint and hint in best:
         return Located(best[hint])
-    if ranked[0].population >= DOMINANT * ranked[1].population:
-        return Located(ranked[0])
     gaz = gazetteer()
     continent = gaz.continent.get(hint or "", "")
     near = [p for p in ranked if continent and gaz.continent.get(p.country) == continent]
     speaks = [p for p in ranked if lang and gaz.primary_language.get(p.country) == lang]
     near_speaks = [p for p in near if p in speaks]
+    if ranked[0].population >= DOMINANT * ranked[1].population:
+        # A far bigger namesake wins only when no place near the conversation speaks the child's
+        # language ("Guadalajara" from a Spanish child on a European shop may be Spain's): else ask,
+        # the big one first.
+        rivals = [p for p in near_speaks if p is not ranked[0]]
+        if not rivals:
+            return Located(ranked[0])
+        return Located(None, (ranked[0], *rivals, *[p for p in ranked[1:] if p not in rivals]))
     if len(near_speaks) == 1:
         return Located(near_speaks[0])
     if len(near) == 1 and not lang:

@@ -47,7 +47,7 @@ from bot.channels.guards import BodyTooLarge, read_body
 from core.rasa_compat import channel_blueprint
 from core.db import utcnow
 from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessageIdLog
-from bot.channels.telegram_config import BotConfig, TelegramConfig, parse
+from bot.channels.telegram_config import BotConfig, TelegramConfig, parse, section_source
 from bot.channels.updates import Claim, RedisUpdateLedger, SqlUpdateLedger, UpdateLedger
 from bot.channels.replies import RedisReplyLedger, ReplyLedger, SqlReplyLedger
 from core.text import clean, neutralise
@@ -223,7 +223,8 @@ class TelegramInput(InputChannel):
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> "TelegramInput":
         from core.persona import served_personas
 
-        return cls(parse(credentials, personas=list(served_personas())))
+        settings = dict(credentials or {})
+        return cls(parse(settings, personas=list(served_personas()), source=section_source(settings)))
 
     # --- shared state (created lazily so configuration errors surface first) -------------------
     @property

@@ -2,6 +2,8 @@
 
 Tokens and webhook secrets are never written in ``credentials.yml``: each bot names the
 environment variables that hold them. A bot whose token variable is unset is skipped.
+The section's shape is a declarative schema (:class:`TelegramSettings`, checked by
+:mod:`core.yamlcheck`); the token, secret and URLs read from the environment are checked in code.
 """
 from __future__ import annotations
 
@@ -10,7 +12,13 @@ import hmac
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from pathlib import Path
+from typing import Any, List, Mapping, Optional, Sequence
+
+import yaml
+
+from core.paths import CREDENTIALS
+from core.yamlcheck import Path_, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_CLEAN_ON = ("utter_clean_done", "utter_not_safe", "utter_not_now")
@@ -18,9 +26,8 @@ _PERSONA = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _TOKEN = re.compile(r"^(\d+):[A-Za-z0-9_-]{20,}$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
-_SETTINGS = {"bots", "mode", "public_url_env", "api_url_env", "clean_on", "auto_clean_hours"}
-_BOT_SETTINGS = {"persona", "token_env", "secret_env", "key"}
-WHERE = "credentials.yml: bot.channels.telegram.TelegramInput"
+MODES = ("auto", "webhook", "polling")
+SECTION = "bot.channels.telegram.TelegramInput"
 
 
 class TelegramConfigError(ValueError):
@@ -77,90 +84,154 @@ def default_bots(personas: Sequence[str]) -> list[dict[str, str]]:
     ]
 
 
+class EnvName(Text):
+    """The name of an environment variable (never its value)."""
+
+    max_chars = 128
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        return [] if _ENV_NAME.match(text) else ["must name an environment variable (A-Z, 0-9, _)"]
+
+
+class Ident(Text):
+    """A persona id or a bot key: lowercase letters, digits and ``_``."""
+
+    max_chars = 64
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        return [] if _PERSONA.match(text) else [f"{text!r} must be lowercase letters, digits and _ (a persona id)"]
+
+
+class Mode(Text):
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        return [] if text in MODES else [f"{text!r} must be one of: {', '.join(MODES)}"]
+
+
+class Hours(Text):
+    """``auto_clean_hours``: a number of hours under Telegram's 48-hour limit."""
+
+    @classmethod
+    def validate(cls, value: Any) -> Any:
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return super().validate(str(value) if numeric else value)
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        try:
+            hours = float(text)
+        except ValueError:
+            hours = -1.0
+        return [] if 0 < hours < 47 else ["must be between 0 and 47 (Telegram's limit is 48)"]
+
+    @classmethod
+    def convert(cls, text: str) -> float:
+        return float(text)
+
+
+class BotSpec(Strict):
+    """One bot of ``bots:``: its persona, URL key and the variables holding its secrets."""
+
+    key_name = "setting"
+
+    persona: Ident
+    key: Optional[Ident] = None
+    token_env: EnvName
+    secret_env: Optional[EnvName] = None
+
+
+class TelegramSettings(Strict):
+    """The ``bot.channels.telegram.TelegramInput`` section of ``credentials.yml``."""
+
+    key_name = "setting"
+
+    mode: Mode = Mode("auto")
+    public_url_env: Optional[EnvName] = EnvName("POPBOT_PUBLIC_URL")
+    api_url_env: Optional[EnvName] = EnvName("POPBOT_TELEGRAM_API_URL")
+    clean_on: List[Text] = list(DEFAULT_CLEAN_ON)
+    auto_clean_hours: Optional[Hours] = 24.0  # type: ignore[assignment]
+    bots: Optional[List[BotSpec]] = None
+
+
+def section_source(credentials: Mapping[str, Any], path: Path = CREDENTIALS, section: str = SECTION) -> Source:
+    """``credentials`` (as Rasa read them) with the lines of ``section`` in the file at ``path``
+    when that file holds these very settings; without lines otherwise."""
+    source = Source(data=dict(credentials))
+    try:
+        text = path.read_text(encoding="utf-8")
+        same = (yaml.safe_load(text) or {}).get(section) == credentials
+        read = read_source(text) if same else None
+    except (OSError, yaml.YAMLError, YamlSyntaxError, AttributeError):
+        return source
+    if read is not None:
+        source.lines.update({sub[1:]: line for sub, line in read.lines.items() if sub[:1] == (section,)})
+        source.lines[()] = read.lines.get((section,), 1)
+    return source
+
+
+def _where(path: Path_, source: Source) -> str:
+    """``credentials.yml:12: bot.channels.telegram.TelegramInput.bots[0].persona`` (no line when
+    the settings did not come from the repository's file)."""
+    line = f":{source.line_of(path)}" if source.lines else ""
+    return f"{CREDENTIALS.name}{line}: {format_path((SECTION, *path))}"
+
+
 def parse(
     credentials: Mapping[str, Any] | None,
     env: Mapping[str, str] | None = None,
     personas: Sequence[str] | None = None,
+    source: Source | None = None,
 ) -> TelegramConfig:
     """The channel's configuration. ``personas``: the served persona ids; without a ``bots:``
-    list there is one bot per served persona, and a listed bot of another persona is an error."""
+    list there is one bot per served persona, and a listed bot of another persona is an error.
+    ``source``: the settings with their lines in ``credentials.yml`` (:func:`section_source`).
+    The shape is :class:`TelegramSettings`; what depends on the environment is checked here."""
     env = os.environ if env is None else env
-    settings = dict(credentials or {})
-    unknown = set(settings) - _SETTINGS
-    if unknown:
-        raise TelegramConfigError(f"{WHERE}: unknown setting(s) {sorted(unknown)}")
+    source = source if source is not None else Source(data=dict(credentials or {}))
+    spec, found = check_model(TelegramSettings, source)
+    if spec is None or found:
+        raise TelegramConfigError("\n".join(f"{_where(p.path, source)}: {p.message}" for p in found))
 
-    def env_name(holder: Mapping[str, Any], field: str, default: str | None, where: str) -> str | None:
-        name = holder.get(field, default)
-        if name is None:
-            return None
-        if not isinstance(name, str) or not _ENV_NAME.match(name):
-            raise TelegramConfigError(f"{where}: '{field}' must name an environment variable (A-Z, 0-9, _)")
-        return name
-
-    public_env = env_name(settings, "public_url_env", "POPBOT_PUBLIC_URL", WHERE)
-    api_env = env_name(settings, "api_url_env", "POPBOT_TELEGRAM_API_URL", WHERE)
+    public_env, api_env = spec.public_url_env, spec.api_url_env
     public_url = env.get(public_env) if public_env else None
     api_url = (env.get(api_env) if api_env else None) or DEFAULT_API_URL
     if not re.match(r"^https?://", api_url):
-        raise TelegramConfigError(f"{WHERE}: ${api_env} must be an http(s) URL")
+        raise TelegramConfigError(f"{_where(('api_url_env',), source)}: ${api_env} must be an http(s) URL")
     if public_url and not public_url.startswith("https://") and not re.match(r"^http://(127\.0\.0\.1|localhost)[:/]", public_url):
-        raise TelegramConfigError(f"{WHERE}: ${public_env} must be an https:// URL (Telegram only calls https webhooks)")
-
-    mode = settings.get("mode", "auto")
-    if mode not in ("auto", "webhook", "polling"):
-        raise TelegramConfigError(f"{WHERE}: 'mode' must be auto, webhook or polling")
+        raise TelegramConfigError(
+            f"{_where(('public_url_env',), source)}: ${public_env} must be an https:// URL (Telegram only calls https webhooks)")
+    mode = str(spec.mode)
     if mode == "auto":
         mode = "webhook" if public_url else "polling"
     if mode == "webhook" and not public_url:
-        raise TelegramConfigError(f"{WHERE}: webhook mode needs the public URL in ${public_env}")
+        raise TelegramConfigError(f"{_where(('mode',), source)}: webhook mode needs the public URL in ${public_env}")
 
-    clean_on = settings.get("clean_on", list(DEFAULT_CLEAN_ON))
-    if not isinstance(clean_on, list) or not all(isinstance(x, str) for x in clean_on):
-        raise TelegramConfigError(f"{WHERE}: 'clean_on' must be a list of response names")
-    auto_clean = settings.get("auto_clean_hours", 24)
-    if auto_clean is not None and (not isinstance(auto_clean, (int, float)) or not 0 < auto_clean < 47):
-        raise TelegramConfigError(f"{WHERE}: 'auto_clean_hours' must be between 0 and 47 (Telegram's limit is 48)")
-
-    raw_bots = settings["bots"] if "bots" in settings else default_bots(personas or ())
-    if not isinstance(raw_bots, list):
-        raise TelegramConfigError(f"{WHERE}: 'bots' must be a list")
+    raw_bots = spec.bots if spec.bots is not None else [BotSpec.validate(b) for b in default_bots(personas or ())]
     bots: list[BotConfig] = []
     for index, raw in enumerate(raw_bots):
-        where = f"{WHERE}: bots[{index}]"
-        if not isinstance(raw, Mapping):
-            raise TelegramConfigError(f"{where} must be a mapping")
-        unknown = set(raw) - _BOT_SETTINGS
-        if unknown:
-            raise TelegramConfigError(f"{where}: unknown setting(s) {sorted(unknown)}")
-        persona = raw.get("persona")
-        if not isinstance(persona, str) or not _PERSONA.match(persona):
-            raise TelegramConfigError(f"{where}: 'persona' must be a persona id")
+        where = _where(("bots", index), source)  # without ``bots:``, the one-per-persona default
+        persona = str(raw.persona)
         if personas is not None and persona not in personas:
-            raise TelegramConfigError(f"{where}: persona {persona!r} is not served (POPBOT_PERSONAS)")
-        key = raw.get("key", persona)
-        if not isinstance(key, str) or not _PERSONA.match(key):
-            raise TelegramConfigError(f"{where}: 'key' must be lowercase letters, digits and _")
-        token_env = env_name(raw, "token_env", None, where)
-        if token_env is None:
-            raise TelegramConfigError(f"{where}: 'token_env' is required (the variable holding the token)")
-        token = env.get(token_env, "").strip()
+            raise TelegramConfigError(f"{where}.persona: persona {persona!r} is not served (POPBOT_PERSONAS)")
+        key = str(raw.key or persona)
+        token = env.get(raw.token_env, "").strip()
         if not token:
             continue
         if not _TOKEN.match(token):
-            raise TelegramConfigError(f"{where}: ${token_env} does not look like a Telegram bot token")
-        secret_env = env_name(raw, "secret_env", None, where)
-        secret = (env.get(secret_env, "").strip() if secret_env else "") or derived_secret(token)
+            raise TelegramConfigError(f"{where}.token_env: ${raw.token_env} does not look like a Telegram bot token")
+        secret = (env.get(raw.secret_env, "").strip() if raw.secret_env else "") or derived_secret(token)
         if not _SECRET.match(secret):
-            raise TelegramConfigError(f"{where}: ${secret_env} must be 16-256 characters of A-Z a-z 0-9 _ -")
+            raise TelegramConfigError(f"{where}.secret_env: ${raw.secret_env} must be 16-256 characters of A-Z a-z 0-9 _ -")
         if any(b.key == key for b in bots):
-            raise TelegramConfigError(f"{where}: key {key!r} is used twice")
+            raise TelegramConfigError(f"{where}.key: key {key!r} is used twice")
         bots.append(BotConfig(key=key, persona=persona, token=token, secret=secret))
     return TelegramConfig(
         bots=tuple(bots),
         mode=mode,
         public_url=public_url or None,
         api_url=api_url,
-        clean_on=frozenset(clean_on),
-        auto_clean_hours=float(auto_clean) if auto_clean is not None else None,
+        clean_on=frozenset(str(name) for name in spec.clean_on),
+        auto_clean_hours=spec.auto_clean_hours,
     )

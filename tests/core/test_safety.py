@@ -254,3 +254,34 @@ def test_the_adult_rule_never_touches_plain_or_other_signals() -> None:
     visit = decide([("rumianek__visit_request", 1.0)], "rumianek", fold("send it to my wife at 5 Oak St"), "en",
                    CUES, adult_cues=ADULT, harm_cues=HARM)
     assert visit.intent == "visit_request"
+
+
+def test_an_urgent_intent_close_behind_a_help_signal_decides() -> None:
+    # "he is threatening me with a weapon now": exploitation 0.48, danger 0.46 -> danger, urgent
+    d = decide([("online_exploitation", 0.48), ("imminent_danger", 0.46), ("bullying", 0.06)], "plain",
+               fold("me amenaza con un arma ahora"), "es", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("imminent_danger", "imminent_danger", True)
+    d = decide([("distress", 0.34), ("self_harm_urgent", 0.31), ("out_of_scope", 0.05)], "plain",
+               fold("x"), "en", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("self_harm_urgent", "self_harm", True)
+
+
+def test_an_urgent_intent_far_behind_or_behind_ordinary_talk_changes_nothing() -> None:
+    d = decide([("abuse_disclosure", 0.82), ("imminent_danger", 0.05), ("bullying", 0.13)], "plain",
+               fold("x"), "en", CUES)
+    assert (d.intent, d.urgent) == ("abuse_disclosure", False)
+    # ordinary talk is never escalated: no new false alarm
+    d = decide([("out_of_scope", 0.41), ("imminent_danger", 0.40), ("greet", 0.19)], "plain",
+               fold("x"), "en", CUES)
+    assert (d.signal, d.urgent) == ("none", False)
+    # nor a quiet code inside a persona
+    d = decide([("rumianek__not_safe", 0.5), ("imminent_danger", 0.45), ("greet", 0.05)], "rumianek",
+               fold("x"), "en", CUES)
+    assert (d.signal, d.urgent) == ("not_safe", False)
+
+
+def test_escalation_keeps_a_coded_request_inside_a_persona_when_no_urgent_intent_is_close() -> None:
+    d = decide([("rumianek__help_request", 0.7), ("imminent_danger", 0.3)], "rumianek", fold("x"), "en", CUES)
+    assert (d.intent, d.urgent) == ("help_request", False)
+    d = decide([("rumianek__help_request", 0.55), ("imminent_danger", 0.45)], "rumianek", fold("x"), "en", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("imminent_danger", "imminent_danger", True)

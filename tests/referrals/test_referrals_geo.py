@@ -158,7 +158,9 @@ def test_no_place_from_product_words_fuzzy_or_without_a_cue(text: str, hint: str
     ("Valencia", "US", "en", "US"),
     ("I live in Leeds", "PL", "en", "GB"),
     ("Birmingham", "PL", "en", "GB"),
-    ("London", "US", "en", "GB"),              # ten times bigger than any other London
+    ("London", None, "en", "GB"),              # ten times bigger than any other London
+    ("London", "PL", "en", "GB"),              # ... and no other London in Europe
+    ("vivo en Guadalajara", None, "es", "MX"),  # no conversation country: the far bigger one
     ("w Poznaniu", "PL", "pl", "PL"),
     ("en la Ciudad de México", "ES", "es", "MX"),
 ])
@@ -172,6 +174,10 @@ def test_ambiguous_names_resolved_by_persona_region_and_language(text: str, hint
     ("I live in Valencia", "GB", "en", "ES"),
     ("Valencia", None, "es", "VE"),
     ("vivo en Valencia", "MX", "es", "US"),
+    # A far bigger namesake does not win over a place near the conversation that speaks the
+    # child's language: asked, the big one first.
+    ("vivo en Guadalajara", "PL", "es", "MX"),  # a Spanish child on the Polish shop: Spain's too
+    ("London", "US", "en", "GB"),              # London, Ontario is near and English-speaking
 ])
 def test_still_ambiguous_gives_candidates_and_no_place(text: str, hint: str, lang: str, first: str) -> None:
     located = locate(text, hint, lang)
@@ -179,6 +185,11 @@ def test_still_ambiguous_gives_candidates_and_no_place(text: str, hint: str, lan
     assert located.candidates[0].country == first
     assert len({p.country for p in located.candidates}) == len(located.candidates) > 1
     assert find_place(text, hint, lang) is None
+
+
+def test_a_near_namesake_speaking_the_childs_language_is_among_the_candidates() -> None:
+    located = locate("vivo en Guadalajara", "PL", "es")
+    assert [p.country for p in located.candidates] == ["MX", "ES"]
 
 
 def test_a_typo_is_accepted_inside_the_conversation_country_only() -> None:
