@@ -91,6 +91,10 @@ class ThrowawayPostgres:
     def restart(self) -> None:
         self._pg_ctl("restart", "-m", "fast")
 
+    def start_again(self) -> None:
+        """Start the cluster after :meth:`stop` (returns once it accepts connections)."""
+        self._pg_ctl("start")
+
     def stop(self) -> None:
         try:
             self._pg_ctl("stop", "-m", "immediate")
@@ -146,6 +150,7 @@ class Sent:
     kinds: list[str] = field(default_factory=list)  # and why: HTTP status or exception name
     replies: int = 0  # bot messages in the final answer (0: stored later from the spool, no reply)
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def _messages(conversations: int, messages: int) -> list[list[str]]:
@@ -157,12 +162,13 @@ def _messages(conversations: int, messages: int) -> list[list[str]]:
 
 
 async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
-    """POST one message, retrying on 5xx and connection errors like a platform's redelivery."""
+    """POST one message, retrying on 5xx and connection errors like a platform's redelivery (every
+    attempt with the message's id: the server stores it once, bot/channels/repeats.py)."""
     import httpx
 
     item.start = time.monotonic() - t0
     delay = RETRY_START
-    body = {"sender": sender, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    body = {"sender": sender, "id": item.id, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
     while True:
         item.attempts += 1
         try:

@@ -70,6 +70,7 @@ class Message:
     kinds: list[str] = field(default_factory=list)
     shown: list[list[str]] = field(default_factory=list)  # the replies each attempt showed
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def scripts(conversations: int, messages: int) -> list[list[tuple[str, bool]]]:
@@ -98,7 +99,7 @@ async def _send(client: Any, url: str, sender: str, item: Message, t0: float) ->
     while True:
         item.attempts += 1
         try:
-            response = await client.post(url, json={"sender": sender, "message": item.text})
+            response = await client.post(url, json={"sender": sender, "id": item.id, "message": item.text})
             try:
                 shown = _replies(response.json())
             except ValueError:
