@@ -239,8 +239,10 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
-            if asked or options:  # an answer to "which city?" / "Valencia in Spain?" is never met by silence
-                dispatcher.utter_message(response="utter_back_to_shop")  # (the plain bot: no country to route on)
+            if asked or options or refusal:
+                # an answer to "which city?" / "Valencia in Spain?", or "I'd rather not say where", is
+                # never met by silence (the plain bot: no country to route on)
+                dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:

@@ -328,3 +328,14 @@ async def test_a_new_place_instead_of_yes_or_no_is_routed_on(starter_store: Dire
     messages, _ = await run(action_with(starter_store), unclear)
     assert [m["text"] for m in messages] == [line("confirm_place", "gametips", "en").format(
         place="Valencia", country="Spain")]
+
+
+async def test_a_refusal_to_say_where_in_the_plain_bot_is_not_met_by_silence(
+        starter_store: DirectoryStore) -> None:
+    """The plain bot has no country to route on: "I'd rather not say where" gets a line, no number."""
+    refusal = tracker({"persona": "plain"}, signal="none")
+    refusal.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
+    refusal.latest_message["entities"] = [{"entity": "location_refused", "value": "true"}]
+    messages, events = await run(action_with(starter_store), refusal)
+    assert messages == [msg(response="utter_back_to_shop")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]
