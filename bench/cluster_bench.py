@@ -46,7 +46,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional, Protocol
 
 from bench.message_bench import SCRIPTS, _free_port, _load, _machine, _memory, _percentile
 from core import PROJECT_ROOT
@@ -90,6 +90,10 @@ class ThrowawayPostgres:
 
     def restart(self) -> None:
         self._pg_ctl("restart", "-m", "fast")
+
+    def start_again(self) -> None:
+        """Start the cluster after :meth:`stop` (returns once it accepts connections)."""
+        self._pg_ctl("start")
 
     def stop(self) -> None:
         try:
@@ -146,6 +150,7 @@ class Sent:
     kinds: list[str] = field(default_factory=list)  # and why: HTTP status or exception name
     replies: int = 0  # bot messages in the final answer (0: stored later from the spool, no reply)
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def _messages(conversations: int, messages: int) -> list[list[str]]:
@@ -156,20 +161,37 @@ def _messages(conversations: int, messages: int) -> list[list[str]]:
     return out
 
 
-async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
-    """POST one message, retrying on 5xx and connection errors like a platform's redelivery."""
+class Attempted(Protocol):
+    """What :func:`post_retrying` records on a message (:class:`Sent`, ``fault_bench.Message``)."""
+
+    start: float
+    done: float
+    attempts: int
+    failures: list[float]
+    kinds: list[str]
+    ok: bool
+
+
+async def post_retrying(client: Any, url: str, body: dict[str, Any], item: Attempted, t0: float,
+                        seen: Optional[Callable[[Any], None]] = None) -> Optional[Any]:
+    """POST ``body`` until the answer is below 500, retrying 5xx and connection errors like a
+    platform's redelivery (pause doubling from RETRY_START to RETRY_MAX, for RETRY_FOR seconds).
+    Every attempt is recorded in ``item`` (times from ``t0``); ``seen`` gets each response. The
+    final response, or None when the client gave up."""
     import httpx
 
     item.start = time.monotonic() - t0
     delay = RETRY_START
-    body = {"sender": sender, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    final = None
     while True:
         item.attempts += 1
         try:
             response = await client.post(url, json=body)
+            if seen is not None:
+                seen(response)
             if response.status_code < 500:
                 item.ok = response.status_code == 200
-                item.replies = len(response.json()) if item.ok else 0
+                final = response
                 break
             # the replicas answer 5xx with a JSON body; caddy's own 502/503 has none
             kind = f"{response.status_code} {'replica' if response.content else 'proxy'}"
@@ -182,6 +204,16 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
         await asyncio.sleep(delay)
         delay = min(delay * 2, RETRY_MAX)
     item.done = time.monotonic() - t0
+    return final
+
+
+async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
+    """POST one message (:func:`post_retrying`: every attempt with the message's id, so the server
+    stores it once, bot/channels/repeats.py); ``item.replies``: the bot messages answered."""
+    body = {"sender": sender, "id": item.id, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    response = await post_retrying(client, url, body, item, t0)
+    if response is not None and item.ok:
+        item.replies = len(response.json())
 
 
 #: Session ids the replicas accept (server-issued and signed, bot.channels.sessions): one per
