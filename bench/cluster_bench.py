@@ -47,7 +47,7 @@ from collections import Counter
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Optional
+from typing import Any, AsyncIterator, Callable, Optional, Protocol
 
 from bench.cpu import CpuMeter
 from bench.cpu import render as render_cpu
@@ -100,6 +100,10 @@ class ThrowawayPostgres:
             return [int((self.dir / "data" / "postmaster.pid").read_text().split()[0])]
         except (OSError, ValueError, IndexError):
             return []
+
+    def start_again(self) -> None:
+        """Start the cluster after :meth:`stop` (returns once it accepts connections)."""
+        self._pg_ctl("start")
 
     def stop(self) -> None:
         try:
@@ -159,6 +163,7 @@ class Sent:
     kinds: list[str] = field(default_factory=list)  # and why: HTTP status or exception name
     replies: int = 0  # bot messages in the final answer (0: stored later from the spool, no reply)
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def _messages(conversations: int, messages: int) -> list[list[str]]:
@@ -169,15 +174,26 @@ def _messages(conversations: int, messages: int) -> list[list[str]]:
     return out
 
 
+class Attempted(Protocol):
+    """What :func:`post_retrying` records on a message (:class:`Sent`, ``fault_bench.Message``)."""
+
+    start: float
+    done: float
+    attempts: int
+    failures: list[float]
+    kinds: list[str]
+    ok: bool
+
+
 #: Load generator's HTTP client (``--client``): aiohttp costs the shared CPU less per request than
-#: httpx; the same client serves 1 and 2 replicas in a run.
+#: httpx (0.7 against 4-8.5 ms per message measured); the same client serves 1 and 2 replicas in a run.
 CLIENTS = ("aiohttp", "httpx")
 _CLIENT: list[str] = ["aiohttp"]
 
 
 @asynccontextmanager
 async def http_client(connections: int) -> AsyncIterator[Any]:
-    """An HTTP client session for ``connections`` concurrent requests, kept alive between them."""
+    """The ``--client`` session for ``connections`` concurrent requests, kept alive between them."""
     if _CLIENT[0] == "httpx":
         import httpx
 
@@ -187,44 +203,57 @@ async def http_client(connections: int) -> AsyncIterator[Any]:
     else:
         import aiohttp
 
-        connector = aiohttp.TCPConnector(limit=connections, force_close=False)
+        connector = aiohttp.TCPConnector(limit=connections)
         async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=180)) as client:
             yield client
 
 
-async def _post(client: Any, url: str, body: dict[str, Any]) -> tuple[int, bytes]:
-    """POST ``body`` as JSON: (status, response body); raises :data:`_ERRORS` on transport failures."""
-    if _CLIENT[0] == "httpx":
-        response = await client.post(url, json=body)
-        return response.status_code, response.content
-    async with client.post(url, data=json.dumps(body), headers={"Content-Type": "application/json"}) as response:
-        return response.status, await response.read()
+@dataclass
+class Answer:
+    """An aiohttp answer read in full, with the attributes of an httpx response the benches use."""
+
+    status_code: int
+    content: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.content)
 
 
-def _errors() -> tuple[type[BaseException], ...]:
+async def _post(client: Any, url: str, body: dict[str, Any]) -> Any:
+    """POST ``body`` as JSON with an aiohttp session or an httpx client."""
+    import aiohttp
+
+    if isinstance(client, aiohttp.ClientSession):
+        async with client.post(url, data=json.dumps(body), headers={"Content-Type": "application/json"}) as response:
+            return Answer(response.status, await response.read())
+    return await client.post(url, json=body)
+
+
+async def post_retrying(client: Any, url: str, body: dict[str, Any], item: Attempted, t0: float,
+                        seen: Optional[Callable[[Any], None]] = None) -> Optional[Any]:
+    """POST ``body`` until the answer is below 500, retrying 5xx and connection errors like a
+    platform's redelivery (pause doubling from RETRY_START to RETRY_MAX, for RETRY_FOR seconds).
+    Every attempt is recorded in ``item`` (times from ``t0``); ``seen`` gets each response. The
+    final response, or None when the client gave up. ``client``: an aiohttp session or an httpx client."""
     import aiohttp
     import httpx
 
-    return (httpx.HTTPError, aiohttp.ClientError, asyncio.TimeoutError)
-
-
-async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
-    """POST one message, retrying on 5xx and connection errors like a platform's redelivery."""
-    errors = _errors()
     item.start = time.monotonic() - t0
     delay = RETRY_START
-    body = {"sender": sender, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    final = None
     while True:
         item.attempts += 1
         try:
-            status, content = await _post(client, url, body)
-            if status < 500:
-                item.ok = status == 200
-                item.replies = len(json.loads(content)) if item.ok else 0
+            response = await _post(client, url, body)
+            if seen is not None:
+                seen(response)
+            if response.status_code < 500:
+                item.ok = response.status_code == 200
+                final = response
                 break
             # the replicas answer 5xx with a JSON body; caddy's own 502/503 has none
-            kind = f"{status} {'replica' if content else 'proxy'}"
-        except errors as exc:
+            kind = f"{response.status_code} {'replica' if response.content else 'proxy'}"
+        except (httpx.HTTPError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
             kind = type(exc).__name__
         item.failures.append(time.monotonic() - t0)
         item.kinds.append(kind)
@@ -233,6 +262,16 @@ async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: f
         await asyncio.sleep(delay)
         delay = min(delay * 2, RETRY_MAX)
     item.done = time.monotonic() - t0
+    return final
+
+
+async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
+    """POST one message (:func:`post_retrying`: every attempt with the message's id, so the server
+    stores it once, bot/channels/repeats.py); ``item.replies``: the bot messages answered."""
+    body = {"sender": sender, "id": item.id, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    response = await post_retrying(client, url, body, item, t0)
+    if response is not None and item.ok:
+        item.replies = len(response.json())
 
 
 #: Session ids the replicas accept (server-issued and signed, bot.channels.sessions): one per

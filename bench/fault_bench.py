@@ -42,8 +42,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from bench.cluster_bench import (
-    RETRY_FOR, RETRY_MAX, RETRY_START, Cluster, ThrowawayPostgres, ThrowawayRedis, _SESSION_KEY, _sender,
-    fault_recovery, stored_check,
+    Cluster, ThrowawayPostgres, ThrowawayRedis, _SESSION_KEY, _sender, fault_recovery, post_retrying, stored_check,
 )
 from bench.message_bench import _load, _machine, _percentile
 
@@ -70,6 +69,7 @@ class Message:
     kinds: list[str] = field(default_factory=list)
     shown: list[list[str]] = field(default_factory=list)  # the replies each attempt showed
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def scripts(conversations: int, messages: int) -> list[list[tuple[str, bool]]]:
@@ -91,33 +91,17 @@ def _replies(body: Any) -> list[str]:
 
 
 async def _send(client: Any, url: str, sender: str, item: Message, t0: float) -> None:
-    import httpx
+    """POST one message (``cluster_bench.post_retrying``), keeping the replies each attempt showed."""
 
-    item.start = time.monotonic() - t0
-    delay = RETRY_START
-    while True:
-        item.attempts += 1
+    def show(response: Any) -> None:
         try:
-            response = await client.post(url, json={"sender": sender, "message": item.text})
-            try:
-                shown = _replies(response.json())
-            except ValueError:
-                shown = []
-            if shown:
-                item.shown.append(shown)
-            if response.status_code < 500:
-                item.ok = response.status_code == 200
-                break
-            kind = str(response.status_code)
-        except httpx.HTTPError as exc:
-            kind = type(exc).__name__
-        item.failures.append(time.monotonic() - t0)
-        item.kinds.append(kind)
-        if time.monotonic() - t0 - item.start > RETRY_FOR:
-            break
-        await asyncio.sleep(delay)
-        delay = min(delay * 2, RETRY_MAX)
-    item.done = time.monotonic() - t0
+            shown = _replies(response.json())
+        except ValueError:
+            shown = []
+        if shown:
+            item.shown.append(shown)
+
+    await post_retrying(client, url, {"sender": sender, "id": item.id, "message": item.text}, item, t0, seen=show)
 
 
 async def load(proxy: str, tag: str, plan: list[list[tuple[str, bool]]], rate: float,

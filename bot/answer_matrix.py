@@ -34,7 +34,7 @@ from pydantic import conlist
 
 from bot.conversations import PLAIN, Conversation, ConversationError, Turn, Verbatim
 from core.persona.spec import Lang
-from core.yamlcheck import Path_, Source, Strict, Text, format_path
+from core.yamlcheck import OneOf, Path_, Source, Strict, Text, format_path
 
 #: question -> (chat fields that reach it, the voice key that asks it, the path it is counted under)
 QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
@@ -48,13 +48,11 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
 ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure")
 
 
-class XfailKey(Text):
+class XfailKey(OneOf):
     """``<question>-<answer>``: a known gap of one conversation of the matrix."""
 
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        known = [f"{q}-{a}" for q in QUESTIONS for a in ANSWERS]
-        return [] if text in known else [f"{text!r} is not <question>-<answer> (e.g. offer-unclear)"]
+    choices = tuple(f"{q}-{a}" for q in QUESTIONS for a in ANSWERS)
+    refusal = "{value!r} is not <question>-<answer> (e.g. offer-unclear)"
 
 
 def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[Turn]:

@@ -39,7 +39,7 @@ from pydantic import conlist, validator
 
 from core.persona.spec import VOICE_KEYS, Lang
 from core.text import fold
-from core.yamlcheck import Problem, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import OneOf, Problem, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 #: What a conversation exercises (the issue's list of paths).
 PATHS = (
@@ -106,18 +106,14 @@ def _one_or_many(value: Any) -> Any:
     return [] if value is None else [value] if isinstance(value, str) else value
 
 
-class Exercised(Text):
+class Exercised(OneOf):
     """What a conversation exercises: one of :data:`PATHS`."""
 
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        return [] if text in PATHS else [f"unknown path {text!r}; expected one of: {', '.join(PATHS)}"]
+    what, choices = "path", PATHS
 
 
-class VoiceKey(Text):
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        return [] if text in VOICE_KEYS else [f"{text!r} is not a voice key ({', '.join(VOICE_KEYS)})"]
+class VoiceKey(OneOf):
+    choices, refusal = VOICE_KEYS, "{value!r} is not a voice key ({choices})"
 
 
 class TurnSpec(Strict):

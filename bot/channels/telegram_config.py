@@ -18,7 +18,7 @@ from typing import Any, List, Mapping, Optional, Sequence
 import yaml
 
 from core.paths import CREDENTIALS
-from core.yamlcheck import Path_, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import OneOf, Path_, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_CLEAN_ON = ("utter_clean_done", "utter_not_safe", "utter_not_now")
@@ -104,10 +104,8 @@ class Ident(Text):
         return [] if _PERSONA.match(text) else [f"{text!r} must be lowercase letters, digits and _ (a persona id)"]
 
 
-class Mode(Text):
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        return [] if text in MODES else [f"{text!r} must be one of: {', '.join(MODES)}"]
+class Mode(OneOf):
+    choices, refusal = MODES, "{value!r} must be one of: {choices}"
 
 
 class Hours(Text):

@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, Mapping, Protocol
 
 from pydantic import conlist
 
-from core.yamlcheck import Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import OneOf, Source, Strict, YamlSyntaxError, check_model, format_path, read_source
 
 RULES_FILE = Path(__file__).with_name("permissions.yml")
 
@@ -47,12 +47,9 @@ class RulesError(ValueError):
     """The rules file is malformed; one ``file:line: entry: message`` line per problem."""
 
 
-class Condition(Text):
+class Condition(OneOf):
     max_chars = 64
-
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        return [] if text in CONDITIONS else [f"unknown condition {text!r}; expected one of: {', '.join(CONDITIONS)}"]
+    what, choices = "condition", tuple(CONDITIONS)
 
 
 class RulesFile(Strict):

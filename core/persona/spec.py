@@ -33,7 +33,7 @@ from core.persona.schema import (
     VOICE_KEYS,
 )
 from core.signals import LANGUAGES, NO_PERSONA, ORDINARY_INTENTS, SAFETY_INTENTS
-from core.yamlcheck import Problem, Strict, Text
+from core.yamlcheck import OneOf, Problem, Strict, Text
 
 MAX_FOOTER_LINES = 4
 MAX_EXAMPLE_CHARS = 300
@@ -116,16 +116,12 @@ class RiskName(_Ident):
     what = "risk name"
 
 
-class Kind(Text):
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        return [] if text in KINDS else [f"unknown kind {text!r}; expected one of: {', '.join(KINDS)}"]
+class Kind(OneOf):
+    what, choices = "kind", KINDS
 
 
-class Lang(Text):
-    @classmethod
-    def check(cls, text: str) -> list[str]:
-        return [] if text in LANGUAGES else [f"unknown language code {text!r}; supported: {', '.join(LANGUAGES)}"]
+class Lang(OneOf):
+    choices, refusal = LANGUAGES, "unknown language code {value!r}; supported: {choices}"
 
 
 class Country(Text):

@@ -3,7 +3,7 @@
 :mod:`core.yamlcheck.source` reads YAML keeping each node's line; :mod:`core.yamlcheck.model`
 validates it against a pydantic v1 model and maps each error back to its line.
 """
-from core.yamlcheck.model import Problem, Strict, Text, check_model, kind_of
+from core.yamlcheck.model import OneOf, Problem, Strict, Text, check_model, kind_of
 from core.yamlcheck.source import Path_, Source, SourceProblem, YamlSyntaxError, read_source
 
 
@@ -16,6 +16,6 @@ def format_path(path: Path_) -> str:
 
 
 __all__ = [
-    "Path_", "Problem", "Source", "SourceProblem", "Strict", "Text", "YamlSyntaxError",
+    "OneOf", "Path_", "Problem", "Source", "SourceProblem", "Strict", "Text", "YamlSyntaxError",
     "check_model", "format_path", "kind_of", "read_source",
 ]

@@ -5,7 +5,8 @@ node as ``(line, path, message)`` — ready for ``file:line: field: message``.
 * :class:`Strict` — base of every mapping: unknown keys refused with a "did you mean", missing
   keys reported at the parent's line; :attr:`Strict.key_name` names the keys in messages.
 * :class:`Text` — base of every scalar: text (YAML scalars stay strings), stripped, not empty, at
-  most :attr:`Text.max_chars`; subclasses add :meth:`Text.check` (a pattern, an enum).
+  most :attr:`Text.max_chars`; subclasses add :meth:`Text.check` (a pattern); :class:`OneOf`, a
+  text from a fixed list (an enum), says which values it accepts.
 * :func:`check_model` — validate :class:`~core.yamlcheck.source.Source` data against a model.
 """
 from __future__ import annotations
@@ -88,6 +89,23 @@ class Text(str):
     @classmethod
     def ok(cls, value: Any) -> bool:
         return not cls.problems(value)
+
+
+class OneOf(Text):
+    """A text that is one of :attr:`choices` (a kind, a mode, a condition name …); the message
+    names the value and the choices as :attr:`refusal` says."""
+
+    choices: ClassVar[Sequence[str]] = ()
+    #: What the value is called in the default refusal ("kind", "path", "condition").
+    what: ClassVar[str] = "value"
+    #: The message, with ``{what}``, ``{value}`` (the text, repr) and ``{choices}`` (comma separated).
+    refusal: ClassVar[str] = "unknown {what} {value!r}; expected one of: {choices}"
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        if text in cls.choices:
+            return []
+        return [cls.refusal.format(what=cls.what, value=text, choices=", ".join(cls.choices))]
 
 
 class Strict(BaseModel):

@@ -5,7 +5,7 @@ from typing import Dict, List, Optional
 
 from pydantic import conlist
 
-from core.yamlcheck import Problem, Strict, Text, check_model, format_path, read_source
+from core.yamlcheck import OneOf, Problem, Strict, Text, check_model, format_path, read_source
 
 
 class Code(Text):
@@ -16,10 +16,15 @@ class Code(Text):
         return [] if text.isupper() else [f"{text!r} must be upper case"]
 
 
+class Speed(OneOf):
+    what, choices = "speed", ("slow", "fast")
+
+
 class Step(Strict):
     key_name = "step field"
     code: Code
     note: Optional[Text] = None
+    speed: Optional[Speed] = None
 
 
 class Plan(Strict):
@@ -59,7 +64,7 @@ def test_a_bad_value_in_a_list_item_points_at_its_own_line() -> None:
 def test_an_unknown_nested_key_is_at_its_line_with_a_suggestion() -> None:
     [(line, field, message)] = problems(DOC.replace("    note: fine", "    note: fine\n    cdoe: X"))
     assert (line, field) == (6, "steps[1].cdoe")
-    assert message == "unknown step field 'cdoe'; did you mean 'code'? expected one of: code, note"
+    assert message == "unknown step field 'cdoe'; did you mean 'code'? expected one of: code, note, speed"
 
 
 def test_a_missing_nested_key_is_at_the_line_of_the_mapping_that_lacks_it() -> None:
@@ -99,3 +104,15 @@ def test_a_problem_can_name_several_places_below_its_value() -> None:
 
 def test_a_document_that_is_not_a_mapping() -> None:
     assert problems("- a\n") == [(1, "(file)", "expected a mapping (key: value lines), got a list")]
+
+
+def test_a_choice_names_the_value_and_the_choices() -> None:
+    assert problems(DOC.replace("    note: fine", "    speed: fast")) == []
+    assert problems(DOC.replace("    note: fine", "    speed: quick")) == [
+        (5, "steps[1].speed", "unknown speed 'quick'; expected one of: slow, fast")
+    ]
+
+    class Gear(OneOf):
+        choices, refusal = ("1", "2"), "{value!r} is not a gear ({choices})"
+
+    assert Gear.problems("3") == ["'3' is not a gear (1, 2)"] and Gear.ok(" 2 ")
