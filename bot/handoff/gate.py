@@ -65,7 +65,7 @@ async def gate(processor: Any, message: Any) -> bool:
     parse = await processor.parse_message(message)
     bot_side.record_child_message(
         ctx, message.sender_id, message.text or "", signal=str(parse.get("signal") or "none"),
-        urgent=bool(parse.get("urgent")),
+        urgent=bool(parse.get("urgent")), message_id=message.message_id,  # a repeat is recorded once
     )
     return True
 
