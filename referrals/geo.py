@@ -524,7 +524,9 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
     if m.how == "fuzzy":  # a typo is accepted only inside the conversation's country
         local = [p for p in places if p.country == hint]
         return Located(max(local, key=lambda p: p.population)) if local else None
-    namesakes = [p for p in m.namesakes if (m.capitalised or m.cue) and len(m.key) >= 5 and _plausible(m, p, hint)]
+    # (no length rule here, unlike a name found only as an alternate: the name is a real one, and
+    # a namesake can only make the bot ask — "Hull" is Kingston upon Hull's name too)
+    namesakes = [p for p in m.namesakes if (m.capitalised or m.cue) and _plausible(m, p, hint)]
     return _choose(places, hint, lang, namesakes)
 
 

@@ -300,3 +300,24 @@ def test_a_name_found_before_is_located_again_without_its_cue() -> None:
     assert locate(first.written, "PL", "es") == Located(None)  # an ordinary word alone
     again = locate(first.written, "PL", "es", named=True)
     assert again.candidates == first.candidates
+
+
+def test_no_name_shared_with_a_european_place_settles_outside_europe_on_a_european_shop() -> None:
+    """Systematic: every city name (own or alternate, up to three words) that places in Europe and
+    elsewhere share, written after a cue on the Polish and British shops in each language, is
+    settled in Europe or asked about — never settled on the far one."""
+    gaz = gazetteer()
+    wrong = []
+    for key in set(gaz.names) | set(gaz.alternates):
+        places = [p for p in (*gaz.names.get(key, ()), *gaz.alternates.get(key, ())) if p.kind == "city"]
+        continents = {gaz.continent.get(p.country) == "EU" for p in places}
+        if continents != {True, False} or len(key.split()) > 3 or any(
+                p.kind == "country" for p in gaz.names.get(key, ())):
+            continue
+        own = sorted(gaz.names.get(key, ()), key=lambda p: -p.population)
+        written = own[0].name if own else key.title()
+        for hint, lang in (("PL", "es"), ("PL", "en"), ("PL", "pl"), ("GB", "en")):
+            place = locate(CUE[lang].format(written), hint, lang).place
+            if place is not None and gaz.continent.get(place.country) != "EU":
+                wrong.append((written, hint, lang, place.country))
+    assert wrong == []
