@@ -26,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
-from referrals.geo import Place, locate
+from referrals.geo import Place, locate, place_named
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
 from referrals.store import DirectoryStore
@@ -184,7 +184,8 @@ class ActionOfferReferral(Action):
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
-        if options and intent == "out_of_scope" and not (location and _option(options[0])[0] != location):
+        named = "location" in latest  # this message names a place (nlu/components/location.py)
+        if options and intent == "out_of_scope" and not named:
             # an unclear answer to "Valencia in Spain?": asked again once, then a cover line
             if not tracker.get_slot("place_asked_again"):
                 name, country = _option(options[0])
@@ -203,11 +204,13 @@ class ActionOfferReferral(Action):
             events.append(SlotSet("place_options", None))
             if intent == "affirm":
                 name, country = _option(options[0])
-                where = locate(name, country, lang).place
+                where = place_named(name, country)
                 if where is not None:
                     events += [SlotSet("country", where.country), SlotSet("dial_first", dial_first(where.country))]
-            elif intent != "deny" and location and _option(options[0])[0] != location:
-                where = location  # a new place named: try it (it is not asked about again)
+            elif intent != "deny" and location and named:
+                # a new place named: try it (it is not asked about again; still ambiguous: the
+                # persona's country)
+                where = locate(location, home, lang, named=True).place
             hint = home
         elif not location and not refused and not asked_for_location(tracker):
             dispatcher.utter_message(response="utter_ask_location")
@@ -215,7 +218,7 @@ class ActionOfferReferral(Action):
         elif location and not refused:
             found = persona_by_id(persona)
             catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-            located = locate(location, hint, lang, exclude=catalogue)
+            located = locate(location, hint, lang, exclude=catalogue, named=True)
             if located.ambiguous:
                 first = located.candidates[0]
                 self._ask_place(dispatcher, first.name, first.country, persona, lang)
@@ -236,8 +239,10 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
-            if asked or options:  # an answer to "which city?" / "Valencia in Spain?" is never met by silence
-                dispatcher.utter_message(response="utter_back_to_shop")  # (the plain bot: no country to route on)
+            if asked or options or refusal:
+                # an answer to "which city?" / "Valencia in Spain?", or "I'd rather not say where", is
+                # never met by silence (the plain bot: no country to route on)
+                dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:

@@ -44,10 +44,13 @@ import threading
 import time
 import uuid
 from collections import Counter
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional, Protocol
+from typing import Any, AsyncIterator, Callable, Optional, Protocol
 
+from bench.cpu import CpuMeter
+from bench.cpu import render as render_cpu
 from bench.message_bench import SCRIPTS, _free_port, _load, _machine, _memory, _percentile
 from core import PROJECT_ROOT
 
@@ -91,6 +94,17 @@ class ThrowawayPostgres:
     def restart(self) -> None:
         self._pg_ctl("restart", "-m", "fast")
 
+    def pids(self) -> list[int]:
+        """The postmaster (its backends are its children), or none while it is down."""
+        try:
+            return [int((self.dir / "data" / "postmaster.pid").read_text().split()[0])]
+        except (OSError, ValueError, IndexError):
+            return []
+
+    def start_again(self) -> None:
+        """Start the cluster after :meth:`stop` (returns once it accepts connections)."""
+        self._pg_ctl("start")
+
     def stop(self) -> None:
         try:
             self._pg_ctl("stop", "-m", "immediate")
@@ -127,6 +141,9 @@ class ThrowawayRedis:
         self.stop()
         self.start()
 
+    def pids(self) -> list[int]:
+        return [self.popen.pid] if self.popen and self.popen.poll() is None else []
+
     def stop(self) -> None:
         if self.popen and self.popen.poll() is None:
             self.popen.terminate()
@@ -146,6 +163,7 @@ class Sent:
     kinds: list[str] = field(default_factory=list)  # and why: HTTP status or exception name
     replies: int = 0  # bot messages in the final answer (0: stored later from the spool, no reply)
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def _messages(conversations: int, messages: int) -> list[list[str]]:
@@ -167,12 +185,57 @@ class Attempted(Protocol):
     ok: bool
 
 
+#: Load generator's HTTP client (``--client``): aiohttp costs the shared CPU less per request than
+#: httpx (0.7 against 4-8.5 ms per message measured); the same client serves 1 and 2 replicas in a run.
+CLIENTS = ("aiohttp", "httpx")
+_CLIENT: list[str] = ["aiohttp"]
+
+
+@asynccontextmanager
+async def http_client(connections: int) -> AsyncIterator[Any]:
+    """The ``--client`` session for ``connections`` concurrent requests, kept alive between them."""
+    if _CLIENT[0] == "httpx":
+        import httpx
+
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        async with httpx.AsyncClient(timeout=180, limits=limits) as client:
+            yield client
+    else:
+        import aiohttp
+
+        connector = aiohttp.TCPConnector(limit=connections)
+        async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=180)) as client:
+            yield client
+
+
+@dataclass
+class Answer:
+    """An aiohttp answer read in full, with the attributes of an httpx response the benches use."""
+
+    status_code: int
+    content: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+async def _post(client: Any, url: str, body: dict[str, Any]) -> Any:
+    """POST ``body`` as JSON with an aiohttp session or an httpx client."""
+    import aiohttp
+
+    if isinstance(client, aiohttp.ClientSession):
+        async with client.post(url, data=json.dumps(body), headers={"Content-Type": "application/json"}) as response:
+            return Answer(response.status, await response.read())
+    return await client.post(url, json=body)
+
+
 async def post_retrying(client: Any, url: str, body: dict[str, Any], item: Attempted, t0: float,
                         seen: Optional[Callable[[Any], None]] = None) -> Optional[Any]:
     """POST ``body`` until the answer is below 500, retrying 5xx and connection errors like a
     platform's redelivery (pause doubling from RETRY_START to RETRY_MAX, for RETRY_FOR seconds).
     Every attempt is recorded in ``item`` (times from ``t0``); ``seen`` gets each response. The
-    final response, or None when the client gave up."""
+    final response, or None when the client gave up. ``client``: an aiohttp session or an httpx client."""
+    import aiohttp
     import httpx
 
     item.start = time.monotonic() - t0
@@ -181,7 +244,7 @@ async def post_retrying(client: Any, url: str, body: dict[str, Any], item: Attem
     while True:
         item.attempts += 1
         try:
-            response = await client.post(url, json=body)
+            response = await _post(client, url, body)
             if seen is not None:
                 seen(response)
             if response.status_code < 500:
@@ -190,7 +253,7 @@ async def post_retrying(client: Any, url: str, body: dict[str, Any], item: Attem
                 break
             # the replicas answer 5xx with a JSON body; caddy's own 502/503 has none
             kind = f"{response.status_code} {'replica' if response.content else 'proxy'}"
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, aiohttp.ClientError, asyncio.TimeoutError) as exc:
             kind = type(exc).__name__
         item.failures.append(time.monotonic() - t0)
         item.kinds.append(kind)
@@ -203,8 +266,9 @@ async def post_retrying(client: Any, url: str, body: dict[str, Any], item: Attem
 
 
 async def _send(client: Any, url: str, sender: str, lang: str, item: Sent, t0: float) -> None:
-    """POST one message (:func:`post_retrying`); ``item.replies``: the bot messages answered."""
-    body = {"sender": sender, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
+    """POST one message (:func:`post_retrying`: every attempt with the message's id, so the server
+    stores it once, bot/channels/repeats.py); ``item.replies``: the bot messages answered."""
+    body = {"sender": sender, "id": item.id, "message": item.text, "metadata": {"persona": PERSONA, "lang": lang}}
     response = await post_retrying(client, url, body, item, t0)
     if response is not None and item.ok:
         item.replies = len(response.json())
@@ -228,11 +292,8 @@ def _lang(conversation: int) -> str:
 
 async def closed_loop(proxy: str, tag: str, texts: list[list[str]]) -> tuple[list[Sent], float]:
     """Every conversation at once, each message as soon as the previous is answered."""
-    import httpx
-
     items = [[Sent(c, k, t) for k, t in enumerate(conv)] for c, conv in enumerate(texts)]
-    limits = httpx.Limits(max_connections=len(texts) + 10, max_keepalive_connections=len(texts) + 10)
-    async with httpx.AsyncClient(timeout=180, limits=limits) as client:
+    async with http_client(len(texts) + 10) as client:
         t0 = time.monotonic()
 
         async def conversation(c: int) -> None:
@@ -248,13 +309,10 @@ async def open_loop(proxy: str, tag: str, texts: list[list[str]], rate: float,
                     faults: Optional[list[tuple[float, str, Any]]] = None) -> tuple[list[Sent], float, list[tuple[float, str]]]:
     """Message n (round robin over conversations) is due at n / rate; a conversation's next
     message waits for its previous one (order within a conversation). Faults run at their times."""
-    import httpx
-
     count = len(texts)
     items = [[Sent(c, k, t) for k, t in enumerate(conv)] for c, conv in enumerate(texts)]
     happened: list[tuple[float, str]] = []
-    limits = httpx.Limits(max_connections=count + 10, max_keepalive_connections=count + 10)
-    async with httpx.AsyncClient(timeout=180, limits=limits) as client:
+    async with http_client(count + 10) as client:
         t0 = time.monotonic()
 
         async def conversation(c: int) -> None:
@@ -346,6 +404,19 @@ class Cluster:
             popen = self.stack.process(name).popen
             out.append(_memory(popen.pid)[0] if popen else 0)
         return out
+
+    def pids(self, name: str) -> list[int]:
+        popen = self.stack.process(name).popen
+        return [popen.pid] if popen and popen.poll() is None else []
+
+    def cpu_meter(self, pg: "ThrowawayPostgres", rd: "ThrowawayRedis") -> CpuMeter:
+        """CPU per process group: each replica, the proxy, the action server, PostgreSQL, Redis,
+        this process (the load generator)."""
+        groups: dict[str, Callable[[], list[int]]] = {
+            p.name.replace("rasa server", "replica"): (lambda n=p.name: self.pids(n)) for p in self.stack.processes
+        }
+        groups.update({"PostgreSQL": pg.pids, "Redis": rd.pids, "bench client": lambda: [os.getpid()]})
+        return CpuMeter(groups, alone=frozenset({"bench client"}))
 
     def stop(self) -> None:
         self._supervising.set()
@@ -455,7 +526,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--time-cap", type=float, default=1500.0)
     parser.add_argument("--out", default=str(PROJECT_ROOT / "results"))
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (process logs) for inspection")
+    parser.add_argument("--client", choices=CLIENTS, default=CLIENTS[0], help="the load generator's HTTP client")
     args = parser.parse_args(argv)
+    _CLIENT[0] = args.client
     if shutil.which("caddy") is None or shutil.which("redis-server") is None or not PG_BIN:
         print("cluster bench: needs caddy, redis-server and PostgreSQL server binaries (make test-deps)")
         return 2
@@ -470,7 +543,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     pg, rd = ThrowawayPostgres(workdir), ThrowawayRedis(workdir)
     token = "bench-" + uuid.uuid4().hex
     started = time.monotonic()
-    report: dict[str, Any] = {"machine": _machine(), "conversations": args.conversations, "messages": args.messages,
+    report: dict[str, Any] = {"machine": _machine(), "client": args.client,
+                              "conversations": args.conversations, "messages": args.messages,
                               "half_messages": args.half_messages,
                               "runs": {}, "notes": []}
     series: dict[str, list[dict[str, float]]] = {}
@@ -492,15 +566,21 @@ def main(argv: Optional[list[str]] = None) -> int:
             try:
                 run: dict[str, Any] = {}
                 asyncio.run(closed_loop(cluster.proxy, f"warm{replicas}", _messages(10, 2)))  # warm-up
+                meter = cluster.cpu_meter(pg, rd)
+                meter.start()
                 items, wall = asyncio.run(closed_loop(cluster.proxy, f"sat{replicas}", texts))
+                run["saturated_cpu_cores"] = meter.stop()
                 saturated[replicas] = sum(i.ok for i in items) / wall
                 run["saturated"] = {"msg_per_s": round(saturated[replicas], 2), "wall_s": round(wall, 1),
                                     "errors": sum(not i.ok for i in items), **latencies(items)}
                 run["saturated_stored"] = stored_check(cluster.rasa[0], token, keys, f"sat{replicas}", texts)
                 print(f"   saturated: {run['saturated']}  stored: {run['saturated_stored']}", flush=True)
+                print(f"   CPU cores used while saturated: {render_cpu(run['saturated_cpu_cores'])}", flush=True)
                 rate = saturated[replicas] / 2
                 half_texts = _messages(args.conversations, args.half_messages)
+                meter.start()
                 items, wall, _ = asyncio.run(open_loop(cluster.proxy, f"half{replicas}", half_texts, rate))
+                run["half_cpu_cores"] = meter.stop()
                 run["half"] = {"rate_msg_per_s": round(rate, 2), "errors": sum(not i.ok for i in items), **latencies(items)}
                 run["half_stored"] = stored_check(cluster.rasa[0], token, keys, f"half{replicas}", half_texts)
                 run["replica_rss_mb"] = [round(r / 2**20) for r in cluster.replica_rss()]
@@ -572,7 +652,8 @@ def render(report: dict[str, Any]) -> str:
         f"machine: {report['machine']}; after: {report.get('load_after', '')}. Shared machine (2 cores, other",
         "engineers' work running): absolute figures are noisy; the ratio is measured in the same run.",
         f"{report['conversations']} conversations x {report['messages']} messages through caddy (web channel) for the",
-        f"saturated throughput; x {report.get('half_messages')} for the latency at half of it.", "",
+        f"saturated throughput; x {report.get('half_messages')} for the latency at half of it. Load generator: "
+        f"{report.get('client', 'httpx')} (the same for every replica count).", "",
         "| replicas | saturated msg/s | p50 / p95 at half saturation (ms) | stored == sent | replica RSS (MB) |",
         "|---|---|---|---|---|",
     ]
@@ -587,6 +668,11 @@ def render(report: dict[str, Any]) -> str:
     if "throughput_ratio_2_over_1" in report:
         ratio = report["throughput_ratio_2_over_1"]
         lines += ["", f"throughput ratio 2 / 1 replicas: **{ratio}** (goal >= {RATIO_BUDGET})"]
+    cpu = {replicas: run["saturated_cpu_cores"] for replicas, run in report["runs"].items() if "saturated_cpu_cores" in run}
+    if cpu:
+        lines += ["", "CPU cores used while saturated, per process group (CPU seconds / wall seconds; 'other' = "
+                  "the machine's busy time outside these processes: other users' work):", ""]
+        lines += [f"- {replicas} replica{'s' if str(replicas) != '1' else ''}: {render_cpu(cores)}" for replicas, cores in cpu.items()]
     fault = report["runs"].get(2, {}).get("faults")
     if fault:
         stored = fault["stored"]

@@ -69,6 +69,7 @@ class Message:
     kinds: list[str] = field(default_factory=list)
     shown: list[list[str]] = field(default_factory=list)  # the replies each attempt showed
     ok: bool = False
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)  # the message's own id, kept by its retries
 
 
 def scripts(conversations: int, messages: int) -> list[list[tuple[str, bool]]]:
@@ -100,7 +101,7 @@ async def _send(client: Any, url: str, sender: str, item: Message, t0: float) ->
         if shown:
             item.shown.append(shown)
 
-    await post_retrying(client, url, {"sender": sender, "message": item.text}, item, t0, seen=show)
+    await post_retrying(client, url, {"sender": sender, "id": item.id, "message": item.text}, item, t0, seen=show)
 
 
 async def load(proxy: str, tag: str, plan: list[list[tuple[str, bool]]], rate: float,

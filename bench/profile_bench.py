@@ -103,13 +103,14 @@ def in_process_agent(cluster: Cluster, redis_url: str) -> Any:
     from bot.storage.lock_store import ConversationLockStore
     from bot.storage.runtime import open_storage
     from bot.storage.tracker_store import EncryptedTrackerStore
-    from core import paths
+    from core import paths, rasa_compat
 
     from core.logs import configure
 
     settings = cluster.stack.settings
     configure()  # popbot's logging (no message text), as bot.server
     rasa_guards.install()
+    rasa_compat.check_action_responses_once()
     instrument()
     gate.install()
     endpoint = authenticated_endpoint(EndpointConfig(url=settings.actions_endpoint),

@@ -3,7 +3,7 @@
 Used by ``popbot run --replicas N`` (through :class:`bot.stack.Stack`), the multi-replica tests
 and ``bench/cluster_bench.py``. The proxy's configuration is ``docker/Caddyfile`` itself with
 local substitutions (:func:`local_caddyfile`): the site address is plain http on loopback, the
-upstreams are the replicas' addresses instead of the compose service's DNS name, the health port
+upstreams are the replicas' addresses instead of the compose containers' names, the health port
 is the local one, and there is no ACME e-mail or admin endpoint. Routing — only ``/shop/*`` and
 ``/webhooks/*`` reach Rasa — and the health checks and retries are therefore the same as in
 production.
@@ -27,7 +27,8 @@ from core.settings import ConfigError, Settings
 
 CADDYFILE = PROJECT_ROOT / "docker" / "Caddyfile"
 CADDY = "/usr/bin/caddy"
-_DYNAMIC = re.compile(r"dynamic a \{[^}]*\}")
+#: The upstream list: the compose replicas' container names in production.
+_UPSTREAMS = re.compile(r"^(\s*)to \S.*$", re.M)
 #: The site address (the domain's environment placeholder) and the default persona's placeholder.
 _SITE = re.compile(r"^\{\$\w+\} \{$", re.M)
 _PERSONA = re.compile(r"\{\$\w+_PERSONA\}")
@@ -97,10 +98,10 @@ def local_caddyfile(listen: str, upstreams: list[str], health_port: int, persona
     text = re.sub(r"^(\s*)admin .*$", r"\1admin off", text, count=1, flags=re.M)
     text, sites = _SITE.subn(f"http://{listen} {{", text, count=1)
     text = _PERSONA.sub(persona, text)
-    text, found = _DYNAMIC.subn("to " + " ".join(upstreams), text, count=1)
+    text, found = _UPSTREAMS.subn(rf"\g<1>to {' '.join(upstreams)}", text, count=1)
     text, checks = _HEALTH_PORT.subn(rf"\g<1>{health_port}", text, count=1)
     if not (found and sites and checks):
-        raise ConfigError(f"{source}: site address, `dynamic a` upstreams or `health_port` not found; update bot/cluster.py")
+        raise ConfigError(f"{source}: site address, the `to` upstreams or `health_port` not found; update bot/cluster.py")
     return text
 
 

@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.storage.rasa_guards import check_endpoints, install
 
     install()
+    from core.rasa_compat import check_action_responses_once
+
+    check_action_responses_once()  # Rasa re-checked the schema on every action server answer
     from bot.handoff import gate
 
     gate.install()  # queue entry and silence while held, inside this process (docs/handoff.md)

@@ -17,7 +17,10 @@ versions (an upgrade must revisit each patch and its canary test in ``tests/core
   conversation) and one before an action's replies are sent (a queue entry is persisted before
   the child reads that someone will write);
 * :func:`restore_event_loop_policy` — Sanic switches the process to uvloop's policy when a server
-  starts; code that later asks for ``asyncio.get_event_loop()`` needs the default policy back.
+  starts; code that later asks for ``asyncio.get_event_loop()`` needs the default policy back;
+* :func:`check_action_responses_once` — Rasa validates every action server answer with
+  ``jsonschema.validate``, which first checks the (constant) schema against the meta-schema: a
+  quarter of a replica's CPU in the cluster bench. The validator is built and checked once.
 """
 from __future__ import annotations
 
@@ -260,6 +263,46 @@ def agent_sharing_model(agent: Any, tracker_store: Any, action_endpoint: Any = N
     fresh.tracker_store = fresh.processor.tracker_store = tracker_store
     fresh.action_endpoint = fresh.processor.action_endpoint = action_endpoint
     return fresh
+
+
+def check_action_responses_once() -> None:
+    """Replace ``RemoteAction._validate_action_result`` (idempotent) by the same validation with
+    a validator built once: ``jsonschema.validate`` checks the schema itself on every call, which
+    cost more CPU than the NLU per message. Same result, same ``ValidationError`` and message.
+    Canary: tests/core/test_rasa_compat.py."""
+    from jsonschema import exceptions, validators
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    if "validate_action_result" in _originals:
+        return
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator = cls(schema)
+
+    def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
+        error = exceptions.best_match(validator.iter_errors(result))
+        if error is not None:
+            error.message += (
+                f". Failed to validate Action server response from API, "
+                f"make sure your response from the Action endpoint is valid. "
+                f"For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
+            raise error
+        return True
+
+    _originals["validate_action_result"] = RemoteAction._validate_action_result
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+
+
+def uncheck_action_responses_once() -> None:
+    """Undo :func:`check_action_responses_once` (tests only)."""
+    from rasa.core.actions.action import RemoteAction
+
+    if "validate_action_result" in _originals:
+        RemoteAction._validate_action_result = _originals.pop("validate_action_result")  # type: ignore[method-assign]
 
 
 MessageGate = Callable[[Any, Any], Awaitable[bool]]

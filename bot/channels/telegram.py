@@ -16,6 +16,10 @@
   ``utter_not_now``) or an action sends ``{"popbot": "clean_chat"}``, every recorded message of
   the chat (both sides) is deleted first, so the chat shows one innocuous line. Idle chats are cleaned automatically
   before Telegram's 48-hour limit.
+* An update whose turn failed because the database could not be reached runs again in place
+  after short pauses, like a web message (``bot.channels.retry``); a redelivered update that a
+  replica already stored (it died before answering) is answered from the stored turn, not
+  processed again (``bot.channels.repeats``, message id ``tg-<bot>-<update_id>``).
 * Processing or storage failure answers 500 so Telegram redelivers (docs/design.md, invariant 6).
   The replies already sent are recorded per ``update_id`` (``bot.channels.replies``), so the
   redelivery does not send them again; a failing ledger, address book or message-id log never
@@ -50,6 +54,7 @@ from bot.channels.message_ids import MessageIdLog, RedisMessageIdLog, SqlMessage
 from bot.channels.telegram_config import BotConfig, TelegramConfig, parse, section_source
 from bot.channels.updates import Claim, RedisUpdateLedger, SqlUpdateLedger, UpdateLedger
 from bot.channels.replies import RedisReplyLedger, ReplyLedger, SqlReplyLedger
+from bot.channels.retry import run_again_while_unreachable
 from core.text import clean, neutralise
 from core.settings import load_settings
 from core.signals import LANGUAGES, PERSONA_SEPARATOR
@@ -355,8 +360,8 @@ class TelegramInput(InputChannel):
             return 200
         if claim is Claim.IN_FLIGHT:
             return 503
-        try:
-            await self._handle(runtime, update, on_new_message)
+        try:  # the database restarting: run again in place first (replies already sent are skipped)
+            await run_again_while_unreachable(lambda: self._handle(runtime, update, on_new_message), f"telegram[{key}]")
         except Exception as exc:
             logger.error("telegram[%s]: processing an update failed; Telegram will redeliver: %s", key, exception_summary(exc))
             try:

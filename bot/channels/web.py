@@ -2,8 +2,12 @@
 
 Routes (Rasa mounts the blueprint at ``/webhooks/web``):
 
-* ``POST /webhooks/web/webhook`` ``{"sender", "message", "metadata": {"persona", "lang"}}`` ->
-  ``200`` and the JSON list of the bot's replies ``[{"text": ...}, ...]``;
+* ``POST /webhooks/web/webhook`` ``{"sender", "id", "message", "metadata": {"persona", "lang"}}`` ->
+  ``200`` and the JSON list of the bot's replies ``[{"text": ...}, ...]``. ``id`` is the message's
+  own random id (8-64 of ``A-Z a-z 0-9 _ -``), chosen by the client and sent again with every retry
+  of that message: a message whose id the conversation already stored is answered with the
+  replies it got and not processed again (``bot.channels.repeats``), so a retry by the client or a
+  re-sent POST by the proxy is stored once. Without ``id`` every request is a new message;
 * ``GET  /webhooks/web/ws`` WebSocket: the browser says ``{"type": "hello", "sender": ...}``
   and then receives ``{"type": "message", "message": {...}}`` pushes (counselor replies);
 * ``POST /webhooks/web/leave`` ``{"sender"}``: quick exit — sockets closed, nothing more is
@@ -11,9 +15,12 @@ Routes (Rasa mounts the blueprint at ``/webhooks/web``):
   is cleared;
 * ``/shop/<persona>/...``: the disguise front-end (``bot.channels.shop``), added by this channel.
 
-When saving fails after the replies were computed (database read-only or down), the replies
-are still returned and the message is put in the encrypted spool (``bot.storage.spool``); a
-background task stores it when the database works again (docs/design.md, invariants 5 and 6).
+A turn that fails because the database cannot be reached (a PostgreSQL restart) or because
+another turn of the conversation saved first runs again in place after short pauses
+(``bot.channels.retry``, shared with Telegram). When saving still fails after the replies were
+computed (database read-only, or down for longer), the replies are still returned and the message
+is put in the encrypted spool (``bot.storage.spool``); a background task stores it when the
+database works again (docs/design.md, invariants 5 and 6).
 
 The browser's session id (``sender``) is a secret bearer value issued and signed by the server
 (``bot.channels.sessions``); Rasa only ever sees its keyed pseudonym
@@ -30,6 +37,7 @@ import asyncio
 import json
 import logging
 import re
+import uuid
 from typing import Any, Awaitable, Callable, Iterable, Mapping
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
@@ -43,6 +51,7 @@ from bot.channels.disguise import Doors, install as install_doors, not_found
 from bot.channels.guards import BodyTooLarge, client_address, cross_site, read_body, same_origin
 from bot.channels.ratelimit import MemoryCounter, RateLimiter, RedisCounter, Rule
 from bot.channels.push import PushHub
+from bot.channels.retry import run_again_while_unreachable
 from bot.storage.spool import Spool
 from core.text import clean, neutralise
 from core.rasa_compat import channel_blueprint
@@ -55,14 +64,12 @@ logger = logging.getLogger(__name__)
 
 KIND = "web"
 SESSION_COOKIE = sessions.COOKIE
-#: A turn that failed because the database could not be reached, before any reply, is tried
-#: again after each of these pauses (s) before the message is spooled: a PostgreSQL restart takes
-#: a few seconds, and a child who waits a moment gets an answer instead of silence.
-DATABASE_RETRY_PAUSES = (0.25, 0.5, 1.0, 2.0)
 MAX_MESSAGE_CHARS = 4096
 #: What the counselor is told about a message the child can no longer receive.
 QUICK_EXIT = "the child left the chat (quick exit)"
 _SENDER = re.compile(r"[A-Za-z0-9_.:\-]{1,128}\Z")
+#: A message's client-chosen id (the widget: 32 random hex digits).
+_MESSAGE_ID = re.compile(r"[A-Za-z0-9_\-]{8,64}\Z")
 _PERSONA = re.compile(r"[a-z][a-z0-9_]{0,63}\Z")
 #: A counselor message's id as the widget echoes it (``tables.messages.ref``: 32 hex digits).
 _REF = re.compile(r"[0-9a-f]{32}\Z")
@@ -74,21 +81,6 @@ NO_STORE = {
 }
 
 LeaveRecorder = Callable[[Request, str], Awaitable[None]]
-
-
-def database_unreachable(exc: BaseException) -> bool:
-    """True if ``exc`` (or what caused it) is a lost or refused database connection: nothing of
-    the turn was stored, so it can simply run again."""
-    from sqlalchemy.exc import DBAPIError, OperationalError
-
-    seen: BaseException | None = exc
-    for _ in range(10):  # the chain of causes, bounded
-        if seen is None:
-            return False
-        if isinstance(seen, OperationalError) or (isinstance(seen, DBAPIError) and seen.connection_invalidated):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 class BadRequest(ValueError):
@@ -327,6 +319,16 @@ class WebInput(InputChannel):
             metadata["lang"] = lang
         return metadata
 
+    @staticmethod
+    def _message_id(payload: Mapping[str, Any]) -> str:
+        """The message's own id (kept by the client's retries), or a new one if it sent none."""
+        given = payload.get("id")
+        if given is None:
+            return uuid.uuid4().hex
+        if not isinstance(given, str) or not _MESSAGE_ID.match(given):
+            raise BadRequest("field 'id' must be 8-64 characters of A-Z a-z 0-9 _ -")
+        return given
+
     def get_metadata(self, request: Request) -> dict[str, Any] | None:
         return self._metadata(_json_body(request.body or b""))
 
@@ -354,31 +356,35 @@ class WebInput(InputChannel):
         return session is None or await self.limiter.allow("message", session)
 
     async def _converse(
-        self, sender: str, text: str, metadata: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]
+        self, sender: str, text: str, metadata: dict[str, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message_id: str | None = None,
     ) -> HTTPResponse:
-        """Process one message of session ``sender``; the answer carries the bot's replies."""
+        """Process one message of session ``sender``; the answer carries the bot's replies. Every
+        pass (and the spooled copy) carries the same ``message_id``, so the message is stored once."""
+        message_id = message_id or uuid.uuid4().hex
         text = neutralise(clean(text))
         if not text.strip():
             return response.json([], headers=NO_STORE)
-        for pause in (*DATABASE_RETRY_PAUSES, None):
+        conversation = identity.conversation_id(KIND, sender)
+        passes: list[tuple[UserMessage, CollectingOutputChannel]] = []
+
+        async def turn() -> None:  # a fresh collector per pass: the answer carries the last pass's replies
             collector = CollectingOutputChannel()
-            message = UserMessage(
-                text, collector, identity.conversation_id(KIND, sender), input_channel=KIND, metadata=metadata
-            )
-            try:
-                await on_new_message(message)
-            except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
-                logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
-                return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
-            except Exception as exc:
-                if pause is not None and not collector.messages and database_unreachable(exc):
-                    logger.warning("web channel: the database is unreachable; trying the message again in %.2f s", pause)
-                    await asyncio.sleep(pause)
-                    continue
-                logger.error("web channel: processing a message failed: %s", exception_summary(exc))
-                return await self._answer_unsaved(message, _replies(collector))
-            return response.json(_replies(collector), headers=NO_STORE)
-        raise AssertionError("unreachable: the last pass returns")
+            message = UserMessage(text, collector, conversation, input_channel=KIND,
+                                  message_id=message_id, metadata=metadata)
+            passes.append((message, collector))
+            await on_new_message(message)
+
+        try:
+            await run_again_while_unreachable(turn, "web channel")
+        except LockError as exc:  # not processed at all (Redis down): nothing to spool, send again
+            logger.error("web channel: the conversation lock is unavailable: %s", exception_summary(exc))
+            return response.json({"error": "temporarily unavailable, send again"}, status=503, headers=NO_STORE)
+        except Exception as exc:
+            logger.error("web channel: processing a message failed: %s", exception_summary(exc))
+            message, collector = passes[-1]
+            return await self._answer_unsaved(message, _replies(collector))
+        return response.json(_replies(passes[-1][1]), headers=NO_STORE)
 
     # --- blueprint ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -438,6 +444,7 @@ class WebInput(InputChannel):
                 payload = _json_body(await read_body(request))
                 sender = channel._sender(request, payload)
                 metadata = channel._metadata(payload, channel.doors.bound_persona(request))
+                message_id = channel._message_id(payload)
                 text = payload.get("message")
                 if not isinstance(text, str) or not text.strip():
                     raise BadRequest("field 'message' must be a non-empty string")
@@ -454,7 +461,7 @@ class WebInput(InputChannel):
             issued = sender is None
             if sender is None:
                 sender = sessions.issue()
-            resp = await channel._converse(sender, text, metadata, on_new_message)
+            resp = await channel._converse(sender, text, metadata, on_new_message, message_id)
             if issued:
                 sessions.set_cookie(request, resp, sender)
             return resp

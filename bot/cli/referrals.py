@@ -70,7 +70,8 @@ def _store(args: argparse.Namespace, seed: bool = True):  # type: ignore[no-unty
 
     store = DirectoryStore(args.database_url) if args.database_url else DirectoryStore()
     if seed and store.ensure_seeded():
-        print("directory was empty: loaded the starter data (check it before going live)", file=sys.stderr)
+        print("loaded the starter data (the directory was empty, or its starter rows came from an "
+              "older release): check it before going live", file=sys.stderr)
     return store
 
 
@@ -188,7 +189,9 @@ def _map(args: argparse.Namespace) -> int:
 def _seed(args: argparse.Namespace) -> int:
     from referrals.starter import load_starter
 
+    from referrals.starter import starter_fingerprint
+
     store = _store(args, seed=False)
-    count = store.save(load_starter())
+    count = store.seed_starter(load_starter(), starter_fingerprint())
     print(f"loaded {count} starter services (marked 'starter': check them before going live)")
     return 0

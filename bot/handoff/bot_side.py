@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import sqlalchemy as sa
@@ -85,20 +86,35 @@ def _raise(conn: Connection, ids: list[int], now: float, row: Any, signal: str) 
     ids.append(events.emit(conn, now, "alert", row.conversation_id, None, reason="urgent"))
 
 
-def record_child_message(ctx: Context, conversation_id: str, text: str, *, signal: str, urgent: bool) -> int:
-    """Store a child's line while waiting/held (encrypted, with its signal); returns its id."""
+def child_line_ref(conversation_id: str, message_id: str) -> str:
+    """The ``ref`` of a child's line that came with the channel's ``message_id``: the same message
+    sent again (a retry, a redelivery) has the same ref, so it is recorded once."""
+    seed = f"popbot/child-line\x00{conversation_id}\x00{message_id}".encode("utf-8", "replace")
+    return hashlib.sha256(seed).hexdigest()[:32]
+
+
+def record_child_message(
+    ctx: Context, conversation_id: str, text: str, *, signal: str, urgent: bool, message_id: str | None = None
+) -> int:
+    """Store a child's line while waiting/held (encrypted, with its signal); returns its id. A line
+    with a ``message_id`` already recorded for the conversation is not recorded again (its id)."""
     now = ctx.now()
+    ref = child_line_ref(conversation_id, message_id) if message_id else None
     with events.transaction(ctx) as (conn, ids):
         row = _lock(conn, conversation_id)
         if row is None or row.state not in ACTIVE_STATES:
             raise ValueError("the conversation is not waiting for or held by a person")
-        message_id = records.add_message(conn, ctx, conversation_id, now, "child", text, signal=signal, urgent=urgent)
+        if ref is not None:
+            known = conn.execute(sa.select(tables.messages.c.id).where(tables.messages.c.ref == ref)).scalar()
+            if known is not None:
+                return int(known)
+        line = records.add_message(conn, ctx, conversation_id, now, "child", text, signal=signal, urgent=urgent, ref=ref)
         conn.execute(sa.update(_c).where(_c.c.conversation_id == conversation_id).values(last_child_at=now, updated_at=now))
-        ids.append(events.emit(conn, now, "message", conversation_id, None, message_id=message_id, signal=signal,
+        ids.append(events.emit(conn, now, "message", conversation_id, None, message_id=line, signal=signal,
                                urgent=urgent))
         if urgent:
             _raise(conn, ids, now, row, signal)
-    return message_id
+    return line
 
 
 def put_off(ctx: Context, conversation_id: str) -> bool:

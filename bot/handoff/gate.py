@@ -1,7 +1,8 @@
 """The handoff inside the Rasa process (never the action server), through two hooks that
 ``core.rasa_compat.install_message_hooks`` puts around Rasa's ``MessageProcessor``:
 
-* :func:`gate` — before a message is processed: while a person holds the conversation the bot
+* :func:`gate` — before a message is processed (after ``bot.channels.repeats.gate``, which answers
+  a message the conversation already stored with its stored replies): while a person holds the conversation the bot
   is silent. The message never reaches Rasa's dialogue (so neither a session expiry nor a
   ``/restart``-looking text can end the hold); it is classified by the same NLU and stored
   encrypted as a handoff message; an urgent signal raises the priority and alerts.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
 from core import rasa_compat
@@ -58,7 +60,7 @@ async def gate(processor: Any, message: Any) -> bool:
     parse = await processor.parse_message(message)
     bot_side.record_child_message(
         ctx, message.sender_id, message.text or "", signal=str(parse.get("signal") or "none"),
-        urgent=bool(parse.get("urgent")),
+        urgent=bool(parse.get("urgent")), message_id=message.message_id,  # a repeat is recorded once
     )
     return True
 
@@ -124,6 +126,12 @@ def _said_this_turn(tracker: Any, response: str) -> bool:
     return False
 
 
+async def _gates(processor: Any, message: Any) -> bool:
+    """A message already processed is answered again with its stored replies (bot.channels.repeats,
+    before anything else: a retried message is never recorded twice), then the hold."""
+    return await repeats.gate(processor, message) or await gate(processor, message)
+
+
 def install() -> None:
     """Install both hooks into Rasa (idempotent)."""
-    rasa_compat.install_message_hooks(gate, before_send)
+    rasa_compat.install_message_hooks(_gates, before_send)

@@ -40,9 +40,9 @@ def seal_note(conn: Connection, ctx: Context, conversation_id: str, text: str) -
 def add_message(
     conn: Connection, ctx: Context, conversation_id: str, at: float, author: str, text: str, *,
     actor: str | None = None, delivery: str | None = None, channel: str | None = None,
-    signal: str | None = None, urgent: bool = False,
+    signal: str | None = None, urgent: bool = False, ref: str | None = None,
 ) -> int:
-    ref = uuid.uuid4().hex
+    ref = ref or uuid.uuid4().hex
     result = conn.execute(
         sa.insert(_m).values(
             conversation_id=conversation_id, ref=ref, at=at, author=author, actor=actor, signal=signal,

@@ -1,7 +1,7 @@
 """Database schema (SQLAlchemy Core), engine set-up and migrations of the storage package.
 
 Only non-content columns are in clear: conversation pseudonyms, event type, event timestamp,
-row ids, key versions, audit metadata. Every content column is an AES-GCM blob.
+a hash of a user message's random id, row ids, key versions, audit metadata. Every content column is an AES-GCM blob.
 The tables belong to :data:`core.db.metadata` and are created by popbot's one Alembic history
 (``core/migrations``); engines come from :func:`core.db.engine`.
 """
@@ -44,7 +44,11 @@ events = sa.Table(
     sa.Column("type_name", sa.String(64), nullable=False),
     sa.Column("timestamp", sa.Float),
     sa.Column("data", sa.LargeBinary, nullable=False),
+    # A user event's message id, hashed (``eventlog.message_key``; NULL for other events): one
+    # message is stored at most once per conversation, whatever retried it (bot/channels/repeats.py).
+    sa.Column("message_key", sa.String(32), nullable=True),
     sa.UniqueConstraint("conversation_id", "seq", name="uq_popbot_events_conversation_seq"),
+    sa.Index("uq_popbot_events_conversation_message", "conversation_id", "message_key", unique=True),
 )
 
 reply_addresses = sa.Table(

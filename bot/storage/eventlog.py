@@ -5,6 +5,7 @@ Event ``seq`` numbers are 0, 1, 2... per conversation; each ciphertext is bound 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, Iterable, Sequence
 
@@ -17,6 +18,16 @@ from bot.storage.errors import ConversationErasedError, DecryptionError
 
 SESSION_STARTED = "session_started"
 _ev = db.events
+#: How many rows after a user event are read to find the replies it got (a turn is far shorter).
+TURN_ROWS = 200
+
+
+def message_key(message_id: object) -> str | None:
+    """The stored form of a user event's message id (a hash: the id is the client's choice), or
+    None when there is none."""
+    if not isinstance(message_id, str) or not message_id:
+        return None
+    return hashlib.sha256(b"popbot/message-id\x00" + message_id.encode("utf-8", "replace")).hexdigest()[:32]
 
 
 def stored_position(conn: Connection, conversation_id: str) -> tuple[int | None, int | None]:
@@ -48,9 +59,39 @@ def append_events(
                 "type_name": str(event.get("event", "unknown"))[:64],
                 "timestamp": event.get("timestamp"),
                 "data": crypto.encrypt(key, plaintext, crypto.event_aad(conversation_id, seq)),
+                "message_key": message_key(event.get("message_id")) if event.get("event") == "user" else None,
             }
         )
     conn.execute(sa.insert(_ev), rows)
+
+
+def turn_of_message(
+    conn: Connection, data_keys: DataKeys, conversation_id: str, message_id: str
+) -> list[dict[str, Any]] | None:
+    """The stored events of the turn that processed ``message_id`` — its user event and what
+    followed up to the next one — or None if no user event of the conversation has that id."""
+    wanted = message_key(message_id)
+    if wanted is None:
+        return None
+    first = conn.execute(
+        sa.select(_ev.c.seq).where(_ev.c.conversation_id == conversation_id, _ev.c.message_key == wanted)
+    ).scalar()
+    if first is None:
+        return None
+    rows = conn.execute(
+        sa.select(_ev.c.seq, _ev.c.data)
+        .where(_ev.c.conversation_id == conversation_id, _ev.c.seq >= first, _ev.c.seq < first + TURN_ROWS)
+        .order_by(_ev.c.seq)
+    ).all()
+    key = data_keys.lookup(conn, conversation_id)
+    if key is None:
+        raise ConversationErasedError("the conversation's data key is gone (erased)")
+    turn: list[dict[str, Any]] = []
+    for event in decrypt_rows(key, conversation_id, rows, expect_first=first):
+        if turn and event.get("event") == "user":
+            break
+        turn.append(event)
+    return turn
 
 
 def load_events(

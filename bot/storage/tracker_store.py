@@ -15,7 +15,10 @@ A tracker this store loaded (or saved) remembers the last stored event row it kn
 another turn stored rows after that, saving it raises :class:`ConcurrentSaveError` instead of
 appending: counting "what is new" from the stored rows would otherwise silently skip this
 turn's own events. Two turns of one conversation overlap only if the conversation lock was lost
-(Redis restarted while a turn ran).
+(Redis restarted while a turn ran). A user event's message id is stored hashed with a unique
+index per conversation: a message stored once cannot be stored again (same error), and
+:meth:`EncryptedTrackerStore.turn_of_message` finds the turn that processed it
+(``bot/channels/repeats.py`` answers a retried message with that turn's replies).
 """
 from __future__ import annotations
 
@@ -101,6 +104,11 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
         """The tracker with the events of every session, or None."""
         return await asyncio.to_thread(self._retrieve, conversation_id, all_sessions=True)
 
+    async def turn_of_message(self, conversation_id: Text, message_id: Text) -> Optional[list[dict[str, Any]]]:
+        """The stored events of the turn that processed ``message_id`` in this conversation (its
+        user event first), or None if that message was never stored (bot/channels/repeats.py)."""
+        return await asyncio.to_thread(self._turn_of_message, conversation_id, message_id)
+
     async def keys(self) -> Iterable[Text]:
         """Every conversation id (pseudonym) with stored events."""
         return await asyncio.to_thread(self._keys)
@@ -127,8 +135,17 @@ class EncryptedTrackerStore(TrackerStore, SerializedTrackerAsText):
                 event.as_dict()
                 for event in itertools.islice(tracker.events, stored_in_session, len(tracker.events))
             ]
-            eventlog.append_events(conn, self.storage.data_keys, conversation_id, next_seq, new_events)
+            try:
+                eventlog.append_events(conn, self.storage.data_keys, conversation_id, next_seq, new_events)
+            except sa.exc.IntegrityError:  # a row of that seq or that user message id exists already
+                raise ConcurrentSaveError(
+                    "another turn stored this conversation (or this very message) meanwhile; nothing saved"
+                ) from None
         setattr(tracker, _KNOWN, next_seq + len(new_events) - 1 if new_events or max_seq is not None else None)
+
+    def _turn_of_message(self, conversation_id: Text, message_id: Text) -> Optional[list[dict[str, Any]]]:
+        with self.storage.engine.connect() as conn:
+            return eventlog.turn_of_message(conn, self.storage.data_keys, conversation_id, message_id)
 
     def _keys(self) -> list[Text]:
         with self.storage.engine.connect() as conn:

@@ -57,7 +57,9 @@ class LocationExtractor(PopbotComponent):
                              exclude=self.catalogues.get(persona, ()))
             if located.place is None and not located.ambiguous:
                 continue
-            name = located.place.name if located.place is not None else located.candidates[0].name
+            # an ambiguous name is kept as written ("Lérida", not the first candidate's "Lleida"):
+            # the referral action locates it again and asks about it
+            name = located.place.name if located.place is not None else located.written
             found = [_entity("location", name)]
             if located.place is not None:
                 found.append(_entity("country", located.place.country))

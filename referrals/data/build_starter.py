@@ -5,8 +5,9 @@
 What goes in, and from where (nothing is typed in by hand):
   * the emergency numbers of every region libphonenumber's short-number metadata knows
     (``core.emergency.emergency_numbers``); the first one shown is the number to dial first,
-    ``core.emergency.emergency_number`` (its reviewed table: 999 GB, 000 AU, 112 EU, 911 US/CA/MX;
-    else 911, 112, 999, 000, 111, else the metadata's example);
+    ``core.emergency.emergency_number`` (its reviewed, sourced table: 999 GB, 000 AU, 111 NZ,
+    112 EU, 911 US/CA/MX, the Latin-American rows; else 911, 112, 999, 000, 111, else the
+    metadata's example);
   * the national child helplines of ``sources/child_helplines.csv`` (see
     ``referrals.data.child_helplines``: validated with libphonenumber, every row reported in
     ``child_helplines_report.csv``, every imported row marked "verify before going live");

@@ -53,6 +53,19 @@ async def test_webhook_returns_replies_and_pseudonymises_the_sender(sender: str)
     assert message.metadata == {"persona": "rumianek", "lang": "en"}
 
 
+async def test_the_client_s_message_id_reaches_rasa_and_a_message_without_one_gets_its_own(sender: str) -> None:
+    """The id a client keeps for its retries is the message's id (bot/channels/repeats.py)."""
+    async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
+        async with aiohttp.ClientSession() as session:
+            for payload in ({"sender": sender, "id": "0123456789abcdef-_XYZ", "message": "hi"},
+                            {"sender": sender, "message": "hi"}, {"sender": sender, "message": "hi"}):
+                async with post(session, f"{base}/webhooks/web/webhook", payload) as resp:
+                    assert resp.status == 200
+    given, own, other = (m.message_id for m in handler.received)
+    assert given == "0123456789abcdef-_XYZ"
+    assert own and other and own != other
+
+
 async def test_injected_intent_is_neutralised_and_extra_metadata_dropped(sender: str) -> None:
     async with serve([WebInput(shop=False)], shop_reply) as (base, handler, _):
         async with aiohttp.ClientSession() as session:
@@ -87,6 +100,10 @@ async def test_missing_persona_means_plain(sender: str) -> None:
         ({"sender": SENDER, "message": "hi", "metadata": {"persona": "Evil/../"}}, "'metadata.persona'"),
         ({"sender": SENDER, "message": "hi", "metadata": {"persona": "gametips"}}, "'metadata.persona'"),
         ({"sender": SENDER, "message": "hi", "metadata": {"persona": "rumianek", "lang": "xx"}}, "'metadata.lang'"),
+        ({"sender": SENDER, "id": "short", "message": "hi"}, "'id'"),
+        ({"sender": SENDER, "id": "x" * 65, "message": "hi"}, "'id'"),
+        ({"sender": SENDER, "id": "a b c d e f g h", "message": "hi"}, "'id'"),
+        ({"sender": SENDER, "id": 12345678, "message": "hi"}, "'id'"),
         ([1, 2], "JSON object"),
     ],
 )
@@ -322,7 +339,7 @@ async def test_a_database_restart_is_waited_for_then_the_child_is_answered(tmp_p
 
 
 async def test_a_database_down_longer_than_the_pauses_spools_the_message(tmp_path: Path, sender: str) -> None:
-    from bot.channels.web import DATABASE_RETRY_PAUSES
+    from bot.channels.retry import DATABASE_RETRY_PAUSES
     from bot.storage.runtime import key_provider
     from bot.storage.spool import Spool
 

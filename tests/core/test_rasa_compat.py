@@ -139,6 +139,46 @@ async def test_rasas_remote_action_runs_in_process_actions() -> None:
     assert events == [SlotSet("handoff", "urgent")]
 
 
+@pytest.mark.parametrize("answer", [
+    {"events": [{"event": "slot", "name": "handoff", "value": "urgent"}], "responses": [{"text": "hi"}]},
+    {},
+    {"events": [{"event": "no such event"}]},
+    {"events": [{"event": "slot"}]},  # a slot event without its name
+    {"responses": ["not an object"]},
+    {"events": "not a list"},
+    [],
+])
+def test_action_responses_are_validated_as_rasa_does_with_the_schema_checked_once(answer: Any) -> None:
+    """Canary of ``check_action_responses_once``: the cached validator accepts and refuses exactly
+    what Rasa's own ``_validate_action_result`` does, with the same error message, and Rasa still
+    calls the method it replaces on every action server answer."""
+    import inspect
+
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    assert "self._validate_action_result(response)" in inspect.getsource(RemoteAction.run)
+    action = RemoteAction("action_canary", None)
+
+    def outcome() -> Any:
+        try:
+            return action._validate_action_result(answer)
+        except ValidationError as exc:
+            return ("refused", exc.message, list(exc.path))
+
+    rasa_compat.uncheck_action_responses_once()
+    original = RemoteAction._validate_action_result
+    expected = outcome()
+    try:
+        rasa_compat.check_action_responses_once()
+        rasa_compat.check_action_responses_once()  # idempotent
+        assert RemoteAction._validate_action_result is not original
+        assert outcome() == expected
+    finally:
+        rasa_compat.uncheck_action_responses_once()
+    assert RemoteAction._validate_action_result is original
+
+
 def test_agent_and_processor_keep_the_attributes_agent_sharing_model_swaps() -> None:
     """Canary of ``agent_sharing_model``: both objects still hold these as plain attributes."""
     import inspect

@@ -518,6 +518,21 @@ CADDY = shutil.which("caddy")
 needs_caddy = pytest.mark.skipif(CADDY is None, reason="caddy is not installed here (Debian: apt-get install caddy)")
 
 
+def test_the_proxy_lists_every_rasa_replica_compose_starts(compose: dict[str, Any], services: dict[str, Any]) -> None:
+    """Caddy's active health checks need a static upstream list: the replicas' container names
+    (``<project>-rasa-<n>``), as many as ``deploy.replicas``, on the Rasa port; health on 5006."""
+    import re
+
+    text = CADDYFILE.read_text()
+    [line] = re.findall(r"^\s*to (.+)$", text, re.M)
+    rasa = services["rasa"]
+    count = rasa["deploy"]["replicas"]
+    assert compose["name"] == "popbot"
+    assert line.split() == [f"popbot-rasa-{n}:{rasa['environment']['POPBOT_RASA_PORT']}" for n in range(1, count + 1)]
+    assert re.search(rf"^\s*health_port {rasa['environment']['POPBOT_HEALTH_PORT']}$", text, re.M)
+    assert re.search(r"^\s*health_uri /ready$", text, re.M) and "dynamic" not in re.sub(r"#.*", "", text)
+
+
 @needs_caddy
 def test_caddyfile_is_valid(tmp_path: Path) -> None:
     env = {**os.environ, **COMPOSE_ENV, "POPBOT_DEFAULT_PERSONA": "rumianek", "HOME": str(tmp_path),
@@ -554,7 +569,8 @@ def test_proxy_forwards_only_the_shop_and_the_webhooks(tmp_path: Path, stand_in_
     listen = _free_port()
     text = CADDYFILE.read_text()
     text = text.replace("admin 127.0.0.1:2019", "admin off")
-    text = text.replace("name rasa", "name 127.0.0.1").replace("port 5005", f"port {upstream}")
+    text = text.replace("to popbot-rasa-1:5005 popbot-rasa-2:5005", f"to 127.0.0.1:{upstream}")
+    text = text.replace("health_port 5006", f"health_port {upstream}")  # the stand-in is ready too
     assert text.count("127.0.0.1") >= 1
     config = tmp_path / "Caddyfile"
     config.write_text(text)
@@ -573,19 +589,22 @@ def test_proxy_forwards_only_the_shop_and_the_webhooks(tmp_path: Path, stand_in_
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"caddy did not start: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
                 time.sleep(0.1)
+        while "/ready" not in seen:  # the active health check runs (a static upstream list)
+            assert process.poll() is None and time.monotonic() < deadline + 20, "no active health check"
+            time.sleep(0.1)
         base = f"http://127.0.0.1:{listen}"
         forwarded = ["/shop/rumianek/", "/shop/rumianek/app.js", "/webhooks/web/webhook",
                      "/webhooks/telegram/rumianek/webhook"]
         for path in forwarded:
             assert _status(base + path)[0] == 200, path
-        assert seen == forwarded
+        assert [path for path in seen if path != "/ready"] == forwarded
         assert _status(base + "/") == (302, "/shop/rumianek/")
         for path in ("/conversations/x/tracker", "/model/parse", "/status", "/version", "/webhooks",
                      "/shopping", "/health", "/shop/../conversations/x/tracker",
                      "/shop/%2e%2e/conversations/x/tracker", "/webhooks/..%2fmodel/parse",
                      "/shop//conversations"):
             assert _status(base + path)[0] in (400, 404), path
-        assert seen == forwarded, "a blocked path reached the Rasa stand-in"
+        assert [path for path in seen if path != "/ready"] == forwarded, "a blocked path reached the Rasa stand-in"
     finally:
         process.terminate()
         try:

@@ -187,6 +187,34 @@ def test_one_conversation_over_two_replicas_is_ordered_complete_and_replied_once
 
 
 
+def test_one_message_sent_again_through_the_proxy_is_stored_once_and_answered_alike(cluster: dict[str, Any]) -> None:
+    """Copies of one message (same id) at once and one after the other, spread by the proxy over
+    both replicas: one stored user event, every answer the same replies (bot/channels/repeats.py)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.channels import sessions
+    from bot.storage.pseudonyms import pseudonym_with
+
+    sender = sessions.issue(key=cluster["keys"].secret(sessions.PURPOSE))
+    conversation = pseudonym_with(cluster["keys"], "web", sender)
+    body = {"sender": sender, "id": uuid.uuid4().hex, "message": "how much is the lavender soap?",
+            "metadata": {"persona": "rumianek", "lang": "en"}}
+
+    def send(_: int) -> tuple[int, Any]:
+        answer = httpx.post(f"{cluster['proxy']}/webhooks/web/webhook", json=body, timeout=120)
+        return answer.status_code, answer.json()
+
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(send, range(4)))
+    answers += [send(0), send(0)]
+    assert answers[0][0] == 200 and answers[0][1], answers
+    assert all(answer == answers[0] for answer in answers), answers
+    tracker = httpx.get(
+        f"{cluster['rasa'][0]}/conversations/{conversation}/tracker", params={"token": E2E_RASA_TOKEN}, timeout=60,
+    ).json()
+    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == ["how much is the lavender soap?"]
+
+
 def test_a_killed_replica_costs_no_request_while_it_is_down_and_while_it_restarts(cluster: dict[str, Any]) -> None:
     """kill -9 of replica 1 between requests: the proxy's health checks and buffered retries send
     every message to replica 2 (no 5xx, no client retry) while replica 1 is down and while it loads

@@ -140,6 +140,22 @@ async def test_silent_while_held_across_session_expiry_and_restart_then_normal_a
     assert replies and not any(r in variations_of(bot, "utter_out_of_scope") for r in replies)
 
 
+async def test_a_line_sent_again_while_held_is_recorded_once(bot: Any, ctx: Context, anna: Actor) -> None:
+    """A retried or redelivered message (same message id) reaches the counselor once; another
+    message with the same words is another line (bot.channels.repeats covers the tracker)."""
+    sender = new_sender()
+    await say(bot, ctx, sender, "my stepdad hits me when mum is at work", "plain", "en")
+    await say(bot, ctx, sender, "yes please", "plain", "en")
+    service.claim(ctx, anna, sender)
+    for message_id in ("line-one-0001", "line-one-0001", "line-two-0002"):
+        out = Watching(ctx)
+        await bot.handle_message(UserMessage("are you there?", out, sender, input_channel="web", message_id=message_id,
+                                             metadata={"persona": "plain", "lang": "en"}))
+        assert out.messages == []  # silent while held
+    lines = [m.text for m in service.transcript(ctx, anna, sender).messages if m.id.startswith("h") and m.author == "child"]
+    assert lines == ["are you there?", "are you there?"]
+
+
 def variations_of(bot: Any, response: str) -> set[str]:
     return {v.get("text") for v in bot.domain.responses.get(response, [])}
 

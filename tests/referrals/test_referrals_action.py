@@ -291,3 +291,51 @@ async def test_no_to_the_place_question_with_no_country_to_route_on_is_not_silen
     messages, events = await run(action_with(starter_store), no)
     assert messages == [msg(response="utter_back_to_shop")]
     assert {e["name"]: e["value"] for e in events} == {"place_asked_again": None, "place_options": None}
+
+
+async def test_yes_confirms_a_name_that_is_also_a_word(starter_store: DirectoryStore) -> None:
+    """ "León in Spain?" → "sí": León, Spain (the name alone, no cue, no capital needed), not the
+    persona's country; the emergency reply follows it (dial_first 112)."""
+    options = {"place_options": ["León|ES", "León|NI"]}
+    yes = tracker({"location": "León", "lang": "es", "persona": "rumianek", **options}, signal="affirm")
+    yes.latest_message["intent"] = {"name": "affirm", "confidence": 1.0}
+    messages, events = await run(action_with(starter_store), yes)
+    assert {"event": "slot", "timestamp": None, "name": "country", "value": "ES"} in events
+    assert {"event": "slot", "timestamp": None, "name": "dial_first", "value": "112"} in events
+    assert messages[1]["text"] in ("Farmacia asociada — 900 20 20 10, gratis", "Farmacia asociada — 116 111, gratis")
+
+
+async def test_santiago_on_the_polish_shop_is_asked_about(starter_store: DirectoryStore) -> None:
+    """Santiago de Compostela is a namesake of Santiago de Chile: asked, never routed on a guess."""
+    t = tracker({"location": "vivo en Santiago", "lang": "es", "persona": "rumianek"})
+    messages, events = await run(action_with(starter_store), t)
+    assert len(messages) == 1 and "Santiago" in messages[0]["text"] and "Chile" in messages[0]["text"]
+    options = events[0]["value"]
+    assert options[0] == "Santiago|CL" and "Santiago de Compostela|ES" in options
+
+
+async def test_a_new_place_instead_of_yes_or_no_is_routed_on(starter_store: DirectoryStore) -> None:
+    """ "Valencia in Spain?" → "no, I'm in Leeds": this message names a place (its entity), so
+    Leeds is tried; a slot alone (set by an earlier message) is not a new place."""
+    options = {"location": "Leeds", "lang": "en", "persona": "gametips", "place_options": ["Valencia|ES"]}
+    leeds = tracker(options, signal="none")
+    leeds.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
+    leeds.latest_message["entities"] = [{"entity": "location", "value": "Leeds"}]
+    messages, _ = await run(action_with(starter_store), leeds)
+    assert messages[1] == msg("Coach line — 0800 1111, free")
+    unclear = tracker({**options, "location": "Valencia"}, signal="none")
+    unclear.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.9}
+    messages, _ = await run(action_with(starter_store), unclear)
+    assert [m["text"] for m in messages] == [line("confirm_place", "gametips", "en").format(
+        place="Valencia", country="Spain")]
+
+
+async def test_a_refusal_to_say_where_in_the_plain_bot_is_not_met_by_silence(
+        starter_store: DirectoryStore) -> None:
+    """The plain bot has no country to route on: "I'd rather not say where" gets a line, no number."""
+    refusal = tracker({"persona": "plain"}, signal="none")
+    refusal.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
+    refusal.latest_message["entities"] = [{"entity": "location_refused", "value": "true"}]
+    messages, events = await run(action_with(starter_store), refusal)
+    assert messages == [msg(response="utter_back_to_shop")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]

@@ -72,3 +72,43 @@ def test_large_save_shows_a_progress_bar(sqlite_store: DirectoryStore, capsys: p
     sqlite_store.save(load_starter(), progress=True)  # ~1,700 rows
     err = capsys.readouterr().err
     assert "saving" in err and "row" in err
+
+
+def test_starter_rows_from_an_older_release_are_refreshed(sqlite_store: DirectoryStore) -> None:
+    """A directory seeded before a release corrected a number (Chile 911 -> 133) gets the new
+    starter rows on the next start; a partner's own rows stay, and an unchanged package is not
+    written again."""
+    check_starter_refresh(sqlite_store)
+
+
+@pytest.mark.postgres
+def test_starter_rows_from_an_older_release_are_refreshed_on_postgres(pg_store: DirectoryStore) -> None:
+    check_starter_refresh(pg_store)
+
+
+def check_starter_refresh(sqlite_store: DirectoryStore) -> None:
+    from referrals.starter import load_starter, starter_fingerprint
+    from referrals.store import STARTER_FINGERPRINT
+
+    starter = load_starter()
+    old = load_starter()
+    chile = old.services["starter-emergency-cl"]
+    chile.channels[0].value, chile.channels[-1].value = chile.channels[-1].value, chile.channels[0].value
+    sqlite_store.save(old)  # an older release's rows, no fingerprint recorded (as before this change)
+    sqlite_store.save(directory(service("starter-gone", starter=True)))  # a row no longer shipped
+    sqlite_store.save(sample())  # and a partner's own services
+    assert sqlite_store.ensure_seeded() is True
+    loaded = sqlite_store.load()
+    assert loaded.services["starter-emergency-cl"].channels[0].value == "133"
+    assert "starter-gone" not in loaded.services
+    assert set(sample().services) <= set(loaded.services)  # the partner's rows stay
+    assert set(starter.services) <= set(loaded.services)
+    assert sqlite_store.meta(STARTER_FINGERPRINT) == starter_fingerprint()
+    generation = sqlite_store.generation()
+    assert sqlite_store.ensure_seeded() is False and sqlite_store.generation() == generation
+
+
+def test_a_directory_without_starter_rows_is_not_given_them_again(sqlite_store: DirectoryStore) -> None:
+    sqlite_store.save(sample())
+    assert sqlite_store.ensure_seeded() is False
+    assert sqlite_store.starter_count() == 0

@@ -201,3 +201,41 @@ async def test_two_first_turns_of_a_new_conversation_never_drop_one(store: Encry
     await store.save(one)
     with pytest.raises(ConcurrentSaveError):
         await store.save(two)
+
+
+async def test_a_user_message_id_is_stored_once_per_conversation_and_finds_its_turn(
+    store: EncryptedTrackerStore, storage: Storage
+) -> None:
+    """The id's hash sits beside the user event (unique per conversation); a second user event
+    with that id is refused even from a fresh load; ``turn_of_message`` returns that turn."""
+    from rasa.shared.core.events import BotUttered
+
+    from bot.storage.errors import ConcurrentSaveError
+
+    first = await store.create_tracker("conv-a")
+    first.update(UserUttered("hi", {"name": "greet", "confidence": 1.0}, message_id="m-0000000001"))
+    first.update(ActionExecuted("utter_greet"))
+    first.update(BotUttered("Hello!", metadata={"utter_action": "utter_greet"}))
+    first.update(ActionExecuted("action_listen"))
+    await store.save(first)
+    assert await store.turn_of_message("conv-b", "m-0000000001") is None  # per conversation
+    assert await store.turn_of_message("conv-a", "m-0000000002") is None
+    turn = await store.turn_of_message("conv-a", "m-0000000001")
+    assert [e["event"] for e in turn] == ["user", "action", "bot", "action"]
+    assert (turn[0]["message_id"], turn[2]["text"]) == ("m-0000000001", "Hello!")
+
+    again = await store.retrieve("conv-a")
+    again.update(UserUttered("hi", {"name": "greet", "confidence": 1.0}, message_id="m-0000000001"))
+    with pytest.raises(ConcurrentSaveError):
+        await store.save(again)
+    other = await store.retrieve("conv-a")
+    other.update(UserUttered("hi", {"name": "greet", "confidence": 1.0}, message_id="m-0000000002"))
+    await store.save(other)
+    elsewhere = await store.create_tracker("conv-b")  # the same id in another conversation is another message
+    elsewhere.update(UserUttered("hi", {"name": "greet", "confidence": 1.0}, message_id="m-0000000001"))
+    await store.save(elsewhere)
+    texts = [(e.text, e.message_id) for e in (await store.retrieve_full_tracker("conv-a")).events if isinstance(e, UserUttered)]
+    assert texts == [("hi", "m-0000000001"), ("hi", "m-0000000002")]
+    with storage.engine.connect() as conn:
+        keys = conn.execute(sa.select(db.events.c.message_key).where(db.events.c.message_key.is_not(None))).scalars().all()
+    assert len(keys) == 3 and all(len(k) == 32 and "m-00" not in k for k in keys)  # hashed, never the id

@@ -86,23 +86,46 @@
     };
   }
 
+  // Each message gets a random id of its own, sent again with every retry of it: the server
+  // stores a message once and answers a repeat with the same replies. Messages go out one after
+  // the other (a retry too), so they arrive in the order they were written.
+  var RETRY_PAUSES = [1000, 2000, 4000], outbox = Promise.resolve();
+  function messageId() {
+    var bytes = new Uint8Array(16), out = "";
+    crypto.getRandomValues(bytes);
+    for (var i = 0; i < bytes.length; i++) { out += (bytes[i] + 0x100).toString(16).slice(1); }
+    return out;
+  }
+  function post(payload, attempt) {
+    return fetch(WEBHOOK, {
+      method: "POST", credentials: "same-origin", cache: "no-store",
+      headers: { "Content-Type": "application/json" }, body: payload
+    }).then(function (r) {
+      return r.json().catch(function () { return null; }).then(function (body) {
+        if (r.ok && Array.isArray(body)) { body.forEach(showReply); return; }
+        // a failed answer may still carry replies (an emergency number): show them, do not repeat
+        if (body && Array.isArray(body.replies)) { body.replies.forEach(showReply); throw new Error("status " + r.status); }
+        if (r.status >= 500 && attempt < RETRY_PAUSES.length) { return retryLater(payload, attempt); }
+        throw new Error("status " + r.status);
+      });
+    }, function () {
+      if (attempt < RETRY_PAUSES.length) { return retryLater(payload, attempt); }
+      throw new Error("network");
+    });
+  }
+  function retryLater(payload, attempt) {
+    return new Promise(function (resolve) { setTimeout(resolve, RETRY_PAUSES[attempt]); })
+      .then(function () { return post(payload, attempt + 1); });
+  }
+
   function send(text) {
     text = text.trim();
     if (!text) { return; }
     show(text, "me");
     errorBox.hidden = true;
-    fetch(WEBHOOK, {
-      method: "POST", credentials: "same-origin", cache: "no-store",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ message: text, metadata: { persona: persona, lang: lang } })
-    }).then(function (r) {
-      // a failed answer may still carry replies (an emergency number): show them first
-      return r.json().catch(function () { return null; }).then(function (body) {
-        if (r.ok && Array.isArray(body)) { body.forEach(showReply); return; }
-        if (body && Array.isArray(body.replies)) { body.replies.forEach(showReply); }
-        throw new Error("status " + r.status);
-      });
-    }).catch(function () { errorBox.hidden = false; });
+    var payload = JSON.stringify({ id: messageId(), message: text, metadata: { persona: persona, lang: lang } });
+    outbox = outbox.then(function () { return post(payload, 0); })
+      .catch(function () { errorBox.hidden = false; });
   }
 
   function openChat(prefill) {
