@@ -176,8 +176,11 @@ DIAL_FIRST: Final[Mapping[str, DialFirst]] = {
                     "http://emergencias911.mseg.gba.gov.ar/preguntas: 'Desde el 911 se DERIVAN TODAS LAS "
                     "EMERGENCIAS de la Provincia de Buenos Aires'. 911 is provincial (Ley 25.367 invites the "
                     "provinces to join); 101 (police) follows it", _REVIEWED, status=PARTIAL),
-    "PR": DialFirst("911", "no page found in review: libphonenumber's metadata (911) only", _REVIEWED,
-                    status=UNSOURCED),
+    "PR": DialFirst("911", "2020 Laws of Puerto Rico, Negociado de Sistemas de Emergencias 9-1-1, § 3623 "
+                    "(https://instalawyer.io/laws/2020-laws-of-puerto-rico/3623-definiciones): 'agencias ... cuyos "
+                    "servicios se ofrecen mediante el uso del número telefónico de emergencias 9-1-1, incluyendo "
+                    "particularmente a los Negociados del Departamento de Seguridad Pública'", _REVIEWED,
+                    published="2020"),
 }
 
 

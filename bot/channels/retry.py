@@ -39,12 +39,18 @@ def database_unreachable(exc: BaseException) -> bool:
     return False
 
 
+class NotYet(RuntimeError):
+    """Something the turn must wait for is not done yet (the conversation's spooled messages are
+    not stored yet): run it again after a pause."""
+
+
 def worth_running_again(exc: BaseException) -> bool:
-    """The database could not be reached, or another turn saved first: nothing of this turn was
-    stored (or all of it was, and its id says so), so it can run again."""
+    """The database could not be reached, another turn saved first, or the turn must wait
+    (:class:`NotYet`): nothing of this turn was stored (or all of it was, and its id says so), so
+    it can run again."""
     from bot.storage.errors import ConcurrentSaveError
 
-    return database_unreachable(exc) or isinstance(exc, ConcurrentSaveError)
+    return database_unreachable(exc) or isinstance(exc, (ConcurrentSaveError, NotYet))
 
 
 async def run_again_while_unreachable(

@@ -20,7 +20,8 @@ another turn of the conversation saved first runs again in place after short pau
 (``bot.channels.retry``, shared with Telegram). When saving still fails after the replies were
 computed (database read-only, or down for longer), the replies are still returned and the message
 is put in the encrypted spool (``bot.storage.spool``); a background task stores it when the
-database works again (docs/design.md, invariants 5 and 6).
+database works again (docs/design.md, invariants 5 and 6), and so does the conversation's next
+message on this replica before it is processed, so that the spooled one keeps its place.
 
 The browser's session id (``sender``) is a secret bearer value issued and signed by the server
 (``bot.channels.sessions``); Rasa only ever sees its keyed pseudonym
@@ -38,6 +39,7 @@ import json
 import logging
 import re
 import uuid
+from collections import Counter
 from typing import Any, Awaitable, Callable, Iterable, Mapping
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
@@ -51,7 +53,7 @@ from bot.channels.disguise import Doors, install as install_doors, not_found
 from bot.channels.guards import BodyTooLarge, client_address, cross_site, read_body, same_origin
 from bot.channels.ratelimit import MemoryCounter, RateLimiter, RedisCounter, Rule
 from bot.channels.push import PushHub
-from bot.channels.retry import run_again_while_unreachable
+from bot.channels.retry import NotYet, run_again_while_unreachable, worth_running_again
 from bot.storage.spool import Spool
 from core.text import clean, neutralise
 from core.rasa_compat import channel_blueprint
@@ -153,6 +155,9 @@ class WebInput(InputChannel):
         self._spool = spool
         self.retry_every = retry_every
         self._retrying = asyncio.Lock()
+        #: Conversations with messages in this replica's spool (their next message waits for them).
+        self._spooled: Counter[str] = Counter()
+        self._spool_failure: BaseException | None = None  # what stopped the last spool retry
         self._limiter = limiter
         self.forwarded_hops = forwarded_hops
         self.doors = doors or Doors()
@@ -178,18 +183,25 @@ class WebInput(InputChannel):
             self._spool = Spool(load_settings().var_dir / "spool" / KIND, key_provider())
         return self._spool
 
-    async def retry_spooled(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> int:
-        """Store spooled messages again, oldest first; stops at the first failure. Returns how
-        many were stored. Their replies were delivered when they arrived and are discarded."""
+    async def retry_spooled(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], conversation: str | None = None
+    ) -> int:
+        """Store spooled messages again (only ``conversation``'s, if given), oldest first; stops at
+        the first failure. Returns how many were stored. Their replies were delivered when they
+        arrived and are discarded."""
         stored = 0
         async with self._retrying:
+            self._spool_failure = None
             try:
                 entries = await asyncio.to_thread(self.spool.pending)
             except Exception as exc:
                 logger.error("web channel: the spool cannot be read: %s", exception_summary(exc))
                 return 0
+            self._spooled = Counter(str(entry.record["sender"]) for entry in entries)  # a restart's entries too
             for entry in entries:
                 record = entry.record
+                if conversation is not None and record["sender"] != conversation:
+                    continue
                 message = UserMessage(
                     record["text"], CollectingOutputChannel(), record["sender"], input_channel=KIND,
                     message_id=record["message_id"], metadata=record["metadata"],
@@ -198,8 +210,10 @@ class WebInput(InputChannel):
                     await on_new_message(message)
                 except Exception as exc:
                     logger.warning("web channel: a spooled message still cannot be stored: %s", exception_summary(exc))
+                    self._spool_failure = exc
                     break
                 self.spool.remove(entry)
+                self._spooled[record["sender"]] -= 1
                 stored += 1
         if stored:
             logger.info("web channel: stored %d spooled message(s)", stored)
@@ -346,6 +360,7 @@ class WebInput(InputChannel):
             logger.error("web channel: the message could not be spooled either: %s", exception_summary(exc))
             body = {"error": "temporarily unavailable, send again", "replies": replies}
             return response.json(body, status=503, headers=NO_STORE)
+        self._spooled[message.sender_id] += 1
         return response.json(replies, headers=NO_STORE)
 
     async def _within_limits(self, request: Request, session: str | None) -> bool:
@@ -366,6 +381,8 @@ class WebInput(InputChannel):
         if not text.strip():
             return response.json([], headers=NO_STORE)
         conversation = identity.conversation_id(KIND, sender)
+        if self._spooled[conversation] > 0:  # its earlier messages are stored first, so they keep their place
+            await self._store_earlier(conversation, on_new_message)
         passes: list[tuple[UserMessage, CollectingOutputChannel]] = []
 
         async def turn() -> None:  # a fresh collector per pass: the answer carries the last pass's replies
@@ -385,6 +402,22 @@ class WebInput(InputChannel):
             message, collector = passes[-1]
             return await self._answer_unsaved(message, _replies(collector))
         return response.json(_replies(passes[-1][1]), headers=NO_STORE)
+
+    async def _store_earlier(self, conversation: str, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Store the conversation's spooled messages before its next one, waiting for the database
+        as a turn does while it is unreachable; if they still cannot be stored, the next message
+        goes ahead (if it cannot be stored either, it is spooled after them; if it can, it is kept
+        and only its place among the conversation's messages is lost)."""
+        async def earlier() -> None:
+            await self.retry_spooled(on_new_message, conversation)
+            failure = self._spool_failure
+            if self._spooled[conversation] > 0 and failure is not None and worth_running_again(failure):
+                raise NotYet("the conversation's spooled messages are not stored yet")
+
+        try:
+            await run_again_while_unreachable(earlier, "web channel (spooled messages first)")
+        except Exception as exc:
+            logger.warning("web channel: a spooled message is stored after a later one: %s", exception_summary(exc))
 
     # --- blueprint ----------------------------------------------------------------------------
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

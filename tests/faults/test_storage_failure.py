@@ -11,11 +11,10 @@ from bot.channels import identity, sessions
 from bot.channels.message_ids import SqlMessageIdLog
 from bot.channels.replies import SqlReplyLedger
 from bot.channels.telegram import TelegramInput
-from bot.channels.telegram_config import parse
 from bot.channels.updates import SqlUpdateLedger
 from bot.channels.web import WebInput
 from bot.storage.spool import Spool
-from tests.channels.harness import free_port, serve
+from tests.channels.harness import free_port, one_bot_config, serve
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.faults.conftest import RasaOrderHandler, Stores
 
@@ -67,6 +66,29 @@ async def test_web_delivers_replies_when_the_database_is_read_only_and_stores_th
     assert await user_texts(stores, conversation) == ["my dad hits me"]
 
 
+async def test_web_the_next_message_of_a_conversation_stores_its_spooled_one_first(stores: Stores, tmp_path: Path) -> None:
+    """A spooled message keeps its place: once the database works, the conversation's next message
+    on this replica first stores the spooled one (the background retry would come later)."""
+    spool = Spool(tmp_path / "spool", stores.writable.keys)
+    channel = WebInput(shop=False, spool=spool, retry_every=0)
+    handler = RasaOrderHandler(stores.tracker_store(writable=False), emergency_reply)
+    sender, other = sessions.issue(), sessions.issue()
+    async with serve([channel], emergency_reply, on_new_message=handler) as (base, _, _app):
+        async with aiohttp.ClientSession() as session:
+            for who, text in ((sender, "my dad hits me"), (other, "hello"), ("db up", ""), (sender, "he is home now")):
+                if who == "db up":
+                    handler.store = stores.tracker_store(writable=True)
+                    continue
+                payload = {"sender": who, "message": text, "metadata": {"persona": "rumianek"}}
+                async with session.post(f"{base}/webhooks/web/webhook", data=json.dumps(payload)) as resp:
+                    assert resp.status == 200
+                    assert await resp.json() == [{"text": "I hear you."}, {"text": EMERGENCY}]
+        assert spool.count() == 1  # the other conversation's entry waits for the background retry
+        assert await channel.retry_spooled(handler) == 1
+    assert await user_texts(stores, identity.conversation_id("web", sender)) == ["my dad hits me", "he is home now"]
+    assert await user_texts(stores, identity.conversation_id("web", other)) == ["hello"]
+
+
 async def test_web_answers_503_with_the_replies_when_the_spool_fails_too(stores: Stores, tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("")  # the spool cannot create its directory here
@@ -93,10 +115,7 @@ async def test_telegram_redelivery_after_a_failed_save_sends_each_reply_once_acr
 
     def replica() -> tuple[TelegramInput, int]:
         port = free_port()
-        config = parse(
-            {"mode": "webhook", "bots": [{"persona": "rumianek", "token_env": "TG"}]},
-            env={"TG": TOKEN, "POPBOT_TELEGRAM_API_URL": fake.url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
-        )
+        config = one_bot_config(fake.url, TOKEN, port)
         return TelegramInput(
             config, ledger=SqlUpdateLedger(shared), message_log=SqlMessageIdLog(shared),
             addresses=identity.MemoryReplyAddressBook(), replies=SqlReplyLedger(shared),
@@ -129,10 +148,7 @@ async def test_telegram_emergency_reply_goes_out_when_every_database_write_fails
     fake = FakeTelegram()
     await fake.start()
     port = free_port()
-    config = parse(
-        {"mode": "webhook", "bots": [{"persona": "rumianek", "token_env": "TG"}]},
-        env={"TG": TOKEN, "POPBOT_TELEGRAM_API_URL": fake.url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
-    )
+    config = one_bot_config(fake.url, TOKEN, port)
     read_only_url = stores.read_only.engine.url.render_as_string(hide_password=False)
     channel = TelegramInput(
         config, ledger=SqlUpdateLedger(read_only_url), message_log=SqlMessageIdLog(read_only_url),
