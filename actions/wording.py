@@ -9,24 +9,105 @@ Unicode CLDR through babel (:func:`day_phrase`), already inflected for the sente
 """
 from __future__ import annotations
 
+import string
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final, Mapping, Optional
+from typing import Any, ClassVar, Dict, Final, Mapping, Optional
 
-import yaml
+from pydantic import validator
 
 from core.persona import persona_by_id
+from core.persona.spec import Lang
+from core.signals import LANGUAGES
+from core.yamlcheck import Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 WORDS_FILE: Final = Path(__file__).with_name("referral_words.yml")
 DEFAULT_LANG: Final = "en"
 
 
+class Template(Text):
+    """A line with ``{name}`` placeholders, only those of :attr:`fields` (a typo would fail in the
+    middle of a child's referral instead of here)."""
+
+    fields: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def check(cls, text: str) -> list[str]:
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as exc:
+            return [f"not a template ({exc}); write a brace as {{{{ or }}}}"]
+        unknown = sorted(used - cls.fields)
+        if unknown:
+            allowed = ", ".join(f"{{{f}}}" for f in sorted(cls.fields)) or "none"
+            return [f"unknown placeholder {', '.join(f'{{{u}}}' for u in unknown)}; this line may use {allowed}"]
+        return []
+
+
+def _template(*fields: str) -> type[Template]:
+    return type("Template", (Template,), {"fields": frozenset(fields)})
+
+
+class Kinds(Strict):
+    key_name = "kind"
+    emergency: Template
+    child_helpline: Template
+
+
+class LanguageWords(Strict):
+    """The words of one language (placeholders as the file's header says)."""
+
+    key_name = "word"
+    nobody_now: _template("back")  # type: ignore[valid-type]
+    back_today: _template("t")  # type: ignore[valid-type]
+    back_day: _template("d", "t")  # type: ignore[valid-type]
+    back_soon: Template
+    line: _template("name", "contact", "details")  # type: ignore[valid-type]
+    emergency_local: _template("number")  # type: ignore[valid-type]
+    confirm_place: _template("place", "country")  # type: ignore[valid-type]
+    free: Template
+    always: Template
+    open_until: _template("t")  # type: ignore[valid-type]
+    opens_today: _template("t")  # type: ignore[valid-type]
+    opens_day: _template("d", "t")  # type: ignore[valid-type]
+    kinds: Kinds
+
+
+class WordsFile(Strict):
+    """``<lang>: {word: line}`` for every language of :data:`core.signals.LANGUAGES`."""
+
+    __root__: Dict[Lang, LanguageWords]
+
+    @validator("__root__")
+    def _every_language(cls, value: Dict[str, LanguageWords]) -> Dict[str, LanguageWords]:
+        missing = [lang for lang in LANGUAGES if lang not in value]
+        if missing:
+            raise ValueError(f"missing language {', '.join(missing)} (every language of the bot needs its words)")
+        return value
+
+
+class WordsError(ValueError):
+    """The referral words file is malformed; one ``file:line: field: message`` per problem."""
+
+
+def check_words(text: str, name: str) -> dict[str, dict[str, Any]]:
+    """The words of ``text`` (a referral words file called ``name``) as plain mappings; raises
+    :class:`WordsError` naming every problem's line."""
+    try:
+        source = read_source(text)
+    except YamlSyntaxError as exc:
+        raise WordsError(f"{name}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
+    checked, found = check_model(WordsFile, source)
+    found = [*source.problems, *found]
+    if checked is None or found:
+        raise WordsError("\n".join(f"{name}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
+    return {lang: {**w.dict(exclude={"kinds"}), "kinds": w.kinds.dict()} for lang, w in checked.__root__.items()}
+
+
 @lru_cache(maxsize=1)
 def _words() -> Mapping[str, Mapping[str, Any]]:
-    with WORDS_FILE.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    return data
+    return check_words(WORDS_FILE.read_text(encoding="utf-8"), str(WORDS_FILE))
 
 
 def words(lang: Optional[str]) -> Mapping[str, Any]:

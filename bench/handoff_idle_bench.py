@@ -32,7 +32,8 @@ from bench.relay import drop_schema, pct, schema_url
 async def _run(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     from bot.console import accounts
     from bot.console.context import Console
-    from bot.handoff import bot_side, delivery, events, service
+    from bot.handoff import bot_side, delivery, service
+    from bot.handoff.nudge import RedisNudge
     from bot.handoff.model import Context
     from bot.storage.keys import FileKeyProvider
     from bot.storage.runtime import open_storage
@@ -42,7 +43,7 @@ async def _run(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     url = schema_url(args.database_url, "bench_idle_") if args.database_url else f"sqlite:///{tmp / 'bench.db'}"
     store = open_storage(load_settings({"POPBOT_VAR_DIR": str(tmp / "var")}), database_url=url,
                          provider=FileKeyProvider(tmp / "keys", generate=True))
-    ctx = Context(store, nudge=events.RedisNudge(args.redis_url))
+    ctx = Context(store, nudge=RedisNudge(args.redis_url))
     accounts.add_account(Console(store), "bench", "counselor", actor="bench")
     counselor = service.actor_for(ctx, "bench", via="console")
     held = "web_" + uuid.uuid4().hex

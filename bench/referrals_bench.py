@@ -134,7 +134,7 @@ def main(argv: Sequence[str]) -> int:
     from referrals.geo import find_place, gazetteer
     from referrals.hsds import write_package
     from referrals.io import read_file
-    from referrals.routing import RoutingIndex, route
+    from referrals.routing import route, routing_index
     from referrals.store import DirectoryStore
     from referrals.topics import TOPICS
 
@@ -162,7 +162,7 @@ def main(argv: Sequence[str]) -> int:
               f"(parse+validate {parsed:.2f} s, save {saved:.2f} s; CPU {import_cpu:.2f} s); budget {IMPORT_BUDGET_S:.0f} s "
               f"-> {'OK' if import_s <= IMPORT_BUDGET_S else 'OVER BUDGET'}")
         print(f"  save vs naive row-by-row insert: {saved:.2f} s vs {naive_save:.2f} s = {saved / naive_save:.2f}x")
-        index = store.index()
+        index = routing_index(store)
         store.dispose()
 
     rng = random.Random(args.seed)

@@ -78,8 +78,9 @@ async def open_relay(name: str, *, database_url: str | None = None, redis_url: s
     from bot.channels.web import WebInput
     from bot.console import accounts
     from bot.console.context import Console
-    from bot.handoff import bot_side, delivery, events, gate, service
+    from bot.handoff import bot_side, delivery, gate, service
     from bot.handoff.model import Context
+    from bot.handoff.nudge import nudge_for
     from bot.storage.keys import FileKeyProvider
     from bot.storage.runtime import open_storage
     from bot.storage.tracker_store import EncryptedTrackerStore
@@ -95,7 +96,7 @@ async def open_relay(name: str, *, database_url: str | None = None, redis_url: s
     gate.install()
     agent = Agent.load(str(PROJECT_ROOT / "models" / f"{paths.MODEL_NAME}.tar.gz"),
                        tracker_store=EncryptedTrackerStore(storage=store))
-    ctx = Context(store, nudge=events.RedisNudge(redis_url) if redis_url else None)
+    ctx = Context(store, nudge=nudge_for(redis_url))
     # the account is made directly (no argon2 cost matters here, it is not timed)
     accounts.add_account(Console(store), "bench", "counselor", actor="bench")
     counselor = service.actor_for(ctx, "bench", via="console")

@@ -32,7 +32,7 @@ from typing import Dict, Iterable, List, Mapping, Optional
 
 from pydantic import conlist
 
-from bot.conversations import PLAIN, Conversation, ConversationError, Turn, Verbatim
+from bot.conversation_types import PLAIN, Conversation, ConversationError, Turn, Verbatim
 from core.persona.spec import Lang
 from core.yamlcheck import OneOf, Path_, Source, Strict, Text, format_path
 

@@ -37,45 +37,13 @@ from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, T
 
 from pydantic import conlist, validator
 
+from bot.answer_matrix import AnswersFile, expand
+from bot.conversation_types import PATHS, PLAIN, Conversation, ConversationError, Turn, Verbatim
 from core.persona.spec import VOICE_KEYS, Lang
 from core.text import fold
-from core.yamlcheck import OneOf, Problem, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import OneOf, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
-#: What a conversation exercises (the issue's list of paths).
-PATHS = (
-    "coded", "urgent", "address", "peer", "not_safe", "plain_disclosure", "place_name",
-    "ambiguous_place", "place_refused", "counselor_answer", "adult", "idiom",
-)
-PLAIN = "plain"
 M = TypeVar("M", bound=Strict)
-
-
-class ConversationError(ValueError):
-    """A conversation file that cannot be run: ``file:line: field: message``."""
-
-
-@dataclass(frozen=True)
-class Turn:
-    child: str
-    must: tuple[str, ...] = ()
-    must_not: tuple[str, ...] = ()
-    any: tuple[str, ...] = ()
-    line: int = 0
-    #: voice keys whose line (this persona, this language) must be among the replies
-    says: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Conversation:
-    id: str
-    persona: str
-    lang: str
-    path: str
-    turns: tuple[Turn, ...]
-    never: tuple[str, ...] = ()
-    xfail: Optional[str] = None
-    file: str = ""
-    line: int = 0
 
 
 @dataclass
@@ -87,18 +55,6 @@ class Result:
     @property
     def passed(self) -> bool:
         return not self.failures
-
-
-class Verbatim(Text):
-    """A line the child sends or a text looked for in the replies: kept exactly as written
-    (``"112 "`` with its space), only refused when empty."""
-
-    @classmethod
-    def validate(cls, value: Any) -> Any:
-        problems = cls.problems(value)
-        if problems:
-            raise Problem(value, *(((), p) for p in problems))
-        return value
 
 
 def _one_or_many(value: Any) -> Any:
@@ -167,8 +123,6 @@ def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
     name = str(path)
     source = read_file(path)
     if isinstance(source.data, dict) and "answers" in source.data and "conversations" not in source.data:
-        from bot.answer_matrix import AnswersFile, expand
-
         return expand(checked(AnswersFile, source, name).answers, name, known, source)
     spec = checked(ConversationsFile, source, name)
     unknown = [(n, c.persona) for n, c in enumerate(spec.conversations) if c.persona not in known]

@@ -23,7 +23,7 @@ import logging
 import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, AsyncIterator, Protocol
+from typing import Any, AsyncIterator
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +34,6 @@ LEASE, ALIVE, MAX_WAIT = 10.0, 5.0, 120.0
 class LockTimeout(RuntimeError):
     """The conversation stayed locked longer than the maximum wait; the caller should answer 5xx
     so the platform redelivers (the message is not lost)."""
-
-
-class ConversationLocks(Protocol):
-    def hold(self, conversation_id: str) -> Any:
-        """Async context manager: the caller's turn of ``conversation_id``."""
 
 
 # Both scripts are safe to run twice (core.redis_client retries a command whose answer was lost):

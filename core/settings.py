@@ -63,6 +63,8 @@ class Settings(BaseModel):
     public_url: Optional[str] = Field(None, description="https base URL Telegram calls (webhook mode); unset: polling")
     telegram_api_url: Optional[str] = Field(None, description="Bot API root (default https://api.telegram.org)")
     personas: Optional[str] = Field(None, description="persona ids to serve, comma-separated (`rumianek,bakery`); unset: every persona in `personas/`; any other persona is neither served nor shown")
+    #: The environment the settings were read from: the variables configuration files name
+    #: (``credentials.yml``: ``token_env``, ``secret_env``, ...) are read here, nowhere else.
     env: Mapping[str, str] = Field(default_factory=dict, repr=False, exclude=True)
 
     class Config:
@@ -110,11 +112,6 @@ class Settings(BaseModel):
     @property
     def console_url(self) -> str:
         return f"http://{self.host}:{self.console_port}"
-
-    def variable(self, name: str) -> str | None:
-        """A variable named in configuration (``credentials.yml``: ``token_env: ...``), or None."""
-        value = self.env.get(name)
-        return value or None
 
     def required_secret(self, name: str) -> str:
         """The secret field ``name`` (``POPBOT_<NAME>``); in embedded mode generated once into

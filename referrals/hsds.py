@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Iterable, Iterator
+from typing import Any, Callable, Final, Iterator, TypeVar
 
+from core.yamlcheck.record import Record, check_record
 from referrals.errors import ExportError, ImportError_
-from referrals.hours import format_clock, parse_clock
+from referrals.hours import format_clock
 from referrals.model import (
-    CHANNEL_TYPES, DAYS, SERVICE_KINDS, STATUSES, Channel, Directory, Location, Organization,
-    Schedule, Service, ServiceArea,
+    Channel, Directory, Location, Organization, Schedule, Service, ServiceArea,
 )
-from referrals.validate import Problems, Row
+from referrals.rows import (
+    AddressRow, AreaRow, ChannelRow, LanguageRow, LocationRow, OrganizationRow, PhoneRow, ScheduleRow,
+    ServiceAtLocationRow, ServiceRow, Seen, cell_text,
+)
+from referrals.validate import Problems
 
 PROFILE: Final = "tabular-data-package"
 TABLES: Final[dict[str, tuple[str, ...]]] = {
@@ -48,6 +53,7 @@ _TYPES: Final = {
     "child_specific": "boolean", "starter": "boolean",
 }
 _PHONE_TYPE: Final = {"phone": "voice", "sms": "text"}
+R = TypeVar("R", bound=Record)
 
 
 def _b(value: bool) -> str:
@@ -149,13 +155,12 @@ def read_package(descriptor: Path, problems: Problems) -> Directory:
         if required not in paths:
             raise ImportError_(f"{descriptor.name}: the package has no '{required}' resource")
     d = Directory()
+    seen = Seen(problems.origins, d.services, {})
     tables = {name: list(_read_csv(path)) for name, path in paths.items() if name in TABLES}
     for name, parser in _PARSERS.items():
         for row_no, record in tables.get(name, ()):
-            parser(Row(record, paths[name].name, row_no, problems, normalized=True), d, problems)
-    _attach_phones(tables.get("phone", []), paths.get("phone"), d, problems)
-    if hasattr(d, "_locations"):
-        del d._locations
+            parser(record, Where(paths[name].name, row_no, problems, seen), d)
+    _attach_phones(tables.get("phone", []), paths.get("phone"), d, Where("", 0, problems, seen))
     for s in d.services.values():
         s.schedules.sort(key=lambda x: x.id)
         s.areas.sort(key=lambda x: x.id)
@@ -176,183 +181,158 @@ def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         raise ImportError_(f"{path.name}: not UTF-8 text") from exc
 
 
-def _unique(row: Row, kind: str, problems: Problems) -> str:
-    id_ = row.text("id", required=True)
-    if id_ and (kind, id_) in problems.origins:
-        file, first = problems.origins[(kind, id_)]
-        row.error("id", f"duplicate {kind} id {id_!r} (first on row {first})")
-        return ""
-    if id_:
-        problems.origins[(kind, id_)] = (row.file, row.row)
-    return id_
+@dataclass
+class Where:
+    """The row being read (file name, row number), the import's problems and what earlier rows hold."""
+
+    file: str
+    row: int
+    problems: Problems
+    seen: Seen
+
+    def check(self, model: type[R], record: dict[str, Any], kept: Callable[[R], bool] = lambda row: True,
+              only: tuple[str, ...] = ()) -> tuple[R, bool]:
+        """``record`` as a ``model`` row, and whether the row gives something (``kept``); its
+        problems are reported: all of them if it does, else only those of the columns ``only``."""
+        row, found = check_record(model, record, self.seen)
+        keep = kept(row)
+        self.problems.row(self.file, self.row, [p for p in found if keep or p[0] in only])
+        return row, keep
+
+    def error(self, fld: str, message: str) -> None:
+        self.problems.error(self.file, self.row, fld, message)
+
+    def origin(self, kind: str, id_: str) -> None:
+        """Where the ``kind`` object ``id_`` came from (for the messages of the checks across rows)."""
+        if id_:
+            self.problems.origins[(kind, id_)] = (self.file, self.row)
 
 
-def _organization(row: Row, d: Directory, p: Problems) -> None:
-    id_ = _unique(row, "organization", p)
-    name = row.text("name", required=True)
-    if id_:
-        d.organizations[id_] = Organization(id=id_, name=name, description=row.text("description"),
-                                            email=row.text("email"), website=row.text("website"))
+def _organization(record: dict[str, Any], at: Where, d: Directory) -> None:
+    row, _ = at.check(OrganizationRow, record)
+    at.origin("organization", row.id)
+    if row.id:
+        d.organizations[row.id] = Organization(id=row.id, name=row.name, description=row.description,
+                                               email=row.email, website=row.website)
 
 
-def _service(row: Row, d: Directory, p: Problems) -> None:
-    id_ = _unique(row, "service", p)
+def _service(record: dict[str, Any], at: Where, d: Directory) -> None:
+    row, _ = at.check(ServiceRow, record)
+    at.origin("service", row.id)
     s = Service(
-        id=id_, organization_id=row.text("organization_id", required=True), name=row.text("name", required=True),
-        kind=row.choice("kind", SERVICE_KINDS, default="helpline"), time_zone=row.zone("time_zone"),
-        alternate_name=row.text("alternate_name"), description=row.text("description"), url=row.text("url"),
-        email=row.text("email"), status=row.choice("status", STATUSES, default="active"),
-        minimum_age=row.integer("minimum_age", 0, 120), maximum_age=row.integer("maximum_age", 0, 120),
-        topics=row.topics("topics"), free_of_charge=row.boolean("free_of_charge", True),
-        anonymous=row.boolean("anonymous", False), child_specific=row.boolean("child_specific", False),
-        source=row.text("source"), verified=row.day("assured_date"), starter=row.boolean("starter", False),
+        id=row.id, organization_id=row.organization_id, name=row.name, kind=row.kind, time_zone=row.time_zone,
+        alternate_name=row.alternate_name, description=row.description, url=row.url, email=row.email,
+        status=row.status, minimum_age=row.minimum_age, maximum_age=row.maximum_age, topics=row.topics,
+        free_of_charge=row.free_of_charge, anonymous=row.anonymous, child_specific=row.child_specific,
+        source=row.source, verified=row.assured_date, starter=row.starter,
     )
-    if not s.topics and not row.text("topics"):
-        row.error("topics", f"no topics (use some of: abuse, bullying, ..., general)")
-    if id_:
-        d.services[id_] = s
+    if row.id:
+        d.services[row.id] = s
 
 
-def _service_of(row: Row, d: Directory) -> Service | None:
-    sid = row.text("service_id", required=True)
-    if sid and sid not in d.services:
-        row.error("service_id", f"unknown service {sid!r}")
-        return None
-    return d.services.get(sid)
+def _channel(record: dict[str, Any], at: Where, d: Directory) -> None:
+    # the languages of a channel that is not kept (unknown service, id taken) are not checked
+    row, kept = at.check(ChannelRow, record, lambda r: r.service_id in d.services and bool(r.id),
+                         only=("id", "service_id", "type", "value"))
+    at.origin("channel", row.id)
+    if kept:
+        d.services[row.service_id].channels.append(Channel(
+            id=row.id, service_id=row.service_id, type=row.type, value=row.value, description=row.description,
+            languages=row.languages))
 
 
-def _channel(row: Row, d: Directory, p: Problems) -> None:
-    id_ = _unique(row, "channel", p)
-    s = _service_of(row, d)
-    ctype = row.choice("type", CHANNEL_TYPES)
-    value = row.text("value", required=True)
-    if s is not None and id_:
-        s.channels.append(Channel(id=id_, service_id=s.id, type=ctype, value=value,
-                                  description=row.text("description"), languages=row.languages("languages")))
-
-
-def _schedule_row(row: Row, d: Directory, p: Problems) -> None:
-    id_ = _unique(row, "schedule", p)
-    s = _service_of(row, d)
-    freq = row.text("freq").upper()
-    if freq and freq != "WEEKLY":
-        row.error("freq", f"only WEEKLY schedules are supported, not {freq!r}")
-    days = tuple(x.strip().upper() for x in row.text("byday").split(",") if x.strip())
-    bad = [x for x in days if x not in DAYS]
-    if bad or not days:
-        row.error("byday", f"byday must list days like MO,TU,WE (got {row.text('byday')!r})")
-    opens = closes = 0
-    try:
-        opens = parse_clock(row.text("opens_at", required=True) or "x")
-        closes = parse_clock(row.text("closes_at", required=True) or "x")
-        if opens == closes:
-            row.error("closes_at", "opens_at and closes_at are equal")
-    except ValueError as exc:
-        row.error("opens_at", str(exc))
-    if s is None or not id_ or bad or not days:
+def _schedule_row(record: dict[str, Any], at: Where, d: Directory) -> None:
+    row, _ = at.check(ScheduleRow, record)
+    at.origin("schedule", row.id)
+    s = d.services.get(row.service_id)
+    if s is None or not row.id or not row.byday:
         return
-    cid = row.text("channel_id") or None
-    sc = Schedule(id=id_, service_id=s.id, channel_id=cid, byday=tuple(x for x in DAYS if x in days),
-                  opens=opens, closes=closes, description=row.text("description"))
+    cid = row.channel_id or None
+    sc = Schedule(id=row.id, service_id=s.id, channel_id=cid, byday=row.byday, opens=row.opens_at or 0,
+                  closes=row.closes_at or 0, description=row.description)
     if cid is None:
         s.schedules.append(sc)
         return
     channel = next((c for c in s.channels if c.id == cid), None)
     if channel is None:
-        row.error("channel_id", f"unknown channel {cid!r} of service {s.id!r}")
+        at.error("channel_id", f"unknown channel {cid!r} of service {s.id!r}")
     else:
         channel.schedules.append(sc)
 
 
-def _area(row: Row, d: Directory, p: Problems) -> None:
-    id_ = _unique(row, "service_area", p)
-    s = _service_of(row, d)
-    country = row.country("country")
-    lat, lon = row.number("latitude", -90, 90), row.number("longitude", -180, 180)
-    radius = row.number("radius_km", 0, 5000)
-    if radius is not None and (lat is None or lon is None):
-        row.error("radius_km", "radius_km needs latitude and longitude")
-    if s is not None and id_:
-        s.areas.append(ServiceArea(id=id_, service_id=s.id, country=country, admin1=row.text("admin1") or None,
-                                   latitude=lat, longitude=lon, radius_km=radius, name=row.text("name"),
-                                   description=row.text("description")))
+def _area(record: dict[str, Any], at: Where, d: Directory) -> None:
+    row, _ = at.check(AreaRow, record)
+    at.origin("service_area", row.id)
+    s = d.services.get(row.service_id)
+    if s is not None and row.id:
+        s.areas.append(ServiceArea(id=row.id, service_id=s.id, country=row.country, admin1=row.admin1 or None,
+                                   latitude=row.latitude, longitude=row.longitude, radius_km=row.radius_km,
+                                   name=row.name, description=row.description))
 
 
-_LOCATIONS_KEY: Final = "__locations__"
+def _location(record: dict[str, Any], at: Where, d: Directory) -> None:
+    locations: dict[str, Location] = at.seen.locations  # type: ignore[assignment]
+    # a location without a usable id is not checked further
+    row, kept = at.check(LocationRow, record, lambda r: bool(r.id), only=("id",))
+    if kept:
+        at.origin("location", row.id)
+        locations[row.id] = Location(
+            id=row.id, name=row.name, latitude=row.latitude, longitude=row.longitude,
+            location_type=row.location_type or "physical")
 
 
-def _location(row: Row, d: Directory, p: Problems) -> None:
-    id_ = _unique(row, "location", p)
-    if id_:
-        _locations(d)[id_] = Location(
-            id=id_, name=row.text("name"), latitude=row.number("latitude", -90, 90),
-            longitude=row.number("longitude", -180, 180), location_type=row.text("location_type") or "physical")
+def _address(record: dict[str, Any], at: Where, d: Directory) -> None:
+    # the address of an unknown location is not checked further
+    row, kept = at.check(AddressRow, record, lambda r: r.location_id in at.seen.locations, only=("location_id",))
+    if kept:
+        loc = at.seen.locations[row.location_id]
+        loc.address_1, loc.city = row.address_1, row.city
+        loc.region = row.region or row.state_province
+        loc.postal_code = row.postal_code
+        loc.country = row.country
 
 
-def _locations(d: Directory) -> dict[str, Location]:
-    store = getattr(d, "_locations", None)
-    if store is None:
-        store = {}
-        object.__setattr__(d, "_locations", store)
-    return store
-
-
-def _address(row: Row, d: Directory, p: Problems) -> None:
-    lid = row.text("location_id", required=True)
-    loc = _locations(d).get(lid)
-    if loc is None:
-        if lid:
-            row.error("location_id", f"unknown location {lid!r}")
-        return
-    loc.address_1, loc.city = row.text("address_1"), row.text("city")
-    loc.region = row.text("region") or row.text("state_province")
-    loc.postal_code = row.text("postal_code")
-    loc.country = row.country("country", required=False)
-
-
-def _service_at_location(row: Row, d: Directory, p: Problems) -> None:
-    s = _service_of(row, d)
-    lid = row.text("location_id", required=True)
-    loc = _locations(d).get(lid)
-    if lid and loc is None:
-        row.error("location_id", f"unknown location {lid!r}")
+def _service_at_location(record: dict[str, Any], at: Where, d: Directory) -> None:
+    row, _ = at.check(ServiceAtLocationRow, record)
+    s, loc = d.services.get(row.service_id), at.seen.locations.get(row.location_id)
     if s is not None and loc is not None:
         s.locations.append(loc)
 
 
-def _language(row: Row, d: Directory, p: Problems) -> None:
-    s = _service_of(row, d)
-    codes = row.languages("code")
+def _language(record: dict[str, Any], at: Where, d: Directory) -> None:
+    row, _ = at.check(LanguageRow, record)
+    s = d.services.get(row.service_id)
     if s is not None:
-        s.languages = tuple(dict.fromkeys((*s.languages, *codes)))
+        s.languages = tuple(dict.fromkeys((*s.languages, *row.code)))
 
 
-def _phone(row: Row, d: Directory, p: Problems) -> None:
+def _phone(record: dict[str, Any], at: Where, d: Directory) -> None:
     """Handled after channels are known (:func:`_attach_phones`)."""
 
 
-def _attach_phones(rows: list[tuple[int, dict[str, str]]], path: Path | None, d: Directory, p: Problems) -> None:
+def _attach_phones(rows: list[tuple[int, dict[str, str]]], path: Path | None, d: Directory, at: Where) -> None:
     if path is None:
         return
     channel_ids = {c.id for s in d.services.values() for c in s.channels}
     for row_no, record in rows:
-        row = Row(record, path.name, row_no, p)
-        cid = row.text("channel_id")
+        at = Where(path.name, row_no, at.problems, at.seen)
+        cid = cell_text(record.get("channel_id"))
         if cid and cid in channel_ids:
-            continue
-        sid = row.text("service_id")
+            continue  # the copy of a channel, written for other HSDS tools
+        sid = cell_text(record.get("service_id"))
         if not sid:
-            p.warn(row.file, row.row, "service_id", "phone without service_id is ignored")
+            at.problems.warn(at.file, row_no, "service_id", "phone without service_id is ignored")
             continue
-        s = _service_of(row, d)
-        if s is None:
+        # the phone of an unknown service is not checked further
+        row, kept = at.check(PhoneRow, record, lambda r: r.service_id in d.services, only=("service_id",))
+        if not kept:
             continue
-        ptype = row.text("type").lower() or "voice"
+        s = d.services[row.service_id]
+        ptype = row.type.lower() or "voice"
         ctype = "sms" if ptype in ("text", "sms") else "phone"
-        id_ = row.text("id", required=True) or f"{sid}-phone{row_no}"
-        p.origins[("channel", id_)] = (row.file, row.row)
-        s.channels.append(Channel(id=id_, service_id=sid, type=ctype, value=row.text("number", required=True),
-                                  description=row.text("description")))
+        id_ = row.id or f"{sid}-phone{row_no}"
+        at.origin("channel", id_)
+        s.channels.append(Channel(id=id_, service_id=sid, type=ctype, value=row.number, description=row.description))
 
 
 # Order matters: organizations before services, services before their children.

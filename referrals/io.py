@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Optional
 
 from referrals.errors import ImportError_, Problem, ValidationError
+from referrals.hsds import read_package, write_package
 from referrals.model import Directory
+from referrals.sheet import read_sheet
 from referrals.validate import Problems, check_directory
 
 
@@ -14,12 +16,8 @@ def _parse(path: Path, problems: Problems) -> Directory:
     if not path.exists():
         raise ImportError_(f"{path}: no such file or directory")
     if path.is_dir() or path.name == "datapackage.json":
-        from referrals.hsds import read_package
-
         return read_package(path, problems)
     if path.suffix.lower() in (".csv", ".xlsx", ".xlsm"):
-        from referrals.sheet import read_sheet
-
         return read_sheet(path, problems)
     raise ImportError_(
         f"{path.name}: unknown format (give an HSDS datapackage.json or its folder, or a .csv/.xlsx sheet)")
@@ -50,6 +48,4 @@ def validate_file(path: Path | str, today: Optional[date] = None) -> list[Proble
 
 def export_package(directory: Directory, target: Path | str) -> Path:
     """Write ``directory`` as an HSDS package into ``target``; returns the datapackage.json path."""
-    from referrals.hsds import write_package
-
     return write_package(directory, Path(target))

@@ -12,7 +12,7 @@ closed service says when it opens next (``opens_at``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any, Optional, Sequence
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,8 @@ from referrals.geo import Place, country_place, distance_km, find_place, gazette
 from referrals.hours import OpenState, open_state
 from referrals.hours import zone as tz
 from referrals.ranking import CountryTable
-from referrals.model import DAYS, TEXT_CHANNELS, Channel, Directory, Schedule, Service, ServiceArea
+from referrals.model import DAYS, Channel, Directory, Schedule, Service, ServiceArea
+from referrals.rows import is_country
 from referrals.store import DirectoryStore
 from referrals.topics import TOPICS
 
@@ -159,17 +160,16 @@ def resolve_place(where: str | Place | tuple[float, float] | None, country_hint:
     place = find_place(where, country_hint, lang) if where else None
     if place is None and country_hint:
         place = country_place(country_hint)
-        if place is None and _known_region(country_hint):
+        if place is None and is_country(country_hint):
             # a territory without a gazetteer city (e.g. AC, XK): the country alone still routes
             code = country_hint.upper()
             place = Place(name=code, country=code, admin1=None, lat=0.0, lon=0.0, population=0, kind="country")
     return place
 
 
-def _known_region(code: str) -> bool:
-    from referrals.validate import is_country
-
-    return is_country(code)
+def routing_index(store: DirectoryStore) -> RoutingIndex:
+    """The routing index of ``store``'s current directory (built again after an import)."""
+    return store.cached(RoutingIndex)
 
 
 _DEFAULT_STORE: Optional[DirectoryStore] = None
@@ -213,7 +213,7 @@ def route(
     if place is None:
         return []
     if index is None:
-        index = (store or default_store()).index()
+        index = routing_index(store or default_store())
     return _route(index, place, age, tuple(topics), lang, at, cannot_speak, urgent, limit)
 
 

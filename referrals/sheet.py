@@ -7,26 +7,21 @@ numbers (the header is row 1).
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
-from typing import Any, Final, Iterator
+from typing import Any, Callable, Final, Iterator
 
 from core.text import slug
+from core.yamlcheck.record import check_record
 from referrals.errors import ImportError_
 from referrals.hours import parse_hours
 from referrals.model import (
-    CHANNEL_TYPES, SERVICE_KINDS, STATUSES, Channel, Directory, Location, Organization, Schedule,
-    Service, ServiceArea,
+    CHANNEL_TYPES, Channel, Directory, Location, Organization, Schedule, Service, ServiceArea,
 )
-from referrals.validate import Problems, Row
+from referrals.rows import SheetRow
+from referrals.validate import Problems
 
-COLUMNS: Final = (
-    "id", "organization", "organization_website", "service", "alternate_name", "description",
-    "kind", "status", "country", "region", "latitude", "longitude", "radius_km", "address",
-    "city", "postal_code", *CHANNEL_TYPES, "website", "hours",
-    *(f"{c}_hours" for c in CHANNEL_TYPES), "time_zone", "minimum_age", "maximum_age", "topics",
-    "languages", "free", "anonymous", "child_specific", "source", "verified",
-)
+#: The columns, as :class:`referrals.rows.SheetRow` declares them.
+COLUMNS: Final = tuple(f.alias for f in SheetRow.__fields__.values())
 ALIASES: Final = {
     "min_age": "minimum_age", "max_age": "maximum_age", "name": "service", "org": "organization",
     "timezone": "time_zone", "tz": "time_zone", "free_of_charge": "free", "chat_url": "chat",
@@ -85,81 +80,68 @@ def read_sheet(path: Path, problems: Problems) -> Directory:
                 problems.error(file, 1, col, "required column is missing")
             if missing:
                 return d
-        row = Row(record, file, number, problems)
-        _service_from_row(row, d, problems)
+        _service_from_row(record, file, number, d, problems)
     return d
 
 
-def _service_from_row(row: Row, d: Directory, problems: Problems) -> None:
-    org_name = row.text("organization", required=True)
-    name = row.text("service", required=True)
-    country = row.country("country")
-    region = row.text("region") or None
-    sid = row.text("id") or f"{country.lower()}-{slug(org_name, 20)}-{slug(name, 30)}"
-    if region and not row.text("id"):
-        sid += f"-{slug(region, 10)}"
+def _service_from_row(record: dict[str, Any], file: str, number: int, d: Directory, problems: Problems) -> None:
+    row, found = check_record(SheetRow, record)
+    sid = row.id or f"{row.country.lower()}-{slug(row.organization, 20)}-{slug(row.service, 30)}"
+    if row.region and not row.id:
+        sid += f"-{slug(row.region, 10)}"
     if sid in d.services:
-        row.error("id", f"duplicate service id {sid!r} (also on row {problems.origins[('service', sid)][1]}); add an id column")
+        problems.row(file, number, [p for p in found if p[0] in SheetRow.IDENTITY])
+        problems.error(file, number, "id", f"duplicate service id {sid!r} (also on row "
+                       f"{problems.origins[('service', sid)][1]}); add an id column")
         return
-    oid = f"org-{slug(org_name, 56)}"
-    d.organizations.setdefault(oid, Organization(id=oid, name=org_name, website=row.text("organization_website")))
-    problems.origins[("service", sid)] = (row.file, row.row)
-    kind = row.choice("kind", SERVICE_KINDS, default="helpline")
+    problems.row(file, number, found)
+    oid = f"org-{slug(row.organization, 56)}"
+    d.organizations.setdefault(oid, Organization(id=oid, name=row.organization, website=row.organization_website))
+    problems.origins[("service", sid)] = (file, number)
+    region = row.region or None
     service = Service(
-        id=sid, organization_id=oid, name=name, kind=kind, time_zone=row.zone("time_zone"),
-        alternate_name=row.text("alternate_name"), description=row.text("description"),
-        url=row.text("website"), status=row.choice("status", STATUSES, default="active"),
-        minimum_age=row.integer("minimum_age", 0, 120), maximum_age=row.integer("maximum_age", 0, 120),
-        topics=row.topics("topics"), free_of_charge=row.boolean("free", True),
-        anonymous=row.boolean("anonymous", False), child_specific=row.boolean("child_specific", False),
-        languages=row.languages("languages"), source=row.text("source"), verified=row.day("verified"),
+        id=sid, organization_id=oid, name=row.service, kind=row.kind, time_zone=row.time_zone,
+        alternate_name=row.alternate_name, description=row.description, url=row.website, status=row.status,
+        minimum_age=row.minimum_age, maximum_age=row.maximum_age, topics=row.topics, free_of_charge=row.free,
+        anonymous=row.anonymous, child_specific=row.child_specific, languages=row.languages, source=row.source,
+        verified=row.verified,
     )
-    if not service.topics and row.text("topics") == "":
-        pass  # reported as required above
-    lat, lon = row.number("latitude", -90, 90), row.number("longitude", -180, 180)
-    radius = row.number("radius_km", 0, 5000)
-    if (lat is None) != (lon is None):
-        row.error("latitude" if lat is None else "longitude", "latitude and longitude go together")
-        lat = lon = None
-    if radius is not None and lat is None:
-        row.error("radius_km", "radius_km needs latitude and longitude")
-        radius = None
-    if country:
+    lat, lon, radius = row.latitude, row.longitude, row.radius_km
+    if row.country:
         service.areas.append(ServiceArea(
-            id=f"{sid}-area", service_id=sid, country=country, admin1=region,
+            id=f"{sid}-area", service_id=sid, country=row.country, admin1=region,
             latitude=lat if radius is not None else None, longitude=lon if radius is not None else None,
-            radius_km=radius, name=row.text("city") or region or country))
-    address = row.text("address")
-    if lat is not None or address:
+            radius_km=radius, name=row.city or region or row.country))
+    if lat is not None or row.address:
         service.locations.append(Location(
-            id=f"{sid}-loc", name=name, latitude=lat, longitude=lon, address_1=address,
-            city=row.text("city"), region=region or "", postal_code=row.text("postal_code"), country=country))
-    default_hours = row.text("hours")
-    if default_hours:
-        service.schedules = _schedules(row, "hours", default_hours, sid, None)
+            id=f"{sid}-loc", name=row.service, latitude=lat, longitude=lon, address_1=row.address,
+            city=row.city, region=region or "", postal_code=row.postal_code, country=row.country))
+
+    def report(fld: str) -> Callable[[str], None]:
+        return lambda message: problems.error(file, number, fld, message)
+
+    if row.hours:
+        service.schedules = _schedules(row.hours, sid, None, report("hours"))
     for ctype in CHANNEL_TYPES:
-        raw = row.text(ctype)
-        if not raw:
-            continue
-        for n, value in enumerate([v.strip() for v in raw.split(";") if v.strip()], start=1):
+        hours = getattr(row, f"{ctype}_hours")
+        for n, value in enumerate(row.channel_values(ctype), start=1):
             cid = f"{sid}-{ctype}{n if n > 1 else ''}"
             ch = Channel(id=cid, service_id=sid, type=ctype, value=value)
-            hours = row.text(f"{ctype}_hours")
             if hours:
-                ch.schedules = _schedules(row, f"{ctype}_hours", hours, sid, cid)
-            problems.origins[("channel", cid)] = (row.file, row.row)
+                ch.schedules = _schedules(hours, sid, cid, report(f"{ctype}_hours"))
+            problems.origins[("channel", cid)] = (file, number)
             service.channels.append(ch)
     for ctype in CHANNEL_TYPES:
-        if row.text(f"{ctype}_hours") and not row.text(ctype):
-            row.error(f"{ctype}_hours", f"hours given but no {ctype} column value")
+        if getattr(row, f"{ctype}_hours") and not getattr(row, ctype):
+            problems.error(file, number, f"{ctype}_hours", f"hours given but no {ctype} column value")
     d.services[sid] = service
 
 
-def _schedules(row: Row, fld: str, text: str, sid: str, cid: str | None) -> list[Schedule]:
+def _schedules(text: str, sid: str, cid: str | None, report: Callable[[str], None]) -> list[Schedule]:
     try:
         rules = parse_hours(text)
     except ValueError as exc:
-        row.error(fld, str(exc))
+        report(str(exc))
         return []
     base = cid or sid
     return [Schedule(id=f"{base}-h{i}", service_id=sid, channel_id=cid, byday=r.byday, opens=r.opens, closes=r.closes)

@@ -2,13 +2,13 @@
 
 One :class:`DirectoryStore` per database. Every write runs in one transaction (a failed import
 leaves the directory as it was) and bumps a generation number, so the routing index that
-:meth:`DirectoryStore.index` caches is rebuilt after an import, also in other processes.
+:meth:`DirectoryStore.cached` keeps is rebuilt after an import, also in other processes.
 """
 from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -20,15 +20,14 @@ from referrals.errors import StoreError
 from referrals.model import (
     Channel, Directory, Location, Organization, Schedule, Service, ServiceArea,
 )
-
-if TYPE_CHECKING:
-    from referrals.routing import RoutingIndex
+from referrals.starter import load_starter, starter_fingerprint
 
 #: Key (in the meta table) of the checksum of the starter package the directory was seeded from.
 STARTER_FINGERPRINT = "starter_fingerprint"
 #: How often (seconds) a cached index asks the database whether it changed.
 RECHECK_SECONDS = 5.0
 _BATCH = 2000
+T = TypeVar("T")
 
 
 class DirectoryStore:
@@ -46,8 +45,8 @@ class DirectoryStore:
                 raise StoreError(f"cannot open the directory database: {exc.__class__.__name__}") from exc
         self.engine: Engine = engine
         self._lock = threading.Lock()
-        self._index: Optional["RoutingIndex"] = None
-        self._index_generation = -1
+        #: (builder, directory generation, what it built) of :meth:`cached`
+        self._built: Optional[tuple[Callable[[Directory], Any], int, Any]] = None
         self._checked_at = 0.0
         if migrate:
             self.migrate()
@@ -111,8 +110,6 @@ class DirectoryStore:
 
         Rows a partner imported are never touched; a directory without starter rows (the partner
         replaced them) is left without."""
-        from referrals.starter import load_starter, starter_fingerprint
-
         shipped = starter_fingerprint()
         if self.is_empty():
             self.seed_starter(load_starter(), shipped)
@@ -154,21 +151,19 @@ class DirectoryStore:
             value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
         return None if value is None else int(value)
 
-    # -- routing index --------------------------------------------------------------------
-    def index(self) -> "RoutingIndex":
-        """The routing index of the current directory, rebuilt when the directory changed."""
-        from referrals.routing import RoutingIndex
-
+    # -- what is built from the directory (the routing index) ----------------------------
+    def cached(self, build: Callable[[Directory], T]) -> T:
+        """``build(directory)`` of the current directory: cached, and built again when the
+        directory changed (asked at most every RECHECK_SECONDS; an import by another process too)."""
         now = time.monotonic()
-        if self._index is not None and now - self._checked_at < RECHECK_SECONDS:
-            return self._index
+        if self._built is not None and self._built[0] is build and now - self._checked_at < RECHECK_SECONDS:
+            return self._built[2]  # type: ignore[no-any-return]
         with self._lock:
             generation = self.generation()
             self._checked_at = time.monotonic()
-            if self._index is None or generation != self._index_generation:
-                self._index = RoutingIndex(self.load())
-                self._index_generation = generation
-            return self._index
+            if self._built is None or self._built[0] is not build or generation != self._built[1]:
+                self._built = (build, generation, build(self.load()))
+            return self._built[2]  # type: ignore[no-any-return]
 
     def dispose(self) -> None:
         self.engine.dispose()

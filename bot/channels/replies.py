@@ -84,16 +84,6 @@ class _LedgerBase:
         raise NotImplementedError
 
 
-class MemoryReplyLedger(_LedgerBase):
-    """Only the in-process record (tests; a single process without shared state)."""
-
-    async def _sent(self, bot: str, update_id: int, seq: int) -> bool:
-        return False
-
-    async def _record(self, bot: str, update_id: int, seq: int) -> None:
-        return None
-
-
 class SqlReplyLedger(_LedgerBase):
     """Ledger in the popbot database (table ``popbot_channel_replies``)."""
 

@@ -229,7 +229,8 @@ class TelegramInput(InputChannel):
         from core.persona import served_personas
 
         settings = dict(credentials or {})
-        return cls(parse(settings, personas=list(served_personas()), source=section_source(settings)))
+        env = load_settings().env  # the variables credentials.yml names (tokens, secrets, URLs)
+        return cls(parse(settings, env, personas=list(served_personas()), source=section_source(settings)))
 
     # --- shared state (created lazily so configuration errors surface first) -------------------
     @property

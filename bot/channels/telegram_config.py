@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, List, Mapping, Optional, Sequence
 import yaml
 
 from core.paths import CREDENTIALS
+from core.settings import load_settings
 from core.yamlcheck import OneOf, Path_, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -186,7 +186,7 @@ def parse(
     list there is one bot per served persona, and a listed bot of another persona is an error.
     ``source``: the settings with their lines in ``credentials.yml`` (:func:`section_source`).
     The shape is :class:`TelegramSettings`; what depends on the environment is checked here."""
-    env = os.environ if env is None else env
+    env = load_settings().env if env is None else env
     source = source if source is not None else Source(data=dict(credentials or {}))
     spec, found = check_model(TelegramSettings, source)
     if spec is None or found:

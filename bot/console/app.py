@@ -81,12 +81,7 @@ ROUTES: list[RouteSpec] = [
 
 def handoff_context(storage: Storage, clock: Callable[[], float]) -> HandoffContext:
     """The handoff service's context: same storage and clock, the Redis nudge when configured."""
-    nudge = None
-    if storage.settings.redis_url:
-        from bot.handoff.events import RedisNudge
-
-        nudge = RedisNudge(storage.settings.redis_url)
-    return HandoffContext(storage, clock=clock, nudge=nudge)
+    return HandoffContext.of(storage, clock)
 
 
 def create_app(

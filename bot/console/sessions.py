@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from bot.console.context import Console
 from bot.console.tables import sessions
@@ -50,6 +51,7 @@ def create(console: Console, account_id: int, stage: str, *, created_at: float |
     token, csrf, now = secrets.token_urlsafe(32), secrets.token_urlsafe(32), console.now()
     started = now if created_at is None else created_at
     with console.engine.begin() as conn:
+        _purge(conn, console)  # expired rows of sessions nobody presents again (abandoned logins)
         conn.execute(sa.insert(sessions).values(
             id_hash=_hash(token), account_id=account_id, stage=stage, csrf=csrf, created_at=started,
             last_seen=now, pending=pending,
@@ -96,12 +98,11 @@ def end(console: Console, token: str) -> None:
         conn.execute(sa.delete(sessions).where(sessions.c.id_hash == _hash(token)))
 
 
-def purge(console: Console) -> int:
-    """Delete every expired row (the console does it now and then); returns how many."""
+def _purge(conn: Connection, console: Console) -> int:
+    """Delete every expired row (done whenever a session is created); returns how many."""
     now, settings = console.now(), console.settings
-    with console.engine.begin() as conn:
-        return int(conn.execute(sa.delete(sessions).where(sa.or_(
-            sessions.c.last_seen < now - settings.console_idle_minutes * 60,
-            sa.and_(sessions.c.stage == "full", sessions.c.created_at < now - settings.console_absolute_hours * 3600),
-            sa.and_(sessions.c.stage != "full", sessions.c.created_at < now - PRE_LOGIN_SECONDS),
-        ))).rowcount)
+    return int(conn.execute(sa.delete(sessions).where(sa.or_(
+        sessions.c.last_seen < now - settings.console_idle_minutes * 60,
+        sa.and_(sessions.c.stage == "full", sessions.c.created_at < now - settings.console_absolute_hours * 3600),
+        sa.and_(sessions.c.stage != "full", sessions.c.created_at < now - PRE_LOGIN_SECONDS),
+    ))).rowcount)

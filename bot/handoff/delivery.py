@@ -31,7 +31,7 @@ from typing import Any, AsyncContextManager, Awaitable, Callable
 
 import sqlalchemy as sa
 
-from bot.handoff import events, presence, records, tables
+from bot.handoff import events, nudge, presence, records, tables
 from bot.handoff.model import Context
 from core.logs import exception_summary
 
@@ -74,7 +74,7 @@ class Deliverer:
         self.slow_poll = slow_poll
         self.timers_every = timers_every
         self._redis_url = redis_url
-        self.listener: events.NudgeListener | None = None
+        self.listener: nudge.NudgeListener | None = None
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -279,7 +279,7 @@ class Deliverer:
         wake = asyncio.Event()
         listener_task: asyncio.Task[None] | None = None
         if url:
-            self.listener = events.NudgeListener(url, wake)
+            self.listener = nudge.NudgeListener(url, wake)
             listener_task = asyncio.create_task(self.listener.run())
             await self.listener.ready(timeout=2.0)
         loop = asyncio.get_running_loop()

@@ -48,12 +48,7 @@ def context_for(processor: Any) -> Context | None:
     delivery.use_domain(processor.domain)
     found = _contexts.get(id(store))
     if found is None or found.storage is not store:
-        nudge = None
-        if store.settings.redis_url:
-            from bot.handoff.events import RedisNudge
-
-            nudge = RedisNudge(store.settings.redis_url)
-        found = _contexts[id(store)] = Context(store, nudge=nudge)
+        found = _contexts[id(store)] = Context.of(store)
     return found
 
 

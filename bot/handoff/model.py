@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from bot.handoff.nudge import nudge_for
 from bot.storage.runtime import Storage, storage as default_storage
 
 STATES = ("bot", "waiting", "held", "returned", "closed")
@@ -39,15 +40,14 @@ class Context:
     nudge: Nudge | None = None
 
     @classmethod
-    def default(cls) -> "Context":
-        """The process's storage, and a Redis nudge when ``POPBOT_REDIS_URL`` is set."""
-        store = default_storage()
-        nudge = None
-        if store.settings.redis_url:
-            from bot.handoff.events import RedisNudge
+    def of(cls, store: Storage, clock: Callable[[], float] = time.time) -> "Context":
+        """``store`` with the Redis nudge when its settings name Redis (``POPBOT_REDIS_URL``)."""
+        return cls(store, clock=clock, nudge=nudge_for(store.settings.redis_url))
 
-            nudge = RedisNudge(store.settings.redis_url)
-        return cls(store, nudge=nudge)
+    @classmethod
+    def default(cls) -> "Context":
+        """The process's storage (:meth:`of`)."""
+        return cls.of(default_storage())
 
     def now(self) -> float:
         return self.clock()

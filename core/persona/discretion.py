@@ -9,18 +9,49 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Dict
 
-import yaml
+from pydantic import conlist
+
+from core.persona.spec import Lang
+from core.yamlcheck import Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 WORDS_FILE = Path(__file__).with_name("discretion_words.yml")
 _WORD = re.compile(r"[^\W_]+")
 
 
-@lru_cache(maxsize=None)
+class Word(Text):
+    max_chars = 60
+
+
+class WordLists(Strict):
+    """``<lang>: [word or phrase, ...]``, a non-empty list per language."""
+
+    __root__: Dict[Lang, conlist(Word, min_items=1)]  # type: ignore[valid-type]
+
+
+def read_word_lists(text: str, name: str) -> dict[str, tuple[str, ...]]:
+    """The word lists of ``text`` (a file called ``name``), lowercased; ValueError naming the
+    line of every problem."""
+    try:
+        source = read_source(text)
+    except YamlSyntaxError as exc:
+        raise ValueError(f"{name}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
+    checked, found = check_model(WordLists, source)
+    found = [*source.problems, *found]
+    if checked is None or found:
+        raise ValueError("\n".join(f"{name}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
+    return {lang: tuple(w.lower() for w in words) for lang, words in checked.__root__.items()}
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    return read_word_lists(WORDS_FILE.read_text(encoding="utf-8"), str(WORDS_FILE))
+
+
 def safety_words(lang: str) -> tuple[str, ...]:
     """The safety vocabulary of ``lang``, lowercased (empty for a language without a list)."""
-    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
-    return tuple(str(w).lower() for w in data.get(lang, ()))
+    return _word_lists().get(lang, ())
 
 
 def hits(text: str, words: "list[str] | tuple[str, ...]") -> list[str]:

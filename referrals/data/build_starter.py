@@ -72,7 +72,7 @@ def region_zone(region: str) -> str:
 def region_languages(region: str) -> tuple[str, ...]:
     from babel.languages import get_official_languages
 
-    from referrals.validate import check_language
+    from referrals.rows import check_language
 
     out = []
     for code in get_official_languages(region):

@@ -35,3 +35,19 @@ def test_every_language_has_every_weekday_and_a_sentence_for_it() -> None:
 
 def test_unknown_language_falls_back_to_english() -> None:
     assert day_phrase(date(2026, 12, 1), MONDAY, None) == "tomorrow"
+
+
+def test_the_words_file_is_checked_with_the_line_of_each_problem() -> None:
+    from actions.wording import WORDS_FILE, WordsError, check_words
+
+    text = WORDS_FILE.read_text(encoding="utf-8")
+    broken = text.replace("{name} — {contact}{details}", "{nmae} — {contact}{details}", 1).replace(
+        '  free: "free"', '  fre: "free"', 1)
+    with pytest.raises(WordsError) as err:
+        check_words(broken, "w.yml")
+    lines = text.splitlines()
+    line, en = lines.index('  line: "{name} — {contact}{details}"') + 1, lines.index("en:") + 1
+    assert str(err.value).splitlines()[:2] == [
+        f"w.yml:{line}: en.line: unknown placeholder {{nmae}}; this line may use {{contact}}, {{details}}, {{name}}",
+        f"w.yml:{en}: en.free: missing word 'free'",  # a missing key: at the mapping that lacks it
+    ]

@@ -94,3 +94,14 @@ async def serve(
         server.close()
         await server.wait_closed()
         await server.after_stop()
+
+
+def one_bot_config(api_url: str, token: str, port: int, persona: str = "rumianek") -> Any:
+    """A Telegram channel configuration: one bot of ``persona`` in webhook mode, its Bot API at
+    ``api_url`` (the fake), its webhook on this machine's ``port``."""
+    from bot.channels.telegram_config import parse
+
+    return parse(
+        {"mode": "webhook", "bots": [{"persona": persona, "token_env": "TG"}]},
+        env={"TG": token, "POPBOT_TELEGRAM_API_URL": api_url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
+    )

@@ -21,14 +21,13 @@ from bot.channels import identity, sessions
 from bot.channels.message_ids import RedisMessageIdLog
 from bot.channels.replies import RedisReplyLedger
 from bot.channels.telegram import TelegramInput
-from bot.channels.telegram_config import parse
 from bot.channels.updates import RedisUpdateLedger
 from bot.channels.web import WebInput
 from bot.storage.lock_store import ConversationLockStore
 from bot.storage.runtime import key_provider, open_storage
 from bot.storage.spool import Spool
 from bot.storage.tracker_store import EncryptedTrackerStore
-from tests.channels.harness import free_port, serve
+from tests.channels.harness import free_port, one_bot_config, serve
 from tests.e2e.fake_telegram import FakeTelegram
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.postgres, pytest.mark.redis]
@@ -178,10 +177,7 @@ async def test_a_telegram_update_redelivered_after_a_5xx_to_another_replica_is_p
         async with AsyncExitStack() as stack:
             for number, replica in enumerate(replicas):
                 port = free_port()
-                config = parse(
-                    {"mode": "webhook", "bots": [{"persona": "rumianek", "token_env": "TG"}]},
-                    env={"TG": TOKEN, "POPBOT_TELEGRAM_API_URL": fake.url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
-                )
+                config = one_bot_config(fake.url, TOKEN, port)
                 channel = TelegramInput(
                     config, ledger=RedisUpdateLedger(REDIS_URL), message_log=RedisMessageIdLog(REDIS_URL),
                     addresses=identity.MemoryReplyAddressBook(), replies=RedisReplyLedger(REDIS_URL),

@@ -121,6 +121,17 @@ def test_sessions_expire_when_idle_and_absolutely(app, console, clock) -> None:
     assert client.get("/dashboard").headers["location"] == "/login"
 
 
+def test_expired_sessions_nobody_presents_again_are_deleted_at_the_next_login(console, clock) -> None:
+    person = enrolled(console, clock, "ivy", "counselor")
+    account_id = accounts.by_username(console, person.username).id
+    abandoned = sessions.create(console, account_id, "password")  # a login left at the password step
+    clock.advance(sessions.PRE_LOGIN_SECONDS + 1)
+    kept = sessions.create(console, account_id, "password")
+    with console.engine.connect() as conn:
+        rows = conn.execute(sa.select(sessions_table.c.id_hash)).scalars().all()
+    assert rows == [sessions._hash(kept.token)] and abandoned.token != kept.token
+
+
 def test_logout_and_disabling_end_every_session(app, console, clock) -> None:
     person = enrolled(console, clock, "fay", "counselor")
     laptop, tablet = login(app, clock, person), login(app, clock, person)

@@ -112,6 +112,51 @@ async def test_quick_exit_by_pressing_shift_three_times() -> None:
 
 
 @pytest.mark.e2e
+async def test_the_widget_sends_again_with_the_same_id_when_an_answer_is_lost_and_keeps_the_order() -> None:
+    """The first answer is lost on the way back (the server processed the message): the widget
+    sends the message again with its id (the server answers a repeat from the stored turn,
+    tests/channels/test_repeats.py) and shows the reply once; a message typed meanwhile goes out
+    after it."""
+    import json
+
+    channel = WebInput(personas=["rumianek"])
+    posts: list[dict[str, object]] = []
+
+    async def lose_the_first_answer(route):  # type: ignore[no-untyped-def]
+        posts.append(json.loads(route.request.post_data or "{}"))
+        if len(posts) == 1:
+            await route.fetch()  # it reached the server ...
+            await route.abort("connectionreset")  # ... and its answer never came back
+        else:
+            await route.continue_()
+
+    async with serve([channel], rumianek) as (base, handler, _app), async_playwright() as pw:
+        browser = await launch(pw)
+        context = await browser.new_context(viewport=DESKTOP)
+        await route_exit_url(context)
+        page = await context.new_page()
+        await page.route("**/webhooks/web/webhook", lose_the_first_answer)
+        await page.goto(f"{base}/shop/rumianek/?lang=en")
+        await page.get_by_role("button", name="Customer service").click()
+        box = page.get_by_label("Write a message…")
+        await box.fill("do you have the chamomile cream?")
+        await box.press("Enter")
+        await box.fill("how long is delivery?")
+        await box.press("Enter")
+        log = page.get_by_role("log")
+        await expect(log).to_contain_text("We ship within 2 days")
+        await expect(page.locator("#chat-error")).to_be_hidden()
+        assert await log.get_by_text(CONFIRM).count() == 1
+        await browser.close()
+    first, again, second = posts
+    assert first == again and len(str(first["id"])) == 32  # the same message, the same id
+    assert second["id"] != first["id"]
+    assert [m.text for m in handler.received] == [
+        "do you have the chamomile cream?", "do you have the chamomile cream?", "how long is delivery?"]
+    assert handler.received[0].message_id == handler.received[1].message_id == first["id"]
+
+
+@pytest.mark.e2e
 async def test_banner_footer_and_exit_come_from_the_persona() -> None:
     channel = WebInput(personas=["rumianek", "gametips"])
     async with serve([channel], rumianek) as (base, _, _app), async_playwright() as pw:

@@ -20,14 +20,13 @@ from bot.channels import identity, retry, sessions
 from bot.channels.message_ids import SqlMessageIdLog
 from bot.channels.replies import SqlReplyLedger
 from bot.channels.telegram import TelegramInput
-from bot.channels.telegram_config import parse
 from bot.channels.updates import SqlUpdateLedger
 from bot.channels.web import WebInput
 from bot.storage.runtime import Storage, open_storage
 from bot.storage.spool import Spool
 from bot.storage.tracker_store import EncryptedTrackerStore
 from tests.channels.conftest import _isolated_keys  # noqa: F401 - keys of the test's own
-from tests.channels.harness import DOMAIN, free_port, serve
+from tests.channels.harness import DOMAIN, free_port, one_bot_config, serve
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.faults.conftest import RasaOrderHandler
 
@@ -123,10 +122,7 @@ async def test_telegram_an_update_that_meets_a_database_restart_runs_again_in_pl
     fake = FakeTelegram()
     await fake.start()
     port = free_port()
-    config = parse(
-        {"mode": "webhook", "bots": [{"persona": "rumianek", "token_env": "TG"}]},
-        env={"TG": TOKEN, "POPBOT_TELEGRAM_API_URL": fake.url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
-    )
+    config = one_bot_config(fake.url, TOKEN, port)
     ledgers = f"sqlite:///{tmp_path / 'ledgers.db'}"  # Redis in production; not what is restarted here
     channel = TelegramInput(
         config, ledger=SqlUpdateLedger(ledgers), message_log=SqlMessageIdLog(ledgers),

@@ -11,11 +11,10 @@ from bot.channels import identity, sessions
 from bot.channels.message_ids import SqlMessageIdLog
 from bot.channels.replies import SqlReplyLedger
 from bot.channels.telegram import TelegramInput
-from bot.channels.telegram_config import parse
 from bot.channels.updates import SqlUpdateLedger
 from bot.channels.web import WebInput
 from bot.storage.spool import Spool
-from tests.channels.harness import free_port, serve
+from tests.channels.harness import free_port, one_bot_config, serve
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.faults.conftest import RasaOrderHandler, Stores
 
@@ -116,10 +115,7 @@ async def test_telegram_redelivery_after_a_failed_save_sends_each_reply_once_acr
 
     def replica() -> tuple[TelegramInput, int]:
         port = free_port()
-        config = parse(
-            {"mode": "webhook", "bots": [{"persona": "rumianek", "token_env": "TG"}]},
-            env={"TG": TOKEN, "POPBOT_TELEGRAM_API_URL": fake.url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
-        )
+        config = one_bot_config(fake.url, TOKEN, port)
         return TelegramInput(
             config, ledger=SqlUpdateLedger(shared), message_log=SqlMessageIdLog(shared),
             addresses=identity.MemoryReplyAddressBook(), replies=SqlReplyLedger(shared),
@@ -152,10 +148,7 @@ async def test_telegram_emergency_reply_goes_out_when_every_database_write_fails
     fake = FakeTelegram()
     await fake.start()
     port = free_port()
-    config = parse(
-        {"mode": "webhook", "bots": [{"persona": "rumianek", "token_env": "TG"}]},
-        env={"TG": TOKEN, "POPBOT_TELEGRAM_API_URL": fake.url, "POPBOT_PUBLIC_URL": f"http://127.0.0.1:{port}"},
-    )
+    config = one_bot_config(fake.url, TOKEN, port)
     read_only_url = stores.read_only.engine.url.render_as_string(hide_password=False)
     channel = TelegramInput(
         config, ledger=SqlUpdateLedger(read_only_url), message_log=SqlMessageIdLog(read_only_url),

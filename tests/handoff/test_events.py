@@ -13,7 +13,7 @@ from typing import Iterator
 import pytest
 import sqlalchemy as sa
 
-from bot.handoff import bot_side, delivery, events, service
+from bot.handoff import bot_side, delivery, events, nudge, service
 from bot.handoff.model import Actor, Context
 from tests.channels.harness import free_port
 
@@ -34,7 +34,7 @@ async def test_follow_replays_then_polls_for_new_commits(ctx: Context, people: d
 
 
 async def test_redis_nudge_wakes_a_subscriber_that_would_not_poll(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
-    ctx.nudge = events.RedisNudge(REDIS)
+    ctx.nudge = nudge.RedisNudge(REDIS)
     stream = service.follow(ctx, service.last_event_id(ctx), redis_url=REDIS, fallback=3600)
     pending = asyncio.ensure_future(stream.__anext__())
     await asyncio.sleep(0.2)  # the subscriber is waiting on the nudge now
@@ -98,7 +98,7 @@ async def test_a_redis_restart_mid_follow_does_not_leave_the_subscriber_deaf(
 ) -> None:
     """The bench hang: before the fix the listener died with the first connection error and a
     subscriber that relies on the nudge (long fallback) never woke again."""
-    ctx.nudge = events.RedisNudge(private_redis.url)
+    ctx.nudge = nudge.RedisNudge(private_redis.url)
     stream = service.follow(ctx, service.last_event_id(ctx), redis_url=private_redis.url, fallback=3600)
     pending = asyncio.ensure_future(stream.__anext__())
     await asyncio.sleep(0.2)
@@ -135,7 +135,7 @@ async def test_a_failed_read_is_retried_and_the_subscriber_goes_on(ctx: Context,
 async def test_the_delivery_worker_wakes_on_the_nudge_not_by_polling(ctx: Context, people: dict[str, Actor], waiting: str) -> None:
     """Gap 3: with Redis the worker sleeps until a commit's nudge (its safety-net poll is set to an
     hour here, so only the nudge can deliver the reply)."""
-    ctx.nudge = events.RedisNudge(REDIS)
+    ctx.nudge = nudge.RedisNudge(REDIS)
     service.claim(ctx, people["anna"], waiting)
     sent: asyncio.Queue[str] = asyncio.Queue()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli.main import main
-from core.persona.discretion import WORDS_FILE, hits, safety_words
+from core.persona.discretion import WORDS_FILE, hits, read_word_lists, safety_words
 from core.persona.validate import check_text
 
 from .conftest import line_of
@@ -21,6 +21,18 @@ def test_the_word_lists_ship_with_the_package() -> None:
     assert {"help", "police", "abus"} <= set(safety_words("en"))
     assert "pomoc" in safety_words("pl") and "ayuda" in safety_words("es")
     assert hits("Our pharmacy ships fast", safety_words("en")) == []  # "harm" is not a word of "pharmacy"
+
+
+def test_the_word_lists_are_checked_with_the_line_of_each_problem() -> None:
+    text = WORDS_FILE.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    broken = text.replace("\npl:\n", "\nde:\n", 1).replace("  - hotline\n", "  - [hotline]\n", 1)
+    with pytest.raises(ValueError) as err:
+        read_word_lists(broken, "d.yml")
+    assert str(err.value).splitlines() == [
+        f"d.yml:{lines.index('  - hotline') + 1}: en[1]: expected text, got a list",
+        f"d.yml:{lines.index('pl:') + 1}: de: unknown language code 'de'; supported: en, pl, es",
+    ]
 
 
 @pytest.mark.parametrize(

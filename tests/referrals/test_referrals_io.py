@@ -164,6 +164,27 @@ def test_hsds_bad_rows_name_their_csv_row(tmp_path: Path) -> None:
     assert [(p.file, p.row, p.field) for p in err.value.problems] == [("schedule.csv", 4, "opens_at")]
 
 
+@pytest.mark.parametrize(
+    "opens, closes, expected",
+    [
+        ("08:00", "8pm", [("closes_at", "time '8pm' is not HH:MM")]),  # the column that is wrong
+        ("", "20:00", [("opens_at", "is required")]),
+        ("", "8pm", [("opens_at", "is required"), ("closes_at", "time '8pm' is not HH:MM")]),  # both at once
+        ("20:00", "20:00", [("closes_at", "opens_at and closes_at are equal")]),
+    ],
+)
+def test_hsds_schedule_times_name_their_own_column(tmp_path: Path, opens: str, closes: str, expected: list) -> None:
+    pkg = tmp_path / "pkg"
+    export_package(read_file(write_csv(tmp_path / "l.csv", GOOD[:1]), today=TODAY), pkg)
+    with (pkg / "schedule.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    rows[1][rows[0].index("opens_at")], rows[1][rows[0].index("closes_at")] = opens, closes
+    with (pkg / "schedule.csv").open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    problems = [(p.row, p.field, p.message) for p in validate_file(pkg, today=TODAY) if p.severity == "error"]
+    assert problems == [(2, field, message) for field, message in expected]
+
+
 def test_unreadable_inputs_raise_import_error(tmp_path: Path) -> None:
     with pytest.raises(ImportError_):
         read_file(tmp_path / "missing.csv")

@@ -7,7 +7,7 @@ from core.emergency import is_emergency_number
 
 from referrals import RoutingError, route
 from referrals.geo import find_place
-from referrals.routing import RoutingIndex
+from referrals.routing import RoutingIndex, routing_index
 from referrals.store import DirectoryStore
 
 from referral_helpers import directory, service
@@ -40,7 +40,7 @@ def test_sevilla_gets_a_spanish_service(starter_store: DirectoryStore) -> None:
 
 
 def test_right_emergency_number_first_for_every_region(starter_store: DirectoryStore) -> None:
-    index = starter_store.index()
+    index = routing_index(starter_store)
     regions = sorted(r for r in phonenumbers.SUPPORTED_SHORT_REGIONS if r != "001")
     missing = []
     for region in regions:

@@ -1,0 +1,71 @@
+"""nlu.components.persona.PersonaContext._process_one on synthetic rankings (no trained model):
+what the dialogue sees — intent, signal, urgent, entities — for the paths through it (the
+decision itself is core.safety.decide, unit-tested in tests/core/test_safety.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, METADATA, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu.components.persona import PersonaContext
+
+
+@pytest.fixture(scope="module")
+def component(tmp_path_factory: pytest.TempPathFactory) -> PersonaContext:
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+    return PersonaContext(PersonaContext.get_default_config(), storage, Resource("persona_context"), {"personas": ["rumianek"]})
+
+
+def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]], lang: str,
+         persona: str = "rumianek") -> tuple[str, str, bool, list[tuple[str, Any]]]:
+    message = Message(data={
+        TEXT: text, METADATA: {"persona": persona}, ENTITIES: [{"entity": "lang", "value": lang}],
+        INTENT_RANKING_KEY: [{"name": name, "confidence": p} for name, p in ranking],
+    })
+    component.process([message])
+    entities = [(e["entity"], e["value"]) for e in message.get(ENTITIES)]
+    return message.get(INTENT)["name"], message.get("signal"), message.get("urgent"), entities
+
+
+def test_a_coded_help_request_is_renamed_and_its_duration_found(component: PersonaContext) -> None:
+    assert seen(component, "my skin has been itchy for two weeks", [("rumianek__help_request", 0.8), ("greet", 0.2)], "en") == (
+        "help_request", "help_request", False, [("lang", "en"), ("persona", "rumianek"), ("duration", "for two weeks")])
+
+
+def test_a_persona_the_model_does_not_know_is_the_plain_bot(component: PersonaContext) -> None:
+    intent, signal, _, entities = seen(component, "my skin has been itchy for two weeks",
+                                       [("rumianek__help_request", 0.8), ("greet", 0.2)], "en", persona="bakery")
+    assert (intent, signal) == ("out_of_scope", "none") and ("persona", "plain") in entities
+
+
+def test_another_personas_talk_is_out_of_scope(component: PersonaContext) -> None:
+    assert seen(component, "how do I pass level 3", [("gametips__ask_level", 0.8), ("greet", 0.2)], "en")[:2] == (
+        "out_of_scope", "none")
+
+
+def test_a_visit_request_is_urgent_and_keeps_the_whole_address(component: PersonaContext) -> None:
+    intent, signal, urgent, entities = seen(component, "please send the cream to ul. Długa 5, Kraków",
+                                            [("rumianek__visit_request", 0.9), ("greet", 0.1)], "pl")
+    assert (intent, signal, urgent) == ("visit_request", "visit_request", True)
+    assert ("address", "ul. Długa 5, Kraków") in entities
+
+
+def test_a_quiet_line_is_not_safe_even_when_ranked_as_help(component: PersonaContext) -> None:
+    assert seen(component, "sorry wrong chat", [("rumianek__help_request", 0.6), ("greet", 0.4)], "en")[:3] == (
+        "not_safe", "not_safe", False)
+
+
+def test_refusing_to_say_where_answers_the_location_question(component: PersonaContext) -> None:
+    intent, signal, _, entities = seen(component, "i'd rather not say where", [("greet", 0.6), ("thanks", 0.4)], "en")
+    assert (intent, signal) == ("inform_location", "none") and ("location_refused", "true") in entities
+
+
+def test_a_persona_risk_cue_is_an_entity_only_with_a_signal(component: PersonaContext) -> None:
+    help_ = seen(component, "my skin is worse when dad is drunk", [("rumianek__help_request", 0.9), ("greet", 0.1)], "en")
+    cover = seen(component, "do you sell beer shampoo", [("rumianek__ask_price", 0.9), ("greet", 0.1)], "en")
+    assert ("risk", "alcohol") in help_[3] and not any(name == "risk" for name, _ in cover[3])
