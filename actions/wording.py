@@ -20,7 +20,7 @@ from pydantic import validator
 from core.persona import persona_by_id
 from core.persona.spec import Lang
 from core.signals import LANGUAGES
-from core.yamlcheck import Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import Strict, Text, checked, read_checked
 
 WORDS_FILE: Final = Path(__file__).with_name("referral_words.yml")
 DEFAULT_LANG: Final = "en"
@@ -94,15 +94,8 @@ class WordsError(ValueError):
 def check_words(text: str, name: str) -> dict[str, dict[str, Any]]:
     """The words of ``text`` (a referral words file called ``name``) as plain mappings; raises
     :class:`WordsError` naming every problem's line."""
-    try:
-        source = read_source(text)
-    except YamlSyntaxError as exc:
-        raise WordsError(f"{name}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
-    checked, found = check_model(WordsFile, source)
-    found = [*source.problems, *found]
-    if checked is None or found:
-        raise WordsError("\n".join(f"{name}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
-    return {lang: {**w.dict(exclude={"kinds"}), "kinds": w.kinds.dict()} for lang, w in checked.__root__.items()}
+    words = checked(WordsFile, read_checked(text, name, WordsError), name, WordsError)
+    return {lang: {**w.dict(exclude={"kinds"}), "kinds": w.kinds.dict()} for lang, w in words.__root__.items()}
 
 
 @lru_cache(maxsize=1)

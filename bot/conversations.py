@@ -33,7 +33,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path as Path
-from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence, TypeVar
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Sequence
 
 from pydantic import conlist, validator
 
@@ -41,10 +41,7 @@ from bot.answer_matrix import AnswersFile, expand
 from bot.conversation_types import PATHS, PLAIN, Conversation, ConversationError, Turn, Verbatim
 from core.persona.spec import VOICE_KEYS, Lang
 from core.text import fold
-from core.yamlcheck import OneOf, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
-
-M = TypeVar("M", bound=Strict)
-
+from core.yamlcheck import OneOf, Source, Strict, Text, checked, read_checked
 
 @dataclass
 class Result:
@@ -102,19 +99,7 @@ class ConversationsFile(Strict):
 
 def read_file(path: Path) -> Source:
     """The YAML of a conversation file with its lines (raises :class:`ConversationError`)."""
-    try:
-        return read_source(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        raise ConversationError(f"{path}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
-
-
-def checked(model: type[M], source: Source, name: str) -> M:
-    """``source`` as a ``model`` or :class:`ConversationError` with every problem."""
-    spec, found = check_model(model, source)
-    found = [*source.problems, *found]
-    if spec is None or found:
-        raise ConversationError("\n".join(f"{name}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
-    return spec
+    return read_checked(path.read_text(encoding="utf-8"), str(path), ConversationError)
 
 
 def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
@@ -123,8 +108,8 @@ def load_file(path: Path, personas: Iterable[str]) -> list[Conversation]:
     name = str(path)
     source = read_file(path)
     if isinstance(source.data, dict) and "answers" in source.data and "conversations" not in source.data:
-        return expand(checked(AnswersFile, source, name).answers, name, known, source)
-    spec = checked(ConversationsFile, source, name)
+        return expand(checked(AnswersFile, source, name, ConversationError).answers, name, known, source)
+    spec = checked(ConversationsFile, source, name, ConversationError)
     unknown = [(n, c.persona) for n, c in enumerate(spec.conversations) if c.persona not in known]
     if unknown:
         raise ConversationError("\n".join(

@@ -15,7 +15,7 @@ from typing import Dict, List
 from pydantic import conlist
 
 from core.persona.spec import Lang
-from core.yamlcheck import Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import Strict, Text, checked, read_checked
 
 
 class Cue(Text):
@@ -68,12 +68,4 @@ class CuesError(ValueError):
 @lru_cache(maxsize=4)
 def load_cues(path: Path) -> CuesFile:
     """The checked cues file at ``path`` (raises :class:`CuesError`)."""
-    try:
-        source = read_source(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        raise CuesError(f"{path}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
-    cues, found = check_model(CuesFile, source)
-    found = [*source.problems, *found]
-    if cues is None or found:
-        raise CuesError("\n".join(f"{path}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
-    return cues
+    return checked(CuesFile, read_checked(path.read_text(encoding="utf-8"), str(path), CuesError), str(path), CuesError)

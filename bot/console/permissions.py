@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, Mapping, Protocol
 
 from pydantic import conlist
 
-from core.yamlcheck import OneOf, Source, Strict, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import OneOf, Source, Strict, checked, read_checked
 
 RULES_FILE = Path(__file__).with_name("permissions.yml")
 
@@ -60,20 +60,13 @@ class RulesFile(Strict):
 
 def parse(data: Any, where: str = str(RULES_FILE), source: Source | None = None) -> dict[str, list[frozenset[str]]]:
     """The rules in ``data`` (``source``, when given, holds the lines for the messages)."""
-    source = source if source is not None else Source(data=data)
-    checked, found = check_model(RulesFile, source)
-    found = [*source.problems, *found]
-    if checked is None or found:
-        raise RulesError("\n".join(f"{where}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
-    return {str(action): [frozenset(s) for s in sets] for action, sets in checked.__root__.items()}
+    found = checked(RulesFile, source if source is not None else Source(data=data), where, RulesError)
+    return {str(action): [frozenset(s) for s in sets] for action, sets in found.__root__.items()}
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, list[frozenset[str]]]:
-    try:
-        source = read_source(RULES_FILE.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        raise RulesError(f"{RULES_FILE}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
+    source = read_checked(RULES_FILE.read_text(encoding="utf-8"), str(RULES_FILE), RulesError)
     return parse(source.data, str(RULES_FILE), source)
 
 

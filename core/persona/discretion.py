@@ -14,7 +14,7 @@ from typing import Dict
 from pydantic import conlist
 
 from core.persona.spec import Lang
-from core.yamlcheck import Strict, Text, YamlSyntaxError, check_model, format_path, read_source
+from core.yamlcheck import Strict, Text, checked, read_checked
 
 WORDS_FILE = Path(__file__).with_name("discretion_words.yml")
 _WORD = re.compile(r"[^\W_]+")
@@ -33,15 +33,8 @@ class WordLists(Strict):
 def read_word_lists(text: str, name: str) -> dict[str, tuple[str, ...]]:
     """The word lists of ``text`` (a file called ``name``), lowercased; ValueError naming the
     line of every problem."""
-    try:
-        source = read_source(text)
-    except YamlSyntaxError as exc:
-        raise ValueError(f"{name}:{exc.line}: (yaml): malformed YAML: {exc.message}") from None
-    checked, found = check_model(WordLists, source)
-    found = [*source.problems, *found]
-    if checked is None or found:
-        raise ValueError("\n".join(f"{name}:{p.line}: {format_path(p.path)}: {p.message}" for p in found))
-    return {lang: tuple(w.lower() for w in words) for lang, words in checked.__root__.items()}
+    lists = checked(WordLists, read_checked(text, name, ValueError), name, ValueError)
+    return {lang: tuple(w.lower() for w in words) for lang, words in lists.__root__.items()}
 
 
 @lru_cache(maxsize=1)
