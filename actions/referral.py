@@ -26,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
-from referrals.geo import Place, locate, place_named
+from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
 from referrals.store import DirectoryStore
@@ -132,6 +132,24 @@ def _option(value: str) -> tuple[str, str]:
     return name, country
 
 
+def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str]) -> Located:
+    """The place of the ``location`` slot (a name the extractor found, as written), or the
+    candidates; the persona's catalogue names are never a place."""
+    found = persona_by_id(persona)
+    catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
+    return locate(location, hint, lang, exclude=catalogue, named=True)
+
+
+def ask_which_place(dispatcher: CollectingDispatcher, located: Located, persona: Optional[str],
+                    lang: Optional[str]) -> List[Dict[Text, Any]]:
+    """ "Valencia in Spain?" in the persona's voice, about the first candidate; the candidates go to
+    slot ``place_options`` (the answer is handled by :class:`ActionOfferReferral`)."""
+    first = located.candidates[0]
+    template = line("confirm_place", persona, lang)
+    dispatcher.utter_message(text=template.format(place=first.name, country=country_name(first.country, lang)))
+    return [SlotSet("place_options", [f"{p.name}|{p.country}" for p in located.candidates])]
+
+
 class ActionOfferReferral(Action):
     """Offers referrals (max two), asks once for the location, or asks once which place is meant."""
 
@@ -216,13 +234,9 @@ class ActionOfferReferral(Action):
             dispatcher.utter_message(response="utter_ask_location")
             return []
         elif location and not refused:
-            found = persona_by_id(persona)
-            catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-            located = locate(location, hint, lang, exclude=catalogue, named=True)
+            located = locate_named(location, hint, persona, lang)
             if located.ambiguous:
-                first = located.candidates[0]
-                self._ask_place(dispatcher, first.name, first.country, persona, lang)
-                return [SlotSet("place_options", [f"{p.name}|{p.country}" for p in located.candidates])]
+                return ask_which_place(dispatcher, located, persona, lang)
             where = located.place
         signal, urgent = latest_help_signal(tracker)
         at = self.clock()

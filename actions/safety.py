@@ -2,7 +2,8 @@
 
 The ``country`` slot is set only from a place the child named unambiguously (or confirmed), never
 from a guess; the line is the persona's ``emergency_local`` voice line (plain:
-``actions/referral_words.yml``)."""
+``actions/referral_words.yml``). A place in the urgent message that several countries share is
+asked about once ("Santiago in Chile?"); the answer goes to ``action_offer_referral``."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -10,6 +11,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.referral import ask_which_place, locate_named, persona_country
 from actions.wording import line
 from core.persona import persona_by_id
 from core.emergency import dial_first
@@ -37,8 +39,19 @@ class ActionEmergencyLocal(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         persona = tracker.get_slot("persona")
+        lang = tracker.get_slot("lang")
+        entities = {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or []}
+        location = tracker.get_slot("location")
+        if location and "location" in entities and "country" not in entities:
+            # the urgent message named a place several countries share ("vivo en Santiago y ..."):
+            # the reply above gave the general numbers; ask once which one is meant, so that the
+            # answer brings that country's exact number (action_offer_referral handles it)
+            hint = tracker.get_slot("country") or persona_country(persona)
+            located = locate_named(location, hint, persona, lang)
+            if located.ambiguous:
+                return ask_which_place(dispatcher, located, persona, lang)
         number = local_number(tracker.get_slot("country"), persona, tracker.get_slot("dial_first"))
         if number:
-            template = line("emergency_local", persona, tracker.get_slot("lang"))
+            template = line("emergency_local", persona, lang)
             dispatcher.utter_message(text=template.format(number=number))
         return []

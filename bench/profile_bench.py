@@ -111,6 +111,7 @@ def in_process_agent(cluster: Cluster, redis_url: str) -> Any:
     configure()  # popbot's logging (no message text), as bot.server
     rasa_guards.install()
     rasa_compat.check_action_responses_once()
+    rasa_compat.run_graphs_without_dask()
     instrument()
     gate.install()
     endpoint = authenticated_endpoint(EndpointConfig(url=settings.actions_endpoint),

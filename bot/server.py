@@ -45,9 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.storage.rasa_guards import check_endpoints, install
 
     install()
-    from core.rasa_compat import check_action_responses_once
+    from core.rasa_compat import check_action_responses_once, run_graphs_without_dask
 
     check_action_responses_once()  # Rasa re-checked the schema on every action server answer
+    run_graphs_without_dask()  # dask's scheduling of each message's graphs: a tenth of the CPU
     from bot.handoff import gate
 
     gate.install()  # queue entry and silence while held, inside this process (docs/handoff.md)

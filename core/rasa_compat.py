@@ -20,7 +20,9 @@ versions (an upgrade must revisit each patch and its canary test in ``tests/core
   starts; code that later asks for ``asyncio.get_event_loop()`` needs the default policy back;
 * :func:`check_action_responses_once` — Rasa validates every action server answer with
   ``jsonschema.validate``, which first checks the (constant) schema against the meta-schema: a
-  quarter of a replica's CPU in the cluster bench. The validator is built and checked once.
+  quarter of a replica's CPU in the cluster bench. The validator is built and checked once;
+* :func:`run_graphs_without_dask` — Rasa runs its NLU and policy graphs through ``dask.get`` for
+  every message; the same evaluation in plain Python (each needed node once, parents first).
 """
 from __future__ import annotations
 
@@ -303,6 +305,60 @@ def uncheck_action_responses_once() -> None:
 
     if "validate_action_result" in _originals:
         RemoteAction._validate_action_result = _originals.pop("validate_action_result")  # type: ignore[method-assign]
+
+
+def run_graphs_without_dask() -> None:
+    """Replace ``DaskGraphRunner.run`` (idempotent) by a plain evaluation of the same graph.
+
+    Rasa hands each message's graph (NLU, then policies) to ``dask.get``, whose scheduling cost
+    about a tenth of a replica's CPU per message (py-spy, cluster bench). The graph is small and
+    runs in one thread anyway: each node of the minimal graph for the targets is called once,
+    after its parents, with what dask would pass it — each parent's ``(name, output)``, an input's
+    ``(name, value)``, or the bare name of a parent nothing provides (``GraphNode`` warns and
+    raises ``GraphRunError`` as it does under dask). A ``RuntimeError`` becomes
+    ``GraphRunError`` as in Rasa. Canary: tests/core/test_rasa_compat.py."""
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    if "graph_run" in _originals:
+        return
+
+    def run(self: Any, inputs: Optional[dict[str, Any]] = None, targets: Optional[list[str]] = None) -> dict[str, Any]:
+        run_targets = targets if targets else self._graph_schema.target_names
+        nodes = self._graph_schema.minimal_graph_schema(run_targets).nodes
+        done: dict[str, Any] = {}
+        for name, value in (inputs or {}).items():
+            if isinstance(value, str) and value in nodes:
+                raise GraphRunError(
+                    f"Input value '{value}' clashes with a node name. Make sure that none of the input "
+                    f"names passed to the `run` method are the same as node names in the graph schema."
+                )
+            done[name] = (name, value)
+
+        def value_of(name: str) -> Any:
+            if name in done:
+                return done[name]
+            node = nodes.get(name)
+            if node is None:  # not provided: dask passes the key itself
+                return name
+            done[name] = self._instantiated_nodes[name](*(value_of(parent) for parent in node.needs.values()))
+            return done[name]
+
+        try:
+            return dict(value_of(target) for target in run_targets)
+        except RuntimeError as e:
+            raise GraphRunError("Error running runner.") from e
+
+    _originals["graph_run"] = DaskGraphRunner.run
+    DaskGraphRunner.run = run  # type: ignore[method-assign]
+
+
+def run_graphs_with_dask() -> None:
+    """Undo :func:`run_graphs_without_dask` (tests only)."""
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    if "graph_run" in _originals:
+        DaskGraphRunner.run = _originals.pop("graph_run")  # type: ignore[method-assign]
 
 
 MessageGate = Callable[[Any, Any], Awaitable[bool]]

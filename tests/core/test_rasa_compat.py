@@ -226,3 +226,75 @@ async def test_message_hooks_wrap_the_processor_where_rasa_logs_then_sends() -> 
     finally:
         rasa_compat.uninstall_message_hooks()
     assert MessageProcessor.handle_message is original
+
+
+@pytest.mark.asyncio
+async def test_graphs_run_without_dask_give_what_dask_gives(agent: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Canary of ``run_graphs_without_dask``: on the trained model, the NLU graph's parse and the
+    policy graph's prediction are the same with Rasa's dask runner and with the plain one (which
+    never calls dask), for messages of every language and persona, plain and urgent."""
+    import dask
+    from rasa.core.channels.channel import UserMessage
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.shared.core.events import UserUttered
+
+    messages = [("hello, do you sell chamomile cream?", "rumianek", "en"), ("mój tata mnie bije", "rumianek", "pl"),
+                ("quiero hablar con alguien", None, "es"), ("I want to kill myself", None, "en"),
+                ("vivo en Guadalajara", "rumianek", "es"), ("how do I beat level 3", "gametips", "en")]
+
+    async def outcomes() -> list[Any]:
+        found = []
+        for n, (text, persona, lang) in enumerate(messages):
+            metadata = {"persona": persona, "lang": lang} if persona else {"lang": lang}
+            parse = await agent.processor.parse_message(UserMessage(text, metadata=metadata))
+            tracker = await agent.processor.fetch_tracker_and_update_session(f"graph-canary-{uuid.uuid4().hex}-{n}")
+            tracker.update(UserUttered(text, parse_data=parse))
+            prediction = agent.processor.predict_next_with_tracker(tracker)
+            assert prediction is not None
+            del prediction["tracker"]  # this run's own conversation id and timestamps
+            found.append((parse, prediction))
+        return found
+
+    rasa_compat.run_graphs_with_dask()
+    original = DaskGraphRunner.run
+    with_dask = await outcomes()
+    try:
+        rasa_compat.run_graphs_without_dask()
+        rasa_compat.run_graphs_without_dask()  # idempotent
+
+        def no_dask(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("dask was called")
+
+        monkeypatch.setattr(dask, "get", no_dask)
+        assert DaskGraphRunner.run is not original
+        assert await outcomes() == with_dask
+    finally:
+        rasa_compat.run_graphs_with_dask()
+    assert DaskGraphRunner.run is original
+
+
+def test_a_graph_without_dask_passes_an_unprovided_input_by_name_and_returns_inputs_as_targets() -> None:
+    """What dask does with a need nothing provides (the bare key) and with an input asked for as
+    a target ((name, value)), on a two-node graph of Rasa's own components."""
+    from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.graph_components.providers.domain_provider import DomainProvider
+    import tempfile
+    from pathlib import Path
+
+    schema = GraphSchema({
+        "domain": SchemaNode({}, DomainProvider, "create", "provide_inference", {}, is_target=True),
+    })
+    with tempfile.TemporaryDirectory() as tmp:
+        storage = LocalModelStorage(Path(tmp))
+        runner = DaskGraphRunner(schema, storage, ExecutionContext(schema, "canary"))
+        results = []
+        for patched in (False, True):
+            if patched:
+                rasa_compat.run_graphs_without_dask()
+            try:
+                results.append(runner.run(inputs={"__extra__": 7}, targets=["__extra__"]))
+            finally:
+                rasa_compat.run_graphs_with_dask()
+    assert results[0] == results[1] == {"__extra__": 7}

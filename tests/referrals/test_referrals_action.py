@@ -339,3 +339,23 @@ async def test_a_refusal_to_say_where_in_the_plain_bot_is_not_met_by_silence(
     messages, events = await run(action_with(starter_store), refusal)
     assert messages == [msg(response="utter_back_to_shop")]
     assert events == [{"event": "slot", "timestamp": None, "name": "location_refused", "value": True}]
+
+
+async def test_an_ambiguous_place_in_the_urgent_message_is_asked_about_after_the_emergency_reply() -> None:
+    """ "vivo en Santiago y ..." (urgent): the static reply gave the general numbers; the place is
+    asked about once, and the answer goes to action_offer_referral (slot place_options)."""
+    from actions.safety import ActionEmergencyLocal
+
+    t = tracker({"location": "Santiago", "lang": "es", "persona": "plain"}, signal="imminent_danger", urgent=True)
+    t.latest_message["entities"] = [{"entity": "location", "value": "Santiago"}]
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyLocal().run(dispatcher, t, {})
+    assert [m["text"] for m in dispatcher.messages] == ["¿Te refieres a Santiago, en Chile?"]
+    assert events[0]["name"] == "place_options" and events[0]["value"][0] == "Santiago|CL"
+    # a place named unambiguously (the extractor also gave its country): no question
+    known = tracker({"location": "Madrid", "country": "ES", "dial_first": "112", "lang": "es", "persona": "plain"},
+                    signal="imminent_danger", urgent=True)
+    known.latest_message["entities"] = [{"entity": "location", "value": "Madrid"},
+                                        {"entity": "country", "value": "ES"}]
+    dispatcher = CollectingDispatcher()
+    assert await ActionEmergencyLocal().run(dispatcher, known, {}) == [] and dispatcher.messages == []
