@@ -1,0 +1,87 @@
+"""Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
+tests/data/fresh appears among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
+splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
+copy that differs only in accents, case or punctuation counts as leaked.
+
+The held-out set (tests/data/heldout) is written by someone else and never opened by this project's code.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from core import PROJECT_ROOT
+from core.text import fold_name
+
+DATA = PROJECT_ROOT / "tests" / "data"
+SPLIT_DIRS = ("safety", "personas", "fresh")
+ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _key(text: str) -> str:
+    return fold_name(ANNOTATION.sub(r"\1", text))
+
+
+def _split_files() -> list[Path]:
+    return sorted(path for name in SPLIT_DIRS for path in (DATA / name).glob("*.jsonl"))
+
+
+def _split_lines(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _examples(path: Path) -> set[str]:
+    """The training examples of one Rasa NLU file, as names."""
+    keys: set[str] = set()
+    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for block in document.get("nlu") or []:
+        for line in str(block.get("examples") or "").splitlines():
+            key = _key(line.strip().removeprefix("- ").strip())
+            if key:
+                keys.add(key)
+    return keys
+
+
+@lru_cache(maxsize=None)
+def _training_keys(persona: str = "") -> frozenset[str]:
+    """What the sub-model that reads a split was trained on: the shared layer (nlu/safety/<lang>.yml,
+    every language: the model is multilingual) plus the persona's built examples."""
+    keys: set[str] = set()
+    for path in (PROJECT_ROOT / "nlu" / "safety").glob("[a-z][a-z].yml"):
+        keys |= _examples(path)
+    if persona:
+        keys |= _examples(PROJECT_ROOT / "nlu" / "generated" / f"{persona}.yml")
+    return frozenset(keys)
+
+
+def _persona_of(path: Path) -> str:
+    """``rumianek_pl.jsonl`` -> rumianek; a shared-layer split (``en.jsonl``) -> ""."""
+    stem = path.stem
+    return stem.rsplit("_", 1)[0] if "_" in stem else ""
+
+
+def test_training_data_is_found() -> None:
+    assert len(_training_keys()) > 3000
+    assert len(_training_keys("rumianek")) > len(_training_keys()) + 1000
+
+
+@pytest.mark.parametrize("path", _split_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_split_line_is_a_training_example(path: Path) -> None:
+    trained = _training_keys(_persona_of(path))
+    leaked = [text for text in _split_lines(path) if _key(text) and _key(text) in trained]
+    assert leaked == []
+
+
+def test_fresh_split_repeats_no_team_split_line() -> None:
+    team = {_key(t) for name in ("safety", "personas") for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
+    fresh = [t for p in (DATA / "fresh").glob("*.jsonl") for t in _split_lines(p)]
+    assert len(fresh) > 500
+    assert [t for t in fresh if _key(t) in team] == []
+    repeated = [k for k, n in Counter(_key(t) for t in fresh).items() if n > 1]
+    assert repeated == []
