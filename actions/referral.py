@@ -8,7 +8,8 @@ message that carried it may be before the location answer). Nothing of the child
 No number from a guess: a place name that several countries share and that the persona's
 country, continent and the child's language do not settle ("Valencia" for an English-speaking
 child on a British persona) is asked about once, in the persona's voice ("Valencia in Spain?"):
-yes routes there, no (or no answer) routes on the persona's country only. Inside a persona every
+yes routes there, a new place in the answer ("no, in Venezuela") routes there, no (or no
+answer) routes on the persona's country only. Inside a persona every
 referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
 the number itself is exact; all wording comes from YAML (``actions/wording.py``).
 """
@@ -225,9 +226,9 @@ class ActionOfferReferral(Action):
                 where = place_named(name, country)
                 if where is not None:
                     events += [SlotSet("country", where.country), SlotSet("dial_first", dial_first(where.country))]
-            elif intent != "deny" and location and named:
-                # a new place named: try it (it is not asked about again; still ambiguous: the
-                # persona's country)
+            elif location and named:
+                # a new place named, also after "no" ("no, en España"): try it (it is not asked
+                # about again; still ambiguous: the persona's country)
                 where = locate(location, home, lang, named=True).place
             hint = home
         elif not location and not refused and not asked_for_location(tracker):

@@ -152,7 +152,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if not settings.database_url:
         if settings.production:
             raise ConfigError("production mode needs POPBOT_DATABASE_URL (e.g. postgresql://...)")
-        settings = settings.copy(update={"database_url": f"sqlite:///{settings.var_dir / 'popbot.db'}"})
+        # ``env`` is excluded from copies (it must not be dumped): carried over by hand
+        settings = settings.copy(update={"database_url": f"sqlite:///{settings.var_dir / 'popbot.db'}", "env": env})
     return settings
 
 

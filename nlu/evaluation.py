@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from core.signals import HELP_SIGNALS, SIGNALS
+from core.yamlcheck.record import Cell, Record, Wrong, check_record
 
 
 class InputError(ValueError):
@@ -22,8 +23,66 @@ class Example:
     urgent: Optional[bool] = None
 
 
+class Given(Cell):
+    """Any JSON value, kept as it is (None when missing)."""
+
+    @classmethod
+    def parse(cls, value: Any) -> Any:
+        return value
+
+
+class NonEmptyText(Cell):
+    @classmethod
+    def parse(cls, value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Wrong("must be a non-empty string")
+        return value
+
+
+class OptionalText(Cell):
+    @classmethod
+    def parse(cls, value: Any) -> Optional[str]:
+        if value is not None and not isinstance(value, str):
+            raise Wrong("must be a string")
+        return value
+
+
+class Signal(Cell):
+    @classmethod
+    def parse(cls, value: Any) -> str:
+        if value not in SIGNALS:
+            raise Wrong(f"must be one of {', '.join(SIGNALS)}, not {value!r}")
+        return str(value)
+
+
+class Flag(Cell):
+    @classmethod
+    def parse(cls, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise Wrong("must be true or false")
+        return value
+
+
+class ExampleLine(Record):
+    """One line of an input to ``popbot classify``: the text and, optionally, its language."""
+
+    empty = None
+    text: NonEmptyText
+    lang: OptionalText
+    signal: Given
+    urgent: Given
+
+
+class LabelledLine(ExampleLine):
+    """One line of a labelled split (``popbot eval``): also its signal and urgent flag."""
+
+    signal: Signal
+    urgent: Flag
+
+
 def read_examples(lines: Iterable[str], source: str, labelled: bool) -> list[Example]:
     """Parse JSON lines; raise InputError naming ``source:line`` for the first bad one."""
+    model = LabelledLine if labelled else ExampleLine
     examples = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -35,20 +94,11 @@ def read_examples(lines: Iterable[str], source: str, labelled: bool) -> list[Exa
             raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
         if not isinstance(obj, dict):
             raise InputError(f"{where}: expected a JSON object")
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(f"{where}: field 'text' must be a non-empty string")
-        lang = obj.get("lang")
-        if lang is not None and not isinstance(lang, str):
-            raise InputError(f"{where}: field 'lang' must be a string")
-        signal = obj.get("signal")
-        urgent = obj.get("urgent")
-        if labelled:
-            if signal not in SIGNALS:
-                raise InputError(f"{where}: field 'signal' must be one of {', '.join(SIGNALS)}, not {signal!r}")
-            if not isinstance(urgent, bool):
-                raise InputError(f"{where}: field 'urgent' must be true or false")
-        examples.append(Example(text=text, lang=lang, signal=signal, urgent=urgent))
+        line, found = check_record(model, obj)
+        if found:
+            name, message = found[0]
+            raise InputError(f"{where}: field {name!r} {message}")
+        examples.append(Example(text=line.text, lang=line.lang, signal=line.signal, urgent=line.urgent))
     return examples
 
 

@@ -14,7 +14,7 @@ across rows run too and report everything at once.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping, Optional, TypeVar
+from typing import Any, ClassVar, Iterator, Mapping, Optional, TypeVar
 
 from pydantic import BaseModel, Extra
 from pydantic.fields import SHAPE_SINGLETON, ModelField
@@ -37,7 +37,7 @@ class Wrong(ValueError):
 
 
 class Cell:
-    """A cell type. An empty or missing cell is ``""``; subclasses override :meth:`parse`, and
+    """A cell type. An empty or missing cell is ``""`` (:attr:`Record.empty`); subclasses override :meth:`parse`, and
     may read the ``context`` given to :func:`check_record` through :meth:`parse_in`."""
 
     @classmethod
@@ -65,6 +65,10 @@ class Record(BaseModel):
     class Config:
         extra = Extra.ignore
         arbitrary_types_allowed = True
+
+    #: What a missing or null cell is given to its cell type as (``""``: a spreadsheet's empty
+    #: cell is empty text; a JSON record keeps None).
+    empty: ClassVar[Any] = ""
 
     def rules(self, record: Mapping[str, Any]) -> list[tuple[str, str]]:
         """Checks across this row's fields, after each field's own (may adjust the values);
@@ -97,7 +101,7 @@ def check_record(model: type[R], record: Mapping[str, Any], context: Optional[An
     for name, field, cell in _plan(model):
         raw = record.get(field.alias)
         if raw is None:
-            raw = ""
+            raw = model.empty
         if cell is not None:
             try:
                 values[name] = cell.parse_in(raw, context)

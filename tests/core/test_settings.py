@@ -93,3 +93,14 @@ def test_every_popbot_variable_in_the_code_is_in_the_model() -> None:
 def test_readme_lists_every_variable() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert variables_table() in readme, "regenerate the README table: python -c 'from core.settings import variables_table; print(variables_table())'"
+
+
+def test_the_environment_is_kept_with_and_without_a_database_url(tmp_path: Path) -> None:
+    """Configuration files name variables read from ``Settings.env`` (credentials.yml's tokens):
+    the default SQLite URL is filled in on a copy, which must keep them (the embedded stack's
+    Telegram channel failed to load without)."""
+    embedded = load_settings({"POPBOT_VAR_DIR": str(tmp_path), "TG_TOKEN": "123:abc"})
+    given = load_settings({"POPBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", "TG_TOKEN": "123:abc"})
+    assert embedded.database_url == f"sqlite:///{tmp_path / 'popbot.db'}"
+    assert embedded.env["TG_TOKEN"] == given.env["TG_TOKEN"] == "123:abc"
+    assert "TG_TOKEN" not in repr(embedded) and "env" not in embedded.dict()

@@ -359,3 +359,14 @@ async def test_an_ambiguous_place_in_the_urgent_message_is_asked_about_after_the
                                         {"entity": "country", "value": "ES"}]
     dispatcher = CollectingDispatcher()
     assert await ActionEmergencyLocal().run(dispatcher, known, {}) == [] and dispatcher.messages == []
+
+
+async def test_no_with_a_new_place_routes_on_that_place(starter_store: DirectoryStore) -> None:
+    """ "¿Guadalajara, en México?" → "no, en España": Spain, not the persona's country (Poland)."""
+    options = {"location": "España", "country": "ES", "lang": "es", "persona": "rumianek",
+               "place_options": ["Guadalajara|MX", "Guadalajara|ES"]}
+    no = tracker(options, signal="none")
+    no.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    no.latest_message["entities"] = [{"entity": "location", "value": "España"}, {"entity": "country", "value": "ES"}]
+    messages, _ = await run(action_with(starter_store), no)
+    assert "Farmacia asociada — 900 202 010, gratis" in [m["text"] for m in messages]
