@@ -673,6 +673,14 @@ def render(report: dict[str, Any]) -> str:
         lines += ["", "CPU cores used while saturated, per process group (CPU seconds / wall seconds; 'other' = "
                   "the machine's busy time outside these processes: other users' work):", ""]
         lines += [f"- {replicas} replica{'s' if str(replicas) != '1' else ''}: {render_cpu(cores)}" for replicas, cores in cpu.items()]
+        lines += ["", "CPU per message (cores / saturated msg/s; independent of the neighbours' share):", ""]
+        for replicas, cores in cpu.items():
+            rate = report["runs"][replicas].get("saturated", {}).get("msg_per_s") or 0
+            if rate:
+                ours = sum(v for k, v in cores.items() if k not in ("machine", "other"))
+                replica = sum(v for k, v in cores.items() if k.startswith("replica"))
+                lines.append(f"- {replicas}: replicas {replica / rate * 1000:.1f} ms, all of the bench's processes "
+                             f"(load generator included) {ours / rate * 1000:.1f} ms")
     fault = report["runs"].get(2, {}).get("faults")
     if fault:
         stored = fault["stored"]
