@@ -237,6 +237,17 @@ class Topics(Cell):
         return tuple(out)
 
 
+class RequiredTopics(Topics):
+    """:class:`Topics`, at least one (a service without topics is offered for no signal)."""
+
+    @classmethod
+    def parse(cls, value: Any) -> tuple[str, ...]:
+        topics = super().parse(value)
+        if not topics:
+            raise Wrong("is required", fallback=())
+        return topics
+
+
 class Languages(Cell):
     """ISO 639-1 codes (``pl, en``); a wrong code is reported and the others are kept."""
 
@@ -383,7 +394,7 @@ class SheetRow(Record):
     status: Status
     minimum_age: Age
     maximum_age: Age
-    topics: Topics
+    topics: RequiredTopics
     free: YesUnlessSaid
     anonymous: Flag
     child_specific: Flag

@@ -92,6 +92,7 @@ def test_sheet_xlsx_reads_like_csv(tmp_path: Path) -> None:
         ("chat", "http://insecure.example.org", "value", "must be an https:// address"),
         ("verified", "2026-13-01", "verified", "not a date"),
         ("free", "maybe", "free", "not true/false"),
+        ("topics", "", "topics", "is required"),  # docs/referrals.md: required (was silently accepted)
     ],
 )
 def test_bad_values_are_reported_with_file_row_field(tmp_path: Path, column: str, value: str, field: str, message: str) -> None:
