@@ -36,6 +36,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -527,7 +528,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--out", default=str(PROJECT_ROOT / "results"))
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (process logs) for inspection")
     parser.add_argument("--client", choices=CLIENTS, default=CLIENTS[0], help="the load generator's HTTP client")
+    parser.add_argument("--render", metavar="JSON", help="run nothing: write cluster_bench.md into --out again from "
+                        "a run's cluster_bench.json (the plot needs the run itself)")
     args = parser.parse_args(argv)
+    if args.render:
+        table = render(load_report(Path(args.render)))
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        (Path(args.out) / "cluster_bench.md").write_text(table)
+        print(table)
+        return 0
     _CLIENT[0] = args.client
     if shutil.which("caddy") is None or shutil.which("redis-server") is None or not PG_BIN:
         print("cluster bench: needs caddy, redis-server and PostgreSQL server binaries (make test-deps)")
@@ -646,11 +655,47 @@ def faults(cluster: Cluster, pg: ThrowawayPostgres, rd: ThrowawayRedis, token: s
     return result
 
 
+#: Other work (cores, while saturated) above which the machine counts as shared in the report's header.
+QUIET_OTHER_CORES = 0.25
+
+
+def _load_value(text: str) -> Optional[float]:
+    match = re.search(r"load average ([0-9.]+)", text or "")
+    return float(match.group(1)) if match else None
+
+
+def neighbours(report: dict[str, Any]) -> str:
+    """The header's sentence about the rest of the machine, from what the run measured: the other
+    work's CPU while saturated (``other``, bench/cpu.py) and the load average before and after."""
+    others = [run["saturated_cpu_cores"].get("other", 0.0) for run in report["runs"].values()
+              if "saturated_cpu_cores" in run]
+    cores = re.search(r"(\d+) cores usable", report.get("machine", ""))
+    of = f" of the {cores.group(1)} cores" if cores else ""
+    if not others:
+        return ("Absolute figures depend on what else ran on the machine (load averages above); the ratio is "
+                "measured in the same run.")
+    if max(others) >= QUIET_OTHER_CORES:
+        return (f"Shared machine: other work took {min(others):.2f}-{max(others):.2f}{of} while saturated, so the "
+                "absolute figures say as much about the neighbours as about popbot; the ratio is measured in the same run.")
+    return (f"Otherwise quiet machine: other work took at most {max(others):.2f}{of} while saturated (the load "
+            "average counts the bench's own processes); the ratio is measured in the same run.")
+
+
+def _seconds(value: Optional[float]) -> str:
+    return f"{value:.1f} s" if isinstance(value, (int, float)) else "? s (not ready within the wait)"
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """A report written by :func:`main` (``cluster_bench.json``), with the replica counts as ints again."""
+    report = json.loads(Path(path).read_text())
+    report["runs"] = {int(k): v for k, v in report.get("runs", {}).items()}
+    return report
+
+
 def render(report: dict[str, Any]) -> str:
     lines = [
         "# cluster bench", "",
-        f"machine: {report['machine']}; after: {report.get('load_after', '')}. Shared machine (2 cores, other",
-        "engineers' work running): absolute figures are noisy; the ratio is measured in the same run.",
+        f"machine: {report['machine']}; after: {report.get('load_after', '')}. {neighbours(report)}",
         f"{report['conversations']} conversations x {report['messages']} messages through caddy (web channel) for the",
         f"saturated throughput; x {report.get('half_messages')} for the latency at half of it. Load generator: "
         f"{report.get('client', 'httpx')} (the same for every replica count).", "",
@@ -673,7 +718,8 @@ def render(report: dict[str, Any]) -> str:
         lines += ["", "CPU cores used while saturated, per process group (CPU seconds / wall seconds; 'other' = "
                   "the machine's busy time outside these processes: other users' work):", ""]
         lines += [f"- {replicas} replica{'s' if str(replicas) != '1' else ''}: {render_cpu(cores)}" for replicas, cores in cpu.items()]
-        lines += ["", "CPU per message (cores / saturated msg/s; independent of the neighbours' share):", ""]
+        lines += ["", "CPU per message (cores / saturated msg/s; not independent of the rest of the machine: it was "
+                  "higher on a quiet machine than on a busy one, docs/deploy.md section 7):", ""]
         for replicas, cores in cpu.items():
             rate = report["runs"][replicas].get("saturated", {}).get("msg_per_s") or 0
             if rate:
@@ -690,7 +736,7 @@ def render(report: dict[str, Any]) -> str:
                   f"{fault['requests_failed_at_least_once']}, given up {fault['given_up']}, answered 200 without a reply "
                   f"(message spooled, stored later) {fault['answered_without_reply']}; p50/p95 "
                   f"{fault.get('p50_ms', float('nan')):.0f}/{fault.get('p95_ms', float('nan')):.0f} ms; killed replica ready "
-                  f"again after {fault.get('replica_ready_again_s')} s", "",
+                  f"again after {_seconds(fault.get('replica_ready_again_s'))}", "",
                   "| fault | at (s) | failed attempts (why) | answered 200 without a reply (spooled) | seconds to full service |",
                   "|---|---|---|---|---|"]
         for row in fault["recovery"]:
