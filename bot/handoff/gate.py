@@ -17,9 +17,17 @@
   queue (``bot_side.put_off``): nobody writes to a child who said "not now".
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
+
+Both hooks run on the Rasa server's event loop for every message, so their database work (and
+the Redis nudge of a commit) runs in a worker thread (``asyncio.to_thread``), as the tracker
+store's does: one hop per hook (the hold look-up; the queue entry with the availability check
+and the "nobody now" lines), plus one for a held conversation's line after it was classified.
+The transactions are those of :mod:`bot.handoff.bot_side`; an exception in the thread leaves
+the hook as before, so a queue entry that cannot be stored still stops the promise.
 """
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from bot.channels import repeats
@@ -55,12 +63,15 @@ def context_for(processor: Any) -> Context | None:
 async def gate(processor: Any, message: Any) -> bool:
     """True (message taken over, bot silent) while a person holds the conversation."""
     ctx = context_for(processor)
-    if ctx is None or not message.sender_id or bot_side.state_of(ctx, message.sender_id) != "held":
+    if ctx is None or not message.sender_id:
+        return False
+    if await asyncio.to_thread(bot_side.state_of, ctx, message.sender_id) != "held":
         return False
     parse = await processor.parse_message(message)
-    bot_side.record_child_message(
-        ctx, message.sender_id, message.text or "", signal=str(parse.get("signal") or "none"),
-        urgent=bool(parse.get("urgent")), message_id=message.message_id,  # a repeat is recorded once
+    await asyncio.to_thread(
+        bot_side.record_child_message, ctx, message.sender_id, message.text or "",
+        signal=str(parse.get("signal") or "none"), urgent=bool(parse.get("urgent")),
+        message_id=message.message_id,  # a repeat is recorded once
     )
     return True
 
@@ -87,7 +98,7 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if any((e.metadata or {}).get("utter_action") == LATER for e in said):
         ctx = context_for(processor)
         if ctx is not None:
-            bot_side.put_off(ctx, tracker.sender_id)
+            await asyncio.to_thread(bot_side.put_off, ctx, tracker.sender_id)
         return
     promises = [e for e in said if (e.metadata or {}).get("utter_action") in PROMISES]
     if not promises and tracker.latest_action_name != QUEUE_ACTION:
@@ -97,22 +108,34 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
         return
     signal, urgent = _request(tracker)
     persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
-    bot_side.enter_queue(
-        ctx, tracker.sender_id, channel=str(tracker.get_latest_input_channel() or "unknown"),
-        persona=persona, lang=lang, signal=signal, urgent=urgent,
+    lines = await asyncio.to_thread(
+        _enter_queue, ctx, tracker.sender_id, channel=str(tracker.get_latest_input_channel() or "unknown"),
+        persona=persona, lang=lang, signal=signal, urgent=urgent, promised=bool(promises),
+        emergency_said=_said_this_turn(tracker, "utter_emergency"),
     )
-    if not promises:
+    if lines is None:
         return
-    found = availability.status(ctx)
-    if found.available:
-        return
-    lines = availability.nobody_lines(ctx, found, persona=persona, lang=lang, signal=signal, urgent=urgent,
-                                      emergency_said=_said_this_turn(tracker, "utter_emergency"))
     first, *rest = promises
     first.text = "\n\n".join(lines)  # the tracker holds the same event: the transcript shows what was said
     first.metadata = {**(first.metadata or {}), "utter_action": NOBODY}
     for extra in rest:
         events.remove(extra)
+
+
+def _enter_queue(ctx: Context, conversation_id: str, *, channel: str, persona: str, lang: str, signal: str,
+                 urgent: bool, promised: bool, emergency_said: bool) -> list[str] | None:
+    """In a worker thread: the queue entry (its own transaction, committed before anything is
+    said), then, if a promise is about to be sent, who answers now. Returns the "nobody now"
+    lines that replace the promise, or None (no promise, or someone answers)."""
+    bot_side.enter_queue(ctx, conversation_id, channel=channel, persona=persona, lang=lang, signal=signal,
+                         urgent=urgent)
+    if not promised:
+        return None
+    found = availability.status(ctx)
+    if found.available:
+        return None
+    return availability.nobody_lines(ctx, found, persona=persona, lang=lang, signal=signal, urgent=urgent,
+                                     emergency_said=emergency_said)
 
 
 def _said_this_turn(tracker: Any, response: str) -> bool:

@@ -22,8 +22,8 @@ def nudge_for(redis_url: Optional[str]) -> Optional["RedisNudge"]:
 class RedisNudge:
     """Publishes new event ids on :data:`CHANNEL` (synchronous client; ids only, no content).
 
-    Bounded: a publish never blocks its caller (often the Rasa event loop) for more than a few
-    seconds, and a pooled connection broken by a Redis restart is retried once on a new one, so
+    Bounded: a publish never blocks its caller (a worker thread: it runs inside the commit's
+    transaction helper, never on an event loop) for more than a few seconds, and a pooled connection broken by a Redis restart is retried once on a new one, so
     the first nudge after a restart is not lost."""
 
     def __init__(self, redis_url: str, *, timeout: float = 2.0) -> None:
@@ -32,7 +32,7 @@ class RedisNudge:
 
         from core.redis_client import sync_redis
 
-        # one retry only: a nudge is a hint, and the caller is often the Rasa event loop
+        # one retry only: a nudge is a hint, and its caller waits for it
         self._redis = sync_redis(redis_url, socket_timeout=timeout, socket_connect_timeout=timeout,
                                  retry=Retry(NoBackoff(), 1))
 
