@@ -101,6 +101,21 @@ async def test_urgent_enters_the_queue_before_the_child_is_told_without_action_s
         sender, "urgent", True, "rumianek", "pl", "web")
 
 
+async def test_urgent_from_the_first_line_then_the_code_is_one_claimable_queue_entry(bot: Any, ctx: Context, anna: Actor) -> None:
+    """A counselor requested twice in one conversation (an urgent disclosure, then the persona's
+    urgent code; issue 9d): each reply gives the emergency number, the queue holds one urgent
+    entry, queued once, that a counselor claims."""
+    sender = new_sender()
+    first, _ = await say(bot, ctx, sender, "i have the pills in front of me", "rumianek", "en")  # training line
+    again, out = await say(bot, ctx, sender, "my skin is burning right now", "rumianek", "en")  # the persona's code
+    assert any("112" in r for r in first) and any("112" in r for r in again)
+    assert [state for action, state in out.states if action in gate.PROMISES] == ["waiting"]
+    [entry] = service.queue(ctx, anna)
+    assert (entry.conversation_id, entry.urgent, entry.state, entry.priority) == (sender, True, "waiting", 1)
+    assert [e.kind for e in service.events_since(ctx, 0) if e.conversation_id == sender] == ["queued"]
+    assert service.claim(ctx, anna, sender).holder == "anna"
+
+
 async def test_accepting_the_offer_enters_the_queue(bot: Any, ctx: Context, anna: Actor) -> None:
     sender = new_sender()
     await say(bot, ctx, sender, "do you have something for bruises on my legs? they keep coming back", "rumianek", "en")

@@ -18,12 +18,12 @@ from core.signals import SIGNALS
 
 def _queue_context(request: Request, who: Who) -> dict[str, Any]:
     ctx = handoff_of(request)
+    # The page's live stream starts after this id, so it is read BEFORE the content: an event
+    # committed while the page is drawn is replayed to it and refreshes the part it changed.
+    last_event = service.last_event_id(ctx)
     entries = service.queue(ctx, actor_of(who))
     now = ctx.now()
-    return {
-        "rows": [casework.QueueRow.of(e, now, who.account) for e in entries],
-        "last_event": service.last_event_id(ctx),
-    }
+    return {"rows": [casework.QueueRow.of(e, now, who.account) for e in entries], "last_event": last_event}
 
 
 @guarded("view_queue")
@@ -39,6 +39,7 @@ def queue_rows(request: Request, who: Who, form: dict[str, str]) -> Response:
 
 def _conversation_context(request: Request, who: Who, cid: str, *, reason: str | None = None, refresh: bool = False) -> dict[str, Any]:
     ctx = handoff_of(request)
+    last_event = service.last_event_id(ctx)  # before the content, as in _queue_context
     transcript = service.transcript(ctx, actor_of(who), cid, break_glass_reason=reason, view=who.session.view, refresh=refresh)
     entry = transcript.entry
     facts = permissions.Facts(holder=entry.holder, state=entry.state)
@@ -53,7 +54,7 @@ def _conversation_context(request: Request, who: Who, cid: str, *, reason: str |
         "people": [a for a in accounts.list_accounts(console_of(request))
                    if a.role in ROLES and not a.disabled and a.username != who.account.username],
         "roles": ROLES, "outcomes": OUTCOMES, "signals": SIGNALS, "facts": facts,
-        "last_event": service.last_event_id(ctx), "now": ctx.now(),
+        "last_event": last_event, "now": ctx.now(),
     }
 
 

@@ -2,8 +2,8 @@
 
 Each event carries its id (the handoff event id), so the browser's EventSource sends
 ``Last-Event-ID`` when it reconnects and the stream replays everything after it from the
-database (``service.follow``); the first connection of a page passes ``?after=`` (the last id
-when the page was drawn), so nothing between drawing and connecting is missed. The stream ends
+database (``service.follow``); the first connection of a page passes ``?after=`` (the last id,
+read before the page's content), so nothing committed while drawing or before connecting is missed. The stream ends
 when the session ends (checked between events without restarting its idle clock).
 """
 from __future__ import annotations

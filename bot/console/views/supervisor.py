@@ -15,6 +15,7 @@ from bot.handoff.model import QueueEntry
 
 def _page(request: Request, who: Who, *, notice: str = "") -> Response:
     ctx, console = handoff_of(request), console_of(request)
+    last_event = service.last_event_id(ctx)  # before the content (views.conversations._queue_context)
     entries = service.queue(ctx, actor_of(who))
     now = ctx.now()
     silent = [(e, casework.silent_minutes(e, now)) for e in entries]
@@ -25,7 +26,7 @@ def _page(request: Request, who: Who, *, notice: str = "") -> Response:
         "late": [e for e in entries if e.state == "waiting" and casework.sla(e, now) == "late"],
         "people": [a for a in accounts.list_accounts(console) if a.role in ("counselor", "supervisor") and not a.disabled],
         "availability": accounts.availability(console), "notice": notice, "url_of": casework.conversation_url,
-        "minutes": lambda at: casework.minutes_since(at, now), "last_event": service.last_event_id(ctx),
+        "minutes": lambda at: casework.minutes_since(at, now), "last_event": last_event,
     }, who=who)
 
 
