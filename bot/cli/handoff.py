@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -142,12 +143,20 @@ def _events(ctx: Context, actor: Actor, after: int, follow: bool) -> int:
         return 0
 
     async def loop() -> None:
-        async with presence.connected(ctx, actor.username, "cli"):
-            async for event in service.follow(ctx, after):
-                show(event)
+        running, task = asyncio.get_running_loop(), asyncio.current_task()
+        assert task is not None
+        # Ctrl-C cancels the follow, whatever SIGINT handler the process had (an embedding
+        # process may have left one that swallows it); the disconnect is recorded on the way out.
+        running.add_signal_handler(signal.SIGINT, task.cancel)
+        try:
+            async with presence.connected(ctx, actor.username, "cli"):
+                async for event in service.follow(ctx, after):
+                    show(event)
+        finally:
+            running.remove_signal_handler(signal.SIGINT)
 
     try:
         asyncio.run(loop())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         return 0
     return 0
