@@ -27,8 +27,23 @@ whether it is ``urgent``:
      (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
      "I don't know" / "maybe" / "what?" words (``answers.unsure``) is unclear (``out_of_scope``)
      unless the classifier found a signal;
-  3. :func:`is_urgent` — self-harm with a plan, means or time (a cue of the message's language,
-     or of any language when it is unknown) is urgent and becomes ``self_harm_urgent``;
+  2c. :func:`is_covering_tracks` — inside a persona, a message that breaks the talk off
+     (``postponing``: "nvm", "gtg") because someone is arriving (``arriving``: "mum's coming up
+     the stairs", "my dad's just come in"), with no harm word, persona risk cue, danger cue or
+     self-harm, is the persona's ``not_safe`` whatever the classifier says (it read the stairs as
+     danger). "My dad is coming and he will hit me" keeps its emergency reply;
+  3. urgency from the words of the moment (cues of the message's language, or of any language
+     when it is unknown): :func:`is_urgent` — self-harm with a plan, means or time
+     (``self_harm_urgent``) is urgent and becomes ``self_harm_urgent``; :func:`danger_now` —
+     abuse, bullying or online exploitation with a cue of danger happening now or a weapon
+     (``danger_urgent``: "by the throat", "waiting for me after school", "we're hiding upstairs",
+     "knife") becomes ``imminent_danger``, a persona's coded ``help_request`` with one becomes its
+     coded ``urgent``, and ordinary talk becomes ``imminent_danger`` only on two pieces of
+     evidence (a cue and a danger intent ranked at least ``URGENT_SHARE`` as high) — never the
+     persona's cover talk, never on cues alone ("I'd kill for chips rn", "a big knife right now
+     lol"). The classifier reads such messages by their topic (a parent, a group at
+     school, a man met online) more than by their moment. The quiet steps above win: a bare "not
+     now", a putting-off "no", a quiet line (``nlu.quiet``, applied after) are never escalated;
   4. :func:`is_adult_order` — inside a persona, the urgent code written by someone who reads as an
      adult customer ("express delivery, a birthday present for my wife") with no harm cue gets the
      discreet question (intent ``help_request``; signal ``urgent`` and the urgent flag are kept,
@@ -63,6 +78,15 @@ QUIET_CODES = frozenset({"not_safe", "clean_chat"})
 #: ordinary message becomes a false alarm.
 URGENT_INTENTS = frozenset({"imminent_danger", "self_harm_urgent"})
 URGENT_SHARE = 0.5
+#: Help signals that danger happening now makes urgent (``imminent_danger``): how the classifier
+#: reads violence at home, a group at school or a man met online by its topic, not its moment.
+#: Not distress ("my anxiety is so bad rn"), peer_help (a friend's story), ask_human or self_harm
+#: (which has its own cues): fear, someone else's story and asking for a person are not danger to
+#: the child now.
+DANGER_SIGNALS = frozenset({"abuse_disclosure", "bullying", "online_exploitation"})
+DANGER_INTENT = "imminent_danger"
+#: The coded request a persona escalates to its urgent code when the message says danger is now.
+CODED_HELP, CODED_URGENT = "help_request", "urgent"
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
@@ -90,6 +114,23 @@ class Answers:
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
     unsure: Phrases = field(default_factory=Phrases)
+
+
+@dataclass(frozen=True)
+class Danger:
+    """Folded cues of danger happening now, per language (``danger_urgent`` in the cues file):
+    ``now`` — the moment, hiding, someone at the door ("right now", "waiting for me", "kicking the
+    door"); ``weapons`` ("knife", "gun")."""
+
+    now: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    weapons: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
+        """``(now, weapon)``: whether a cue of each list (the message's language, or any language
+        when it is unknown) is in the folded text."""
+        now = any(contains_cue(folded, cues) for cues in cues_of(lang, self.now))
+        weapon = any(contains_cue(folded, cues) for cues in cues_of(lang, self.weapons))
+        return now, weapon
 
 
 @dataclass(frozen=True)
@@ -210,6 +251,53 @@ def is_urgent(
     return any(contains_cue(folded, cues) for cues in cues_of(lang, urgent_cues))
 
 
+def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str, lang: Optional[str],
+               danger: Danger, share: float = URGENT_SHARE) -> Optional[Ranked]:
+    """The urgent intent ``top`` becomes because the message says danger is happening now, or None.
+
+    * abuse, bullying or exploitation (``DANGER_SIGNALS``) with a cue of ``now`` or a weapon →
+      ``imminent_danger`` ("dad's got mum by the throat", "they're waiting for me after school");
+    * inside a persona, its coded ``help_request`` with such a cue → its coded ``urgent``;
+    * ordinary talk (a shared intent, never the persona's cover talk: a game's shotgun) only on two
+      pieces of evidence → ``imminent_danger``: a cue AND a danger intent (``DANGER_SIGNALS`` or
+      ``imminent_danger``) ranked at least ``share`` as high as ``top`` — the classifier nearly
+      read danger, the words say it is now ("he's loading the shotgun": out_of_scope 0.57,
+      imminent_danger 0.42). Cues alone are not enough, not even a weapon and "right now" ("my
+      dad's cooking with a big knife right now lol", "shot him with a shotgun rn in fortnite").
+    ``signal`` is the message's signal so far (a coded peer_help, answered as ``help_request``, keeps
+    ``peer_help`` and is not escalated). Quiet codes, self-harm and the other help signals are left
+    as they are."""
+    if signal_for_intent(top.intent)[1]:
+        return None
+    if signal in DANGER_SIGNALS or (signal == CODED_HELP and persona_of(top.source) is not None):
+        now, weapon = danger.found(folded, lang)
+        if not (now or weapon):
+            return None
+        name = CODED_URGENT if signal == CODED_HELP else DANGER_INTENT
+        return Ranked(name, top.confidence, top.source)
+    if signal != "none" or persona_of(top.source) is not None:
+        return None
+    close = next((r for r in ranking if r.intent in DANGER_SIGNALS | {DANGER_INTENT}), None)
+    if close is None or close.confidence < share * top.confidence or not any(danger.found(folded, lang)):
+        return None
+    return Ranked(DANGER_INTENT, close.confidence, close.source)
+
+
+def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[str], putting_off: bool,
+                       arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
+                       danger: Danger) -> bool:
+    """Inside a persona: the talk broken off (``putting_off``: "nvm", "gtg") because someone is
+    arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
+    cue and no self-harm — the child covering their tracks, whatever the classifier says."""
+    if persona == NO_PERSONA or not putting_off or signal_for_intent(top.intent)[0] == "self_harm":
+        return False
+    if not any(contains_cue(folded, cues) for cues in cues_of(lang, arriving)):
+        return False
+    if any(contains_cue(folded, cues) for cues in cues_of(lang, harm_cues)):
+        return False
+    return not any(danger.found(folded, lang))
+
+
 def is_adult_order(
     folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
 ) -> bool:
@@ -230,14 +318,21 @@ def decide(
     harm_cues: Optional[Mapping[str, Sequence[str]]] = None,
     forwarded: bool = False,
     answers: Optional[Answers] = None,
+    danger: Optional[Danger] = None,
+    arriving: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–5 of this module's docstring);
-    ``postponing``, ``adult_cues``, ``harm_cues``: ``{lang: [folded cue, ...]}`` of putting-off
-    phrases ("never mind"), an adult customer's words and harm words; ``forwarded``: the channel
-    says the words are someone else's; ``answers``: the "not now" / "now I can" phrases."""
+    ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
+    putting-off phrases ("never mind"), an adult customer's words, harm words and someone arriving
+    ("mum's coming"); ``forwarded``: the channel says the words are someone else's; ``answers``:
+    the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = any(contains_cue(folded, cues) for cues in cues_of(lang, postponing or {}))
     top = choose(masked, persona, putting_off)
+    danger = danger or Danger()
+    if is_covering_tracks(top, persona, folded, lang, putting_off, arriving or {}, harm_cues or {}, danger):
+        top = Ranked("not_safe", top.confidence, top.source)
+        return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers) if answers else None
     if answer is not None:
         top, signal = answer
@@ -251,6 +346,10 @@ def decide(
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)
     if urgent and signal == "self_harm" and top.intent == "self_harm":
         top = Ranked("self_harm_urgent", top.confidence, top.source)
+    now = None if urgent else danger_now(top, signal, masked, folded, lang, danger)
+    if now is not None:
+        top = now
+        signal, urgent = signal_for_intent(top.intent)
     if (persona != NO_PERSONA and top.intent == "urgent"
             and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
         top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question

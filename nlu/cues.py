@@ -1,6 +1,7 @@
 """The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
-decisions look for in folded text — self-harm urgency, quiet lines, refusals to say where one is,
-putting-off words, adult customers, harm words, answers to the bot's questions ("not now").
+decisions look for in folded text — self-harm urgency, danger happening now, quiet lines,
+refusals to say where one is, putting-off words, adult customers, harm words, someone arriving,
+answers to the bot's questions ("not now").
 
 Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
 malformed file stops the NLU component with ``file:line: field: message`` instead of silently
@@ -49,15 +50,24 @@ class AnswerCues(Strict):
     unsure: Dict[Lang, Phrases] = {}
 
 
+class DangerCues(Strict):
+    """Danger happening now: ``now`` (the moment, hiding, someone at the door) and ``weapons``."""
+
+    now: Cues
+    weapons: Cues
+
+
 class CuesFile(Strict):
     key_name = "section"
 
     self_harm_urgent: Cues
+    danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues
     postponing: Cues
     adult_customer: Cues
     harm: Cues
+    arriving: Cues
     answers: AnswerCues
 
 

@@ -34,7 +34,7 @@ from nlu.address import find_address
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import FOREIGN_MASS, contains_cue, decide
+from core.safety import FOREIGN_MASS, Danger, contains_cue, decide
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
@@ -75,6 +75,16 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
     return {lang: sorted({fold(w) for w in words}) for lang, words in getattr(load_cues(path), key).items()}
 
 
+def _load_danger(path: Path) -> Danger:
+    """The ``danger_urgent`` cues: ``now`` and ``weapons``, ``{lang: [folded cue, ...]}`` each."""
+    section = load_cues(path).danger_urgent
+
+    def folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
+
+    return Danger(now=folded(section.now), weapons=folded(section.weapons))
+
+
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
     """``{persona: {risk: [folded cue, ...]}}`` from every project persona's ``risk_cues``."""
     result: Dict[str, Dict[str, List[str]]] = {}
@@ -111,6 +121,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
         self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
+        self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
+        self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
@@ -156,6 +168,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             self._harm_cues(persona),
             forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
             answers=self.answers,
+            danger=self.danger,
+            arriving=self.arriving,
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None

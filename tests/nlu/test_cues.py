@@ -13,8 +13,9 @@ SHIPPED = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
 
 def test_the_shipped_file_has_every_section_in_every_language() -> None:
     cues = load_cues(SHIPPED)
-    for section in ("self_harm_urgent", "location_refusals", "postponing", "adult_customer", "harm"):
+    for section in ("self_harm_urgent", "location_refusals", "postponing", "adult_customer", "harm", "arriving"):
         assert set(getattr(cues, section)) == {"en", "pl", "es"}, section
+    assert set(cues.danger_urgent.now) == set(cues.danger_urgent.weapons) == {"en", "pl", "es"}
     assert "sorry" in cues.not_safe_lines["en"].triggers and "no" in cues.not_safe_lines["es"].fillers
 
 
@@ -41,3 +42,8 @@ def test_an_unknown_language_and_an_empty_trigger_list(tmp_path: Path) -> None:
     assert "harm.de: unknown language code 'de'; supported: en, pl, es" in message
     message = _broken(tmp_path, "triggers: [perdon,", "triggers: []\n    unused: [perdon,")
     assert "not_safe_lines.es.triggers: needs at least 1 (has 0)" in message
+
+
+def test_a_danger_list_is_required_in_its_section(tmp_path: Path) -> None:
+    message = _broken(tmp_path, "\n  weapons:\n", "\n  weapon:\n")
+    assert "danger_urgent.weapon" in message and "danger_urgent.weapons" in message

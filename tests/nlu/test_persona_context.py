@@ -69,3 +69,64 @@ def test_a_persona_risk_cue_is_an_entity_only_with_a_signal(component: PersonaCo
     help_ = seen(component, "my skin is worse when dad is drunk", [("rumianek__help_request", 0.9), ("greet", 0.1)], "en")
     cover = seen(component, "do you sell beer shampoo", [("rumianek__ask_price", 0.9), ("greet", 0.1)], "en")
     assert ("risk", "alcohol") in help_[3] and not any(name == "risk" for name, _ in cover[3])
+
+
+# --- danger happening now, with the shipped cues (nlu/safety/cues.yml danger_urgent, arriving) ---
+
+
+@pytest.mark.parametrize("text, lang, top", [
+    ("my stepdad has mum by the throat", "en", "abuse_disclosure"),
+    ("a group from my year are waiting for me at the gate and one has a knife", "en", "bullying"),
+    ("the man from the app is outside my house right now", "en", "online_exploitation"),
+    ("ojciec wali w drzwi a my chowamy się w łazience", "pl", "abuse_disclosure"),
+    ("czekają na mnie pod blokiem z nożem", "pl", "bullying"),
+    ("mi padrastro está aporreando la puerta y me escondo en el baño", "es", "abuse_disclosure"),
+    ("me esperan en el parque con una navaja", "es", "bullying"),
+])
+def test_danger_happening_now_is_imminent_danger_in_the_plain_bot(component: PersonaContext, text: str, lang: str,
+                                                                  top: str) -> None:
+    assert seen(component, text, [(top, 0.7), ("distress", 0.3)], lang, persona="plain")[:3] == (
+        "imminent_danger", "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang, top", [
+    # habitual or past abuse, bullying, exploitation: their signal, not urgent
+    ("he drags me by the arm to my room whenever i answer back", "en", "abuse_disclosure"),
+    ("they lock me in my room when they go out", "en", "abuse_disclosure"),
+    ("he wont stop messaging me and asking for pics", "en", "online_exploitation"),
+    ("pisze do mnie dorosły z gry i teraz chce moje zdjęcia", "pl", "online_exploitation"),
+    ("mama ciągnie mnie za ucho kiedy się spóźnię", "pl", "abuse_disclosure"),
+    ("en clase no paran de empujarme y reírse", "es", "bullying"),
+    ("un señor del juego me pide que nos veamos a escondidas", "es", "online_exploitation"),
+])
+def test_habitual_or_past_harm_keeps_its_signal(component: PersonaContext, text: str, lang: str, top: str) -> None:
+    assert seen(component, text, [(top, 0.7), ("distress", 0.3)], lang, persona="plain")[:3] == (top, top, False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i'd kill for a kebab rn", "en"), ("we nuked their whole base last night lol", "en"),
+    ("im hiding from my brother cos i broke his headphones", "en"), ("chopping onions with a big knife in food tech", "en"),
+    ("locked myself out again, waiting on the step for my sister", "en"), ("zabiłabym za pizzę w tej chwili", "pl"),
+    ("me comería un caballo ahora mismo", "es"), ("me escondí detrás del sofá jugando con mi primo", "es"),
+])
+def test_figurative_danger_words_in_ordinary_talk_stay_ordinary(component: PersonaContext, text: str,
+                                                                lang: str) -> None:
+    ranking = [("out_of_scope", 0.7), ("imminent_danger", 0.2), ("greet", 0.1)]
+    assert seen(component, text, ranking, lang, persona="plain")[1:3] == ("none", False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("nvm, my stepmum is coming up to my room", "en"), ("gtg dad just walked in", "en"),
+    ("forget it, my nan is coming", "en"), ("zapomnij, tata idzie", "pl"), ("olvídalo, viene mi padrastro", "es"),
+])
+def test_breaking_off_because_a_parent_is_arriving_is_the_quiet_code(component: PersonaContext, text: str,
+                                                                     lang: str) -> None:
+    ranking = [("imminent_danger", 0.6), ("rumianek__not_safe", 0.3), ("greet", 0.1)]
+    assert seen(component, text, ranking, lang)[:3] == ("not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text", ["my dad is coming and he will hit me, gtg", "nvm hes coming for me",
+                                  "gtg he's here, he has a knife"])
+def test_danger_while_a_parent_arrives_keeps_the_emergency_reply(component: PersonaContext, text: str) -> None:
+    ranking = [("imminent_danger", 0.6), ("rumianek__not_safe", 0.3), ("greet", 0.1)]
+    assert seen(component, text, ranking, "en")[:3] == ("imminent_danger", "imminent_danger", True)

@@ -1,0 +1,172 @@
+"""core.safety: danger happening now (``danger_now``) and a child covering their tracks because
+someone is arriving (``is_covering_tracks``), on synthetic rankings (no model, no Rasa)."""
+from __future__ import annotations
+
+import pytest
+
+from core.safety import Danger, decide, danger_now, is_covering_tracks, Ranked
+from core.text import fold
+
+CUES = {"en": [fold("tonight"), fold("pills")]}
+
+
+def _folded(by_lang: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {lang: [fold(c) for c in cues] for lang, cues in by_lang.items()}
+
+
+DANGER = Danger(
+    now=_folded({"en": ["right now", "rn", "by the throat", "waiting for me", "hiding", "kicking the door"],
+                 "pl": ["czekaja na mnie", "chowam sie", "za gardlo"],
+                 "es": ["ahora mismo", "me esperan", "me escondo"]}),
+    weapons=_folded({"en": ["knife", "gun", "shotgun"], "pl": ["noz"], "es": ["cuchillo"]}),
+)
+ARRIVING = _folded({"en": ["coming", "here", "walked in"], "pl": ["idzie", "wszedl"], "es": ["viene", "ha entrado"]})
+POSTPONING = _folded({"en": ["nvm", "gtg", "forget it"], "pl": ["zapomnij"], "es": ["olvidalo"]})
+HARM = _folded({"en": ["hit", "hurt", "help"], "pl": ["bije"], "es": ["pega"]})
+
+
+def seen(ranking: list[tuple[str, float]], text: str, lang: str | None = "en", persona: str = "plain",
+         **extra: object) -> tuple[str, str, bool]:
+    d = decide(ranking, persona, fold(text), lang, CUES, danger=DANGER, arriving=ARRIVING,
+               postponing=POSTPONING, harm_cues=HARM, **extra)  # type: ignore[arg-type]
+    return d.intent, d.signal, d.urgent
+
+
+URGENT = ("imminent_danger", "imminent_danger", True)
+
+
+@pytest.mark.parametrize("signal", ["abuse_disclosure", "bullying", "online_exploitation"])
+@pytest.mark.parametrize("text, lang", [
+    ("my stepdad has mum by the throat", "en"),
+    ("they're waiting for me by the shops", "en"),
+    ("he's kicking the door, we're hiding upstairs", "en"),
+    ("he has a knife", "en"),
+    ("czekają na mnie po lekcjach", "pl"),
+    ("ojczym trzyma mamę za gardło", "pl"),
+    ("me esperan a la salida", "es"),
+    ("tiene un cuchillo", "es"),
+    ("HES GOT A GUN RN", None),  # unknown language: every language's cues count
+])
+def test_a_danger_signal_with_a_cue_of_the_moment_or_a_weapon_is_imminent_danger(signal: str, text: str,
+                                                                                  lang: str | None) -> None:
+    for persona in ("plain", "rumianek"):
+        assert seen([(signal, 0.8), ("distress", 0.2)], text, lang, persona) == URGENT
+
+
+@pytest.mark.parametrize("signal", ["abuse_disclosure", "bullying", "online_exploitation"])
+@pytest.mark.parametrize("text", [
+    "he pulls my hair when i'm late",
+    "last year they pushed me in the bin",
+    "he sends me messages every night",
+])
+def test_a_danger_signal_without_a_cue_stays_what_it_was(signal: str, text: str) -> None:
+    assert seen([(signal, 0.8), ("distress", 0.2)], text) == (signal, signal, False)
+
+
+def test_another_languages_cue_does_not_count_when_the_language_is_known() -> None:
+    assert seen([("abuse_disclosure", 0.9)], "czekaja na mnie", "en")[2] is False
+    assert seen([("abuse_disclosure", 0.9)], "he has a knife", "es")[2] is False
+
+
+@pytest.mark.parametrize("signal", ["distress", "peer_help", "ask_human"])
+def test_fear_a_friends_story_and_asking_for_a_person_are_not_escalated(signal: str) -> None:
+    assert seen([(signal, 0.9), ("greet", 0.1)], "my anxiety is so bad right now, hiding in my room") == (
+        signal, signal, False)
+
+
+def test_self_harm_keeps_its_own_cues() -> None:
+    assert seen([("self_harm", 0.9)], "i have a knife right now") == ("self_harm", "self_harm", False)
+    assert seen([("self_harm", 0.9)], "the pills, tonight") == ("self_harm_urgent", "self_harm", True)
+
+
+def test_a_coded_request_with_a_cue_of_the_moment_is_the_coded_urgent() -> None:
+    ranking = [("gametips__help_request", 0.7), ("gametips__urgent", 0.2), ("greet", 0.1)]
+    assert seen(ranking, "need a coach for the home level right now", persona="gametips") == (
+        "urgent", "urgent", True)
+    assert seen(ranking, "need a coach for the home level", persona="gametips") == (
+        "help_request", "help_request", False)
+    # a coded peer_help (answered like help_request) is a friend's story: not escalated
+    peer = [("gametips__peer_help", 0.9), ("greet", 0.1)]
+    assert seen(peer, "my mate needs a coach right now", persona="gametips") == ("help_request", "peer_help", False)
+
+
+def test_ordinary_talk_with_a_cue_and_a_danger_intent_close_behind_is_imminent_danger() -> None:
+    ranking = [("out_of_scope", 0.46), ("abuse_disclosure", 0.40), ("imminent_danger", 0.06)]
+    assert seen(ranking, "mums boyfriend is smashing stuff, we're hiding upstairs") == URGENT
+    assert seen([("out_of_scope", 0.57), ("imminent_danger", 0.42)], "he's pointing the shotgun at us") == URGENT
+    far = [("out_of_scope", 0.8), ("abuse_disclosure", 0.2)]
+    assert seen(far, "mums boyfriend is smashing stuff, we're hiding upstairs") == ("out_of_scope", "none", False)
+
+
+@pytest.mark.parametrize("text", [
+    "i'd kill for chips right now", "hiding from my cousin in hide and seek", "sharpening the knife for the bbq",
+    # cues alone are not enough, not even a weapon and "right now"
+    "my dad is cooking with a big knife right now lol", "got a shotgun kill rn in the game",
+])
+def test_ordinary_talk_with_cues_alone_stays_ordinary(text: str) -> None:
+    assert seen([("out_of_scope", 0.9), ("imminent_danger", 0.05), ("greet", 0.05)], text) == (
+        "out_of_scope", "none", False)
+
+
+def test_a_personas_cover_talk_is_never_escalated() -> None:
+    ranking = [("gametips__ask_patch_notes", 0.7), ("imminent_danger", 0.3)]
+    assert seen(ranking, "is the shotgun nerfed right now", persona="gametips") == (
+        "gametips__ask_patch_notes", "none", False)
+
+
+@pytest.mark.parametrize("ranking, text, expected", [
+    # the persona's quiet code stays quiet, a bare "later" and a putting-off "no" too
+    ([("rumianek__not_safe", 0.9), ("abuse_disclosure", 0.1)], "not right now", ("not_safe", "not_safe", False)),
+    ([("deny", 0.9), ("greet", 0.1)], "nvm, not rn", ("not_safe", "not_safe", False)),
+])
+def test_the_quiet_steps_win(ranking: list[tuple[str, float]], text: str, expected: tuple[str, str, bool]) -> None:
+    assert seen(ranking, text, persona="rumianek") == expected
+
+
+def test_the_adult_order_step_still_applies_to_the_coded_urgent() -> None:
+    adult = {"en": [fold("my wife")]}
+    d = decide([("rumianek__urgent", 0.9), ("greet", 0.1)], "rumianek", fold("express right now, for my wife"), "en",
+               CUES, adult_cues=adult, harm_cues={}, danger=DANGER)
+    assert (d.intent, d.signal, d.urgent) == ("help_request", "urgent", True)
+
+
+def test_danger_now_leaves_an_urgent_intent_alone() -> None:
+    top = Ranked("imminent_danger", 0.9, "imminent_danger")
+    assert danger_now(top, "imminent_danger", (top,), fold("he has a knife"), "en", DANGER) is None
+
+
+# --- covering one's tracks: someone arriving -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, lang, top", [
+    ("nvm, my stepmum is coming up", "en", "imminent_danger"),
+    ("gtg my sister just walked in", "en", "goodbye"),
+    ("forget it, someone's coming", "en", "out_of_scope"),
+    ("zapomnij, ktoś idzie", "pl", "abuse_disclosure"),
+    ("olvídalo, viene mi tío", "es", "out_of_scope"),
+])
+def test_breaking_off_because_someone_is_arriving_is_not_safe_inside_a_persona(text: str, lang: str,
+                                                                               top: str) -> None:
+    assert seen([(top, 0.6), ("gametips__not_safe", 0.3), ("greet", 0.1)], text, lang, "gametips") == (
+        "not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad is coming and he will hit me, gtg",   # a harm word
+    "nvm hes coming for me",                      # not an arrival but a danger cue ... and
+    "gtg he's here and he has a knife",           # a weapon
+    "help, my dad is coming, gtg",                # asking for help
+])
+def test_danger_while_someone_arrives_keeps_its_signal(text: str) -> None:
+    danger = Danger(now={"en": [fold("coming for me")]}, weapons=DANGER.weapons)
+    d = decide([("imminent_danger", 0.7), ("gametips__not_safe", 0.3)], "gametips", fold(text), "en", CUES,
+               danger=danger, arriving=ARRIVING, postponing=POSTPONING, harm_cues=HARM)
+    assert (d.intent, d.urgent) == ("imminent_danger", True)
+
+
+def test_arriving_alone_or_outside_a_persona_or_self_harm_is_left_to_the_classifier() -> None:
+    ranking = [("imminent_danger", 0.7), ("gametips__not_safe", 0.3)]
+    assert seen(ranking, "my stepmum is coming up", persona="gametips")[0] == "imminent_danger"  # no break-off
+    assert seen([("imminent_danger", 0.7), ("greet", 0.3)], "nvm, my stepmum is coming up")[0] == "imminent_danger"
+    top = Ranked("self_harm", 0.9, "self_harm")
+    assert not is_covering_tracks(top, "gametips", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
