@@ -51,7 +51,15 @@ whether it is ``urgent``:
      keeps the emergency reply first;
   5. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
      about another person — ``peer_help``, never the child's own urgent self-harm. Other signals
-     stand (a forwarded threat is still evidence of danger to the child).
+     stand (a forwarded threat is still evidence of danger to the child);
+  6. :func:`is_tentative` — inside a persona, a help signal said in plain words (a shared intent,
+     not the persona's code) that the classifier is less than ``TENTATIVE_CONFIDENCE`` sure of,
+     with no harm word, persona risk cue, self-harm urgency cue or danger cue, is answered in
+     cover voice: the discreet question (intent ``help_request``), or when it is urgent the
+     persona's coded urgent reply (intent ``urgent``: the emergency number first, in cover voice,
+     then a person) — never a plain-voice safety reply that breaks the disguise for a shopper
+     ("hi, I'm 13" once read as urgent self-harm at 0.26 and drew a plain self-harm line inside
+     the shop). The signal and the urgent flag are kept (routing and queue priority unchanged).
 
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
@@ -87,6 +95,10 @@ DANGER_SIGNALS = frozenset({"abuse_disclosure", "bullying", "online_exploitation
 DANGER_INTENT = "imminent_danger"
 #: The coded request a persona escalates to its urgent code when the message says danger is now.
 CODED_HELP, CODED_URGENT = "help_request", "urgent"
+#: Inside a persona, a plain help signal below this confidence with no cue of harm, urgency or
+#: danger is answered in cover voice (step 6, ``is_tentative``): less likely than not, it is not
+#: said plainly enough to drop the disguise.
+TENTATIVE_CONFIDENCE = 0.5
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
@@ -306,6 +318,26 @@ def is_adult_order(
     return adult and not any(contains_cue(folded, cues) for cues in cues_of(lang, harm_cues))
 
 
+def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: str, lang: Optional[str],
+                 harm_cues: Mapping[str, Sequence[str]], urgent_cues: Mapping[str, Sequence[str]],
+                 danger: Danger, below: float = TENTATIVE_CONFIDENCE) -> bool:
+    """Inside a persona: a help signal in plain words (not the persona's code) read with less than
+    ``below`` confidence, and not one word that says harm, urgency or danger (``harm_cues`` holds
+    the persona's risk cues too) — answered in cover voice with the discreet question. ``best``,
+    the classifier's first choice: when it is the persona's code, the child used the code and an
+    urgent intent close behind it keeps the plain reply (:func:`escalate`)."""
+    if persona == NO_PERSONA or signal not in HELP_SIGNALS:
+        return False
+    if persona_of(top.source) is not None or persona_of(best.source) is not None:
+        return False
+    if top.confidence >= below:
+        return False
+    for cues in (harm_cues, urgent_cues):
+        if any(contains_cue(folded, c) for c in cues_of(lang, cues)):
+            return False
+    return not any(danger.found(folded, lang))
+
+
 def decide(
     ranking: Sequence[Tuple[str, float]],
     persona: str,
@@ -321,7 +353,7 @@ def decide(
     danger: Optional[Danger] = None,
     arriving: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
-    """Intent, signal and urgency of one message (steps 1–5 of this module's docstring);
+    """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
     putting-off phrases ("never mind"), an adult customer's words, harm words and someone arriving
     ("mum's coming"); ``forwarded``: the channel says the words are someone else's; ``answers``:
@@ -353,4 +385,8 @@ def decide(
     if (persona != NO_PERSONA and top.intent == "urgent"
             and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
         top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question
+    elif masked and is_tentative(top, masked[0], signal, persona, folded, lang, harm_cues or {}, urgent_cues, danger):
+        # in cover voice: the discreet question, or when urgent the persona's coded urgent reply
+        # (the emergency number first, then a person) — the signal and the urgent flag are kept
+        top = Ranked(CODED_URGENT if urgent else CODED_HELP, top.confidence, top.source)
     return Decision(top.intent, top.confidence, top.source, signal, urgent, masked)
