@@ -140,8 +140,8 @@ class Danger:
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
         when it is unknown) is in the folded text."""
-        now = any(contains_cue(folded, cues) for cues in cues_of(lang, self.now))
-        weapon = any(contains_cue(folded, cues) for cues in cues_of(lang, self.weapons))
+        now = has_cue(folded, lang, self.now)
+        weapon = has_cue(folded, lang, self.weapons)
         return now, weapon
 
 
@@ -221,6 +221,11 @@ def cues_of(lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> list[Sequ
     return [cues[lang]] if lang in cues else list(cues.values())
 
 
+def has_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a cue of the message's language (every language's if unknown) is in ``folded``."""
+    return any(contains_cue(folded, found) for found in cues_of(lang, cues))
+
+
 def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int = MAX_ANSWER_WORDS) -> bool:
     """Whether ``folded`` holds a cue of ``phrases`` and nothing but cue words and fillers (the
     message's language, or any language when it is unknown)."""
@@ -260,7 +265,7 @@ def is_urgent(
     """Urgency: the intent's own flag, or self-harm with a cue of the message's language."""
     if urgent or signal != "self_harm":
         return urgent
-    return any(contains_cue(folded, cues) for cues in cues_of(lang, urgent_cues))
+    return has_cue(folded, lang, urgent_cues)
 
 
 def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str, lang: Optional[str],
@@ -303,9 +308,9 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     cue and no self-harm — the child covering their tracks, whatever the classifier says."""
     if persona == NO_PERSONA or not putting_off or signal_for_intent(top.intent)[0] == "self_harm":
         return False
-    if not any(contains_cue(folded, cues) for cues in cues_of(lang, arriving)):
+    if not has_cue(folded, lang, arriving):
         return False
-    if any(contains_cue(folded, cues) for cues in cues_of(lang, harm_cues)):
+    if has_cue(folded, lang, harm_cues):
         return False
     return not any(danger.found(folded, lang))
 
@@ -314,8 +319,8 @@ def is_adult_order(
     folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
 ) -> bool:
     """An adult customer's cue ("my wife", "invoice") and no harm cue ("hurt", "skin", "knife")."""
-    adult = any(contains_cue(folded, cues) for cues in cues_of(lang, adult_cues))
-    return adult and not any(contains_cue(folded, cues) for cues in cues_of(lang, harm_cues))
+    adult = has_cue(folded, lang, adult_cues)
+    return adult and not has_cue(folded, lang, harm_cues)
 
 
 def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: str, lang: Optional[str],
@@ -332,9 +337,8 @@ def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: s
         return False
     if top.confidence >= below:
         return False
-    for cues in (harm_cues, urgent_cues):
-        if any(contains_cue(folded, c) for c in cues_of(lang, cues)):
-            return False
+    if has_cue(folded, lang, harm_cues) or has_cue(folded, lang, urgent_cues):
+        return False
     return not any(danger.found(folded, lang))
 
 
@@ -359,7 +363,7 @@ def decide(
     ("mum's coming"); ``forwarded``: the channel says the words are someone else's; ``answers``:
     the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now."""
     masked = mask(ranking, persona, foreign_mass)
-    putting_off = any(contains_cue(folded, cues) for cues in cues_of(lang, postponing or {}))
+    putting_off = has_cue(folded, lang, postponing or {})
     top = choose(masked, persona, putting_off)
     danger = danger or Danger()
     if is_covering_tracks(top, persona, folded, lang, putting_off, arriving or {}, harm_cues or {}, danger):

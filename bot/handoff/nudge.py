@@ -22,9 +22,9 @@ def nudge_for(redis_url: Optional[str]) -> Optional["RedisNudge"]:
 class RedisNudge:
     """Publishes new event ids on :data:`CHANNEL` (synchronous client; ids only, no content).
 
-    Bounded: a publish never blocks its caller (a worker thread: it runs inside the commit's
-    transaction helper, never on an event loop) for more than a few seconds, and a pooled connection broken by a Redis restart is retried once on a new one, so
-    the first nudge after a restart is not lost."""
+    Bounded: a publish never blocks its caller (the commit's transaction helper; the bot's hooks
+    run it in a worker thread) for more than a few seconds, and a pooled connection broken by a
+    Redis restart is retried once on a new one, so the first nudge after a restart is not lost."""
 
     def __init__(self, redis_url: str, *, timeout: float = 2.0) -> None:
         from redis.backoff import NoBackoff
