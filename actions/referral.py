@@ -108,10 +108,21 @@ def asked_for_location(tracker: Tracker) -> bool:
     )
 
 
+def _said(tracker: Tracker) -> list[Optional[str]]:
+    """The response names of the bot's lines so far, oldest first."""
+    return [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
+
+
 def asking_for_location(tracker: Tracker) -> int:
     """How often "which city?" was asked when it is the bot's last line (else 0)."""
-    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
+    said = _said(tracker)
     return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
+
+
+def good_moment_pending(tracker: Tracker) -> bool:
+    """The bot's last line asked "is now a good moment?" (``utter_help_accepted``)."""
+    said = _said(tracker)
+    return bool(said) and said[-1] == "utter_help_accepted"
 
 
 def persona_country(persona: Optional[str]) -> Optional[str]:
@@ -186,6 +197,10 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if intent == "inform_location" and good_moment_pending(tracker):
+            # the place answers "which city?" of "is now a good moment? which city?": the other
+            # half is asked again as "shall I pass you over?" (answered here, a lone yes below)
+            dispatcher.utter_message(response="utter_offer_counselor")
         if not options and intent == "affirm" and tracker.get_slot("offer_postponed"):
             # "yes" after the child put the offer of a person off ("not now"): it goes straight on
             # (the promise queues in the Rasa process, bot/handoff/gate.py)
@@ -199,6 +214,12 @@ class ActionOfferReferral(Action):
         if asked and intent == "deny":
             # "no" to "which city?" refuses it: the persona's country, never asked again
             refused, refusal = True, [SlotSet("location_refused", True)]
+        elif not options and intent == "affirm" and tracker.get_slot("handoff"):
+            # a lone yes once a person was asked for (the urgent reply, an accepted offer, "shall I
+            # pass you over?" after the place): a person is coming (bot/handoff/gate.py keeps the
+            # promise or says who answers when)
+            dispatcher.utter_message(response="utter_please_wait")
+            return []
         elif not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])

@@ -133,8 +133,14 @@ ACCEPTED = [
 
 @pytest.mark.parametrize("code, yes, city, lang", ACCEPTED)
 async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_offers_the_specialist(
-    agent, merged_domain, code, yes, city, lang
+    agent, merged_domain, session_var, code, yes, city, lang
 ):
+    from bot.storage.tracker_store import EncryptedTrackerStore
+    from core.rasa_compat import agent_sharing_model, in_process_action_endpoint
+
+    # the offer after the place comes from action_offer_referral: this agent runs the real actions
+    agent = agent_sharing_model(agent, EncryptedTrackerStore(url=f"sqlite:///{session_var / 'accepted.db'}"),
+                                in_process_action_endpoint("actions"))
     sender = new_sender()
     first = await say(agent, sender, code, persona=SHOP, lang=lang)
     assert len(first) == 1 and first[0] in voice(merged_domain, "confirm_help", lang)
@@ -150,10 +156,14 @@ async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_of
     placed = await say(agent, sender, city, persona=SHOP, lang=lang)
     assert await intent_of(agent, sender) == "inform_location"
     assert placed[0] in voice(merged_domain, "offer_counselor", lang)
-    assert await actions_since_last_message(agent, sender) == [
-        "utter_offer_counselor", "action_offer_referral", "action_listen",
-    ]
-    assert leaks(first + accepted + placed, lang) == {}
+    # the referral action asks "shall I pass you over?" again (the good-moment half was unanswered)
+    assert await actions_since_last_message(agent, sender) == ["action_offer_referral", "action_listen"]
+
+    # ... and a "yes" to it is met by "a person is coming" (the request stands)
+    coming = await say(agent, sender, yes, persona=SHOP, lang=lang)
+    assert coming == [coming[0]] and coming[0] in voice(merged_domain, "please_wait", lang)
+    # the referral lines after the offer carry the partner's real number; the voice lines leak nothing
+    assert leaks(first + accepted + placed[:1] + coming, lang) == {}
 
 
 @pytest.mark.parametrize(
