@@ -170,3 +170,56 @@ def test_arriving_alone_or_outside_a_persona_or_self_harm_is_left_to_the_classif
     assert seen([("imminent_danger", 0.7), ("greet", 0.3)], "nvm, my stepmum is coming up")[0] == "imminent_danger"
     top = Ranked("self_harm", 0.9, "self_harm")
     assert not is_covering_tracks(top, "gametips", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
+
+
+# --- the shipped cues (nlu/safety/cues.yml): the es/pl cues of issue 13 round 3 ---------------
+
+
+def _shipped() -> dict[str, object]:
+    from nlu.components.persona import _load_cues, _load_danger
+    from core.paths import PROJECT_ROOT
+
+    path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
+    return {"danger": _load_danger(path), "arriving": _load_cues(path, "arriving"),
+            "postponing": _load_cues(path, "postponing"), "harm_cues": _load_cues(path, "harm"),
+            "cues": _load_cues(path)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("bije mnie teraz", "pl"),
+    ("ojczym bije teraz mamę w kuchni", "pl"),
+    ("mi padre me está pegando", "es"),
+    ("le está pegando a mi madre", "es"),
+])
+def test_shipped_cues_being_hit_now_is_imminent_danger(text: str, lang: str) -> None:
+    s = _shipped()
+    d = decide([("abuse_disclosure", 0.8), ("distress", 0.2)], "plain", fold(text), lang, s["cues"],
+               danger=s["danger"], arriving=s["arriving"], postponing=s["postponing"],
+               harm_cues=s["harm_cues"])  # type: ignore[arg-type]
+    assert (d.intent, d.urgent) == ("imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("nie odpisuj, tata stoi za mną", "pl"),
+    ("zapomnij, mama patrzy", "pl"),
+    ("no contestes, mi padre está entrando", "es"),
+    ("olvídalo, acaba de llegar mi tío", "es"),
+])
+def test_shipped_cues_breaking_off_as_someone_arrives_is_not_safe_in_a_persona(text: str, lang: str) -> None:
+    s = _shipped()
+    d = decide([("out_of_scope", 0.6), ("rumianek__not_safe", 0.3), ("greet", 0.1)], "rumianek", fold(text), lang,
+               s["cues"], danger=s["danger"], arriving=s["arriving"], postponing=s["postponing"],
+               harm_cues=s["harm_cues"])  # type: ignore[arg-type]
+    assert (d.intent, d.signal, d.urgent) == ("not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("teraz gram w fife", "pl"),           # "teraz" alone is no danger cue
+    ("ahora mismo no puedo, luego te escribo", "es"),
+])
+def test_shipped_cues_ordinary_talk_stays_ordinary(text: str, lang: str) -> None:
+    s = _shipped()
+    d = decide([("out_of_scope", 0.9), ("distress", 0.1)], "plain", fold(text), lang, s["cues"],
+               danger=s["danger"], arriving=s["arriving"], postponing=s["postponing"],
+               harm_cues=s["harm_cues"])  # type: ignore[arg-type]
+    assert (d.intent, d.urgent) == ("out_of_scope", False)
