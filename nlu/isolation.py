@@ -40,10 +40,11 @@ def training_pairs() -> List[Tuple[str, str]]:
     from rasa.shared.nlu.constants import INTENT, TEXT
     from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-    reader = RasaYAMLReader()
     pairs: List[Tuple[str, str]] = []
     for path in paths.training_data_paths():
-        for example in reader.read(path).intent_examples:
+        # one reader per file: a RasaYAMLReader keeps what it read, so a shared one returned every
+        # earlier file's examples again with each file (33,886 pairs for 7,909)
+        for example in RasaYAMLReader().read(path).intent_examples:
             if example.get(TEXT):
                 pairs.append((example.get(TEXT), example.get(INTENT)))
     return pairs
