@@ -2,6 +2,8 @@
 someone is arriving (``is_covering_tracks``), on synthetic rankings (no model, no Rasa)."""
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from core.safety import Danger, decide, danger_now, is_covering_tracks, Ranked
@@ -175,14 +177,24 @@ def test_arriving_alone_or_outside_a_persona_or_self_harm_is_left_to_the_classif
 # --- the shipped cues (nlu/safety/cues.yml): the es/pl cues of issue 13 round 3 ---------------
 
 
+@functools.lru_cache(maxsize=1)
 def _shipped() -> dict[str, object]:
-    from nlu.components.persona import _load_cues, _load_danger
+    """The cue lists of nlu/safety/cues.yml, as PersonaContext loads them (read once)."""
     from core.paths import PROJECT_ROOT
+    from nlu.components.persona import _load_cues, _load_danger
 
     path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
     return {"danger": _load_danger(path), "arriving": _load_cues(path, "arriving"),
             "postponing": _load_cues(path, "postponing"), "harm_cues": _load_cues(path, "harm"),
-            "cues": _load_cues(path)}
+            "urgent_cues": _load_cues(path)}
+
+
+def seen_shipped(ranking: list[tuple[str, float]], text: str, lang: str, persona: str) -> tuple[str, str, bool]:
+    """``seen`` with the shipped cues instead of the synthetic ones above."""
+    s = _shipped()
+    d = decide(ranking, persona, fold(text), lang, s["urgent_cues"], danger=s["danger"], arriving=s["arriving"],
+               postponing=s["postponing"], harm_cues=s["harm_cues"])  # type: ignore[arg-type]
+    return d.intent, d.signal, d.urgent
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -192,11 +204,8 @@ def _shipped() -> dict[str, object]:
     ("le está pegando a mi madre", "es"),
 ])
 def test_shipped_cues_being_hit_now_is_imminent_danger(text: str, lang: str) -> None:
-    s = _shipped()
-    d = decide([("abuse_disclosure", 0.8), ("distress", 0.2)], "plain", fold(text), lang, s["cues"],
-               danger=s["danger"], arriving=s["arriving"], postponing=s["postponing"],
-               harm_cues=s["harm_cues"])  # type: ignore[arg-type]
-    assert (d.intent, d.urgent) == ("imminent_danger", True)
+    intent, _, urgent = seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")
+    assert (intent, urgent) == ("imminent_danger", True)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -206,11 +215,8 @@ def test_shipped_cues_being_hit_now_is_imminent_danger(text: str, lang: str) -> 
     ("olvídalo, acaba de llegar mi tío", "es"),
 ])
 def test_shipped_cues_breaking_off_as_someone_arrives_is_not_safe_in_a_persona(text: str, lang: str) -> None:
-    s = _shipped()
-    d = decide([("out_of_scope", 0.6), ("rumianek__not_safe", 0.3), ("greet", 0.1)], "rumianek", fold(text), lang,
-               s["cues"], danger=s["danger"], arriving=s["arriving"], postponing=s["postponing"],
-               harm_cues=s["harm_cues"])  # type: ignore[arg-type]
-    assert (d.intent, d.signal, d.urgent) == ("not_safe", "not_safe", False)
+    ranking = [("out_of_scope", 0.6), ("rumianek__not_safe", 0.3), ("greet", 0.1)]
+    assert seen_shipped(ranking, text, lang, "rumianek") == ("not_safe", "not_safe", False)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -218,8 +224,5 @@ def test_shipped_cues_breaking_off_as_someone_arrives_is_not_safe_in_a_persona(t
     ("ahora mismo no puedo, luego te escribo", "es"),
 ])
 def test_shipped_cues_ordinary_talk_stays_ordinary(text: str, lang: str) -> None:
-    s = _shipped()
-    d = decide([("out_of_scope", 0.9), ("distress", 0.1)], "plain", fold(text), lang, s["cues"],
-               danger=s["danger"], arriving=s["arriving"], postponing=s["postponing"],
-               harm_cues=s["harm_cues"])  # type: ignore[arg-type]
-    assert (d.intent, d.urgent) == ("out_of_scope", False)
+    intent, _, urgent = seen_shipped([("out_of_scope", 0.9), ("distress", 0.1)], text, lang, "plain")
+    assert (intent, urgent) == ("out_of_scope", False)
