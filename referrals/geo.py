@@ -12,7 +12,10 @@ names from ``pycountry`` and ``babel`` in many languages. The index is built onc
   the conversation's country — never alone;
 * words of the persona's catalogue (``exclude``: "crema de manzanilla") are never a place;
 * ordinary words that are also place names ("police", "nice", "tata", "como") need a cue and a
-  capital letter; small towns need the conversation's country or a capital letter.
+  capital letter, or a verb of living before the cue ("vivo en lima", "i live in reading"); small
+  towns need the conversation's country or a capital letter;
+* a country named right after the name ("Sydney, Australia", "valencia spain", "santiago chile")
+  keeps only that country's places of the name, and the two together may be the whole message.
 
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
 country (``country_hint``); else a place at least ten times bigger than every other, unless
@@ -70,10 +73,20 @@ CUES: Final = frozenset(
     en cerca de desde junto por""".split()
 )
 
+#: Words before a cue that make it say where one lives or comes from ("I live in", "vivo en",
+#: "mieszkam w", "soy de"): after them a name that is also an ordinary word ("lima", "santiago",
+#: "reading") is a place even when written in lower case, as children write. Not "I'm" / "estoy" /
+#: "jestem": "I'm in love", "estoy en mora", "jestem z tatą" (with dad).
+HOME_VERBS: Final = frozenset(
+    """live lives living
+    vivo vivimos vive soy somos
+    mieszkam mieszkamy mieszka pochodze""".split()
+)
+
 #: Ordinary EN/PL/ES words (diacritics folded) that are also names in the gazetteer.
 COMMON_WORDS: Final = frozenset(
     """police nice sale mobile split reading orange victoria hamilton santiago leon medina
-    aurora madison charlotte florence eugene austin phoenix mesa mira rosario mendoza
+    aurora madison charlotte florence eugene austin phoenix mesa mira rosario mendoza chico
     guadalupe soledad esperanza trinidad concepcion libertad progreso batman bath derby kota
     mali lima rosa como gracias vale tata mama papa casa bueno buena nada claro bien hola
     lincoln jackson columbus dallas trenton salem warren florida victoria marion cleveland
@@ -95,6 +108,15 @@ COMMON_WORDS: Final = frozenset(
      "sopot", "chelm", "nysa", "bielsko", "lodz"}
 # (real city names that are not ordinary words are listed above only to be removed again,
 # so the list reads as "checked"; they match normally.)
+
+#: Words that answer a question ("nada", "hola", "tata", "nara") and are also some town's name:
+#: never a place in a short answer to "which city or country?" (``locate(answer=True)``).
+ANSWER_WORDS: Final = frozenset(
+    """nada nadie nic hola tata mama papa casa sola solo sama sam vale bueno buena claro bien gracias
+    como tak nie dom domu nara spoko okay sure nope pueblo""".split()
+)
+#: A longer message is not an answer made of a place name.
+MAX_ANSWER_TOKENS: Final = 5
 
 #: Short or colloquial country names not in pycountry/babel (diacritics folded).
 COUNTRY_ALIASES: Final = {
@@ -401,18 +423,24 @@ def _masked(tokens: list[str], exclude: Iterable[str]) -> set[int]:
 
 
 def locate(text: str, country_hint: str | None = None, lang: str | None = None,
-           exclude: Iterable[str] = (), named: bool = False) -> Located:
+           exclude: Iterable[str] = (), named: bool = False, answer: bool = False) -> Located:
     """The place named in ``text`` (see the module docstring), or the candidates if ambiguous.
 
     ``named``: ``text`` is a name this function already found in a child's message (its
     ``written``, kept in a slot): no cue or capital letter is asked for again ("Santiago").
+    ``answer``: ``text`` answers "which city or country?" — a short answer ("chile", "en
+    santiago", "lima peru") is read as ``named``, except words that answer a question
+    (:data:`ANSWER_WORDS`: "nada", "hola").
     """
     if not text or len(text) > 2000:
         return Located(None)
     raw_tokens, tokens = _tokens(text)
-    if not tokens:
+    if not tokens or (answer and len(tokens) > MAX_ANSWER_TOKENS):
         return Located(None)
     masked = _masked(tokens, exclude)
+    if answer:
+        masked |= {i for i, t in enumerate(tokens) if t in ANSWER_WORDS}
+        named = True
     gaz = gazetteer()
     hint = country_hint.upper() if country_hint else None
     content = [i for i, t in enumerate(tokens) if t not in CUES and t not in ARTICLES and i not in masked]
@@ -431,8 +459,13 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
             cue_word = tokens[cue_at] if cue_at >= 0 and cue_at not in masked and tokens[cue_at] in CUES else None
             if cue_word is None and i > 1 and tokens[i - 2] == "cerca":
                 cue_word = "cerca"
+            # "Sydney, Australia", "valencia spain": a country named right after the name settles it
+            country_after, country_length = _country_after(gaz, tokens, i + length, masked)
             cue = cue_word is not None or named
-            whole = content == list(range(i, i + length))
+            # "vivo en lima", "i live in reading": the cue follows a verb of living / coming from
+            home = cue_word is not None and cue_at >= 1 and tokens[cue_at - 1] in HOME_VERBS
+            whole = _covers(content, i, i + length) or (
+                country_after is not None and _covers(content, i, i + length + country_length))
             if not (cue or whole):
                 continue
             key = " ".join(span_tokens)
@@ -442,6 +475,14 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 places, alternate = gaz.alternates[key], True
             namesakes = tuple(p for p in gaz.alternates.get(key, ()) if places and p not in places) \
                 if not alternate else ()
+            confirmed = False
+            if places and country_after is not None:
+                inside = [p for p in places if p.country == country_after and p.kind == "city"]
+                inside += [p for p in namesakes if p.country == country_after and p.kind == "city"]
+                if inside:  # only that country's place of the name; the country vouches for it
+                    places, namesakes, alternate, confirmed = inside, (), False, True
+                elif not cue:
+                    continue  # "york spain": no such place, and no cue to read the name alone
             exact = places is not None
             matched_key, how = key, "exact"
             polish = lang in (None, "pl") and (cue_word in POLISH_CUES or (whole and lang == "pl"))
@@ -453,10 +494,10 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 how = "fuzzy"
             if places:
                 found = _Match(
-                    places=tuple(places), start=i, length=length, cue=cue, whole=whole, exact=exact,
+                    places=tuple(places), start=i, length=length, cue=cue or confirmed, whole=whole, exact=exact,
                     how=how, key=matched_key,
-                    capitalised=named or raw_tokens[i][:1].isupper(),
-                    common=any(t in COMMON_WORDS for t in span_tokens) and length == 1,
+                    capitalised=named or confirmed or raw_tokens[i][:1].isupper(),
+                    common=any(t in COMMON_WORDS for t in span_tokens) and length == 1 and not (confirmed or home),
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
                 )
                 break
@@ -473,6 +514,25 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         if best is None or _more_specific(_first(result), _first(best)):
             best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
     return best or Located(None)
+
+
+def _country_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[Optional[str], int]:
+    """The country named by the tokens from ``at`` on ("australia", "united kingdom", "uk"), after an
+    optional comma-free article ("the uk"), and how many tokens it takes; else ``(None, 0)``."""
+    for length in (3, 2, 1):
+        span = range(at, at + length)
+        if at + length > len(tokens) or any(j in masked for j in span):
+            continue
+        entries = gaz.names.get(" ".join(tokens[at:at + length])) or ()
+        if entries and entries[0].kind == "country":  # (a country sorts before its namesake towns)
+            return entries[0].country, length
+    return None, 0
+
+
+def _covers(content: list[int], start: int, end: int) -> bool:
+    """Whether the tokens ``start:end`` hold every content token of the message (cue words such as
+    the "de" of "Santiago de Chile" may stand inside the span and outside it)."""
+    return bool(content) and all(start <= c < end for c in content)
 
 
 def _first(result: Located) -> Place:
@@ -512,7 +572,8 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
         return None
     if m.alternate:
         # a foreign name of a city ("Sola" for Seoul): only as written, capitalised or after a cue
-        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue):
+        # (or as a whole message of several words: "nowy jork", "santiago de chile" are no words)
+        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue or (m.whole and " " in m.key)):
             return None
     places = [p for p in m.places if _plausible(m, p, hint)]
     if not places:
@@ -634,4 +695,29 @@ def _more_specific(new: Place, old: Place) -> bool:
         return True
     if new.kind == old.kind == "city":
         return new.population > old.population
+    return False
+
+
+
+def is_place_name(text: str) -> bool:
+    """Whether the whole message is the name of a country or of a city of 100,000+ ("San José",
+    "Valencia", "sydney australia"): no evidence of the language a child writes in. A name that is
+    also an ordinary word ("hola", "lima", "nada": :data:`COMMON_WORDS`, :data:`ANSWER_WORDS`) is
+    not counted as one."""
+    _, tokens = _tokens(text)
+    if not tokens or len(tokens) > MAX_ANSWER_TOKENS:
+        return False
+    gaz = gazetteer()
+    for cut in range(len(tokens), 0, -1):
+        head = " ".join(tokens[:cut])
+        # one word: an own name only (foreign alternates are words elsewhere: "manos" is Manaus);
+        # a country or a city of 100,000+ (small towns are named like words: "Time", "Socorro")
+        places = [*gaz.names.get(head, ()), *(gaz.alternates.get(head, ()) if cut > 1 else ())]
+        if not any(p.kind == "country" or p.population >= ALT_NAME_CITY for p in places):
+            continue
+        if (cut == 1 and (head in COMMON_WORDS or head in ANSWER_WORDS)) or len(head.replace(" ", "")) < 5:
+            continue
+        country, length = _country_after(gaz, tokens, cut, set())
+        if cut == len(tokens) or (country is not None and cut + length == len(tokens)):
+            return True
     return False
