@@ -65,6 +65,19 @@ def test_refusing_to_say_where_answers_the_location_question(component: PersonaC
     assert (intent, signal) == ("inform_location", "none") and ("location_refused", "true") in entities
 
 
+@pytest.mark.parametrize("text", ["springfield", "Sydney, Australia", "nowy jork"])
+def test_a_message_that_is_only_a_place_name_says_where_the_child_is(component: PersonaContext, text: str) -> None:
+    """Read as out_of_scope, "springfield" after "a person will be with you shortly" re-asked the
+    offer of a person already accepted (nlu/dialogue/rules.yml)."""
+    assert seen(component, text, [("out_of_scope", 0.6), ("greet", 0.4)], "en", persona="plain")[:2] == (
+        "inform_location", "none")
+
+
+@pytest.mark.parametrize("text, top", [("hola", "greet"), ("lima", "out_of_scope"), ("help me in london", "self_harm")])
+def test_words_and_help_are_not_turned_into_a_place_answer(component: PersonaContext, text: str, top: str) -> None:
+    assert seen(component, text, [(top, 0.9), ("thanks", 0.1)], "en", persona="plain")[0] == top
+
+
 def test_a_persona_risk_cue_is_an_entity_only_with_a_signal(component: PersonaContext) -> None:
     help_ = seen(component, "my skin is worse when dad is drunk", [("rumianek__help_request", 0.9), ("greet", 0.1)], "en")
     cover = seen(component, "do you sell beer shampoo", [("rumianek__ask_price", 0.9), ("greet", 0.1)], "en")
