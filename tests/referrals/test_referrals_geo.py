@@ -90,7 +90,7 @@ def test_nearest_city_and_bad_coordinates() -> None:
 
 def test_every_index_key_is_long_enough_or_an_alias() -> None:
     short = [k for k in gazetteer().names if len(k) < 4]
-    assert set(short) <= {"usa", "uk", "rpa", "u k"}
+    assert set(short) <= {"usa", "uk", "rpa", "u k", "nyc", "df"}
 
 
 WORDS = {
@@ -378,3 +378,18 @@ def test_a_message_that_is_only_a_place_name() -> None:
     # words, small towns and names that are words: the text keeps its language evidence
     assert not any(is_place_name(t) for t in ["hola", "lima", "time", "socorro", "manos", "chico", "gracias",
                                               "vivo en valencia", "w gdansku"])
+
+
+@pytest.mark.parametrize("text, name, kind, admin1", [
+    ("im in texas", "Texas", "region", "TX"),
+    ("i live in ohio", "Ohio", "region", "OH"),
+    ("houston texas", "Houston", "city", "TX"),
+    ("portland oregon", "Portland", "city", "OR"),  # not Portland, Maine
+    ("portland maine", "Portland", "city", "ME"),
+    ("new york", "New York City", "city", "NY"),  # the city, not the state
+    ("nyc", "New York City", "city", "NY"),
+])
+def test_us_states_and_city_nicknames(text: str, name: str, kind: str, admin1: str) -> None:
+    place = locate(text, "GB", "en").place
+    assert place is not None and (place.name, place.country, place.kind, place.admin1) == (name, "US", kind, admin1)
+
