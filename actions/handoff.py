@@ -33,3 +33,18 @@ class ActionRequestCounselor(Action):
         if level == current:
             return events
         return [SlotSet("handoff", level), *events]
+
+
+class ActionRememberOffer(Action):
+    """The child broke one of the questions on the way to a person off with a quiet line ("nvm,
+    mum's coming"): the question stays open as after "not now" (slot ``offer_postponed``), so a
+    "yes" / "I'm back" later goes straight on (nlu/dialogue/rules.yml). Says nothing: the quiet
+    line before it is the only reply."""
+
+    def name(self) -> Text:
+        return "action_remember_offer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return [SlotSet("offer_postponed", True)]

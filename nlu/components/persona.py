@@ -34,7 +34,7 @@ from nlu.address import find_address
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import ANSWER_INTENTS, FOREIGN_MASS, Danger, contains_cue, decide
+from core.safety import ANSWER_INTENTS, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
@@ -177,8 +177,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                    and is_location_refusal(folded, lang, self.refusals))
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
-        elif decision.signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words):
-            decision = as_not_safe(decision)  # "sorry, wrong chat": never an emergency reply (nlu/quiet.py)
+        elif (decision.signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words)
+              and not made_of(folded, lang, self.answers.resume)):
+            # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
+            # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line
+            decision = as_not_safe(decision)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and is_place_name(text):
             # "springfield" alone says where the child is, not "I don't understand" (read as
             # out_of_scope it re-asked the offer of a person already accepted)

@@ -60,6 +60,18 @@ def test_a_quiet_line_is_not_safe_even_when_ranked_as_help(component: PersonaCon
         "not_safe", "not_safe", False)
 
 
+@pytest.mark.parametrize("text, lang", [("sorry im back", "en"), ("sorki, już jestem", "pl"), ("perdón, ya estoy", "es")])
+def test_sorry_im_back_is_the_child_coming_back_not_a_quiet_line(component: PersonaContext, text: str, lang: str) -> None:
+    """Every word of "sorry, I'm back" is a quiet-line word ("sorry" + "back", as in "sorry, be
+    right back"), but the child is back: a resume answer (a yes), not the quiet code again."""
+    assert seen(component, text, [("rumianek__not_safe", 0.9), ("greet", 0.1)], lang)[:3] == ("affirm", "none", False)
+
+
+def test_sorry_be_right_back_stays_a_quiet_line(component: PersonaContext) -> None:
+    assert seen(component, "sorry, be right back", [("affirm", 0.6), ("greet", 0.4)], "en")[:3] == (
+        "not_safe", "not_safe", False)
+
+
 def test_refusing_to_say_where_answers_the_location_question(component: PersonaContext) -> None:
     intent, signal, _, entities = seen(component, "i'd rather not say where", [("greet", 0.6), ("thanks", 0.4)], "en")
     assert (intent, signal) == ("inform_location", "none") and ("location_refused", "true") in entities
