@@ -15,11 +15,10 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, METADATA, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from core.emergency import dial_first
-from core.text import words
 from nlu.components.base import PopbotComponent, entity_value, with_entities
 
 
@@ -58,20 +57,6 @@ class LocationExtractor(PopbotComponent):
                              exclude=self.catalogues.get(persona, ()))
             if located.place is None and not located.ambiguous:
                 continue
-            if words(message.get(TEXT) or "") == words(located.written):
-                # a place name alone ("Valencia", "Kraków") says nothing of the child's language:
-                # the detector's guess from it is dropped (the conversation's language stays) and
-                # the name is read again with the front-end's hint only
-                hint = (message.get(METADATA) or {}).get("lang")
-                lang = hint if isinstance(hint, str) else None
-                message.set(ENTITIES, [e for e in message.get(ENTITIES, []) if e.get("entity") != "lang"],
-                            add_to_output=True)
-                if lang is not None:
-                    with_entities(message, [_entity("lang", lang)])
-                located = locate(message.get(TEXT) or "", country_hint=self.countries.get(persona), lang=lang,
-                                 exclude=self.catalogues.get(persona, ()))
-                if located.place is None and not located.ambiguous:
-                    continue
             # an ambiguous name is kept as written ("Lérida", not the first candidate's "Lleida"):
             # the referral action locates it again and asks about it
             name = located.place.name if located.place is not None else located.written
