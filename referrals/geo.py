@@ -653,9 +653,11 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
             rivals[p.country] = p
     if not rivals:
         return located
-    if dominant:  # the big one first, as for own names
+    if dominant and head[0].population < ALT_NAME_CITY:  # the big one first ("Lérida": Lleida, not Colombia's)
         return Located(None, tuple(sorted((*head, *rivals.values()), key=lambda p: -p.population)))
-    return Located(None, (*head, *rivals.values()))
+    # a big city that has the name as its own comes first ("Zaragoza": Spain's, not Tijuana, which
+    # GeoNames also calls so)
+    return Located(None, (*head, *sorted(rivals.values(), key=lambda p: -p.population)))
 
 
 def _decide(places: list[Place], hint: Optional[str], lang: Optional[str]) -> tuple[Located, bool]:

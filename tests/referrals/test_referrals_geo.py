@@ -393,3 +393,10 @@ def test_us_states_and_city_nicknames(text: str, name: str, kind: str, admin1: s
     place = locate(text, "GB", "en").place
     assert place is not None and (place.name, place.country, place.kind, place.admin1) == (name, "US", kind, admin1)
 
+
+
+def test_a_big_city_with_the_name_as_its_own_is_asked_about_first() -> None:
+    """GeoNames also calls Tijuana "Zaragoza": the question is "Zaragoza in Spain?", never
+    "Tijuana in Mexico?"; a small own-name place still yields to a big namesake ("Lérida": Lleida)."""
+    assert [(p.name, p.country) for p in locate("estoy en Zaragoza", "PL", "es").candidates][:1] == [("Zaragoza", "ES")]
+    assert [p.country for p in locate("Lérida", "PL", "es").candidates][:1] == ["ES"]
