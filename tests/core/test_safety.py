@@ -155,12 +155,36 @@ def test_i_dont_know_never_hides_a_signal_and_later_comes_first() -> None:
     assert decide([("deny", 1.0)], "rumianek", fold("maybe later"), "en", CUES, answers=ANSWERS).intent == NOT_NOW
 
 
+@pytest.mark.parametrize("top", ["rumianek__help_request", "distress", "ask_human"])
+def test_words_of_not_knowing_outweigh_a_help_signal_read_with_low_confidence(top: str) -> None:
+    """ "what?" once read as the shop's help code at 0.35: no disclosure in it, so it is unclear
+    (the question is asked again), not the discreet question once more."""
+    ranking = [(top, 0.35), ("out_of_scope", 0.3), ("greet", 0.2), ("thanks", 0.15)]
+    decision = decide(ranking, "rumianek", fold("what?"), "en", CUES, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (FOREIGN_INTENT, "none", False)
+
+
 def test_made_of_needs_a_cue_and_only_known_words() -> None:
     assert made_of(fold("maybe later"), "en", LATER)
     assert not made_of(fold("maybe"), "en", LATER)  # fillers alone are no answer
     assert not made_of(fold("later mum"), "en", LATER)
     assert made_of(fold("później"), None, LATER)  # unknown language: any language's lists
     assert not made_of(fold(" ".join(["later"] * 11)), "en", LATER)  # too long to be a bare answer
+
+
+def test_the_projects_answer_cues_read_short_forms_and_an_apology_with_im_back() -> None:
+    """Found by whole-conversation probing (issue 13): "not rn" to "is it okay to chat right now?"
+    was a plain "no" (the cover line, no offer remembered) and "sorry, I'm back" was no answer."""
+    from core.paths import PROJECT_ROOT
+    from nlu.quiet import load_answers
+
+    answers = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+    for text in ("not rn", "no not rn", "not atm"):
+        assert decide([("deny", 1.0)], "gametips", fold(text), "en", CUES, answers=answers).intent == NOT_NOW, text
+    for text, lang in [("sorry im back", "en"), ("soz, I'm back now", "en"), ("sorki, już jestem", "pl"),
+                       ("perdón, ya estoy", "es"), ("lo siento, ya he vuelto", "es")]:
+        decision = decide([("rumianek__not_safe", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers)
+        assert (decision.intent, decision.signal) == ("affirm", "none"), text
 
 
 def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
