@@ -33,3 +33,19 @@ class ActionRequestCounselor(Action):
         if level == current:
             return events
         return [SlotSet("handoff", level), *events]
+
+
+class ActionRememberOffer(Action):
+    """The child broke one of the questions on the way to a person off with a quiet line ("nvm,
+    mum's coming") or "clear my basket" (clean_chat), or asked "are you a bot?" while it was
+    open: the question stays open as after "not now" (slot ``offer_postponed``), so a "yes" /
+    "I'm back" later goes straight on (nlu/dialogue/rules.yml). Says nothing: the reply before
+    it (the quiet line, the cover answer) is the only one."""
+
+    def name(self) -> Text:
+        return "action_remember_offer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return [SlotSet("offer_postponed", True)]

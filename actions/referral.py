@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import datetime, timezone
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
@@ -75,6 +76,28 @@ def _contact(r: Referral) -> str:
     return f"{CHANNEL_LABELS[ch.type]} {contact}" if ch.type in CHANNEL_LABELS else contact
 
 
+_TOLL_FREE = re.compile(r"\(?\btoll[- ]free\b\)?", re.IGNORECASE)
+_EMPTY_BRACKETS = re.compile(r"\(\s*[;,]?\s*\)")
+
+
+def spoken_name(name: str, contact: str) -> str:
+    """A service's name as said before its number: without that number ("Telefon Zaufania 116 111
+    — 116 111" read twice) and without the directory's "(toll-free)" note (the line says "free" in
+    the child's language); the name as it is if less than two words would be left ("Línea 102")."""
+    digits = re.sub(r"\D", "", contact)
+    spoken = name
+    if len(digits) >= 3:
+        number = r"\+?" + r"[\s\-./]*".join(digits)
+        spoken = re.sub(rf"(?<!\d){number}(?!\d)", " ", spoken)
+    spoken = _EMPTY_BRACKETS.sub(" ", _TOLL_FREE.sub(" ", spoken))
+    spoken = " ".join(spoken.split()).strip(" -—,;:")
+    if spoken.startswith("(") and spoken.endswith(")") and spoken.count("(") == 1:
+        spoken = spoken[1:-1].strip()  # "116 111 (Fundación ANAR)"
+    if len(spoken.split()) < 2:  # "Línea 102" is the name itself
+        return name
+    return spoken[:1].upper() + spoken[1:]
+
+
 def referral_line(r: Referral, lang: Optional[str], at: datetime, persona: Optional[str] = None) -> str:
     """One referral: ``116 111 — Telefon zaufania..., bezpłatnie`` (plain) or, inside a persona,
     its cover line with the exact number (``Apteka partnerska — 116 111, bezpłatnie``)."""
@@ -86,7 +109,7 @@ def referral_line(r: Referral, lang: Optional[str], at: datetime, persona: Optio
         template = str(words(lang)["line"])
         kinds = words(lang)["kinds"]
         generic = s.starter and s.id.startswith(GENERIC_PREFIXES) and s.kind in kinds
-        name = kinds[s.kind] if generic else (s.alternate_name or s.name)
+        name = kinds[s.kind] if generic else spoken_name(s.alternate_name or s.name, r.channel.value)
     return template.format(name=name, contact=_contact(r), details=_details(r, lang, at))
 
 
@@ -144,12 +167,27 @@ def _option(value: str) -> tuple[str, str]:
     return name, country
 
 
-def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str]) -> Located:
+def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],
+                 answer: bool = False) -> Located:
     """The place of the ``location`` slot (a name the extractor found, as written), or the
-    candidates; the persona's catalogue names are never a place."""
+    candidates; the persona's catalogue names are never a place. ``answer``: ``location`` is a
+    whole short answer to "which city?" instead (``referrals.geo.locate``)."""
     found = persona_by_id(persona)
     catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-    return locate(location, hint, lang, exclude=catalogue, named=True)
+    return locate(location, hint, lang, exclude=catalogue, named=not answer, answer=answer)
+
+
+def place_in_answer(tracker: Tracker, hint: Optional[str], persona: Optional[str],
+                    lang: Optional[str]) -> Optional[Located]:
+    """The place a short answer to "which city or country?" (or a short message read as saying
+    where the child is, intent ``inform_location``) names where the extractor, which sees neither
+    the question nor the intent, asks for a cue or a capital letter: "chile", "en santiago"."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    unplaced = (asking_for_location(tracker) or intent == "inform_location") and not tracker.get_slot("location")
+    if not (unplaced or tracker.get_slot("place_options")):  # (or "chile" to "Santiago in Chile?")
+        return None
+    located = locate_named((tracker.latest_message or {}).get("text") or "", hint, persona, lang, answer=True)
+    return located if located.place is not None or located.ambiguous else None
 
 
 def ask_which_place(dispatcher: CollectingDispatcher, located: Located, persona: Optional[str],
@@ -197,6 +235,14 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        answered = None if refused or "location" in latest else place_in_answer(tracker, hint, persona, lang)
+        if answered is not None:  # "chile" to "which city or country?": the place, whatever the intent
+            location, intent = answered.written, "inform_location"
+            latest.add("location")
+            events.append(SlotSet("location", location))
+            if answered.place is not None:  # as the extractor's entities would have set them
+                events += [SlotSet("country", answered.place.country),
+                           SlotSet("dial_first", dial_first(answered.place.country))]
         if intent == "inform_location" and good_moment_pending(tracker):
             # the place answers "which city?" of "is now a good moment? which city?": the other
             # half is asked again as "shall I pass you over?" (answered here, a lone yes below)
@@ -249,8 +295,13 @@ class ActionOfferReferral(Action):
                     events += [SlotSet("country", where.country), SlotSet("dial_first", dial_first(where.country))]
             elif location and named:
                 # a new place named, also after "no" ("no, en España"): try it (it is not asked
-                # about again; still ambiguous: the persona's country)
+                # about again; still ambiguous: the persona's country); the country of one of the
+                # options ("chile" to "Santiago in Chile?") is that option
                 where = locate(location, home, lang, named=True).place
+                chosen = [o for o in map(_option, options) if where is not None and where.kind == "country"
+                          and o[1] == where.country]
+                if chosen:
+                    where = place_named(*chosen[0]) or where
             hint = home
         elif not location and not refused and not asked_for_location(tracker):
             dispatcher.utter_message(response="utter_ask_location")
@@ -258,7 +309,7 @@ class ActionOfferReferral(Action):
         elif location and not refused:
             located = locate_named(location, hint, persona, lang)
             if located.ambiguous:
-                return ask_which_place(dispatcher, located, persona, lang)
+                return events + ask_which_place(dispatcher, located, persona, lang)
             where = located.place
         signal, urgent = latest_help_signal(tracker)
         at = self.clock()

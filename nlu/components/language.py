@@ -4,7 +4,8 @@ A character n-gram naive Bayes model trained on the project's own NLU examples (
 block carries ``metadata: {lang: xx}``), so adding a language is adding examples. The component
 emits an entity ``lang`` only when it is confident; otherwise the slot keeps the conversation's
 language. The message metadata may carry a ``lang`` hint (the front-end's UI language), used
-when the text itself is not conclusive.
+when the text itself is not conclusive. A message that is only a place's name ("San José",
+"Valencia") says nothing of the child's language: the conversation keeps its own.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core.text import words
+from referrals.geo import is_place_name
 from nlu.components.base import PopbotComponent, with_entities
 
 LANG_ENTITY = "lang"
@@ -94,6 +96,8 @@ class LanguageDetector(PopbotComponent):
     def detect(self, text: str) -> tuple[Optional[str], float]:
         """The language of ``text`` and its probability, or ``(None, p)`` if unsure."""
         if self.model is None or sum(ch.isalpha() for ch in text) < self.config["min_letters"]:
+            return None, 0.0
+        if is_place_name(text):  # "San José" from an English-speaking child stays English
             return None, 0.0
         probs = self.model.probabilities(text)
         if not probs:

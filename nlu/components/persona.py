@@ -28,16 +28,17 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_location_refusal, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
+    as_location_answer, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
 )
 from nlu.address import find_address
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import FOREIGN_MASS, Danger, contains_cue, decide
+from core.safety import ANSWER_INTENTS, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
+from referrals.geo import is_place_name
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -175,9 +176,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
                    and is_location_refusal(folded, lang, self.refusals))
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
-            decision = as_location_refusal(decision)
-        elif decision.signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words):
-            decision = as_not_safe(decision)  # "sorry, wrong chat": never an emergency reply (nlu/quiet.py)
+            decision = as_location_answer(decision)
+        elif (decision.signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words)
+              and not made_of(folded, lang, self.answers.resume)):
+            # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
+            # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line
+            decision = as_not_safe(decision)
+        elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and is_place_name(text):
+            # "springfield" alone says where the child is, not "I don't understand" (read as
+            # out_of_scope it re-asked the offer of a person already accepted)
+            decision = as_location_answer(decision)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

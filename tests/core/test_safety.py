@@ -163,6 +163,21 @@ def test_made_of_needs_a_cue_and_only_known_words() -> None:
     assert not made_of(fold(" ".join(["later"] * 11)), "en", LATER)  # too long to be a bare answer
 
 
+def test_the_projects_answer_cues_read_short_forms_and_an_apology_with_im_back() -> None:
+    """Found by whole-conversation probing (issue 13): "not rn" to "is it okay to chat right now?"
+    was a plain "no" (the cover line, no offer remembered) and "sorry, I'm back" was no answer."""
+    from core.paths import PROJECT_ROOT
+    from nlu.quiet import load_answers
+
+    answers = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+    for text in ("not rn", "no not rn", "not atm"):
+        assert decide([("deny", 1.0)], "gametips", fold(text), "en", CUES, answers=answers).intent == NOT_NOW, text
+    for text, lang in [("sorry im back", "en"), ("soz, I'm back now", "en"), ("sorki, już jestem", "pl"),
+                       ("perdón, ya estoy", "es"), ("lo siento, ya he vuelto", "es")]:
+        decision = decide([("rumianek__not_safe", 1.0)], "rumianek", fold(text), lang, CUES, answers=answers)
+        assert (decision.intent, decision.signal) == ("affirm", "none"), text
+
+
 def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
     """nlu/safety/cues.yml: "not now" / "now I can" in every language; a malformed list names the field."""
     from core.paths import PROJECT_ROOT

@@ -243,13 +243,16 @@ async def test_putting_the_question_off_means_later(agent, merged_domain, code, 
     ],
 )
 async def test_covering_ones_tracks_after_the_question_stays_not_safe(agent, merged_domain, code, quiet, lang):
-    """A coded "can't talk" that covers the child's tracks is not an answer: the quiet line."""
+    """A coded "can't talk" that covers the child's tracks is not an answer: the quiet line, and
+    nothing else is said; the question is only remembered (a silent slot action, so that "I'm
+    back" / "yes" later goes straight on: tests/conversations, *-not-safe-then-back)."""
     sender = new_sender()
     await say(agent, sender, code, persona=SHOP, lang=lang)
     replies = await say(agent, sender, quiet, persona=SHOP, lang=lang)
     assert await intent_of(agent, sender) == "not_safe"
     assert len(replies) == 1 and replies[0] in voice(merged_domain, "not_safe", lang)
-    assert await actions_since_last_message(agent, sender) == ["utter_not_safe", "action_listen"]
+    assert await actions_since_last_message(agent, sender) == ["utter_not_safe", "action_remember_offer",
+                                                               "action_listen"]
 
 
 @pytest.mark.parametrize("no, lang", [("no", "en"), ("nie", "pl"), ("no gracias", "es")])

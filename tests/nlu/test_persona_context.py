@@ -60,9 +60,34 @@ def test_a_quiet_line_is_not_safe_even_when_ranked_as_help(component: PersonaCon
         "not_safe", "not_safe", False)
 
 
+@pytest.mark.parametrize("text, lang", [("sorry im back", "en"), ("sorki, już jestem", "pl"), ("perdón, ya estoy", "es")])
+def test_sorry_im_back_is_the_child_coming_back_not_a_quiet_line(component: PersonaContext, text: str, lang: str) -> None:
+    """Every word of "sorry, I'm back" is a quiet-line word ("sorry" + "back", as in "sorry, be
+    right back"), but the child is back: a resume answer (a yes), not the quiet code again."""
+    assert seen(component, text, [("rumianek__not_safe", 0.9), ("greet", 0.1)], lang)[:3] == ("affirm", "none", False)
+
+
+def test_sorry_be_right_back_stays_a_quiet_line(component: PersonaContext) -> None:
+    assert seen(component, "sorry, be right back", [("affirm", 0.6), ("greet", 0.4)], "en")[:3] == (
+        "not_safe", "not_safe", False)
+
+
 def test_refusing_to_say_where_answers_the_location_question(component: PersonaContext) -> None:
     intent, signal, _, entities = seen(component, "i'd rather not say where", [("greet", 0.6), ("thanks", 0.4)], "en")
     assert (intent, signal) == ("inform_location", "none") and ("location_refused", "true") in entities
+
+
+@pytest.mark.parametrize("text", ["springfield", "Sydney, Australia", "nowy jork"])
+def test_a_message_that_is_only_a_place_name_says_where_the_child_is(component: PersonaContext, text: str) -> None:
+    """Read as out_of_scope, "springfield" after "a person will be with you shortly" re-asked the
+    offer of a person already accepted (nlu/dialogue/rules.yml)."""
+    assert seen(component, text, [("out_of_scope", 0.6), ("greet", 0.4)], "en", persona="plain")[:2] == (
+        "inform_location", "none")
+
+
+@pytest.mark.parametrize("text, top", [("hola", "greet"), ("lima", "out_of_scope"), ("help me in london", "self_harm")])
+def test_words_and_help_are_not_turned_into_a_place_answer(component: PersonaContext, text: str, top: str) -> None:
+    assert seen(component, text, [(top, 0.9), ("thanks", 0.1)], "en", persona="plain")[0] == top
 
 
 def test_a_persona_risk_cue_is_an_entity_only_with_a_signal(component: PersonaContext) -> None:

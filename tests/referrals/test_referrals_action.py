@@ -64,7 +64,7 @@ async def test_polish_child_in_krakow(starter_store: DirectoryStore) -> None:
     t = tracker({"location": "w Krakowie", "lang": "pl", "age": 14.0, "persona": "plain"})
     messages, events = await run(action_with(starter_store), t)
     assert messages == [msg(response="utter_referral_intro"),
-                        msg("Telefon Zaufania dla Dzieci i Młodzieży 116 111 — 116 111, bezpłatnie")]
+                        msg("Telefon Zaufania dla Dzieci i Młodzieży — 116 111, bezpłatnie")]  # the number once
 
 
 async def test_urgent_spanish_child_in_sevilla_gets_emergency_first(starter_store: DirectoryStore) -> None:
@@ -370,3 +370,57 @@ async def test_no_with_a_new_place_routes_on_that_place(starter_store: Directory
     no.latest_message["entities"] = [{"entity": "location", "value": "España"}, {"entity": "country", "value": "ES"}]
     messages, _ = await run(action_with(starter_store), no)
     assert "Farmacia asociada — 900 202 010, gratis" in [m["text"] for m in messages]
+
+
+def answering(text: str, intent: str, slots: Optional[dict[str, Any]] = None,
+              events: Optional[list[dict[str, Any]]] = None) -> Tracker:
+    """The child's ``text`` (read as ``intent``, no place entity) after the bot's question."""
+    t = tracker({"lang": "es", "persona": "plain", **(slots or {})}, events=events)
+    t.latest_message.update(text=text, intent={"name": intent, "confidence": 0.9})
+    return t
+
+
+async def test_a_lower_case_country_answering_which_city_is_routed_on(starter_store: DirectoryStore) -> None:
+    """ "chile" to "which city or country?": the extractor, which does not see the question, wants a
+    capital letter for a name that is also a word; the answer is the place whatever its intent."""
+    messages, events = await run(action_with(starter_store), answering("chile", "deny", events=asked_which_city(1)))
+    slots = {e["name"]: e["value"] for e in events}
+    assert slots == {"location": "chile", "country": "CL", "dial_first": "133"}
+    assert messages[0] == msg(response="utter_referral_intro")
+    assert any("133" in (m["text"] or "") for m in messages[1:])
+
+
+async def test_words_that_answer_a_question_are_no_place(starter_store: DirectoryStore) -> None:
+    """ "nada" is also a Chinese city of 250,000: to "which city?" it is a refusal, as before."""
+    _, events = await run(action_with(starter_store), answering("nada", "deny", events=asked_which_city(1)))
+    assert {e["name"]: e["value"] for e in events} == {"location_refused": True}
+    messages, events = await run(action_with(starter_store), answering("hola", "greet", events=asked_which_city(1)))
+    assert not any(e["name"] in ("location", "country") for e in events)
+
+
+async def test_a_short_message_read_as_saying_where_names_its_place(starter_store: DirectoryStore) -> None:
+    """ "en santiago" (intent inform_location, lower case, no entity) is asked about, not met by
+    "which city?" again."""
+    messages, events = await run(action_with(starter_store), answering("en santiago", "inform_location"))
+    assert len(messages) == 1 and "Santiago" in messages[0]["text"] and "Chile" in messages[0]["text"]
+    assert {e["name"]: e["value"] for e in events}["location"] == "santiago"
+
+
+async def test_the_country_of_an_option_answers_which_place(starter_store: DirectoryStore) -> None:
+    """ "Santiago in Chile?" → "chile": Santiago de Chile (133), not a refusal."""
+    options = {"location": "santiago", "place_options": ["Santiago|CL", "Santiago de Compostela|ES"]}
+    messages, events = await run(action_with(starter_store), answering("chile", "deny", options))
+    assert messages[0] == msg(response="utter_referral_intro")
+    assert any("133" in (m["text"] or "") for m in messages[1:])
+    assert {e["name"]: e["value"] for e in events}["place_options"] is None
+
+
+def test_a_service_name_is_said_without_its_number_and_the_directory_notes() -> None:
+    from actions.referral import spoken_name
+
+    assert spoken_name("Telefon Zaufania dla Dzieci i Młodzieży 116 111", "116111") == \
+        "Telefon Zaufania dla Dzieci i Młodzieży"
+    assert spoken_name("116 111 (Fundación ANAR)", "116111") == "Fundación ANAR"
+    assert spoken_name("ICBF línea nacional (toll-free)", "01 8000 918080") == "ICBF línea nacional"
+    assert spoken_name("Línea 102", "102") == "Línea 102"  # the number is the name
+    assert spoken_name("Childline", "08001111") == "Childline"

@@ -90,7 +90,7 @@ def test_nearest_city_and_bad_coordinates() -> None:
 
 def test_every_index_key_is_long_enough_or_an_alias() -> None:
     short = [k for k in gazetteer().names if len(k) < 4]
-    assert set(short) <= {"usa", "uk", "rpa", "u k"}
+    assert set(short) <= {"usa", "uk", "rpa", "u k", "nyc", "df"}
 
 
 WORDS = {
@@ -321,3 +321,82 @@ def test_no_name_shared_with_a_european_place_settles_outside_europe_on_a_europe
             if place is not None and gaz.continent.get(place.country) != "EU":
                 wrong.append((written, hint, lang, place.country))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text, hint, lang, name, country",
+    [
+        ("sydney australia", None, "en", "Sydney", "AU"),
+        ("Sydney, Australia", "PL", "en", "Sydney", "AU"),
+        ("valencia spain", "GB", "en", "Valencia", "ES"),  # Valencia alone is asked about
+        ("valencia venezuela", "PL", "es", "Valencia", "VE"),
+        ("vivo en valencia, españa", "PL", "es", "Valencia", "ES"),
+        ("santiago chile", "PL", "es", "Santiago", "CL"),  # both names are also words
+        ("la paz bolivia", "PL", "es", "La Paz", "BO"),
+        ("newcastle uk", "GB", "en", "Newcastle upon Tyne", "GB"),
+        ("santiago de chile", "PL", "es", "Santiago", "CL"),  # a cue word inside the name
+        ("nowy jork", "PL", "pl", "New York City", "US"),  # a foreign name of several words
+        ("vivo en lima", "PL", "es", "Lima", "PE"),  # a verb of living before the cue
+        ("i live in reading", "PL", "en", "Reading", "GB"),
+    ],
+)
+def test_a_country_after_the_name_or_a_verb_of_living_settles_it(text: str, hint: Optional[str], lang: str,
+                                                                 name: str, country: str) -> None:
+    place = locate(text, hint, lang).place
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["york spain", "jestem z tata", "estoy en mora con el pago", "im from the police", "estoy en nada",
+     "im in victoria park", "i live in fear", "estoy en casa", "vivo con mi madre en santiago"],
+)
+def test_no_place_from_words_after_being_somewhere_or_a_country_that_does_not_fit(text: str) -> None:
+    """ "jestem z tatą" is "I'm with dad", "estoy en mora" "I'm behind on payments": only verbs of
+    living make a lower-case word a place; "York, Spain" does not exist."""
+    assert locate(text, "PL", None) == Located(None)
+
+
+@pytest.mark.parametrize("text, country", [("chile", "CL"), ("lima", "PE"), ("santiago chile", "CL"),
+                                           ("tak, w krakowie", "PL"), ("glasgow lol", "GB")])
+def test_a_short_answer_to_which_city_is_read_as_a_name(text: str, country: str) -> None:
+    place = locate(text, "PL", None, answer=True).place
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize("text", ["nada", "hola", "tata", "nara", "no", "nie wiem", "idk", "en casa", "un pueblo",
+                                  "prefiero no decirlo", "i live in a small village somewhere up north"])
+def test_words_that_answer_a_question_are_no_place_in_an_answer(text: str) -> None:
+    located = locate(text, "PL", None, answer=True)
+    assert located.place is None and not located.ambiguous
+
+
+def test_a_message_that_is_only_a_place_name() -> None:
+    from referrals.geo import is_place_name
+
+    assert all(is_place_name(t) for t in ["San José", "san jose", "Valencia", "sydney australia", "nowy jork"])
+    # words, small towns and names that are words: the text keeps its language evidence
+    assert not any(is_place_name(t) for t in ["hola", "lima", "time", "socorro", "manos", "chico", "gracias",
+                                              "vivo en valencia", "w gdansku"])
+
+
+@pytest.mark.parametrize("text, name, kind, admin1", [
+    ("im in texas", "Texas", "region", "TX"),
+    ("i live in ohio", "Ohio", "region", "OH"),
+    ("houston texas", "Houston", "city", "TX"),
+    ("portland oregon", "Portland", "city", "OR"),  # not Portland, Maine
+    ("portland maine", "Portland", "city", "ME"),
+    ("new york", "New York City", "city", "NY"),  # the city, not the state
+    ("nyc", "New York City", "city", "NY"),
+])
+def test_us_states_and_city_nicknames(text: str, name: str, kind: str, admin1: str) -> None:
+    place = locate(text, "GB", "en").place
+    assert place is not None and (place.name, place.country, place.kind, place.admin1) == (name, "US", kind, admin1)
+
+
+
+def test_a_big_city_with_the_name_as_its_own_is_asked_about_first() -> None:
+    """GeoNames also calls Tijuana "Zaragoza": the question is "Zaragoza in Spain?", never
+    "Tijuana in Mexico?"; a small own-name place still yields to a big namesake ("Lérida": Lleida)."""
+    assert [(p.name, p.country) for p in locate("estoy en Zaragoza", "PL", "es").candidates][:1] == [("Zaragoza", "ES")]
+    assert [p.country for p in locate("Lérida", "PL", "es").candidates][:1] == ["ES"]

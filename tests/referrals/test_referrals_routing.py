@@ -189,6 +189,19 @@ def test_jurisdiction_national_then_region_then_local_and_distance() -> None:
     assert ids(route((50.06, 19.94), at=NOON, index=idx))[0] == "national"
 
 
+def test_a_us_state_matches_its_regional_services_not_local_ones() -> None:
+    """ "im in texas": national and Texas services; a city's circle is not the whole state."""
+    us = {"country": "US", "zone": "America/Chicago"}
+    idx = make_index(
+        service("us-national", **us),
+        service("texas", admin1="TX", **us),
+        service("ohio", admin1="OH", **us),
+        service("houston-local", kind="in_person", circle=(29.76, -95.37, 30), location=(29.76, -95.37), **us),
+    )
+    assert ids(route("im in texas", at=NOON, index=idx)) == ["us-national", "texas"]
+    assert ids(route("houston texas", at=NOON, index=idx)) == ["us-national", "texas", "houston-local"]
+
+
 def test_fallback_order_116111_then_child_helpline_then_emergency() -> None:
     em = service("em", kind="emergency", channels=[("phone", "112", None)], topics=("general",))
     helpline = service("ch", kind="child_helpline", channels=[("phone", "800100100", None)], topics=("bullying",))
