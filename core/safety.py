@@ -245,7 +245,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
                        answers: Answers) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
     (``affirm``) or "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked
-    again) answer, else None. A "later" never replaces a help signal (a false alarm costs
+    again; it also overrides a help signal read with less than ``TENTATIVE_CONFIDENCE``) answer,
+    else None. A "later" never replaces a help signal (a false alarm costs
     less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
     classifier."""
@@ -254,8 +255,11 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.resume):
         return Ranked("affirm", top.confidence, top.source), "none"
-    if signal_for_intent(top.intent)[0] == "none" and made_of(folded, lang, answers.unsure):
-        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"  # unclear: asked again
+    unsure = made_of(folded, lang, answers.unsure)
+    if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
+        # unclear: asked again. Words of not knowing ("what?", "idk") hold no disclosure, so a help
+        # signal the classifier is less than sure of gives way ("what?" at help_request 0.35)
+        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     return None
 
 

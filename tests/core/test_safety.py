@@ -155,6 +155,15 @@ def test_i_dont_know_never_hides_a_signal_and_later_comes_first() -> None:
     assert decide([("deny", 1.0)], "rumianek", fold("maybe later"), "en", CUES, answers=ANSWERS).intent == NOT_NOW
 
 
+@pytest.mark.parametrize("top", ["rumianek__help_request", "distress", "ask_human"])
+def test_words_of_not_knowing_outweigh_a_help_signal_read_with_low_confidence(top: str) -> None:
+    """ "what?" once read as the shop's help code at 0.35: no disclosure in it, so it is unclear
+    (the question is asked again), not the discreet question once more."""
+    ranking = [(top, 0.35), ("out_of_scope", 0.3), ("greet", 0.2), ("thanks", 0.15)]
+    decision = decide(ranking, "rumianek", fold("what?"), "en", CUES, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (FOREIGN_INTENT, "none", False)
+
+
 def test_made_of_needs_a_cue_and_only_known_words() -> None:
     assert made_of(fold("maybe later"), "en", LATER)
     assert not made_of(fold("maybe"), "en", LATER)  # fillers alone are no answer
