@@ -174,7 +174,7 @@ def locate_named(location: str, hint: Optional[str], persona: Optional[str], lan
     whole short answer to "which city?" instead (``referrals.geo.locate``)."""
     found = persona_by_id(persona)
     catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-    return locate(location, hint, lang, exclude=catalogue, named=not answer, answer=answer)
+    return locate(location, hint, lang, exclude=catalogue, named=True, answer=answer)
 
 
 def place_in_answer(tracker: Tracker, hint: Optional[str], persona: Optional[str],

@@ -400,3 +400,10 @@ def test_a_big_city_with_the_name_as_its_own_is_asked_about_first() -> None:
     "Tijuana in Mexico?"; a small own-name place still yields to a big namesake ("Lérida": Lleida)."""
     assert [(p.name, p.country) for p in locate("estoy en Zaragoza", "PL", "es").candidates][:1] == [("Zaragoza", "ES")]
     assert [p.country for p in locate("Lérida", "PL", "es").candidates][:1] == ["ES"]
+
+
+@pytest.mark.parametrize("text", ["anna", "adam", "carmel"])
+def test_a_word_that_is_only_a_small_foreign_town_is_no_answer(text: str) -> None:
+    """ "anna" to "which city?" is a town of 19,000 in Russia: never a number from that guess."""
+    located = locate(text, "PL", None, answer=True)
+    assert located.place is None and not located.ambiguous
