@@ -253,8 +253,9 @@ class ActionOfferReferral(Action):
             dispatcher.utter_message(response="utter_please_wait")
             return [FollowupAction("action_request_counselor")]
         asked = 0 if options or location or refused else asking_for_location(tracker)
-        if asked and intent in ("affirm", "out_of_scope"):
-            # no place in the answer to "which city?": asked again once, then a cover line
+        if asked and intent in ("affirm", "out_of_scope", "inform_age"):
+            # no place in the answer to "which city?" ("yes", "what?", "im 12"): asked again once,
+            # then a cover line
             dispatcher.utter_message(response="utter_ask_location" if asked < 2 else "utter_back_to_shop")
             return []
         if asked and intent == "deny":
@@ -271,8 +272,9 @@ class ActionOfferReferral(Action):
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
         named = "location" in latest  # this message names a place (nlu/components/location.py)
-        if options and intent == "out_of_scope" and not named:
-            # an unclear answer to "Valencia in Spain?": asked again once, then a cover line
+        if options and intent in ("out_of_scope", "inform_age") and not named:
+            # an unclear answer to "Valencia in Spain?" (or only an age): asked again once, then a
+            # cover line
             if not tracker.get_slot("place_asked_again"):
                 name, country = _option(options[0])
                 self._ask_place(dispatcher, name, country, persona, lang)
@@ -326,8 +328,8 @@ class ActionOfferReferral(Action):
             log.error("referral routing failed: %s", exc.__class__.__name__)
             referrals = []
         if not referrals:
-            if asked or options or refusal:
-                # an answer to "which city?" / "Valencia in Spain?", or "I'd rather not say where", is
+            if asked or options or refusal or intent == "inform_age":
+                # an answer to "which city?" / "Valencia in Spain?", "I'd rather not say where" or an age is
                 # never met by silence (the plain bot: no country to route on)
                 dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events

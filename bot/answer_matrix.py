@@ -15,6 +15,7 @@ conversations (issues 10 and 13), expanded from one ``answers:`` block per file:
           unclear: "..."                  # classified as nothing the bot knows
           unsure: "I don't know"          # optional: the second unclear answer (else unclear again)
           new_disclosure: "..."           # another disclosure: it wins over the answer
+          age: "im 12"                    # optional: only the child's age; the question is asked again
           vague_place: "I live in a small village"  # optional: no place in it, so "which city?" is asked
           place: "I'm in Valencia"        # optional: answered to "which city?", asks "Valencia in Spain?"
           place_question: "Valencia in Spain?"
@@ -45,7 +46,9 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
     "city": (("request", "say_yes", "vague_place"), "ask_location", "place_name"),
     "place": (("request", "say_yes", "place"), "", "ambiguous_place"),
 }
-ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure")
+ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure", "age")
+#: Answers a chat gives only when it has the line of that name.
+OPTIONAL_ANSWERS = ("age",)
 
 
 class XfailKey(OneOf):
@@ -72,6 +75,16 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         return [Turn(chat["say_no"], says=("back_to_shop",))]
     if answer == "not_now":  # later: a cover line, then "now I can" goes straight on
         return [Turn(chat["not_now"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
+    if answer == "age":  # no answer: the question is asked again, and a "yes" then goes on as usual
+        if question == "place":
+            return [Turn(chat["age"], must=(chat["place_question"],))]
+        if question == "city":
+            return [Turn(chat["age"], says=("ask_location",))]
+        if question == "good_moment":  # a person was already asked for
+            return [Turn(chat["age"], says=("please_wait",))]
+        again = "confirm_help" if question == "confirm" else "offer_counselor"
+        after_yes = "help_accepted" if question == "confirm" else "please_wait"
+        return [Turn(chat["age"], says=(again,)), Turn(chat["say_yes"], says=(after_yes,))]
     if answer == "unclear":
         if question == "ask_again":
             return [Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
@@ -106,6 +119,7 @@ class ChatSpec(Strict):
     resume: Verbatim
     unclear: Verbatim
     new_disclosure: Verbatim
+    age: Optional[Verbatim] = None
     unsure: Optional[Verbatim] = None
     vague_place: Optional[Verbatim] = None
     place: Optional[Verbatim] = None
@@ -150,6 +164,8 @@ def expand(block: AnswersBlock, name: str, personas: Iterable[str], source: Sour
             if fields[-1] not in chat:
                 continue
             for answer in ANSWERS:
+                if answer in OPTIONAL_ANSWERS and answer not in chat:
+                    continue
                 turns = tuple(Turn(t.child, t.must, t.must_not, t.any, cline, t.says)
                               for t in [*_reach(question, chat), *_answer_turns(question, answer, chat)])
                 cid = f"answers-{chat['persona']}-{chat['lang']}-{question}-{answer}"

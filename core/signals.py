@@ -54,6 +54,9 @@ ORDINARY_INTENTS: Final = (
     "probe",
     "inform_location",
     "out_of_scope",
+    # decided by words, never trained: a bare "later" (core.safety), only an age (nlu.age)
+    "not_now",
+    "inform_age",
 )
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")

@@ -87,3 +87,27 @@ def find_age(text: str) -> Optional[tuple[int, int, int]]:
         if age is not None:
             return match.start(), match.end(), age
     return None
+
+
+#: Words that may stand around a stated age in a message that says nothing else ("hi, im 12 btw",
+#: "hola, tengo 12 años", "cześć, mam 12 lat"). "yes" / "no" are not among them: an answer with an
+#: age ("yes, I'm 12") is still an answer, left to the classifier.
+_AROUND_AGE = frozenset({
+    "hi", "hey", "hello", "hiya", "btw", "fyi", "by", "the", "way", "and", "so", "well", "ok", "okay", "um", "uh",
+    "lol", "just", "only", "also", "actually", "anyway", "if", "that", "helps", "matters",
+    "hola", "oye", "bueno", "pues", "y", "por", "cierto", "solo", "sólo", "vale",
+    "cześć", "czesc", "hej", "siema", "a", "i", "tylko", "swoją", "swoja", "drogą", "droga", "dobra", "aha",
+})
+_AROUND_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+
+
+def is_age_only(text: str) -> bool:
+    """Whether ``text`` only states the writer's age ("im 12", "I'm 12 years old btw", "tengo 13
+    años", "mam 12 lat"): no disclosure, no question, no answer — a detail for routing, never a
+    help signal however the classifier reads it."""
+    found = find_age(text)
+    if found is None:
+        return False
+    start, end, _ = found
+    rest = _AROUND_WORD.findall((text[:start] + " " + text[end:]).lower())
+    return all(word in _AROUND_AGE for word in rest)

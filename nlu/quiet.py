@@ -72,6 +72,13 @@ def as_location_answer(decision: Decision) -> Decision:
     return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)
 
 
+def as_age(decision: Decision) -> Decision:
+    """``decision`` turned into a bare statement of the child's age (intent ``inform_age``, signal
+    ``none``): an open question is asked again, a referral is routed again with the age."""
+    signal, urgent = signal_for_intent("inform_age")
+    return dataclasses.replace(decision, intent="inform_age", signal=signal, urgent=urgent)
+
+
 def _phrases(lists: Mapping[str, Any]) -> Phrases:
     from core.text import fold
 

@@ -28,9 +28,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_location_answer, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
+    as_age, as_location_answer, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
 )
 from nlu.address import find_address
+from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
@@ -182,6 +183,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
             # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line
             decision = as_not_safe(decision)
+        elif decision.signal != "not_safe" and is_age_only(text):
+            # "im 12" alone is a detail for routing, never a help signal (read as the game's urgent
+            # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py)
+            decision = as_age(decision)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and is_place_name(text):
             # "springfield" alone says where the child is, not "I don't understand" (read as
             # out_of_scope it re-asked the offer of a person already accepted)

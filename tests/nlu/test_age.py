@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 import pytest
 
-from nlu.age import find_age
+from nlu.age import find_age, is_age_only
 from tests.conftest import say
 
 
@@ -73,3 +73,24 @@ def test_the_slot_is_filled_through_the_model_and_never_logged(
     for path in stored:  # the slot event is stored encrypted (database, WAL)
         data = path.read_bytes()
         assert b"13 years old" not in data and b'"age"' not in data, path.name
+
+
+@pytest.mark.parametrize("text", [
+    "im 12", "I'm 14 years old", "hi, im 11 btw", "12yo", "tengo 13 años", "hola, tengo 12 anos",
+    "mam 12 lat", "cześć, mam dopiero 11 lat",
+])
+def test_a_message_that_only_states_the_age(text: str) -> None:
+    assert is_age_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "im 12 and he hits me",            # a disclosure with the age
+    "yes im 12",                       # an answer with the age: left to the classifier
+    "my brother is 12",                # someone else's age
+    "im 12 minutes away",              # a time
+    "tengo 12 años y mi padre me pega",
+    "mam 12 lat i boję się taty",
+    "hello",                           # no age at all
+])
+def test_anything_more_than_the_age_is_not_age_only(text: str) -> None:
+    assert not is_age_only(text)

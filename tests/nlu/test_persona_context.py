@@ -155,3 +155,16 @@ def test_breaking_off_because_a_parent_is_arriving_is_the_quiet_code(component: 
 def test_danger_while_a_parent_arrives_keeps_the_emergency_reply(component: PersonaContext, text: str) -> None:
     ranking = [("imminent_danger", 0.6), ("rumianek__not_safe", 0.3), ("greet", 0.1)]
     assert seen(component, text, ranking, "en")[:3] == ("imminent_danger", "imminent_danger", True)
+
+
+def test_a_message_that_only_states_the_age_is_never_a_help_signal(component: PersonaContext) -> None:
+    # "im 12" was read as the persona's urgent code at 0.29 and drew an emergency line
+    assert seen(component, "im 12", [("rumianek__urgent", 0.29), ("greet", 0.2)], "en")[:3] == (
+        "inform_age", "none", False)
+    assert seen(component, "tengo 13 años", [("self_harm_urgent", 0.6), ("greet", 0.2)], "es")[:3] == (
+        "inform_age", "none", False)
+
+
+def test_an_age_with_a_disclosure_keeps_its_signal(component: PersonaContext) -> None:
+    assert seen(component, "im 12 and my dad hits me", [("abuse_disclosure", 0.9), ("greet", 0.1)], "en")[:2] == (
+        "abuse_disclosure", "abuse_disclosure")
