@@ -49,3 +49,19 @@ class ActionRememberOffer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         return [SlotSet("offer_postponed", True)]
+
+
+class ActionRememberDeclined(Action):
+    """The child said "no" to one of the questions on the way to a person: says nothing and sets
+    nothing. Its only use is that it ran — the rule "yes right after saying no asks the offer again"
+    (nlu/dialogue/rules.yml) reads it, so a child who changes their mind in the next message is
+    asked again instead of getting a lone-yes reply. Rasa logs it also when the action server is
+    down, so the rule holds then too."""
+
+    def name(self) -> Text:
+        return "action_remember_declined"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return []

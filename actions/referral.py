@@ -25,6 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.repeat import NUMBER_KEY
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
@@ -335,5 +336,6 @@ class ActionOfferReferral(Action):
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:
-            dispatcher.utter_message(text=referral_line(r, lang, at, persona))
+            # marked: "what was the number again?" says it again (actions/repeat.py)
+            dispatcher.utter_message(text=referral_line(r, lang, at, persona), **{NUMBER_KEY: True})
         return refusal + events

@@ -72,7 +72,11 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
     if answer == "no":
         if question == "place":  # the persona's country's referral; the plain bot has none to route on
             return [Turn(chat["say_no"], says=("back_to_shop" if chat["persona"] == PLAIN else "referral_intro",))]
-        return [Turn(chat["say_no"], says=("back_to_shop",))]
+        if question == "good_moment":  # "no" to "is now a good moment?" is not now: later, then goes on
+            return [Turn(chat["say_no"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
+        # changing one's mind: a "yes" right after the "no" asks the offer again, and a yes then goes on
+        return [Turn(chat["say_no"], says=("back_to_shop",)), Turn(chat["say_yes"], says=("ask_again",)),
+                Turn(chat["say_yes"], says=("please_wait",))]
     if answer == "not_now":  # later: a cover line, then "now I can" goes straight on
         return [Turn(chat["not_now"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
     if answer == "age":  # no answer: the question is asked again, and a "yes" then goes on as usual

@@ -11,7 +11,7 @@ from core.yamlcheck import Problem, Text
 #: What a conversation exercises (the issue's list of paths).
 PATHS = (
     "coded", "urgent", "address", "peer", "not_safe", "plain_disclosure", "place_name",
-    "ambiguous_place", "place_refused", "counselor_answer", "adult", "idiom",
+    "ambiguous_place", "place_refused", "counselor_answer", "adult", "idiom", "number_again", "changing_mind",
 )
 PLAIN = "plain"
 

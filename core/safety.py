@@ -25,6 +25,9 @@ whether it is ``urgent``:
      "later lol") is left to the classifier (the persona's ``not_safe`` code), and so is a
      "later" the classifier took for a help signal. A message made only of "now I can" words
      (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
+     "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
+     repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
+     classifier found a help signal it is sure of; one made only of
      "I don't know" / "maybe" / "what?" words (``answers.unsure``) is unclear (``out_of_scope``)
      unless the classifier found a signal;
   2c. :func:`is_covering_tracks` — inside a persona, a message that breaks the talk off
@@ -103,6 +106,8 @@ TENTATIVE_CONFIDENCE = 0.5
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
 NOT_NOW = "not_now"
+#: "What was the number again?" / "sorry, can you repeat?" (actions/repeat.py, nlu/dialogue/rules.yml).
+ASK_NUMBER, ASK_REPEAT = "ask_number", "ask_repeat"
 #: Intents a bare "later" answer may have been classified as (no help signal).
 ANSWER_INTENTS = frozenset({"affirm", "deny", "out_of_scope", "greet", "thanks", "goodbye", "not_safe"})
 #: Longer messages are never a bare answer.
@@ -121,11 +126,14 @@ class Phrases:
 @dataclass(frozen=True)
 class Answers:
     """The answers to the bot's questions that words decide: ``later`` ("not now", "maybe
-    tomorrow"), ``resume`` ("now I can", "I'm back") and ``unsure`` ("I don't know", "what?")."""
+    tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?"),
+    ``number`` ("what was the number again?") and ``repeat`` ("sorry, can you repeat?")."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
     unsure: Phrases = field(default_factory=Phrases)
+    number: Phrases = field(default_factory=Phrases)
+    repeat: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -244,9 +252,10 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
-    (``affirm``) or "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked
-    again; it also overrides a help signal read with less than ``TENTATIVE_CONFIDENCE``) answer,
-    else None. A "later" never replaces a help signal (a false alarm costs
+    (``affirm``), "what was the number again?" (``ask_number``), "sorry, can you repeat?"
+    (``ask_repeat``) or "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked
+    again) answer, else None. The last three also override a help signal read with less than
+    ``TENTATIVE_CONFIDENCE``. A "later" never replaces a help signal (a false alarm costs
     less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
     classifier."""
@@ -255,6 +264,14 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.resume):
         return Ranked("affirm", top.confidence, top.source), "none"
+    asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
+        ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
+    if asked is not None and (signal_for_intent(top.intent)[0] not in HELP_SIGNALS
+                              or top.confidence < TENTATIVE_CONFIDENCE):
+        # asking for the number / the last lines again: its closed vocabulary holds no disclosure
+        # ("sorry can you repeat" read as the quiet code at 0.97); a help signal the classifier is
+        # sure of stays (a false alarm costs less than a miss)
+        return Ranked(asked, top.confidence, top.source), "none"
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
         # unclear: asked again. Words of not knowing ("what?", "idk") hold no disclosure, so a help

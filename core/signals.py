@@ -54,9 +54,12 @@ ORDINARY_INTENTS: Final = (
     "probe",
     "inform_location",
     "out_of_scope",
-    # decided by words, never trained: a bare "later" (core.safety), only an age (nlu.age)
+    # decided by words, never trained: a bare "later" (core.safety), only an age (nlu.age),
+    # "what was the number again?" / "sorry, can you repeat?" (core.safety, actions/repeat.py)
     "not_now",
     "inform_age",
+    "ask_number",
+    "ask_repeat",
 )
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")

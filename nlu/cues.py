@@ -43,11 +43,14 @@ class Phrases(Strict):
 
 
 class AnswerCues(Strict):
-    """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can") and ``unsure`` ("I don't know")."""
+    """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know"),
+    ``number`` ("what was the number again?") and ``repeat`` ("sorry, can you repeat?")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
     unsure: Dict[Lang, Phrases] = {}
+    number: Dict[Lang, Phrases] = {}
+    repeat: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

@@ -87,9 +87,11 @@ def _phrases(lists: Mapping[str, Any]) -> Phrases:
 
 
 def load_answers(path: Path) -> Answers:
-    """The ``answers`` of the cues file: ``later``, ``resume`` and ``unsure`` phrases per language (a
+    """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number`` and ``repeat``
+    phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
     from nlu.cues import load_cues
 
     answers = load_cues(path).answers
-    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume), unsure=_phrases(answers.unsure))
+    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume), unsure=_phrases(answers.unsure),
+                   number=_phrases(answers.number), repeat=_phrases(answers.repeat))

@@ -30,6 +30,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from actions.repeat import NUMBER_KEY
+from bot import offline_actions
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
@@ -94,6 +96,8 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     answers now, the promise becomes "nobody now, back at …" + referral (+ emergency number)."""
     from rasa.shared.core.events import BotUttered
 
+    if offline_actions.fill_in(events, tracker, processor.domain):
+        return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
     if any((e.metadata or {}).get("utter_action") == LATER for e in said):
         ctx = context_for(processor)
@@ -118,6 +122,8 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     first, *rest = promises
     first.text = "\n\n".join(lines)  # the tracker holds the same event: the transcript shows what was said
     first.metadata = {**(first.metadata or {}), "utter_action": NOBODY}
+    if len(lines) > 1:  # the referral (and emergency number): "what was the number again?" says them again
+        first.metadata[NUMBER_KEY] = lines[1:]
     for extra in rest:
         events.remove(extra)
 

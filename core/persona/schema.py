@@ -33,6 +33,7 @@ VOICE_KEYS: Final = (
     "ask_location",
     "ask_again",
     "not_now",
+    "no_number",
     "referral_intro",
     "clean_done",
 )

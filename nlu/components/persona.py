@@ -35,7 +35,7 @@ from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import ANSWER_INTENTS, FOREIGN_MASS, Danger, contains_cue, decide, made_of
+from core.safety import ANSWER_INTENTS, ASK_NUMBER, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
@@ -178,10 +178,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                    and is_location_refusal(folded, lang, self.refusals))
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
-        elif (decision.signal != "not_safe" and is_quiet_line(folded, lang, self.quiet_words)
+        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT)
+              and is_quiet_line(folded, lang, self.quiet_words)
               and not made_of(folded, lang, self.answers.resume)):
             # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
-            # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line
+            # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line,
+            # and "sorry, what was the number again?" asks for it again (ask_number)
             decision = as_not_safe(decision)
         elif decision.signal != "not_safe" and is_age_only(text):
             # "im 12" alone is a detail for routing, never a help signal (read as the game's urgent

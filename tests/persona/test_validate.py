@@ -57,7 +57,7 @@ def test_wrong_type(teashop_text: str) -> None:
 
 def test_the_not_now_line_is_required_in_every_language(teashop_text: str) -> None:
     """Issue 10: every persona says "later is fine" in its own voice; without it the file is refused."""
-    block = teashop_text[teashop_text.index("  not_now:\n"):teashop_text.index("  nobody_now:\n")]
+    block = teashop_text[teashop_text.index("  not_now:\n"):teashop_text.index("  no_number:\n")]
     text = teashop_text.replace(block, "")
     assert errors_of(text) == [
         PersonaError("teashop.yml", line_of(text, "voice:"), "voice.not_now", "missing voice key 'not_now'")
@@ -65,6 +65,19 @@ def test_the_not_now_line_is_required_in_every_language(teashop_text: str) -> No
     one_language = teashop_text.replace(block, "\n".join(l for l in block.split("\n") if not l.startswith("    pl:")))
     (error,) = errors_of(one_language)
     assert (error.field, error.message) == ("voice.not_now.pl", "missing language 'pl'")
+
+
+def test_the_no_number_line_is_required_in_every_language(teashop_text: str) -> None:
+    """Issue 13: "what was the number again?" with no number since the last wipe gets a cover line in
+    the persona's own voice; without it the file is refused."""
+    block = teashop_text[teashop_text.index("  no_number:\n"):teashop_text.index("  nobody_now:\n")]
+    text = teashop_text.replace(block, "")
+    assert errors_of(text) == [
+        PersonaError("teashop.yml", line_of(text, "voice:"), "voice.no_number", "missing voice key 'no_number'")
+    ]
+    one_language = teashop_text.replace(block, "\n".join(l for l in block.split("\n") if not l.startswith("    pl:")))
+    (error,) = errors_of(one_language)
+    assert (error.field, error.message) == ("voice.no_number.pl", "missing language 'pl'")
 
 
 def test_unknown_voice_key_suggests_the_right_one(teashop_text: str) -> None:

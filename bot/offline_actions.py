@@ -1,0 +1,51 @@
+"""What the Rasa process says itself when the action server did not answer an action that must not
+leave the child without a reply.
+
+Rasa logs a custom action that failed (the action server down, a timeout) with no events and goes
+on; its replies are lost. For ``action_repeat_number`` ("what was the number again?") that would
+be silence, so :func:`fill_in` (called by ``bot.handoff.gate.before_send``, before the action's
+replies are sent) says the same lines in this process: the decision is the action's own pure
+function (``actions.repeat.lines_to_repeat``) on the same events, and ``utter_no_number`` comes
+from the loaded domain in the persona's voice and language. The other actions degrade as before:
+the emergency line and the promise that someone will write are static responses that need no
+action server (docs/handoff.md); a referral needs the directory, which only the action server
+reads, so a place named while it is down gets no referral (the static emergency reply stands).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from actions.repeat import NO_NUMBER, NUMBER_KEY, lines_to_repeat
+from core.signals import NO_PERSONA
+
+REPEAT_ACTION = "action_repeat_number"
+
+
+def _intent(tracker: Any) -> Optional[str]:
+    return ((tracker.latest_message.parse_data or {}).get("intent") or {}).get("name")
+
+
+def fill_in(events: list, tracker: Any, domain: Any,
+            voice_of: Optional[Callable[[Any], Callable[[str, str, str], Optional[str]]]] = None) -> bool:
+    """When ``action_repeat_number`` just ran and said nothing (it always says something, so the
+    action server did not answer), add its lines to ``events`` and to ``tracker``; ``domain``: the
+    loaded model's, for ``utter_no_number`` (``voice_of``: ``bot.handoff.delivery.voice_of``).
+    True if lines were added."""
+    from rasa.shared.core.events import BotUttered
+
+    if tracker.latest_action_name != REPEAT_ACTION or any(isinstance(e, BotUttered) for e in events):
+        return False
+    lines = lines_to_repeat([e.as_dict() for e in tracker.events], _intent(tracker))
+    said: list[Any] = [BotUttered(text, metadata={NUMBER_KEY: True} if numbered else {}) for text, numbered in lines]
+    if not said:
+        persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
+        if voice_of is None:
+            from bot.handoff.delivery import voice_of
+        text = voice_of(domain)(persona, lang, NO_NUMBER)
+        if text is None:
+            return False
+        said = [BotUttered(text, metadata={"utter_action": NO_NUMBER})]
+    for event in said:
+        tracker.update(event)
+        events.append(event)
+    return True
