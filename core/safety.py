@@ -28,8 +28,8 @@ whether it is ``urgent``:
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
      classifier found a help signal it is sure of; one made only of
-     "I don't know" / "maybe" / "what?" words (``answers.unsure``) is unclear (``out_of_scope``)
-     unless the classifier found a signal;
+     "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
+     (``out_of_scope``) unless the classifier found a signal;
   2c. :func:`is_covering_tracks` — inside a persona, a message that breaks the talk off
      (``postponing``: "nvm", "gtg") because someone is arriving (``arriving``: "mum's coming up
      the stairs", "my dad's just come in"), with no harm word, persona risk cue, danger cue or
@@ -274,8 +274,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(asked, top.confidence, top.source), "none"
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
-        # unclear: asked again. Words of not knowing ("what?", "idk") hold no disclosure, so a help
-        # signal the classifier is less than sure of gives way ("what?" at help_request 0.35)
+        # unclear: asked again. Words of not knowing ("what?", "idk", "może") hold no disclosure, so a
+        # help signal the classifier is less than sure of gives way ("what?" at help_request 0.35)
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     return None
 

@@ -186,3 +186,70 @@ async def test_nobody_on_duty_says_when_someone_is_back_with_referral(bot: Any, 
         assert "116 111" in said or "0800 1111" in said  # the referral of the persona's country
     urgent_replies, _ = await say(bot, ctx, new_sender(), urgent, persona, lang)
     assert any("112" in r or "999" in r or "911" in r for r in urgent_replies)
+
+
+#: lang: a bare "no", "what was the number again?"
+NO_AND_NUMBER = {"en": ("no", "what was the number again?"), "pl": ("nie", "jaki był ten numer?"),
+                 "es": ("no", "¿me repites el número?")}
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_no_once_a_person_was_promised_means_not_now_and_leaves_the_queue(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """ "No" to "someone will be with you shortly" (or "is now a good moment?", the same step) used to
+    get the shop's cover line and stay queued: a person would write to a child who said no. Now it is
+    not now: the persona's not_now line, the conversation leaves the queue (event ``left``, reason
+    ``later``), and a later "yes" queues it again — also after a second "yes" (please_wait said)."""
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    no, _ = NO_AND_NUMBER[lang]
+    for yeses in (1, 2):
+        sender = new_sender()
+        await say(bot, ctx, sender, disclosure, persona, lang)
+        for _ in range(yeses):
+            replies, _ = await say(bot, ctx, sender, yes, persona, lang)
+            assert replies == voice(bot, "please_wait", persona, lang)
+        assert bot_side.state_of(ctx, sender) == "waiting"
+        replies, out = await say(bot, ctx, sender, no, persona, lang)
+        assert replies == voice(bot, "not_now", persona, lang), yeses
+        assert bot_side.state_of(ctx, sender) == "bot"
+        left = [e for e in service.events_since(ctx) if e.conversation_id == sender and e.kind == "left"]
+        assert [e.detail.get("reason") for e in left] == ["later"]
+        replies, out = await say(bot, ctx, sender, yes, persona, lang)
+        assert replies == voice(bot, "please_wait", persona, lang)
+        assert ("utter_please_wait", "waiting") in out.states
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_yes_right_after_no_asks_the_offer_again(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """Changing one's mind: "no" to the offer, then "yes" — the offer is asked again (not a lone yes
+    the bot does not understand), and a yes then queues. No action server: the rule reads that
+    action_remember_declined ran, which Rasa logs also when the action server is down."""
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    no, _ = NO_AND_NUMBER[lang]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, _ = await say(bot, ctx, sender, no, persona, lang)
+    assert replies == voice(bot, "back_to_shop", persona, lang)
+    replies, _ = await say(bot, ctx, sender, yes, persona, lang)
+    assert replies == voice(bot, "ask_again", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    replies, out = await say(bot, ctx, sender, yes, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_the_number_again_without_the_action_server(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """The action server is down (this stack has none): "what was the number again?" still gets the
+    emergency line it was given, said by the Rasa process (bot/offline_actions.py), and with no number
+    given the persona's no_number line — never silence."""
+    *_, urgent = LINES[(persona, lang)]
+    _, number = NO_AND_NUMBER[lang]
+    replies, _ = await say(bot, ctx, new_sender(), number, persona, lang)
+    assert replies == voice(bot, "no_number", persona, lang)
+    sender = new_sender()
+    first, _ = await say(bot, ctx, sender, urgent, persona, lang)
+    emergency = [r for r in first if r in voice(bot, "emergency", persona, lang)]
+    assert len(emergency) == 1
+    replies, out = await say(bot, ctx, sender, number, persona, lang)
+    assert replies == emergency
+    assert [a for a, _ in out.states] == ["None"]  # said as text: not a promise, no queue step

@@ -24,9 +24,14 @@ def tracker(slots: dict[str, Any], signal: str = "abuse_disclosure", urgent: boo
     return Tracker("child-pseudonym", {**base, **slots}, message, events or [], False, None, {}, "action_listen")
 
 
-def msg(text: Optional[str] = None, response: Optional[str] = None) -> dict[str, Any]:
-    return {"text": text, "buttons": [], "elements": [], "custom": {}, "template": response,
-            "response": response, "image": None, "attachment": None}
+def msg(text: Optional[str] = None, response: Optional[str] = None, number: Optional[bool] = None) -> dict[str, Any]:
+    """A dispatched message; a referral line (``text`` with " — ") carries ``popbot_number``, so
+    "what was the number again?" says it again (actions/repeat.py)."""
+    found = {"text": text, "buttons": [], "elements": [], "custom": {}, "template": response,
+             "response": response, "image": None, "attachment": None}
+    if number if number is not None else (text is not None and " — " in text):
+        found["popbot_number"] = True
+    return found
 
 
 async def run(action: ActionOfferReferral, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
