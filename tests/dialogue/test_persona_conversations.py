@@ -208,8 +208,76 @@ async def test_no_to_the_question_is_back_to_being_a_shop(agent, merged_domain, 
     assert await intent_of(agent, sender) == "deny"
     assert await signal_of(agent, sender) == "none"
     assert len(replies) == 1 and replies[0] in voice(merged_domain, "back_to_shop", lang)
-    assert await actions_since_last_message(agent, sender) == ["utter_back_to_shop", "action_listen"]
+    # the silent marker: a "yes" in the next message asks again (changing one's mind)
+    assert await actions_since_last_message(agent, sender) == ["utter_back_to_shop", "action_remember_declined",
+                                                               "action_listen"]
     assert leaks(replies, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "code, no, yes, lang",
+    [
+        ("my skin has been acting up badly, which of your things would calm it down?", "no", "actually yes please", "en"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie", "jednak tak", "pl"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no", "bueno, sí", "es"),
+    ],
+)
+async def test_yes_right_after_no_asks_the_question_again(agent, merged_domain, code, no, yes, lang):
+    """Changing one's mind (issue 13): the "yes" right after the "no" is asked again in cover voice,
+    not answered as a lone yes; a yes then is accepted (no action server: the rules read only that
+    the silent actions ran)."""
+    sender = new_sender()
+    await say(agent, sender, code, persona=SHOP, lang=lang)
+    await say(agent, sender, no, persona=SHOP, lang=lang)
+    replies = await say(agent, sender, yes, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "affirm"
+    assert replies == voice(merged_domain, "ask_again", lang)
+    replies = await say(agent, sender, yes, persona=SHOP, lang=lang)
+    assert replies == voice(merged_domain, "please_wait", lang)
+    assert await actions_since_last_message(agent, sender) == ["utter_please_wait", "action_request_counselor",
+                                                               "action_listen"]
+
+
+@pytest.mark.parametrize(
+    "code, again, lang",
+    [
+        ("my skin has been acting up badly, which of your things would calm it down?", "what was the number again?", "en"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "jaki był ten numer?", "pl"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "¿cuál era el número?", "es"),
+    ],
+)
+async def test_the_number_asked_for_while_the_question_is_open_keeps_it_open(agent, merged_domain, code, again, lang):
+    """ "What was the number again?" (intent ask_number, decided by words, signal none) runs
+    action_repeat_number and keeps the discreet question open, so a "yes" after it goes on."""
+    sender = new_sender()
+    await say(agent, sender, code, persona=SHOP, lang=lang)
+    await say(agent, sender, again, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "ask_number"
+    assert await signal_of(agent, sender) == "none"
+    assert await actions_since_last_message(agent, sender) == ["action_repeat_number", "action_remember_offer",
+                                                               "action_listen"]
+    replies = await say(agent, sender, {"en": "yes", "pl": "tak", "es": "sí"}[lang], persona=SHOP, lang=lang)
+    assert replies == voice(merged_domain, "please_wait", lang)
+
+
+@pytest.mark.parametrize(
+    "code, repeat, lang",
+    [
+        ("my skin has been acting up badly, which of your things would calm it down?", "sorry can you repeat", "en"),
+        ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "sorki, możesz powtórzyć?", "pl"),
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "perdona, ¿me lo repites?", "es"),
+    ],
+)
+async def test_asking_to_repeat_the_question_says_it_again(agent, merged_domain, code, repeat, lang):
+    """ "Sorry, can you repeat?" (ask_repeat; "sorry" made it the quiet line before) says the open
+    question again, so the "yes" after it is its answer."""
+    sender = new_sender()
+    await say(agent, sender, code, persona=SHOP, lang=lang)
+    replies = await say(agent, sender, repeat, persona=SHOP, lang=lang)
+    assert await intent_of(agent, sender) == "ask_repeat"
+    assert replies == voice(merged_domain, "confirm_help", lang)
+    replies = await say(agent, sender, {"en": "yes", "pl": "tak", "es": "sí"}[lang], persona=SHOP, lang=lang)
+    assert replies == voice(merged_domain, "help_accepted", lang)
 
 
 @pytest.mark.parametrize(
