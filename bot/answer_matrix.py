@@ -25,7 +25,9 @@ For each chat and each question of :data:`QUESTIONS` (``city`` and ``place`` onl
 has their lines)
 and each answer of :data:`ANSWERS`, one conversation: the lines that reach the question, then
 the answer; each turn checks the voice line said (``says``, the persona's own text in that
-language). Ids: ``answers-<persona>-<lang>-<question>-<answer>``.
+language). Ids: ``answers-<persona>-<lang>-<question>-<answer>``. A "no" to the offer, the
+confirmation or the offer asked again is followed by "yes" twice (changing one's mind: asked again,
+then accepted); a "no" to "is now a good moment?" means not now, then "now I can" goes on.
 """
 from __future__ import annotations
 
