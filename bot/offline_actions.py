@@ -40,7 +40,9 @@ def fill_in(events: list, tracker: Any, domain: Any,
     if not said:
         persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
         if voice_of is None:
-            from bot.handoff.delivery import voice_of
+            from bot.handoff import delivery
+
+            voice_of = delivery.voice_of
         text = voice_of(domain)(persona, lang, NO_NUMBER)
         if text is None:
             return False
