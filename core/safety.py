@@ -127,13 +127,15 @@ class Phrases:
 class Answers:
     """The answers to the bot's questions that words decide: ``later`` ("not now", "maybe
     tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?"),
-    ``number`` ("what was the number again?") and ``repeat`` ("sorry, can you repeat?")."""
+    ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
+    ``cant_call`` ("I can't call, he'd hear me": a person writes here instead)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
     unsure: Phrases = field(default_factory=Phrases)
     number: Phrases = field(default_factory=Phrases)
     repeat: Phrases = field(default_factory=Phrases)
+    cant_call: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)

@@ -55,11 +55,13 @@ ORDINARY_INTENTS: Final = (
     "inform_location",
     "out_of_scope",
     # decided by words, never trained: a bare "later" (core.safety), only an age (nlu.age),
-    # "what was the number again?" / "sorry, can you repeat?" (core.safety, actions/repeat.py)
+    # "what was the number again?" / "sorry, can you repeat?" (core.safety, actions/repeat.py),
+    # "I can't call, he'd hear me" (nlu.quiet.as_cant_call)
     "not_now",
     "inform_age",
     "ask_number",
     "ask_repeat",
+    "cant_call",
 )
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")

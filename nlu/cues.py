@@ -44,13 +44,15 @@ class Phrases(Strict):
 
 class AnswerCues(Strict):
     """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know"),
-    ``number`` ("what was the number again?") and ``repeat`` ("sorry, can you repeat?")."""
+    ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and ``cant_call``
+    ("I can't call, he'd hear me")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
     unsure: Dict[Lang, Phrases] = {}
     number: Dict[Lang, Phrases] = {}
     repeat: Dict[Lang, Phrases] = {}
+    cant_call: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):
