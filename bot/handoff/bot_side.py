@@ -2,7 +2,7 @@
 
 * :func:`enter_queue` — the conversation waits for a person (persisted before the child is told);
 * :func:`state_of` — whether the bot must stay silent (``waiting`` is not silent: the bot still
-  answers until someone claims; ``held`` is);
+  answers until someone claims; ``held`` is); :func:`waiting_request` — what a waiting one asked;
 * :func:`record_child_message` — a child's line while a person is responsible: stored
   encrypted with its signal; an urgent signal raises the priority and alerts;
 * :func:`put_off` — the child answered "not now" while still waiting (nobody has claimed yet,
@@ -30,6 +30,14 @@ def state_of(ctx: Context, conversation_id: str) -> str:
     with ctx.storage.engine.connect() as conn:
         state = conn.execute(sa.select(_c.c.state).where(_c.c.conversation_id == conversation_id)).scalar()
     return str(state or "bot")
+
+
+def waiting_request(ctx: Context, conversation_id: str) -> tuple[str, bool] | None:
+    """``(signal, urgent)`` of a conversation that waits for a person, else None."""
+    with ctx.storage.engine.connect() as conn:
+        row = conn.execute(sa.select(_c.c.signal, _c.c.urgent).where(
+            _c.c.conversation_id == conversation_id, _c.c.state == "waiting")).first()
+    return (str(row.signal), bool(row.urgent)) if row is not None else None
 
 
 def _lock(conn: Connection, conversation_id: str) -> Any:

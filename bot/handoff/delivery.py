@@ -374,6 +374,12 @@ def use_domain(domain: Any) -> None:
         _voice = voice_of(domain)
 
 
+def speak(persona: str, lang: str, response: str) -> str | None:
+    """``response`` in the persona's voice and language, with the loaded model's texts (None
+    before :func:`use_domain` or for a response the domain lacks)."""
+    return _voice(persona, lang, response) if _voice is not None else None
+
+
 def worker() -> Deliverer:
     """This process's deliverer (created on first use, on the process storage)."""
     global _worker

@@ -14,7 +14,10 @@
   on duty and signed in (``availability``), the promise is replaced by "nobody now, back at …",
   the referral of the persona's country and, if urgent, the emergency number. When the bot
   says ``utter_not_now`` (the child put the offer off), a conversation still waiting leaves the
-  queue (``bot_side.put_off``): nobody writes to a child who said "not now".
+  queue (``bot_side.put_off``): nobody writes to a child who said "not now". While the child
+  waits, small talk ("hello??", "thanks", a line the bot did not understand: ``SMALL_TALK``) is
+  answered with the promise again (``utter_please_wait``), or "nobody now, back at …" when nobody
+  is on duty, never with the shop's greeting as if the request were forgotten.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
@@ -44,6 +47,9 @@ QUEUE_ACTION = "action_request_counselor"
 NOBODY = "utter_nobody_now"
 #: The child put the offer off ("not now"): a waiting conversation leaves the queue.
 LATER = "utter_not_now"
+#: Replies that only make conversation: alone, while the child waits, they become the promise again.
+SMALL_TALK = frozenset({"utter_greet", "utter_thanks", "utter_out_of_scope"})
+WAIT = "utter_please_wait"
 
 _contexts: dict[int, Context] = {}
 
@@ -95,6 +101,9 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     from rasa.shared.core.events import BotUttered
 
     said = [e for e in events if isinstance(e, BotUttered)]
+    if said and all((e.metadata or {}).get("utter_action") in SMALL_TALK for e in said):
+        await _while_waiting(processor, events, said, tracker)
+        return
     if any((e.metadata or {}).get("utter_action") == LATER for e in said):
         ctx = context_for(processor)
         if ctx is not None:
@@ -120,6 +129,39 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     first.metadata = {**(first.metadata or {}), "utter_action": NOBODY}
     for extra in rest:
         events.remove(extra)
+
+
+async def _while_waiting(processor: Any, events: list, said: list, tracker: Any) -> None:
+    """Small talk of a waiting child: the promise again, or "nobody now, back at …" (+ referral)."""
+    ctx = context_for(processor)
+    if ctx is None:
+        return
+    persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
+    lines = await asyncio.to_thread(_waiting_lines, ctx, tracker.sender_id, persona, lang)
+    if lines is None:
+        return
+    key, texts = lines
+    first, *rest = said
+    first.text = "\n\n".join(texts)
+    first.metadata = {**(first.metadata or {}), "utter_action": key}
+    for extra in rest:
+        events.remove(extra)
+
+
+def _waiting_lines(ctx: Context, conversation_id: str, persona: str, lang: str) -> tuple[str, list[str]] | None:
+    """In a worker thread: None unless the conversation waits for a person; else the response key
+    and the lines that say so (when nobody answers now: the referral again and, if the request
+    was urgent, the emergency number again)."""
+    request = bot_side.waiting_request(ctx, conversation_id)
+    if request is None:
+        return None
+    found = availability.status(ctx)
+    if not found.available:
+        signal, urgent = request
+        return NOBODY, availability.nobody_lines(ctx, found, persona=persona, lang=lang, signal=signal,
+                                                 urgent=urgent, emergency_said=False)
+    text = delivery.speak(persona, lang, WAIT)
+    return (WAIT, [text]) if text else None
 
 
 def _enter_queue(ctx: Context, conversation_id: str, *, channel: str, persona: str, lang: str, signal: str,

@@ -5,7 +5,9 @@ block carries ``metadata: {lang: xx}``), so adding a language is adding examples
 emits an entity ``lang`` only when it is confident; otherwise the slot keeps the conversation's
 language. The message metadata may carry a ``lang`` hint (the front-end's UI language), used
 when the text itself is not conclusive. A message that is only a place's name ("San José",
-"Valencia") says nothing of the child's language: the conversation keeps its own.
+"Valencia") says nothing of the child's language: the conversation keeps its own. Nor does
+a one-word message ("halo?", "super", "ok") unless the training examples use that word in one
+language only ("hola", "cześć"): n-grams of a single short word are a guess.
 """
 from __future__ import annotations
 
@@ -39,19 +41,29 @@ def _ngrams(text: str, max_n: int) -> list[str]:
 class LanguageModel:
     """Multinomial naive Bayes over character n-grams (raw and folded text)."""
 
-    def __init__(self, counts: Dict[str, Dict[str, int]], max_n: int = 4) -> None:
+    def __init__(self, counts: Dict[str, Dict[str, int]], max_n: int = 4,
+                 vocab: Optional[Dict[str, str]] = None) -> None:
         self.max_n = max_n
         self.counts = counts
+        #: folded word -> its language, or "" when examples of several languages use it
+        self.words = vocab or {}
         self.totals = {lang: sum(c.values()) for lang, c in counts.items()}
         self.vocab = len({g for c in counts.values() for g in c}) or 1
 
     @classmethod
     def fit(cls, samples: List[tuple[str, str]], max_n: int = 4) -> "LanguageModel":
         counts: Dict[str, Counter] = defaultdict(Counter)
+        vocab: Dict[str, str] = {}
         for text, lang in samples:
             counts[lang].update(_ngrams(text, max_n))
             counts[lang].update(_ngrams(" ".join(words(text)), max_n))
-        return cls({lang: dict(c) for lang, c in counts.items()}, max_n)
+            for word in words(text):
+                vocab[word] = lang if vocab.get(word, lang) == lang else ""
+        return cls({lang: dict(c) for lang, c in counts.items()}, max_n, vocab)
+
+    def word_language(self, word: str) -> Optional[str]:
+        """The one language whose examples use ``word`` (folded), else None."""
+        return self.words.get(word) or None
 
     def probabilities(self, text: str) -> Dict[str, float]:
         """Posterior probability of each language (uniform prior)."""
@@ -74,13 +86,13 @@ class LanguageDetector(PopbotComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"max_n": 4, "threshold": 0.85, "min_letters": 4}
+        return {"max_n": 4, "threshold": 0.85, "min_letters": 4, "one_word_vocab": True}
 
     STATE_FILE = "language_model.joblib"
 
     def setup(self, state: Optional[Dict[str, Any]]) -> None:
         self.model: Optional[LanguageModel] = (
-            LanguageModel(state["counts"], state["max_n"]) if state else None
+            LanguageModel(state["counts"], state["max_n"], state.get("words")) if state else None
         )
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -91,7 +103,7 @@ class LanguageDetector(PopbotComponent):
             if lang and example.get(TEXT):
                 samples.append((example.get(TEXT), lang))
         self.model = LanguageModel.fit(samples, self.config["max_n"])
-        return self.persist({"max_n": self.model.max_n, "counts": self.model.counts})
+        return self.persist({"max_n": self.model.max_n, "counts": self.model.counts, "words": self.model.words})
 
     def detect(self, text: str) -> tuple[Optional[str], float]:
         """The language of ``text`` and its probability, or ``(None, p)`` if unsure."""
@@ -99,6 +111,10 @@ class LanguageDetector(PopbotComponent):
             return None, 0.0
         if is_place_name(text):  # "San José" from an English-speaking child stays English
             return None, 0.0
+        tokens = words(text)
+        if len(tokens) == 1 and self.config["one_word_vocab"] and self.model.words:  # one word: only a word of one language says it
+            lang = self.model.word_language(tokens[0])
+            return (lang, 1.0) if lang else (None, 0.0)
         probs = self.model.probabilities(text)
         if not probs:
             return None, 0.0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer_matrix import ANSWERS, QUESTIONS
+from bot.answer_matrix import ANSWERS, OPTIONAL_ANSWERS, QUESTIONS
 from bot.conversations import ConversationError, Turn, check_turn, load_dir
 
 CHAT = """answers:
@@ -26,6 +26,7 @@ CHAT = """answers:
       place: "I'm in Valencia"
       place_question: "Valencia in Spain?"
       xfail: {offer-unclear: "a known gap"}
+      age: "im 12"
 """
 
 
@@ -61,6 +62,12 @@ def test_without_a_place_the_place_question_is_left_out(tmp_path: Path) -> None:
     text = text.replace('      place_question: "Valencia in Spain?"\n', "")
     convs = load_dir(write(tmp_path, text), ["rumianek"])
     assert len(convs) == (len(QUESTIONS) - 1) * len(ANSWERS)
+
+
+def test_without_an_age_line_the_age_answer_is_left_out(tmp_path: Path) -> None:
+    convs = load_dir(write(tmp_path, CHAT.replace('      age: "im 12"\n', "")), ["rumianek"])
+    assert len(convs) == len(QUESTIONS) * (len(ANSWERS) - len(OPTIONAL_ANSWERS))
+    assert not [c for c in convs if c.id.endswith("-age")]
 
 
 @pytest.mark.parametrize("old, new, message", [

@@ -47,6 +47,17 @@ LATER = {
     ("plain", "es"): ("ahora no", "hola", "ahora puedo"),
 }
 
+#: (persona, lang): small talk of a child who waits for a person
+WAITING = {
+    ("rumianek", "en"): ("hello??", "thanks"),
+    ("rumianek", "pl"): ("halo??", "dzięki"),
+    ("rumianek", "es"): ("hola??", "gracias"),
+    ("gametips", "en"): ("hey??", "thx"),
+    ("plain", "en"): ("hello?", "thank you"),
+    ("plain", "pl"): ("cześć?", "dziękuję"),
+    ("plain", "es"): ("hola?", "gracias"),
+}
+
 
 def new_sender() -> str:
     return "web_" + uuid.uuid4().hex
@@ -186,3 +197,40 @@ async def test_nobody_on_duty_says_when_someone_is_back_with_referral(bot: Any, 
         assert "116 111" in said or "0800 1111" in said  # the referral of the persona's country
     urgent_replies, _ = await say(bot, ctx, new_sender(), urgent, persona, lang)
     assert any("112" in r or "999" in r or "911" in r for r in urgent_replies)
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_small_talk_while_waiting_gets_the_promise_again(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """"hello??" or "thanks" from a child who waits for a person: the promise again, still queued
+    (not the shop's greeting as if the request were forgotten); before the request it is small talk."""
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    sender = new_sender()
+    hello, thanks = WAITING[(persona, lang)]
+    before, _ = await say(bot, ctx, sender, hello, persona, lang)
+    assert before != voice(bot, "please_wait", persona, lang)
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    await say(bot, ctx, sender, yes, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    for text in (hello, thanks):
+        replies, out = await say(bot, ctx, sender, text, persona, lang)
+        assert replies == voice(bot, "please_wait", persona, lang), text
+        assert [a for a, _ in out.states] == ["utter_please_wait"]
+        assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang", [("rumianek", "pl"), ("plain", "en")])
+async def test_small_talk_while_waiting_and_nobody_on_duty_says_when(bot: Any, ctx: Context, persona: str, lang: str) -> None:  # noqa: F811
+    from bot.console import accounts
+    from bot.console.context import Console
+
+    console = Console(ctx.storage)
+    account, _ = accounts.add_account(console, "piotr", "counselor", actor="test")
+    accounts.set_duty_hours(console, account.id, "Mo-Su 03:00-03:01", "Europe/Warsaw", actor="test")
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    await say(bot, ctx, sender, yes, persona, lang)
+    replies, out = await say(bot, ctx, sender, WAITING[(persona, lang)][0], persona, lang)
+    assert [a for a, _ in out.states] == [gate.NOBODY]
+    assert "03:00" in "\n\n".join(replies)
+    assert bot_side.state_of(ctx, sender) == "waiting"

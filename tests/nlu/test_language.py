@@ -21,3 +21,20 @@ def test_a_message_that_is_only_a_place_name_keeps_the_conversations_language() 
     assert d.detect("San José")[0] is None
     assert d.detect("sydney australia")[0] is None
     assert d.detect("mi padre me pega, vivo en san jose")[0] == "es"  # the rest still counts
+
+
+def test_one_word_sets_the_language_only_when_one_languages_examples_use_it() -> None:
+    """ "halo?" or "super" from a Polish child read as Spanish by n-grams turned the replies Spanish:
+    a one-word message counts only when the examples of exactly one language use that word."""
+    d = LanguageDetector.__new__(LanguageDetector)
+    d.config = {**LanguageDetector.get_default_config(), "threshold": 0.6}
+    d.model = LanguageModel.fit([*SAMPLES, ("super gracias", "es"), ("super thanks", "en"), ("cześć jak leci", "pl")])
+    assert d.detect("Hola!!")[0] == "es"
+    assert d.detect("hello?")[0] == "en"
+    assert d.detect("Cześć")[0] == "pl" and d.detect("czesc")[0] == "pl"  # folded alike
+    assert d.detect("super")[0] is None  # both languages use it
+    assert d.detect("halo??")[0] is None  # no example uses it
+    assert d.detect("hola como estas")[0] == "es"  # more words: the n-gram model as before
+    old = LanguageModel(d.model.counts, d.model.max_n)  # a model persisted before the vocabulary
+    d.model = old
+    assert d.detect("mi padre me pega")[0] == "es"
