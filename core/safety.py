@@ -127,11 +127,13 @@ class Phrases:
 @dataclass(frozen=True)
 class Answers:
     """The answers to the bot's questions that words decide: ``later`` ("not now", "maybe
-    tomorrow"), ``resume`` ("now I can", "I'm back") and ``unsure`` ("I don't know", "what?")."""
+    tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?") and
+    ``cant_call`` ("I can't call, he'd hear me": a person writes here instead)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
     unsure: Phrases = field(default_factory=Phrases)
+    cant_call: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)

@@ -54,9 +54,11 @@ ORDINARY_INTENTS: Final = (
     "probe",
     "inform_location",
     "out_of_scope",
-    # decided by words, never trained: a bare "later" (core.safety), only an age (nlu.age)
+    # decided by words, never trained: a bare "later" (core.safety), only an age (nlu.age),
+    # "I can't call, he'd hear me" (nlu.quiet.as_cant_call)
     "not_now",
     "inform_age",
+    "cant_call",
 )
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")

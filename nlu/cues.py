@@ -43,11 +43,13 @@ class Phrases(Strict):
 
 
 class AnswerCues(Strict):
-    """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can") and ``unsure`` ("I don't know")."""
+    """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know")
+    and ``cant_call`` ("I can't call, he'd hear me")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
     unsure: Dict[Lang, Phrases] = {}
+    cant_call: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

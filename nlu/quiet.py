@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from core.safety import Answers, Decision, Phrases
-from core.signals import signal_for_intent
+from core.signals import HELP_SIGNALS, signal_for_intent
 
 _WORD = re.compile(r"\w+")
 
@@ -87,9 +87,19 @@ def _phrases(lists: Mapping[str, Any]) -> Phrases:
 
 
 def load_answers(path: Path) -> Answers:
-    """The ``answers`` of the cues file: ``later``, ``resume`` and ``unsure`` phrases per language (a
+    """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``cant_call`` phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
     from nlu.cues import load_cues
 
     answers = load_cues(path).answers
-    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume), unsure=_phrases(answers.unsure))
+    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume), unsure=_phrases(answers.unsure),
+                   cant_call=_phrases(answers.cant_call))
+
+
+def as_cant_call(decision: Decision) -> Decision:
+    """``decision`` turned into "I can't call" (intent ``cant_call``): the child asks to be written to
+    here instead of phoning. The classifier's help signal and urgency stay (an urgent one raises
+    the queue priority), else ``ask_human``."""
+    if decision.signal in HELP_SIGNALS:
+        return dataclasses.replace(decision, intent="cant_call")
+    return dataclasses.replace(decision, intent="cant_call", signal="ask_human", urgent=False)

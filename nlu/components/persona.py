@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_age, as_location_answer, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
+    as_age, as_cant_call, as_location_answer, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only
@@ -189,6 +189,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "im 12" alone is a detail for routing, never a help signal (read as the game's urgent
             # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py)
             decision = as_age(decision)
+        elif made_of(folded, lang, self.answers.cant_call) and not is_quiet_line(folded, lang, self.quiet_words):
+            # "I can't call, he'd hear me" (read as imminent danger, it was told "call 112 right
+            # now" again; in the shop as the quiet line): a person writes here instead (intent
+            # cant_call), urgency kept
+            decision = as_cant_call(decision)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and is_place_name(text):
             # "springfield" alone says where the child is, not "I don't understand" (read as
             # out_of_scope it re-asked the offer of a person already accepted)

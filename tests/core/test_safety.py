@@ -348,3 +348,31 @@ def test_escalation_keeps_a_coded_request_inside_a_persona_when_no_urgent_intent
     assert (d.intent, d.urgent) == ("help_request", False)
     d = decide([("rumianek__help_request", 0.55), ("imminent_danger", 0.45)], "rumianek", fold("x"), "en", CUES)
     assert (d.intent, d.signal, d.urgent) == ("imminent_danger", "imminent_danger", True)
+
+
+def test_i_cant_call_is_made_of_its_cues_and_keeps_a_help_signal() -> None:
+    """"I can't call, he'd hear me" after "call 112 right now" drew the emergency reply again (read
+    as imminent danger) or the shop's "the cart will wait": it is intent cant_call (nlu/quiet.py),
+    a person writes here. Anything more, a break-off or "nobody would hear me" stays with the classifier."""
+    import dataclasses
+
+    from core.paths import PROJECT_ROOT
+    from core.safety import Decision
+    from nlu.quiet import as_cant_call, load_answers
+
+    cant = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml").cant_call
+    for text, lang in [("i cant call", "en"), ("I can't call anyone, he'd hear me", "en"),
+                       ("cant phone the police, the walls are thin", "en"), ("no credit on my phone", "en"),
+                       ("nie mogę zadzwonić, usłyszy mnie", "pl"), ("nie mam jak zadzwonić", "pl"),
+                       ("no puedo llamar, me oiría", "es"), ("no tengo saldo", "es")]:
+        assert made_of(fold(text), lang, cant), text
+    for text, lang in [("i cant talk", "en"), ("nobody would hear me", "en"), ("i cant call right now, gtg", "en"),
+                       ("i cant call, he is hitting me", "en"), ("nie mogę rozmawiać", "pl"), ("no puedo hablar", "es")]:
+        assert not made_of(fold(text), lang, cant), text
+    urgent = decide([("imminent_danger", 0.9)], "plain", fold("i cant call he would hear me"), "en", CUES)
+    assert urgent.urgent
+    kept = as_cant_call(urgent)
+    assert (kept.intent, kept.signal, kept.urgent) == ("cant_call", "imminent_danger", True)
+    shop = dataclasses.replace(urgent, intent="rumianek__not_safe", signal="not_safe", urgent=False)
+    assert isinstance(shop, Decision)
+    assert (as_cant_call(shop).intent, as_cant_call(shop).signal, as_cant_call(shop).urgent) == ("cant_call", "ask_human", False)

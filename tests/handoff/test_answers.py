@@ -234,3 +234,24 @@ async def test_small_talk_while_waiting_and_nobody_on_duty_says_when(bot: Any, c
     assert [a for a, _ in out.states] == [gate.NOBODY]
     assert "03:00" in "\n\n".join(replies)
     assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang,cant", [("plain", "en", "i cant call anyone, he would hear me"),
+                                               ("rumianek", "pl", "nie mogę zadzwonić, usłyszy mnie"),
+                                               ("plain", "es", "no puedo llamar, me oiría")])
+async def test_a_child_who_cannot_call_is_written_to_here(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str, cant: str) -> None:  # noqa: F811
+    """After the offer: "I can't call" queues with the promise; after the emergency reply it is the
+    promise again, never "call 112" once more, and the conversation stays queued as urgent."""
+    disclosure, *_, urgent = LINES[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, out = await say(bot, ctx, sender, cant, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
+    sender = new_sender()
+    first, _ = await say(bot, ctx, sender, urgent, persona, lang)
+    assert any("112" in r for r in first)
+    replies, _ = await say(bot, ctx, sender, cant, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang) and not any("112" in r for r in replies)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    assert service.entry(ctx, anna, sender).urgent
