@@ -12,7 +12,10 @@ whether it is ``urgent``:
      a "no" (``deny``) is ordinary talk (after the discreet question the dialogue answers it
      with ``utter_back_to_shop``), but inside a persona a *putting off* "no" that covers the
      child's tracks ("never mind", "gotta go", a cue of ``postponing`` in
-     ``nlu/safety/cues.yml``) is the persona's ``not_safe``; a *coded* ``peer_help`` is
+     ``nlu/safety/cues.yml``) is the persona's ``not_safe``, and so is a *goodbye* that breaks the
+     talk off ("tengo que irme", "muszę lecieć", "gotta go, bye": a ``postponing`` cue outside a
+     stock farewell such as "see you later" / "hasta luego", the ``farewells`` cues, which stay an
+     ordinary goodbye); a *coded* ``peer_help`` is
      answered like ``help_request`` (its signal stays ``peer_help``); a help signal whose
      ranking holds an urgent intent (``imminent_danger``, ``self_harm_urgent``) at least
      ``URGENT_SHARE`` as confident is that urgent intent (:func:`escalate`: a missed emergency
@@ -102,6 +105,9 @@ CODED_HELP, CODED_URGENT = "help_request", "urgent"
 #: danger is answered in cover voice (step 6, ``is_tentative``): less likely than not, it is not
 #: said plainly enough to drop the disguise.
 TENTATIVE_CONFIDENCE = 0.5
+#: Ordinary intents that a putting-off cue turns into the persona's quiet code (step 2): a "no"
+#: ("no, never mind") and a goodbye that breaks the talk off ("gotta go", "tengo que irme").
+BREAKING_OFF = frozenset({"deny", "goodbye"})
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
@@ -191,10 +197,11 @@ def mask(ranking: Sequence[Tuple[str, float]], persona: str, foreign_mass: float
     return tuple(sorted(masked, key=lambda r: -r.confidence))
 
 
-def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False) -> Ranked:
+def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False, leaving: bool = False) -> Ranked:
     """The intent the dialogue answers, from a masked ranking (best first); ``putting_off``:
     the text puts the talk off ("not now"), which turns a ``deny`` inside a persona into
-    ``not_safe``."""
+    ``not_safe``; ``leaving``: it puts the talk off other than by a stock farewell ("gotta go",
+    not "see you later"), which turns a ``goodbye`` inside a persona into ``not_safe``."""
     if not ranking:
         return Ranked(FOREIGN_INTENT, 0.0, FOREIGN_INTENT)
     top = ranking[0]
@@ -203,7 +210,7 @@ def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False) -
         if helping and helping[0].confidence >= YIELD_CONFIDENCE:
             top = helping[0]
     top = escalate(ranking, top)
-    if persona != NO_PERSONA and top.intent == "deny" and putting_off:
+    if persona != NO_PERSONA and ((top.intent == "deny" and putting_off) or (top.intent == "goodbye" and leaving)):
         top = Ranked("not_safe", top.confidence, top.source)
     return top
 
@@ -234,6 +241,18 @@ def cues_of(lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> list[Sequ
 def has_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
     """Whether a cue of the message's language (every language's if unknown) is in ``folded``."""
     return any(contains_cue(folded, found) for found in cues_of(lang, cues))
+
+
+def breaks_off(folded: str, lang: Optional[str], postponing: Mapping[str, Sequence[str]],
+               farewells: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a ``postponing`` cue ("gotta go", "tengo que irme") is in ``folded`` once every stock
+    farewell ("see you later", "hasta luego", "do później") is taken out of it: a goodbye made of
+    farewells is ordinary talk, a goodbye that breaks the talk off is the child covering tracks."""
+    padded = f" {folded} "
+    for cues in cues_of(lang, farewells):
+        for cue in sorted(cues, key=len, reverse=True):
+            padded = padded.replace(f" {cue}", " ")
+    return has_cue(padded.strip(), lang, postponing)
 
 
 def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int = MAX_ANSWER_WORDS) -> bool:
@@ -379,15 +398,18 @@ def decide(
     answers: Optional[Answers] = None,
     danger: Optional[Danger] = None,
     arriving: Optional[Mapping[str, Sequence[str]]] = None,
+    farewells: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
     putting-off phrases ("never mind"), an adult customer's words, harm words and someone arriving
-    ("mum's coming"); ``forwarded``: the channel says the words are someone else's; ``answers``:
+    ("mum's coming"); ``farewells``: stock goodbyes with a later word ("see you later", "hasta
+    luego") that do not make a goodbye a putting-off; ``forwarded``: the channel says the words are someone else's; ``answers``:
     the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
-    top = choose(masked, persona, putting_off)
+    leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
+    top = choose(masked, persona, putting_off, leaving)
     danger = danger or Danger()
     if is_covering_tracks(top, persona, folded, lang, putting_off, arriving or {}, harm_cues or {}, danger):
         top = Ranked("not_safe", top.confidence, top.source)

@@ -1,6 +1,6 @@
 """The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
 decisions look for in folded text — self-harm urgency, danger happening now, quiet lines,
-refusals to say where one is, putting-off words, adult customers, harm words, someone arriving,
+refusals to say where one is, putting-off words, stock farewells, adult customers, harm words, someone arriving,
 answers to the bot's questions ("not now").
 
 Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
@@ -70,6 +70,7 @@ class CuesFile(Strict):
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues
     postponing: Cues
+    farewells: Cues
     adult_customer: Cues
     harm: Cues
     arriving: Cues

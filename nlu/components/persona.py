@@ -124,6 +124,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
+        self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
@@ -172,6 +173,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             answers=self.answers,
             danger=self.danger,
             arriving=self.arriving,
+            farewells=self.farewells,
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None

@@ -208,6 +208,45 @@ def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
         load_answers(bad)
 
 
+def _project_cues(key: str) -> dict:
+    from core.paths import PROJECT_ROOT
+    from nlu.components.persona import _load_cues
+
+    return _load_cues(PROJECT_ROOT / "nlu" / "safety" / "cues.yml", key)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("tengo que irme", "es"), ("me tengo que ir, adiós", "es"), ("bueno chao, tengo q irme", "es"),
+    ("muszę lecieć", "pl"), ("pa, muszę lecieć", "pl"), ("dobra, muszę spadać, nara", "pl"),
+    ("gotta go", "en"), ("ok bye gotta go", "en"), ("have to go now, bye", "en"), ("Tengo que irme!", None),
+])
+def test_a_goodbye_that_breaks_the_talk_off_is_not_safe_inside_a_persona(text: str, lang: str) -> None:
+    """ "tengo que irme" / "muszę lecieć" / "gotta go" read as goodbye drew the persona's goodbye (the
+    offer forgotten, the chat kept for a day): inside a persona it is the quiet line, by rule."""
+    cues = {"postponing": _project_cues("postponing"), "farewells": _project_cues("farewells")}
+    decision = decide([("goodbye", 0.8), ("thanks", 0.2)], "rumianek", fold(text), lang, CUES, answers=ANSWERS, **cues)
+    assert (decision.intent, decision.signal, decision.urgent) == ("not_safe", "not_safe", False)
+    plain = decide([("goodbye", 0.8), ("thanks", 0.2)], "plain", fold(text), lang, CUES, answers=ANSWERS, **cues)
+    assert (plain.intent, plain.signal) == ("goodbye", "none")  # no persona, no code
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("adiós, hasta luego", "es"), ("gracias, nos vemos luego", "es"), ("hasta luego!", "es"),
+    ("pa, do później", "pl"), ("dzięki, do zobaczenia później", "pl"), ("bye, see you later", "en"),
+    ("thanks, catch you later", "en"), ("bye", "en"), ("chao", "es"), ("pa pa", "pl"),
+])
+def test_a_stock_farewell_stays_an_ordinary_goodbye(text: str, lang: str) -> None:
+    cues = {"postponing": _project_cues("postponing"), "farewells": _project_cues("farewells")}
+    decision = decide([("goodbye", 0.8), ("thanks", 0.2)], "rumianek", fold(text), lang, CUES, answers=ANSWERS, **cues)
+    assert (decision.intent, decision.signal) == ("goodbye", "none")
+
+
+def test_a_no_with_a_later_word_stays_not_safe_whatever_farewell_it_holds() -> None:
+    cues = {"postponing": _project_cues("postponing"), "farewells": _project_cues("farewells")}
+    decision = decide([("deny", 0.8), ("goodbye", 0.2)], "rumianek", fold("no, hasta luego"), "es", CUES, **cues)
+    assert decision.intent == "not_safe"
+
+
 def test_putting_off_cues_count_only_for_a_deny() -> None:
     decision = decide([("rumianek__ask_price", 0.9), ("deny", 0.1)], "rumianek", fold("later: what's the price"),
                       "en", CUES, postponing=POSTPONING)

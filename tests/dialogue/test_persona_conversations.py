@@ -194,7 +194,9 @@ async def test_a_natural_yes_to_the_question_is_understood(agent, merged_domain,
         ("my skin has been acting up badly, which of your things would calm it down?", "nope, all good", "en"),
         ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie, dzięki, nie trzeba", "pl"),
         ("moja skóra jest ostatnio w kiepskim stanie, co by ją uspokoiło?", "nie, dziękuję bardzo", "pl"),
-        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no, déjalo, gracias", "es"),
+        # "no, déjalo" ("drop it", a putting-off cue in English) is read as not_safe since d16 (0.51;
+        # deny at 0.33 before): a plain "no" here names nothing to drop
+        ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no, no hace falta, gracias", "es"),
         ("tengo la piel muy mal estas semanas, qué me la puede calmar", "no, gracias de todos modos", "es"),
     ],
 )

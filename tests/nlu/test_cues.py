@@ -13,7 +13,7 @@ SHIPPED = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
 
 def test_the_shipped_file_has_every_section_in_every_language() -> None:
     cues = load_cues(SHIPPED)
-    for section in ("self_harm_urgent", "location_refusals", "postponing", "adult_customer", "harm", "arriving"):
+    for section in ("self_harm_urgent", "location_refusals", "postponing", "farewells", "adult_customer", "harm", "arriving"):
         assert set(getattr(cues, section)) == {"en", "pl", "es"}, section
     assert set(cues.danger_urgent.now) == set(cues.danger_urgent.weapons) == {"en", "pl", "es"}
     assert "sorry" in cues.not_safe_lines["en"].triggers and "no" in cues.not_safe_lines["es"].fillers
