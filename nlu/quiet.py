@@ -93,9 +93,7 @@ def load_answers(path: Path) -> Answers:
     from nlu.cues import load_cues
 
     answers = load_cues(path).answers
-    return Answers(later=_phrases(answers.later), resume=_phrases(answers.resume), unsure=_phrases(answers.unsure),
-                   number=_phrases(answers.number), repeat=_phrases(answers.repeat),
-                   cant_call=_phrases(answers.cant_call))
+    return Answers(**{f.name: _phrases(getattr(answers, f.name)) for f in dataclasses.fields(Answers)})
 
 
 def as_cant_call(decision: Decision) -> Decision:

@@ -128,9 +128,15 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     )
     if lines is None:
         return
-    first, *rest = promises
-    first.text = "\n\n".join(lines)  # the tracker holds the same event: the transcript shows what was said
-    first.metadata = {**(first.metadata or {}), "utter_action": NOBODY, **_numbers(lines)}
+    _say_instead(events, promises, NOBODY, lines)
+
+
+def _say_instead(events: list, replies: list, key: str, lines: list[str]) -> None:
+    """The first of ``replies`` says ``lines`` as response ``key``; the others are not sent. The
+    tracker holds the same event, so the transcript shows what was said."""
+    first, *rest = replies
+    first.text = "\n\n".join(lines)
+    first.metadata = {**(first.metadata or {}), "utter_action": key, **(_numbers(lines) if key == NOBODY else {})}
     for extra in rest:
         events.remove(extra)
 
@@ -150,12 +156,7 @@ async def _while_waiting(processor: Any, events: list, said: list, tracker: Any)
     lines = await asyncio.to_thread(_waiting_lines, ctx, tracker.sender_id, persona, lang)
     if lines is None:
         return
-    key, texts = lines
-    first, *rest = said
-    first.text = "\n\n".join(texts)
-    first.metadata = {**(first.metadata or {}), "utter_action": key, **(_numbers(texts) if key == NOBODY else {})}
-    for extra in rest:
-        events.remove(extra)
+    _say_instead(events, said, *lines)
 
 
 def _waiting_lines(ctx: Context, conversation_id: str, persona: str, lang: str) -> tuple[str, list[str]] | None:
