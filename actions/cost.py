@@ -11,7 +11,8 @@ wipe (``actions.repeat.since_wipe``), never from a guess:
   a person writes here (``utter_please_wait``, which queues in the Rasa process, bot/handoff/gate.py);
 * no number given: on the way to a person (an offer, a promise, the emergency reply) → ``cost_here``
   (the question that was open is asked again by the dialogue rules); anywhere else it was a
-  shopper's "is it free?": the persona's own cover answer the classifier chose, else ``cost_here``.
+  shopper's "is it free?": the persona's own cover answer when the classifier ranked one first,
+  else ``cost_here``.
 
 :func:`cost_answer` is a pure function of the events, also used by the Rasa process when the action
 server is down (``bot/offline_actions.py``). Nothing of the text is logged.
@@ -62,11 +63,13 @@ def on_the_way(events: Iterable[Mapping[str, Any]]) -> bool:
 
 
 def cover_answer(ranking: Sequence[Mapping[str, Any]], persona: str) -> Optional[str]:
-    """The response of the persona's cover intent ranked first (``utter_rumianek__ask_price``), or None."""
-    for entry in ranking:
-        source = str(entry.get("source") or entry.get("name") or "")
-        if persona != NO_PERSONA and persona_of(source) == persona and generic_name(source) not in CODE_INTENTS:
-            return f"utter_{source}"
+    """The response of the persona's cover intent when the classifier ranked it first
+    (``utter_rumianek__ask_price``), else None: never a cover answer the classifier barely considered."""
+    if persona == NO_PERSONA or not ranking:
+        return None
+    source = str(ranking[0].get("source") or ranking[0].get("name") or "")
+    if persona_of(source) == persona and generic_name(source) not in CODE_INTENTS:
+        return f"utter_{source}"
     return None
 
 

@@ -75,10 +75,11 @@ def test_on_the_way_to_a_person_writing_here_costs_nothing() -> None:
 
 
 def test_a_shoppers_is_it_free_gets_the_shops_own_answer() -> None:
-    ranking = [{"name": "out_of_scope", "confidence": 0.5, "source": "out_of_scope"},
-               {"name": "ask_price", "confidence": 0.4, "source": "rumianek__ask_price"},
+    ranking = [{"name": "ask_price", "confidence": 0.5, "source": "rumianek__ask_price"},
+               {"name": "out_of_scope", "confidence": 0.4, "source": "out_of_scope"},
                {"name": "not_safe", "confidence": 0.1, "source": "rumianek__not_safe"}]
     shop = [user("rumianek__ask_product"), bot("Yes, it is vegan!", "utter_rumianek__ask_product"), user()]
     assert said(shop, ranking) == ["utter_rumianek__ask_price"]
+    assert said(shop, ranking[1:]) == ["utter_cost_here"]  # a cover intent only when ranked first
     assert said(shop, ranking[2:]) == ["utter_cost_here"]  # a code intent is never answered as cover
     assert said(shop, ranking, persona="plain") == ["utter_cost_here"]
