@@ -1,5 +1,5 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
-tests/data/fresh appears among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
+tests/data/fresh or tests/data/blind appears among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
 
@@ -17,10 +17,11 @@ import pytest
 import yaml
 
 from core import PROJECT_ROOT
+from core.signals import NO_PERSONA
 from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
-SPLIT_DIRS = ("safety", "personas", "fresh")
+SPLIT_DIRS = ("safety", "personas", "fresh", "blind")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -61,9 +62,9 @@ def _training_keys(persona: str = "") -> frozenset[str]:
 
 
 def _persona_of(path: Path) -> str:
-    """``rumianek_pl.jsonl`` -> rumianek; a shared-layer split (``en.jsonl``) -> ""."""
-    stem = path.stem
-    return stem.rsplit("_", 1)[0] if "_" in stem else ""
+    """``rumianek_pl.jsonl`` -> rumianek; a shared-layer split (``en.jsonl``, ``plain_en.jsonl``) -> ""."""
+    persona = path.stem.rsplit("_", 1)[0] if "_" in path.stem else ""
+    return "" if persona == NO_PERSONA else persona
 
 
 def test_training_data_is_found() -> None:
@@ -84,4 +85,14 @@ def test_fresh_split_repeats_no_team_split_line() -> None:
     assert len(fresh) > 500
     assert [t for t in fresh if _key(t) in team] == []
     repeated = [k for k, n in Counter(_key(t) for t in fresh).items() if n > 1]
+    assert repeated == []
+
+
+def test_blind_split_repeats_no_other_split_line() -> None:
+    """The blind dev splits (written without seeing any data) share no line with the team and fresh splits."""
+    others = {_key(t) for name in ("safety", "personas", "fresh") for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
+    blind = [t for p in (DATA / "blind").glob("*.jsonl") for t in _split_lines(p)]
+    assert len(blind) > 600
+    assert [t for t in blind if _key(t) in others] == []
+    repeated = [k for k, n in Counter(_key(t) for t in blind).items() if n > 1]
     assert repeated == []
