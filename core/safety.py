@@ -42,7 +42,8 @@ whether it is ``urgent``:
      code the classifier could learn) only when the classifier read no disclosure (``none``,
      ``imminent_danger``, ``distress`` or ``ask_human``: "gtg someone's coming" drew the emergency
      line) in at most ``MAX_COVERING_WORDS`` words: "gtg, my stepdad's home, he touches me at night"
-     stays the disclosure;
+     stays the disclosure; over a reading of ordinary talk a "later" is no break-off ("my friends
+     are coming over later": ``answers.later`` cues taken out before ``postponing`` is looked for);
   3. urgency from the words of the moment (cues of the message's language, or of any language
      when it is unknown): :func:`is_urgent` — self-harm with a plan, means or time
      (``self_harm_urgent``) is urgent and becomes ``self_harm_urgent``; :func:`danger_now` —
@@ -438,6 +439,11 @@ def decide(
     top = choose(masked, persona, putting_off, leaving)
     danger = danger or Danger()
     breaking = putting_off or has_word_cue(folded, lang, wiping or {})
+    if persona == NO_PERSONA and signal_for_intent(top.intent)[0] == "none":
+        # read as ordinary talk, only a real break-off counts ("gtg", "nvm", "delete it"), not a
+        # "later" ("my friends are coming over later")
+        later = answers.later.cues if answers else {}
+        breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
     if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)

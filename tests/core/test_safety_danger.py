@@ -276,3 +276,20 @@ def test_shipped_cues_breaking_off_as_someone_arrives_is_not_safe_in_a_persona(t
 def test_shipped_cues_ordinary_talk_stays_ordinary(text: str, lang: str) -> None:
     intent, _, urgent = seen_shipped([("out_of_scope", 0.9), ("distress", 0.1)], text, lang, "plain")
     assert (intent, urgent) == ("out_of_scope", False)
+
+
+def test_in_the_plain_bot_a_later_over_ordinary_talk_is_no_break_off() -> None:
+    from core.safety import Answers, Phrases
+    answers = Answers(later=Phrases({"en": (fold("later"), fold("not now"))}, {"en": frozenset({"ok"})}))
+    postponing = _folded({"en": ["later", "not now", "gtg"]})
+    ranking = [("out_of_scope", 0.7), ("greet", 0.3)]
+
+    def plain(text: str, top: list[tuple[str, float]] = ranking) -> str:
+        return decide(top, "plain", fold(text), "en", CUES, danger=DANGER, arriving=ARRIVING, postponing=postponing,
+                      harm_cues=HARM, answers=answers, wiping=WIPING).intent
+
+    assert plain("my friends are coming over later") == "out_of_scope"
+    assert plain("gtg my friends are coming") == "not_safe"
+    assert plain("delete it, someone is here") == "not_safe"
+    # read as danger, "not now, mum's coming" is covering one's tracks: never the emergency line
+    assert plain("not now, mum is coming", [("imminent_danger", 0.7), ("greet", 0.3)]) == "not_safe"
