@@ -29,6 +29,7 @@ def test_quiet_lines(text: str, lang: str) -> None:
     ("sorki, pomyliły mi się czaty", "pl"), ("przepraszam, to nie do ciebie, nie odpisuj", "pl"),
     ("olvida todo lo q te he contado", "es"), ("perdón, me he equivocado de conversación", "es"),
     ("nada, olvídalo, no me contestes", "es"), ("uy perdon era para otro chat jaja", "es"),
+    ("sorki, zła zakładka", "pl"), ("uy, pestaña equivocada", "es"),  # a wrong tab, like "oops wrong window"
 ])
 def test_taking_back_what_was_said_is_a_quiet_line(text: str, lang: str) -> None:
     assert is_quiet_line(fold(text), lang, WORDS)
