@@ -25,6 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.cost import FREE_KEY
 from actions.repeat import NUMBER_KEY
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
@@ -43,6 +44,11 @@ CHANNEL_LABELS: Final = {"sms": "SMS", "whatsapp": "WhatsApp", "telegram": "Tele
 #: (a lone "no" is ordinary talk, never the quiet line).
 ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_back_to_shop", "not_safe": "utter_not_safe",
                   "not_now": "utter_not_now", "out_of_scope": "utter_out_of_scope"}
+#: Questions about this chat answered before this action runs (nlu/dialogue/rules.yml): the question
+#: of this action that was open is asked again.
+ANSWERED_BEFORE: Final = frozenset({"ask_privacy", "ask_cost"})
+#: Lines of those answers: they do not close the question that was open.
+ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_cost_free", "utter_cost_here", "utter_please_wait", None})
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -218,6 +224,17 @@ class ActionOfferReferral(Action):
         template = line("confirm_place", persona, lang)
         dispatcher.utter_message(text=template.format(place=name, country=country_name(country, lang)))
 
+    def _ask_again(self, dispatcher: CollectingDispatcher, tracker: Tracker, options: List[str],
+                   persona: Optional[str], lang: Optional[str]) -> List[Dict[Text, Any]]:
+        """ "Valencia in Spain?" or "which city?" again when it was the open question (nothing otherwise)."""
+        said = [a for a in _said(tracker) if a not in ANSWER_LINES]
+        if options:
+            name, country = _option(options[0])
+            self._ask_place(dispatcher, name, country, persona, lang)
+        elif said and said[-1] == "utter_ask_location" and not tracker.get_slot("location"):
+            dispatcher.utter_message(response="utter_ask_location")
+        return []
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
@@ -236,6 +253,10 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if intent in ANSWERED_BEFORE:
+            # "will you tell my parents?" / "is it free?" while this action's question is open: the
+            # answer was said before this action (nlu/dialogue/rules.yml); the question is asked again
+            return self._ask_again(dispatcher, tracker, options, persona, lang)
         answered = None if refused or "location" in latest else place_in_answer(tracker, hint, persona, lang)
         if answered is not None:  # "chile" to "which city or country?": the place, whatever the intent
             location, intent = answered.written, "inform_location"
@@ -337,5 +358,7 @@ class ActionOfferReferral(Action):
         dispatcher.utter_message(response="utter_referral_intro")
         for r in referrals[:MAX_REFERRALS]:
             # marked: "what was the number again?" says it again (actions/repeat.py)
-            dispatcher.utter_message(text=referral_line(r, lang, at, persona), **{NUMBER_KEY: True})
+            # and whether calling it is free ("is it free?", actions/cost.py)
+            dispatcher.utter_message(text=referral_line(r, lang, at, persona),
+                                     **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge)})
         return refusal + events

@@ -9,8 +9,9 @@ again are the bot's own, as they were said (the persona's voice, the exact numbe
   number, the "nobody now" referral) — each once, oldest first;
 * ``ask_repeat``: the bot's lines of the previous turn; none → as ``ask_number``.
 
-Only lines said since the last wipe count: the chat cleaned (``utter_clean_done``), the quick exit
-(slot ``left``), a restart or a new session — never another conversation's, never what was wiped
+Only lines said since the last wipe count: the chat cleaned (``utter_clean_done``), the quiet line
+(``utter_not_safe``: "sorry, wrong chat" — a parent may be reading), the quick exit (slot ``left``),
+a restart or a new session — never another conversation's, never what was wiped
 (whoever holds the phone now may not be the child). With nothing to say again: the voice line
 ``utter_no_number``, which names no number. Nothing of the text is logged.
 """
@@ -26,8 +27,9 @@ from rasa_sdk.executor import CollectingDispatcher
 NUMBER_KEY: Final = "popbot_number"
 #: Static responses that carry a number.
 NUMBER_RESPONSES: Final = frozenset({"utter_emergency"})
-#: Bot lines after which nothing said before is repeated.
-WIPE_RESPONSES: Final = frozenset({"utter_clean_done"})
+#: Bot lines after which nothing said before is repeated: the chat cleaned and the quiet line ("sorry,
+#: wrong chat", "nvm, mum's coming": someone else may be reading now).
+WIPE_RESPONSES: Final = frozenset({"utter_clean_done", "utter_not_safe"})
 #: Events after which nothing said before is repeated.
 WIPE_EVENTS: Final = frozenset({"restart", "session_started"})
 NO_NUMBER: Final = "utter_no_number"

@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.referral import ask_which_place, locate_named, persona_country
+from actions.cost import FREE_KEY
 from actions.repeat import NUMBER_KEY
 from actions.wording import line
 from core.persona import persona_by_id
@@ -54,5 +55,6 @@ class ActionEmergencyLocal(Action):
         number = local_number(tracker.get_slot("country"), persona, tracker.get_slot("dial_first"))
         if number:
             template = line("emergency_local", persona, lang)
-            dispatcher.utter_message(text=template.format(number=number), **{NUMBER_KEY: True})
+            # an emergency number: free to call ("is it free?", actions/cost.py)
+            dispatcher.utter_message(text=template.format(number=number), **{NUMBER_KEY: True, FREE_KEY: True})
         return []

@@ -16,6 +16,8 @@ conversations (issues 10 and 13), expanded from one ``answers:`` block per file:
           unsure: "I don't know"          # optional: the second unclear answer (else unclear again)
           new_disclosure: "..."           # another disclosure: it wins over the answer
           age: "im 12"                    # optional: only the child's age; the question is asked again
+          privacy: "will you tell my parents?"  # optional: answered (voice privacy), then the question goes on
+          cost: "is it free?"             # optional: answered (voice cost_here), then the question goes on
           vague_place: "I live in a small village"  # optional: no place in it, so "which city?" is asked
           place: "I'm in Valencia"        # optional: answered to "which city?", asks "Valencia in Spain?"
           place_question: "Valencia in Spain?"
@@ -48,9 +50,13 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
     "city": (("request", "say_yes", "vague_place"), "ask_location", "place_name"),
     "place": (("request", "say_yes", "place"), "", "ambiguous_place"),
 }
-ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure", "age")
+ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure", "age", "privacy", "cost")
 #: Answers a chat gives only when it has the line of that name.
-OPTIONAL_ANSWERS = ("age",)
+OPTIONAL_ANSWERS = ("age", "privacy", "cost")
+#: The question said again after an answer that asks about this chat ("will you tell my parents?",
+#: "is it free?"): its voice key, or the verbatim line of the chat; "good_moment" stays open silently.
+ASKED_AGAIN = {"confirm": "confirm_help", "offer": "offer_counselor", "ask_again": "offer_counselor",
+               "city": "ask_location"}
 
 
 class XfailKey(OneOf):
@@ -91,6 +97,15 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         again = "confirm_help" if question == "confirm" else "offer_counselor"
         after_yes = "help_accepted" if question == "confirm" else "please_wait"
         return [Turn(chat["age"], says=(again,)), Turn(chat["say_yes"], says=(after_yes,))]
+    if answer in ("privacy", "cost"):  # answered, then the question goes on (asked again or kept open)
+        line = "privacy" if answer == "privacy" else "cost_here"  # no number given on these paths
+        again = ASKED_AGAIN.get(question)
+        first = Turn(chat[answer], must=(chat["place_question"],) if question == "place" else (),
+                     says=(line, again) if again else (line,))
+        if question == "city":
+            return [first]
+        after_yes = {"confirm": "help_accepted", "place": "referral_intro"}.get(question, "please_wait")
+        return [first, Turn(chat["say_yes"], says=(after_yes,))]
     if answer == "unclear":
         if question == "ask_again":
             return [Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
@@ -126,6 +141,8 @@ class ChatSpec(Strict):
     unclear: Verbatim
     new_disclosure: Verbatim
     age: Optional[Verbatim] = None
+    privacy: Optional[Verbatim] = None
+    cost: Optional[Verbatim] = None
     unsure: Optional[Verbatim] = None
     vague_place: Optional[Verbatim] = None
     place: Optional[Verbatim] = None

@@ -12,6 +12,7 @@ from core.yamlcheck import Problem, Text
 PATHS = (
     "coded", "urgent", "address", "peer", "not_safe", "plain_disclosure", "place_name",
     "ambiguous_place", "place_refused", "counselor_answer", "adult", "idiom", "number_again", "changing_mind",
+    "privacy", "cost",
 )
 PLAIN = "plain"
 

@@ -30,7 +30,10 @@ whether it is ``urgent``:
      (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
-     classifier found a help signal it is sure of; one made only of
+     classifier found a help signal it is sure of; one made only of "will you tell my parents?" /
+     "is this secret?" words (``answers.privacy``) is ``ask_privacy``, of "is it free?" / "no tengo
+     saldo" words (``answers.cost``) ``ask_cost`` (signal none), unless the classifier is sure it is
+     urgent; one made only of
      "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
      (``out_of_scope``) unless the classifier found a signal;
   2c. :func:`is_covering_tracks` — a message that breaks the talk off (``postponing``: "nvm",
@@ -127,6 +130,8 @@ FOREIGN_MASS = 0.5
 NOT_NOW = "not_now"
 #: "What was the number again?" / "sorry, can you repeat?" (actions/repeat.py, nlu/dialogue/rules.yml).
 ASK_NUMBER, ASK_REPEAT = "ask_number", "ask_repeat"
+#: "Will you tell my parents?" / "is it free?" (nlu/dialogue/rules.yml, actions/cost.py).
+ASK_PRIVACY, ASK_COST = "ask_privacy", "ask_cost"
 #: Intents a bare "later" answer may have been classified as (no help signal).
 ANSWER_INTENTS = frozenset({"affirm", "deny", "out_of_scope", "greet", "thanks", "goodbye", "not_safe"})
 #: Longer messages are never a bare answer.
@@ -147,7 +152,8 @@ class Answers:
     """The answers to the bot's questions that words decide: ``later`` ("not now", "maybe
     tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
-    ``cant_call`` ("I can't call, he'd hear me": a person writes here instead)."""
+    ``cant_call`` ("I can't call, he'd hear me": a person writes here instead), ``privacy`` ("will
+    you tell my parents?") and ``cost`` ("is it free?", "I don't have credit")."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -155,6 +161,8 @@ class Answers:
     number: Phrases = field(default_factory=Phrases)
     repeat: Phrases = field(default_factory=Phrases)
     cant_call: Phrases = field(default_factory=Phrases)
+    privacy: Phrases = field(default_factory=Phrases)
+    cost: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -293,8 +301,10 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
                        answers: Answers) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
     (``affirm``), "what was the number again?" (``ask_number``), "sorry, can you repeat?"
-    (``ask_repeat``) or "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked
-    again) answer, else None. The last three also override a help signal read with less than
+    (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it free?" (``ask_cost``) or
+    "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked again) answer, else
+    None. ``ask_privacy`` and ``ask_cost`` override any reading but an urgent one the classifier is
+    at least ``TENTATIVE_CONFIDENCE`` sure of. The last three also override a help signal read with less than
     ``TENTATIVE_CONFIDENCE``. A "later" never replaces a help signal (a false alarm costs
     less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
@@ -304,6 +314,13 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.resume):
         return Ranked("affirm", top.confidence, top.source), "none"
+    question = ASK_PRIVACY if made_of(folded, lang, answers.privacy) else (
+        ASK_COST if made_of(folded, lang, answers.cost) else None)
+    if question is not None and not (signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE):
+        # "will you tell my parents?", "is it free?", "no tengo saldo": a question about this chat in a
+        # closed vocabulary with no disclosure (read as probe, out_of_scope, or distress at 0.86 for
+        # "no tengo saldo"); only an urgent reading the classifier is sure of stays
+        return Ranked(question, top.confidence, top.source), "none"
     asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
         ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
     if asked is not None and (signal_for_intent(top.intent)[0] not in HELP_SIGNALS

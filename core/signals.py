@@ -62,6 +62,9 @@ ORDINARY_INTENTS: Final = (
     "ask_number",
     "ask_repeat",
     "cant_call",
+    # "will you tell my parents?" / "is it free?" (core.safety.answer_to_question)
+    "ask_privacy",
+    "ask_cost",
 )
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")

@@ -44,8 +44,9 @@ class Phrases(Strict):
 
 class AnswerCues(Strict):
     """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know"),
-    ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and ``cant_call``
-    ("I can't call, he'd hear me")."""
+    ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?"), ``cant_call``
+    ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?") and ``cost`` ("is it
+    free?", "no tengo saldo")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -53,6 +54,8 @@ class AnswerCues(Strict):
     number: Dict[Lang, Phrases] = {}
     repeat: Dict[Lang, Phrases] = {}
     cant_call: Dict[Lang, Phrases] = {}
+    privacy: Dict[Lang, Phrases] = {}
+    cost: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

@@ -87,8 +87,8 @@ def _phrases(lists: Mapping[str, Any]) -> Phrases:
 
 
 def load_answers(path: Path) -> Answers:
-    """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number``, ``repeat`` and
-    ``cant_call`` phrases per language (a
+    """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number``, ``repeat``,
+    ``cant_call``, ``privacy`` and ``cost`` phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
     from nlu.cues import load_cues
 

@@ -34,6 +34,9 @@ VOICE_KEYS: Final = (
     "ask_again",
     "not_now",
     "no_number",
+    "privacy",
+    "cost_free",
+    "cost_here",
     "referral_intro",
     "clean_done",
 )

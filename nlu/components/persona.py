@@ -37,7 +37,7 @@ from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import ANSWER_INTENTS, ASK_NUMBER, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
+from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
@@ -189,11 +189,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)
             decision = as_visit_request(decision)
-        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT)
+        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
               and made_of(folded, lang, self.wipe_lines)):
             # "delete this chat pls": the clean line, and the channel wipes the chat (nlu/quiet.py)
             decision = as_clean_chat(decision)
-        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT)
+        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
               and is_quiet_line(folded, lang, self.quiet_words)
               and not made_of(folded, lang, self.answers.resume)):
             # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
@@ -204,7 +204,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "im 12" alone is a detail for routing, never a help signal (read as the game's urgent
             # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py)
             decision = as_age(decision)
-        elif made_of(folded, lang, self.answers.cant_call) and not is_quiet_line(folded, lang, self.quiet_words):
+        elif (decision.intent not in (ASK_PRIVACY, ASK_COST) and made_of(folded, lang, self.answers.cant_call)
+              and not is_quiet_line(folded, lang, self.quiet_words)):
             # "I can't call, he'd hear me" (read as imminent danger, it was told "call 112 right
             # now" again; in the shop as the quiet line): a person writes here instead (intent
             # cant_call), urgency kept

@@ -64,6 +64,8 @@ def test_nothing_before_a_wipe_is_said_again() -> None:
         [{"event": "slot", "name": "left", "value": True}],  # the web quick exit
         [{"event": "restart"}],
         [{"event": "session_started"}],
+        # the quiet line ("sorry, wrong chat", "nvm mum's coming"): a parent may be reading now
+        [user("sorry wrong chat", "not_safe"), bot("No problem, the cart will wait!", "utter_not_safe")],
     ]
     for wipe in wipes:
         events = given + wipe + [user("what was the number again?")]

@@ -27,6 +27,8 @@ CHAT = """answers:
       place_question: "Valencia in Spain?"
       xfail: {offer-unclear: "a known gap"}
       age: "im 12"
+      privacy: "will you tell my parents?"
+      cost: "is it free?"
 """
 
 
@@ -61,6 +63,18 @@ def test_every_question_meets_every_answer(tmp_path: Path) -> None:
     # "no" to "is now a good moment?" is not now: the not_now line, and "now I can" goes on
     assert [(t.child, t.says) for t in by_id["answers-rumianek-en-good_moment-no"].turns] == [
         ("r", ()), ("y", ("help_accepted",)), ("n", ("not_now",)), ("now I can", ("please_wait",))]
+    # "will you tell my parents?" / "is it free?": answered, then the question is asked again and a
+    # yes goes on; "is it a good moment?" stays open; "which city?" is asked again (issue 13)
+    assert [(t.child, t.says) for t in by_id["answers-rumianek-en-offer-privacy"].turns] == [
+        ("d", ("offer_counselor",)), ("will you tell my parents?", ("privacy", "offer_counselor")),
+        ("y", ("please_wait",))]
+    assert [(t.child, t.says) for t in by_id["answers-rumianek-en-good_moment-cost"].turns] == [
+        ("r", ()), ("y", ("help_accepted",)), ("is it free?", ("cost_here",)), ("y", ("please_wait",))]
+    assert [(t.child, t.says) for t in by_id["answers-rumianek-en-city-privacy"].turns][-1] == (
+        "will you tell my parents?", ("privacy", "ask_location"))
+    place = by_id["answers-rumianek-en-place-cost"].turns
+    assert [(t.child, t.must, t.says) for t in place[-2:]] == [
+        ("is it free?", ("Valencia in Spain?",), ("cost_here",)), ("y", (), ("referral_intro",))]
 
 
 def test_without_a_place_the_place_question_is_left_out(tmp_path: Path) -> None:
@@ -72,6 +86,9 @@ def test_without_a_place_the_place_question_is_left_out(tmp_path: Path) -> None:
 
 def test_without_an_age_line_the_age_answer_is_left_out(tmp_path: Path) -> None:
     convs = load_dir(write(tmp_path, CHAT.replace('      age: "im 12"\n', "")), ["rumianek"])
+    assert len(convs) == len(QUESTIONS) * (len(ANSWERS) - 1)
+    bare = CHAT.replace('      age: "im 12"\n', "").replace('      privacy: "will you tell my parents?"\n', "")
+    convs = load_dir(write(tmp_path, bare.replace('      cost: "is it free?"\n', "")), ["rumianek"])
     assert len(convs) == len(QUESTIONS) * (len(ANSWERS) - len(OPTIONAL_ANSWERS))
     assert not [c for c in convs if c.id.endswith("-age")]
 

@@ -362,10 +362,14 @@ def test_i_cant_call_is_made_of_its_cues_and_keeps_a_help_signal() -> None:
 
     cant = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml").cant_call
     for text, lang in [("i cant call", "en"), ("I can't call anyone, he'd hear me", "en"),
-                       ("cant phone the police, the walls are thin", "en"), ("no credit on my phone", "en"),
+                       ("cant phone the police, the walls are thin", "en"), ("i cant call, no credit", "en"),
                        ("nie mogę zadzwonić, usłyszy mnie", "pl"), ("nie mam jak zadzwonić", "pl"),
-                       ("no puedo llamar, me oiría", "es"), ("no tengo saldo", "es")]:
+                       ("no puedo llamar, me oiría", "es"), ("no puedo llamar, no tengo saldo", "es")]:
         assert made_of(fold(text), lang, cant), text
+    # no credit alone asks what a call costs (ask_cost, actions/cost.py): free numbers are said to be free
+    cost = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml").cost
+    for text, lang in [("no credit on my phone", "en"), ("no tengo saldo", "es"), ("nie mam środków", "pl")]:
+        assert made_of(fold(text), lang, cost) and not made_of(fold(text), lang, cant), text
     for text, lang in [("i cant talk", "en"), ("nobody would hear me", "en"), ("i cant call right now, gtg", "en"),
                        ("i cant call, he is hitting me", "en"), ("nie mogę rozmawiać", "pl"), ("no puedo hablar", "es")]:
         assert not made_of(fold(text), lang, cant), text

@@ -322,3 +322,70 @@ async def test_a_child_who_cannot_call_is_written_to_here(bot: Any, ctx: Context
     assert replies == voice(bot, "please_wait", persona, lang) and not any("112" in r for r in replies)
     assert bot_side.state_of(ctx, sender) == "waiting"
     assert service.entry(ctx, anna, sender).urgent
+
+
+#: (persona, lang): a line that breaks the offer off (the quiet line), other talk, a "yes" later
+BROKEN_OFF = {
+    ("rumianek", "en"): ("oops wrong chat sorry", "how much is the lavender soap?", "yes please"),
+    ("rumianek", "pl"): ("sorry, pomyłka", "ile kosztuje mydło lawendowe?", "tak"),
+    ("rumianek", "es"): ("uy, perdón, me equivoqué", "¿cuánto cuesta el jabón de lavanda?", "sí, por favor"),
+    ("gametips", "en"): ("oops wrong chat", "hey", "yes please"),
+    ("plain", "en"): ("sorry wrong chat", "hi", "yes please"),
+    ("plain", "pl"): ("sorki, pomyłka", "cześć", "tak"),
+    ("plain", "es"): ("perdón, me equivoqué de chat", "hola", "sí, por favor"),
+}
+#: lang: "will you tell my parents?", "is it free?"
+PRIVACY_AND_COST = {"en": ("will you tell my parents?", "is it free?"),
+                    "pl": ("czy powiecie moim rodzicom?", "czy to jest darmowe?"),
+                    "es": ("¿se lo vais a decir a mis padres?", "¿es gratis?")}
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_yes_after_other_talk_resumes_an_offer_broken_off_without_the_action_server(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """The offer broken off with the quiet line ("sorry, wrong chat": action_remember_offer), other
+    talk, then "yes": the offer goes on. The action server is down (this stack has none), so the
+    slot offer_postponed is set by the Rasa process (bot/offline_actions.py); before, only a "yes" in
+    the very next message went on."""
+    disclosure, *_ = LINES[(persona, lang)]
+    quiet, between, yes = BROKEN_OFF[(persona, lang)]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, _ = await say(bot, ctx, sender, quiet, persona, lang)
+    assert replies == voice(bot, "not_safe", persona, lang)
+    await say(bot, ctx, sender, between, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    replies, out = await say(bot, ctx, sender, yes, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_privacy_and_cost_are_answered_and_the_offer_goes_on(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """ "Will you tell my parents?" and "is it free?" while "shall I pass you over?" is open: the
+    persona's privacy / cost_here line, then the offer again (no number was given: never "it's
+    free"); a "yes" then queues. Without the action server the cost line is said by the Rasa process."""
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    privacy, cost = PRIVACY_AND_COST[lang]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    replies, _ = await say(bot, ctx, sender, privacy, persona, lang)
+    assert replies == voice(bot, "privacy", persona, lang) + voice(bot, "offer_counselor", persona, lang)
+    replies, _ = await say(bot, ctx, sender, cost, persona, lang)
+    assert replies == voice(bot, "cost_here", persona, lang) + voice(bot, "offer_counselor", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    replies, out = await say(bot, ctx, sender, yes, persona, lang)
+    assert replies == voice(bot, "please_wait", persona, lang)
+    assert ("utter_please_wait", "waiting") in out.states
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_the_emergency_number_is_free_without_the_action_server(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """After the emergency reply, "is it free?" gets cost_free (the emergency number costs nothing),
+    said by the Rasa process with the action server down; the conversation stays queued."""
+    *_, urgent = LINES[(persona, lang)]
+    _, cost = PRIVACY_AND_COST[lang]
+    sender = new_sender()
+    await say(bot, ctx, sender, urgent, persona, lang)
+    replies, _ = await say(bot, ctx, sender, cost, persona, lang)
+    assert replies == voice(bot, "cost_free", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"

@@ -42,6 +42,10 @@ def test_the_word_lists_are_checked_with_the_line_of_each_problem() -> None:
         ('["Nasza mistrzyni herbaty może teraz porozmawiać. Zawołać ją?"]', '["Pomagamy od lat, zawołać mistrzynię?"]', "voice.offer_counselor.pl[0]", "'pomag'"),
         ('"Moon tea is 24.50 PLN, green tea 19.00 PLN."', '"Moon tea is safe for kids, 24.50 PLN."', "cover[0].replies.en[0]", "'safe'"),
         ('tagline: {en: "Loose-leaf tea from Kraków"', 'tagline: {en: "Tea against violence"', "display.tagline.en", "'violen'"),
+        # the privacy line stays in cover voice: no "police", no "counselor" (issue 13)
+        ('["What you write stays between you and our tea room. If anything ever had to be shared, our tea master would talk to you first."]',
+         '["We never tell the police. If anything ever had to be shared, our tea master would talk to you first."]',
+         "voice.privacy.en[0]", "'police'"),
     ],
 )
 def test_a_safety_word_is_an_error_at_its_line(teashop_text: str, old: str, new: str, field: str, word: str) -> None:

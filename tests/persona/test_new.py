@@ -67,6 +67,7 @@ def test_new_writes_a_skeleton_whose_todos_validate_reports(personas: Path, caps
     assert {int(line.split(":")[1]) for line in todo_lines} == set(marked)
     assert all(line.startswith(f"{path}:") for line in todo_lines)
     assert f"{path}:" in out and "voice.emergency.pl[0]" in out and "display.name" in out
+    assert "voice.privacy.pl[0]" in out and "voice.cost_free.en[0]" in out and "voice.cost_here.pl[0]" in out
 
     # the partner edits every TODO away: validate passes, warns about the code, and it builds
     path.write_text(filled_bakery(), encoding="utf-8")

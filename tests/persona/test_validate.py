@@ -70,7 +70,7 @@ def test_the_not_now_line_is_required_in_every_language(teashop_text: str) -> No
 def test_the_no_number_line_is_required_in_every_language(teashop_text: str) -> None:
     """Issue 13: "what was the number again?" with no number since the last wipe gets a cover line in
     the persona's own voice; without it the file is refused."""
-    block = teashop_text[teashop_text.index("  no_number:\n"):teashop_text.index("  nobody_now:\n")]
+    block = teashop_text[teashop_text.index("  no_number:\n"):teashop_text.index("  privacy:\n")]
     text = teashop_text.replace(block, "")
     assert errors_of(text) == [
         PersonaError("teashop.yml", line_of(text, "voice:"), "voice.no_number", "missing voice key 'no_number'")
@@ -78,6 +78,20 @@ def test_the_no_number_line_is_required_in_every_language(teashop_text: str) -> 
     one_language = teashop_text.replace(block, "\n".join(l for l in block.split("\n") if not l.startswith("    pl:")))
     (error,) = errors_of(one_language)
     assert (error.field, error.message) == ("voice.no_number.pl", "missing language 'pl'")
+
+
+@pytest.mark.parametrize("key, until", [("privacy", "cost_free"), ("cost_free", "cost_here"), ("cost_here", "nobody_now")])
+def test_the_privacy_and_cost_lines_are_required_in_every_language(teashop_text: str, key: str, until: str) -> None:
+    """Issue 13: "will you tell my parents?" (privacy) and "is it free?" (cost_free / cost_here) are
+    answered in the persona's own voice; without those lines the file is refused."""
+    block = teashop_text[teashop_text.index(f"  {key}:\n"):teashop_text.index(f"  {until}:\n")]
+    text = teashop_text.replace(block, "")
+    assert errors_of(text) == [
+        PersonaError("teashop.yml", line_of(text, "voice:"), f"voice.{key}", f"missing voice key '{key}'")
+    ]
+    one_language = teashop_text.replace(block, "\n".join(l for l in block.split("\n") if not l.startswith("    pl:")))
+    (error,) = errors_of(one_language)
+    assert (error.field, error.message) == (f"voice.{key}.pl", "missing language 'pl'")
 
 
 def test_unknown_voice_key_suggests_the_right_one(teashop_text: str) -> None:

@@ -26,11 +26,13 @@ def tracker(slots: dict[str, Any], signal: str = "abuse_disclosure", urgent: boo
 
 def msg(text: Optional[str] = None, response: Optional[str] = None, number: Optional[bool] = None) -> dict[str, Any]:
     """A dispatched message; a referral line (``text`` with " — ") carries ``popbot_number``, so
-    "what was the number again?" says it again (actions/repeat.py)."""
+    "what was the number again?" says it again (actions/repeat.py), and ``popbot_free``: whether
+    the service is free to call, as its line says (", free", "bezpłatnie", "gratis"; actions/cost.py)."""
     found = {"text": text, "buttons": [], "elements": [], "custom": {}, "template": response,
              "response": response, "image": None, "attachment": None}
     if number if number is not None else (text is not None and " — " in text):
         found["popbot_number"] = True
+        found["popbot_free"] = any(f", {w}" in (text or "") for w in ("free", "bezpłatnie", "gratis"))
     return found
 
 

@@ -1,0 +1,76 @@
+"""core.safety: "will you tell my parents?" (ask_privacy) and "is it free?" / "no tengo saldo"
+(ask_cost) are decided by words, the project's answers.privacy / answers.cost cues (issue 13).
+Before, the classifier read them as probe ("we are a small family shop"), out_of_scope, distress
+("no tengo saldo" 0.86) or imminent danger ("¿alguien se va a enterar?" 0.27)."""
+from __future__ import annotations
+
+import pytest
+
+from core.paths import PROJECT_ROOT
+from core.safety import ASK_COST, ASK_PRIVACY, decide
+from core.text import fold
+from nlu.quiet import load_answers
+
+CUES_FILE = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
+ANSWERS = load_answers(CUES_FILE)
+CUES = {"en": [fold("tonight")], "pl": [fold("dzisiaj")], "es": [fold("hoy")]}
+
+PRIVACY = [
+    ("will you tell my parents?", "en"), ("is this secret?", "en"), ("will anyone find out?", "en"),
+    ("do you report to the police?", "en"), ("do you tell my school?", "en"), ("is this private", "en"),
+    ("pls dont tell my mum", "en"), ("will my dad find out", "en"), ("who can read this?", None),
+    ("czy powiecie moim rodzicom?", "pl"), ("czy to jest tajne?", "pl"), ("czy ktoś się dowie?", "pl"),
+    ("zgłosicie to na policję?", "pl"), ("nie mówcie nikomu", "pl"), ("czy powiesz w szkole?", "pl"),
+    ("¿se lo vas a decir a mis padres?", "es"), ("¿es secreto?", "es"), ("¿alguien se va a enterar?", "es"),
+    ("¿avisáis a la policía?", "es"), ("no se lo digas a mi madre porfa", "es"), ("¿queda entre nosotros?", None),
+]
+COST = [
+    ("is it free?", "en"), ("i dont have credit", "en"), ("no credit on my phone", "en"),
+    ("does it cost money to call?", "en"), ("is the number free", None),
+    ("czy to jest darmowe?", "pl"), ("nie mam środków na koncie", "pl"), ("czy muszę płacić?", "pl"),
+    ("¿es gratis?", "es"), ("no tengo saldo", "es"), ("¿tengo que pagar la llamada?", "es"),
+]
+
+
+@pytest.mark.parametrize("text, lang", PRIVACY)
+@pytest.mark.parametrize("top, persona", [("probe", "rumianek"), ("out_of_scope", "gametips"), ("probe", "plain"),
+                                          ("imminent_danger", "plain")])
+def test_asking_who_will_know_is_ask_privacy(text: str, lang: str, top: str, persona: str) -> None:
+    # read as danger at 0.27 ("¿alguien se va a enterar?"): below TENTATIVE_CONFIDENCE, the words decide
+    ranking = ([(top, 0.3), ("probe", 0.29), ("out_of_scope", 0.21), ("greet", 0.2)] if top == "imminent_danger"
+               else [(top, 0.9), ("greet", 0.1)])
+    decision = decide(ranking, persona, fold(text), lang, CUES, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (ASK_PRIVACY, "none", False), text
+
+
+@pytest.mark.parametrize("text, lang", COST)
+@pytest.mark.parametrize("top, persona", [("out_of_scope", "rumianek"), ("distress", "plain"), ("probe", "plain"),
+                                          ("rumianek__ask_price", "rumianek")])
+def test_asking_what_it_costs_is_ask_cost(text: str, lang: str, top: str, persona: str) -> None:
+    decision = decide([(top, 0.86), ("greet", 0.14)], persona, fold(text), lang, CUES, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (ASK_COST, "none", False), text
+    assert decision.source == top  # the classifier's choice is kept: a shopper's cover answer (actions/cost.py)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("will you tell my parents that my dad hits me", "en"),  # a disclosure in it
+    ("call the police", "en"),  # danger now: never the privacy line
+    ("can you call the police please", "en"),
+    ("is the lavender soap free with a big order", "en"),  # a shopper's own words
+    ("i cant call he would hear me", "en"),  # cant_call stays (nlu/quiet.py)
+    ("ojciec mnie bije, czy powiecie rodzicom", "pl"),
+    ("mi padre me pega, ¿se lo vais a decir?", "es"),
+])
+def test_more_than_the_question_is_left_to_the_classifier(text: str, lang: str) -> None:
+    decision = decide([("out_of_scope", 0.9), ("greet", 0.1)], "rumianek", fold(text), lang, CUES, answers=ANSWERS)
+    assert decision.intent not in (ASK_PRIVACY, ASK_COST), text
+
+
+def test_an_urgent_reading_the_classifier_is_sure_of_stays() -> None:
+    """A false alarm costs less than a miss: only an urgent reading at 0.5 or more is kept."""
+    sure = decide([("imminent_danger", 0.8), ("greet", 0.2)], "plain", fold("will anyone find out"), "en", CUES,
+                  answers=ANSWERS)
+    assert (sure.intent, sure.urgent) == ("imminent_danger", True)
+    help_signal = decide([("abuse_disclosure", 0.8), ("greet", 0.2)], "plain", fold("will you tell my parents"),
+                         "en", CUES, answers=ANSWERS)
+    assert (help_signal.intent, help_signal.signal) == (ASK_PRIVACY, "none")
