@@ -36,11 +36,17 @@ whether it is ``urgent``:
      urgent; one made only of
      "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
      (``out_of_scope``) unless the classifier found a signal;
-  2c. :func:`is_covering_tracks` — inside a persona, a message that breaks the talk off
-     (``postponing``: "nvm", "gtg") because someone is arriving (``arriving``: "mum's coming up
-     the stairs", "my dad's just come in"), with no harm word, persona risk cue, danger cue or
-     self-harm, is the persona's ``not_safe`` whatever the classifier says (it read the stairs as
-     danger). "My dad is coming and he will hit me" keeps its emergency reply;
+  2c. :func:`is_covering_tracks` — a message that breaks the talk off (``postponing``: "nvm",
+     "gtg"; or asks to wipe the chat, ``wipe_lines``: "delete everything", "borra todo") because
+     someone is arriving (``arriving``: "mum's coming up the stairs", "my dad's just come in"), with
+     no harm word, persona risk cue, danger cue or self-harm, is ``not_safe`` whatever the
+     classifier says (it read the stairs as danger). "My dad is coming and he will hit me" keeps its
+     emergency reply. Inside a persona that is its quiet code; in the plain bot (which has no quiet
+     code the classifier could learn) only when the classifier read no disclosure (``none``,
+     ``imminent_danger``, ``distress`` or ``ask_human``: "gtg someone's coming" drew the emergency
+     line) in at most ``MAX_COVERING_WORDS`` words: "gtg, my stepdad's home, he touches me at night"
+     stays the disclosure; over a reading of ordinary talk a "later" is no break-off ("my friends
+     are coming over later": ``answers.later`` cues taken out before ``postponing`` is looked for);
   3. urgency from the words of the moment (cues of the message's language, or of any language
      when it is unknown): :func:`is_urgent` — self-harm with a plan, means or time
      (``self_harm_urgent``) is urgent and becomes ``self_harm_urgent``; :func:`danger_now` —
@@ -111,6 +117,13 @@ TENTATIVE_CONFIDENCE = 0.5
 #: Ordinary intents that a putting-off cue turns into the persona's quiet code (step 2): a "no"
 #: ("no, never mind") and a goodbye that breaks the talk off ("gotta go", "tengo que irme").
 BREAKING_OFF = frozenset({"deny", "goodbye"})
+#: The plain bot's classifier readings that covering one's tracks overrides (step 2c): ordinary
+#: talk, and the readings "someone's coming" draws (danger, fear, asking for a person). A
+#: disclosure (abuse, bullying, exploitation, a friend's story, self-harm) said while breaking off
+#: stays what it is: a counselor must see it.
+PLAIN_COVERING_SIGNALS = frozenset({"none", "imminent_danger", "distress", "ask_human"})
+#: Covering one's tracks is short ("gtg someone's coming", "borra todo q viene mi madre").
+MAX_COVERING_WORDS = 12
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
@@ -251,6 +264,12 @@ def has_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]])
     return any(contains_cue(folded, found) for found in cues_of(lang, cues))
 
 
+def has_word_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
+    """Like :func:`has_cue`, but a cue matches whole words only ("borra" is not "borracho")."""
+    words = f" {' '.join(_WORD.findall(folded))} "
+    return any(f" {' '.join(_WORD.findall(cue))} " in words for found in cues_of(lang, cues) for cue in found)
+
+
 def breaks_off(folded: str, lang: Optional[str], postponing: Mapping[str, Sequence[str]],
                farewells: Mapping[str, Sequence[str]]) -> bool:
     """Whether a ``postponing`` cue ("gotta go", "tengo que irme") is in ``folded`` once every stock
@@ -362,10 +381,16 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[str], putting_off: bool,
                        arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
                        danger: Danger) -> bool:
-    """Inside a persona: the talk broken off (``putting_off``: "nvm", "gtg") because someone is
+    """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
-    cue and no self-harm — the child covering their tracks, whatever the classifier says."""
-    if persona == NO_PERSONA or not putting_off or signal_for_intent(top.intent)[0] == "self_harm":
+    cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
+    plain bot only over a reading of ``PLAIN_COVERING_SIGNALS`` and in at most
+    ``MAX_COVERING_WORDS`` words (a disclosure said while breaking off stays the disclosure)."""
+    signal = signal_for_intent(top.intent)[0]
+    if not putting_off or signal == "self_harm":
+        return False
+    if persona == NO_PERSONA and (signal not in PLAIN_COVERING_SIGNALS
+                                  or len(_WORD.findall(folded)) > MAX_COVERING_WORDS):
         return False
     if not has_cue(folded, lang, arriving):
         return False
@@ -416,19 +441,27 @@ def decide(
     danger: Optional[Danger] = None,
     arriving: Optional[Mapping[str, Sequence[str]]] = None,
     farewells: Optional[Mapping[str, Sequence[str]]] = None,
+    wiping: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
     putting-off phrases ("never mind"), an adult customer's words, harm words and someone arriving
     ("mum's coming"); ``farewells``: stock goodbyes with a later word ("see you later", "hasta
     luego") that do not make a goodbye a putting-off; ``forwarded``: the channel says the words are someone else's; ``answers``:
-    the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now."""
+    the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now; ``wiping``:
+    asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
     top = choose(masked, persona, putting_off, leaving)
     danger = danger or Danger()
-    if is_covering_tracks(top, persona, folded, lang, putting_off, arriving or {}, harm_cues or {}, danger):
+    breaking = putting_off or has_word_cue(folded, lang, wiping or {})
+    if persona == NO_PERSONA and signal_for_intent(top.intent)[0] == "none":
+        # read as ordinary talk, only a real break-off counts ("gtg", "nvm", "delete it"), not a
+        # "later" ("my friends are coming over later")
+        later = answers.later.cues if answers else {}
+        breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
+    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers) if answers else None

@@ -1,7 +1,7 @@
 """The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
 decisions look for in folded text — self-harm urgency, danger happening now, quiet lines,
 refusals to say where one is, putting-off words, stock farewells, adult customers, harm words, someone arriving,
-answers to the bot's questions ("not now").
+answers to the bot's questions ("not now"), asking to wipe the chat, asking to be fetched from an address.
 
 Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
 malformed file stops the NLU component with ``file:line: field: message`` instead of silently
@@ -78,6 +78,10 @@ class CuesFile(Strict):
     harm: Cues
     arriving: Cues
     answers: AnswerCues
+    # asking to wipe the chat ("delete this chat", "borra todo") and, in the plain bot, asking to be
+    # fetched from an address ("come get me", "venid a por mí"): nlu/quiet.py
+    wipe_lines: Dict[Lang, Phrases] = {}
+    come_for_me: Dict[Lang, List[Cue]] = {}
 
 
 class CuesError(ValueError):

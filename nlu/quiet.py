@@ -103,3 +103,44 @@ def as_cant_call(decision: Decision) -> Decision:
     if decision.signal in HELP_SIGNALS:
         return dataclasses.replace(decision, intent="cant_call")
     return dataclasses.replace(decision, intent="cant_call", signal="ask_human", urgent=False)
+
+
+def load_wipe_lines(path: Path) -> Phrases:
+    """``wipe_lines`` of the cues file: asking to wipe the chat ("delete this chat", "borra todo")."""
+    from nlu.cues import load_cues
+
+    return _phrases(load_cues(path).wipe_lines)
+
+
+def as_clean_chat(decision: Decision) -> Decision:
+    """``decision`` turned into a request to wipe the chat (intent ``clean_chat``, signal ``not_safe``):
+    the clean line, and the channel wipes the chat. Never an emergency reply."""
+    signal, urgent = signal_for_intent("clean_chat")
+    return dataclasses.replace(decision, intent="clean_chat", signal=signal, urgent=urgent)
+
+
+def load_come_for_me(path: Path) -> Mapping[str, tuple[str, ...]]:
+    """``{lang: (folded cue, ...)}``: asking to be fetched ("come get me", "venid a por mí")."""
+    from core.text import fold
+    from nlu.cues import load_cues
+
+    return {lang: tuple(sorted({fold(c) for c in cues})) for lang, cues in load_cues(path).come_for_me.items()}
+
+
+def is_plain_visit_request(decision: Decision, persona: str, folded: str, lang: Optional[str],
+                           come_for_me: Mapping[str, tuple[str, ...]], has_address: bool) -> bool:
+    """In the plain bot: an address and a request to come for the child ("i live at 12 Elm Road,
+    come get me") is visit_request, whatever the classifier read — unless it read self-harm (its own
+    urgent reply) or a quiet line. Inside a persona an address is the persona's code or cover talk."""
+    from core.safety import has_cue
+    from core.signals import NO_PERSONA
+
+    if persona != NO_PERSONA or not has_address or decision.signal in ("self_harm", "not_safe", "visit_request"):
+        return False
+    return has_cue(folded, lang, come_for_me)
+
+
+def as_visit_request(decision: Decision) -> Decision:
+    """``decision`` turned into a visit request (intent and signal ``visit_request``, urgent)."""
+    signal, urgent = signal_for_intent("visit_request")
+    return dataclasses.replace(decision, intent="visit_request", signal=signal, urgent=urgent)

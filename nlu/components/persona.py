@@ -28,7 +28,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_age, as_cant_call, as_location_answer, as_not_safe, is_location_refusal, is_quiet_line, load_answers, load_quiet_words, load_refusals,
+    as_age, as_cant_call, as_clean_chat, as_location_answer, as_not_safe, as_visit_request, is_location_refusal,
+    is_plain_visit_request, is_quiet_line, load_answers, load_come_for_me, load_quiet_words, load_refusals,
+    load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only
@@ -129,6 +131,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
+        self.wipe_lines = load_wipe_lines(PROJECT_ROOT / self.config["cues_file"])
+        self.come_for_me = load_come_for_me(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -174,12 +178,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             danger=self.danger,
             arriving=self.arriving,
             farewells=self.farewells,
+            wiping=dict(self.wipe_lines.cues),
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
                    and is_location_refusal(folded, lang, self.refusals))
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
+        elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, find_address(text) is not None):
+            # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
+            # a visit request: the emergency reply and a person at once (nlu/quiet.py)
+            decision = as_visit_request(decision)
+        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
+              and made_of(folded, lang, self.wipe_lines)):
+            # "delete this chat pls": the clean line, and the channel wipes the chat (nlu/quiet.py)
+            decision = as_clean_chat(decision)
         elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
               and is_quiet_line(folded, lang, self.quiet_words)
               and not made_of(folded, lang, self.answers.resume)):

@@ -166,12 +166,62 @@ def test_danger_while_someone_arrives_keeps_its_signal(text: str) -> None:
     assert (d.intent, d.urgent) == ("imminent_danger", True)
 
 
-def test_arriving_alone_or_outside_a_persona_or_self_harm_is_left_to_the_classifier() -> None:
+def test_arriving_alone_or_self_harm_is_left_to_the_classifier() -> None:
     ranking = [("imminent_danger", 0.7), ("gametips__not_safe", 0.3)]
     assert seen(ranking, "my stepmum is coming up", persona="gametips")[0] == "imminent_danger"  # no break-off
-    assert seen([("imminent_danger", 0.7), ("greet", 0.3)], "nvm, my stepmum is coming up")[0] == "imminent_danger"
+    assert seen([("imminent_danger", 0.7), ("greet", 0.3)], "my stepmum is coming up")[0] == "imminent_danger"
     top = Ranked("self_harm", 0.9, "self_harm")
     assert not is_covering_tracks(top, "gametips", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
+    assert not is_covering_tracks(top, "plain", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
+
+
+# --- covering one's tracks in the plain bot (brief fix-plain): no quiet code to learn there ---------
+
+WIPING = _folded({"en": ["delete", "wipe"], "pl": ["usun", "skasuj"], "es": ["borra", "borralo"]})
+
+
+@pytest.mark.parametrize("text, lang, top", [
+    ("nvm, my stepmum is coming up", "en", "imminent_danger"),   # read as danger: the emergency line
+    ("gtg someone is here", "en", "out_of_scope"),
+    ("forget it, my brother walked in", "en", "distress"),
+    ("delete it all, mum is coming", "en", "imminent_danger"),   # asking to wipe the chat breaks off too
+    ("usuń wszystko, ktoś idzie", "pl", "imminent_danger"),
+    ("skasuj to, tata wszedł", "pl", "ask_human"),
+    ("bórralo que viene mi tía", "es", "imminent_danger"),
+    ("olvídalo, ha entrado mi madre", "es", "out_of_scope"),
+])
+def test_breaking_off_because_someone_is_arriving_is_not_safe_in_the_plain_bot(text: str, lang: str,
+                                                                               top: str) -> None:
+    assert seen([(top, 0.7), ("greet", 0.3)], text, lang, wiping=WIPING) == ("not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text, top", [
+    ("gtg my stepdad is coming, he does stuff to me at night", "abuse_disclosure"),  # a disclosure stays
+    ("nvm the group chat lot are coming after school again", "bullying"),
+    ("gtg someone is coming but my friend wants to know if she can talk to you", "peer_help"),
+    ("nvm someone is coming " + "and i really wanted to tell you about everything today " * 2, "imminent_danger"),
+])
+def test_the_plain_bot_keeps_a_disclosure_or_a_long_message_said_while_breaking_off(text: str, top: str) -> None:
+    assert seen([(top, 0.7), ("greet", 0.3)], text, wiping=WIPING)[0] == top
+
+
+def test_a_wipe_word_inside_another_word_does_not_break_off() -> None:
+    # "borra" is not "borracho" (and "drunk" is a harm word anyway): left to the classifier
+    assert seen([("out_of_scope", 0.7), ("greet", 0.3)], "el vecino viene borrachito jaja", "es",
+                wiping=WIPING)[1] == "none"
+    assert seen([("imminent_danger", 0.7), ("greet", 0.3)], "dad is coming, he deleted my saves lol", "en",
+                wiping=WIPING)[0] == "imminent_danger"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my dad is coming and he will hit me, gtg", "en"), ("delete this, hes coming for me", "en"),
+    ("usun to, tata idzie i mnie bije", "pl"), ("borralo, viene mi padre con un cuchillo", "es"),
+])
+def test_danger_while_someone_arrives_keeps_the_emergency_reply_in_the_plain_bot(text: str, lang: str) -> None:
+    danger = Danger(now={"en": [fold("coming for me")]}, weapons=DANGER.weapons)
+    d = decide([("imminent_danger", 0.7), ("greet", 0.3)], "plain", fold(text), lang, CUES, danger=danger,
+               arriving=ARRIVING, postponing=POSTPONING, harm_cues=HARM, wiping=WIPING)
+    assert (d.intent, d.signal, d.urgent) == ("imminent_danger", "imminent_danger", True)
 
 
 # --- the shipped cues (nlu/safety/cues.yml): the es/pl cues of issue 13 round 3 ---------------
@@ -226,3 +276,20 @@ def test_shipped_cues_breaking_off_as_someone_arrives_is_not_safe_in_a_persona(t
 def test_shipped_cues_ordinary_talk_stays_ordinary(text: str, lang: str) -> None:
     intent, _, urgent = seen_shipped([("out_of_scope", 0.9), ("distress", 0.1)], text, lang, "plain")
     assert (intent, urgent) == ("out_of_scope", False)
+
+
+def test_in_the_plain_bot_a_later_over_ordinary_talk_is_no_break_off() -> None:
+    from core.safety import Answers, Phrases
+    answers = Answers(later=Phrases({"en": (fold("later"), fold("not now"))}, {"en": frozenset({"ok"})}))
+    postponing = _folded({"en": ["later", "not now", "gtg"]})
+    ranking = [("out_of_scope", 0.7), ("greet", 0.3)]
+
+    def plain(text: str, top: list[tuple[str, float]] = ranking) -> str:
+        return decide(top, "plain", fold(text), "en", CUES, danger=DANGER, arriving=ARRIVING, postponing=postponing,
+                      harm_cues=HARM, answers=answers, wiping=WIPING).intent
+
+    assert plain("my friends are coming over later") == "out_of_scope"
+    assert plain("gtg my friends are coming") == "not_safe"
+    assert plain("delete it, someone is here") == "not_safe"
+    # read as danger, "not now, mum's coming" is covering one's tracks: never the emergency line
+    assert plain("not now, mum is coming", [("imminent_danger", 0.7), ("greet", 0.3)]) == "not_safe"

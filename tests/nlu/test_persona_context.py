@@ -168,3 +168,51 @@ def test_a_message_that_only_states_the_age_is_never_a_help_signal(component: Pe
 def test_an_age_with_a_disclosure_keeps_its_signal(component: PersonaContext) -> None:
     assert seen(component, "im 12 and my dad hits me", [("abuse_disclosure", 0.9), ("greet", 0.1)], "en")[:2] == (
         "abuse_disclosure", "abuse_disclosure")
+
+
+# --- the plain bot: covering one's tracks, wiping the chat, an address and "come get me" (fix-plain) ---
+
+
+@pytest.mark.parametrize("text, lang, top", [
+    ("gtg somebody is coming", "en", "imminent_danger"), ("delete it all my dad just came in", "en", "imminent_danger"),
+    ("skasuj wszystko, mama wchodzi", "pl", "imminent_danger"), ("bórralo todo q ha llegado mi padre", "es", "distress"),
+])
+def test_the_plain_bot_covering_tracks_is_not_safe(component: PersonaContext, text: str, lang: str, top: str) -> None:
+    ranking = [(top, 0.9), ("greet", 0.1)]
+    assert seen(component, text, ranking, lang, persona="plain")[:3] == ("not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text, lang", [("delete this chat pls", "en"), ("usuń tę rozmowę", "pl"),
+                                        ("borra todo porfa", "es")])
+@pytest.mark.parametrize("persona, top", [("plain", "out_of_scope"), ("plain", "imminent_danger"),
+                                          ("rumianek", "rumianek__help_request")])
+def test_asking_to_wipe_the_chat_is_clean_chat(component: PersonaContext, text: str, lang: str, persona: str,
+                                               top: str) -> None:
+    assert seen(component, text, [(top, 0.9), ("greet", 0.1)], lang, persona=persona)[:3] == (
+        "clean_chat", "not_safe", False)
+
+
+@pytest.mark.parametrize("text, lang, address", [
+    ("i live at 14 Rowan Close, Bradford, come and get me", "en", "14 Rowan Close, Bradford"),
+    ("vivo en la calle Almendro 9 de Leganes, venid a buscarme", "es", "calle Almendro 9"),
+    ("mieszkam na ul. Wiśniowej 3 w Lublinie, przyjedźcie", "pl", "ul. Wiśniowej 3"),
+])
+def test_the_plain_bot_an_address_and_come_get_me_is_a_visit_request(component: PersonaContext, text: str,
+                                                                      lang: str, address: str) -> None:
+    intent, signal, urgent, entities = seen(component, text, [("out_of_scope", 0.8), ("greet", 0.2)], lang,
+                                            persona="plain")
+    assert (intent, signal, urgent) == ("visit_request", "visit_request", True)
+    assert any(name == "address" and value.startswith(address) for name, value in entities)
+
+
+@pytest.mark.parametrize("text, lang, persona, top, expected", [
+    ("i live at 14 Rowan Close, Bradford", "en", "plain", "inform_location", "inform_location"),  # no request
+    ("can you come to my party", "en", "plain", "out_of_scope", "out_of_scope"),                    # no address
+    ("i live at 14 Rowan Close, come get me, i took all the pills", "en", "plain", "self_harm_urgent",
+     "self_harm_urgent"),                                                                            # its own reply
+    ("please send the cream to ul. Długa 5, Kraków, przyjedźcie", "pl", "rumianek", "rumianek__help_request",
+     "help_request"),                                                                                # a persona's code
+])
+def test_no_visit_request_without_both_or_outside_the_plain_bot(component: PersonaContext, text: str, lang: str,
+                                                                persona: str, top: str, expected: str) -> None:
+    assert seen(component, text, [(top, 0.8), ("greet", 0.2)], lang, persona=persona)[0] == expected

@@ -5,7 +5,8 @@ import pytest
 
 from core import PROJECT_ROOT
 from core.text import fold
-from nlu.quiet import is_location_refusal, is_quiet_line, load_quiet_words, load_refusals
+from core.safety import made_of
+from nlu.quiet import is_location_refusal, is_quiet_line, load_quiet_words, load_refusals, load_wipe_lines
 
 WORDS = load_quiet_words(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
 
@@ -18,6 +19,45 @@ WORDS = load_quiet_words(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
 ])
 def test_quiet_lines(text: str, lang: str) -> None:
     assert is_quiet_line(fold(text), lang, WORDS)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # taking back what was said, "wrong chat" with more words (brief fix-plain), written fresh
+    ("forget everything i just said", "en"), ("ignore that, it was nothing, dont answer", "en"),
+    ("nvm its nothing, you dont need to reply", "en"), ("sorry i didnt mean to send that", "en"),
+    ("disregard my last message pls", "en"), ("zapomnij o tym co napisałam", "pl"),
+    ("sorki, pomyliły mi się czaty", "pl"), ("przepraszam, to nie do ciebie, nie odpisuj", "pl"),
+    ("olvida todo lo q te he contado", "es"), ("perdón, me he equivocado de conversación", "es"),
+    ("nada, olvídalo, no me contestes", "es"), ("uy perdon era para otro chat jaja", "es"),
+    ("sorki, zła zakładka", "pl"), ("uy, pestaña equivocada", "es"),  # a wrong tab, like "oops wrong window"
+])
+def test_taking_back_what_was_said_is_a_quiet_line(text: str, lang: str) -> None:
+    assert is_quiet_line(fold(text), lang, WORDS)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("forget what i said about my stepdad", "en"), ("sorry, its nothing, he only hits me sometimes", "en"),
+    ("no sorry", "en"),  # a "no" with an apology stays a "no" (the answer to a question)
+    ("zapomnij co pisałam o wujku", "pl"), ("olvida lo que te dije de mi tío", "es"),
+])
+def test_taking_back_with_a_disclosure_or_a_plain_no_is_left_to_the_classifier(text: str, lang: str) -> None:
+    assert not is_quiet_line(fold(text), lang, WORDS)
+
+
+WIPE = load_wipe_lines(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+
+
+@pytest.mark.parametrize("text, lang, wipe", [
+    ("delete this chat pls", "en", True), ("wipe everything quick", "en", True),
+    ("clear the chat before anyone sees", "en", True), ("erase it all now", None, True),
+    ("usuń całą rozmowę", "pl", True), ("skasuj to szybko", "pl", True),
+    ("borra todo porfa", "es", True), ("bórralo ya", "es", True), ("elimina los mensajes", "es", True),
+    ("how do i delete a chat on whatsapp", "en", False), ("he made me delete all our messages", "en", False),
+    ("delete my order", "en", False), ("mama kazała mi usunąć zdjęcia", "pl", False),
+    ("mi padre viene borracho", "es", False), ("borra la foto que te mandé de mi herida", "es", False),
+])
+def test_asking_to_wipe_the_chat(text: str, lang: str, wipe: bool) -> None:
+    assert made_of(fold(text), lang, WIPE) is wipe
 
 
 @pytest.mark.parametrize("text, lang", [
