@@ -98,6 +98,8 @@ def render_nlu(persona: Persona) -> str:
             f"  - intent: {persona.intent(cover.name)}",
             f"  - action: utter_{persona.intent(cover.name)}",
         ]
+        if cover.offer:
+            lines.append("  - action: utter_confirm_help")
     return "\n".join(lines) + "\n"
 
 

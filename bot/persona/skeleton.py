@@ -89,6 +89,8 @@ def skeleton(template: Persona, persona_id: str, languages: Sequence[str], comma
             out += [f"      {lang}:  # at least {MIN_COVER_EXAMPLES}{_hint(intent.examples, lang, t)}", f"        - {_todo()}"]
         out.append("    replies:")
         out += [f"      {lang}: [{_todo()}]{_hint(intent.replies, lang, t, 1)}" for lang in languages]
+        if intent.offer:
+            out.append("    offer: true  # the reply is followed by the confirm_help question (shares words with the code)")
     out.append("code:  # the phrases that carry a signal; only someone who knows your code writes them")
     for name, hint in CODE_HINTS.items():
         signal = template.code.get(name)

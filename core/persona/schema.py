@@ -137,11 +137,13 @@ class CatalogueItem:
 
 @dataclass(frozen=True)
 class CoverIntent:
-    """What ordinary visitors ask (``examples``) and how the persona answers (``replies``)."""
+    """What ordinary visitors ask (``examples``) and how the persona answers (``replies``); with
+    ``offer`` the reply is followed by the ``confirm_help`` question (a topic that shares words with the code)."""
 
     name: str
     examples: Texts
     replies: Texts
+    offer: bool = False
 
 
 @dataclass(frozen=True)

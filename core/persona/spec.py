@@ -367,6 +367,10 @@ class Cover(Strict):
     name: CoverName
     examples: CoverExamples  # type: ignore[valid-type]
     replies: Replies  # type: ignore[valid-type]
+    #: After the reply, ask the persona's ``confirm_help`` question too: for ordinary questions that
+    #: share words with the code (rumianek's delivery times vs its "express delivery" urgent code), so
+    #: that a child who meant the code is still asked, while a shopper just gets the answer and a "no thanks".
+    offer: bool = False
 
 
 class CodeSignal(Strict):

@@ -365,7 +365,7 @@ def _persona(file: Any) -> Persona:
                       price=i.price, currency=i.currency, size=i.size)
         for i in file.catalogue or ()
     )
-    cover = tuple(CoverIntent(name=c.name, examples=_texts(c.examples, langs), replies=_texts(c.replies, langs))
+    cover = tuple(CoverIntent(name=c.name, examples=_texts(c.examples, langs), replies=_texts(c.replies, langs), offer=c.offer)
                   for c in file.cover)
     code = {n: CodeSignal(name=n, examples=_texts(getattr(file.code, n).examples, langs))
             for n in CODE_NAMES if getattr(file.code, n) is not None}
