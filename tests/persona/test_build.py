@@ -240,3 +240,21 @@ def test_check_reports_without_writing(personas_dir: Path, tmp_path: Path) -> No
     assert not report.up_to_date and not out.exists()
     build(personas_dir, out)
     assert build(personas_dir, out, check=True).up_to_date
+
+
+def test_a_cover_topic_with_offer_asks_the_discreet_question_after_its_reply(personas_dir: Path, tmp_path: Path) -> None:
+    """``offer: true`` (a topic sharing words with the code): the reply, then ``utter_confirm_help``,
+    so a "yes" reaches the confirmation rules; topics without it only answer. A non-boolean is an error."""
+    path = personas_dir / "teashop.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "  - name: ask_shipping\n" in text
+    path.write_text(text.replace("  - name: ask_shipping\n", "  - name: ask_shipping\n    offer: true\n"), encoding="utf-8")
+    build(personas_dir, tmp_path / "out")
+    domain = Domain.load(str(tmp_path / "out" / "domain_teashop.yml"))
+    steps = YAMLStoryReader(domain).read_from_file(str(tmp_path / "out" / "teashop.yml"))
+    actions = {s.events[1].intent_name: [e.action_name for e in s.events[2:] if hasattr(e, "action_name")] for s in steps}
+    assert actions["teashop__ask_shipping"][:2] == ["utter_teashop__ask_shipping", "utter_confirm_help"]
+    assert "utter_confirm_help" not in actions["teashop__ask_price"]
+    path.write_text(text.replace("  - name: ask_shipping\n", "  - name: ask_shipping\n    offer: often\n"), encoding="utf-8")
+    with pytest.raises(PersonaInvalid, match="offer"):
+        load_all(personas_dir)
