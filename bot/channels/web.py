@@ -53,6 +53,7 @@ from bot.channels.disguise import Doors, install as install_doors, not_found
 from bot.channels.guards import BodyTooLarge, client_address, cross_site, read_body, same_origin
 from bot.channels.ratelimit import MemoryCounter, RateLimiter, RedisCounter, Rule
 from bot.channels.push import PushHub
+from bot.channels.telegram_config import DEFAULT_CLEAN_ON
 from bot.channels.retry import NotYet, run_again_while_unreachable, worth_running_again
 from bot.storage.spool import Spool
 from core.text import clean, neutralise
@@ -65,6 +66,8 @@ from core.logs import exception_summary
 logger = logging.getLogger(__name__)
 
 KIND = "web"
+#: After these lines the page empties its chat log (the same lines that wipe a Telegram chat).
+CLEAR_ON = frozenset(DEFAULT_CLEAN_ON)
 SESSION_COOKIE = sessions.COOKIE
 MAX_MESSAGE_CHARS = 4096
 #: What the counselor is told about a message the child can no longer receive.
@@ -112,6 +115,27 @@ class WebOutput(OutputChannel):
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self.hub.publish(recipient_id, {"custom": json_message})
+
+
+class ReplyCollector(CollectingOutputChannel):
+    """Collects one message's replies and marks the first part of a line in :data:`CLEAR_ON` with
+    ``"clear": True`` (Rasa's collector drops the action name the dialogue passes along)."""
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        before = len(self.messages)
+        await super().send_text_message(recipient_id, text, **kwargs)
+        self._mark(before, kwargs)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        before = len(self.messages)
+        await super().send_text_with_buttons(recipient_id, text, buttons, **kwargs)
+        self._mark(before, kwargs)
+
+    def _mark(self, before: int, kwargs: Mapping[str, Any]) -> None:
+        if kwargs.get("utter_action") in CLEAR_ON and len(self.messages) > before:
+            self.messages[before]["clear"] = True
 
 
 async def record_left_in_tracker(request: Request, conversation_id: str) -> None:
@@ -386,7 +410,7 @@ class WebInput(InputChannel):
         passes: list[tuple[UserMessage, CollectingOutputChannel]] = []
 
         async def turn() -> None:  # a fresh collector per pass: the answer carries the last pass's replies
-            collector = CollectingOutputChannel()
+            collector = ReplyCollector()
             message = UserMessage(text, collector, conversation, input_channel=KIND,
                                   message_id=message_id, metadata=metadata)
             passes.append((message, collector))
@@ -609,7 +633,9 @@ def _json_body(body: bytes, allow_empty: bool = False) -> dict[str, Any]:
 
 
 def _replies(collector: CollectingOutputChannel) -> list[dict[str, Any]]:
-    return [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
+    """The replies as the page gets them: no recipient id, no internal action name; ``"clear": true``
+    (:class:`ReplyCollector`) on a line before which the page empties its chat log."""
+    return [{k: v for k, v in m.items() if k not in ("recipient_id", "utter_action")} for m in collector.messages]
 
 
 def _clean_buttons(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:

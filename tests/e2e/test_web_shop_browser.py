@@ -16,8 +16,13 @@ CONFIRM = "Our skin specialist offers free personal consultations — shall I as
 COUNSELOR = "Hello, this is Anna, the skin specialist. How long has it been going on?"
 
 
+CLEANED = "Done, your basket is empty 🌼"
+
+
 async def rumianek(message: UserMessage) -> None:
-    if "cream" in message.text.lower() or "krem" in message.text.lower():
+    if "basket" in message.text.lower():  # the dialogue names the line it says, as Rasa does
+        await message.output_channel.send_text_message(message.sender_id, CLEANED, utter_action="utter_clean_done")
+    elif "cream" in message.text.lower() or "krem" in message.text.lower():
         await message.output_channel.send_text_message(message.sender_id, CONFIRM)
     else:
         await message.output_channel.send_text_message(message.sender_id, "We ship within 2 days 🌼")
@@ -78,6 +83,28 @@ async def test_coded_conversation_counselor_push_and_quick_exit_by_button() -> N
         await page.go_back()  # the shop visit was one history entry, replaced by the exit page
         assert page.url == "about:blank"
         assert await page.evaluate("history.length") == 2
+        await browser.close()
+
+
+@pytest.mark.e2e
+async def test_a_line_that_wipes_the_chat_empties_the_page_log_first() -> None:
+    """"Please clear my basket" (clean chat; also the quiet line, "not now"): the web page removes
+    everything written before, as Telegram deletes the chat; only the innocent line stays."""
+    channel = WebInput(personas=["rumianek"])
+    async with serve([channel], rumianek) as (base, _handler, _app), async_playwright() as pw:
+        browser = await launch(pw)
+        page = await (await browser.new_context(viewport=PHONE)).new_page()
+        await page.goto(f"{base}/shop/rumianek/?lang=en")
+        await page.locator("#chat-open").click()
+        log = page.get_by_role("log")
+        await page.get_by_label("Write a message…").fill("I would like the chamomile cream, my skin hurts")
+        await page.keyboard.press("Enter")
+        await expect(log).to_contain_text(CONFIRM)
+        await page.get_by_label("Write a message…").fill("please clear my basket")
+        await page.keyboard.press("Enter")
+        await expect(log).to_contain_text(CLEANED)
+        await expect(log.locator(".msg")).to_have_count(1)
+        assert (await log.inner_text()).strip() == CLEANED
         await browser.close()
 
 

@@ -64,7 +64,12 @@
     }
     log.scrollTop = log.scrollHeight;
   }
-  function showReply(m) { if (m && m.text) { show(m.text, "bot", m.buttons); } }
+  // a line that wipes the chat ("please clear my basket", "sorry, wrong chat"): the log is emptied
+  // first, so only that innocent line stays on the screen
+  function showReply(m) {
+    if (m && m.clear) { while (log.firstChild) { log.removeChild(log.firstChild); } }
+    if (m && m.text) { show(m.text, "bot", m.buttons); }
+  }
 
   function connect() {
     if (socket || leaving) { return; }
