@@ -109,3 +109,14 @@ def test_the_public_port_does_not_reveal_the_framework(rasa_server: str) -> None
     # the API with its token still works (console, tools); on loopback the server is as it is
     assert httpx.get(f"{rasa_server}/version", params={"token": E2E_RASA_TOKEN}, headers=outside[0], timeout=30).status_code == 200
     assert httpx.get(f"{rasa_server}/version", timeout=30).status_code == 200
+
+
+def test_a_wiping_line_tells_the_page_to_clear_through_rasa(rasa_server: str) -> None:
+    """The trained dialogue's clean-chat line reaches the page with ``clear`` and no action name."""
+    sender = _session(rasa_server)
+    _chat(rasa_server, sender, "how much is the lavender soap?")
+    replies = _chat(rasa_server, sender, "please clear my basket").json()
+    assert replies and replies[0].get("clear") is True
+    assert all("utter_action" not in r for r in replies)
+    ordinary = _chat(rasa_server, sender, "how much is the lavender soap?").json()
+    assert ordinary and not any(r.get("clear") for r in ordinary)
