@@ -633,9 +633,9 @@ def _json_body(body: bytes, allow_empty: bool = False) -> dict[str, Any]:
 
 
 def _replies(collector: CollectingOutputChannel) -> list[dict[str, Any]]:
-    """The replies as the page gets them: no recipient id, no internal action name; ``"clear": true``
+    """The replies as the page gets them, without the recipient id; ``"clear": true``
     (:class:`ReplyCollector`) on a line before which the page empties its chat log."""
-    return [{k: v for k, v in m.items() if k not in ("recipient_id", "utter_action")} for m in collector.messages]
+    return [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
 
 
 def _clean_buttons(buttons: list[dict[str, Any]]) -> list[dict[str, str]]:
