@@ -9,8 +9,8 @@ again are the bot's own, as they were said (the persona's voice, the exact numbe
   number, the "nobody now" referral) — each once, oldest first;
 * ``ask_repeat``: the bot's lines of the previous turn; none → as ``ask_number``.
 
-Only lines said since the last wipe count: the chat cleaned (``utter_clean_done``), the quiet line
-(``utter_not_safe``: "sorry, wrong chat" — a parent may be reading), the quick exit (slot ``left``),
+Only lines said since the last wipe count: a line of ``core.signals.WIPE_RESPONSES`` (the chat cleaned,
+the quiet line "sorry, wrong chat", "not now" — a parent may be reading), the quick exit (slot ``left``),
 a restart or a new session — never another conversation's, never what was wiped
 (whoever holds the phone now may not be the child). With nothing to say again: the voice line
 ``utter_no_number``, which names no number. Nothing of the text is logged.
@@ -22,14 +22,13 @@ from typing import Any, Dict, Final, Iterable, List, Mapping, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from core.signals import WIPE_RESPONSES
+
 #: Metadata of a bot line that carried a number: ``True`` (the whole text) or the list of the
 #: parts of the text that did (a "nobody now" line followed by the referral).
 NUMBER_KEY: Final = "popbot_number"
 #: Static responses that carry a number.
 NUMBER_RESPONSES: Final = frozenset({"utter_emergency"})
-#: Bot lines after which nothing said before is repeated: the chat cleaned and the quiet line ("sorry,
-#: wrong chat", "nvm, mum's coming": someone else may be reading now).
-WIPE_RESPONSES: Final = frozenset({"utter_clean_done", "utter_not_safe"})
 #: Events after which nothing said before is repeated.
 WIPE_EVENTS: Final = frozenset({"restart", "session_started"})
 NO_NUMBER: Final = "utter_no_number"

@@ -31,6 +31,12 @@ SIGNALS: Final = (
     "distress",
     "ask_human",
 )
+#: Bot lines after which the chat is wiped on every channel and nothing said before is said again:
+#: the chat cleaned, the quiet line ("sorry, wrong chat") and "not now" to the offer of a person
+#: (someone may be near). Telegram deletes both sides of the chat and leaves only that line
+#: (bot/channels/telegram.py), the web page empties its log (bot/channels/web.py) and a number is
+#: not repeated from before it (actions/repeat.py).
+WIPE_RESPONSES: Final = ("utter_clean_done", "utter_not_safe", "utter_not_now")
 #: Signals that mean "this person is asking for help" (everything but none and not_safe).
 HELP_SIGNALS: Final = frozenset(SIGNALS) - {"none", "not_safe"}
 SAFETY_INTENTS: Final = (

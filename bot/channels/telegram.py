@@ -57,7 +57,7 @@ from bot.channels.replies import RedisReplyLedger, ReplyLedger, SqlReplyLedger
 from bot.channels.retry import run_again_while_unreachable
 from core.text import clean, neutralise
 from core.settings import load_settings
-from core.signals import LANGUAGES, PERSONA_SEPARATOR
+from core.signals import LANGUAGES, PERSONA_SEPARATOR, WIPE_RESPONSES
 from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
@@ -145,7 +145,7 @@ class TelegramOutput(OutputChannel):
         return found
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        if message.get("utter_action") in self._channel.config.clean_on or message.get("custom") == CLEAN_CHAT_PAYLOAD:
+        if message.get("utter_action") in WIPE_RESPONSES or message.get("custom") == CLEAN_CHAT_PAYLOAD:
             await self._channel.clean(recipient_id, self._bound)
         if message.get("custom") == CLEAN_CHAT_PAYLOAD:
             message = {k: v for k, v in message.items() if k != "custom"}

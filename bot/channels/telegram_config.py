@@ -21,7 +21,6 @@ from core.settings import load_settings
 from core.yamlcheck import OneOf, Path_, Source, Strict, Text, YamlSyntaxError, check_model, format_path, read_source
 
 DEFAULT_API_URL = "https://api.telegram.org"
-DEFAULT_CLEAN_ON = ("utter_clean_done", "utter_not_safe", "utter_not_now")
 _PERSONA = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _TOKEN = re.compile(r"^(\d+):[A-Za-z0-9_-]{20,}$")
@@ -56,7 +55,6 @@ class TelegramConfig:
     mode: str  # "webhook" | "polling"
     public_url: str | None
     api_url: str
-    clean_on: frozenset[str]
     auto_clean_hours: float | None
 
     @property
@@ -148,7 +146,6 @@ class TelegramSettings(Strict):
     mode: Mode = Mode("auto")
     public_url_env: Optional[EnvName] = EnvName("POPBOT_PUBLIC_URL")
     api_url_env: Optional[EnvName] = EnvName("POPBOT_TELEGRAM_API_URL")
-    clean_on: List[Text] = list(DEFAULT_CLEAN_ON)
     auto_clean_hours: Optional[Hours] = 24.0  # type: ignore[assignment]
     bots: Optional[List[BotSpec]] = None
 
@@ -188,6 +185,10 @@ def parse(
     The shape is :class:`TelegramSettings`; what depends on the environment is checked here."""
     env = load_settings().env if env is None else env
     source = source if source is not None else Source(data=dict(credentials or {}))
+    if "clean_on" in source.data:
+        raise TelegramConfigError(
+            f"{_where(('clean_on',), source)}: no longer a setting: every channel wipes the chat after the "
+            "same lines (core.signals.WIPE_RESPONSES); remove it")
     spec, found = check_model(TelegramSettings, source)
     if spec is None or found:
         raise TelegramConfigError("\n".join(f"{_where(p.path, source)}: {p.message}" for p in found))
@@ -230,6 +231,5 @@ def parse(
         mode=mode,
         public_url=public_url or None,
         api_url=api_url,
-        clean_on=frozenset(str(name) for name in spec.clean_on),
         auto_clean_hours=spec.auto_clean_hours,
     )

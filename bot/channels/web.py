@@ -53,21 +53,18 @@ from bot.channels.disguise import Doors, install as install_doors, not_found
 from bot.channels.guards import BodyTooLarge, client_address, cross_site, read_body, same_origin
 from bot.channels.ratelimit import MemoryCounter, RateLimiter, RedisCounter, Rule
 from bot.channels.push import PushHub
-from bot.channels.telegram_config import DEFAULT_CLEAN_ON
 from bot.channels.retry import NotYet, run_again_while_unreachable, worth_running_again
 from bot.storage.spool import Spool
 from core.text import clean, neutralise
 from core.rasa_compat import channel_blueprint
 from core.settings import load_settings
-from core.signals import LANGUAGES, NO_PERSONA
+from core.signals import LANGUAGES, NO_PERSONA, WIPE_RESPONSES
 from bot.web.i18n import strings
 from core.logs import exception_summary
 
 logger = logging.getLogger(__name__)
 
 KIND = "web"
-#: After these lines the page empties its chat log (the same lines that wipe a Telegram chat).
-CLEAR_ON = frozenset(DEFAULT_CLEAN_ON)
 SESSION_COOKIE = sessions.COOKIE
 MAX_MESSAGE_CHARS = 4096
 #: What the counselor is told about a message the child can no longer receive.
@@ -118,7 +115,7 @@ class WebOutput(OutputChannel):
 
 
 class ReplyCollector(CollectingOutputChannel):
-    """Collects one message's replies and marks the first part of a line in :data:`CLEAR_ON` with
+    """Collects one message's replies and marks the first part of a line of ``core.signals.WIPE_RESPONSES`` with
     ``"clear": True`` (Rasa's collector drops the action name the dialogue passes along)."""
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
@@ -134,7 +131,7 @@ class ReplyCollector(CollectingOutputChannel):
         self._mark(before, kwargs)
 
     def _mark(self, before: int, kwargs: Mapping[str, Any]) -> None:
-        if kwargs.get("utter_action") in CLEAR_ON and len(self.messages) > before:
+        if kwargs.get("utter_action") in WIPE_RESPONSES and len(self.messages) > before:
             self.messages[before]["clear"] = True
 
 

@@ -55,7 +55,7 @@ def test_the_number_lines_are_said_again_each_once_in_the_marked_parts() -> None
 
 
 def test_nothing_before_a_wipe_is_said_again() -> None:
-    """After "clear my basket", the quick exit, a restart or a new session, an earlier number is never
+    """After "clear my basket", the quiet line, "not now", the quick exit, a restart or a new session, an earlier number is never
     said again: whoever holds the phone may not be the child. Only the no_number line, no number."""
     given = [user("send it today, my skin is bleeding", "urgent"), bot(EMERGENCY, "utter_emergency"),
              user("I'm in Leeds", "inform_location"), bot(REFERRAL, number=True)]
@@ -66,6 +66,8 @@ def test_nothing_before_a_wipe_is_said_again() -> None:
         [{"event": "session_started"}],
         # the quiet line ("sorry, wrong chat", "nvm mum's coming"): a parent may be reading now
         [user("sorry wrong chat", "not_safe"), bot("No problem, the cart will wait!", "utter_not_safe")],
+        # "not now" to the offer of a person: someone may be near (Telegram and the web page wipe too)
+        [user("not now", "not_now"), bot("No rush! Write yes here when it suits you.", "utter_not_now")],
     ]
     for wipe in wipes:
         events = given + wipe + [user("what was the number again?")]

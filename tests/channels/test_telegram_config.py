@@ -37,7 +37,7 @@ def test_credentials_file_of_the_repository_parses() -> None:
         ({}, {"POPBOT_PUBLIC_URL": "http://shop.example.org"}, "must be an https:// URL"),
         ({"auto_clean_hours": 60}, {}, "auto_clean_hours: must be between 0 and 47"),
         ({"mode": "push"}, {}, "TelegramInput.mode: 'push' must be one of: auto, webhook, polling"),
-        ({"clean_on": "utter_x"}, {}, "TelegramInput.clean_on: expected a list"),
+        ({"clean_on": ["utter_x"]}, {}, "TelegramInput.clean_on: no longer a setting"),
         ({"bots": [{"persona": "rumianek", "token_env": "lower"}]}, {}, "bots[0].token_env: must name an environment variable"),
         ({"bots": [{"persona": "Rumianek!", "token_env": "T"}]}, {}, "bots[0].persona: 'Rumianek!' must be lowercase letters"),
     ],

@@ -352,3 +352,17 @@ async def test_a_database_down_longer_than_the_pauses_spools_the_message(tmp_pat
                 assert resp.status == 200 and await resp.json() == []  # kept in the spool
         assert channel.spool.count() == 1
         assert handler.received == []
+
+
+@pytest.mark.parametrize("action", ["utter_clean_done", "utter_not_safe", "utter_not_now"])
+async def test_every_wiping_line_and_only_those_carry_clear(action: str) -> None:
+    """The page empties its log after the same lines that wipe a Telegram chat and end a number's repeat
+    (core.signals.WIPE_RESPONSES: one list for every channel)."""
+    from bot.channels.web import ReplyCollector
+    from core.signals import WIPE_RESPONSES
+
+    assert action in WIPE_RESPONSES
+    out = ReplyCollector()
+    await out.send_response("c1", {"text": "Thanks for visiting!", "utter_action": action})
+    await out.send_response("c1", {"text": "Lavender soap costs 18 zł.", "utter_action": "utter_rumianek__ask_price"})
+    assert [m.get("clear") for m in out.messages] == [True, None]
