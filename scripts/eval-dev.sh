@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Figures on the project's own test splits (never trained on; tests/nlu/test_split_leakage.py checks):
 # the team splits (tests/data/safety, tests/data/personas), the fresh splits (tests/data/fresh) and the
-# blind dev splits (tests/data/blind, written by testers who saw no data; their errors guide new training
-# lines by category, never by copying). Prints one table row per split, then the scripted conversations.
+# blind dev splits (tests/data/blind and tests/data/blind2, written by testers who saw no data; their errors
+# guide new training lines by category, never by copying). Prints one table row per split, then the scripted
+# conversations (tests/conversations, then the blind ones in tests/data/blind2/conversations).
+# Runs this checkout's code and model (python -m), so it measures a git worktree correctly.
 # Usage: scripts/eval-dev.sh [OUT_DIR]   (default results/dev; needs a trained model)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-results/dev}"
-popbot=.venv/bin/popbot
-[ -x "$popbot" ] || { echo "eval-dev: run 'make build' first (no .venv/bin/popbot)" >&2; exit 2; }
+py=.venv/bin/python
+[ -x "$py" ] || { echo "eval-dev: run 'make build' first (no .venv/bin/python)" >&2; exit 2; }
+popbot() { PYTHONHASHSEED=0 TF_CPP_MIN_LOG_LEVEL=3 "$py" -m bot.cli.main "$@"; }
 mkdir -p "$out"
 row() {  # row NAME FILE [PERSONA]
   local name=$1 file=$2 persona=${3:-}
   local args=("$file" --out "$out/$name")
   [ -n "$persona" ] && [ "$persona" != plain ] && args+=(--persona "$persona")
-  "$popbot" eval "${args[@]}" 2>/dev/null | awk -v n="$name" -v lines="$(grep -c . "$file")" '
+  popbot eval "${args[@]}" 2>/dev/null | awk -v n="$name" -v lines="$(grep -c . "$file")" '
     /help recall/ {h=$NF} /benign false-positive/ {f=$NF} /urgent recall/ {u=$NF} /not_safe recall/ {s=$NF}
     END {printf "| %-22s | %5d | %6s | %6s | %6s | %6s |\n", n, lines, h, f, u, s}'
 }
@@ -24,6 +27,10 @@ for lang in en es pl; do row "team/$lang" "tests/data/safety/$lang.jsonl"; done
 for f in tests/data/personas/*.jsonl; do b=$(basename "$f" .jsonl); row "team/$b" "$f" "${b%_*}"; done
 for lang in en es pl; do row "fresh/$lang" "tests/data/fresh/$lang.jsonl"; done
 for f in tests/data/fresh/*_*.jsonl; do b=$(basename "$f" .jsonl); row "fresh/$b" "$f" "${b%_*}"; done
-for f in tests/data/blind/*.jsonl; do b=$(basename "$f" .jsonl); row "blind/$b" "$f" "${b%_*}"; done
+for d in blind blind2; do
+  for f in tests/data/$d/*.jsonl; do b=$(basename "$f" .jsonl); row "$d/$b" "$f" "${b%_*}"; done
+done
 echo "=== scripted conversations (tests/conversations)"
-"$popbot" eval --conversations tests/conversations --out "$out" 2>/dev/null | tail -3
+popbot eval --conversations tests/conversations --out "$out" 2>/dev/null | tail -3
+echo "=== blind scripted conversations (tests/data/blind2/conversations)"
+popbot eval --conversations tests/data/blind2/conversations --out "$out/blind2-conversations" 2>/dev/null | tail -3

@@ -1,5 +1,5 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
-tests/data/fresh or tests/data/blind appears among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
+tests/data/fresh or the blind dev splits (tests/data/blind, tests/data/blind2) appears among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
 
@@ -21,7 +21,7 @@ from core.signals import NO_PERSONA
 from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
-SPLIT_DIRS = ("safety", "personas", "fresh", "blind")
+SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -88,11 +88,15 @@ def test_fresh_split_repeats_no_team_split_line() -> None:
     assert repeated == []
 
 
-def test_blind_split_repeats_no_other_split_line() -> None:
-    """The blind dev splits (written without seeing any data) share no line with the team and fresh splits."""
-    others = {_key(t) for name in ("safety", "personas", "fresh") for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
-    blind = [t for p in (DATA / "blind").glob("*.jsonl") for t in _split_lines(p)]
-    assert len(blind) > 600
+@pytest.mark.parametrize(("blind_dir", "earlier", "size"), [
+    ("blind", ("safety", "personas", "fresh"), 600),
+    ("blind2", ("safety", "personas", "fresh", "blind"), 540),
+])
+def test_blind_split_repeats_no_other_split_line(blind_dir: str, earlier: tuple[str, ...], size: int) -> None:
+    """A blind dev set (written without seeing any data) shares no line with the splits before it."""
+    others = {_key(t) for name in earlier for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
+    blind = [t for p in (DATA / blind_dir).glob("*.jsonl") for t in _split_lines(p)]
+    assert len(blind) > size
     assert [t for t in blind if _key(t) in others] == []
     repeated = [k for k, n in Counter(_key(t) for t in blind).items() if n > 1]
     assert repeated == []
