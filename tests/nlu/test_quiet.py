@@ -36,6 +36,28 @@ def test_taking_back_what_was_said_is_a_quiet_line(text: str, lang: str) -> None
 
 
 @pytest.mark.parametrize("text, lang", [
+    # forget it + it was nothing + delete it (brief fix-b2), written fresh: a delete word is a filler, so
+    # it takes a quiet word with it ("delete my order" alone is not a quiet line)
+    ("forget it, it was nothing, delete this", "en"), ("nvm it doesnt matter, erase that", "en"),
+    ("ignore me, just being silly, delete it", "en"),
+    ("olvídate, no era nada, bórralo", "es"), ("da igual, olvidalo, estoy bien", "es"),
+    ("déjalo, era una tontería, elimina el mensaje", "es"), ("ignoradlo, no importa", "es"),
+    ("niewazne, nic takiego, skasuj", "pl"), ("nie ważne, olej to, usuń wiadomość", "pl"),
+    ("zapomnijcie, to była głupota, usuńcie to", "pl"), ("nieistotne, zapomnij", "pl"),
+])
+def test_forget_it_and_delete_it_is_a_quiet_line(text: str, lang: str) -> None:
+    assert is_quiet_line(fold(text), lang, WORDS) or made_of(fold(text), lang, WIPE)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("delete my order", "en"), ("olvida, me pega", "es"), ("zapomnij, on mnie bije, usuń", "pl"),
+    ("borra la foto que te mandé de mi herida", "es"),
+])
+def test_a_delete_word_alone_or_with_a_disclosure_is_no_quiet_line(text: str, lang: str) -> None:
+    assert not is_quiet_line(fold(text), lang, WORDS)
+
+
+@pytest.mark.parametrize("text, lang", [
     ("forget what i said about my stepdad", "en"), ("sorry, its nothing, he only hits me sometimes", "en"),
     ("no sorry", "en"),  # a "no" with an apology stays a "no" (the answer to a question)
     ("zapomnij co pisałam o wujku", "pl"), ("olvida lo que te dije de mi tío", "es"),
@@ -52,6 +74,8 @@ WIPE = load_wipe_lines(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
     ("clear the chat before anyone sees", "en", True), ("erase it all now", None, True),
     ("usuń całą rozmowę", "pl", True), ("skasuj to szybko", "pl", True),
     ("borra todo porfa", "es", True), ("bórralo ya", "es", True), ("elimina los mensajes", "es", True),
+    ("no era nada, borra esto porfa", "es", True), ("nic nie było, usuń to", "pl", True),
+    ("it was nothing, delete it", "en", True),
     ("how do i delete a chat on whatsapp", "en", False), ("he made me delete all our messages", "en", False),
     ("delete my order", "en", False), ("mama kazała mi usunąć zdjęcia", "pl", False),
     ("mi padre viene borracho", "es", False), ("borra la foto que te mandé de mi herida", "es", False),
