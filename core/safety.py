@@ -65,8 +65,12 @@ whether it is ``urgent``:
      so a "yes" still reaches a counselor first) instead of a bare emergency line. Any harm cue
      keeps the emergency reply first;
   5. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
-     about another person — ``peer_help``, never the child's own urgent self-harm. Other signals
-     stand (a forwarded threat is still evidence of danger to the child);
+     about another person — ``peer_help``, never the child's own urgent self-harm; with a cue of
+     urgency it is ``peer_help_urgent``. Other signals stand (a forwarded threat is still evidence
+     of danger to the child). A friend's story said plainly (the shared ``peer_help``, not a
+     persona's code) with a cue that the friend is in danger now (:meth:`Danger.to_friend`: a plan
+     for tonight, pills taken, not answering, a weapon, "right now" with a harm word) is ``peer_help_urgent``:
+     signal ``peer_help``, urgent — the emergency number first, for the friend, then a person;
   6. :func:`is_tentative` — inside a persona, a help signal said in plain words (a shared intent,
      not the persona's code) that the classifier is less than ``TENTATIVE_CONFIDENCE`` sure of,
      with no harm word, persona risk cue, self-harm urgency cue or danger cue, is answered in
@@ -85,7 +89,7 @@ import re
 from dataclasses import dataclass, field
 from typing import AbstractSet, Iterable, Mapping, Optional, Sequence, Tuple
 
-from core.signals import HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
+from core.signals import HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent
 
 #: Where a message that belongs to another persona lands.
 FOREIGN_INTENT = "out_of_scope"
@@ -173,6 +177,7 @@ class Danger:
 
     now: Mapping[str, Sequence[str]] = field(default_factory=dict)
     weapons: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    friend: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
@@ -180,6 +185,14 @@ class Danger:
         now = has_cue(folded, lang, self.now)
         weapon = has_cue(folded, lang, self.weapons)
         return now, weapon
+
+    def to_friend(self, folded: str, lang: Optional[str], harm: Mapping[str, Sequence[str]]) -> bool:
+        """Whether a friend's story says the friend is in danger now: a ``friend`` cue (a plan for
+        tonight, pills taken, not answering, a goodbye), a weapon, or a cue of ``now`` with a word
+        of ``harm`` ("her dad is beating her right now"). Not a bare cue of ``now``: a friend's story
+        told "right now" ("she's so sad rn") is not danger now."""
+        now, weapon = self.found(folded, lang)
+        return weapon or has_cue(folded, lang, self.friend) or (now and has_cue(folded, lang, harm))
 
 
 @dataclass(frozen=True)
@@ -240,12 +253,19 @@ def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE
     """``top`` unless it is a non-urgent help signal and an urgent intent of the ranking has at
     least ``share`` of its confidence: then that urgent intent. Urgency is not an arg-max between
     near-tied intents ("he is threatening me with a weapon now": exploitation 0.48, danger 0.46),
-    which a small change of the training data flips; ordinary talk is never escalated."""
+    which a small change of the training data flips; ordinary talk is never escalated. A friend's
+    story (the shared ``peer_help``) with an urgent intent close behind is ``peer_help_urgent``: the
+    friend is the one in danger ("my friend swallowed a load of pills": peer_help 0.56,
+    self_harm_urgent 0.44)."""
     signal, urgent = signal_for_intent(top.intent)
     if urgent or signal not in HELP_SIGNALS:
         return top
     runner_up = next((r for r in ranking if r.intent in URGENT_INTENTS), None)
-    return runner_up if runner_up is not None and runner_up.confidence >= share * top.confidence else top
+    if runner_up is None or runner_up.confidence < share * top.confidence:
+        return top
+    if top.intent == "peer_help":  # the classifier reads a friend's story first: the friend is in danger
+        return Ranked(PEER_URGENT, top.confidence, top.source)
+    return runner_up
 
 
 def contains_cue(folded: str, cues: Iterable[str]) -> bool:
@@ -470,8 +490,12 @@ def decide(
         return Decision(top.intent, top.confidence, top.source, signal, False, masked)
     signal, urgent = signal_for_intent(top.intent)
     if forwarded and signal == "self_harm":
-        top = Ranked("peer_help", top.confidence, top.source)
-        return Decision(top.intent, top.confidence, top.source, "peer_help", False, masked)
+        # someone else's words about themselves: their own urgency cues say the friend is in danger
+        urgent = is_urgent(signal, False, folded, lang, urgent_cues) or danger.to_friend(folded, lang, harm_cues or {})
+        top = Ranked(PEER_URGENT if urgent else "peer_help", top.confidence, top.source)
+        return Decision(top.intent, top.confidence, top.source, "peer_help", urgent, masked)
+    if top.intent == "peer_help" and persona_of(top.source) is None and danger.to_friend(folded, lang, harm_cues or {}):
+        top, urgent = Ranked(PEER_URGENT, top.confidence, top.source), True
     if persona_of(top.source) is not None and top.intent == "peer_help":
         top = Ranked("help_request", top.confidence, top.source)
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)

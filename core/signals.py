@@ -2,7 +2,8 @@
 
 Intent naming:
   * shared safety-layer intents are named after their signal (``abuse_disclosure`` ...),
-    plus ``self_harm_urgent`` (self-harm with a plan, means or time);
+    plus ``self_harm_urgent`` (self-harm with a plan, means or time) and ``peer_help_urgent`` (a
+    friend or sibling in danger now: decided by words in core.safety, never trained);
   * ordinary-talk intents shared by every persona (``greet``, ``thanks``, ...) map to ``none``;
   * persona intents are namespaced ``<persona>__<name>``; the persona component renames a
     persona *code* intent to its generic name (``rumianek__help_request`` -> ``help_request``)
@@ -74,6 +75,9 @@ ORDINARY_INTENTS: Final = (
 )
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")
+#: A friend or sibling in danger now ("my friend took a load of pills and isn't answering"): signal
+#: peer_help, urgent. Decided by words (core.safety.is_peer_urgent), never trained.
+PEER_URGENT: Final = "peer_help_urgent"
 #: Signals whose ``urgent`` flag is always true.
 ALWAYS_URGENT: Final = frozenset({"urgent", "visit_request", "imminent_danger"})
 
@@ -97,6 +101,8 @@ def signal_for_intent(intent: str | None) -> tuple[str, bool]:
     name = generic_name(intent)
     if name == "self_harm_urgent":
         return "self_harm", True
+    if name == PEER_URGENT:
+        return "peer_help", True
     if name == "clean_chat":
         return "not_safe", False
     if name in SIGNALS:

@@ -59,10 +59,12 @@ class AnswerCues(Strict):
 
 
 class DangerCues(Strict):
-    """Danger happening now: ``now`` (the moment, hiding, someone at the door) and ``weapons``."""
+    """Danger happening now: ``now`` (the moment, hiding, someone at the door), ``weapons`` and
+    ``friend`` (a friend or sibling in danger now: pills taken, a plan for tonight, not answering)."""
 
     now: Cues
     weapons: Cues
+    friend: Cues = {}
 
 
 class CuesFile(Strict):

@@ -86,7 +86,7 @@ def _load_danger(path: Path) -> Danger:
     def folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
         return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
 
-    return Danger(now=folded(section.now), weapons=folded(section.weapons))
+    return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
