@@ -256,11 +256,16 @@ def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE
     which a small change of the training data flips; ordinary talk is never escalated. A friend's
     story (the shared ``peer_help``) with an urgent intent close behind is ``peer_help_urgent``: the
     friend is the one in danger ("my friend swallowed a load of pills": peer_help 0.56,
-    self_harm_urgent 0.44)."""
+    self_harm_urgent 0.44). Inside a persona, its coded ``help_request`` with its coded ``urgent``
+    close behind is that urgent code (dev splits: one more urgent line found, no new error)."""
     signal, urgent = signal_for_intent(top.intent)
     if urgent or signal not in HELP_SIGNALS:
         return top
-    runner_up = next((r for r in ranking if r.intent in URGENT_INTENTS), None)
+    coded = top.intent == CODED_HELP and persona_of(top.source) is not None
+    # the persona's code: its urgent code close behind ("can the chamomile cream come today":
+    # help_request .49, urgent .45) is urgent too
+    runner_up = next((r for r in ranking if r.intent in URGENT_INTENTS
+                      or (coded and r.intent == CODED_URGENT and persona_of(r.source) is not None)), None)
     if runner_up is None or runner_up.confidence < share * top.confidence:
         return top
     if top.intent == "peer_help":  # the classifier reads a friend's story first: the friend is in danger

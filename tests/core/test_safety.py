@@ -350,6 +350,19 @@ def test_escalation_keeps_a_coded_request_inside_a_persona_when_no_urgent_intent
     assert (d.intent, d.signal, d.urgent) == ("imminent_danger", "imminent_danger", True)
 
 
+def test_the_personas_urgent_code_close_behind_its_help_code_is_urgent() -> None:
+    """"can the chamomile cream come today" read help_request .49, urgent .45: urgency is not an arg-max
+    between near-tied codes; the discreet question would have asked before giving the number."""
+    d = decide([("rumianek__help_request", 0.49), ("rumianek__urgent", 0.45), ("greet", 0.06)], "rumianek",
+               fold("x"), "pl", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("urgent", "urgent", True)
+    d = decide([("rumianek__help_request", 0.8), ("rumianek__urgent", 0.2)], "rumianek", fold("x"), "pl", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("help_request", "help_request", False)
+    # another persona's urgent code is never this persona's
+    d = decide([("rumianek__help_request", 0.6), ("gametips__urgent", 0.4)], "rumianek", fold("x"), "en", CUES)
+    assert d.urgent is False
+
+
 def test_i_cant_call_is_made_of_its_cues_and_keeps_a_help_signal() -> None:
     """"I can't call, he'd hear me" after "call 112 right now" drew the emergency reply again (read
     as imminent danger) or the shop's "the cart will wait": it is intent cant_call (nlu/quiet.py),
