@@ -105,6 +105,11 @@ QUIET_CODES = frozenset({"not_safe", "clean_chat"})
 #: ordinary message becomes a false alarm.
 URGENT_INTENTS = frozenset({"imminent_danger", "self_harm_urgent"})
 URGENT_SHARE = 0.5
+#: The share at which a persona's urgent code close behind its help code decides (:func:`escalate`):
+#: a near tie only ("da się żeby krem rumiankowy doszedł jeszcze dziś": help .49, urgent .45). At 0.5
+#: "chyba potrzebuję kremu rumiankowego" (help .43, urgent .26) drew the emergency reply instead of
+#: the discreet question. Not cross-validated: chosen for near ties, checked on the dev splits.
+CODED_URGENT_SHARE = 0.75
 #: Help signals that danger happening now makes urgent (``imminent_danger``): how the classifier
 #: reads violence at home, a group at school or a man met online by its topic, not its moment.
 #: Not distress ("my anxiety is so bad rn"), peer_help (a friend's story), ask_human or self_harm
@@ -262,12 +267,12 @@ def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE
     if urgent or signal not in HELP_SIGNALS:
         return top
     coded = top.intent == CODED_HELP and persona_of(top.source) is not None
-    # the persona's code: its urgent code close behind ("can the chamomile cream come today":
-    # help_request .49, urgent .45) is urgent too
     runner_up = next((r for r in ranking if r.intent in URGENT_INTENTS
                       or (coded and r.intent == CODED_URGENT and persona_of(r.source) is not None)), None)
     if runner_up is None or runner_up.confidence < share * top.confidence:
         return top
+    if runner_up.intent == CODED_URGENT and runner_up.confidence < CODED_URGENT_SHARE * top.confidence:
+        return top  # the persona's two codes: only a near tie ("can the chamomile cream come today")
     if top.intent == "peer_help":  # the classifier reads a friend's story first: the friend is in danger
         return Ranked(PEER_URGENT, top.confidence, top.source)
     return runner_up
