@@ -140,6 +140,19 @@ def is_plain_visit_request(decision: Decision, persona: str, folded: str, lang: 
     return has_cue(folded, lang, come_for_me)
 
 
+def is_coded_visit_request(decision: Decision, persona: str, has_address: bool) -> bool:
+    """Inside a persona: its coded help or urgent request with a street address ("I'd like the
+    chamomile cream, my skin is bad, Lipowa 5, Lublin") is its visit code, whatever the classifier
+    weighed more — an order with a delivery address is how the code asks for someone to come. Cover
+    talk with an address (an adult changing an order's address), an adult's express order (the
+    discreet question, core.safety step 4) and a coded request for a friend stay as they are."""
+    from core.signals import NO_PERSONA, generic_name, persona_of
+
+    if persona == NO_PERSONA or not has_address or decision.intent not in ("help_request", "urgent"):
+        return False
+    return persona_of(decision.source) is not None and generic_name(decision.source) == decision.intent
+
+
 def as_visit_request(decision: Decision) -> Decision:
     """``decision`` turned into a visit request (intent and signal ``visit_request``, urgent)."""
     signal, urgent = signal_for_intent("visit_request")

@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_location_answer, as_not_safe, as_visit_request, is_location_refusal,
-    is_plain_visit_request, is_quiet_line, load_answers, load_come_for_me, load_quiet_words, load_refusals,
+    is_coded_visit_request, is_plain_visit_request, is_quiet_line, load_answers, load_come_for_me, load_quiet_words, load_refusals,
     load_wipe_lines,
 )
 from nlu.address import find_address
@@ -188,6 +188,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, find_address(text) is not None):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)
+            decision = as_visit_request(decision)
+        elif is_coded_visit_request(decision, persona, find_address(text) is not None):
+            # inside a persona: the code with a street address is the visit code (nlu/quiet.py)
             decision = as_visit_request(decision)
         elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
               and made_of(folded, lang, self.wipe_lines)):

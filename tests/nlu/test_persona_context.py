@@ -210,9 +210,41 @@ def test_the_plain_bot_an_address_and_come_get_me_is_a_visit_request(component: 
     ("can you come to my party", "en", "plain", "out_of_scope", "out_of_scope"),                    # no address
     ("i live at 14 Rowan Close, come get me, i took all the pills", "en", "plain", "self_harm_urgent",
      "self_harm_urgent"),                                                                            # its own reply
-    ("please send the cream to ul. Długa 5, Kraków, przyjedźcie", "pl", "rumianek", "rumianek__help_request",
-     "help_request"),                                                                                # a persona's code
 ])
 def test_no_visit_request_without_both_or_outside_the_plain_bot(component: PersonaContext, text: str, lang: str,
                                                                 persona: str, top: str, expected: str) -> None:
     assert seen(component, text, [(top, 0.8), ("greet", 0.2)], lang, persona=persona)[0] == expected
+
+
+@pytest.mark.parametrize("text, lang, top, expected", [
+    # the persona's code with a street address is its visit code (the classifier weighed the cream more)
+    ("pido la crema de manzanilla, que la piel me va fatal, calle Almendro 9, Leganes", "es",
+     "rumianek__help_request", "visit_request"),
+    ("please send the cream to ul. Długa 5, Kraków, przyjedźcie", "pl", "rumianek__urgent", "visit_request"),
+    # cover talk with an address (an adult changing an order) and a request for a friend stay as they are
+    ("order 5521, please change the delivery address to 14 Rowan Close, Bradford", "en",
+     "rumianek__order_admin", "rumianek__order_admin"),
+    ("the cream for my friend, her skin is bad, 14 Rowan Close, Bradford", "en", "rumianek__peer_help", "help_request"),
+    ("i'd like the chamomile cream, my skin has been bad for months", "en", "rumianek__help_request", "help_request"),
+])
+def test_inside_a_persona_the_code_with_an_address_is_the_visit_code(component: PersonaContext, text: str, lang: str,
+                                                                     top: str, expected: str) -> None:
+    intent, signal, urgent, entities = seen(component, text, [(top, 0.8), ("greet", 0.2)], lang, persona="rumianek")
+    assert intent == expected
+    if expected == "visit_request":
+        assert (signal, urgent) == ("visit_request", True)
+        assert any(name == "address" for name, _ in entities)
+
+
+def test_an_adults_express_order_with_an_address_keeps_the_discreet_question() -> None:
+    """core.safety step 4 turns the adult's urgent code into the discreet question (source: the urgent
+    code); an address in it does not make it the visit code."""
+    from core.safety import Decision
+    from nlu.quiet import is_coded_visit_request
+
+    adult = Decision("help_request", 0.8, "rumianek__urgent", "urgent", True, ())
+    assert not is_coded_visit_request(adult, "rumianek", has_address=True)
+    coded = Decision("urgent", 0.8, "rumianek__urgent", "urgent", True, ())
+    assert is_coded_visit_request(coded, "rumianek", has_address=True)
+    assert not is_coded_visit_request(coded, "rumianek", has_address=False)
+    assert not is_coded_visit_request(coded, "plain", has_address=True)
