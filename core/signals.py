@@ -76,7 +76,7 @@ ORDINARY_INTENTS: Final = (
 #: Generic names of persona code intents (a persona declares phrases for each).
 CODE_INTENTS: Final = ("help_request", "urgent", "visit_request", "not_safe", "peer_help", "clean_chat")
 #: A friend or sibling in danger now ("my friend took a load of pills and isn't answering"): signal
-#: peer_help, urgent. Decided by words (core.safety.is_peer_urgent), never trained.
+#: peer_help, urgent. Decided in core.safety (``Danger.to_friend``, ``escalate``), never trained.
 PEER_URGENT: Final = "peer_help_urgent"
 #: Signals whose ``urgent`` flag is always true.
 ALWAYS_URGENT: Final = frozenset({"urgent", "visit_request", "imminent_danger"})

@@ -183,13 +183,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
                    and is_location_refusal(folded, lang, self.refusals))
+        has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
-        elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, find_address(text) is not None):
+        elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, has_address):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)
             decision = as_visit_request(decision)
-        elif is_coded_visit_request(decision, persona, find_address(text) is not None):
+        elif is_coded_visit_request(decision, persona, has_address):
             # inside a persona: the code with a street address is the visit code (nlu/quiet.py)
             decision = as_visit_request(decision)
         elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
