@@ -137,6 +137,24 @@ def test_danger_now_leaves_an_urgent_intent_alone() -> None:
     assert danger_now(top, "imminent_danger", (top,), fold("he has a knife"), "en", DANGER) is None
 
 
+
+CALM = _folded({"en": ["fine", "safe"], "es": ["bien"], "pl": ["spokoj"]})
+
+
+@pytest.mark.parametrize("text, lang, danger_now", [
+    ("its fine right now. im in sheffield", "en", False),
+    ("i'm safe right now, he left", "en", False),
+    ("estoy bien ahora mismo", "es", False),
+    ("i'm not safe right now", "en", True),           # a negation takes the calm back
+    ("its not fine right now", "en", True),
+    ("no estoy bien ahora mismo", "es", True),
+    ("fine right now but i'm hiding", "en", True),   # another cue of now
+    ("right now he is hitting her", "en", True),
+])
+def test_a_word_of_calm_right_before_now_takes_the_danger_back(text: str, lang: str, danger_now: bool) -> None:
+    danger = Danger(now=DANGER.now, weapons=DANGER.weapons, calm=CALM)
+    assert danger.found(fold(text), lang)[0] is danger_now
+
 # --- covering one's tracks: someone arriving -------------------------------------------------
 
 
@@ -174,6 +192,23 @@ def test_arriving_alone_or_self_harm_is_left_to_the_classifier() -> None:
     assert not is_covering_tracks(top, "gametips", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
     assert not is_covering_tracks(top, "plain", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
 
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("nvm, she isn't coming", "en"),
+    ("forget it, he's not here", "en"),
+    ("olvídalo, mi tío no viene", "es"),
+    ("zapomnij, nie idzie", "pl"),
+])
+def test_a_denied_arrival_is_nobody_arriving(text: str, lang: str) -> None:
+    """"aún no ha llegado" (the parcel has not arrived) drew the quiet code inside the shop: an
+    arriving cue right after a negation does not count."""
+    ranking = [("rumianek__shipping", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)]
+    assert seen(ranking, text, lang, "rumianek")[1] == "none"
+    top = Ranked("out_of_scope", 0.6, "out_of_scope")
+    assert not is_covering_tracks(top, "rumianek", fold(text), lang, True, ARRIVING, HARM, DANGER)
+    assert is_covering_tracks(top, "rumianek", fold(text.replace("n't", "").replace(" not", "").replace(" no ", " ")
+                                                     .replace("nie ", "")), lang, True, ARRIVING, HARM, DANGER)
 
 # --- covering one's tracks in the plain bot (brief fix-plain): no quiet code to learn there ---------
 
