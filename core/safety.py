@@ -294,6 +294,27 @@ def has_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]])
     return any(contains_cue(folded, found) for found in cues_of(lang, cues))
 
 
+#: Words that deny what follows them: "aún no ha llegado" (the parcel has not arrived) is nobody arriving.
+NEGATIONS = frozenset({"no", "not", "never", "nie", "nigdy", "nunca", "hasnt", "hasn't", "isnt", "isn't", "didnt",
+                       "didn't", "havent", "haven't", "wont", "won't", "aint", "ain't"})
+_WORD_WITH_APOSTROPHE = re.compile(r"[\w']+")
+
+
+def has_affirmed_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
+    """Like :func:`has_cue`, but a cue right after a negation ("no ha llegado", "nie przyszła",
+    "hasn't come") does not count."""
+    padded = f" {folded} "
+    for found in cues_of(lang, cues):
+        for cue in found:
+            start = padded.find(f" {cue}")
+            while start >= 0:
+                before = _WORD_WITH_APOSTROPHE.findall(padded[:start])
+                if not before or before[-1] not in NEGATIONS:
+                    return True
+                start = padded.find(f" {cue}", start + 1)
+    return False
+
+
 def has_word_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
     """Like :func:`has_cue`, but a cue matches whole words only ("borra" is not "borracho")."""
     words = f" {' '.join(_WORD.findall(folded))} "
@@ -422,7 +443,7 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     if persona == NO_PERSONA and (signal not in PLAIN_COVERING_SIGNALS
                                   or len(_WORD.findall(folded)) > MAX_COVERING_WORDS):
         return False
-    if not has_cue(folded, lang, arriving):
+    if not has_affirmed_cue(folded, lang, arriving):
         return False
     if has_cue(folded, lang, harm_cues):
         return False

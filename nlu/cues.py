@@ -1,7 +1,8 @@
 """The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
 decisions look for in folded text — self-harm urgency, danger happening now, quiet lines,
 refusals to say where one is, putting-off words, stock farewells, adult customers, harm words, someone arriving,
-answers to the bot's questions ("not now"), asking to wipe the chat, asking to be fetched from an address.
+answers to the bot's questions ("not now"), asking to wipe the chat, asking to be fetched from an address,
+an existing order named by its number.
 
 Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
 malformed file stops the NLU component with ``file:line: field: message`` instead of silently
@@ -80,10 +81,12 @@ class CuesFile(Strict):
     harm: Cues
     arriving: Cues
     answers: AnswerCues
-    # asking to wipe the chat ("delete this chat", "borra todo") and, in the plain bot, asking to be
-    # fetched from an address ("come get me", "venid a por mí"): nlu/quiet.py
+    # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be
+    # fetched from an address ("come get me", "venid a por mí"), and inside a persona the words that
+    # name a customer's existing order by its number ("pedido 48213"): nlu/quiet.py
     wipe_lines: Dict[Lang, Phrases] = {}
     come_for_me: Dict[Lang, List[Cue]] = {}
+    order_reference: Dict[Lang, List[Cue]] = {}
 
 
 class CuesError(ValueError):

@@ -119,6 +119,14 @@ def as_clean_chat(decision: Decision) -> Decision:
     return dataclasses.replace(decision, intent="clean_chat", signal=signal, urgent=urgent)
 
 
+def load_order_words(path: Path) -> Mapping[str, tuple[str, ...]]:
+    """``{lang: (folded word start, ...)}``: the words that name a customer's order ("pedido")."""
+    from core.text import fold
+    from nlu.cues import load_cues
+
+    return {lang: tuple(sorted({fold(c) for c in cues})) for lang, cues in load_cues(path).order_reference.items()}
+
+
 def load_come_for_me(path: Path) -> Mapping[str, tuple[str, ...]]:
     """``{lang: (folded cue, ...)}``: asking to be fetched ("come get me", "venid a por mí")."""
     from core.text import fold
@@ -151,6 +159,54 @@ def is_coded_visit_request(decision: Decision, persona: str, has_address: bool) 
     if persona == NO_PERSONA or not has_address or decision.intent not in ("help_request", "urgent"):
         return False
     return persona_of(decision.source) is not None and generic_name(decision.source) == decision.intent
+
+
+#: The shortest number that is an order's reference ("pedido 48213"), not a house or flat number.
+ORDER_NUMBER_DIGITS = 4
+#: How many words may stand between the order word and its number ("order no. 55102", "zamówienia nr 61234").
+ORDER_NUMBER_GAP = 2
+
+
+def has_order_reference(folded: str, lang: Optional[str], order_words: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether ``folded`` names an existing order by its number: an order word of the message's
+    language (every language's when unknown; ``order_reference`` in the cues file: "order",
+    "pedido", "zamówienie") followed, at most ``ORDER_NUMBER_GAP`` words later, by a number of at
+    least ``ORDER_NUMBER_DIGITS`` digits ("mi pedido #48213", "order no. 55102")."""
+    tokens = _WORD.findall(folded)
+    words = [w for lists in ([order_words[lang]] if lang in order_words else order_words.values()) for w in lists]
+    for i, token in enumerate(tokens):
+        if any(token.startswith(w) for w in words):
+            after = tokens[i + 1:i + 2 + ORDER_NUMBER_GAP]
+            if any(t.isdigit() and len(t) >= ORDER_NUMBER_DIGITS for t in after):
+                return True
+    return False
+
+
+def is_existing_order(decision: Decision, persona: str, folded: str, lang: Optional[str],
+                      order_words: Mapping[str, tuple[str, ...]], harm: bool) -> bool:
+    """Inside a persona: its code read in a message about an existing order by its number, with no
+    harm word ("cambien la dirección del pedido 55102 a calle Serrano 40", "mi pedido 48213 aún no
+    ha llegado", "cancel order #30112") — a customer's order, answered in cover. A child using the
+    code has no order number; a harm word ("skin", "burns") keeps the code. Also a cover reading
+    that a rule turned into the code (the quiet code for "has not arrived yet")."""
+    from core.signals import CODE_INTENTS, NO_PERSONA, generic_name, persona_of
+
+    if persona == NO_PERSONA or harm or persona_of(decision.source) != persona:
+        return False
+    coded = generic_name(decision.source) in CODE_INTENTS or decision.intent in CODE_INTENTS
+    return coded and has_order_reference(folded, lang, order_words)
+
+
+def as_cover(decision: Decision, persona: str) -> Decision:
+    """``decision`` turned into the persona's best-ranked cover intent (signal ``none``), or
+    unchanged when its ranking holds none."""
+    from core.signals import CODE_INTENTS, persona_of
+
+    cover = next((r for r in decision.ranking if persona_of(r.source) == persona and r.intent not in CODE_INTENTS), None)
+    if cover is None:
+        return decision
+    return dataclasses.replace(decision, intent=cover.intent, confidence=cover.confidence, source=cover.source,
+                               signal="none", urgent=False)
 
 
 def as_visit_request(decision: Decision) -> Decision:

@@ -28,16 +28,16 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_age, as_cant_call, as_clean_chat, as_location_answer, as_not_safe, as_visit_request, is_location_refusal,
-    is_coded_visit_request, is_plain_visit_request, is_quiet_line, load_answers, load_come_for_me, load_quiet_words, load_refusals,
-    load_wipe_lines,
+    as_age, as_cant_call, as_clean_chat, as_cover, as_location_answer, as_not_safe, as_visit_request,
+    is_coded_visit_request, is_existing_order, is_location_refusal, is_plain_visit_request, is_quiet_line,
+    load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
+from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, has_cue, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
@@ -133,6 +133,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
         self.wipe_lines = load_wipe_lines(PROJECT_ROOT / self.config["cues_file"])
         self.come_for_me = load_come_for_me(PROJECT_ROOT / self.config["cues_file"])
+        self.order_words = load_order_words(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -186,6 +187,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
+        elif is_existing_order(decision, persona, folded, lang, self.order_words,
+                               has_cue(folded, lang, self._harm_cues(persona))):
+            # "cambien la dirección del pedido 55102 a calle Serrano 40": a customer's order by its
+            # number, answered in cover, not the visit or quiet code (nlu/quiet.py)
+            decision = as_cover(decision, persona)
         elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, has_address):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)

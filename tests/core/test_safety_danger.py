@@ -175,6 +175,23 @@ def test_arriving_alone_or_self_harm_is_left_to_the_classifier() -> None:
     assert not is_covering_tracks(top, "plain", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
 
 
+
+@pytest.mark.parametrize("text, lang", [
+    ("nvm, she isn't coming", "en"),
+    ("forget it, he's not here", "en"),
+    ("olvídalo, mi tío no viene", "es"),
+    ("zapomnij, nie idzie", "pl"),
+])
+def test_a_denied_arrival_is_nobody_arriving(text: str, lang: str) -> None:
+    """"aún no ha llegado" (the parcel has not arrived) drew the quiet code inside the shop: an
+    arriving cue right after a negation does not count."""
+    ranking = [("rumianek__shipping", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)]
+    assert seen(ranking, text, lang, "rumianek")[1] == "none"
+    top = Ranked("out_of_scope", 0.6, "out_of_scope")
+    assert not is_covering_tracks(top, "rumianek", fold(text), lang, True, ARRIVING, HARM, DANGER)
+    assert is_covering_tracks(top, "rumianek", fold(text.replace("n't", "").replace(" not", "").replace(" no ", " ")
+                                                     .replace("nie ", "")), lang, True, ARRIVING, HARM, DANGER)
+
 # --- covering one's tracks in the plain bot (brief fix-plain): no quiet code to learn there ---------
 
 WIPING = _folded({"en": ["delete", "wipe"], "pl": ["usun", "skasuj"], "es": ["borra", "borralo"]})

@@ -248,3 +248,50 @@ def test_an_adults_express_order_with_an_address_keeps_the_discreet_question() -
     assert is_coded_visit_request(coded, "rumianek", has_address=True)
     assert not is_coded_visit_request(coded, "rumianek", has_address=False)
     assert not is_coded_visit_request(coded, "plain", has_address=True)
+
+
+@pytest.mark.parametrize("text, lang, ranking, expected", [
+    ("mi pedido 48213 aún no ha llegado, lo hice hace 10 días", "es",
+     [("rumianek__shipping", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)], "rumianek__shipping"),
+    ("cambien la dirección de entrega del pedido 55102 a calle Serrano 40, Madrid", "es",
+     [("rumianek__visit_request", 0.6), ("rumianek__order_admin", 0.3), ("greet", 0.1)], "rumianek__order_admin"),
+    ("zmiana adresu zamówienia nr 61234 na ul. Ogrodowa 9, Płock", "pl",
+     [("rumianek__help_request", 0.6), ("rumianek__order_admin", 0.3), ("greet", 0.1)], "rumianek__order_admin"),
+    ("please cancel order #30112, wrong size", "en",
+     [("rumianek__not_safe", 0.7), ("rumianek__returns", 0.2), ("greet", 0.1)], "rumianek__returns"),
+])
+def test_an_existing_order_by_its_number_is_answered_in_cover(component: PersonaContext, text: str, lang: str,
+                                                              ranking: list[tuple[str, float]], expected: str) -> None:
+    """A customer's order named by its number: the persona's code read in it (quiet, visit or help
+    code) becomes its best cover reading — a child using the code has no order number."""
+    assert seen(component, text, lang=lang, ranking=ranking)[:3] == (expected, "none", False)
+
+
+@pytest.mark.parametrize("text, lang, ranking, expected", [
+    ("order 30112 came but the chamomile cream burns my skin so bad", "en",
+     [("rumianek__urgent", 0.7), ("rumianek__order_admin", 0.2), ("greet", 0.1)], "urgent"),   # a harm word
+    ("cancel the order please", "en", [("rumianek__not_safe", 0.7), ("rumianek__order_admin", 0.2), ("greet", 0.1)],
+     "not_safe"),                                                                             # no number
+    ("cancel my order of 2 jars, 12 Elm Road", "en",
+     [("rumianek__not_safe", 0.7), ("rumianek__order_admin", 0.2), ("greet", 0.1)], "not_safe"),  # short numbers
+    ("pedido 48213, gracias", "es", [("rumianek__order_admin", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)],
+     "rumianek__order_admin"),                                                                # cover stays cover
+])
+def test_without_an_order_number_or_with_a_harm_word_the_code_stays(component: PersonaContext, text: str, lang: str,
+                                                                    ranking: list[tuple[str, float]],
+                                                                    expected: str) -> None:
+    assert seen(component, text, lang=lang, ranking=ranking)[0] == expected
+
+
+def test_order_reference_needs_an_order_word_and_a_long_number_close_after_it() -> None:
+    from core.text import fold
+    from nlu.quiet import has_order_reference
+
+    words = {"en": ("order", "ref"), "es": ("pedido",), "pl": ("zamowien", "nr")}
+    assert has_order_reference(fold("order no. 55102"), "en", words)
+    assert has_order_reference(fold("mi pedido #48213"), "es", words)
+    assert has_order_reference(fold("zamówienie nr 61234"), "pl", words)
+    assert not has_order_reference(fold("order 12 jars"), "en", words)               # a quantity
+    assert not has_order_reference(fold("my order went to flat 1234 somewhere else entirely"), "en", words)
+    assert not has_order_reference(fold("48213 pedido"), "es", words)                # the number before
+    assert has_order_reference(fold("pedido 48213"), None, words)                    # language unknown: any list
