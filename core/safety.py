@@ -87,7 +87,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import AbstractSet, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import AbstractSet, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
 from core.signals import HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent
 
@@ -178,16 +178,19 @@ class Answers:
 class Danger:
     """Folded cues of danger happening now, per language (``danger_urgent`` in the cues file):
     ``now`` — the moment, hiding, someone at the door ("right now", "waiting for me", "kicking the
-    door"); ``weapons`` ("knife", "gun")."""
+    door"); ``weapons`` ("knife", "gun"); ``friend`` (a friend in danger now); ``calm`` — words that
+    take a ``now`` cue right after them back ("fine", "estoy bien", "spokojnie")."""
 
     now: Mapping[str, Sequence[str]] = field(default_factory=dict)
     weapons: Mapping[str, Sequence[str]] = field(default_factory=dict)
     friend: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    calm: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
-        when it is unknown) is in the folded text."""
-        now = has_cue(folded, lang, self.now)
+        when it is unknown) is in the folded text. A cue of ``now`` right after a word of ``calm``
+        ("it's fine right now, I'm in Sheffield") is not danger now."""
+        now = any(not is_reassured(before, lang, self.calm) for before in words_before(folded, lang, self.now))
         weapon = has_cue(folded, lang, self.weapons)
         return now, weapon
 
@@ -300,19 +303,29 @@ NEGATIONS = frozenset({"no", "not", "never", "nie", "nigdy", "nunca", "hasnt", "
 _WORD_WITH_APOSTROPHE = re.compile(r"[\w']+")
 
 
-def has_affirmed_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
-    """Like :func:`has_cue`, but a cue right after a negation ("no ha llegado", "nie przyszła",
-    "hasn't come") does not count."""
+def words_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
+    """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the words before it."""
     padded = f" {folded} "
     for found in cues_of(lang, cues):
         for cue in found:
             start = padded.find(f" {cue}")
             while start >= 0:
-                before = _WORD_WITH_APOSTROPHE.findall(padded[:start])
-                if not before or before[-1] not in NEGATIONS:
-                    return True
+                yield _WORD_WITH_APOSTROPHE.findall(padded[:start])
                 start = padded.find(f" {cue}", start + 1)
-    return False
+
+
+def has_affirmed_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
+    """Like :func:`has_cue`, but a cue right after a negation ("no ha llegado", "nie przyszła",
+    "hasn't come") does not count."""
+    return any(not before or before[-1] not in NEGATIONS for before in words_before(folded, lang, cues))
+
+
+def is_reassured(before: Sequence[str], lang: Optional[str], calm: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the word right before a cue is a word of calm ("it's fine right now", "estoy bien
+    ahora mismo") that no negation in the two words before it takes back ("I'm not safe right now")."""
+    if not before or not any(before[-1].startswith(c) for found in cues_of(lang, calm) for c in found):
+        return False
+    return not any(w in NEGATIONS for w in before[-3:-1])
 
 
 def has_word_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:

@@ -60,12 +60,14 @@ class AnswerCues(Strict):
 
 
 class DangerCues(Strict):
-    """Danger happening now: ``now`` (the moment, hiding, someone at the door), ``weapons`` and
-    ``friend`` (a friend or sibling in danger now: pills taken, a plan for tonight, not answering)."""
+    """Danger happening now: ``now`` (the moment, hiding, someone at the door), ``weapons``,
+    ``friend`` (a friend or sibling in danger now: pills taken, a plan for tonight, not answering)
+    and ``calm`` (a word that takes a ``now`` cue right after it back: "it's fine right now")."""
 
     now: Cues
     weapons: Cues
     friend: Cues = {}
+    calm: Cues = {}
 
 
 class CuesFile(Strict):

@@ -80,13 +80,14 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
 
 
 def _load_danger(path: Path) -> Danger:
-    """The ``danger_urgent`` cues: ``now`` and ``weapons``, ``{lang: [folded cue, ...]}`` each."""
+    """The ``danger_urgent`` cues: ``now``, ``weapons``, ``friend`` and ``calm``, ``{lang: [folded cue, ...]}`` each."""
     section = load_cues(path).danger_urgent
 
     def folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
         return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
 
-    return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend))
+    return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
+                  calm=folded(section.calm))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:

@@ -137,6 +137,24 @@ def test_danger_now_leaves_an_urgent_intent_alone() -> None:
     assert danger_now(top, "imminent_danger", (top,), fold("he has a knife"), "en", DANGER) is None
 
 
+
+CALM = _folded({"en": ["fine", "safe"], "es": ["bien"], "pl": ["spokoj"]})
+
+
+@pytest.mark.parametrize("text, lang, danger_now", [
+    ("its fine right now. im in sheffield", "en", False),
+    ("i'm safe right now, he left", "en", False),
+    ("estoy bien ahora mismo", "es", False),
+    ("i'm not safe right now", "en", True),           # a negation takes the calm back
+    ("its not fine right now", "en", True),
+    ("no estoy bien ahora mismo", "es", True),
+    ("fine right now but i'm hiding", "en", True),   # another cue of now
+    ("right now he is hitting her", "en", True),
+])
+def test_a_word_of_calm_right_before_now_takes_the_danger_back(text: str, lang: str, danger_now: bool) -> None:
+    danger = Danger(now=DANGER.now, weapons=DANGER.weapons, calm=CALM)
+    assert danger.found(fold(text), lang)[0] is danger_now
+
 # --- covering one's tracks: someone arriving -------------------------------------------------
 
 
