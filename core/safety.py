@@ -401,13 +401,29 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
     return None
 
 
+def without_phrases(folded: str, lang: Optional[str], phrases: Mapping[str, Sequence[str]]) -> str:
+    """``folded`` with every phrase of the message's language (all when unknown) blanked out."""
+    padded = f" {folded} "
+    for found in cues_of(lang, phrases):
+        for phrase in found:
+            padded = re.sub(rf"(?<= ){re.escape(phrase)}\b", " ", padded)
+    return padded.strip()
+
+
 def is_urgent(
-    signal: str, urgent: bool, folded: str, lang: Optional[str], urgent_cues: Mapping[str, Sequence[str]]
+    signal: str, urgent: bool, folded: str, lang: Optional[str], urgent_cues: Mapping[str, Sequence[str]],
+    no_plan: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> bool:
-    """Urgency: the intent's own flag, or self-harm with a cue of the message's language."""
-    if urgent or signal != "self_harm":
+    """Urgency: the intent's own flag, or self-harm with a cue of the message's language. Self-harm
+    that says there is no plan ("i havent got a plan or anything", "no tengo ningún plan":
+    ``no_plan``) is urgent only by a cue outside those words (means, a time): neither the word
+    "plan" in them nor the classifier's urgent reading alone decides."""
+    if signal != "self_harm":
         return urgent
-    return has_cue(folded, lang, urgent_cues)
+    rest = without_phrases(folded, lang, no_plan or {})
+    if urgent and rest == folded.strip():
+        return True
+    return has_cue(rest, lang, urgent_cues)
 
 
 def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str, lang: Optional[str],
@@ -506,6 +522,7 @@ def decide(
     arriving: Optional[Mapping[str, Sequence[str]]] = None,
     farewells: Optional[Mapping[str, Sequence[str]]] = None,
     wiping: Optional[Mapping[str, Sequence[str]]] = None,
+    no_plan: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -513,7 +530,8 @@ def decide(
     ("mum's coming"); ``farewells``: stock goodbyes with a later word ("see you later", "hasta
     luego") that do not make a goodbye a putting-off; ``forwarded``: the channel says the words are someone else's; ``answers``:
     the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now; ``wiping``:
-    asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c."""
+    asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c;
+    ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -542,9 +560,11 @@ def decide(
         top, urgent = Ranked(PEER_URGENT, top.confidence, top.source), True
     if persona_of(top.source) is not None and top.intent == "peer_help":
         top = Ranked("help_request", top.confidence, top.source)
-    urgent = is_urgent(signal, urgent, folded, lang, urgent_cues)
+    urgent = is_urgent(signal, urgent, folded, lang, urgent_cues, no_plan)
     if urgent and signal == "self_harm" and top.intent == "self_harm":
         top = Ranked("self_harm_urgent", top.confidence, top.source)
+    elif not urgent and top.intent == "self_harm_urgent":
+        top = Ranked("self_harm", top.confidence, top.source)
     now = None if urgent else danger_now(top, signal, masked, folded, lang, danger)
     if now is not None:
         top = now

@@ -74,6 +74,7 @@ class CuesFile(Strict):
     key_name = "section"
 
     self_harm_urgent: Cues
+    self_harm_no_plan: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

@@ -123,6 +123,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
         # see them, since they are not training data).
         self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"])
+        self.no_plan: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_no_plan")
         self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
         self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
@@ -181,6 +182,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             arriving=self.arriving,
             farewells=self.farewells,
             wiping=dict(self.wipe_lines.cues),
+            no_plan=self.no_plan,
         )
         lang = entity_value(message, "lang")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None

@@ -394,3 +394,26 @@ def test_i_cant_call_is_made_of_its_cues_and_keeps_a_help_signal() -> None:
     shop = dataclasses.replace(urgent, intent="rumianek__not_safe", signal="not_safe", urgent=False)
     assert isinstance(shop, Decision)
     assert (as_cant_call(shop).intent, as_cant_call(shop).signal, as_cant_call(shop).urgent) == ("cant_call", "ask_human", False)
+
+
+NO_PLAN = {"en": [fold(p) for p in ("havent got a plan", "no plan", "not going to do it")],
+           "es": [fold(p) for p in ("no tengo ningun plan",)], "pl": [fold(p) for p in ("nie mam planu",)]}
+PLAN_CUES = {"en": [fold(c) for c in ("plan", "pills", "tonight", "going to do it")],
+             "es": [fold(c) for c in ("plan", "esta noche")], "pl": [fold(c) for c in ("plan", "dzis")]}
+
+
+@pytest.mark.parametrize("text, lang, intent, urgent", [
+    ("i dont want to be alive anymore but i havent got a plan or anything", "en", "self_harm", False),
+    ("i dont want to be alive anymore but i havent got a plan or anything", "en", "self_harm_urgent", False),
+    ("no quiero vivir pero no tengo ningún plan", "es", "self_harm_urgent", False),
+    ("nie chcę żyć ale nie mam planu", "pl", "self_harm", False),
+    ("no plan, i'll just take all the pills tonight", "en", "self_harm", True),   # means and a time outside it
+    ("im not going to do it tonight", "en", "self_harm", True),                   # a time outside it
+    ("i have a plan", "en", "self_harm", True),
+    ("i want to die", "en", "self_harm_urgent", True),                           # the classifier's reading stays
+])
+def test_self_harm_said_without_a_plan_is_urgent_only_by_a_cue_outside_those_words(text: str, lang: str, intent: str,
+                                                                                  urgent: bool) -> None:
+    d = decide([(intent, 0.8), ("greet", 0.2)], "plain", fold(text), lang, PLAN_CUES, no_plan=NO_PLAN)
+    assert (d.signal, d.urgent) == ("self_harm", urgent)
+    assert d.intent == ("self_harm_urgent" if urgent else "self_harm")
