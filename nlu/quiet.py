@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from core.safety import Answers, Decision, Phrases
 from core.signals import HELP_SIGNALS, signal_for_intent
@@ -183,18 +183,19 @@ def has_order_reference(folded: str, lang: Optional[str], order_words: Mapping[s
 
 
 def is_existing_order(decision: Decision, persona: str, folded: str, lang: Optional[str],
-                      order_words: Mapping[str, tuple[str, ...]], harm: bool) -> bool:
+                      order_words: Mapping[str, tuple[str, ...]], harm_cues: Mapping[str, Sequence[str]]) -> bool:
     """Inside a persona: its code read in a message about an existing order by its number, with no
     harm word ("cambien la dirección del pedido 55102 a calle Serrano 40", "mi pedido 48213 aún no
     ha llegado", "cancel order #30112") — a customer's order, answered in cover. A child using the
     code has no order number; a harm word ("skin", "burns") keeps the code. Also a cover reading
     that a rule turned into the code (the quiet code for "has not arrived yet")."""
+    from core.safety import has_cue
     from core.signals import CODE_INTENTS, NO_PERSONA, generic_name, persona_of
 
-    if persona == NO_PERSONA or harm or persona_of(decision.source) != persona:
+    if persona == NO_PERSONA or persona_of(decision.source) != persona:
         return False
     coded = generic_name(decision.source) in CODE_INTENTS or decision.intent in CODE_INTENTS
-    return coded and has_order_reference(folded, lang, order_words)
+    return coded and has_order_reference(folded, lang, order_words) and not has_cue(folded, lang, harm_cues)
 
 
 def as_cover(decision: Decision, persona: str) -> Decision:

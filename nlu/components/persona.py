@@ -37,7 +37,7 @@ from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, has_cue, made_of
+from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.cues import load_cues
@@ -166,6 +166,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             ranking = [dict(message.get(INTENT))]
         text = message.get(TEXT) or ""
         folded = fold(text)
+        harm_cues = self._harm_cues(persona)
         decision = decide(
             [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking],
             persona,
@@ -175,7 +176,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             self.config["foreign_mass"],
             self.postponing,
             self.adult_cues,
-            self._harm_cues(persona),
+            harm_cues,
             forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
             answers=self.answers,
             danger=self.danger,
@@ -190,8 +191,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
-        elif is_existing_order(decision, persona, folded, lang, self.order_words,
-                               has_cue(folded, lang, self._harm_cues(persona))):
+        elif is_existing_order(decision, persona, folded, lang, self.order_words, harm_cues):
             # "cambien la dirección del pedido 55102 a calle Serrano 40": a customer's order by its
             # number, answered in cover, not the visit or quiet code (nlu/quiet.py)
             decision = as_cover(decision, persona)

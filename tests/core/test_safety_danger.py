@@ -137,7 +137,6 @@ def test_danger_now_leaves_an_urgent_intent_alone() -> None:
     assert danger_now(top, "imminent_danger", (top,), fold("he has a knife"), "en", DANGER) is None
 
 
-
 CALM = _folded({"en": ["fine", "safe"], "es": ["bien"], "pl": ["spokoj"]})
 
 
@@ -154,6 +153,7 @@ CALM = _folded({"en": ["fine", "safe"], "es": ["bien"], "pl": ["spokoj"]})
 def test_a_word_of_calm_right_before_now_takes_the_danger_back(text: str, lang: str, danger_now: bool) -> None:
     danger = Danger(now=DANGER.now, weapons=DANGER.weapons, calm=CALM)
     assert danger.found(fold(text), lang)[0] is danger_now
+
 
 # --- covering one's tracks: someone arriving -------------------------------------------------
 
@@ -193,7 +193,6 @@ def test_arriving_alone_or_self_harm_is_left_to_the_classifier() -> None:
     assert not is_covering_tracks(top, "plain", fold("nvm mum is coming"), "en", True, ARRIVING, HARM, DANGER)
 
 
-
 @pytest.mark.parametrize("text, lang", [
     ("nvm, she isn't coming", "en"),
     ("forget it, he's not here", "en"),
@@ -209,6 +208,7 @@ def test_a_denied_arrival_is_nobody_arriving(text: str, lang: str) -> None:
     assert not is_covering_tracks(top, "rumianek", fold(text), lang, True, ARRIVING, HARM, DANGER)
     assert is_covering_tracks(top, "rumianek", fold(text.replace("n't", "").replace(" not", "").replace(" no ", " ")
                                                      .replace("nie ", "")), lang, True, ARRIVING, HARM, DANGER)
+
 
 # --- covering one's tracks in the plain bot (brief fix-plain): no quiet code to learn there ---------
 
