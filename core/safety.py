@@ -162,7 +162,8 @@ class Answers:
     tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
     ``cant_call`` ("I can't call, he'd hear me": a person writes here instead), ``privacy`` ("will
-    you tell my parents?") and ``cost`` ("is it free?", "I don't have credit")."""
+    you tell my parents?"), ``cost`` ("is it free?", "I don't have credit") and ``refuse`` ("no, I
+    don't want a person": a no to the offer of a person)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -172,6 +173,7 @@ class Answers:
     cant_call: Phrases = field(default_factory=Phrases)
     privacy: Phrases = field(default_factory=Phrases)
     cost: Phrases = field(default_factory=Phrases)
+    refuse: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,19 @@ class Danger:
         now = any(not is_reassured(before, lang, self.calm) for before in words_before(folded, lang, self.now))
         weapon = has_cue(folded, lang, self.weapons)
         return now, weapon
+
+    def without_calmed(self, folded: str, lang: Optional[str]) -> str:
+        """``folded`` with every cue of ``now`` that a word of calm takes back blanked out ("its fine
+        right now" keeps "its fine"), for the other cue lists that hold "now"."""
+        padded = f" {folded} "
+        for found in cues_of(lang, self.now):
+            for cue in sorted(found, key=len, reverse=True):
+                start = padded.find(f" {cue}")
+                while start >= 0:
+                    if is_reassured(_WORD_WITH_APOSTROPHE.findall(padded[:start]), lang, self.calm):
+                        padded = padded[:start + 1] + " " * len(cue) + padded[start + 1 + len(cue):]
+                    start = padded.find(f" {cue}", start + 1)
+        return padded.strip()
 
     def to_friend(self, folded: str, lang: Optional[str], harm: Mapping[str, Sequence[str]]) -> bool:
         """Whether a friend's story says the friend is in danger now: a ``friend`` cue (a plan for
@@ -367,13 +382,16 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
     (``affirm``), "what was the number again?" (``ask_number``), "sorry, can you repeat?"
     (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it free?" (``ask_cost``) or
     "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked again) answer, else
-    None. ``ask_privacy`` and ``ask_cost`` override any reading but an urgent one the classifier is
+    None. A "later" made only of its words also overrides the persona's codes: "nie teraz, może
+    wieczorem" holds no code word, though "tonight" drew the urgent code (express tonight) at 0.54.
+    ``ask_privacy`` and ``ask_cost`` override any reading but an urgent one the classifier is
     at least ``TENTATIVE_CONFIDENCE`` sure of. The last three also override a help signal read with less than
     ``TENTATIVE_CONFIDENCE``. A "later" never replaces a help signal (a false alarm costs
     less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
     classifier."""
-    if top.intent in ANSWER_INTENTS and made_of(folded, lang, answers.later):
+    coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
+    if (top.intent in ANSWER_INTENTS or coded) and made_of(folded, lang, answers.later):
         signal = "not_safe" if persona != NO_PERSONA else signal_for_intent(top.intent)[0]
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.resume):
@@ -393,6 +411,10 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # ("sorry can you repeat" read as the quiet code at 0.97); a help signal the classifier is
         # sure of stays (a false alarm costs less than a miss)
         return Ranked(asked, top.confidence, top.source), "none"
+    if made_of(folded, lang, answers.refuse) and signal_for_intent(top.intent)[0] in ("ask_human", "none"):
+        # "no i dont want a person": read as asking for one (ask_human 0.65 for "want a person"), it
+        # called a counselor the child had just refused; any other help signal in it stays
+        return Ranked("deny", top.confidence, top.source), "none"
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
         # unclear: asked again. Words of not knowing ("what?", "idk", "może") hold no disclosure, so a
@@ -501,8 +523,8 @@ def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: s
         return False
     if top.confidence >= below:
         return False
-    if has_cue(folded, lang, harm_cues) or has_cue(folded, lang, urgent_cues):
-        return False
+    if has_cue(folded, lang, harm_cues) or has_cue(danger.without_calmed(folded, lang), lang, urgent_cues):
+        return False  # "its fine right now": a "now" taken back by a word of calm is no urgency cue
     return not any(danger.found(folded, lang))
 
 

@@ -46,8 +46,8 @@ class Phrases(Strict):
 class AnswerCues(Strict):
     """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?"), ``cant_call``
-    ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?") and ``cost`` ("is it
-    free?", "no tengo saldo")."""
+    ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?"), ``cost`` ("is it
+    free?", "no tengo saldo") and ``refuse`` ("no, I don't want a person")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -57,6 +57,7 @@ class AnswerCues(Strict):
     cant_call: Dict[Lang, Phrases] = {}
     privacy: Dict[Lang, Phrases] = {}
     cost: Dict[Lang, Phrases] = {}
+    refuse: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

@@ -19,8 +19,8 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from core.safety import Answers, Decision, Phrases
-from core.signals import HELP_SIGNALS, signal_for_intent
+from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases
+from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of, signal_for_intent
 
 _WORD = re.compile(r"\w+")
 
@@ -65,11 +65,21 @@ def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str,
     return any(phrase in folded for phrases in tables for phrase in phrases)
 
 
-def as_location_answer(decision: Decision) -> Decision:
+def as_location_answer(decision: Decision, keep_signal: bool = False) -> Decision:
     """``decision`` turned into an answer to the location question (intent ``inform_location``):
-    a refusal to say where, or a message that is only a place's name ("springfield")."""
+    a refusal to say where, or a message that is only a place's name ("springfield"). With
+    ``keep_signal`` the help signal and urgency stay (the referral routes on them)."""
+    if keep_signal:
+        return dataclasses.replace(decision, intent="inform_location")
     signal, urgent = signal_for_intent("inform_location")
     return dataclasses.replace(decision, intent="inform_location", signal=signal, urgent=urgent)
+
+
+def is_tentative_cover(decision: Decision, persona: str) -> bool:
+    """Inside a persona, a plain help signal answered in cover voice (``core.safety.is_tentative``:
+    the persona's code name on a shared intent's reading)."""
+    return (persona != NO_PERSONA and decision.intent in (CODED_HELP, CODED_URGENT)
+            and persona_of(decision.source) is None and decision.signal in HELP_SIGNALS)
 
 
 def as_age(decision: Decision) -> Decision:
@@ -88,7 +98,7 @@ def _phrases(lists: Mapping[str, Any]) -> Phrases:
 
 def load_answers(path: Path) -> Answers:
     """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number``, ``repeat``,
-    ``cant_call``, ``privacy`` and ``cost`` phrases per language (a
+    ``cant_call``, ``privacy``, ``cost`` and ``refuse`` phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
     from nlu.cues import load_cues
 

@@ -22,13 +22,13 @@ from core.emergency import dial_first
 from nlu.components.base import PopbotComponent, entity_value, with_entities
 
 
-def _persona_countries() -> Dict[str, str]:
+def persona_countries() -> Dict[str, str]:
     from core.persona import project_personas
 
     return {pid: persona.country for pid, persona in project_personas().items()}
 
 
-def _persona_catalogues() -> Dict[str, tuple[str, ...]]:
+def persona_catalogues() -> Dict[str, tuple[str, ...]]:
     """Every catalogue name of every persona, in every language (never read as a place)."""
     from core.persona import project_personas
 
@@ -44,8 +44,8 @@ class LocationExtractor(PopbotComponent):
         from referrals.geo import gazetteer
 
         gazetteer()  # build the index now, not on a child's first message
-        self.countries = _persona_countries()
-        self.catalogues = _persona_catalogues()
+        self.countries = persona_countries()
+        self.catalogues = persona_catalogues()
 
     def process(self, messages: List[Message]) -> List[Message]:
         from referrals.geo import locate

@@ -30,7 +30,7 @@ from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_cover, as_location_answer, as_not_safe, as_visit_request,
     is_coded_visit_request, is_existing_order, is_location_refusal, is_plain_visit_request, is_quiet_line,
-    load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals, load_wipe_lines,
+    is_tentative_cover, load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only
@@ -40,8 +40,9 @@ from core.text import fold
 from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
+from nlu.components.location import persona_catalogues, persona_countries
 from nlu.cues import load_cues
-from referrals.geo import is_place_name
+from referrals.geo import is_place_name, locate
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -137,6 +138,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.come_for_me = load_come_for_me(PROJECT_ROOT / self.config["cues_file"])
         self.order_words = load_order_words(PROJECT_ROOT / self.config["cues_file"])
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
+        self.countries = persona_countries()
+        self.catalogues = persona_catalogues()
 
     def train(self, training_data: TrainingData) -> Resource:
         self.personas = sorted(
@@ -153,6 +156,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         """Harm words of every language plus the persona's risk cues (any language)."""
         risk = sorted({cue for cues in self.risk_cues.get(persona, {}).values() for cue in cues})
         return {lang: [*cues, *risk] for lang, cues in self.harm_cues.items()}
+
+    def _names_place(self, text: str, persona: str, lang: Optional[str]) -> bool:
+        """Whether ``text`` names a place as the location extractor would find it."""
+        located = locate(text, country_hint=self.countries.get(persona), lang=lang,
+                         exclude=self.catalogues.get(persona, ()))
+        return located.place is not None or located.ambiguous
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -223,6 +232,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # now" again; in the shop as the quiet line): a person writes here instead (intent
             # cant_call), urgency kept
             decision = as_cant_call(decision)
+        elif is_tentative_cover(decision, persona) and self._names_place(text, persona, lang):
+            # "yeah nobody is looking, im in Perth" (distress 0.42, answered in cover): a weak plain
+            # reading with no harm word that names a place answers "which city?" — the place is
+            # routed on (signal and urgency kept), not the discreet question asked again
+            decision = as_location_answer(decision, keep_signal=True)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and is_place_name(text):
             # "springfield" alone says where the child is, not "I don't understand" (read as
             # out_of_scope it re-asked the offer of a person already accepted)

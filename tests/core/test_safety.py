@@ -118,6 +118,45 @@ def test_anything_more_than_a_bare_later_is_left_to_the_classifier(text: str) ->
     assert plain.intent == "deny"
 
 
+@pytest.mark.parametrize("top", ["rumianek__urgent", "rumianek__help_request"])
+def test_a_bare_later_is_not_now_even_when_read_as_the_personas_code(top: str) -> None:
+    """"not now, maybe tomorrow" holds no code word, though a time word drew the urgent code
+    (express tonight): "nie teraz, może wieczorem" was given 112 after the discreet question."""
+    decision = decide([(top, 0.54), ("deny", 0.43), ("greet", 0.03)], "rumianek", fold("no, maybe tomorrow"), "en",
+                      CUES, postponing=POSTPONING_ALL, answers=ANSWERS)
+    assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, "not_safe", False)
+
+
+def test_the_shipped_later_words_hold_times_of_day() -> None:
+    from core.paths import PROJECT_ROOT
+    from nlu.quiet import load_answers
+
+    later = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml").later
+    assert made_of(fold("nie teraz, może wieczorem"), "pl", later)
+    assert made_of(fold("not now, maybe tonight"), "en", later)
+    assert made_of(fold("ahora no, mejor esta noche"), "es", later)
+    assert not made_of(fold("chamomile cream tonight"), "en", later)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("no, i don't want a person", "en"), ("nah dont want to talk to anyone thanks", "en"),
+    ("nie, nie chcę z nikim gadać", "pl"), ("no quiero que me escriba nadie, gracias", "es"),
+])
+@pytest.mark.parametrize("persona", ["plain", "rumianek"])
+def test_refusing_the_person_is_a_no_even_when_read_as_asking_for_one(text: str, lang: str, persona: str) -> None:
+    """"no i dont want a person" was read as ask_human (0.65, "want a person") and called the
+    counselor the child had just refused."""
+    from core.paths import PROJECT_ROOT
+    from nlu.quiet import load_answers
+
+    answers = load_answers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+    decision = decide([("ask_human", 0.65), ("deny", 0.34), ("greet", 0.01)], persona, fold(text), lang, CUES,
+                      answers=answers)
+    assert (decision.intent, decision.signal, decision.urgent) == ("deny", "none", False)
+    kept = decide([("self_harm", 0.7), ("deny", 0.3)], persona, fold(text), lang, CUES, answers=answers)
+    assert kept.signal == "self_harm"  # any other help signal stays
+
+
 def test_a_later_never_replaces_a_help_signal() -> None:
     decision = decide([("imminent_danger", 0.6), ("deny", 0.4)], "rumianek", fold("not now"), "en", CUES,
                       answers=ANSWERS)

@@ -65,3 +65,19 @@ def test_ordinary_talk_and_the_personas_own_codes_are_left_alone() -> None:
     assert seen([("rumianek__help_request", 0.4), ("out_of_scope", 0.35), ("greet", 0.25)], "x") == (
         "help_request", "help_request", False)
     assert seen([("rumianek__urgent", 0.4), ("out_of_scope", 0.35), ("greet", 0.25)], "x") == ("urgent", "urgent", True)
+
+
+def test_a_now_taken_back_by_a_word_of_calm_is_no_urgency_cue() -> None:
+    """"its fine right now. im in Sheffield" (after "is nobody looking?"): the "now" in it is no
+    urgency cue once a word of calm precedes it (Danger.calm), so the weak reading is answered in
+    cover; "i'm not fine right now" keeps it."""
+    danger = Danger(now={"en": [fold("right now")]}, calm={"en": [fold("fine")]})
+    urgent_cues = {"en": [fold("now")]}
+    ranking = [("imminent_danger", 0.22), ("out_of_scope", 0.2), ("affirm", 0.2), ("greet", 0.19), ("thanks", 0.19)]
+
+    def intent(text: str) -> str:
+        return decide(ranking, "gametips", fold(text), "en", urgent_cues, harm_cues=HARM, danger=danger).intent
+
+    assert danger.without_calmed(fold("its fine right now. ok"), "en") == "its fine          . ok"
+    assert intent("its fine right now. ok") == "urgent"   # the persona's coded urgent reply, in cover
+    assert intent("im not fine right now") == "imminent_danger"

@@ -150,6 +150,50 @@ def test_breaking_off_because_a_parent_is_arriving_is_the_quiet_code(component: 
     assert seen(component, text, ranking, lang)[:3] == ("not_safe", "not_safe", False)
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("shh my stepdad is back", "en"), ("shhh mum is home", "en"), ("ciii, tata wrocil", "pl"),
+    ("shh, ha entrado mi madre", "es"),
+])
+def test_hushing_because_someone_is_back_is_the_quiet_code(component: PersonaContext, text: str, lang: str) -> None:
+    """A hushing word breaks the talk off like "nvm" (cues.yml postponing: "shh", "cii"): read as
+    danger at 0.8, "shh he's back" drew the emergency line with a parent at the screen."""
+    ranking = [("imminent_danger", 0.8), ("rumianek__not_safe", 0.15), ("greet", 0.05)]
+    assert seen(component, text, ranking, lang)[:3] == ("not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text", ["shh hes back and hes drunk", "shh he's back, he has a knife"])
+def test_hushing_with_harm_keeps_the_emergency_reply(component: PersonaContext, text: str) -> None:
+    ranking = [("imminent_danger", 0.8), ("rumianek__not_safe", 0.15), ("greet", 0.05)]
+    assert seen(component, text, ranking, "en")[:3] == ("imminent_danger", "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang, ranking, signal, urgent", [
+    ("yes ok, nobody around, im in Leeds", "en", [("distress", 0.42), ("affirm", 0.3), ("greet", 0.28)],
+     "distress", False),
+    ("its all fine right now, im in Glasgow", "en", [("imminent_danger", 0.22), ("inform_location", 0.2),
+                                                    ("affirm", 0.2), ("greet", 0.19), ("thanks", 0.19)],
+     "imminent_danger", True),
+])
+def test_a_weak_plain_reading_that_names_a_place_answers_which_city(component: PersonaContext, text: str, lang: str,
+                                                                    ranking: list[tuple[str, float]], signal: str,
+                                                                    urgent: bool) -> None:
+    """Inside a persona, a plain help signal answered in cover (below TENTATIVE_CONFIDENCE, no harm
+    word) that names a place is the place answer: the referral routes on it, the signal and the
+    urgency stay. "its fine right now" is no urgency cue (a word of calm takes the "now" back)."""
+    intent, got_signal, got_urgent, _ = seen(component, text, ranking, lang)
+    assert (intent, got_signal, got_urgent) == ("inform_location", signal, urgent)
+
+
+@pytest.mark.parametrize("text, ranking, intent", [
+    ("im in Leeds", [("distress", 0.8), ("greet", 0.2)], "distress"),             # a sure reading
+    ("im in Leeds and he hits me", [("distress", 0.4), ("greet", 0.35), ("thanks", 0.25)], "distress"),  # harm
+    ("i feel kind of low lately", [("distress", 0.42), ("greet", 0.3), ("thanks", 0.28)], "help_request"),  # no place
+])
+def test_a_sure_reading_harm_or_no_place_is_not_a_place_answer(component: PersonaContext, text: str,
+                                                               ranking: list[tuple[str, float]], intent: str) -> None:
+    assert seen(component, text, ranking, "en")[0] == intent
+
+
 @pytest.mark.parametrize("text", ["my dad is coming and he will hit me, gtg", "nvm hes coming for me",
                                   "gtg he's here, he has a knife"])
 def test_danger_while_a_parent_arrives_keeps_the_emergency_reply(component: PersonaContext, text: str) -> None:

@@ -36,6 +36,17 @@ def test_taking_back_what_was_said_is_a_quiet_line(text: str, lang: str) -> None
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("pretend i never wrote that, my dad's here", "en"), ("pls pretend i didnt ask", "en"),
+    ("udawaj ze nic nie pisalam", "pl"), ("skasuj to i udawaj ze nic nie bylo", "pl"),
+    ("haz como si no hubiera dicho nada", "es"),
+])
+def test_pretend_i_never_wrote_it_is_a_quiet_line(text: str, lang: str) -> None:
+    """Taking it back by pretending ("pretend i never wrote that", "udawaj że", "haz como si no
+    hubiera…"): read as abuse or self-harm, such lines drew a plain safety reply."""
+    assert is_quiet_line(fold(text), lang, WORDS)
+
+
+@pytest.mark.parametrize("text, lang", [
     # forget it + it was nothing + delete it (brief fix-b2), written fresh: a delete word is a filler, so
     # it takes a quiet word with it ("delete my order" alone is not a quiet line)
     ("forget it, it was nothing, delete this", "en"), ("nvm it doesnt matter, erase that", "en"),
@@ -61,6 +72,7 @@ def test_a_delete_word_alone_or_with_a_disclosure_is_no_quiet_line(text: str, la
     ("forget what i said about my stepdad", "en"), ("sorry, its nothing, he only hits me sometimes", "en"),
     ("no sorry", "en"),  # a "no" with an apology stays a "no" (the answer to a question)
     ("zapomnij co pisałam o wujku", "pl"), ("olvida lo que te dije de mi tío", "es"),
+    ("pretend i never said he hits me", "en"), ("udawaj ze nie pisalam ze ojczym mnie bije", "pl"),
 ])
 def test_taking_back_with_a_disclosure_or_a_plain_no_is_left_to_the_classifier(text: str, lang: str) -> None:
     assert not is_quiet_line(fold(text), lang, WORDS)

@@ -42,6 +42,18 @@ def test_finds_places_in_free_text(text: str, name: str, country: str, kind: str
     assert (place.name, place.country, place.kind) == (name, country, kind)
 
 
+@pytest.mark.parametrize("text, name", [("mieszkamy w Pile", "Piła"), ("jestem w Ustce", "Ustka")])
+def test_polish_locatives_in_le_and_ce(text: str, name: str) -> None:
+    """-ła/-ło -> -le ("w Pile") and -ka -> -ce ("w Ustce") on the Polish persona."""
+    located = locate(text, "PL", "pl")
+    assert located.place is not None and located.place.name == name
+
+
+@pytest.mark.parametrize("text", ["jestem w szkole", "siedze w lazience", "mam krem w torebce"])
+def test_polish_case_endings_of_ordinary_words_are_no_place(text: str) -> None:
+    assert locate(text, "PL", "pl").place is None, text
+
+
 def test_place_carries_admin1_coordinates_population() -> None:
     place = find_place("Kraków")
     assert place is not None
