@@ -133,6 +133,8 @@ BREAKING_OFF = frozenset({"deny", "goodbye"})
 PLAIN_COVERING_SIGNALS = frozenset({"none", "imminent_danger", "distress", "ask_human"})
 #: Covering one's tracks is short ("gtg someone's coming", "borra todo q viene mi madre").
 MAX_COVERING_WORDS = 12
+#: Inside a persona, someone arriving said bare, without a putting-off word ("brat patrzy").
+MAX_BARE_ARRIVAL_WORDS = 5
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
@@ -482,14 +484,20 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 
 def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[str], putting_off: bool,
                        arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
-                       danger: Danger) -> bool:
+                       danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
     plain bot only over a reading of ``PLAIN_COVERING_SIGNALS`` and in at most
-    ``MAX_COVERING_WORDS`` words (a disclosure said while breaking off stays the disclosure)."""
+    ``MAX_COVERING_WORDS`` words (a disclosure said while breaking off stays the disclosure).
+    Inside a persona a bare arrival needs no putting-off word: someone (``someone``: "brat", "my
+    mum", "she's") and an arriving cue in at most ``MAX_BARE_ARRIVAL_WORDS`` words ("brat patrzy",
+    "shes coming up the stairs")."""
     signal = signal_for_intent(top.intent)[0]
-    if not putting_off or signal == "self_harm":
+    if signal == "self_harm":
+        return False
+    if not putting_off and (persona == NO_PERSONA or len(_WORD.findall(folded)) > MAX_BARE_ARRIVAL_WORDS
+                            or not has_word_cue(folded, lang, someone or {})):
         return False
     if persona == NO_PERSONA and (signal not in PLAIN_COVERING_SIGNALS
                                   or len(_WORD.findall(folded)) > MAX_COVERING_WORDS):
@@ -545,6 +553,7 @@ def decide(
     farewells: Optional[Mapping[str, Sequence[str]]] = None,
     wiping: Optional[Mapping[str, Sequence[str]]] = None,
     no_plan: Optional[Mapping[str, Sequence[str]]] = None,
+    someone: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -553,7 +562,8 @@ def decide(
     luego") that do not make a goodbye a putting-off; ``forwarded``: the channel says the words are someone else's; ``answers``:
     the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now; ``wiping``:
     asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c;
-    ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`."""
+    ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`;
+    ``someone``: people who may arrive, for a bare arrival inside a persona (:func:`is_covering_tracks`)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -565,7 +575,7 @@ def decide(
         # "later" ("my friends are coming over later")
         later = answers.later.cues if answers else {}
         breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
-    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger):
+    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers) if answers else None

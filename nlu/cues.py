@@ -84,6 +84,7 @@ class CuesFile(Strict):
     adult_customer: Cues
     harm: Cues
     arriving: Cues
+    someone: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be
     # fetched from an address ("come get me", "venid a por mí"), and inside a persona the words that

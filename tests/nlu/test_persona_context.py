@@ -161,6 +161,40 @@ def test_hushing_because_someone_is_back_is_the_quiet_code(component: PersonaCon
     assert seen(component, text, ranking, lang)[:3] == ("not_safe", "not_safe", False)
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("mum is coming up", "en"), ("sis is reading my screen", "en"), ("tata patrzy", "pl"),
+    ("tata bierze mi telefon", "pl"), ("mi padre está mirando", "es"),
+])
+def test_a_bare_arrival_inside_a_persona_is_the_quiet_code(component: PersonaContext, text: str, lang: str) -> None:
+    """Someone arriving said bare, with no putting-off word, in at most 5 words (cues.yml someone +
+    arriving): the persona's code lists "someone is coming" as not_safe."""
+    ranking = [("imminent_danger", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)]
+    assert seen(component, text, ranking, lang)[:3] == ("not_safe", "not_safe", False)
+
+
+@pytest.mark.parametrize("text, persona, ranking, intent", [
+    ("dad is home and drunk", "rumianek", [("abuse_disclosure", 0.9), ("greet", 0.1)], "abuse_disclosure"),  # harm
+    ("he is coming for me", "rumianek", [("imminent_danger", 0.9), ("greet", 0.1)], "imminent_danger"),  # danger now
+    ("mum is coming up", "plain", [("imminent_danger", 0.7), ("greet", 0.3)], "imminent_danger"),  # the plain bot
+    ("my mum is watching tv, whats a good face mask", "rumianek",                     # more than 5 words
+     [("rumianek__ask_product_info", 0.9), ("greet", 0.1)], "rumianek__ask_product_info"),
+    ("im here", "rumianek", [("rumianek__not_safe", 0.7), ("greet", 0.3)], "affirm"),  # nobody else: "I'm here"
+])
+def test_no_bare_arrival_with_harm_danger_in_the_plain_bot_or_long(component: PersonaContext, text: str, persona: str,
+                                                                   ranking: list[tuple[str, float]],
+                                                                   intent: str) -> None:
+    assert seen(component, text, ranking, "en", persona=persona)[0] == intent
+
+
+@pytest.mark.parametrize("text, lang", [("im here", "en"), ("jestem tu", "pl"), ("estoy aquí", "es")])
+@pytest.mark.parametrize("persona", ["plain", "rumianek"])
+def test_im_here_is_the_child_answering_never_a_signal(component: PersonaContext, text: str, lang: str,
+                                                       persona: str) -> None:
+    """"im here" was read as self_harm_urgent (0.52) and drew the emergency line."""
+    ranking = [("self_harm_urgent", 0.52), ("greet", 0.3), ("distress", 0.18)]
+    assert seen(component, text, ranking, lang, persona=persona)[:3] == ("affirm", "none", False)
+
+
 @pytest.mark.parametrize("text", ["shh hes back and hes drunk", "shh he's back, he has a knife"])
 def test_hushing_with_harm_keeps_the_emergency_reply(component: PersonaContext, text: str) -> None:
     ranking = [("imminent_danger", 0.8), ("rumianek__not_safe", 0.15), ("greet", 0.05)]
