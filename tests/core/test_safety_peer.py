@@ -104,3 +104,21 @@ def test_an_urgent_intent_close_behind_a_friends_story_makes_the_friend_urgent()
     # the child's own self-harm read first stays the child's
     assert seen([("self_harm_urgent", 0.93), ("peer_help", 0.07)], "i swallowed pills and my friend isnt answering") == (
         "self_harm_urgent", "self_harm", True)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("my friend texted me thanks for everything and now shes offline", "en"),
+    ("a guy at the party wont let her leave the bedroom, my best friend just texted me", "en"),
+    ("mój kumpel napisał dzięki za wszystko i nie czyta wiadomości", "pl"),
+    ("mi amiga me ha puesto gracias por todo y ya no lee nada", "es"),
+    ("mi prima está en una casa y un señor no la deja salir", "es"),
+])
+def test_the_shipped_friend_cues_hold_goodbyes_and_being_held(text: str, lang: str) -> None:
+    """A friend's goodbye ("thanks for everything", "gracias por todo") and a friend held somewhere
+    ("won't let her leave") are a friend in danger now (cues.yml danger_urgent.friend)."""
+    from nlu.components.persona import _load_cues, _load_danger
+
+    path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
+    d = decide([("peer_help", 0.6), ("goodbye", 0.3), ("self_harm_urgent", 0.05)], "plain", fold(text), lang,
+               _load_cues(path), danger=_load_danger(path), harm_cues=_load_cues(path, "harm"))
+    assert (d.intent, d.signal, d.urgent) == URGENT_PEER
