@@ -328,3 +328,16 @@ def test_in_the_plain_bot_a_later_over_ordinary_talk_is_no_break_off() -> None:
     assert plain("delete it, someone is here") == "not_safe"
     # read as danger, "not now, mum's coming" is covering one's tracks: never the emergency line
     assert plain("not now, mum is coming", [("imminent_danger", 0.7), ("greet", 0.3)]) == "not_safe"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("dad has got the belt out again", "en"), ("ojczym wyjal pasek i idzie do mnie", "pl"),
+    ("mi padre ha sacado el cinturon", "es"),
+])
+def test_shipped_cues_a_belt_taken_out_is_a_weapon(text: str, lang: str) -> None:
+    """"hes got the belt out" is danger now like a knife (cues.yml danger_urgent.weapons)."""
+    intent, _, urgent = seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")
+    assert (intent, urgent) == ("imminent_danger", True)
+    coded = seen_shipped([("rumianek__help_request", 0.8), ("greet", 0.2)], "chamomile cream pls, " + text, lang,
+                         "rumianek")
+    assert coded[::2] == ("urgent", True)
