@@ -341,3 +341,13 @@ def test_shipped_cues_a_belt_taken_out_is_a_weapon(text: str, lang: str) -> None
     coded = seen_shipped([("rumianek__help_request", 0.8), ("greet", 0.2)], "chamomile cream pls, " + text, lang,
                          "rumianek")
     assert coded[::2] == ("urgent", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my stepdad hits me with his belt when hes angry", "en"), ("ojczym leje mnie pasem za oceny", "pl"),
+    ("mi padre me pega con el cinturon si suspendo", "es"),
+])
+def test_shipped_cues_a_belt_in_habitual_abuse_is_no_danger_now(text: str, lang: str) -> None:
+    """Only the belt taken out now is a weapon cue; being hit with it as a habit stays abuse."""
+    intent, _, urgent = seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")
+    assert (intent, urgent) == ("abuse_disclosure", False)
