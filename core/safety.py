@@ -183,12 +183,14 @@ class Danger:
     """Folded cues of danger happening now, per language (``danger_urgent`` in the cues file):
     ``now`` — the moment, hiding, someone at the door ("right now", "waiting for me", "kicking the
     door"); ``weapons`` ("knife", "gun"); ``friend`` (a friend in danger now); ``calm`` — words that
-    take a ``now`` cue right after them back ("fine", "estoy bien", "spokojnie")."""
+    take a ``now`` cue right after them back ("fine", "estoy bien", "spokojnie"); ``fiction`` (a film, a
+    song, a series: ordinary talk about it is never escalated)."""
 
     now: Mapping[str, Sequence[str]] = field(default_factory=dict)
     weapons: Mapping[str, Sequence[str]] = field(default_factory=dict)
     friend: Mapping[str, Sequence[str]] = field(default_factory=dict)
     calm: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    fiction: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
@@ -479,6 +481,8 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
     close = next((r for r in ranking if r.intent in DANGER_SIGNALS | {DANGER_INTENT}), None)
     if close is None or close.confidence < share * top.confidence or not any(danger.found(folded, lang)):
         return None
+    if has_cue(folded, lang, danger.fiction):
+        return None  # "in the music video he chases her with a knife": talk about fiction
     return Ranked(DANGER_INTENT, close.confidence, close.source)
 
 

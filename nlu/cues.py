@@ -69,6 +69,7 @@ class DangerCues(Strict):
     weapons: Cues
     friend: Cues = {}
     calm: Cues = {}
+    fiction: Cues = {}
 
 
 class CuesFile(Strict):

@@ -88,7 +88,7 @@ def _load_danger(path: Path) -> Danger:
         return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
 
     return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
-                  calm=folded(section.calm))
+                  calm=folded(section.calm), fiction=folded(section.fiction))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:

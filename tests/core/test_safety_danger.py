@@ -351,3 +351,17 @@ def test_shipped_cues_a_belt_in_habitual_abuse_is_no_danger_now(text: str, lang:
     """Only the belt taken out now is a weapon cue; being hit with it as a habit stays abuse."""
     intent, _, urgent = seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")
     assert (intent, urgent) == ("abuse_disclosure", False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("in the music video he chases her with a knife, its all acting right", "en"),
+    ("w teledysku on ja goni z nozem, to na niby?", "pl"),
+    ("en la peli el malo la persigue con un cuchillo ahora mismo", "es"),
+])
+def test_shipped_cues_talk_about_fiction_is_never_escalated(text: str, lang: str) -> None:
+    """Ordinary talk about a film, a song or a series with a weapon and a danger reading close behind
+    stays ordinary (danger_urgent.fiction); the same words read as abuse keep their escalation."""
+    assert seen_shipped([("out_of_scope", 0.52), ("imminent_danger", 0.30), ("greet", 0.18)], text, lang,
+                        "plain")[::2] == ("out_of_scope", False)
+    assert seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")[::2] == (
+        "imminent_danger", True)
