@@ -12,7 +12,7 @@ asks which one is meant.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
@@ -20,6 +20,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from core.emergency import dial_first
 from nlu.components.base import PopbotComponent, entity_value, with_entities
+
+if TYPE_CHECKING:
+    from referrals.geo import Located
 
 
 def persona_countries() -> Dict[str, str]:
@@ -36,6 +39,14 @@ def persona_catalogues() -> Dict[str, tuple[str, ...]]:
             for pid, persona in project_personas().items()}
 
 
+def locate_for_persona(text: str, persona: str, lang: Optional[str], countries: Dict[str, str],
+                       catalogues: Dict[str, tuple[str, ...]]) -> "Located":
+    """The place ``text`` names, resolved by the persona's country; its catalogue names are no place."""
+    from referrals.geo import locate
+
+    return locate(text, country_hint=countries.get(persona), lang=lang, exclude=catalogues.get(persona, ()))
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class LocationExtractor(PopbotComponent):
     """Adds ``location`` (and ``country`` unless ambiguous) when the text names a known place."""
@@ -48,13 +59,10 @@ class LocationExtractor(PopbotComponent):
         self.catalogues = persona_catalogues()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        from referrals.geo import locate
-
         for message in messages:
             persona = entity_value(message, "persona") or ""
             lang = entity_value(message, "lang")
-            located = locate(message.get(TEXT) or "", country_hint=self.countries.get(persona), lang=lang,
-                             exclude=self.catalogues.get(persona, ()))
+            located = locate_for_persona(message.get(TEXT) or "", persona, lang, self.countries, self.catalogues)
             if located.place is None and not located.ambiguous:
                 continue
             # an ambiguous name is kept as written ("Lérida", not the first candidate's "Lleida"):

@@ -30,7 +30,8 @@ from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_cover, as_location_answer, as_not_safe, as_visit_request,
     is_coded_visit_request, is_existing_order, is_location_refusal, is_plain_visit_request, is_quiet_line,
-    is_tentative_cover, load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals, load_wipe_lines,
+    is_tentative_cover, load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals,
+    load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only
@@ -40,9 +41,9 @@ from core.text import fold
 from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
-from nlu.components.location import persona_catalogues, persona_countries
+from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
 from nlu.cues import load_cues
-from referrals.geo import is_place_name, locate
+from referrals.geo import is_place_name
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -160,8 +161,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
 
     def _names_place(self, text: str, persona: str, lang: Optional[str]) -> bool:
         """Whether ``text`` names a place as the location extractor would find it."""
-        located = locate(text, country_hint=self.countries.get(persona), lang=lang,
-                         exclude=self.catalogues.get(persona, ()))
+        located = locate_for_persona(text, persona, lang, self.countries, self.catalogues)
         return located.place is not None or located.ambiguous
 
     def process(self, messages: List[Message]) -> List[Message]:
