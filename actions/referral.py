@@ -312,16 +312,18 @@ class ActionOfferReferral(Action):
             return [SlotSet("place_options", None), *events]
         elif options:  # the child answers "Valencia in Spain?"
             events.append(SlotSet("place_options", None))
-            if intent == "affirm":
+            other = locate(location, home, lang, named=True).place if location and named else None
+            if intent == "affirm" and (other is None or other.country == _option(options[0])[1]):
                 name, country = _option(options[0])
                 where = place_named(name, country)
                 if where is not None:
                     events += [SlotSet("country", where.country), SlotSet("dial_first", dial_first(where.country))]
             elif location and named:
-                # a new place named, also after "no" ("no, en España"): try it (it is not asked
+                # a new place named, also after "no" ("no, en España") or a yes that names another
+                # country ("tak, w Kanadzie" to "Hamilton in the UK?"): try it (it is not asked
                 # about again; still ambiguous: the persona's country); the country of one of the
                 # options ("chile" to "Santiago in Chile?") is that option
-                where = locate(location, home, lang, named=True).place
+                where = other
                 chosen = [o for o in map(_option, options) if where is not None and where.kind == "country"
                           and o[1] == where.country]
                 if chosen:

@@ -87,6 +87,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import AbstractSet, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
 from core.signals import HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent
@@ -184,19 +185,23 @@ class Danger:
     ``now`` — the moment, hiding, someone at the door ("right now", "waiting for me", "kicking the
     door"); ``weapons`` ("knife", "gun"); ``friend`` (a friend in danger now); ``calm`` — words that
     take a ``now`` cue right after them back ("fine", "estoy bien", "spokojnie"); ``fiction`` (a film, a
-    song, a series: ordinary talk about it is never escalated)."""
+    song, a series: ordinary talk about it is never escalated); ``soon`` — the danger is hours away,
+    before someone comes back ("before he gets back", "antes de que vuelva", "zanim ojczym wróci"):
+    counted as ``now``, a ``*`` in one of them stands for one to three words (:func:`soon_pattern`)."""
 
     now: Mapping[str, Sequence[str]] = field(default_factory=dict)
     weapons: Mapping[str, Sequence[str]] = field(default_factory=dict)
     friend: Mapping[str, Sequence[str]] = field(default_factory=dict)
     calm: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fiction: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    soon: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
         when it is unknown) is in the folded text. A cue of ``now`` right after a word of ``calm``
         ("it's fine right now, I'm in Sheffield") is not danger now."""
         now = any(not is_reassured(before, lang, self.calm) for before in words_before(folded, lang, self.now))
+        now = now or any(soon_pattern(cue).search(folded) for found in cues_of(lang, self.soon) for cue in found)
         weapon = has_cue(folded, lang, self.weapons)
         return now, weapon
 
@@ -220,6 +225,14 @@ class Danger:
         told "right now" ("she's so sad rn") is not danger now."""
         now, weapon = self.found(folded, lang)
         return weapon or has_cue(folded, lang, self.friend) or (now and has_cue(folded, lang, harm))
+
+
+@lru_cache(maxsize=None)
+def soon_pattern(cue: str) -> "re.Pattern[str]":
+    """The folded ``cue`` as a pattern that starts and ends at word boundaries; each ``*`` in it
+    stands for one to three words ("before * gets back": "before my stepdad gets back")."""
+    parts = [re.escape(part.strip()) for part in cue.split("*")]
+    return re.compile(r"(?<!\w)" + r" (?:[\w']+ ){1,3}".join(parts) + r"(?!\w)")
 
 
 @dataclass(frozen=True)

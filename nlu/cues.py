@@ -1,7 +1,7 @@
 """The cues file (``nlu/safety/cues.yml``): short word lists per language that the safety
 decisions look for in folded text — self-harm urgency, danger happening now, quiet lines,
 refusals to say where one is, putting-off words, stock farewells, adult customers, harm words, someone arriving,
-answers to the bot's questions ("not now"), asking to wipe the chat, asking to be fetched from an address,
+asking for a number to call, answers to the bot's questions ("not now"), asking to wipe the chat, asking to be fetched from an address,
 an existing order named by its number.
 
 Its shape is a declarative schema (:class:`CuesFile`, checked by :mod:`core.yamlcheck`): a
@@ -63,13 +63,15 @@ class AnswerCues(Strict):
 class DangerCues(Strict):
     """Danger happening now: ``now`` (the moment, hiding, someone at the door), ``weapons``,
     ``friend`` (a friend or sibling in danger now: pills taken, a plan for tonight, not answering)
-    and ``calm`` (a word that takes a ``now`` cue right after it back: "it's fine right now")."""
+    ``calm`` (a word that takes a ``now`` cue right after it back: "it's fine right now"), ``fiction``
+    (a film, a song: never escalated) and ``soon`` (before someone comes back; ``*`` = one to three words)."""
 
     now: Cues
     weapons: Cues
     friend: Cues = {}
     calm: Cues = {}
     fiction: Cues = {}
+    soon: Cues = {}
 
 
 class CuesFile(Strict):
@@ -86,6 +88,7 @@ class CuesFile(Strict):
     harm: Cues
     arriving: Cues
     someone: Cues = {}
+    number_ask: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be
     # fetched from an address ("come get me", "venid a por mí"), and inside a persona the words that

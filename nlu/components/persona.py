@@ -38,7 +38,9 @@ from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
-from core.safety import ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, made_of
+from core.safety import (
+    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, has_cue, made_of,
+)
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
@@ -82,14 +84,14 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
 
 
 def _load_danger(path: Path) -> Danger:
-    """The ``danger_urgent`` cues: ``now``, ``weapons``, ``friend`` and ``calm``, ``{lang: [folded cue, ...]}`` each."""
+    """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``), ``{lang: [folded cue, ...]}`` each."""
     section = load_cues(path).danger_urgent
 
     def folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
         return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
 
     return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
-                  calm=folded(section.calm), fiction=folded(section.fiction))
+                  calm=folded(section.calm), fiction=folded(section.fiction), soon=folded(section.soon))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
@@ -131,6 +133,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
         self.someone: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "someone")
+        self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
@@ -234,6 +237,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # now" again; in the shop as the quiet line): a person writes here instead (intent
             # cant_call), urgency kept
             decision = as_cant_call(decision)
+        elif (decision.signal == "ask_human" and not decision.urgent and has_cue(folded, lang, self.number_ask)
+              and self._names_place(text, persona, lang)):
+            # "is there a number i can ring, i live in Cambridge" (ask_human .82): the child asked for a
+            # number and said where — the referral for that place (an ambiguous one asked about once),
+            # the help signal kept; not a counselor the child did not ask for
+            decision = as_location_answer(decision, keep_signal=True)
         elif is_tentative_cover(decision, persona) and self._names_place(text, persona, lang):
             # "yeah nobody is looking, im in Perth" (distress 0.42, answered in cover): a weak plain
             # reading with no harm word that names a place answers "which city?" — the place is

@@ -365,3 +365,37 @@ def test_shipped_cues_talk_about_fiction_is_never_escalated(text: str, lang: str
                         "plain")[::2] == ("out_of_scope", False)
     assert seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")[::2] == (
         "imminent_danger", True)
+
+
+SOON = Danger(now=DANGER.now, weapons=DANGER.weapons,
+              soon=_folded({"en": ["before * gets back", "before hes back"], "es": ["antes de que * vuelva"]}))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my dad hits me and i want to talk before he gets back", "en"),
+    ("he hits me, i need help before my stepdad gets back from the pub", "en"),
+    ("before hes back pls", "en"),
+    ("me pega, quiero hablar antes de que mi padre vuelva", "es"),
+])
+def test_danger_before_someone_comes_back_is_danger_now(text: str, lang: str) -> None:
+    """"before he gets back": the danger is hours away, as urgent as "right now"."""
+    d = decide([("abuse_disclosure", 0.9)], "plain", fold(text), lang, CUES, danger=SOON)
+    assert (d.intent, d.urgent) == ("imminent_danger", True)
+    coded = decide([("rumianek__help_request", 0.9)], "rumianek", fold(text), lang, CUES, danger=SOON)
+    assert (coded.intent, coded.signal, coded.urgent) == ("urgent", "urgent", True)
+
+
+@pytest.mark.parametrize("text", [
+    "he hits me when he gets back",                       # a habit, no "before"
+    "before the summer holidays he hit me",               # "before" without someone coming back
+    "before my little brother and my mum and dad gets back",  # more than three words between
+])
+def test_a_habit_or_a_far_before_is_not_soon(text: str) -> None:
+    d = decide([("abuse_disclosure", 0.9)], "plain", fold(text), "en", CUES, danger=SOON)
+    assert (d.intent, d.urgent) == ("abuse_disclosure", False)
+
+
+def test_ordinary_talk_before_someone_comes_back_stays_ordinary() -> None:
+    d = decide([("out_of_scope", 0.96), ("abuse_disclosure", 0.03)], "plain",
+               fold("i have to tidy my room before mum gets back lol"), "en", CUES, danger=SOON)
+    assert (d.signal, d.urgent) == ("none", False)

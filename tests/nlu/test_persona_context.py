@@ -373,3 +373,68 @@ def test_order_reference_needs_an_order_word_and_a_long_number_close_after_it() 
     assert not has_order_reference(fold("my order went to flat 1234 somewhere else entirely"), "en", words)
     assert not has_order_reference(fold("48213 pedido"), "es", words)                # the number before
     assert has_order_reference(fold("pedido 48213"), None, words)                    # language unknown: any list
+
+
+# --- session 2026-12-05 #14 (blind5): asking for a number with a place, answers, quiet lines, soon ----------
+
+@pytest.mark.parametrize("text, lang, persona", [
+    ("actually is there a number i can ring, i live in Cambridge", "en", "plain"),
+    ("hay algun numero al que pueda llamar? vivo en Sevilla", "es", "plain"),
+    ("is there a helpline number i can call? im in Leeds", "en", "rumianek"),
+])
+def test_asking_for_a_number_and_naming_a_place_is_routed_there(component: PersonaContext, text: str, lang: str,
+                                                                 persona: str) -> None:
+    """Read as ask_human (a counselor), the child asked for a number and said where: the referral for
+    that place (intent inform_location), the help signal kept."""
+    intent, signal, urgent, _ = seen(component, text, [("ask_human", 0.82), ("inform_location", 0.14)], lang, persona)
+    assert (intent, signal, urgent) == ("inform_location", "ask_human", False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i want to talk to a real person please", "en"),              # no number asked for
+    ("is there a number i can ring?", "en"),                       # no place: a person, as asked
+])
+def test_asking_for_a_person_without_a_number_and_a_place_stays_a_person(component: PersonaContext, text: str,
+                                                                        lang: str) -> None:
+    assert seen(component, text, [("ask_human", 0.9), ("inform_location", 0.05)], lang, "plain")[:2] == (
+        "ask_human", "ask_human")
+
+
+@pytest.mark.parametrize("text, lang, ranking, expected", [
+    # "it depends" is not knowing yet: asked again (out_of_scope), not a disclosure read at .36
+    ("mmm no se, depende de lo que me pregunte", "es",
+     [("abuse_disclosure", 0.36), ("distress", 0.17), ("deny", 0.06), ("rumianek__feedback", 0.21), ("greet", 0.2)],
+     ("out_of_scope", "none")),
+    ("i dunno, maybe? is that weird", "en", [("deny", 0.43), ("out_of_scope", 0.22)], ("out_of_scope", "none")),
+    # "now I'm alone in my room, yes": coming back to talk, not danger (imminent_danger .56 drew 112)
+    ("ya estoy sola en mi cuarto, si", "es", [("imminent_danger", 0.56), ("affirm", 0.13)], ("affirm", "none")),
+    ("ok im back, in my room now", "en", [("imminent_danger", 0.5), ("affirm", 0.3)], ("affirm", "none")),
+])
+def test_answers_in_new_words(component: PersonaContext, text: str, lang: str, ranking: list[tuple[str, float]],
+                              expected: tuple[str, str]) -> None:
+    assert seen(component, text, ranking, lang)[:2] == expected
+
+
+@pytest.mark.parametrize("text, lang, persona", [
+    ("exit exit", "en", "gametips"),
+    ("going offline before anyone sees this", "en", "gametips"),
+    ("closing the tab bye", "en", "rumianek"),
+    ("zamykam kartę", "pl", "rumianek"),
+    ("to nie ja pisałem tylko młodszy brat dorwał telefon, sorry za spam", "pl", "plain"),
+    ("wait no hes comi", "en", "rumianek"),   # typing cut off as someone comes
+])
+def test_new_exits_are_quiet_lines(component: PersonaContext, text: str, lang: str, persona: str) -> None:
+    component.personas = sorted({*component.personas, "gametips"})
+    assert seen(component, text, [("imminent_danger", 0.6), ("out_of_scope", 0.3)], lang, persona)[1] == "not_safe"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i need the chamomile cream before my stepdad gets back, my skin has been bad since he moved in", "en"),
+    ("chcę krem rumiankowy zanim ojczym wróci, mam problemy ze skórą", "pl"),
+    ("necesito la crema de manzanilla antes de que mi padre vuelva, tengo la piel fatal", "es"),
+    ("need the chamomile cream before the door gives way", "en"),
+])
+def test_the_code_before_someone_comes_back_is_the_urgent_code(component: PersonaContext, text: str,
+                                                               lang: str) -> None:
+    assert seen(component, text, [("rumianek__help_request", 0.9), ("rumianek__urgent", 0.05)], lang)[:3] == (
+        "urgent", "urgent", True)

@@ -379,6 +379,26 @@ async def test_no_with_a_new_place_routes_on_that_place(starter_store: Directory
     assert "Farmacia asociada — 900 202 010, gratis" in [m["text"] for m in messages]
 
 
+async def test_a_yes_that_names_another_country_routes_on_that_country(starter_store: DirectoryStore) -> None:
+    """ "Hamilton in the United Kingdom?" → "tak, w Kanadzie" (read as yes): Canada (Kids Help Phone),
+    not the place asked about; "yes, in the UK" still confirms it."""
+    options = {"location": "Kanadzie", "country": "CA", "lang": "pl", "persona": "rumianek",
+               "place_options": ["Hamilton|GB", "Hamilton|CA", "Hamilton|NZ"]}
+    yes = tracker(options, signal="none")
+    yes.latest_message["intent"] = {"name": "affirm", "confidence": 0.97}
+    yes.latest_message["entities"] = [{"entity": "location", "value": "Kanadzie"}, {"entity": "country", "value": "CA"}]
+    messages, events = await run(action_with(starter_store), yes)
+    texts = " ".join(m["text"] or "" for m in messages)
+    assert "668-6868" in texts and "0800 1111" not in texts
+    assert {e["name"]: e["value"] for e in events}["place_options"] is None
+    same = tracker({**options, "location": "Wielkiej Brytanii", "country": "GB"}, signal="none")
+    same.latest_message["intent"] = {"name": "affirm", "confidence": 0.97}
+    same.latest_message["entities"] = [{"entity": "location", "value": "Wielkiej Brytanii"}]
+    messages, events = await run(action_with(starter_store), same)
+    assert "0800 1111" in " ".join(m["text"] or "" for m in messages)
+    assert {e["name"]: e["value"] for e in events}["country"] == "GB"
+
+
 def answering(text: str, intent: str, slots: Optional[dict[str, Any]] = None,
               events: Optional[list[dict[str, Any]]] = None) -> Tracker:
     """The child's ``text`` (read as ``intent``, no place entity) after the bot's question."""
