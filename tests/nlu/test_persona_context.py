@@ -438,3 +438,18 @@ def test_the_code_before_someone_comes_back_is_the_urgent_code(component: Person
                                                                lang: str) -> None:
     assert seen(component, text, [("rumianek__help_request", 0.9), ("rumianek__urgent", 0.05)], lang)[:3] == (
         "urgent", "urgent", True)
+
+
+@pytest.mark.parametrize("text, lang, persona, ranking", [
+    ("oh no hes awake. dont message back", "en", "plain", [("deny", 0.76), ("imminent_danger", 0.18)]),
+    ("oh no hes awake. dont message back", "en", "rumianek", [("rumianek__not_safe", 0.46), ("deny", 0.28)]),
+    ("mama się obudziła, nie odpisuj", "pl", "plain", [("imminent_danger", 0.6), ("out_of_scope", 0.3)]),
+])
+def test_someone_waking_up_and_dont_reply_is_covering_tracks(component: PersonaContext, text: str, lang: str,
+                                                              persona: str, ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, persona)[1] == "not_safe"
+
+
+def test_dont_reply_with_harm_keeps_the_danger(component: PersonaContext) -> None:
+    assert seen(component, "he woke up and hes hitting mum, dont reply", [("imminent_danger", 0.99)], "en",
+                "plain")[1:3] == ("imminent_danger", True)
