@@ -453,3 +453,18 @@ def test_someone_waking_up_and_dont_reply_is_covering_tracks(component: PersonaC
 def test_dont_reply_with_harm_keeps_the_danger(component: PersonaContext) -> None:
     assert seen(component, "he woke up and hes hitting mum, dont reply", [("imminent_danger", 0.99)], "en",
                 "plain")[1:3] == ("imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang, ranking, expected", [
+    # someone reading over the child's shoulder, and the child changes the subject to a shop question
+    ("la tia Merche esta leyendo, pongo otra cosa: ¿haceis envios a Ceuta?", "es",
+     [("rumianek__shipping", 0.36), ("rumianek__not_safe", 0.19), ("rumianek__urgent", 0.1)], "not_safe"),
+    ("my nan is behind me, changing the subject, do you ship to Cork?", "en",
+     [("out_of_scope", 0.39), ("rumianek__shipping", 0.32)], "not_safe"),
+    # a shopper changing the subject with nobody arriving stays a shopper
+    ("changing the subject a bit, do you have gift boxes?", "en", [("rumianek__shipping", 0.6)], "none"),
+])
+def test_changing_the_subject_as_someone_reads_is_covering_tracks(component: PersonaContext, text: str, lang: str,
+                                                                  ranking: list[tuple[str, float]],
+                                                                  expected: str) -> None:
+    assert seen(component, text, ranking, lang)[1] == expected
