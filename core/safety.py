@@ -505,8 +505,9 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
-    plain bot only over a reading of ``PLAIN_COVERING_SIGNALS`` and in at most
-    ``MAX_COVERING_WORDS`` words (a disclosure said while breaking off stays the disclosure).
+    plain bot only in at most ``MAX_COVERING_WORDS`` words and over a reading of
+    ``PLAIN_COVERING_SIGNALS``, or of any signal but self-harm in at most ``MAX_BARE_ARRIVAL_WORDS``
+    words (a disclosure said while breaking off stays the disclosure; the harm-word check below keeps it).
     Inside a persona a bare arrival needs no putting-off word: someone (``someone``: "brat", "my
     mum", "she's") and an arriving cue in at most ``MAX_BARE_ARRIVAL_WORDS`` words ("brat patrzy",
     "shes coming up the stairs")."""
@@ -516,8 +517,12 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     if not putting_off and (persona == NO_PERSONA or len(_WORD.findall(folded)) > MAX_BARE_ARRIVAL_WORDS
                             or not has_word_cue(folded, lang, someone or {})):
         return False
-    if persona == NO_PERSONA and (signal not in PLAIN_COVERING_SIGNALS
-                                  or len(_WORD.findall(folded)) > MAX_COVERING_WORDS):
+    words = len(_WORD.findall(folded))
+    if persona == NO_PERSONA and (words > MAX_COVERING_WORDS or (signal not in PLAIN_COVERING_SIGNALS
+                                                                and words > MAX_BARE_ARRIVAL_WORDS)):
+        # a disclosure said while breaking off stays the disclosure; in at most
+        # MAX_BARE_ARRIVAL_WORDS words with no harm word ("dobra niewazne mama wchodzi", read as
+        # abuse for "mama") there is no disclosure to keep
         return False
     if not has_affirmed_cue(folded, lang, arriving):
         return False

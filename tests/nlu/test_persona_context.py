@@ -468,3 +468,15 @@ def test_changing_the_subject_as_someone_reads_is_covering_tracks(component: Per
                                                                   ranking: list[tuple[str, float]],
                                                                   expected: str) -> None:
     assert seen(component, text, ranking, lang)[1] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the plain bot: a short break-off as someone comes in, read as abuse for "mama": no disclosure to keep
+    ("dobra niewazne mama wchodzi", "pl", "not_safe"),
+    ("nvm my dad is here", "en", "not_safe"),
+    # a harm word keeps the disclosure, however short
+    ("nvm dad hits me hes coming", "en", "abuse_disclosure"),
+])
+def test_a_short_break_off_as_someone_comes_in_is_covering_tracks(component: PersonaContext, text: str, lang: str,
+                                                                   expected: str) -> None:
+    assert seen(component, text, [("abuse_disclosure", 0.6), ("out_of_scope", 0.3)], lang, "plain")[1] == expected
