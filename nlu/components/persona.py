@@ -8,6 +8,7 @@ component applies them and adds the entities ``persona``, ``risk``, ``address`` 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -39,13 +40,14 @@ from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_MASS, Danger, contains_cue, decide, has_cue, made_of,
+    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_INTENT, FOREIGN_MASS, MAX_ANSWER_WORDS, Danger,
+    contains_cue, decide, has_cue, made_of,
 )
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
 from nlu.cues import load_cues
-from referrals.geo import is_place_name
+from referrals.geo import HOME_VERBS, is_place_name
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -105,6 +107,16 @@ def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
         if per_risk:
             result[persona.id] = per_risk
     return result
+
+
+#: Words that make a short message say where the child (not someone else) is: a verb of living
+#: ("mieszkamy w Pile") or "I'm / we're" ("im in Leeds"); "my mum is in Leeds" says nothing of the child.
+HERE_WORDS = HOME_VERBS | frozenset({"im", "i'm", "were", "we're", "jestem", "jestesmy", "estoy", "estamos"})
+
+
+def says_where_i_am(folded: str) -> bool:
+    """Whether ``folded`` holds a word of :data:`HERE_WORDS`."""
+    return any(word in HERE_WORDS for word in re.findall(r"[\w']+", folded))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -248,9 +260,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # reading with no harm word that names a place answers "which city?" — the place is
             # routed on (signal and urgency kept), not the discreet question asked again
             decision = as_location_answer(decision, keep_signal=True)
-        elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and is_place_name(text):
+        elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and (
+                is_place_name(text) or (decision.intent == FOREIGN_INTENT and len(folded.split()) <= MAX_ANSWER_WORDS
+                                        and says_where_i_am(folded) and self._names_place(text, persona, lang))):
             # "springfield" alone says where the child is, not "I don't understand" (read as
-            # out_of_scope it re-asked the offer of a person already accepted)
+            # out_of_scope it re-asked the offer of a person already accepted); so does a short
+            # "mieszkamy w Pile" read as out_of_scope (.52) in which the extractor found a place by its cue
             decision = as_location_answer(decision)
         signal = decision.signal
 

@@ -480,3 +480,31 @@ def test_changing_the_subject_as_someone_reads_is_covering_tracks(component: Per
 def test_a_short_break_off_as_someone_comes_in_is_covering_tracks(component: PersonaContext, text: str, lang: str,
                                                                    expected: str) -> None:
     assert seen(component, text, [("abuse_disclosure", 0.6), ("out_of_scope", 0.3)], lang, "plain")[1] == expected
+
+
+def test_a_short_message_with_a_place_read_as_unclear_says_where(component: PersonaContext) -> None:
+    """ "mieszkamy w Pile" (out_of_scope .52, inform_location .39; the extractor found Piła by its cue)
+    answers "which city?"; a long message of ordinary talk with a place stays ordinary talk (the place is
+    found as the location extractor, which runs after this component, would find it)."""
+    ranking = [("out_of_scope", 0.52), ("inform_location", 0.39)]
+    message = Message(data={
+        TEXT: "mieszkamy w Pile", METADATA: {"persona": "rumianek"},
+        ENTITIES: [{"entity": "lang", "value": "pl"}, {"entity": "location", "value": "Piła"}],
+        INTENT_RANKING_KEY: [{"name": name, "confidence": p} for name, p in ranking],
+    })
+    component.process([message])
+    assert (message.get(INTENT)["name"], message.get("signal")) == ("inform_location", "none")
+    long = Message(data={
+        TEXT: "we went to Leeds last summer with my gran and it rained every single day of the week lol",
+        METADATA: {"persona": "rumianek"},
+        ENTITIES: [{"entity": "lang", "value": "en"}, {"entity": "location", "value": "Leeds"}],
+        INTENT_RANKING_KEY: [{"name": name, "confidence": p} for name, p in ranking],
+    })
+    component.process([long])
+    assert long.get(INTENT)["name"] == "out_of_scope"
+
+
+def test_a_short_message_about_someone_elses_place_is_not_the_childs(component: PersonaContext) -> None:
+    """ "my mum is in Leeds lol" says where mum is: ordinary talk, never a referral in the shop."""
+    assert seen(component, "my mum is in Leeds lol", [("out_of_scope", 0.9), ("inform_location", 0.05)], "en")[:2] == (
+        "out_of_scope", "none")
