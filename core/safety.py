@@ -514,10 +514,10 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
-    if not putting_off and (persona == NO_PERSONA or len(_WORD.findall(folded)) > MAX_BARE_ARRIVAL_WORDS
+    words = len(_WORD.findall(folded))
+    if not putting_off and (persona == NO_PERSONA or words > MAX_BARE_ARRIVAL_WORDS
                             or not has_word_cue(folded, lang, someone or {})):
         return False
-    words = len(_WORD.findall(folded))
     if persona == NO_PERSONA and (words > MAX_COVERING_WORDS or (signal not in PLAIN_COVERING_SIGNALS
                                                                 and words > MAX_BARE_ARRIVAL_WORDS)):
         # a disclosure said while breaking off stays the disclosure; in at most
