@@ -199,8 +199,10 @@ class Danger:
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
         when it is unknown) is in the folded text. A cue of ``now`` right after a word of ``calm``
-        ("it's fine right now, I'm in Sheffield") is not danger now."""
-        now = any(not is_reassured(before, lang, self.calm) for before in words_before(folded, lang, self.now))
+        ("it's fine right now, I'm in Sheffield") is not danger now, nor one right after a negation
+        ("not right now, he's in the room": a putting-off answer, not danger happening now)."""
+        now = any(not is_reassured(before, lang, self.calm) and not (before and before[-1] in NEGATIONS)
+                  for before in words_before(folded, lang, self.now))
         now = now or any(soon_pattern(cue).search(folded) for found in cues_of(lang, self.soon) for cue in found)
         weapon = has_cue(folded, lang, self.weapons)
         return now, weapon

@@ -462,7 +462,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
     hint = country_hint.upper() if country_hint else None
     if answer:  # an ordinary word names a place here only if it is a well-known one ("chile", "lima")
         masked |= {i for i, t in enumerate(tokens) if t in ANSWER_WORDS or (
-            t in COMMON_WORDS and not _well_known(gaz.names.get(t, ()), hint))}
+            t in COMMON_WORDS and not well_known(gaz.names.get(t, ()), hint))}
         named = True
     content = [i for i, t in enumerate(tokens) if t not in CUES and t not in ARTICLES and i not in masked]
     matches: list[_Match] = []
@@ -724,7 +724,7 @@ def _more_specific(new: Place, old: Place) -> bool:
     return new.kind == "city" and new.population > old.population
 
 
-def _well_known(places: Iterable[Place], hint: Optional[str] = None) -> bool:
+def well_known(places: Iterable[Place], hint: Optional[str] = None) -> bool:
     """A country, a US state, a city of 100,000+ or one in the conversation's country: small towns
     elsewhere are named like words ("Time", "Socorro", "Anna" in Russia, "Adam" in Oman)."""
     return any(p.kind != "city" or p.population >= ALT_NAME_CITY or p.country == hint for p in places)
@@ -742,7 +742,7 @@ def is_place_name(text: str) -> bool:
     for cut in range(len(tokens), 0, -1):
         head = " ".join(tokens[:cut])
         # one word: an own name only (foreign alternates are words elsewhere: "manos" is Manaus)
-        if not _well_known([*gaz.names.get(head, ()), *(gaz.alternates.get(head, ()) if cut > 1 else ())]):
+        if not well_known([*gaz.names.get(head, ()), *(gaz.alternates.get(head, ()) if cut > 1 else ())]):
             continue
         short = len(head.replace(" ", "")) < 5 and head not in COUNTRY_ALIASES and head not in CITY_ALIASES
         if (cut == 1 and (head in COMMON_WORDS or head in ANSWER_WORDS)) or short:  # ("a la" is a name)

@@ -40,11 +40,13 @@ def persona_catalogues() -> Dict[str, tuple[str, ...]]:
 
 
 def locate_for_persona(text: str, persona: str, lang: Optional[str], countries: Dict[str, str],
-                       catalogues: Dict[str, tuple[str, ...]]) -> "Located":
-    """The place ``text`` names, resolved by the persona's country; its catalogue names are no place."""
+                       catalogues: Dict[str, tuple[str, ...]], answer: bool = False) -> "Located":
+    """The place ``text`` names, resolved by the persona's country; its catalogue names are no place.
+    ``answer``: ``text`` is a short answer naming a place (``referrals.geo.locate``)."""
     from referrals.geo import locate
 
-    return locate(text, country_hint=countries.get(persona), lang=lang, exclude=catalogues.get(persona, ()))
+    return locate(text, country_hint=countries.get(persona), lang=lang, exclude=catalogues.get(persona, ()),
+                  answer=answer)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

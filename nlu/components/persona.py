@@ -47,7 +47,7 @@ from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
 from nlu.cues import load_cues
-from referrals.geo import HOME_VERBS, is_place_name
+from referrals.geo import HOME_VERBS, is_place_name, well_known
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -114,6 +114,13 @@ def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
 HERE_WORDS = HOME_VERBS | frozenset({"im", "i'm", "were", "we're", "jestem", "jestesmy", "estoy", "estamos"})
 
 
+#: Where a message that starts with a place goes on ("Sopot, ten nad morzem w Polsce", "Leeds - the one
+#: in England"): a comma, semicolon, colon or a spaced dash.
+_AFTER_PLACE = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+")
+#: At most this many words before it: a place name, not a sentence.
+MAX_PLACE_WORDS = 3
+
+
 def says_where_i_am(folded: str) -> bool:
     """Whether ``folded`` holds a word of :data:`HERE_WORDS`."""
     return any(word in HERE_WORDS for word in re.findall(r"[\w']+", folded))
@@ -178,6 +185,26 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         """Whether ``text`` names a place as the location extractor would find it."""
         located = locate_for_persona(text, persona, lang, self.countries, self.catalogues)
         return located.place is not None or located.ambiguous
+
+    def _leads_with_place(self, text: str, persona: str, lang: Optional[str]) -> bool:
+        """Whether ``text`` starts with a place name and then says more about it ("Sopot, ten nad
+        morzem w Polsce"): the part before the first comma or dash, read as a short answer naming
+        a place, names one (or several: the referral asks which)."""
+        parts = _AFTER_PLACE.split(text.strip(), maxsplit=1)
+        if len(parts) < 2 or not parts[0] or len(parts[0].split()) > MAX_PLACE_WORDS:
+            return False
+        located = locate_for_persona(parts[0], persona, lang, self.countries, self.catalogues, answer=True)
+        if located.ambiguous:  # "Hamilton, the one by the sea": the referral asks which
+            return True
+        place = located.place
+        if place is None:
+            return False
+        if well_known([place], self.countries.get(persona)):
+            return True
+        # a small town ("Sopot", 35,000) counts when the rest names its country ("w Polsce"); a town
+        # named like a word elsewhere ("Time, is it late": Time in Norway) does not
+        whole = locate_for_persona(text, persona, lang, self.countries, self.catalogues).place
+        return whole is not None and whole.country == place.country
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -262,10 +289,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             decision = as_location_answer(decision, keep_signal=True)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and (
                 is_place_name(text) or (decision.intent == FOREIGN_INTENT and len(folded.split()) <= MAX_ANSWER_WORDS
-                                        and says_where_i_am(folded) and self._names_place(text, persona, lang))):
+                                        and says_where_i_am(folded) and self._names_place(text, persona, lang))
+                or (len(folded.split()) <= MAX_ANSWER_WORDS and self._leads_with_place(text, persona, lang))):
             # "springfield" alone says where the child is, not "I don't understand" (read as
             # out_of_scope it re-asked the offer of a person already accepted); so does a short
-            # "mieszkamy w Pile" read as out_of_scope (.52) in which the extractor found a place by its cue
+            # "mieszkamy w Pile" read as out_of_scope (.52) in which the extractor found a place by its
+            # cue, and a short message that starts with a place ("Sopot, ten nad morzem w Polsce")
             decision = as_location_answer(decision)
         signal = decision.signal
 

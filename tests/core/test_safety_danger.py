@@ -399,3 +399,11 @@ def test_ordinary_talk_before_someone_comes_back_stays_ordinary() -> None:
     d = decide([("out_of_scope", 0.96), ("abuse_disclosure", 0.03)], "plain",
                fold("i have to tidy my room before mum gets back lol"), "en", CUES, danger=SOON)
     assert (d.signal, d.urgent) == ("none", False)
+
+
+def test_a_negated_now_cue_is_not_danger_now() -> None:
+    """ "not right now, he's in the room" puts the talk off; "right now" there is no danger now."""
+    danger = Danger(now={"en": ["right now", "rn"]})
+    assert danger.found("not right now hes in the room", "en")[0] is False
+    assert danger.found("not rn hes in the room", "en")[0] is False
+    assert danger.found("hes hitting her right now", "en")[0] is True

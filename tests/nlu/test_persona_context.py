@@ -508,3 +508,59 @@ def test_a_short_message_about_someone_elses_place_is_not_the_childs(component: 
     """ "my mum is in Leeds lol" says where mum is: ordinary talk, never a referral in the shop."""
     assert seen(component, "my mum is in Leeds lol", [("out_of_scope", 0.9), ("inform_location", 0.05)], "en")[:2] == (
         "out_of_scope", "none")
+
+
+@pytest.mark.parametrize("text, lang, persona", [
+    # "not right now" is putting off, not danger now; someone in the room is why (imminent_danger 1.00
+    # drew "call 999" on the screen of a child whose stepdad was beside them)
+    ("not rn hes in the room", "en", "gametips"),
+    ("not right now, hes in the room", "en", "plain"),
+    ("not now mums next to me", "en", "rumianek"),
+    ("nie teraz, mama jest obok", "pl", "rumianek"),
+])
+def test_not_now_because_someone_is_in_the_room_is_covering_tracks(component: PersonaContext, text: str, lang: str,
+                                                                  persona: str) -> None:
+    component.personas = sorted({*component.personas, "gametips"})
+    assert seen(component, text, [("imminent_danger", 0.99), ("deny", 0.01)], lang, persona)[1:3] == ("not_safe", False)
+
+
+def test_not_now_with_harm_in_the_room_keeps_the_danger(component: PersonaContext) -> None:
+    assert seen(component, "not now hes in my room and hes drunk", [("imminent_danger", 0.99)], "en",
+                "plain")[1:3] == ("imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ok hes gone out, yes now", "en"),
+    ("już wyszedł, teraz mogę", "pl"),
+    ("ya se ha ido, ahora puedo", "es"),
+])
+def test_someone_gone_and_now_i_can_is_a_resume(component: PersonaContext, text: str, lang: str) -> None:
+    assert seen(component, text, [("imminent_danger", 0.74), ("affirm", 0.23)], lang)[:2] == ("affirm", "none")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("will my parents see this", "en"),
+    ("can my mum see what i write here", "en"),
+    ("y mis padres pueden ver lo que escribo aqui?", "es"),
+    ("czy rodzice zobaczą co tu piszę?", "pl"),
+])
+def test_will_my_parents_see_this_is_a_privacy_question(component: PersonaContext, text: str, lang: str) -> None:
+    assert seen(component, text, [("probe", 0.99), ("out_of_scope", 0.01)], lang, "plain")[:2] == ("ask_privacy", "none")
+
+
+@pytest.mark.parametrize("text, lang, persona", [
+    ("Sopot, ten nad morzem w Polsce", "pl", "plain"),   # a small town, its country named after it
+    ("Leeds, the one in England", "en", "plain"),
+    ("Valencia, la de España", "es", "rumianek"),
+    ("Hamilton - the one by the sea", "en", "plain"),  # ambiguous: the referral asks which
+])
+def test_a_short_message_that_starts_with_a_place_says_where(component: PersonaContext, text: str, lang: str,
+                                                             persona: str) -> None:
+    assert seen(component, text, [("out_of_scope", 0.9), ("inform_location", 0.05)], lang, persona)[:2] == (
+        "inform_location", "none")
+
+
+@pytest.mark.parametrize("text", ["Time, is it late", "ok, fine", "mum, stop it", "Maria, are you there?"])
+def test_a_word_before_a_comma_is_no_place(component: PersonaContext, text: str) -> None:
+    """ "Time" is a town in Norway: a small town elsewhere counts only when its country is named too."""
+    assert seen(component, text, [("out_of_scope", 0.9), ("inform_location", 0.05)], "en", "plain")[0] != "inform_location"
