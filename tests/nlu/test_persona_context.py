@@ -564,3 +564,13 @@ def test_a_short_message_that_starts_with_a_place_says_where(component: PersonaC
 def test_a_word_before_a_comma_is_no_place(component: PersonaContext, text: str) -> None:
     """ "Time" is a town in Norway: a small town elsewhere counts only when its country is named too."""
     assert seen(component, text, [("out_of_scope", 0.9), ("inform_location", 0.05)], "en", "plain")[0] != "inform_location"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("dad locked us in the garage with the car engine running", "en"),
+    ("nos ha encerrado en la cocina y huele a gas", "es"),
+    ("zamknął nas w garażu i wszędzie dym", "pl"),
+])
+def test_fumes_or_smoke_with_abuse_is_danger_now(component: PersonaContext, text: str, lang: str) -> None:
+    assert seen(component, text, [("abuse_disclosure", 0.49), ("imminent_danger", 0.22)], lang, "plain")[1:3] == (
+        "imminent_danger", True)
