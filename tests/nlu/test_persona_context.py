@@ -574,3 +574,23 @@ def test_a_word_before_a_comma_is_no_place(component: PersonaContext, text: str)
 def test_fumes_or_smoke_with_abuse_is_danger_now(component: PersonaContext, text: str, lang: str) -> None:
     assert seen(component, text, [("abuse_disclosure", 0.49), ("imminent_danger", 0.22)], lang, "plain")[1:3] == (
         "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("mój przyjaciel jest u siebie i ojciec go tłucze, słyszę to w telefonie", "pl"),
+    ("my friend is on facetime and i can hear her screaming, her dad is in there", "en"),
+    ("mi amiga esta en su casa y la oigo gritar, su padre esta ahi", "es"),
+])
+def test_hearing_a_friend_hurt_now_is_the_urgent_peer_help(component: PersonaContext, text: str, lang: str) -> None:
+    assert seen(component, text, [("peer_help", 0.9), ("abuse_disclosure", 0.05)], lang, "plain")[1:3] == (
+        "peer_help", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("my stepdad has a hammer and is shouting at mum", "en"),
+    ("ojczym ma młotek i krzyczy na mamę", "pl"),
+    ("mi padrastro tiene un martillo y le grita a mi madre", "es"),
+])
+def test_a_hammer_is_a_weapon(component: PersonaContext, text: str, lang: str) -> None:
+    assert seen(component, text, [("abuse_disclosure", 0.9), ("out_of_scope", 0.05)], lang, "plain")[1:3] == (
+        "imminent_danger", True)
