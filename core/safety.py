@@ -473,7 +473,8 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 
     * abuse, bullying or exploitation (``DANGER_SIGNALS``) with a cue of ``now`` or a weapon →
       ``imminent_danger`` ("dad's got mum by the throat", "they're waiting for me after school");
-    * inside a persona, its coded ``help_request`` with such a cue → its coded ``urgent``;
+    * inside a persona, its coded ``help_request`` with such a cue → its coded ``urgent``; so does its
+      cover talk with the coded ``urgent`` at least ``CODED_URGENT_SHARE`` as high and a cue of ``now``;
     * ordinary talk (a shared intent, never the persona's cover talk: a game's shotgun) only on two
       pieces of evidence → ``imminent_danger``: a cue AND a danger intent (``DANGER_SIGNALS`` or
       ``imminent_danger``) ranked at least ``share`` as high as ``top`` — the classifier nearly
@@ -491,7 +492,15 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
             return None
         name = CODED_URGENT if signal == CODED_HELP else DANGER_INTENT
         return Ranked(name, top.confidence, top.source)
-    if signal != "none" or persona_of(top.source) is not None:
+    if signal == "none" and persona_of(top.source) is not None:
+        # the persona's cover talk, its urgent code a near tie behind and words that say danger is
+        # now or soon ("the chamomile cream has to get to me before his car is back": product info
+        # .26, urgent code .21) → the urgent code; a weapon alone never (a game's shotgun)
+        coded = next((r for r in ranking if r.intent == CODED_URGENT and persona_of(r.source) is not None), None)
+        if coded is None or coded.confidence < CODED_URGENT_SHARE * top.confidence or not danger.found(folded, lang)[0]:
+            return None
+        return Ranked(CODED_URGENT, coded.confidence, coded.source)
+    if signal != "none":
         return None
     close = next((r for r in ranking if r.intent in DANGER_SIGNALS | {DANGER_INTENT}), None)
     if close is None or close.confidence < share * top.confidence or not any(danger.found(folded, lang)):

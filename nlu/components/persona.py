@@ -40,8 +40,8 @@ from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_INTENT, FOREIGN_MASS, MAX_ANSWER_WORDS, Danger,
-    contains_cue, decide, has_cue, made_of,
+    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_INTENT, FOREIGN_MASS, MAX_ANSWER_WORDS,
+    TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
 )
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
@@ -287,6 +287,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # reading with no harm word that names a place answers "which city?" — the place is
             # routed on (signal and urgency kept), not the discreet question asked again
             decision = as_location_answer(decision, keep_signal=True)
+        elif (decision.signal == "not_safe" and decision.confidence < TENTATIVE_CONFIDENCE
+              and len(folded.split()) <= MAX_ANSWER_WORDS and says_where_i_am(folded)
+              and not has_cue(folded, lang, self.postponing) and self._names_place(text, persona, lang)):
+            # "yeah nobody is looking, im in Perth" (the quiet code .39, "looking"): a weak quiet reading, no
+            # putting-off word, and the child says where they are — an answer to "which city?", not
+            # covering tracks ("sorry wrong chat, im in Leeds", the quiet code .99, stays quiet)
+            decision = as_location_answer(decision)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and (
                 is_place_name(text) or (decision.intent == FOREIGN_INTENT and len(folded.split()) <= MAX_ANSWER_WORDS
                                         and says_where_i_am(folded) and self._names_place(text, persona, lang))

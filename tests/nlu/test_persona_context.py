@@ -594,3 +594,22 @@ def test_hearing_a_friend_hurt_now_is_the_urgent_peer_help(component: PersonaCon
 def test_a_hammer_is_a_weapon(component: PersonaContext, text: str, lang: str) -> None:
     assert seen(component, text, [("abuse_disclosure", 0.9), ("out_of_scope", 0.05)], lang, "plain")[1:3] == (
         "imminent_danger", True)
+
+
+def test_cover_talk_with_the_urgent_code_close_and_a_soon_cue_is_the_urgent_code(component: PersonaContext) -> None:
+    """Read as product info (.26) with the urgent code a near tie (.21), "before his car is back" says soon."""
+    ranking = [("rumianek__ask_product_info", 0.26), ("rumianek__urgent", 0.21), ("imminent_danger", 0.2)]
+    assert seen(component, "the chamomile cream has to reach me before his car is back tonight", ranking, "en")[:3] == (
+        "urgent", "urgent", True)
+    # the urgent code far behind, or no word of now: cover talk stays cover talk
+    assert seen(component, "the chamomile cream has to reach me before his car is back tonight",
+                [("rumianek__ask_product_info", 0.6), ("rumianek__urgent", 0.2)], "en")[1] == "none"
+    assert seen(component, "is the chamomile cream good for dry skin", ranking, "en")[1] == "none"
+
+
+def test_a_weak_quiet_reading_that_says_where_the_child_is_answers_which_city(component: PersonaContext) -> None:
+    component.personas = sorted({*component.personas, "gametips"})
+    ranking = [("gametips__not_safe", 0.39), ("distress", 0.35), ("inform_location", 0.07), ("out_of_scope", 0.19)]
+    assert seen(component, "yeah nobody is looking, im in Perth", ranking, "en", "gametips")[:2] == (
+        "inform_location", "none")
+    assert seen(component, "sorry wrong chat, im in Leeds", [("not_safe", 0.99)], "en")[:2] == ("not_safe", "not_safe")
