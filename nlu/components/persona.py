@@ -38,7 +38,7 @@ from nlu.address import find_address
 from nlu.age import is_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
-from core.text import fold
+from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_INTENT, FOREIGN_MASS, MAX_ANSWER_WORDS,
     TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
@@ -47,7 +47,7 @@ from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
 from nlu.cues import load_cues
-from referrals.geo import HOME_VERBS, is_place_name, well_known
+from referrals.geo import ANSWER_WORDS, COMMON_WORDS, HOME_VERBS, is_place_name, well_known
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -191,10 +191,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         morzem w Polsce"): the part before the first comma or dash, read as a short answer naming
         a place, names one (or several: the referral asks which)."""
         parts = _AFTER_PLACE.split(text.strip(), maxsplit=1)
-        if len(parts) < 2 or not parts[0] or len(parts[0].split()) > MAX_PLACE_WORDS:
-            return False
+        head = fold_name(parts[0]) if len(parts) == 2 else ""
+        if not head or len(head.split()) > MAX_PLACE_WORDS or head in COMMON_WORDS or head in ANSWER_WORDS:
+            return False  # "nice, thanks" / "nice one, thanks a lot" is no greeting from Nice
         located = locate_for_persona(parts[0], persona, lang, self.countries, self.catalogues, answer=True)
-        if located.ambiguous:  # "Hamilton, the one by the sea": the referral asks which
+        if fold_name(located.written) != head:  # the whole part is the name
+            return False
+        if located.ambiguous:  # "Valencia, the one by the sea": the referral asks which
             return True
         place = located.place
         if place is None:
