@@ -614,3 +614,18 @@ def test_a_weak_quiet_reading_that_says_where_the_child_is_answers_which_city(co
     assert seen(component, "yeah nobody is looking, im in Perth", ranking, "en", "gametips")[:2] == (
         "inform_location", "none")
     assert seen(component, "sorry wrong chat, im in Leeds", [("not_safe", 0.99)], "en")[:2] == ("not_safe", "not_safe")
+
+
+@pytest.mark.parametrize("text, lang, persona", [
+    ("mi padre mira el historial, borra todo esto", "es", "plain"),
+    ("kasuję wszystko, tata sprawdza telefon", "pl", "plain"),
+    ("ignore what i said, mum is checking my phone", "en", "plain"),
+])
+def test_wiping_or_taking_it_back_as_someone_checks_the_phone_is_quiet(component: PersonaContext, text: str,
+                                                                      lang: str, persona: str) -> None:
+    assert seen(component, text, [("out_of_scope", 0.6), ("imminent_danger", 0.3)], lang, persona)[1] == "not_safe"
+
+
+def test_backing_out_in_slang_with_a_goodbye_is_quiet_in_the_shop(component: PersonaContext) -> None:
+    """ "nah paso de esto, chao": a goodbye that backs out ("paso de esto", "me rajo") is the quiet code."""
+    assert seen(component, "nah paso de esto, chao", [("goodbye", 0.6), ("out_of_scope", 0.3)], "es")[1] == "not_safe"
