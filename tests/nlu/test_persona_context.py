@@ -545,7 +545,8 @@ def test_someone_gone_and_now_i_can_is_a_resume(component: PersonaContext, text:
     ("czy rodzice zobaczą co tu piszę?", "pl"),
 ])
 def test_will_my_parents_see_this_is_a_privacy_question(component: PersonaContext, text: str, lang: str) -> None:
-    assert seen(component, text, [("probe", 0.99), ("out_of_scope", 0.01)], lang, "plain")[:2] == ("ask_privacy", "none")
+    assert seen(component, text, [("probe", 0.99), ("out_of_scope", 0.01)], lang, "plain")[:2] == (
+        "ask_privacy", "none")
 
 
 @pytest.mark.parametrize("text, lang, persona", [
@@ -564,37 +565,32 @@ def test_a_short_message_that_starts_with_a_place_says_where(component: PersonaC
                                   "nice one, thanks a lot", "nice, thanks", "reading, then bed"])
 def test_a_word_before_a_comma_is_no_place(component: PersonaContext, text: str) -> None:
     """ "Time" is a town in Norway: a small town elsewhere counts only when its country is named too."""
-    assert seen(component, text, [("out_of_scope", 0.9), ("inform_location", 0.05)], "en", "plain")[0] != "inform_location"
+    reading = seen(component, text, [("out_of_scope", 0.9), ("inform_location", 0.05)], "en", "plain")
+    assert reading[0] != "inform_location"
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("dad locked us in the garage with the car engine running", "en"),
-    ("nos ha encerrado en la cocina y huele a gas", "es"),
-    ("zamknął nas w garażu i wszędzie dym", "pl"),
+FUMES = [("abuse_disclosure", 0.49), ("imminent_danger", 0.22)]
+FRIEND = [("peer_help", 0.9), ("abuse_disclosure", 0.05)]
+ABUSE = [("abuse_disclosure", 0.9), ("out_of_scope", 0.05)]
+
+
+@pytest.mark.parametrize("text, lang, ranking, expected", [
+    # fumes or smoke with abuse is danger now
+    ("dad locked us in the garage with the car engine running", "en", FUMES, "imminent_danger"),
+    ("nos ha encerrado en la cocina y huele a gas", "es", FUMES, "imminent_danger"),
+    ("zamknął nas w garażu i wszędzie dym", "pl", FUMES, "imminent_danger"),
+    # hearing a friend hurt now makes the friend's story urgent
+    ("mój przyjaciel jest u siebie i ojciec go tłucze, słyszę to w telefonie", "pl", FRIEND, "peer_help"),
+    ("my friend is on facetime and i can hear her screaming, her dad is in there", "en", FRIEND, "peer_help"),
+    ("mi amiga esta en su casa y la oigo gritar, su padre esta ahi", "es", FRIEND, "peer_help"),
+    # a hammer is a weapon
+    ("my stepdad has a hammer and is shouting at mum", "en", ABUSE, "imminent_danger"),
+    ("ojczym ma młotek i krzyczy na mamę", "pl", ABUSE, "imminent_danger"),
+    ("mi padrastro tiene un martillo y le grita a mi madre", "es", ABUSE, "imminent_danger"),
 ])
-def test_fumes_or_smoke_with_abuse_is_danger_now(component: PersonaContext, text: str, lang: str) -> None:
-    assert seen(component, text, [("abuse_disclosure", 0.49), ("imminent_danger", 0.22)], lang, "plain")[1:3] == (
-        "imminent_danger", True)
-
-
-@pytest.mark.parametrize("text, lang", [
-    ("mój przyjaciel jest u siebie i ojciec go tłucze, słyszę to w telefonie", "pl"),
-    ("my friend is on facetime and i can hear her screaming, her dad is in there", "en"),
-    ("mi amiga esta en su casa y la oigo gritar, su padre esta ahi", "es"),
-])
-def test_hearing_a_friend_hurt_now_is_the_urgent_peer_help(component: PersonaContext, text: str, lang: str) -> None:
-    assert seen(component, text, [("peer_help", 0.9), ("abuse_disclosure", 0.05)], lang, "plain")[1:3] == (
-        "peer_help", True)
-
-
-@pytest.mark.parametrize("text, lang", [
-    ("my stepdad has a hammer and is shouting at mum", "en"),
-    ("ojczym ma młotek i krzyczy na mamę", "pl"),
-    ("mi padrastro tiene un martillo y le grita a mi madre", "es"),
-])
-def test_a_hammer_is_a_weapon(component: PersonaContext, text: str, lang: str) -> None:
-    assert seen(component, text, [("abuse_disclosure", 0.9), ("out_of_scope", 0.05)], lang, "plain")[1:3] == (
-        "imminent_danger", True)
+def test_danger_said_by_circumstance_is_urgent(component: PersonaContext, text: str, lang: str,
+                                               ranking: list[tuple[str, float]], expected: str) -> None:
+    assert seen(component, text, ranking, lang, "plain")[1:3] == (expected, True)
 
 
 def test_cover_talk_with_the_urgent_code_close_and_a_soon_cue_is_the_urgent_code(component: PersonaContext) -> None:

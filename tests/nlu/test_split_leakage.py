@@ -1,5 +1,6 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
-tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6) appears among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
+tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6) appears
+among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
 
