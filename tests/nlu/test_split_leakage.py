@@ -1,5 +1,5 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
-tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6) appears
+tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7) appears
 among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
@@ -22,7 +22,7 @@ from core.signals import NO_PERSONA
 from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
-SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -96,6 +96,7 @@ def test_fresh_split_repeats_no_team_split_line() -> None:
     ("blind4", ("safety", "personas", "fresh", "blind", "blind2", "blind3"), 660),
     ("blind5", ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4"), 660),
     ("blind6", ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5"), 650),
+    ("blind7", ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"), 650),
 ])
 def test_blind_split_repeats_no_other_split_line(blind_dir: str, earlier: tuple[str, ...], size: int) -> None:
     """A blind dev set (written without seeing any data) shares no line with the splits before it."""
