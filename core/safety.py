@@ -148,6 +148,9 @@ ASK_PRIVACY, ASK_COST = "ask_privacy", "ask_cost"
 ANSWER_INTENTS = frozenset({"affirm", "deny", "out_of_scope", "greet", "thanks", "goodbye", "not_safe"})
 #: Longer messages are never a bare answer.
 MAX_ANSWER_WORDS = 10
+#: A question about this chat (privacy, cost) may run longer: every word must still be one of its
+#: closed vocabulary, which holds no harm word ("i dont have any credit on my phone is that ok").
+MAX_QUESTION_WORDS = 16
 _WORD = re.compile(r"\w+")
 
 
@@ -415,8 +418,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.resume):
         return Ranked("affirm", top.confidence, top.source), "none"
-    question = ASK_PRIVACY if made_of(folded, lang, answers.privacy) else (
-        ASK_COST if made_of(folded, lang, answers.cost) else None)
+    question = ASK_PRIVACY if made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS) else (
+        ASK_COST if made_of(folded, lang, answers.cost, MAX_QUESTION_WORDS) else None)
     if question is not None and not (signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE):
         # "will you tell my parents?", "is it free?", "no tengo saldo": a question about this chat in a
         # closed vocabulary with no disclosure (read as probe, out_of_scope, or distress at 0.86 for

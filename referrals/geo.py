@@ -128,9 +128,12 @@ COUNTRY_ALIASES: Final = {
     "eeuu": "US", "ee uu": "US", "estados unidos": "US", "stany": "US", "stany zjednoczone": "US",
     "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ", "the states": "US",
 }
-#: Short names of big cities (diacritics folded) -> (country, the city's own name).
+#: Short names of big cities (diacritics folded) -> (country, the city's own name). The short names
+#: people use for a city whose own name carries its river or sea ("Newcastle" for Newcastle upon Tyne).
 CITY_ALIASES: Final = {
     "nyc": ("US", "New York City"), "cdmx": ("MX", "Mexico City"), "df": ("MX", "Mexico City"),
+    "newcastle": ("GB", "Newcastle upon Tyne"), "hull": ("GB", "Kingston upon Hull"),
+    "stoke": ("GB", "Stoke-on-Trent"), "southend": ("GB", "Southend-on-Sea"), "frankfurt": ("DE", "Frankfurt am Main"),
 }
 #: Languages whose babel country names are indexed (Latin script).
 COUNTRY_NAME_LANGS: Final = (

@@ -20,6 +20,7 @@ CUES = {"en": [fold("tonight")]}
     ("jaki był ten numer?", "pl"), ("sorki, jaki był ten numer", "pl"), ("możesz powtórzyć numer?", "pl"),
     ("zapomniałam numeru", "pl"), ("¿me repites el número?", "es"), ("perdona, ¿cuál era el número?", "es"),
     ("se me olvidó el número", "es"), ("¿me das el número otra vez?", None),
+    ("¿cuál era el número que me dijiste?", "es"),  # blind7: the quiet code on the shop after an urgent reply
 ])
 @pytest.mark.parametrize("top, persona", [("out_of_scope", "rumianek"), ("rumianek__not_safe", "rumianek"),
                                           ("rumianek__shipping", "rumianek"), ("deny", "plain")])

@@ -23,12 +23,15 @@ PRIVACY = [
     ("zgłosicie to na policję?", "pl"), ("nie mówcie nikomu", "pl"), ("czy powiesz w szkole?", "pl"),
     ("¿se lo vas a decir a mis padres?", "es"), ("¿es secreto?", "es"), ("¿alguien se va a enterar?", "es"),
     ("¿avisáis a la policía?", "es"), ("no se lo digas a mi madre porfa", "es"), ("¿queda entre nosotros?", None),
+    ("a rodzice się dowiedzą?", "pl"),  # blind7: read as "who are you"
 ]
 COST = [
     ("is it free?", "en"), ("i dont have credit", "en"), ("no credit on my phone", "en"),
     ("does it cost money to call?", "en"), ("is the number free", None),
     ("czy to jest darmowe?", "pl"), ("nie mam środków na koncie", "pl"), ("czy muszę płacić?", "pl"),
     ("¿es gratis?", "es"), ("no tengo saldo", "es"), ("¿tengo que pagar la llamada?", "es"),
+    # blind7: longer than a bare answer (11 words), and a cost question about talking to someone
+    ("i dont have any credit on my phone is that ok", "en"), ("¿y cuesta dinero hablar con alguien?", "es"),
 ]
 
 

@@ -242,7 +242,8 @@ AMBIGUOUS = {
     "Opole": ("PL",) * 7,
     "Cracovia": ("PL",) * 7,
     "Santa Cruz": ("?US ES", "?PH", "?US ES", "?CL ES", "?US", "?PH", "?CL"),
-    "Newcastle": ("GB", "?AU GB", "?AU GB", "?AU GB", "?AU", "?AU", "?AU"),  # upon Tyne: a namesake
+    # "Newcastle" is also Newcastle upon Tyne's short name (CITY_ALIASES): first on the European shop
+    "Newcastle": ("GB", "?GB AU", "GB", "?GB AU", "?AU GB", "?AU GB", "?AU GB"),
     "Lérida": ("?ES CO",) * 7,          # Lleida's Spanish name
     "San Sebastián": ("?ES GT",) * 7,   # Donostia's Spanish name
     "Orense": ("ES",) * 7,              # Ourense's Spanish name (alternate only)
@@ -405,6 +406,25 @@ def test_us_states_and_city_nicknames(text: str, name: str, kind: str, admin1: s
     place = locate(text, "GB", "en").place
     assert place is not None and (place.name, place.country, place.kind, place.admin1) == (name, "US", kind, admin1)
 
+
+
+@pytest.mark.parametrize("text, hint, lang, expected", [
+    ("newcastle", "GB", "en", ("Newcastle upon Tyne", "GB")),  # was Newcastle, Australia on the UK persona
+    ("newcastle", "AU", "en", ("Newcastle", "AU")),
+    ("im in hull", "GB", "en", ("Kingston upon Hull", "GB")),
+    ("hull", "CA", "en", ("Hull", "CA")),
+    ("stoke", "GB", "en", ("Stoke-on-Trent", "GB")),
+    ("mieszkam we frankfurcie", "PL", "pl", ("Frankfurt am Main", "DE")),
+])
+def test_the_short_name_of_a_city_named_after_its_river(text: str, hint: str, lang: str,
+                                                       expected: tuple[str, str]) -> None:
+    place = locate(text, hint, lang).place
+    assert place is not None and (place.name, place.country) == expected
+
+
+def test_a_short_city_name_with_no_hint_is_asked_about() -> None:
+    located = locate("newcastle", None, "en")
+    assert located.place is None and {"AU", "GB"} <= {p.country for p in located.candidates}
 
 
 def test_a_big_city_with_the_name_as_its_own_is_asked_about_first() -> None:
