@@ -287,6 +287,10 @@ def seen_shipped(ranking: list[tuple[str, float]], text: str, lang: str, persona
     ("ojczym bije teraz mamę w kuchni", "pl"),
     ("mi padre me está pegando", "es"),
     ("le está pegando a mi madre", "es"),
+    # blind7: he is drunk and shouting now; a sister locked in hiding
+    ("on jest teraz pijany i już krzyczy na mamę", "pl"),
+    ("my sister locked herself in the bathroom because dad is hitting her", "en"),
+    ("mi hermana se ha encerrado en el baño porque mi padre le pega", "es"),
 ])
 def test_shipped_cues_being_hit_now_is_imminent_danger(text: str, lang: str) -> None:
     intent, _, urgent = seen_shipped([("abuse_disclosure", 0.8), ("distress", 0.2)], text, lang, "plain")

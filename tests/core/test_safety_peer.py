@@ -112,6 +112,10 @@ def test_an_urgent_intent_close_behind_a_friends_story_makes_the_friend_urgent()
     ("mój kumpel napisał dzięki za wszystko i nie czyta wiadomości", "pl"),
     ("mi amiga me ha puesto gracias por todo y ya no lee nada", "es"),
     ("mi prima está en una casa y un señor no la deja salir", "es"),
+    # blind7: a goodbye text with the means taken; a friend hiding from a drunk stepdad now
+    ("my friend just texted me goodbye and said she took a whole packet of pills", "en"),
+    ("koleżanka mówi że jej ojczym jest teraz pijany i ją bije, zamknęła się w łazience", "pl"),
+    ("mi amiga se tomó una caja entera de pastillas", "es"),
 ])
 def test_the_shipped_friend_cues_hold_goodbyes_and_being_held(text: str, lang: str) -> None:
     """A friend's goodbye ("thanks for everything", "gracias por todo") and a friend held somewhere
