@@ -30,6 +30,9 @@ def test_quiet_lines(text: str, lang: str) -> None:
     ("olvida todo lo q te he contado", "es"), ("perdón, me he equivocado de conversación", "es"),
     ("nada, olvídalo, no me contestes", "es"), ("uy perdon era para otro chat jaja", "es"),
     ("sorki, zła zakładka", "pl"), ("uy, pestaña equivocada", "es"),  # a wrong tab, like "oops wrong window"
+    # blind7: "only joking" was self_harm 0.54; "era mentira"; cancelling the persona's offer
+    ("forget it, i was only joking", "en"), ("olvídalo, era mentira", "es"), ("cancel the coach pls", "en"),
+    ("anuluj ten krem", "pl"),
 ])
 def test_taking_back_what_was_said_is_a_quiet_line(text: str, lang: str) -> None:
     assert is_quiet_line(fold(text), lang, WORDS)
