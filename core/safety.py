@@ -318,6 +318,21 @@ def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE
     return runner_up
 
 
+def unquiet(top: Ranked, ranking: Sequence[Ranked], persona: str, breaking: bool) -> Ranked:
+    """Inside a persona, its quiet code read weakly (below ``TENTATIVE_CONFIDENCE``) in a message
+    that breaks nothing off (no putting-off or wiping word), with its code for help (for the child
+    or a friend) at least ``CODED_URGENT_SHARE`` as high, is that code: "stuck on the lantern quest
+    since my mum went into hospital and her boyfriend is looking after us" (quiet code .20, help .20,
+    for a friend .19) was answered with the goodbye that ends the talk. A false help reading costs a
+    discreet question in cover voice; a false exit costs the child's only try."""
+    if (persona == NO_PERSONA or breaking or top.intent != "not_safe" or persona_of(top.source) is None
+            or top.confidence >= TENTATIVE_CONFIDENCE):
+        return top
+    coded = next((r for r in ranking if r.intent in (CODED_HELP, "peer_help") and persona_of(r.source) is not None),
+                 None)
+    return coded if coded is not None and coded.confidence >= CODED_URGENT_SHARE * top.confidence else top
+
+
 def contains_cue(folded: str, cues: Iterable[str]) -> bool:
     """Whether a folded cue starts at a word boundary of the folded text."""
     padded = f" {folded} "
@@ -606,6 +621,7 @@ def decide(
     top = choose(masked, persona, putting_off, leaving)
     danger = danger or Danger()
     breaking = putting_off or has_word_cue(folded, lang, wiping or {})
+    top = unquiet(top, masked, persona, breaking)
     if persona == NO_PERSONA and signal_for_intent(top.intent)[0] == "none":
         # read as ordinary talk, only a real break-off counts ("gtg", "nvm", "delete it"), not a
         # "later" ("my friends are coming over later")
