@@ -38,9 +38,11 @@ from sklearn.svm import LinearSVC
 
 import core.signals
 import core.text
+import nlu.spelling
 from core.signals import NO_PERSONA, persona_of
 from core.text import fold
 from nlu.components.base import PopbotComponent
+from nlu.spelling import Speller
 
 Ranking = List[Dict[str, Any]]
 
@@ -74,14 +76,22 @@ def build_vectorizer(config: Dict[Text, Any]) -> FeatureUnion:
 
 @dataclass
 class SubModel:
-    """One persona's (or ``plain``'s) vectorizer and SVM."""
+    """One persona's (or ``plain``'s) vectorizer and SVM, and the speller of its training words."""
 
     vectorizer: FeatureUnion
     svm: LinearSVC
+    speller: Optional[Speller] = None
+
+    def read(self, text: str) -> str:
+        """``text`` folded, its one-edit typos of unknown words repaired (nlu/spelling.py); a model
+        saved before spelling repair existed has no speller and reads the text as folded."""
+        speller: Optional[Speller] = getattr(self, "speller", None)
+        return speller.correct(fold(text)) if speller is not None else fold(text)
 
     def rank(self, texts: Sequence[str], temperature: float) -> List[Ranking]:
         """Every intent of this sub-model with its confidence, best first, for each text."""
-        margins = self.svm.decision_function(self.vectorizer.transform(list(texts)))
+        read = [self.read(text) for text in texts]
+        margins = self.svm.decision_function(self.vectorizer.transform(read))
         if margins.ndim == 1:  # two classes: sklearn returns one column
             margins = np.stack([-margins, margins], axis=1)
         probabilities = softmax(margins / temperature, axis=1)
@@ -102,7 +112,7 @@ def train_sub_model(examples: Iterable[Tuple[str, str]], config: Dict[Text, Any]
     features = vectorizer.fit_transform([text for text, _ in ordered])
     svm = LinearSVC(C=config["C"], random_state=config["random_state"])
     svm.fit(features, [intent for _, intent in ordered])
-    return SubModel(vectorizer, svm)
+    return SubModel(vectorizer, svm, Speller.from_texts(text for text, _ in ordered))
 
 
 def split_by_persona(examples: Iterable[Tuple[str, str]]) -> Dict[str, List[Tuple[str, str]]]:
@@ -132,7 +142,8 @@ class NgramIntentClassifier(PopbotComponent, IntentClassifier):
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
         """Rasa's training cache sees this class's source only: this module, the text folding and
         the persona split count too (a changed ``fold`` once let a stale cached model through)."""
-        sources = [inspect.getsource(module) for module in (sys.modules[__name__], core.text, core.signals)]
+        modules = (sys.modules[__name__], core.text, core.signals, nlu.spelling)
+        sources = [inspect.getsource(module) for module in modules]
         return hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()
 
     STATE_FILE = "ngram_intent_classifier.joblib"

@@ -45,8 +45,10 @@ from core.safety import (
 )
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
+from nlu.components.intent_classifier import split_by_persona
 from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
 from nlu.cues import load_cues
+from nlu.spelling import Speller, word_counts
 from referrals.geo import ANSWER_WORDS, COMMON_WORDS, HOME_VERBS, is_place_name, well_known
 
 SIGNAL = "signal"
@@ -142,6 +144,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
 
     def setup(self, state: Optional[Dict[str, Any]]) -> None:
         self.personas: List[str] = (state or {}).get("personas", [])
+        # {persona: {word: count}} of the training examples its sub-model reads (shared + its own)
+        self.vocabularies: Dict[str, Dict[str, int]] = dict((state or {}).get("vocabularies", {}))
         # Cue lists are read from the project's files whenever the component is built, not
         # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
         # see them, since they are not training data).
@@ -164,12 +168,32 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
         self.countries = persona_countries()
         self.catalogues = persona_catalogues()
+        self.spellers = self._spellers()
+
+    def _spellers(self) -> Dict[str, Speller]:
+        """Per persona (and ``plain``): its training words, the cue lists' words and its own risk cues
+        and catalogue names (a cue is never "repaired"); another persona's words never count."""
+        cues = word_counts([(PROJECT_ROOT / self.config["cues_file"]).read_text(encoding="utf-8")])
+        spellers = {}
+        for persona, vocabulary in self.vocabularies.items():
+            own = word_counts([str(self.risk_cues.get(persona, {})), " ".join(self.catalogues.get(persona, ()))])
+            spellers[persona] = Speller({**cues, **own, **vocabulary})
+        return spellers
+
+    def reading(self, text: str, persona: str) -> str:
+        """``text`` folded, one-edit typos repaired by the persona's speller (nlu/spelling.py)."""
+        speller = self.spellers.get(persona) or self.spellers.get(NO_PERSONA)
+        return speller.correct(fold(text)) if speller is not None else fold(text)
 
     def train(self, training_data: TrainingData) -> Resource:
         self.personas = sorted(
             {p for p in (persona_of(i) for i in training_data.intents) if p is not None}
         )
-        return self.persist({"personas": self.personas})
+        pairs = [(e.get(TEXT), e.get(INTENT)) for e in training_data.intent_examples if e.get(TEXT)]
+        self.vocabularies = {persona: dict(word_counts(text for text, _ in examples))
+                             for persona, examples in split_by_persona(pairs).items()}
+        self.spellers = self._spellers()
+        return self.persist({"personas": self.personas, "vocabularies": self.vocabularies})
 
     def persona_for(self, message: Message) -> str:
         """The persona named in the metadata if this model knows it, else ``plain``."""
@@ -220,7 +244,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if not ranking and message.get(INTENT):
             ranking = [dict(message.get(INTENT))]
         text = message.get(TEXT) or ""
-        folded = fold(text)
+        # one-edit typos repaired (nlu/spelling.py: "delete thhis chat" is a quiet line); places,
+        # addresses and ages are read from the text as written
+        folded = self.reading(text, persona)
         harm_cues = self._harm_cues(persona)
         decision = decide(
             [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking],
