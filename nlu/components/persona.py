@@ -176,7 +176,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         cues = word_counts([(PROJECT_ROOT / self.config["cues_file"]).read_text(encoding="utf-8")])
         spellers = {}
         for persona, vocabulary in self.vocabularies.items():
-            own = word_counts([str(self.risk_cues.get(persona, {})), " ".join(self.catalogues.get(persona, ()))])
+            risks = [" ".join([risk, *cues]) for risk, cues in self.risk_cues.get(persona, {}).items()]
+            own = word_counts([*risks, *self.catalogues.get(persona, ())])
             spellers[persona] = Speller({**cues, **own, **vocabulary})
         return spellers
 
