@@ -149,6 +149,17 @@ def asking_for_location(tracker: Tracker) -> int:
     return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
 
 
+def action_before_message(tracker: Tracker) -> Optional[str]:
+    """The last action the bot ran before the child's latest message (not ``action_listen``)."""
+    seen_message = False
+    for e in reversed(tracker.events or []):
+        if e.get("event") == "user":
+            seen_message = True
+        elif seen_message and e.get("event") == "action" and e.get("name") != "action_listen":
+            return e.get("name")
+    return None
+
+
 def good_moment_pending(tracker: Tracker) -> bool:
     """The bot's last line asked "is now a good moment?" (``utter_help_accepted``)."""
     said = _said(tracker)
@@ -190,7 +201,8 @@ def place_in_answer(tracker: Tracker, hint: Optional[str], persona: Optional[str
     where the child is, intent ``inform_location``) names where the extractor, which sees neither
     the question nor the intent, asks for a cue or a capital letter: "chile", "en santiago"."""
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-    unplaced = (asking_for_location(tracker) or intent == "inform_location") and not tracker.get_slot("location")
+    unplaced = (asking_for_location(tracker) or good_moment_pending(tracker) or intent == "inform_location") \
+        and not tracker.get_slot("location")
     if not (unplaced or tracker.get_slot("place_options")):  # (or "chile" to "Santiago in Chile?")
         return None
     located = locate_named((tracker.latest_message or {}).get("text") or "", hint, persona, lang, answer=True)
@@ -258,6 +270,12 @@ class ActionOfferReferral(Action):
             # answer was said before this action (nlu/dialogue/rules.yml); the question is asked again
             return self._ask_again(dispatcher, tracker, options, persona, lang)
         answered = None if refused or "location" in latest else place_in_answer(tracker, hint, persona, lang)
+        after_request = action_before_message(tracker) == "action_request_counselor"
+        if answered is None and intent == "out_of_scope" and after_request:
+            # no place in an unclear answer to "is now a good moment? which city?" (or to the
+            # promise): asked again once, as before this action read it (the answers to
+            # utter_ask_again are rules, nlu/dialogue/rules.yml)
+            return [FollowupAction("utter_ask_again")]
         if answered is not None:  # "chile" to "which city or country?": the place, whatever the intent
             location, intent = answered.written, "inform_location"
             latest.add("location")
