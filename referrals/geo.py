@@ -84,7 +84,9 @@ HOME_VERBS: Final = frozenset(
     mieszkam mieszkamy mieszka pochodze""".split()
 )
 
-#: Ordinary EN/PL/ES words (diacritics folded) that are also names in the gazetteer.
+#: Ordinary EN/PL/ES words (diacritics folded) that are also names in the gazetteer. (Session 18
+#: added the words of the project's own training and benign texts that still located a town of
+#: 50,000+ abroad after a bare cue: "en tamaño mini", "in most cases", "en metro", "w koty".)
 COMMON_WORDS: Final = frozenset(
     """police nice sale mobile split reading orange victoria hamilton santiago leon medina
     aurora madison charlotte florence eugene austin phoenix mesa mira rosario mendoza chico
@@ -104,6 +106,10 @@ COMMON_WORDS: Final = frozenset(
     montana playa playas sola solo triste gratis okay today money boli morze mora green
     wola bielsko piast lodz lask mosty gora
     aden bar pan para pare paris berlin roma moscow
+    escondido escondida tema oral male metro surprise salto mango saga sano mito george gracia
+    retiro coronel codo goma bush dali coro taza naga pali moga habra teni tenia tanta mage
+    quita zombie zombi corka corki koty kura bola pasta line lina kaza nagie
+    tamano most date obra normal wedding forest encanto tabaco clay hoover largo rubio limpio tome
     """.split()
 ) - {"paris", "berlin", "roma", "moscow", "koszalin", "mielec", "brzeg", "rybnik", "tarnow",
      "sopot", "chelm", "nysa", "bielsko", "lodz"}
@@ -247,8 +253,13 @@ class Gazetteer:
                 population=int(c.get("population") or 0), kind="country", time_zone=anchor.time_zone,
             )
         for code, place in self.countries.items():
-            for key in _country_names(code):
+            own = _country_names(code, LANGUAGES)
+            for key in own:
                 self._add(key, place)
+            # in other languages a country's name is often a word here ("kina", China in Swedish;
+            # "cada"): it counts as an alternate name (capitalised, or after "vivo en" / "i live in")
+            for key in _country_names(code) - own:
+                self._add(key, place, alternate=True)
         for code, state in gc.get_us_states().items():
             # a US state ("im in texas"), anchored at its biggest city, routed on its region; not
             # where a big US city has the name ("New York", "Washington": the city is meant)
@@ -314,9 +325,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _country_names(code: str) -> set[str]:
+def _country_names(code: str, langs: Iterable[str] = COUNTRY_NAME_LANGS) -> set[str]:
+    """The country's names (folded, Latin script): pycountry's English ones and babel's in ``langs``."""
     import pycountry
-    from babel import Locale
 
     names: set[str] = set()
     country = pycountry.countries.get(alpha_2=code)
@@ -325,7 +336,7 @@ def _country_names(code: str) -> set[str]:
             value = getattr(country, attr, None)
             if value:
                 names.add(fold_name(value))
-    for lang in COUNTRY_NAME_LANGS:
+    for lang in langs:
         value = _territories(lang).get(code)
         if value:
             names.add(fold_name(value))
@@ -398,6 +409,8 @@ class _Match:
     key: str
     capitalised: bool
     common: bool
+    #: The cue follows a verb of living or coming from ("vivo en", "i live in", "mieszkam w").
+    home: bool = False
     #: Matched only through a foreign alternate name ("Sola" for Seoul).
     alternate: bool = False
     #: Places whose alternate (not own) name this is, besides the own-name ``places``: "Santiago"
@@ -522,6 +535,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     how=how, key=matched_key,
                     capitalised=named or confirmed or raw_tokens[i][:1].isupper(),
                     common=any(t in COMMON_WORDS for t in span_tokens) and length == 1 and not (confirmed or home),
+                    home=home or named or confirmed,
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
                 )
                 break
@@ -598,7 +612,9 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
     if m.alternate:
         # a foreign name of a city ("Sola" for Seoul): only as written, capitalised or after a cue
         # (or as a whole message of several words: "nowy jork", "santiago de chile" are no words)
-        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.cue or (m.whole and " " in m.key)):
+        # a bare cue is not enough in lower case: "en la tarde" is no Taranto, "en manos de" no
+        # Manaus, "do kina" no China (Kina in Swedish); "vivo en varsovia" is Warsaw
+        if m.how != "exact" or len(m.key) < 5 or not (m.capitalised or m.home or (m.whole and " " in m.key)):
             return None
     places = [p for p in m.places if _plausible(m, p, hint)]
     if not places:

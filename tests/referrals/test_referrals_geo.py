@@ -163,6 +163,41 @@ def test_no_place_from_product_words_fuzzy_or_without_a_cue(text: str, hint: str
     assert (located.place, located.candidates) == (None, ()), text
 
 
+@pytest.mark.parametrize("text, hint, lang", [
+    ("mi padre me pegó en la tarde", "PL", "es"),          # Taranto's foreign name
+    ("me pega en cada discusión", None, "es"),             # Chad in another language: "llama al 17"
+    ("lo tengo escondido en manos de nadie", "PL", "es"),  # Manaus' foreign name
+    ("ojciec mnie bije, uciekłam do kina", "PL", "pl"),    # China in Swedish
+    ("lo quiero en tamaño mini", "PL", "es"),              # Tamano, Japan (a word: COMMON_WORDS)
+    ("he hits me in most fights", "GB", "en"),             # Most, Czechia (a word: COMMON_WORDS)
+    ("is it in date?", "GB", "en"),                        # Date, Japan
+    ("me voy a escapar en metro", "PL", "es"),             # Metro, Indonesia (a word: COMMON_WORDS)
+    ("i cut myself in the media room", "GB", "en"),        # Médéa's foreign name
+    ("i'm in male toilets", "GB", "en"),
+])
+def test_no_place_from_an_ordinary_lowercase_word_after_a_bare_cue(text: str, hint: Optional[str],
+                                                                    lang: str) -> None:
+    """A lower-case word after "en" / "in" / "do" is no town abroad when it is a foreign name of a
+    place, a country's name in another language or an ordinary word (COMMON_WORDS): each of these
+    routed a child to another country's emergency number before session 18."""
+    assert locate(text, hint, lang) == Located(None), text
+
+
+@pytest.mark.parametrize("text, hint, lang, name", [
+    ("vivo en varsovia", "PL", "es", "Warsaw"),      # a foreign name after a verb of living
+    ("estoy en Varsovia", "PL", "es", "Warsaw"),     # ... or capitalised
+    ("jestem w londynie", "PL", "pl", "London"),     # a Polish case ending of a foreign name
+    ("me pega, estoy en Tamano", "PL", "es", "Tamano"),  # capitalised: the town
+    ("im in derry", None, "en", "Derry"),                 # a town of 83,652, after a bare cue
+    ("Alemania", "PL", "es", "Germany"),              # the child's own language's country name
+    ("mieszkam w Niemczech", "PL", "pl", "Germany"),
+])
+def test_a_foreign_or_small_name_still_counts_when_capitalised_or_after_living(text: str, hint: str, lang: str,
+                                                                               name: str) -> None:
+    place = locate(text, hint, lang).place
+    assert place is not None and place.name == name, text
+
+
 @pytest.mark.parametrize("text, hint, lang, country", [
     ("Vivo en Valencia", "PL", "es", "ES"),    # a Spanish child on the Polish shop: Spain, not Venezuela
     ("Córdoba", "PL", "es", "ES"),             # ... not Argentina
