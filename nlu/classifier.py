@@ -62,20 +62,24 @@ class Classifier:
 
     async def parse(self, text: str, persona: Optional[str] = None, lang: Optional[str] = None) -> dict:
         """Rasa parse data for ``text`` as the channels would send it."""
-        from rasa.core.channels.channel import UserMessage
-
-        metadata: dict[str, Any] = {}
-        if persona:
-            metadata["persona"] = persona
-        if lang:
-            metadata["lang"] = lang
-        message = UserMessage(neutralise(text), metadata=metadata)
-        assert self._agent.processor is not None
-        return await self._agent.processor.parse_message(message)
+        return await parse_text(self._agent, text, persona, lang)
 
     def classify(self, text: str, persona: Optional[str] = None, lang: Optional[str] = None) -> Classification:
         data = self._loop.run_until_complete(self.parse(text, persona, lang))
         return from_parse_data(text, data, lang)
+
+async def parse_text(agent: Any, text: str, persona: Optional[str] = None, lang: Optional[str] = None) -> dict:
+    """Rasa parse data of a loaded ``agent`` for ``text`` as the channels would send it."""
+    from rasa.core.channels.channel import UserMessage
+
+    metadata: dict[str, Any] = {}
+    if persona:
+        metadata["persona"] = persona
+    if lang:
+        metadata["lang"] = lang
+    assert agent.processor is not None
+    return await agent.processor.parse_message(UserMessage(neutralise(text), metadata=metadata))
+
 
 def from_parse_data(text: str, data: dict, lang_given: Optional[str] = None) -> Classification:
     """Turn Rasa parse data (with PersonaContext's fields) into a Classification."""

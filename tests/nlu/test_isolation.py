@@ -7,6 +7,8 @@ Only the classifier component is trained (seconds), not the whole Rasa model.
 """
 from __future__ import annotations
 
+import functools
+
 import json
 from pathlib import Path
 from typing import Dict, List
@@ -42,7 +44,9 @@ BAKERY: Dict[str, List[str]] = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def _base_data() -> TrainingData:
+    """The project's training data (read once per session: tests/nlu/test_spelling.py shares it)."""
     reader = RasaYAMLReader()
     parts = [reader.read(p) for p in paths.training_data_paths() if p.suffix in (".yml", ".yaml")]
     return TrainingData().merge(*parts)

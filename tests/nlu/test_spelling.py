@@ -5,7 +5,7 @@ a typo no longer turns a quiet line into ordinary talk or a suicide plan into a 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Any
 
 import pytest
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -16,9 +16,6 @@ from core.text import fold
 from nlu.components.persona import PersonaContext
 from nlu.spelling import MIN_LENGTH, Speller, known_words, word_counts
 from tests.nlu.test_isolation import _base_data, _with_bakery
-
-if TYPE_CHECKING:
-    from nlu.classifier import Classifier
 
 VOCABULARY = {"this": 40, "chat": 12, "said": 9, "reply": 5, "every": 7, "zapomnij": 3, "tabletki": 4,
               "rumiankowy": 30, "want": 20, "age": 15, "wish": 6}
@@ -103,14 +100,6 @@ def test_a_persona_s_speller_knows_no_other_persona_s_words(base: TrainingData, 
     assert set(cue_words) <= set(three.spellers["plain"].counts)
 
 
-@pytest.fixture(scope="module")
-def classifier(model_path: Path) -> Iterator["Classifier"]:
-    from nlu.classifier import Classifier
-
-    with Classifier(model_path) as loaded:
-        yield loaded
-
-
 @pytest.mark.parametrize("persona, lang, text, signal, urgent", [
     ("plain", "en", "delete thhis chat pls", "not_safe", False),
     ("plain", "en", "forget what i sadi", "not_safe", False),
@@ -118,7 +107,10 @@ def classifier(model_path: Path) -> Iterator["Classifier"]:
     ("plain", "pl", "zapominj co pisalam", "not_safe", False),
     ("plain", "pl", "chce sie zabic, mam tabeltki", "self_harm", True),
 ])
-def test_the_trained_model_reads_through_a_typo(classifier: "Classifier", persona: str, lang: str, text: str,
-                                                 signal: str, urgent: bool) -> None:
-    got = classifier.classify(text, None if persona == "plain" else persona, lang)
+@pytest.mark.asyncio
+async def test_the_trained_model_reads_through_a_typo(agent: Any, persona: str, lang: str, text: str,
+                                                       signal: str, urgent: bool) -> None:
+    from nlu.classifier import from_parse_data, parse_text
+
+    got = from_parse_data(text, await parse_text(agent, text, None if persona == "plain" else persona, lang), lang)
     assert (got.signal, got.urgent) == (signal, urgent)
