@@ -313,6 +313,20 @@ def test_self_harm_with_a_cue_of_the_messages_language_is_urgent() -> None:
     assert decide([("self_harm", 0.9)], "plain", folded, None, CUES).urgent
 
 
+@pytest.mark.parametrize("text, urgent", [
+    ("im cutting rn", True),                       # "rn", as children write "right now"
+    ("i want to hurt myself rn", True),
+    ("i used to hurt myself, not anymore", False),
+])
+def test_self_harm_happening_rn_is_urgent(text: str, urgent: bool) -> None:
+    from core import PROJECT_ROOT
+    from nlu.cues import load_cues
+
+    cues = {lang: [fold(c) for c in words] for lang, words in
+            load_cues(PROJECT_ROOT / "nlu" / "safety" / "cues.yml").self_harm_urgent.items()}
+    assert decide([("self_harm", 0.9)], "plain", fold(text), "en", cues).urgent is urgent
+
+
 def test_urgency_cues_matter_only_for_self_harm() -> None:
     folded = fold("tonight")
     assert not is_urgent("bullying", False, folded, "en", CUES)
