@@ -15,6 +15,9 @@ American children name their state, "im in texas"). The index is built once per 
 * ordinary words that are also place names ("police", "nice", "tata", "como") need a cue and a
   capital letter, or a verb of living before the cue ("vivo en lima", "i live in reading"); small
   towns need the conversation's country or a capital letter;
+* a foreign (alternate) name of a city, and a country's name in a language the bot does not
+  speak, need a capital letter, a verb of living or a whole message of several words: after a
+  bare cue they are words ("en la tarde" is no Taranto, "en cada" no Chad, "do kina" no China);
 * a country named right after the name ("Sydney, Australia", "valencia spain", "santiago chile")
   keeps only that country's places of the name, and the two together may be the whole message.
 

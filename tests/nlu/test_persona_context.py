@@ -476,6 +476,10 @@ def test_changing_the_subject_as_someone_reads_is_covering_tracks(component: Per
     ("nvm my dad is here", "en", "not_safe"),
     # a harm word keeps the disclosure, however short
     ("nvm dad hits me hes coming", "en", "abuse_disclosure"),
+    # someone getting close (session 18: these read as abuse)
+    ("olvidalo, se acerca mi madre", "es", "not_safe"),
+    ("nieważne, mama się zbliża", "pl", "not_safe"),
+    ("nvm mums getting close", "en", "not_safe"),
 ])
 def test_a_short_break_off_as_someone_comes_in_is_covering_tracks(component: PersonaContext, text: str, lang: str,
                                                                    expected: str) -> None:
