@@ -68,6 +68,7 @@ class Classifier:
         data = self._loop.run_until_complete(self.parse(text, persona, lang))
         return from_parse_data(text, data, lang)
 
+
 async def parse_text(agent: Any, text: str, persona: Optional[str] = None, lang: Optional[str] = None) -> dict:
     """Rasa parse data of a loaded ``agent`` for ``text`` as the channels would send it."""
     from rasa.core.channels.channel import UserMessage

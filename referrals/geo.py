@@ -412,7 +412,8 @@ class _Match:
     key: str
     capitalised: bool
     common: bool
-    #: The cue follows a verb of living or coming from ("vivo en", "i live in", "mieszkam w").
+    #: The cue follows a verb of living or coming from ("vivo en", "i live in", "mieszkam w"), or
+    #: the name needs no cue (``named``, or confirmed by the country named after it).
     home: bool = False
     #: Matched only through a foreign alternate name ("Sola" for Seoul).
     alternate: bool = False

@@ -8,7 +8,6 @@ Only the classifier component is trained (seconds), not the whole Rasa model.
 from __future__ import annotations
 
 import functools
-
 import json
 from pathlib import Path
 from typing import Dict, List
