@@ -5,7 +5,9 @@ block carries ``metadata: {lang: xx}``), so adding a language is adding examples
 emits an entity ``lang`` only when it is confident; otherwise the slot keeps the conversation's
 language. The message metadata may carry a ``lang`` hint (the front-end's UI language), used
 when the text itself is not conclusive. A message that is only a place's name ("San José",
-"Valencia") says nothing of the child's language: the conversation keeps its own. Nor does
+"Valencia") says nothing of the child's language: the conversation keeps its own, and a place's
+name inside a message is left out of the evidence ("no, Venezuela" and "no, alabama" from an
+English-speaking child are not Spanish: what is left, "no", is a word of both). Nor does
 a one-word message ("halo?", "super", "ok") unless the training examples use that word in one
 language only ("hola", "cześć"): n-grams of a single short word are a guess.
 """
@@ -26,6 +28,27 @@ from referrals.geo import is_place_name
 from nlu.components.base import PopbotComponent, with_entities
 
 LANG_ENTITY = "lang"
+
+
+#: The longest place name (in words) looked for inside a message: "Rio de Janeiro", "San Luis Potosí".
+MAX_PLACE_WORDS = 3
+
+
+def without_place_names(text: str) -> str:
+    """``text`` without the names of places in it (longest first): a place's name is no evidence of
+    the language it is written in."""
+    raw = text.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(raw):
+        span = next((n for n in range(min(MAX_PLACE_WORDS, len(raw) - i), 0, -1)
+                     if is_place_name(" ".join(raw[i:i + n]))), 0)
+        if span:
+            i += span
+        else:
+            kept.append(raw[i])
+            i += 1
+    return " ".join(kept)
 
 
 def _ngrams(text: str, max_n: int) -> list[str]:
@@ -109,7 +132,8 @@ class LanguageDetector(PopbotComponent):
         """The language of ``text`` and its probability, or ``(None, p)`` if unsure."""
         if self.model is None or sum(ch.isalpha() for ch in text) < self.config["min_letters"]:
             return None, 0.0
-        if is_place_name(text):  # "San José" from an English-speaking child stays English
+        text = without_place_names(text)  # "San José" from an English-speaking child stays English
+        if sum(ch.isalpha() for ch in text) < self.config["min_letters"]:
             return None, 0.0
         tokens = words(text)
         if len(tokens) == 1 and self.config["one_word_vocab"] and self.model.words:  # one word: only a word of one language says it

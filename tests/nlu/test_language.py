@@ -23,6 +23,19 @@ def test_a_message_that_is_only_a_place_name_keeps_the_conversations_language() 
     assert d.detect("mi padre me pega, vivo en san jose")[0] == "es"  # the rest still counts
 
 
+def test_a_place_name_inside_a_message_is_no_evidence_of_its_language() -> None:
+    """ "no, Venezuela" to "Valencia in Spain?" and "no, alabama" to Birmingham's UK line, from an
+    English-speaking child in the shop, were read as Spanish and turned the replies Spanish."""
+    from nlu.components.language import without_place_names
+
+    assert without_place_names("no, alabama") == "no,"
+    assert without_place_names("i live in rio de janeiro now") == "i live in now"
+    assert without_place_names("mi padre me pega") == "mi padre me pega"
+    d = detector()
+    assert d.detect("no, alabama")[0] is None and d.detect("no, Venezuela")[0] is None
+    assert d.detect("quiero ir a casa, vivo en Birmingham")[0] == "es"
+
+
 def test_one_word_sets_the_language_only_when_one_languages_examples_use_it() -> None:
     """ "halo?" or "super" from a Polish child read as Spanish by n-grams turned the replies Spanish:
     a one-word message counts only when the examples of exactly one language use that word."""
