@@ -85,6 +85,9 @@ def _contact(r: Referral) -> str:
 
 _TOLL_FREE = re.compile(r"\(?\btoll[- ]free\b\)?", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"\(\s*[;,]?\s*\)")
+#: The directory's descriptive notes in English, in brackets after a name ("(psychological first aid, all
+#: ages; not child-specific)"): a lower-case start; a name in brackets ("(Fundación ANAR)") is kept.
+_ENGLISH_NOTE = re.compile(r"\s*\((?=[a-z])[^()]*\)")
 
 
 def spoken_name(name: str, contact: str) -> str:
@@ -117,6 +120,8 @@ def referral_line(r: Referral, lang: Optional[str], at: datetime, persona: Optio
         kinds = words(lang)["kinds"]
         generic = s.starter and s.id.startswith(GENERIC_PREFIXES) and s.kind in kinds
         name = kinds[s.kind] if generic else spoken_name(s.alternate_name or s.name, r.channel.value)
+        if lang != "en":  # an English note in a Spanish or Polish reply ("Línea de Seguridad (psychological …)")
+            name = _ENGLISH_NOTE.sub("", name).strip() or name
     return template.format(name=name, contact=_contact(r), details=_details(r, lang, at))
 
 
@@ -271,6 +276,8 @@ class ActionOfferReferral(Action):
             return self._ask_again(dispatcher, tracker, options, persona, lang)
         answered = None if refused or "location" in latest else place_in_answer(tracker, hint, persona, lang)
         after_request = action_before_message(tracker) == "action_request_counselor"
+        if "location" in latest and intent == "out_of_scope" and after_request:
+            intent = "inform_location"  # "Galway" (out_of_scope 0.42): the place the extractor found answers
         if answered is None and intent == "out_of_scope" and after_request:
             # no place in an unclear answer to "is now a good moment? which city?" (or to the
             # promise): asked again once, as before this action read it (the answers to

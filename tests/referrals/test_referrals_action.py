@@ -451,3 +451,15 @@ def test_a_service_name_is_said_without_its_number_and_the_directory_notes() -> 
     assert spoken_name("ICBF línea nacional (toll-free)", "01 8000 918080") == "ICBF línea nacional"
     assert spoken_name("Línea 102", "102") == "Línea 102"  # the number is the name
     assert spoken_name("Childline", "08001111") == "Childline"
+
+
+@pytest.mark.parametrize("lang, note", [("es", False), ("en", True)])
+async def test_the_directorys_english_notes_stay_out_of_a_spanish_reply(starter_store: DirectoryStore, lang: str,
+                                                                        note: bool) -> None:
+    """The s19 probe: the Mexico City line read "Línea de Seguridad y Chat de Confianza (psychological
+    first aid, all ages; not child-specific)" in a Spanish reply; an English reply keeps the note."""
+    t = tracker({"location": "Ciudad de México", "lang": lang, "persona": "plain"})
+    messages, _ = await run(action_with(starter_store), t)
+    lines = [m["text"] for m in messages if m["text"]]
+    assert any("Línea de Seguridad y Chat de Confianza" in text for text in lines)
+    assert any("psychological first aid" in text for text in lines) is note
