@@ -67,17 +67,22 @@ class LocationExtractor(PopbotComponent):
             located = locate_for_persona(message.get(TEXT) or "", persona, lang, self.countries, self.catalogues)
             if located.place is None and not located.ambiguous:
                 continue
-            # an ambiguous name is kept as written ("Lérida", not the first candidate's "Lleida"):
-            # the referral action locates it again and asks about it
-            name = located.place.name if located.place is not None else located.written
-            found = [_entity("location", name)]
-            if located.place is not None:
-                found.append(_entity("country", located.place.country))
-                number = dial_first(located.place.country)
-                if number is not None:
-                    found.append(_entity("dial_first", number))
-            with_entities(message, found)
+            with_entities(message, location_entities(located))
         return messages
+
+
+def location_entities(located: "Located") -> List[Dict[str, Any]]:
+    """Entities ``location`` and, unless ambiguous, ``country`` and ``dial_first`` of a found place.
+    An ambiguous name is kept as written ("Lérida", not the first candidate's "Lleida"): the
+    referral action locates it again and asks about it."""
+    name = located.place.name if located.place is not None else located.written
+    found = [_entity("location", name)]
+    if located.place is not None:
+        found.append(_entity("country", located.place.country))
+        number = dial_first(located.place.country)
+        if number is not None:
+            found.append(_entity("dial_first", number))
+    return found
 
 
 def _entity(name: str, value: str) -> Dict[str, Any]:

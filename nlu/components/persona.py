@@ -46,10 +46,10 @@ from core.safety import (
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.intent_classifier import split_by_persona
-from nlu.components.location import locate_for_persona, persona_catalogues, persona_countries
+from nlu.components.location import location_entities, locate_for_persona, persona_catalogues, persona_countries
 from nlu.cues import load_cues
 from nlu.spelling import Speller, word_counts
-from referrals.geo import ANSWER_WORDS, COMMON_WORDS, HOME_VERBS, is_place_name, well_known
+from referrals.geo import ANSWER_WORDS, COMMON_WORDS, HOME_VERBS, Located, is_place_name, well_known
 
 SIGNAL = "signal"
 URGENT = "urgent"
@@ -119,6 +119,8 @@ HERE_WORDS = HOME_VERBS | frozenset({"im", "i'm", "were", "we're", "jestem", "je
 #: Where a message that starts with a place goes on ("Sopot, ten nad morzem w Polsce", "Leeds - the one
 #: in England"): a comma, semicolon, colon or a spaced dash.
 _AFTER_PLACE = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+")
+#: A leading "no" before a place: "no, alabama" corrects the place the bot routed on.
+_LEADING_NO = re.compile(r"^\W*(?:no|nope|nah|nie|not)\b[\W_]*", re.IGNORECASE)
 #: At most this many words before it: a place name, not a sentence.
 MAX_PLACE_WORDS = 3
 
@@ -269,6 +271,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             someone=self.someone,
         )
         lang = entity_value(message, "lang")
+        corrected: Optional[Located] = None  # a place named after a "no" ("no, alabama")
         refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
                    and is_location_refusal(folded, lang, self.refusals))
         has_address = find_address(text) is not None
@@ -333,10 +336,18 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "mieszkamy w Pile" read as out_of_scope (.52) in which the extractor found a place by its
             # cue, and a short message that starts with a place ("Sopot, ten nad morzem w Polsce")
             decision = as_location_answer(decision)
+        elif decision.intent == "deny" and is_place_name(_LEADING_NO.sub("", text)):
+            # "no, alabama" after Birmingham's UK line (read as a no: "Of course! Anything from the
+            # shop?"; the extractor, which needs a cue or a whole message, found no place) corrects it
+            decision = as_location_answer(decision)
+            corrected = locate_for_persona(_LEADING_NO.sub("", text), persona, lang, self.countries,
+                                           self.catalogues, answer=True)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
         entities.append(_entity(PERSONA_ENTITY, persona))
+        if corrected is not None and not any(e.get("entity") == "location" for e in entities):
+            entities += location_entities(corrected)
         if refused:
             entities.append(_entity("location_refused", "true"))
         for risk, cues in self.risk_cues.get(persona, {}).items():
