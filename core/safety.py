@@ -134,12 +134,16 @@ BREAKING_OFF = frozenset({"deny", "goodbye"})
 PLAIN_COVERING_SIGNALS = frozenset({"none", "imminent_danger", "distress", "ask_human"})
 #: Covering one's tracks is short ("gtg someone's coming", "borra todo q viene mi madre").
 MAX_COVERING_WORDS = 12
-#: Inside a persona, someone arriving said bare, without a putting-off word ("brat patrzy").
+#: Someone arriving said bare, without a putting-off word ("brat patrzy", "viene mi madre").
 MAX_BARE_ARRIVAL_WORDS = 5
+#: A message opening with one of these asks a question ("czy jest tu ktoś żywy?"): no arrival.
+QUESTION_OPENERS = frozenset({"czy"})
 #: Above this share of probability for other personas, a message is another persona's talk.
 FOREIGN_MASS = 0.5
 #: "Not now" / "later" as an answer to one of the bot's questions (nlu/dialogue/rules.yml).
 NOT_NOW = "not_now"
+#: Saying where one is ("I'm in Leeds"; "I'm in my room": where in the home, no town).
+LOCATION_INTENT = "inform_location"
 #: "What was the number again?" / "sorry, can you repeat?" (actions/repeat.py, nlu/dialogue/rules.yml).
 ASK_NUMBER, ASK_REPEAT = "ask_number", "ask_repeat"
 #: "Will you tell my parents?" / "is it free?" (nlu/dialogue/rules.yml, actions/cost.py).
@@ -168,8 +172,9 @@ class Answers:
     tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
     ``cant_call`` ("I can't call, he'd hear me": a person writes here instead), ``privacy`` ("will
-    you tell my parents?"), ``cost`` ("is it free?", "I don't have credit") and ``refuse`` ("no, I
-    don't want a person": a no to the offer of a person)."""
+    you tell my parents?"), ``cost`` ("is it free?", "I don't have credit"), ``refuse`` ("no, I
+    don't want a person": a no to the offer of a person), ``hold`` ("one sec", "chwila": a pause) and
+    ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -180,6 +185,8 @@ class Answers:
     privacy: Phrases = field(default_factory=Phrases)
     cost: Phrases = field(default_factory=Phrases)
     refuse: Phrases = field(default_factory=Phrases)
+    hold: Phrases = field(default_factory=Phrases)
+    home: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -417,7 +424,9 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
                        answers: Answers) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
     (``affirm``), "what was the number again?" (``ask_number``), "sorry, can you repeat?"
-    (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it free?" (``ask_cost``) or
+    (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it free?" (``ask_cost``), "one
+    sec" (``not_now``, whatever the classifier says), "I'm in my room" (``inform_location``, whatever the
+    classifier says) or
     "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked again) answer, else
     None. A "later" made only of its words also overrides the persona's codes: "nie teraz, może
     wieczorem" holds no code word, though "tonight" drew the urgent code (express tonight) at 0.54.
@@ -431,8 +440,18 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
     if (top.intent in ANSWER_INTENTS or coded) and made_of(folded, lang, answers.later):
         signal = "not_safe" if persona != NO_PERSONA else signal_for_intent(top.intent)[0]
         return Ranked(NOT_NOW, top.confidence, top.source), signal
+    if made_of(folded, lang, answers.hold):
+        # "one sec", "hang on", "chwila": a pause, answered like "not now". Its closed vocabulary holds
+        # no disclosure, yet "chwila" drew the urgent code at 0.20 and "one sec" distress at 0.89
+        return Ranked(NOT_NOW, top.confidence, top.source), "not_safe" if persona != NO_PERSONA else "none"
     if made_of(folded, lang, answers.resume):
         return Ranked("affirm", top.confidence, top.source), "none"
+    if made_of(folded, lang, answers.home):
+        # "I'm in my room", "in bed", "en mi cuarto": where in the home, said to "where are you?" or after
+        # the promise of a person ("ya estoy sola en mi cuarto" is back: resume above comes first): a place
+        # answer with no town (the referral asks for one). Its closed vocabulary holds no harm, yet "I'm
+        # in my room" drew self_harm_urgent at 0.63
+        return Ranked(LOCATION_INTENT, top.confidence, top.source), "none"
     question = ASK_PRIVACY if made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS) else (
         ASK_COST if made_of(folded, lang, answers.cost, MAX_QUESTION_WORDS) else None)
     if question is not None and not (signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE):
@@ -537,15 +556,18 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     plain bot only in at most ``MAX_COVERING_WORDS`` words and over a reading of
     ``PLAIN_COVERING_SIGNALS``, or of any signal but self-harm in at most ``MAX_BARE_ARRIVAL_WORDS``
     words (a disclosure said while breaking off stays the disclosure; the harm-word check below keeps it).
-    Inside a persona a bare arrival needs no putting-off word: someone (``someone``: "brat", "my
-    mum", "she's") and an arriving cue in at most ``MAX_BARE_ARRIVAL_WORDS`` words ("brat patrzy",
-    "shes coming up the stairs")."""
+    A bare arrival needs no putting-off word: someone (``someone``: "brat", "my mum", "she's") and an
+    arriving cue in at most ``MAX_BARE_ARRIVAL_WORDS`` words ("brat patrzy", "shes coming up the
+    stairs"; in the plain bot too since session 19: "viene mi madre" drew 112 as mum walked in); a
+    question ("czy jest tu ktoś?", ``QUESTION_OPENERS``) announces no arrival."""
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
-    words = len(_WORD.findall(folded))
-    if not putting_off and (persona == NO_PERSONA or words > MAX_BARE_ARRIVAL_WORDS
-                            or not has_word_cue(folded, lang, someone or {})):
+    tokens = _WORD.findall(folded)
+    if tokens and tokens[0] in QUESTION_OPENERS:  # "czy jest tu ktoś?" asks; it announces no arrival
+        return False
+    words = len(tokens)
+    if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not has_word_cue(folded, lang, someone or {})):
         return False
     if persona == NO_PERSONA and (words > MAX_COVERING_WORDS or (signal not in PLAIN_COVERING_SIGNALS
                                                                 and words > MAX_BARE_ARRIVAL_WORDS)):

@@ -47,7 +47,8 @@ class AnswerCues(Strict):
     """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?"), ``cant_call``
     ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?"), ``cost`` ("is it
-    free?", "no tengo saldo") and ``refuse`` ("no, I don't want a person")."""
+    free?", "no tengo saldo"), ``refuse`` ("no, I don't want a person"), ``hold`` ("one sec",
+    "chwila", "un momento") and ``home`` ("I'm in my room", "w domu": where in the home, no town)."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -58,6 +59,8 @@ class AnswerCues(Strict):
     privacy: Dict[Lang, Phrases] = {}
     cost: Dict[Lang, Phrases] = {}
     refuse: Dict[Lang, Phrases] = {}
+    hold: Dict[Lang, Phrases] = {}
+    home: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

@@ -127,6 +127,55 @@ def test_a_bare_later_is_not_now_even_when_read_as_the_personas_code(top: str) -
     assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, "not_safe", False)
 
 
+HOLD = Phrases({"en": (fold("one sec"), fold("hang on")), "pl": (fold("chwila"),), "es": (fold("un momento"),)},
+               {"en": frozenset({"ok", "sorry"}), "pl": frozenset({"sorki"}), "es": frozenset({"vale"})})
+
+
+@pytest.mark.parametrize("text, lang", [("one sec", "en"), ("ok hang on", "en"), ("chwila", "pl"), ("un momento", "es")])
+@pytest.mark.parametrize("persona, signal", [("rumianek", "not_safe"), ("plain", "none")])
+@pytest.mark.parametrize("ranking", [[("rumianek__urgent", 0.2), ("inform_location", 0.15)],
+                                     [("distress", 0.89), ("out_of_scope", 0.03)],
+                                     [("imminent_danger", 0.26), ("self_harm_urgent", 0.24)]])
+def test_a_bare_pause_is_not_now_whatever_the_classifier_says(text: str, lang: str, persona: str, signal: str,
+                                                              ranking: list) -> None:
+    """The s19 probe: "chwila" drew the urgent code at 0.20 (112 first), "one sec" distress at 0.89
+    (the plain "That sounds really heavy" line inside the shop)."""
+    if persona == "plain":
+        ranking = [(intent.replace("rumianek__", ""), c) for intent, c in ranking]
+    answers = Answers(later=LATER, resume=RESUME, unsure=UNSURE, hold=HOLD)
+    decision = decide(ranking, persona, fold(text), lang, CUES, answers=answers)
+    assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, signal, False)
+
+
+@pytest.mark.parametrize("text", ["hang on someone is at the door", "one sec he has a knife", "wait what"])
+def test_more_than_a_pause_is_left_to_the_classifier(text: str) -> None:
+    answers = Answers(later=LATER, resume=RESUME, unsure=UNSURE, hold=HOLD)
+    decision = decide([("imminent_danger", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=answers)
+    assert decision.signal == "imminent_danger"
+
+
+HOME = Phrases({"en": (fold("in my room"), fold("in bed")), "es": (fold("en mi cuarto"),)},
+               {"en": frozenset({"i", "m", "im"}), "es": frozenset({"estoy"})})
+
+
+@pytest.mark.parametrize("text, lang", [("I'm in my room", "en"), ("im in bed", "en"), ("estoy en mi cuarto", "es")])
+@pytest.mark.parametrize("persona", ["rumianek", "plain", "gametips"])
+def test_where_in_the_home_is_a_place_answer_with_no_town(text: str, lang: str, persona: str) -> None:
+    """The s19 probe: "I'm in my room" after the promise of a person drew self_harm_urgent (0.63): 112
+    and "put what you might hurt yourself with away"; "I'm in bed" in gametips 999."""
+    answers = Answers(later=LATER, resume=RESUME, unsure=UNSURE, home=HOME)
+    decision = decide([("self_harm_urgent", 0.63), ("abuse_disclosure", 0.2)], persona, fold(text), lang, CUES,
+                      answers=answers)
+    assert (decision.intent, decision.signal, decision.urgent) == ("inform_location", "none", False)
+
+
+@pytest.mark.parametrize("text", ["im in my room with a razor", "he is in my room", "i cut in my room"])
+def test_more_than_where_in_the_home_is_left_to_the_classifier(text: str) -> None:
+    answers = Answers(later=LATER, resume=RESUME, unsure=UNSURE, home=HOME)
+    decision = decide([("self_harm_urgent", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=answers)
+    assert decision.signal == "self_harm" and decision.urgent
+
+
 def test_the_shipped_later_words_hold_times_of_day() -> None:
     from core.paths import PROJECT_ROOT
     from nlu.quiet import load_answers

@@ -68,8 +68,9 @@ def test_sorry_im_back_is_the_child_coming_back_not_a_quiet_line(component: Pers
 
 
 def test_sorry_be_right_back_stays_a_quiet_line(component: PersonaContext) -> None:
+    """A pause (answers.hold): "not now" after a question, the quiet line anywhere else."""
     assert seen(component, "sorry, be right back", [("affirm", 0.6), ("greet", 0.4)], "en")[:3] == (
-        "not_safe", "not_safe", False)
+        "not_now", "not_safe", False)
 
 
 def test_refusing_to_say_where_answers_the_location_question(component: PersonaContext) -> None:
@@ -83,6 +84,20 @@ def test_a_message_that_is_only_a_place_name_says_where_the_child_is(component: 
     offer of a person already accepted (nlu/dialogue/rules.yml)."""
     assert seen(component, text, [("out_of_scope", 0.6), ("greet", 0.4)], "en", persona="plain")[:2] == (
         "inform_location", "none")
+
+
+@pytest.mark.parametrize("text", ["no, alabama", "nope Venezuela", "nie, Kanada"])
+def test_no_and_a_place_corrects_the_place(component: PersonaContext, text: str) -> None:
+    """The s19 probe: "no, alabama" after Birmingham's UK line was a "no" (back to the shop); the US
+    line was never given."""
+    intent, signal, _, entities = seen(component, text, [("deny", 0.8), ("greet", 0.2)], "en")
+    assert (intent, signal) == ("inform_location", "none")
+    assert dict(entities)["country"] == {"no, alabama": "US", "nope Venezuela": "VE", "nie, Kanada": "CA"}[text]
+
+
+@pytest.mark.parametrize("text", ["no", "no thanks", "nope sorry", "no, only the cream"])
+def test_a_no_without_a_place_stays_a_no(component: PersonaContext, text: str) -> None:
+    assert seen(component, text, [("deny", 0.8), ("greet", 0.2)], "en", persona="plain")[0] == "deny"
 
 
 @pytest.mark.parametrize("text, top", [("hola", "greet"), ("lima", "out_of_scope"), ("help me in london", "self_harm")])
@@ -163,27 +178,40 @@ def test_hushing_because_someone_is_back_is_the_quiet_code(component: PersonaCon
 
 @pytest.mark.parametrize("text, lang", [
     ("mum is coming up", "en"), ("sis is reading my screen", "en"), ("tata patrzy", "pl"),
-    ("tata bierze mi telefon", "pl"), ("mi padre está mirando", "es"),
+    ("tata bierze mi telefon", "pl"), ("mi padre está mirando", "es"), ("viene mi madre", "es"), ("mama idzie", "pl"),
 ])
-def test_a_bare_arrival_inside_a_persona_is_the_quiet_code(component: PersonaContext, text: str, lang: str) -> None:
+@pytest.mark.parametrize("persona", ["rumianek", "plain"])
+def test_a_bare_arrival_is_the_quiet_line(component: PersonaContext, text: str, lang: str, persona: str) -> None:
     """Someone arriving said bare, with no putting-off word, in at most 5 words (cues.yml someone +
-    arriving): the persona's code lists "someone is coming" as not_safe."""
+    arriving): the persona's code lists "someone is coming" as not_safe; in the plain bot "viene mi
+    madre" (imminent_danger 0.98) drew 112 and "get somewhere safe" on screen as mum walked in."""
     ranking = [("imminent_danger", 0.7), ("rumianek__not_safe", 0.2), ("greet", 0.1)]
-    assert seen(component, text, ranking, lang)[:3] == ("not_safe", "not_safe", False)
+    if persona == "plain":
+        ranking = [("imminent_danger", 0.98), ("greet", 0.02)]
+    assert seen(component, text, ranking, lang, persona=persona)[1:3] == ("not_safe", False)
 
 
 @pytest.mark.parametrize("text, persona, ranking, intent", [
     ("dad is home and drunk", "rumianek", [("abuse_disclosure", 0.9), ("greet", 0.1)], "abuse_disclosure"),  # harm
     ("he is coming for me", "rumianek", [("imminent_danger", 0.9), ("greet", 0.1)], "imminent_danger"),  # danger now
-    ("mum is coming up", "plain", [("imminent_danger", 0.7), ("greet", 0.3)], "imminent_danger"),  # the plain bot
     ("my mum is watching tv, whats a good face mask", "rumianek",                     # more than 5 words
      [("rumianek__ask_product_info", 0.9), ("greet", 0.1)], "rumianek__ask_product_info"),
     ("im here", "rumianek", [("rumianek__not_safe", 0.7), ("greet", 0.3)], "affirm"),  # nobody else: "I'm here"
 ])
-def test_no_bare_arrival_with_harm_danger_in_the_plain_bot_or_long(component: PersonaContext, text: str, persona: str,
+def test_no_bare_arrival_with_harm_danger_a_question_or_long(component: PersonaContext, text: str, persona: str,
                                                                    ranking: list[tuple[str, float]],
                                                                    intent: str) -> None:
     assert seen(component, text, ranking, "en", persona=persona)[0] == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ratuj on wraca", "imminent_danger"),  # a harm word: "save me, he's coming back"
+    ("czy jest tu ktos zywy", "ask_human"),  # a question ("is anyone alive here?"), no arrival
+])
+@pytest.mark.parametrize("persona", ["plain", "rumianek"])
+def test_a_polish_arrival_with_help_or_asked_is_no_quiet_line(component: PersonaContext, text: str, intent: str,
+                                                               persona: str) -> None:
+    assert seen(component, text, [(intent, 0.9), ("greet", 0.1)], "pl", persona=persona)[0] == intent
 
 
 @pytest.mark.parametrize("text, lang", [("im here", "en"), ("jestem tu", "pl"), ("estoy aquí", "es")])

@@ -116,6 +116,9 @@ REFUSALS = load_refusals(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
     ("I'd rather not say where I live", "en", True), ("not telling you that", None, True),
     ("wolę nie mówić, gdzie mieszkam", "pl", True), ("prefiero no decir dónde vivo", "es", True),
     ("I live in Leeds", "en", False), ("my dad says I can't go out", "en", False), ("nie wiem", "pl", False),
+    ("i dont wanna say where i live", "en", True), ("not gonna say", "en", True),  # the s19 probe's gametips miss
+    ("no quiero decirte donde vivo", "es", True), ("nie musisz wiedzieć gdzie", "pl", True),
+    ("i'd rather not pay for shipping", "en", False), ("prefiero no pagar el envío", "es", False),
 ])
 def test_location_refusals(text: str, lang: str, refused: bool) -> None:
     assert is_location_refusal(fold(text), lang, REFUSALS) is refused
