@@ -549,7 +549,8 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 
 def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[str], putting_off: bool,
                        arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
-                       danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
+                       danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None,
+                       unnamed: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
@@ -558,8 +559,9 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     words (a disclosure said while breaking off stays the disclosure; the harm-word check below keeps it).
     A bare arrival needs no putting-off word: someone (``someone``: "brat", "my mum", "she's") and an
     arriving cue in at most ``MAX_BARE_ARRIVAL_WORDS`` words ("brat patrzy", "shes coming up the
-    stairs"; in the plain bot too since session 19: "viene mi madre" drew 112 as mum walked in); a
-    question ("czy jest tu ktoś?", ``QUESTION_OPENERS``) announces no arrival."""
+    stairs"; in the plain bot too since session 19: "viene mi madre" drew 112 as mum walked in, but
+    there only someone named by relation, never ``unnamed`` "he's here" / "someone is in my room", which
+    may be the danger itself); a question ("czy jest tu ktoś?", ``QUESTION_OPENERS``) announces no arrival."""
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
@@ -567,7 +569,9 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     if tokens and tokens[0] in QUESTION_OPENERS:  # "czy jest tu ktoś?" asks; it announces no arrival
         return False
     words = len(tokens)
-    if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not has_word_cue(folded, lang, someone or {})):
+    named = has_word_cue(folded, lang, someone or {})
+    arrives = named if persona == NO_PERSONA else named or has_word_cue(folded, lang, unnamed or {})
+    if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not arrives):
         return False
     if persona == NO_PERSONA and (words > MAX_COVERING_WORDS or (signal not in PLAIN_COVERING_SIGNALS
                                                                 and words > MAX_BARE_ARRIVAL_WORDS)):
@@ -627,6 +631,7 @@ def decide(
     wiping: Optional[Mapping[str, Sequence[str]]] = None,
     no_plan: Optional[Mapping[str, Sequence[str]]] = None,
     someone: Optional[Mapping[str, Sequence[str]]] = None,
+    unnamed: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -636,7 +641,8 @@ def decide(
     the "not now" / "now I can" phrases; ``danger``: the cues of danger happening now; ``wiping``:
     asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c;
     ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`;
-    ``someone``: people who may arrive, for a bare arrival inside a persona (:func:`is_covering_tracks`)."""
+    ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
+    :func:`is_covering_tracks`)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -649,7 +655,8 @@ def decide(
         # "later" ("my friends are coming over later")
         later = answers.later.cues if answers else {}
         breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
-    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone):
+    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
+                          unnamed):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers) if answers else None

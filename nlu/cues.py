@@ -91,6 +91,7 @@ class CuesFile(Strict):
     harm: Cues
     arriving: Cues
     someone: Cues = {}
+    someone_unnamed: Cues = {}
     number_ask: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be

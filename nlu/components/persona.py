@@ -158,6 +158,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
         self.someone: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "someone")
+        self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+                                                                "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
@@ -269,6 +271,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             wiping=dict(self.wipe_lines.cues),
             no_plan=self.no_plan,
             someone=self.someone,
+            unnamed=self.someone_unnamed,
         )
         lang = entity_value(message, "lang")
         corrected: Optional[Located] = None  # a place named after a "no" ("no, alabama")

@@ -204,6 +204,17 @@ def test_no_bare_arrival_with_harm_danger_a_question_or_long(component: PersonaC
     assert seen(component, text, ranking, "en", persona=persona)[0] == intent
 
 
+@pytest.mark.parametrize("text, lang", [("he's here", "en"), ("someone is in my room", "en"), ("on idzie", "pl"),
+                                        ("ya viene el", "es")])
+def test_an_unnamed_arrival_in_the_plain_bot_keeps_the_danger_reading(component: PersonaContext, text: str,
+                                                                       lang: str) -> None:
+    """ "he's here" or "someone is in my room" may be the danger itself: only someone named by relation
+    ("viene mi madre") makes a bare arrival the quiet line in the plain bot; a persona's code says it is."""
+    assert seen(component, text, [("imminent_danger", 0.99), ("greet", 0.01)], lang, persona="plain")[1:3] == (
+        "imminent_danger", True)
+    assert seen(component, text, [("imminent_danger", 0.99), ("greet", 0.01)], lang)[1:3] == ("not_safe", False)
+
+
 @pytest.mark.parametrize("text, intent", [
     ("ratuj on wraca", "imminent_danger"),  # a harm word: "save me, he's coming back"
     ("czy jest tu ktos zywy", "ask_human"),  # a question ("is anyone alive here?"), no arrival
