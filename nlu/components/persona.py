@@ -339,12 +339,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "mieszkamy w Pile" read as out_of_scope (.52) in which the extractor found a place by its
             # cue, and a short message that starts with a place ("Sopot, ten nad morzem w Polsce")
             decision = as_location_answer(decision)
-        elif decision.intent == "deny" and is_place_name(_LEADING_NO.sub("", text)):
+        elif decision.intent == "deny" and is_place_name(after_no := _LEADING_NO.sub("", text)):
             # "no, alabama" after Birmingham's UK line (read as a no: "Of course! Anything from the
             # shop?"; the extractor, which needs a cue or a whole message, found no place) corrects it
             decision = as_location_answer(decision)
-            corrected = locate_for_persona(_LEADING_NO.sub("", text), persona, lang, self.countries,
-                                           self.catalogues, answer=True)
+            corrected = locate_for_persona(after_no, persona, lang, self.countries, self.catalogues, answer=True)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
