@@ -274,15 +274,25 @@ class ActionOfferReferral(Action):
             # "will you tell my parents?" / "is it free?" while this action's question is open: the
             # answer was said before this action (nlu/dialogue/rules.yml); the question is asked again
             return self._ask_again(dispatcher, tracker, options, persona, lang)
+        if refused and not refusal and ("location" in latest or intent == "inform_location"):
+            # "fine. bristol" after "I'd rather not say where": the child names the place after all (it
+            # was met by silence: routed as refused, the plain bot has no country to route on)
+            refused = False
+            events.append(SlotSet("location_refused", None))
         answered = None if refused or "location" in latest else place_in_answer(tracker, hint, persona, lang)
         after_request = action_before_message(tracker) == "action_request_counselor"
         if "location" in latest and intent == "out_of_scope" and after_request:
             intent = "inform_location"  # "Galway" (out_of_scope 0.42): the place the extractor found answers
         if answered is None and intent == "out_of_scope" and after_request:
-            # no place in an unclear answer to "is now a good moment? which city?" (or to the
-            # promise): asked again once, as before this action read it (the answers to
-            # utter_ask_again are rules, nlu/dialogue/rules.yml)
-            return [FollowupAction("utter_ask_again")]
+            if good_moment_pending(tracker):
+                # no place in an unclear answer to "is now a good moment? which city?": asked again
+                # once, as before this action read it (the answers to utter_ask_again are rules,
+                # nlu/dialogue/rules.yml)
+                return [FollowupAction("utter_ask_again")]
+            # after the promise ("a coach is on the way") nothing is open: an unclear line ("he keeps
+            # killing me in fortnite lol") is not asked "shall I get a coach?" again, it is told one is coming
+            dispatcher.utter_message(response="utter_please_wait")
+            return []
         if answered is not None:  # "chile" to "which city or country?": the place, whatever the intent
             location, intent = answered.written, "inform_location"
             latest.add("location")
@@ -291,9 +301,10 @@ class ActionOfferReferral(Action):
                 events += [SlotSet("country", answered.place.country),
                            SlotSet("dial_first", dial_first(answered.place.country))]
         if intent == "inform_location" and good_moment_pending(tracker):
-            # the place answers "which city?" of "is now a good moment? which city?": the other
-            # half is asked again as "shall I pass you over?" (answered here, a lone yes below)
-            dispatcher.utter_message(response="utter_offer_counselor")
+            # the place answers "which city?" of "is now a good moment? which city?": the child had
+            # already said yes to a person and waits in the queue, so the other half is the promise
+            # (a "no" to it is "not now", nlu/dialogue/rules.yml), not "shall I pass you over?" again
+            dispatcher.utter_message(response="utter_please_wait")
         if not options and intent == "affirm" and tracker.get_slot("offer_postponed"):
             # "yes" after the child put the offer of a person off ("not now"): it goes straight on
             # (the promise queues in the Rasa process, bot/handoff/gate.py)

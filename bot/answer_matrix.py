@@ -29,7 +29,10 @@ and each answer of :data:`ANSWERS`, one conversation: the lines that reach the q
 the answer; each turn checks the voice line said (``says``, the persona's own text in that
 language). Ids: ``answers-<persona>-<lang>-<question>-<answer>``. A "no" to the offer, the
 confirmation or the offer asked again is followed by "yes" twice (changing one's mind: asked again,
-then accepted); a "no" to "is now a good moment?" means not now, then "now I can" goes on.
+then accepted); a "no" to "is now a good moment?" means not now, then "now I can" goes on. Once a
+person was accepted (:data:`QUEUED`), an unclear answer to "is now a good moment?", a second unclear
+answer, a new disclosure (after its acknowledgement) or the plain bot's "no" to the place question
+gets the promise again.
 """
 from __future__ import annotations
 
@@ -53,6 +56,10 @@ QUESTIONS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
 ANSWERS = ("yes", "no", "not_now", "unclear", "new_disclosure", "age", "privacy", "cost")
 #: Answers a chat gives only when it has the line of that name.
 OPTIONAL_ANSWERS = ("age", "privacy", "cost")
+#: Questions asked after the child accepted a person: the conversation already waits in the queue,
+#: so where the bot would make conversation ("anything from the shop?") or ask again whether a person
+#: should write, it says the promise again (bot/handoff/gate.py).
+QUEUED = frozenset({"good_moment", "city", "place"})
 #: The question said again after an answer that asks about this chat ("will you tell my parents?",
 #: "is it free?"): its voice key, or the verbatim line of the chat; "good_moment" stays open silently.
 ASKED_AGAIN = {"confirm": "confirm_help", "offer": "offer_counselor", "ask_again": "offer_counselor",
@@ -72,14 +79,14 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         if answer == "yes":
             return [Turn(chat["say_yes"], says=("ask_location",))]
         # the persona's country's referral; the plain bot has no country to route on
-        return [Turn(chat["say_no"], says=("back_to_shop" if chat["persona"] == PLAIN else "referral_intro",))]
+        return [Turn(chat["say_no"], says=("please_wait" if chat["persona"] == PLAIN else "referral_intro",))]
     if answer == "yes":
         if question == "place":
             return [Turn(chat["say_yes"], says=("referral_intro",))]
         return [Turn(chat["say_yes"], says=("help_accepted" if question == "confirm" else "please_wait",))]
     if answer == "no":
         if question == "place":  # the persona's country's referral; the plain bot has none to route on
-            return [Turn(chat["say_no"], says=("back_to_shop" if chat["persona"] == PLAIN else "referral_intro",))]
+            return [Turn(chat["say_no"], says=("please_wait" if chat["persona"] == PLAIN else "referral_intro",))]
         if question == "good_moment":  # "no" to "is now a good moment?" is not now: later, then goes on
             return [Turn(chat["say_no"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
         # changing one's mind: a "yes" right after the "no" asks the offer again, and a yes then goes on
@@ -110,10 +117,12 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         if question == "ask_again":
             return [Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
         again = ("place_question",) if question == "place" else ()
-        asks = {"place": (), "city": ("ask_location",)}.get(question, ("ask_again",))
+        asks = {"place": (), "city": ("ask_location",), "good_moment": ("please_wait",)}.get(question, ("ask_again",))
         first = Turn(chat["unclear"], must=tuple(chat[k] for k in again), says=asks)
-        return [first, Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
-    return [Turn(chat["new_disclosure"], says=("offer_counselor",))]
+        cover = "please_wait" if question in QUEUED else "back_to_shop"
+        return [first, Turn(chat.get("unsure") or chat["unclear"], says=(cover,))]
+    # a new disclosure is acknowledged; the offer of a person, once one is coming, is the promise
+    return [Turn(chat["new_disclosure"], says=("please_wait" if question in QUEUED else "offer_counselor",))]
 
 
 def _reach(question: str, chat: Mapping[str, str]) -> list[Turn]:

@@ -25,7 +25,10 @@ diacritics (``core.text.fold``). The shape of a file is a declarative schema
 :mod:`core.yamlcheck`); what it cannot say (a persona that exists, unique ids) is code. A
 malformed file raises :class:`ConversationError`, one ``file:line: field: message`` per problem.
 ``popbot eval --conversations DIR`` and ``tests/conversations/`` run them with the real actions in-process
-(``core.rasa_compat.in_process_action_endpoint``).
+(``core.rasa_compat.in_process_action_endpoint``) and the handoff hooks of the running bot
+(``bot.handoff.gate``) on a store where one counselor is on duty and signed in (:func:`staff`): a
+promise queues the conversation, and while the child waits, small talk or a shop answer becomes the
+promise again, as in a staffed deployment.
 """
 from __future__ import annotations
 
@@ -181,6 +184,7 @@ async def run_conversation(agent: Any, conv: Conversation, sender: Optional[str]
     from core.text import neutralise
 
     sender = sender or f"conv-{uuid.uuid4().hex}"
+    sign_in(agent)
     metadata: dict[str, Any] = {"lang": conv.lang}
     if conv.persona != PLAIN:
         metadata["persona"] = conv.persona
@@ -237,11 +241,58 @@ def format_report(results: Sequence[Result]) -> str:
 
 
 def conversation_agent(model_path: Path, tracker_url: str) -> Any:
-    """An agent on ``model_path`` with the real actions in-process and its own tracker store."""
+    """An agent on ``model_path`` with the real actions in-process and its own tracker store,
+    staffed (:func:`staff`)."""
     from rasa.core.agent import Agent
 
     from bot.storage.tracker_store import EncryptedTrackerStore
     from core.rasa_compat import in_process_action_endpoint
 
-    return Agent.load(str(model_path), tracker_store=EncryptedTrackerStore(url=tracker_url),
-                      action_endpoint=in_process_action_endpoint("actions"))
+    return staff(Agent.load(str(model_path), tracker_store=EncryptedTrackerStore(url=tracker_url),
+                            action_endpoint=in_process_action_endpoint("actions")))
+
+
+#: The counselor account of a staffed conversation store.
+STAFF = "conversations"
+
+
+def staff(agent: Any) -> Any:
+    """``agent`` with the handoff hooks installed (``bot.handoff.gate``; idempotent) and a counselor
+    on duty around the clock in its encrypted tracker store's console (signed in by
+    :func:`sign_in` before each conversation). Returns ``agent``."""
+    from bot.console import accounts
+    from bot.handoff import gate
+
+    console = _console(agent)
+    if console is None:
+        raise ValueError("a staffed conversation agent needs the encrypted tracker store")
+    gate.install()
+    account, _ = accounts.add_account(console, STAFF, "counselor", actor=STAFF)
+    accounts.set_duty_hours(console, account.id, "24/7", "UTC", actor=STAFF)
+    return agent
+
+
+def sign_in(agent: Any) -> None:
+    """A fresh console session for the staffed counselor (an idle session ends, and with it the
+    availability); nothing when ``agent`` was not staffed."""
+    import sqlalchemy as sa
+
+    from bot.console import sessions
+    from bot.console.tables import accounts as account_rows
+
+    console = _console(agent)
+    if console is None:
+        return
+    with console.engine.connect() as conn:
+        found = conn.execute(sa.select(account_rows.c.id).where(account_rows.c.username == STAFF)).scalar()
+    if found is not None:
+        sessions.create(console, int(found), "full")
+
+
+def _console(agent: Any) -> Any:
+    """The console on ``agent``'s encrypted tracker store (None: another store)."""
+    from bot.console.context import Console
+    from core.rasa_compat import unwrap_store
+
+    storage = getattr(unwrap_store(agent.tracker_store), "storage", None)
+    return Console(storage) if storage is not None else None

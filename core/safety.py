@@ -79,6 +79,8 @@ whether it is ``urgent``:
      then a person) — never a plain-voice safety reply that breaks the disguise for a shopper
      ("hi, I'm 13" once read as urgent self-harm at 0.26 and drew a plain self-harm line inside
      the shop). The signal and the urgent flag are kept (routing and queue priority unchanged).
+     Asking for a person (``ask_human``, not urgent) inside a persona is answered the same way
+     at any confidence: "you can talk to a counselor here" in the shop breaks the disguise.
 
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
@@ -173,8 +175,9 @@ class Answers:
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
     ``cant_call`` ("I can't call, he'd hear me": a person writes here instead), ``privacy`` ("will
     you tell my parents?"), ``cost`` ("is it free?", "I don't have credit"), ``refuse`` ("no, I
-    don't want a person": a no to the offer of a person), ``hold`` ("one sec", "chwila": a pause) and
-    ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town)."""
+    don't want a person": a no to the offer of a person), ``hold`` ("one sec", "chwila": a pause),
+    ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town) and ``what_next`` ("what
+    happens now?", "co teraz?": a question about the way to a person)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -187,6 +190,7 @@ class Answers:
     refuse: Phrases = field(default_factory=Phrases)
     hold: Phrases = field(default_factory=Phrases)
     home: Phrases = field(default_factory=Phrases)
+    what_next: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -421,12 +425,12 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
 
 
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
-                       answers: Answers) -> Optional[Tuple[Ranked, str]]:
+                       answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
     (``affirm``), "what was the number again?" (``ask_number``), "sorry, can you repeat?"
     (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it free?" (``ask_cost``), "one
     sec" (``not_now``, whatever the classifier says), "I'm in my room" (``inform_location``, whatever the
-    classifier says) or
+    classifier says), "what happens now?" (``out_of_scope``, whatever the classifier says) or
     "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked again) answer, else
     None. A "later" made only of its words also overrides the persona's codes: "nie teraz, może
     wieczorem" holds no code word, though "tonight" drew the urgent code (express tonight) at 0.54.
@@ -452,12 +456,21 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # answer with no town (the referral asks for one). Its closed vocabulary holds no harm, yet "I'm
         # in my room" drew self_harm_urgent at 0.63
         return Ranked(LOCATION_INTENT, top.confidence, top.source), "none"
+    if made_of(folded, lang, answers.what_next):
+        # "what happens now?", "co teraz?", "¿y ahora qué?": what comes next on the way to a person, in a
+        # closed vocabulary with no disclosure ("¿y ahora qué?" drew self_harm_urgent and 112 again, "what
+        # happens now?" the shop's who-we-are line): unclear here — a question that is open is asked
+        # again, and while the child waits the handoff says the promise again (bot/handoff/gate.py)
+        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     question = ASK_PRIVACY if made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS) else (
         ASK_COST if made_of(folded, lang, answers.cost, MAX_QUESTION_WORDS) else None)
-    if question is not None and not (signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE):
+    sure_urgent = signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE and (
+        danger is None or any(danger.found(folded, lang)))
+    if question is not None and not sure_urgent:
         # "will you tell my parents?", "is it free?", "no tengo saldo": a question about this chat in a
         # closed vocabulary with no disclosure (read as probe, out_of_scope, or distress at 0.86 for
-        # "no tengo saldo"); only an urgent reading the classifier is sure of stays
+        # "no tengo saldo"); only an urgent reading the classifier is sure of stays, and only with a
+        # cue of danger now in it ("will the police come" was imminent danger 0.78 on the word police)
         return Ranked(question, top.confidence, top.source), "none"
     asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
         ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
@@ -659,7 +672,7 @@ def decide(
                           unnamed):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
-    answer = answer_to_question(top, persona, folded, lang, answers) if answers else None
+    answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None
     if answer is not None:
         top, signal = answer
         return Decision(top.intent, top.confidence, top.source, signal, False, masked)
@@ -689,4 +702,9 @@ def decide(
         # in cover voice: the discreet question, or when urgent the persona's coded urgent reply
         # (the emergency number first, then a person) — the signal and the urgent flag are kept
         top = Ranked(CODED_URGENT if urgent else CODED_HELP, top.confidence, top.source)
+    elif persona != NO_PERSONA and top.intent == "ask_human" and not urgent:
+        # asking for a person inside a persona ("chcę porozmawiać ze specjalistką", ask_human 0.79)
+        # drew the plain "you can talk to a counselor" line in the shop: the persona's discreet
+        # question instead, in cover voice (the signal is kept)
+        top = Ranked(CODED_HELP, top.confidence, top.source)
     return Decision(top.intent, top.confidence, top.source, signal, urgent, masked)

@@ -1,5 +1,5 @@
 """A rule-based finder for the age a child states about themselves ("I'm 12", "I am 12 years
-old", "12yo", "mam 12 lat", "jestem 12-latką", "tengo 12 años") — the ``age`` entity.
+old", "12yo", "mam 12 lat", "mam 12", "jestem 12-latką", "tengo 12 años", "tengo 12") — the ``age`` entity.
 
 Only first-person statements count: "my brother is 12", "ma 12 lat", "tiene 12 años" are someone
 else's age, "since I was 12" is the past, "od 12 lat" / "hace 12 años" are durations. A number
@@ -54,9 +54,11 @@ _PATTERNS = [
     # pl: mam 12 lat, mam dopiero 12 lat, skończyłam 12 lat, jestem 12-latką
     rf"\b(?:mam|skończył[ae]m|skonczyl[ae]m)\s+(?:dopiero\s+|już\s+|juz\s+|prawie\s+|tylko\s+)?{_PL}\s*(?:lat(?:ka|ek)?|lata)(?!\w)",
     rf"\bjestem\s+(?:dopiero\s+|już\s+|juz\s+)?{_PL}\s*-?\s*lat(?:ką|ka|kiem|ek)(?!\w)",
+    # pl: a bare "mam 12" (the end or a new thought after it: "mam 12 zł" is a price)
+    rf"\bmam\s+(?:dopiero\s+|już\s+|juz\s+|prawie\s+|tylko\s+)?{_PL}\b{_THEN}",
     # es: tengo 12 años, tengo solo 12 años, cumplí 12 (años), soy una niña de 12 años
     rf"\b(?:tengo|cumpl[íi])\s+(?:solo\s+|sólo\s+|ya\s+|casi\s+)?{_ES}\s+(?:años|anos|añitos|anitos)(?!\w)",
-    rf"\bcumpl[íi]\s+{_ES}\b{_THEN}",
+    rf"\b(?:cumpl[íi]\s+|tengo\s+(?:solo\s+|sólo\s+|ya\s+|casi\s+)?){_ES}\b{_THEN}",
     rf"\bsoy\s+(?:un|una)\s+\w+\s+de\s+{_ES}\s+(?:años|anos)(?!\w)",
 ]
 #: A bare "12 years old" / "12yo" is the child's own age only when the clause before it says
@@ -111,3 +113,20 @@ def is_age_only(text: str) -> bool:
     start, end, _ = found
     rest = _AROUND_WORD.findall((text[:start] + " " + text[end:]).lower())
     return all(word in _AROUND_AGE for word in rest)
+
+
+#: Someone else's age and nothing else: "she's 14", "he is 11 years old", "ma 14 lat", "tiene 12 años".
+_OTHER_AGES = [re.compile(rf"^\W*{p}\W*$", re.IGNORECASE | re.UNICODE) for p in (
+    rf"(?:she|he|they)\s*(?:['’]?s|\s+is|\s+are|['’]re)\s+(?:only\s+|just\s+)?{_EN}{_YEARS_OLD}?",
+    rf"(?:(?:on|ona|oni)\s+)?ma(?:ja)?\s+(?:dopiero\s+|tylko\s+)?{_PL}(?:\s*(?:lat|lata|latek))?",
+    rf"(?:(?:él|el|ella|ellos)\s+)?tienen?\s+(?:solo\s+|sólo\s+)?{_ES}(?:\s+(?:años|anos))?",
+)]
+
+
+def is_other_age_only(text: str) -> bool:
+    """Whether ``text`` only states someone else's age ("she's 14", a parent answering about a child):
+    a detail, never a help signal (read as peer_help it drew the plain "a counselor can talk with you
+    about how to help" in the shop)."""
+    found = next((m for m in (p.match(text.strip()) for p in _OTHER_AGES) if m), None)
+    return found is not None and _value(found.group("n")) is not None
+

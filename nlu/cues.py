@@ -48,7 +48,8 @@ class AnswerCues(Strict):
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?"), ``cant_call``
     ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?"), ``cost`` ("is it
     free?", "no tengo saldo"), ``refuse`` ("no, I don't want a person"), ``hold`` ("one sec",
-    "chwila", "un momento") and ``home`` ("I'm in my room", "w domu": where in the home, no town)."""
+    "chwila", "un momento"), ``home`` ("I'm in my room", "w domu": where in the home, no town) and
+    ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -61,6 +62,7 @@ class AnswerCues(Strict):
     refuse: Dict[Lang, Phrases] = {}
     hold: Dict[Lang, Phrases] = {}
     home: Dict[Lang, Phrases] = {}
+    what_next: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

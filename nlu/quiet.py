@@ -65,6 +65,26 @@ def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str,
     return any(phrase in folded for phrases in tables for phrase in phrases)
 
 
+#: Words that may stand beside a refusal that says nothing else ("sorry i dont wanna say").
+_AROUND_REFUSAL = frozenset({"i", "im", "m", "sorry", "no", "nah", "nope", "ok", "okay", "just", "um", "hmm", "that", "it",
+                             "where", "please", "pls", "yeah", "nie", "sorki", "przepraszam", "wole", "lo", "siento",
+                             "perdon", "donde", "vivo", "mieszkam", "gdzie"})
+
+
+def is_bare_refusal(folded: str, lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> bool:
+    """A refusal to say where ("i dont wanna say", "no te digo dónde vivo") with nothing else in the
+    message: no disclosure is in it, whatever the classifier reads (self_harm 0.73 for "i dont want
+    to give it")."""
+    from core.text import words
+
+    tables = [refusals[lang]] if lang in refusals else list(refusals.values())
+    for phrase in sorted((p for t in tables for p in t if p in folded), key=len, reverse=True):
+        rest = folded.replace(phrase, " ")
+        if all(w in _AROUND_REFUSAL for w in words(rest)):
+            return True
+    return False
+
+
 def as_location_answer(decision: Decision, keep_signal: bool = False) -> Decision:
     """``decision`` turned into an answer to the location question (intent ``inform_location``):
     a refusal to say where, or a message that is only a place's name ("springfield"). With
@@ -98,7 +118,7 @@ def _phrases(lists: Mapping[str, Any]) -> Phrases:
 
 def load_answers(path: Path) -> Answers:
     """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number``, ``repeat``,
-    ``cant_call``, ``privacy``, ``cost``, ``refuse``, ``hold`` and ``home`` phrases per language (a
+    ``cant_call``, ``privacy``, ``cost``, ``refuse``, ``hold``, ``home`` and ``what_next`` phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
     from nlu.cues import load_cues
 
@@ -218,6 +238,30 @@ def as_cover(decision: Decision, persona: str) -> Decision:
         return decision
     return dataclasses.replace(decision, intent=cover.intent, confidence=cover.confidence, source=cover.source,
                                signal="none", urgent=False)
+
+
+#: Words around a bare catalogue name that add nothing to it ("the Lantern Quest pls?").
+_NAME_FILLERS = frozenset({"the", "a", "an", "pls", "plz", "please", "hi", "hey", "el", "la", "los", "las", "un", "una",
+                           "porfa", "prosze", "poprosze"})
+
+
+def is_bare_name(folded: str, names: Sequence[str]) -> bool:
+    """``folded`` is only one of ``names`` (a persona's catalogue, folded or not) and filler words:
+    "lantern quest?", "the lantern quest pls"."""
+    from core.text import words
+
+    said = [w for w in words(folded) if w not in _NAME_FILLERS]
+    return bool(said) and any(said == [w for w in words(n) if w not in _NAME_FILLERS] for n in names)
+
+
+def as_coded_help(decision: Decision) -> Decision:
+    """The persona's urgent code read in a bare catalogue name ("lantern quest", urgent 0.67 → 999):
+    no word says the moment, so it is the code's discreet confirmation (signal help_request, not
+    urgent) — a child in danger now says so, and is then asked nothing first."""
+    from core.safety import CODED_HELP
+
+    signal, _ = signal_for_intent(CODED_HELP)
+    return dataclasses.replace(decision, intent=CODED_HELP, signal=signal, urgent=False)
 
 
 def as_visit_request(decision: Decision) -> Decision:

@@ -162,6 +162,8 @@ _INFLECTIONS: Final = (
     ("dzie", ("d", "da")),
     ("rze", ("ra", "r")),
     ("nie", ("n", "na", "no")),
+    ("nia", ("n",)),  # genitive of -ń: "z Poznania" -> Poznań, "z Torunia" -> Toruń
+    ("wia", ("w",)),  # genitive of -ław: "z Wrocławia" -> Wrocław
     ("ie", ("", "a", "o")),
     ("iu", ("", "ia")),
     ("ach", ("e", "y", "a", "i")),
@@ -544,7 +546,8 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 )
                 break
         if found is not None:
-            matches.append(found)
+            if not _negated(tokens, found.start):
+                matches.append(found)
             i += found.length
         else:
             i += 1
@@ -556,6 +559,26 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         if best is None or _more_specific(_first(result), _first(best)):
             best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
     return best or Located(None)
+
+
+#: Words that deny the place after them: "im not in poland (im in the uk)", "nie jestem w Krakowie",
+#: "no estoy en Madrid", "i dont live in leeds anymore".
+NEGATIONS = frozenset({"not", "dont", "don't", "didnt", "nie", "no", "never", "isnt", "aint"})
+#: Verbs of being somewhere, between a negation and the place's cue ("nie jestem w", "no estoy en").
+BEING_WORDS = frozenset({"im", "am", "m", "is", "are", "be", "jestem", "jestesmy", "estoy", "estamos", "esta"})
+
+
+def _negated(tokens: list[str], start: int) -> bool:
+    """Whether the place at ``start`` follows its cue word right after a negation, or after a negation
+    and one verb ("im not in", "nie jestem w", "no estoy en", "dont live in")."""
+    cue_at = start - 2 if start > 1 and tokens[start - 1] in ARTICLES else start - 1
+    if cue_at < 1 or tokens[cue_at] not in CUES:
+        return False
+    # a bare "no" / "nie" right before the cue is a correction ("no, in leeds"), and so is one before
+    # another word than a verb of being or living ("nie, jednak we Wrocławiu"), not a denial
+    if tokens[cue_at - 1] in NEGATIONS - {"no", "nie"}:
+        return True
+    return cue_at >= 2 and tokens[cue_at - 2] in NEGATIONS and tokens[cue_at - 1] in HOME_VERBS | BEING_WORDS
 
 
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:

@@ -15,16 +15,21 @@
   the referral of the persona's country and, if urgent, the emergency number. When the bot
   says ``utter_not_now`` (the child put the offer off), a conversation still waiting leaves the
   queue (``bot_side.put_off``): nobody writes to a child who said "not now". While the child
-  waits, small talk ("hello??", "thanks", a line the bot did not understand: ``SMALL_TALK``) is
-  answered with the promise again (``utter_please_wait``), or "nobody now, back at …" when nobody
-  is on duty, never with the shop's greeting as if the request were forgotten.
+  waits, ordinary talk (:func:`is_small_talk`: "hello??", "thanks", "ok", a line the bot did not
+  understand, a lone "no", or a question the classifier took for the shop's — "what happens now?"
+  drew the who-we-are line, "how long will it take?" the delivery times) is answered with the
+  promise again (``utter_please_wait``), or "nobody now, back at …" when nobody is on duty, never
+  with the shop's greeting or menu as if the request were forgotten; and the bot's question whether
+  a person should write (``OFFERS``, after a new disclosure) becomes the promise: one is coming.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
 Both hooks run on the Rasa server's event loop for every message, so their database work (and
 the Redis nudge of a commit) runs in a worker thread (``asyncio.to_thread``), as the tracker
 store's does: one hop per hook (the hold look-up; the queue entry with the availability check
-and the "nobody now" lines), plus one for a held conversation's line after it was classified.
+and the "nobody now" lines, or the waiting look-up of a turn of small talk or an offer), plus one
+for a held conversation's line after it was classified (and one when an offer was not replaced
+because the child does not wait, before the queue step of the same turn, if any).
 The transactions are those of :mod:`bot.handoff.bot_side`; an exception in the thread leaves
 the hook as before, so a queue entry that cannot be stored still stops the promise.
 """
@@ -39,7 +44,7 @@ from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
 from core import rasa_compat
-from core.signals import HELP_SIGNALS, NO_PERSONA
+from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
 
 #: Replies that tell the child a person will write (or accept the offer of one). The offer itself
 #: (``utter_offer_counselor``, "shall I pass you over?") is a question: only "yes" queues.
@@ -49,9 +54,13 @@ QUEUE_ACTION = "action_request_counselor"
 NOBODY = "utter_nobody_now"
 #: The child put the offer off ("not now"): a waiting conversation leaves the queue.
 LATER = "utter_not_now"
-#: Replies that only make conversation: alone, while the child waits, they become the promise again.
-SMALL_TALK = frozenset({"utter_greet", "utter_thanks", "utter_out_of_scope"})
+#: Replies that only make conversation: alone, while the child waits, they become the promise again
+#: (so do the personas' cover answers, :func:`is_small_talk`).
+SMALL_TALK = frozenset({"utter_greet", "utter_thanks", "utter_out_of_scope", "utter_back_to_shop"})
 WAIT = "utter_please_wait"
+#: The bot's questions whether a person should write: while the child already waits for one (a new
+#: disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead.
+OFFERS = frozenset({"utter_offer_counselor", "utter_confirm_help", "utter_ask_again"})
 
 _contexts: dict[int, Context] = {}
 
@@ -105,9 +114,12 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
-    if said and all((e.metadata or {}).get("utter_action") in SMALL_TALK for e in said):
+    if said and all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
         await _while_waiting(processor, events, said, tracker)
         return
+    offers = [e for e in said if (e.metadata or {}).get("utter_action") in OFFERS]
+    if offers and await _while_waiting(processor, events, offers, tracker):
+        return  # a person is already coming: the question became the promise
     if any((e.metadata or {}).get("utter_action") == LATER for e in said):
         ctx = context_for(processor)
         if ctx is not None:
@@ -131,6 +143,12 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     _say_instead(events, promises, NOBODY, lines)
 
 
+def is_small_talk(response: str | None) -> bool:
+    """A reply that only makes conversation: ``SMALL_TALK`` or a persona's cover answer
+    (``utter_<persona>__…``: products, prices, delivery)."""
+    return bool(response) and (response in SMALL_TALK or PERSONA_SEPARATOR in str(response))
+
+
 def _say_instead(events: list, replies: list, key: str, lines: list[str]) -> None:
     """The first of ``replies`` says ``lines`` as response ``key``; the others are not sent. The
     tracker holds the same event, so the transcript shows what was said."""
@@ -147,16 +165,18 @@ def _numbers(nobody_lines: list[str]) -> dict[str, list[str]]:
     return {NUMBER_KEY: nobody_lines[1:]} if len(nobody_lines) > 1 else {}
 
 
-async def _while_waiting(processor: Any, events: list, said: list, tracker: Any) -> None:
-    """Small talk of a waiting child: the promise again, or "nobody now, back at …" (+ referral)."""
+async def _while_waiting(processor: Any, events: list, said: list, tracker: Any) -> bool:
+    """Small talk of a waiting child (or the question whether a person should write): the promise
+    again, or "nobody now, back at …" (+ referral). True if ``said`` was replaced (the child waits)."""
     ctx = context_for(processor)
     if ctx is None:
-        return
+        return False
     persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
     lines = await asyncio.to_thread(_waiting_lines, ctx, tracker.sender_id, persona, lang)
     if lines is None:
-        return
+        return False
     _say_instead(events, said, *lines)
+    return True
 
 
 def _waiting_lines(ctx: Context, conversation_id: str, persona: str, lang: str) -> tuple[str, list[str]] | None:

@@ -29,18 +29,19 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
-    as_age, as_cant_call, as_clean_chat, as_cover, as_location_answer, as_not_safe, as_visit_request,
-    is_coded_visit_request, is_existing_order, is_location_refusal, is_plain_visit_request, is_quiet_line,
+    as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
+    is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_plain_visit_request, is_quiet_line,
     is_tentative_cover, load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals,
     load_wipe_lines,
 )
 from nlu.address import find_address
-from nlu.age import is_age_only
+from nlu.age import is_age_only, is_other_age_only
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, FOREIGN_INTENT, FOREIGN_MASS, MAX_ANSWER_WORDS,
+    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
+    MAX_ANSWER_WORDS,
     TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
 )
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
@@ -238,6 +239,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         whole = locate_for_persona(text, persona, lang, self.countries, self.catalogues).place
         return whole is not None and whole.country == place.country
 
+    def _address_town(self, text: str, persona: str, lang: Optional[str], entities: List[dict]) -> Optional[Located]:
+        """The town of the message's street address: its part after the last comma ("14 Oak Road,
+        Leeds"), or the words right after it ("22 Mill Lane Bolton"); None when neither is a place."""
+        address = next((e for e in entities if e.get("entity") == "address"), None)
+        if address is None:
+            return None
+        candidates = [str(address["value"]).rpartition(",")[2], text[int(address.get("end") or 0):]]
+        for candidate in candidates:
+            candidate = candidate.strip(" .,;:!?")
+            if candidate and len(candidate.split()) <= MAX_PLACE_WORDS:
+                located = locate_for_persona(candidate, persona, lang, self.countries, self.catalogues, answer=True)
+                if located.place is not None:
+                    return located
+        return None
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._process_one(message)
@@ -275,8 +291,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         )
         lang = entity_value(message, "lang")
         corrected: Optional[Located] = None  # a place named after a "no" ("no, alabama")
-        refused = (decision.signal in ("none", "not_safe") and entity_value(message, "location") is None
-                   and is_location_refusal(folded, lang, self.refusals))
+        refused = entity_value(message, "location") is None and (
+            (decision.signal in ("none", "not_safe") and is_location_refusal(folded, lang, self.refusals))
+            or (not decision.urgent and is_bare_refusal(folded, lang, self.refusals)))
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
@@ -284,6 +301,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "cambien la dirección del pedido 55102 a calle Serrano 40": a customer's order by its
             # number, answered in cover, not the visit or quiet code (nlu/quiet.py)
             decision = as_cover(decision, persona)
+        elif (decision.intent == CODED_URGENT and persona_of(decision.source) == persona
+              and is_bare_name(folded, self.catalogues.get(persona, ()))):
+            # "lantern quest?" alone (the urgent code at 0.67 drew 999): the code's discreet question
+            decision = as_coded_help(decision)
         elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, has_address):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)
@@ -302,9 +323,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line,
             # and "sorry, what was the number again?" asks for it again (ask_number)
             decision = as_not_safe(decision)
-        elif decision.signal != "not_safe" and is_age_only(text):
+        elif decision.signal != "not_safe" and (is_age_only(text) or is_other_age_only(text)):
             # "im 12" alone is a detail for routing, never a help signal (read as the game's urgent
-            # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py)
+            # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py); so is someone
+            # else's age alone, a parent's "she's 14" (peer_help: the plain friend line in the shop)
             decision = as_age(decision)
         elif (decision.intent not in (ASK_PRIVACY, ASK_COST) and made_of(folded, lang, self.answers.cant_call)
               and not is_quiet_line(folded, lang, self.quiet_words)):
@@ -324,11 +346,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # routed on (signal and urgency kept), not the discreet question asked again
             decision = as_location_answer(decision, keep_signal=True)
         elif (decision.signal == "not_safe" and decision.confidence < TENTATIVE_CONFIDENCE
-              and len(folded.split()) <= MAX_ANSWER_WORDS and says_where_i_am(folded)
+              and len(folded.split()) <= MAX_ANSWER_WORDS and (says_where_i_am(folded) or _LEADING_NO.match(folded))
               and not has_cue(folded, lang, self.postponing) and self._names_place(text, persona, lang)):
             # "yeah nobody is looking, im in Perth" (the quiet code .39, "looking"): a weak quiet reading, no
             # putting-off word, and the child says where they are — an answer to "which city?", not
-            # covering tracks ("sorry wrong chat, im in Leeds", the quiet code .99, stays quiet)
+            # covering tracks ("sorry wrong chat, im in Leeds", the quiet code .99, stays quiet); so does a
+            # leading "no" that corrects the place ("nie, jednak we Wrocławiu u taty", the quiet code .47)
             decision = as_location_answer(decision)
         elif decision.signal == "none" and decision.intent in ANSWER_INTENTS and (
                 is_place_name(text) or (decision.intent == FOREIGN_INTENT and len(folded.split()) <= MAX_ANSWER_WORDS
@@ -357,6 +380,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 entities.append(_entity("risk", risk))
         if signal == "visit_request":
             entities = _with_whole_address(text, entities)
+            if not any(e.get("entity") == "location" for e in entities):
+                # "please send it to 14 Oak Road, Leeds" on the Kraków shop: the address's town routes the
+                # emergency line (999 in the UK; it said 112, the persona's country, before)
+                town = self._address_town(text, persona, lang, entities)
+                if town is not None:
+                    entities += location_entities(town)
         if signal in HELP_SIGNALS and not any(e.get("entity") == "duration" for e in entities):
             found = find_duration(text)
             if found:

@@ -2,7 +2,8 @@
 actions in-process (issue 13): per turn, what the replies must and must not contain.
 
 One agent model is loaded per session (``agent`` in tests/conftest.py); each run below gets a
-fresh agent on it — its own encrypted tracker store and the in-process action endpoint.
+fresh agent on it — its own encrypted tracker store, the in-process action endpoint and the
+handoff hooks with a counselor on duty (``bot.conversations.staff``), as the running bot has.
 Conversations marked ``xfail`` depend on other work (their reason says which); a conversation
 that starts passing shows up as XPASS.
 """
@@ -11,11 +12,11 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
-from bot.conversations import PATHS, PLAIN, Conversation, load_dir, run_conversation
+from bot.conversations import PATHS, PLAIN, Conversation, load_dir, run_conversation, staff
 from core.persona import project_personas
 
 HERE = Path(__file__).parent
@@ -29,7 +30,16 @@ def fresh_agent(agent: Any, session_var: Path) -> Any:
     from core.rasa_compat import agent_sharing_model, in_process_action_endpoint
 
     store = EncryptedTrackerStore(url=f"sqlite:///{session_var / f'conv-{uuid.uuid4().hex[:8]}.db'}")
-    return agent_sharing_model(agent, store, in_process_action_endpoint("actions"))
+    return staff(agent_sharing_model(agent, store, in_process_action_endpoint("actions")))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _hooks() -> Iterator[None]:
+    """The handoff hooks ``staff`` installs are taken out after this module."""
+    from core.rasa_compat import uninstall_message_hooks
+
+    yield
+    uninstall_message_hooks()
 
 
 @pytest.fixture(scope="module")

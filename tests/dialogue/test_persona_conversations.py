@@ -123,7 +123,7 @@ async def test_coded_help_request_gets_the_discreet_question_in_cover_voice(agen
     assert leaks(replies, lang) == {}
 
 
-# (code phrase, yes, a city) — then the counselor is offered in cover voice
+# (code phrase, yes, a city) — then the specialist is promised in cover voice
 ACCEPTED = [
     ("hi, is the chamomile cream available in a bigger jar?", "yes, that would be lovely", "I live in Gdańsk", "en"),
     ("dzień dobry, czy jest jeszcze krem rumiankowy?", "tak, poproszę", "mieszkam w Poznaniu", "pl"),
@@ -132,7 +132,7 @@ ACCEPTED = [
 
 
 @pytest.mark.parametrize("code, yes, city, lang", ACCEPTED)
-async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_offers_the_specialist(
+async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_promises_the_specialist(
     agent, merged_domain, session_var, code, yes, city, lang
 ):
     from bot.storage.tracker_store import EncryptedTrackerStore
@@ -155,11 +155,12 @@ async def test_yes_to_the_question_asks_if_it_is_a_good_moment_and_where_then_of
 
     placed = await say(agent, sender, city, persona=SHOP, lang=lang)
     assert await intent_of(agent, sender) == "inform_location"
-    assert placed[0] in voice(merged_domain, "offer_counselor", lang)
-    # the referral action asks "shall I pass you over?" again (the good-moment half was unanswered)
+    assert placed[0] in voice(merged_domain, "please_wait", lang)
+    # the child already said yes: the referral action says a person is coming (session 20; before, it
+    # asked "shall I pass you over?" again for the unanswered good-moment half)
     assert await actions_since_last_message(agent, sender) == ["action_offer_referral", "action_listen"]
 
-    # ... and a "yes" to it is met by "a person is coming" (the request stands)
+    # ... and a "yes" after it is met by "a person is coming" again (the request stands)
     coming = await say(agent, sender, yes, persona=SHOP, lang=lang)
     assert coming == [coming[0]] and coming[0] in voice(merged_domain, "please_wait", lang)
     # the referral lines after the offer carry the partner's real number; the voice lines leak nothing
@@ -385,23 +386,27 @@ async def test_coded_urgent_gets_the_emergency_number_first_then_a_counselor(age
 
 
 @pytest.mark.parametrize(
-    "text, lang, address, parts",
+    "text, lang, address, parts, number",
     [
-        ("please send a chamomile cream to 17 Birch Avenue, Derby", "en", "17 Birch Avenue, Derby", ("Birch", "Derby")),
-        ("proszę wysłać krem rumiankowy na ul. Jesionowa 9/2, Kraków", "pl", "ul. Jesionowa 9/2, Kraków", ("Jesionowa", "9/2")),
-        ("mandad la crema de manzanilla a Calle Almendro 23, 1ºB, Zaragoza", "es", "Calle Almendro 23, 1ºB, Zaragoza", ("Almendro", "Zaragoza")),
+        ("please send a chamomile cream to 17 Birch Avenue, Derby", "en", "17 Birch Avenue, Derby", ("Birch", "Derby"),
+         "999"),  # the address's country (the UK), not the shop's (session 20)
+        ("proszę wysłać krem rumiankowy na ul. Jesionowa 9/2, Kraków", "pl", "ul. Jesionowa 9/2, Kraków", ("Jesionowa", "9/2"),
+         "112"),
+        ("mandad la crema de manzanilla a Calle Almendro 23, 1ºB, Zaragoza", "es", "Calle Almendro 23, 1ºB, Zaragoza",
+         ("Almendro", "Zaragoza"), "112"),
     ],
 )
 async def test_order_with_an_address_is_a_visit_request_recorded_never_repeated(
-    agent, merged_domain, session_var, text, lang, address, parts
+    agent, merged_domain, session_var, text, lang, address, parts, number
 ):
     sender = new_sender()
     replies = await say(agent, sender, text, persona=SHOP, lang=lang)
     tracker = await agent.tracker_store.retrieve(sender)
     assert tracker.latest_message.intent.get("name") == "visit_request"
     assert tracker.get_slot("address") == address
-    assert replies[0] in voice(merged_domain, "emergency", lang)
-    assert "112" in replies[0]
+    said = variations(merged_domain, "utter_emergency", persona=SHOP, lang=lang, dial_first=tracker.get_slot("dial_first"))
+    assert replies[0] in [t.replace("{emergency_number}", number) for t in said]
+    assert number in replies[0]
     assert replies[1] in voice(merged_domain, "counselor_urgent", lang)
     assert len(replies) == 2
     for reply in replies:

@@ -47,15 +47,16 @@ LATER = {
     ("plain", "es"): ("ahora no", "hola", "ahora puedo"),
 }
 
-#: (persona, lang): small talk of a child who waits for a person
+#: (persona, lang): small talk of a child who waits for a person, then what the classifier takes
+#: for the shop's talk (a question about the wait, a cover question) and "what happens now?"
 WAITING = {
-    ("rumianek", "en"): ("hello??", "thanks"),
-    ("rumianek", "pl"): ("halo??", "dzięki"),
-    ("rumianek", "es"): ("hola??", "gracias"),
-    ("gametips", "en"): ("hey??", "thx"),
-    ("plain", "en"): ("hello?", "thank you"),
-    ("plain", "pl"): ("cześć?", "dziękuję"),
-    ("plain", "es"): ("hola?", "gracias"),
+    ("rumianek", "en"): ("hello??", "thanks", "how long will it take", "what happens now?"),
+    ("rumianek", "pl"): ("halo??", "dzięki", "ile kosztuje wysyłka?", "co teraz?"),
+    ("rumianek", "es"): ("hola??", "gracias", "¿cuánto cuesta el envío?", "¿y ahora qué pasa?"),
+    ("gametips", "en"): ("hey??", "thx", "any tips for fortnite?", "what now"),
+    ("plain", "en"): ("hello?", "thank you", "ok", "what happens now?"),
+    ("plain", "pl"): ("cześć?", "dziękuję", "dobra", "co teraz?"),
+    ("plain", "es"): ("hola?", "gracias", "vale", "¿y ahora qué?"),
 }
 
 
@@ -268,17 +269,19 @@ async def test_the_number_again_without_the_action_server(bot: Any, ctx: Context
 
 @pytest.mark.parametrize("persona,lang", CASES)
 async def test_small_talk_while_waiting_gets_the_promise_again(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
-    """"hello??" or "thanks" from a child who waits for a person: the promise again, still queued
-    (not the shop's greeting as if the request were forgotten); before the request it is small talk."""
+    """"hello??", "thanks", a shop question or "what happens now?" from a child who waits for a
+    person: the promise again, still queued (not the shop's greeting, delivery times or menu as if
+    the request were forgotten — the s19b probe); before the request it is ordinary talk."""
     disclosure, yes, *_ = LINES[(persona, lang)]
     sender = new_sender()
-    hello, thanks = WAITING[(persona, lang)]
-    before, _ = await say(bot, ctx, sender, hello, persona, lang)
-    assert before != voice(bot, "please_wait", persona, lang)
+    lines = WAITING[(persona, lang)]
+    for text in lines:
+        before, _ = await say(bot, ctx, sender, text, persona, lang)
+        assert before != voice(bot, "please_wait", persona, lang), text
     await say(bot, ctx, sender, disclosure, persona, lang)
     await say(bot, ctx, sender, yes, persona, lang)
     assert bot_side.state_of(ctx, sender) == "waiting"
-    for text in (hello, thanks):
+    for text in lines:
         replies, out = await say(bot, ctx, sender, text, persona, lang)
         assert replies == voice(bot, "please_wait", persona, lang), text
         assert [a for a, _ in out.states] == ["utter_please_wait"]
@@ -388,4 +391,22 @@ async def test_the_emergency_number_is_free_without_the_action_server(bot: Any, 
     await say(bot, ctx, sender, urgent, persona, lang)
     replies, _ = await say(bot, ctx, sender, cost, persona, lang)
     assert replies == voice(bot, "cost_free", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_a_new_disclosure_while_waiting_is_acknowledged_and_promised(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """A child who already waits for a person and writes more (the s20 probe: "co mam robić?" read as
+    distress after the urgent reply) gets the acknowledgement and the promise, not "shall I pass you
+    over?" again; before the request the offer is asked."""
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    sender = new_sender()
+    first, _ = await say(bot, ctx, sender, disclosure, persona, lang)
+    assert first[-1] in voice(bot, "offer_counselor", persona, lang)
+    await say(bot, ctx, sender, yes, persona, lang)
+    assert bot_side.state_of(ctx, sender) == "waiting"
+    again, out = await say(bot, ctx, sender, disclosure, persona, lang)
+    assert again[-1] in voice(bot, "please_wait", persona, lang)
+    assert not set(again) & set(voice(bot, "offer_counselor", persona, lang))
+    assert [a for a, _ in out.states][-1] == "utter_please_wait"
     assert bot_side.state_of(ctx, sender) == "waiting"

@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 import pytest
 
-from nlu.age import find_age, is_age_only
+from nlu.age import find_age, is_age_only, is_other_age_only
 from tests.conftest import say
 
 
@@ -24,6 +24,7 @@ from tests.conftest import say
     ("jestem 12-latką", 12), ("jestem 13 latkiem", 13),
     ("tengo 12 años", 12), ("Tengo 13 años y mi padre me pega", 13), ("tengo once años", 11), ("cumplí 12", 12),
     ("soy una niña de 10 años", 10), ("tengo solo 9 anos", 9),
+    ("tengo 11", 11), ("vale, tengo 13.", 13), ("mam 11", 11), ("mam dopiero 12, pomocy", 12),  # bare (s19b probe)
 ])
 def test_the_writer_s_own_age_is_found(text: str, age: int) -> None:
     found = find_age(text)
@@ -36,7 +37,7 @@ def test_the_writer_s_own_age_is_found(text: str, age: int) -> None:
     "I'm 12 minutes late", "I'm 5 euros short", "I'm 20 zł short", "I'm 12 jars short", "I am 5'2", "I'm 70 kg",
     "I'm 12.5", "I'm 10:30", "I'm 100% sure", "I'm 12 in line", "the cream is 12 zł", "size 38 please",
     "at 12 o'clock", "I need 12 jars", "12 pieces", "mam 12 zł", "mam 12 kremów", "mam 2 pytania", "tengo 12 euros",
-    "tengo 12 cajas", "tengo 2 preguntas", "I'm 12th in the queue",
+    "tengo 12 cajas", "tengo 2 preguntas", "I'm 12th in the queue", "tengo 15 minutos", "mam 12 minut",
     # durations and the past
     "since I was 12", "for 12 years", "od 12 lat", "od 12 lat mnie bije", "hace 12 años", "desde hace 12 años",
     "12 years ago",
@@ -77,7 +78,7 @@ def test_the_slot_is_filled_through_the_model_and_never_logged(
 
 @pytest.mark.parametrize("text", [
     "im 12", "I'm 14 years old", "hi, im 11 btw", "12yo", "tengo 13 años", "hola, tengo 12 anos",
-    "mam 12 lat", "cześć, mam dopiero 11 lat",
+    "mam 12 lat", "cześć, mam dopiero 11 lat", "tengo 11", "mam 11",
 ])
 def test_a_message_that_only_states_the_age(text: str) -> None:
     assert is_age_only(text)
@@ -94,3 +95,12 @@ def test_a_message_that_only_states_the_age(text: str) -> None:
 ])
 def test_anything_more_than_the_age_is_not_age_only(text: str) -> None:
     assert not is_age_only(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she's 14", True), ("he is 11 years old", True), ("ona ma 12", True), ("ma 14 lat", True), ("ella tiene 13", True),
+    ("she is 14 and he hits her", False), ("im 14", False), ("hes 11, is it ok", False), ("he is 2", False),
+])
+def test_someone_else_s_age_alone(text: str, expected: bool) -> None:
+    """The s20 probe: a mother's "she's 14" read as peer_help drew the plain friend line in the shop."""
+    assert is_other_age_only(text) is expected

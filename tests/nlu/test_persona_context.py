@@ -222,7 +222,7 @@ def test_an_unnamed_arrival_in_the_plain_bot_keeps_the_danger_reading(component:
 @pytest.mark.parametrize("persona", ["plain", "rumianek"])
 def test_a_polish_arrival_with_help_or_asked_is_no_quiet_line(component: PersonaContext, text: str, intent: str,
                                                                persona: str) -> None:
-    assert seen(component, text, [(intent, 0.9), ("greet", 0.1)], "pl", persona=persona)[0] == intent
+    assert seen(component, text, [(intent, 0.9), ("greet", 0.1)], "pl", persona=persona)[1] == intent  # the signal
 
 
 @pytest.mark.parametrize("text, lang", [("im here", "en"), ("jestem tu", "pl"), ("estoy aquí", "es")])
@@ -668,3 +668,106 @@ def test_wiping_or_taking_it_back_as_someone_checks_the_phone_is_quiet(component
 def test_backing_out_in_slang_with_a_goodbye_is_quiet_in_the_shop(component: PersonaContext) -> None:
     """ "nah paso de esto, chao": a goodbye that backs out ("paso de esto", "me rajo") is the quiet code."""
     assert seen(component, "nah paso de esto, chao", [("goodbye", 0.6), ("out_of_scope", 0.3)], "es")[1] == "not_safe"
+
+
+@pytest.mark.parametrize("text, lang", [("what happens now?", "en"), ("ok so what now", "en"), ("i co teraz?", "pl"),
+                                        ("¿y ahora qué?", "es"), ("vale, ¿y ahora qué pasa?", "es")])
+@pytest.mark.parametrize("persona", ["rumianek", "plain"])
+def test_what_happens_now_is_unclear_whatever_the_classifier_says(component: PersonaContext, text: str, lang: str,
+                                                                  persona: str) -> None:
+    """The s19b probe: after the emergency reply "¿y ahora qué?" read as self_harm_urgent drew 112 and
+    "put away what you could hurt yourself with" again; answers.what_next is unclear (out_of_scope),
+    so an open question is asked again and a waiting child gets the promise (bot/handoff/gate.py)."""
+    assert seen(component, text, [("self_harm_urgent", 0.7), ("rumianek__urgent", 0.3)], lang, persona)[:3] == (
+        "out_of_scope", "none", False)
+
+
+@pytest.mark.parametrize("text", ["what happens now, he is back", "what now he has a knife"])
+def test_what_now_with_danger_in_it_stays_with_the_classifier(component: PersonaContext, text: str) -> None:
+    assert seen(component, text, [("imminent_danger", 0.9), ("greet", 0.1)], "en", "plain")[:3] == (
+        "imminent_danger", "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [("actually yes", "en"), ("changed my mind, yes please", "en"),
+                                        ("jednak tak", "pl"), ("al final sí la quiero", "es")])
+def test_a_change_of_mind_is_a_yes(component: PersonaContext, text: str, lang: str) -> None:
+    """"al final sí la quiero" (out_of_scope 0.98) drew the shop's fallback after a "no"."""
+    assert seen(component, text, [("out_of_scope", 0.98), ("affirm", 0.02)], lang)[:3] == ("affirm", "none", False)
+
+
+@pytest.mark.parametrize("text", ["lantern quest", "lantern quest?", "The Lantern Quest pls"])
+def test_a_bare_code_name_is_the_discreet_question_not_urgent(component: PersonaContext, text: str) -> None:
+    """The s19b probe: the bare "lantern quest" read as the urgent code (0.67) drew 999."""
+    ranking = [("gametips__urgent", 0.67), ("gametips__help_request", 0.31), ("greet", 0.02)]
+    assert seen(component, text, ranking, "en", "gametips")[:3] == ("help_request", "help_request", False)
+
+
+@pytest.mark.parametrize("text", ["lantern quest now", "lantern quest right now, he is hitting me"])
+def test_the_code_name_with_more_words_keeps_the_urgent_code(component: PersonaContext, text: str) -> None:
+    ranking = [("gametips__urgent", 0.67), ("gametips__help_request", 0.31), ("greet", 0.02)]
+    assert seen(component, text, ranking, "en", "gametips")[:3] == ("urgent", "urgent", True)
+
+
+@pytest.mark.parametrize("text, lang", [("dobra, jednak chcę porozmawiać ze specjalistką", "pl"),
+                                        ("can i talk to a real person", "en")])
+def test_asking_for_a_person_inside_a_persona_gets_the_discreet_question(component: PersonaContext, text: str,
+                                                                         lang: str) -> None:
+    """The s19b probe: ask_human (0.79) drew the plain "you can talk to a counselor" line in the shop."""
+    assert seen(component, text, [("ask_human", 0.79), ("affirm", 0.21)], lang)[:3] == (
+        "help_request", "ask_human", False)
+    assert seen(component, text, [("ask_human", 0.79), ("affirm", 0.21)], lang, "plain")[:3] == (
+        "ask_human", "ask_human", False)
+
+
+def test_a_place_after_no_read_as_the_quiet_code_corrects_the_place(component: PersonaContext) -> None:
+    """The s19b probe: "nie, jednak we Wrocławiu u taty" after Kraków's line drew the quiet line (.47)."""
+    intent, signal, _, entities = seen(component, "nie, jednak we Wrocławiu u taty",
+                                       [("rumianek__not_safe", 0.47), ("greet", 0.23), ("inform_location", 0.21),
+                                        ("out_of_scope", 0.09)], "pl")
+    assert (intent, signal) == ("inform_location", "none")
+
+
+@pytest.mark.parametrize("text, country, number", [("please send it to 14 Oak Road, Leeds", "GB", "999"),
+                                                   ("22 Mill Lane Bolton", "GB", "999"),
+                                                   ("ul. Długa 5, Kraków", "PL", "112")])
+def test_a_visit_request_is_routed_by_the_address_town(component: PersonaContext, text: str, country: str,
+                                                       number: str) -> None:
+    """The s20 probe: an address in Leeds on the Kraków shop drew "call 112" (the shop's country)."""
+    intent, signal, urgent, entities = seen(component, text, [("rumianek__help_request", 0.9), ("greet", 0.1)], "en")
+    assert (signal, urgent) == ("visit_request", True)
+    assert ("country", country) in entities and ("dial_first", number) in entities
+
+
+@pytest.mark.parametrize("text", ["i dont wanna say", "i dont want to give it", "sorry i dont wanna say"])
+def test_a_bare_refusal_to_say_where_is_no_disclosure(component: PersonaContext, text: str) -> None:
+    """The s20 probe: "i dont wanna say" (self_harm 0.51) drew "Thank you for telling me" in the game bot."""
+    intent, signal, _, entities = seen(component, text, [("self_harm", 0.51), ("deny", 0.2), ("greet", 0.29)], "en",
+                                       "gametips")
+    assert (intent, signal) == ("inform_location", "none") and ("location_refused", "true") in entities
+    assert seen(component, "i dont want to say what he did", [("abuse_disclosure", 0.9), ("greet", 0.1)], "en")[1] == (
+        "abuse_disclosure")
+
+
+@pytest.mark.parametrize("text, lang", [("its fine now he left", "en"), ("juz poszla", "pl"), ("ya se fue", "es"),
+                                        ("ya volví, perdón", "es")])
+def test_someone_gone_is_the_child_coming_back(component: PersonaContext, text: str, lang: str) -> None:
+    """The s20 probe: "juz poszla" (self_harm_urgent 0.40) after the quiet line drew 112 and the self-harm line."""
+    assert seen(component, text, [("self_harm_urgent", 0.4), ("rumianek__not_safe", 0.3), ("greet", 0.3)], lang,
+                "plain")[:3] == ("affirm", "none", False)
+
+
+@pytest.mark.parametrize("text", ["hes back", "he's back now", "he left but hes coming back"])
+def test_someone_back_stays_danger(component: PersonaContext, text: str) -> None:
+    assert seen(component, text, [("imminent_danger", 0.99), ("greet", 0.01)], "en", "plain")[1:3] == (
+        "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [("will the police come", "en"), ("will the police come to my house", "en"),
+                                        ("¿va a venir la policía?", "es")])
+def test_will_the_police_come_is_a_privacy_question(component: PersonaContext, text: str, lang: str) -> None:
+    """The s20 probe: read as imminent danger (0.78) on the word "police", it drew 112 again; an urgent
+    reading overrides a privacy question only with a cue of danger now in it."""
+    assert seen(component, text, [("imminent_danger", 0.78), ("probe", 0.07), ("greet", 0.15)], lang, "plain")[:3] == (
+        "ask_privacy", "none", False)
+    assert seen(component, "will the police come, he is hitting me right now",
+                [("imminent_danger", 0.9), ("greet", 0.1)], "en", "plain")[1:3] == ("imminent_danger", True)

@@ -463,3 +463,13 @@ async def test_the_directorys_english_notes_stay_out_of_a_spanish_reply(starter_
     lines = [m["text"] for m in messages if m["text"]]
     assert any("Línea de Seguridad y Chat de Confianza" in text for text in lines)
     assert any("psychological first aid" in text for text in lines) is note
+
+
+async def test_a_place_named_after_refusing_is_routed_not_met_by_silence(starter_store: DirectoryStore) -> None:
+    """The s20r4 probe: after "i dont want to say where i am", "dobra. poznan" drew no reply at all
+    (routed as refused; the plain bot has no country of its own)."""
+    t = answering("dobra. poznan", "inform_location", {"location_refused": True, "lang": "pl"})
+    messages, events = await run(action_with(starter_store), t)
+    assert messages[0] == msg(response="utter_referral_intro")
+    assert any("116 111" in (m["text"] or "") for m in messages[1:])
+    assert {e["name"]: e["value"] for e in events}["location_refused"] is None

@@ -474,3 +474,28 @@ def test_a_word_that_is_only_a_small_foreign_town_is_no_answer(text: str) -> Non
     """ "anna" to "which city?" is a town of 19,000 in Russia: never a number from that guess."""
     located = locate(text, "PL", None, answer=True)
     assert located.place is None and not located.ambiguous
+
+
+@pytest.mark.parametrize("text, name", [
+    ("im not in poland im in the uk", "United Kingdom"),  # the s20 probe: Poland's line was given
+    ("nie jestem w Krakowie, jestem w Gdańsku", "Gdańsk"),
+    ("no estoy en Madrid, estoy en Sevilla", "Sevilla"),
+    ("no, in leeds", "Leeds"),                      # a correction, not a denial
+    ("nie, jednak we Wrocławiu u taty", "Wrocław"),
+])
+def test_a_denied_place_is_no_place(text: str, name: str) -> None:
+    found = locate(text, country_hint="PL")
+    assert found.place is not None and found.place.name == name
+
+
+@pytest.mark.parametrize("text", ["i dont live in leeds anymore", "no vivo en Madrid"])
+def test_only_a_denied_place_finds_nothing(text: str) -> None:
+    assert locate(text, country_hint="PL").place is None
+
+
+@pytest.mark.parametrize("text, name", [("ona jest z poznania", "Poznań"), ("jestem z Torunia", "Toruń"),
+                                        ("jestem z wroclawia", "Wrocław")])
+def test_the_polish_genitive_of_a_town_in_n(text: str, name: str) -> None:
+    """The s20 probe: a friend's city "z poznania" was not found, so "which city?" was asked again."""
+    found = locate(text, country_hint="PL", lang="pl")
+    assert found.place is not None and found.place.name == name
