@@ -66,9 +66,9 @@ def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str,
 
 
 #: Words that may stand beside a refusal that says nothing else ("sorry i dont wanna say").
-_AROUND_REFUSAL = frozenset({"i", "im", "m", "sorry", "no", "nah", "nope", "ok", "okay", "just", "um", "hmm", "that", "it",
-                             "where", "please", "pls", "yeah", "nie", "sorki", "przepraszam", "wole", "lo", "siento",
-                             "perdon", "donde", "vivo", "mieszkam", "gdzie"})
+_AROUND_REFUSAL = frozenset({"i", "im", "m", "sorry", "no", "nah", "nope", "ok", "okay", "just", "um", "hmm", "that",
+                             "it", "where", "please", "pls", "yeah", "nie", "sorki", "przepraszam", "wole", "lo",
+                             "siento", "perdon", "donde", "vivo", "mieszkam", "gdzie"})
 
 
 def is_bare_refusal(folded: str, lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> bool:

@@ -30,9 +30,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
-    is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_plain_visit_request, is_quiet_line,
-    is_tentative_cover, load_answers, load_come_for_me, load_order_words, load_quiet_words, load_refusals,
-    load_wipe_lines,
+    is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal,
+    is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
+    load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only, is_other_age_only
@@ -41,8 +41,7 @@ from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
-    MAX_ANSWER_WORDS,
-    TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
 )
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
 from nlu.components.base import PopbotComponent, entity_value
@@ -239,7 +238,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         whole = locate_for_persona(text, persona, lang, self.countries, self.catalogues).place
         return whole is not None and whole.country == place.country
 
-    def _address_town(self, text: str, persona: str, lang: Optional[str], entities: List[dict]) -> Optional[Located]:
+    def _address_town(self, text: str, persona: str, lang: Optional[str],
+                      entities: List[dict]) -> Optional[Located]:
         """The town of the message's street address: its part after the last comma ("14 Oak Road,
         Leeds"), or the words right after it ("22 Mill Lane Bolton"); None when neither is a place."""
         address = next((e for e in entities if e.get("entity") == "address"), None)
@@ -346,7 +346,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # routed on (signal and urgency kept), not the discreet question asked again
             decision = as_location_answer(decision, keep_signal=True)
         elif (decision.signal == "not_safe" and decision.confidence < TENTATIVE_CONFIDENCE
-              and len(folded.split()) <= MAX_ANSWER_WORDS and (says_where_i_am(folded) or _LEADING_NO.match(folded))
+              and len(folded.split()) <= MAX_ANSWER_WORDS
+              and (says_where_i_am(folded) or _LEADING_NO.match(folded) is not None)
               and not has_cue(folded, lang, self.postponing) and self._names_place(text, persona, lang)):
             # "yeah nobody is looking, im in Perth" (the quiet code .39, "looking"): a weak quiet reading, no
             # putting-off word, and the child says where they are — an answer to "which city?", not
