@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.paths import PROJECT_ROOT
-from core.safety import ASK_COST, ASK_PRIVACY, decide
+from core.safety import ASK_COST, ASK_PRIVACY, Danger, decide
 from core.text import fold
 from nlu.quiet import load_answers
 
@@ -69,11 +69,20 @@ def test_more_than_the_question_is_left_to_the_classifier(text: str, lang: str) 
     assert decision.intent not in (ASK_PRIVACY, ASK_COST), text
 
 
-def test_an_urgent_reading_the_classifier_is_sure_of_stays() -> None:
-    """A false alarm costs less than a miss: only an urgent reading at 0.5 or more is kept."""
-    sure = decide([("imminent_danger", 0.8), ("greet", 0.2)], "plain", fold("will anyone find out"), "en", CUES,
+def test_an_urgent_reading_the_classifier_is_sure_of_stays_only_with_a_cue_of_danger_now() -> None:
+    """A false alarm costs less than a miss: an urgent reading at 0.5 or more is kept when a cue of
+    danger now is in the message. On the question's words alone it is the question (session 20: "will
+    the police come", imminent danger 0.78 on the word "police", drew 112 again after the urgent reply)."""
+    bare = decide([("imminent_danger", 0.8), ("greet", 0.2)], "plain", fold("will anyone find out"), "en", CUES,
                   answers=ANSWERS)
+    assert (bare.intent, bare.urgent) == (ASK_PRIVACY, False)
+    danger = Danger(now={"en": (fold("at home"),)})  # a cue of the moment made of the question's own words
+    sure = decide([("imminent_danger", 0.8), ("greet", 0.2)], "plain", fold("will anyone find out at home"), "en",
+                  CUES, answers=ANSWERS, danger=danger)
     assert (sure.intent, sure.urgent) == ("imminent_danger", True)
+    more = decide([("imminent_danger", 0.8), ("greet", 0.2)], "plain", fold("will anyone find out, he is hitting me"),
+                  "en", CUES, answers=ANSWERS)
+    assert (more.intent, more.urgent) == ("imminent_danger", True)  # more than the question: the classifier
     help_signal = decide([("abuse_disclosure", 0.8), ("greet", 0.2)], "plain", fold("will you tell my parents"),
                          "en", CUES, answers=ANSWERS)
     assert (help_signal.intent, help_signal.signal) == (ASK_PRIVACY, "none")
