@@ -117,7 +117,8 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
         if question == "ask_again":
             return [Turn(chat.get("unsure") or chat["unclear"], says=("back_to_shop",))]
         again = ("place_question",) if question == "place" else ()
-        asks = {"place": (), "city": ("ask_location",), "good_moment": ("please_wait",)}.get(question, ("ask_again",))
+        asks = {"place": (), "city": ("ask_location",), "good_moment": ("please_wait",)}.get(
+            question, ("ask_again",))
         first = Turn(chat["unclear"], must=tuple(chat[k] for k in again), says=asks)
         cover = "please_wait" if question in QUEUED else "back_to_shop"
         return [first, Turn(chat.get("unsure") or chat["unclear"], says=(cover,))]

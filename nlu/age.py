@@ -129,4 +129,3 @@ def is_other_age_only(text: str) -> bool:
     about how to help" in the shop)."""
     found = next((m for m in (p.match(text.strip()) for p in _OTHER_AGES) if m), None)
     return found is not None and _value(found.group("n")) is not None
-

@@ -562,10 +562,11 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
 
 
 #: Words that deny the place after them: "im not in poland (im in the uk)", "nie jestem w Krakowie",
-#: "no estoy en Madrid", "i dont live in leeds anymore".
-NEGATIONS = frozenset({"not", "dont", "don't", "didnt", "nie", "no", "never", "isnt", "aint"})
+#: "no estoy en Madrid", "i dont live in leeds anymore" (tokens as :func:`_tokens` folds them; a
+#: narrower list than ``core.safety.NEGATIONS``, which takes back a cue of danger).
+_NEGATIONS = frozenset({"not", "dont", "didnt", "nie", "no", "never", "isnt", "aint"})
 #: Verbs of being somewhere, between a negation and the place's cue ("nie jestem w", "no estoy en").
-BEING_WORDS = frozenset({"im", "am", "m", "is", "are", "be", "jestem", "jestesmy", "estoy", "estamos", "esta"})
+_BEING_WORDS = frozenset({"im", "am", "m", "is", "are", "be", "jestem", "jestesmy", "estoy", "estamos", "esta"})
 
 
 def _negated(tokens: list[str], start: int) -> bool:
@@ -576,9 +577,9 @@ def _negated(tokens: list[str], start: int) -> bool:
         return False
     # a bare "no" / "nie" right before the cue is a correction ("no, in leeds"), and so is one before
     # another word than a verb of being or living ("nie, jednak we Wrocławiu"), not a denial
-    if tokens[cue_at - 1] in NEGATIONS - {"no", "nie"}:
+    if tokens[cue_at - 1] in _NEGATIONS - {"no", "nie"}:
         return True
-    return cue_at >= 2 and tokens[cue_at - 2] in NEGATIONS and tokens[cue_at - 1] in HOME_VERBS | BEING_WORDS
+    return cue_at >= 2 and tokens[cue_at - 2] in _NEGATIONS and tokens[cue_at - 1] in HOME_VERBS | _BEING_WORDS
 
 
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:
