@@ -36,7 +36,7 @@ PLEASE_WAIT: Final = "utter_please_wait"
 ON_THE_WAY: Final = frozenset({
     "utter_confirm_help", "utter_offer_counselor", "utter_ask_again", "utter_help_accepted", "utter_please_wait",
     "utter_counselor_urgent", "utter_not_now", "utter_nobody_now", "utter_emergency", "utter_ask_location",
-    "utter_privacy", COST_HERE,
+    "utter_privacy", "utter_not_your_fault", COST_HERE,
 })
 
 

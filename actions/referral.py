@@ -30,6 +30,7 @@ from actions.repeat import NUMBER_KEY
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
+from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
 from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
@@ -46,9 +47,10 @@ ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_back_to_shop", 
                   "not_now": "utter_not_now", "out_of_scope": "utter_out_of_scope"}
 #: Questions about this chat answered before this action runs (nlu/dialogue/rules.yml): the question
 #: of this action that was open is asked again.
-ANSWERED_BEFORE: Final = frozenset({"ask_privacy", "ask_cost"})
+ANSWERED_BEFORE: Final = frozenset({"ask_privacy", "ask_fault", "ask_cost"})
 #: Lines of those answers: they do not close the question that was open.
-ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_cost_free", "utter_cost_here", "utter_please_wait", None})
+ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here",
+                                 "utter_please_wait", None})
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -152,6 +154,22 @@ def asking_for_location(tracker: Tracker) -> int:
     """How often "which city?" was asked when it is the bot's last line (else 0)."""
     said = _said(tracker)
     return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
+
+
+def help_asked(tracker: Tracker) -> bool:
+    """Whether a message of this conversation carried a help signal."""
+    return any(e.get("event") == "user" and (e.get("parse_data") or {}).get("signal") in HELP_SIGNALS
+               for e in tracker.events or [])
+
+
+def shop_answer(tracker: Tracker) -> str:
+    """The persona's own answer to the latest message: the response of its best-ranked cover intent
+    (not a code), else the cover line for a message it did not understand."""
+    for ranked in (tracker.latest_message or {}).get("intent_ranking") or []:
+        persona, _, name = str(ranked.get("name") or "").partition(PERSONA_SEPARATOR)
+        if name and name not in CODE_INTENTS:
+            return f"utter_{persona}{PERSONA_SEPARATOR}{name}"
+    return "utter_out_of_scope"
 
 
 def action_before_message(tracker: Tracker) -> Optional[str]:
@@ -270,9 +288,16 @@ class ActionOfferReferral(Action):
         events: List[Dict[Text, Any]] = []
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if (intent == "inform_location" and persona not in (None, NO_PERSONA) and not options
+                and not asked_for_location(tracker) and not help_asked(tracker)):
+            # a shopper naming a place, no question of ours open and no help asked for ("estoy de
+            # Erasmus en Cracovia, ¿enviáis a Polonia?", inform_location 0.42): answered as the shop; a
+            # partner pharmacy's number for nobody who asked for help breaks the disguise
+            dispatcher.utter_message(response=shop_answer(tracker))
+            return []
         if intent in ANSWERED_BEFORE:
-            # "will you tell my parents?" / "is it free?" while this action's question is open: the
-            # answer was said before this action (nlu/dialogue/rules.yml); the question is asked again
+            # "will you tell my parents?" / "is it my fault?" / "is it free?" while this action's question
+            # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again
             return self._ask_again(dispatcher, tracker, options, persona, lang)
         if refused and not refusal and ("location" in latest or intent == "inform_location"):
             # "fine. bristol" after "I'd rather not say where": the child names the place after all (it

@@ -31,7 +31,8 @@ whether it is ``urgent``:
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
      classifier found a help signal it is sure of; one made only of "will you tell my parents?" /
-     "is this secret?" words (``answers.privacy``) is ``ask_privacy``, of "is it free?" / "no tengo
+     "is this secret?" words (``answers.privacy``) is ``ask_privacy``, of "is it my fault?" words
+     (``answers.fault``) ``ask_fault``, of "is it free?" / "no tengo
      saldo" words (``answers.cost``) ``ask_cost`` (signal none), unless the classifier is sure it is
      urgent; one made only of
      "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
@@ -47,6 +48,11 @@ whether it is ``urgent``:
      line) in at most ``MAX_COVERING_WORDS`` words: "gtg, my stepdad's home, he touches me at night"
      stays the disclosure; over a reading of ordinary talk a "later" is no break-off ("my friends
      are coming over later": ``answers.later`` cues taken out before ``postponing`` is looked for);
+  2d. :func:`near_miss` — ordinary talk the classifier is unsure of (``out_of_scope`` below
+     ``NEAR_MISS_TOP``) with a help intent close behind it (at least ``NEAR_MISS_SHARE`` as
+     confident) and words of harm done to the child (``done_to_me``: "hit me", "me pega") is that
+     help intent: "he hit me again today" after a "no" was out_of_scope 0.24 with abuse_disclosure
+     0.16 and drew "I only know about games";
   3. urgency from the words of the moment (cues of the message's language, or of any language
      when it is unknown): :func:`is_urgent` — self-harm with a plan, means or time
      (``self_harm_urgent``) is urgent and becomes ``self_harm_urgent``; :func:`danger_now` —
@@ -126,6 +132,9 @@ CODED_HELP, CODED_URGENT = "help_request", "urgent"
 #: danger is answered in cover voice (step 6, ``is_tentative``): less likely than not, it is not
 #: said plainly enough to drop the disguise.
 TENTATIVE_CONFIDENCE = 0.5
+#: :func:`near_miss`: an unsure reading of ordinary talk, and how close a help intent must be behind it.
+NEAR_MISS_TOP = 0.35
+NEAR_MISS_SHARE = 0.6
 #: Ordinary intents that a putting-off cue turns into the persona's quiet code (step 2): a "no"
 #: ("no, never mind") and a goodbye that breaks the talk off ("gotta go", "tengo que irme").
 BREAKING_OFF = frozenset({"deny", "goodbye"})
@@ -149,7 +158,7 @@ LOCATION_INTENT = "inform_location"
 #: "What was the number again?" / "sorry, can you repeat?" (actions/repeat.py, nlu/dialogue/rules.yml).
 ASK_NUMBER, ASK_REPEAT = "ask_number", "ask_repeat"
 #: "Will you tell my parents?" / "is it free?" (nlu/dialogue/rules.yml, actions/cost.py).
-ASK_PRIVACY, ASK_COST = "ask_privacy", "ask_cost"
+ASK_PRIVACY, ASK_FAULT, ASK_COST = "ask_privacy", "ask_fault", "ask_cost"
 #: Intents a bare "later" answer may have been classified as (no help signal).
 ANSWER_INTENTS = frozenset({"affirm", "deny", "out_of_scope", "greet", "thanks", "goodbye", "not_safe"})
 #: Longer messages are never a bare answer.
@@ -174,7 +183,8 @@ class Answers:
     tomorrow"), ``resume`` ("now I can", "I'm back"), ``unsure`` ("I don't know", "what?"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
     ``cant_call`` ("I can't call, he'd hear me": a person writes here instead), ``privacy`` ("will
-    you tell my parents?"), ``cost`` ("is it free?", "I don't have credit"), ``refuse`` ("no, I
+    you tell my parents?"), ``fault`` ("is it my fault?"), ``cost`` ("is it free?", "I don't have
+    credit"), ``refuse`` ("no, I
     don't want a person": a no to the offer of a person), ``hold`` ("one sec", "chwila": a pause),
     ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town) and ``what_next`` ("what
     happens now?", "co teraz?": a question about the way to a person)."""
@@ -186,6 +196,7 @@ class Answers:
     repeat: Phrases = field(default_factory=Phrases)
     cant_call: Phrases = field(default_factory=Phrases)
     privacy: Phrases = field(default_factory=Phrases)
+    fault: Phrases = field(default_factory=Phrases)
     cost: Phrases = field(default_factory=Phrases)
     refuse: Phrases = field(default_factory=Phrases)
     hold: Phrases = field(default_factory=Phrases)
@@ -366,21 +377,30 @@ NEGATIONS = frozenset({"no", "not", "never", "nie", "nigdy", "nunca", "hasnt", "
 _WORD_WITH_APOSTROPHE = re.compile(r"[\w']+")
 
 
-def words_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
-    """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the words before it."""
+def _text_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the text before it."""
     padded = f" {folded} "
     for found in cues_of(lang, cues):
         for cue in found:
             start = padded.find(f" {cue}")
             while start >= 0:
-                yield _WORD_WITH_APOSTROPHE.findall(padded[:start])
+                yield padded[:start]
                 start = padded.find(f" {cue}", start + 1)
+
+
+def words_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
+    """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the words before it."""
+    return (_WORD_WITH_APOSTROPHE.findall(before) for before in _text_before(folded, lang, cues))
 
 
 def has_affirmed_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
     """Like :func:`has_cue`, but a cue right after a negation ("no ha llegado", "nie przyszła",
-    "hasn't come") does not count."""
-    return any(not before or before[-1] not in NEGATIONS for before in words_before(folded, lang, cues))
+    "hasn't come") does not count; one after a negation and a comma does ("ahora no, viene alguien")."""
+    for text in _text_before(folded, lang, cues):
+        before = _WORD_WITH_APOSTROPHE.findall(text)
+        if not before or before[-1] not in NEGATIONS or not text.rstrip().endswith(before[-1]):
+            return True
+    return False
 
 
 def is_reassured(before: Sequence[str], lang: Optional[str], calm: Mapping[str, Sequence[str]]) -> bool:
@@ -428,16 +448,17 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
     (``affirm``), "what was the number again?" (``ask_number``), "sorry, can you repeat?"
-    (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it free?" (``ask_cost``), "one
-    sec" (``not_now``, whatever the classifier says), "I'm in my room" (``inform_location``, whatever the
-    classifier says), "what happens now?" (``out_of_scope``, whatever the classifier says) or
-    "I don't know" / "what?" (``out_of_scope``: unclear, so a question is asked again) answer, else
-    None. A "later" made only of its words also overrides the persona's codes: "nie teraz, może
-    wieczorem" holds no code word, though "tonight" drew the urgent code (express tonight) at 0.54.
-    ``ask_privacy`` and ``ask_cost`` override any reading but an urgent one the classifier is
-    at least ``TENTATIVE_CONFIDENCE`` sure of. The last three also override a help signal read with less than
-    ``TENTATIVE_CONFIDENCE``. A "later" never replaces a help signal (a false alarm costs
-    less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
+    (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it my fault?"
+    (``ask_fault``), "is it free?" (``ask_cost``), "one sec" (``not_now``, whatever the classifier
+    says), "I'm in my room" (``inform_location``, whatever the classifier says), "what happens now?"
+    (``out_of_scope``, whatever the classifier says) or "I don't know" / "what?" (``out_of_scope``:
+    unclear, so a question is asked again) answer, else None. A "later" made only of its words also
+    overrides the persona's codes: "nie teraz, może wieczorem" holds no code word, though "tonight"
+    drew the urgent code (express tonight) at 0.54. ``ask_privacy`` and ``ask_cost`` override any
+    reading but an urgent one the classifier is at least ``TENTATIVE_CONFIDENCE`` sure of;
+    ``ask_fault`` any reading but a help signal. The last three also override a help signal read
+    with less than ``TENTATIVE_CONFIDENCE``. A "later" never replaces a help signal (a false alarm
+    costs less than a miss); "now I can" does — its closed vocabulary ("now", "I", "can", "talk",
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
     classifier."""
     coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
@@ -472,6 +493,12 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # "no tengo saldo"); only an urgent reading the classifier is sure of stays, and only with a
         # cue of danger now in it ("will the police come" was imminent danger 0.78 on the word police)
         return Ranked(question, top.confidence, top.source), "none"
+    if (made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)
+            and signal_for_intent(top.intent)[0] not in HELP_SIGNALS):
+        # "is it my fault?", "czy to moja wina?": read as ordinary talk ("I'm not sure I can help with
+        # that one") or a question about the bot (probe 0.99: "I'm a chatbot"); a help signal stays
+        # ("its all my fault" as distress keeps the offer of a person)
+        return Ranked(ASK_FAULT, top.confidence, top.source), "none"
     asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
         ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
     if asked is not None and (signal_for_intent(top.intent)[0] not in HELP_SIGNALS
@@ -626,6 +653,18 @@ def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: s
     return not any(danger.found(folded, lang))
 
 
+def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional[str],
+              done_to_me: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
+    """The help intent close behind an unsure ``out_of_scope`` reading of a message that says harm
+    was done to the child (step 2d), else None."""
+    if top.intent != "out_of_scope" or top.confidence >= NEAR_MISS_TOP or not has_cue(folded, lang, done_to_me):
+        return None
+    runner = next((r for r in masked if r.intent != top.intent), None)
+    if runner is None or signal_for_intent(runner.intent)[0] not in HELP_SIGNALS:
+        return None
+    return runner if runner.confidence >= NEAR_MISS_SHARE * top.confidence else None
+
+
 def decide(
     ranking: Sequence[Tuple[str, float]],
     persona: str,
@@ -645,6 +684,7 @@ def decide(
     no_plan: Optional[Mapping[str, Sequence[str]]] = None,
     someone: Optional[Mapping[str, Sequence[str]]] = None,
     unnamed: Optional[Mapping[str, Sequence[str]]] = None,
+    done_to_me: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -655,7 +695,7 @@ def decide(
     asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c;
     ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`;
     ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
-    :func:`is_covering_tracks`)."""
+    :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -677,6 +717,10 @@ def decide(
         top, signal = answer
         return Decision(top.intent, top.confidence, top.source, signal, False, masked)
     signal, urgent = signal_for_intent(top.intent)
+    near = near_miss(top, masked, folded, lang, done_to_me or {}) if signal == "none" else None
+    if near is not None:
+        top = near
+        signal, urgent = signal_for_intent(top.intent)
     if forwarded and signal == "self_harm":
         # someone else's words about themselves: their own urgency cues say the friend is in danger
         urgent = is_urgent(signal, False, folded, lang, urgent_cues) or danger.to_friend(folded, lang, harm_cues or {})

@@ -69,8 +69,9 @@ ORDINARY_INTENTS: Final = (
     "ask_number",
     "ask_repeat",
     "cant_call",
-    # "will you tell my parents?" / "is it free?" (core.safety.answer_to_question)
+    # "will you tell my parents?" / "is it my fault?" / "is it free?" (core.safety.answer_to_question)
     "ask_privacy",
+    "ask_fault",
     "ask_cost",
 )
 #: Generic names of persona code intents (a persona declares phrases for each).

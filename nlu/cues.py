@@ -46,7 +46,8 @@ class Phrases(Strict):
 class AnswerCues(Strict):
     """``later`` ("not now", "maybe tomorrow"), ``resume`` ("now I can"), ``unsure`` ("I don't know"),
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?"), ``cant_call``
-    ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?"), ``cost`` ("is it
+    ("I can't call, he'd hear me"), ``privacy`` ("will you tell my parents?"), ``fault`` ("is it my
+    fault?", "czy to moja wina?"), ``cost`` ("is it
     free?", "no tengo saldo"), ``refuse`` ("no, I don't want a person"), ``hold`` ("one sec",
     "chwila", "un momento"), ``home`` ("I'm in my room", "w domu": where in the home, no town) and
     ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?")."""
@@ -58,6 +59,7 @@ class AnswerCues(Strict):
     repeat: Dict[Lang, Phrases] = {}
     cant_call: Dict[Lang, Phrases] = {}
     privacy: Dict[Lang, Phrases] = {}
+    fault: Dict[Lang, Phrases] = {}
     cost: Dict[Lang, Phrases] = {}
     refuse: Dict[Lang, Phrases] = {}
     hold: Dict[Lang, Phrases] = {}
@@ -91,6 +93,7 @@ class CuesFile(Strict):
     farewells: Cues
     adult_customer: Cues
     harm: Cues
+    done_to_me: Cues = {}
     arriving: Cues
     someone: Cues = {}
     someone_unnamed: Cues = {}

@@ -118,7 +118,7 @@ def _phrases(lists: Mapping[str, Any]) -> Phrases:
 
 def load_answers(path: Path) -> Answers:
     """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number``, ``repeat``,
-    ``cant_call``, ``privacy``, ``cost``, ``refuse``, ``hold``, ``home`` and ``what_next`` phrases per language (a
+    ``cant_call``, ``privacy``, ``fault``, ``cost``, ``refuse``, ``hold``, ``home`` and ``what_next`` phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
     from nlu.cues import load_cues
 

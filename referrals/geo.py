@@ -77,6 +77,12 @@ CUES: Final = frozenset(
     en cerca de desde junto por""".split()
 )
 
+#: Cues of where one comes from, which may not be where one is now ("from", "desde"). Not the Polish
+#: "z": "jestem z Wrocławia" says where one lives.
+ORIGIN_CUES: Final = frozenset({"from", "desde"})
+#: Spanish verbs before "de" that say where one comes from ("soy de Lima", "vengo de Lima").
+_ORIGIN_VERBS: Final = frozenset({"soy", "somos", "vengo", "venimos"})
+
 #: Words before a cue that make it say where one lives or comes from ("I live in", "vivo en",
 #: "mieszkam w", "soy de"): after them a name that is also an ordinary word ("lima", "santiago",
 #: "reading") is a place even when written in lower case, as children write. Not "I'm" / "estoy" /
@@ -164,7 +170,9 @@ _INFLECTIONS: Final = (
     ("nie", ("n", "na", "no")),
     ("nia", ("n",)),  # genitive of -ń: "z Poznania" -> Poznań, "z Torunia" -> Toruń
     ("wia", ("w",)),  # genitive of -ław: "z Wrocławia" -> Wrocław
+    ("dze", ("ga",)),  # locative of -ga: "w Pradze" -> Praga, "w Rydze" -> Ryga
     ("ie", ("", "a", "o")),
+    ("niu", ("n", "en")),  # locative of -ń, fleeting e: "w Wiedniu" -> Wiedeń, "w Poznaniu" -> Poznań
     ("iu", ("", "ia")),
     ("ach", ("e", "y", "a", "i")),
     ("ami", ("e", "y", "a")),
@@ -422,6 +430,8 @@ class _Match:
     #: Places whose alternate (not own) name this is, besides the own-name ``places``: "Santiago"
     #: is Santiago de Chile's own name and Santiago de Compostela's short one.
     namesakes: tuple[Place, ...] = ()
+    #: Its cue says where one comes from ("from", "desde"), not where one is now.
+    origin: bool = False
 
 
 @dataclass(frozen=True)
@@ -543,6 +553,8 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     common=any(t in COMMON_WORDS for t in span_tokens) and length == 1 and not (confirmed or home),
                     home=home or named or confirmed,
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
+                    origin=cue_word in ORIGIN_CUES or (
+                        i > 1 and tokens[i - 1] == "de" and tokens[i - 2] in _ORIGIN_VERBS),
                 )
                 break
         if found is not None:
@@ -552,13 +564,23 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         else:
             i += 1
     best: Optional[Located] = None
+    best_origin = False
     for m in matches:
         result = _accept(m, hint, lang)
         if result is None:
             continue
-        if best is None or _more_specific(_first(result), _first(best)):
+        if best is None or _better(_first(result), m.origin, _first(best), best_origin):
             best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
+            best_origin = m.origin
     return best or Located(None)
+
+
+def _better(new: Place, new_origin: bool, old: Place, old_origin: bool) -> bool:
+    """Whether ``new`` says better where the child is than ``old``: a place one is in beats one one
+    comes from ("im in krakow right now but im from london"); else the more specific."""
+    if new_origin != old_origin:
+        return old_origin
+    return _more_specific(new, old)
 
 
 #: Words that deny the place after them: "im not in poland (im in the uk)", "nie jestem w Krakowie",
@@ -575,11 +597,14 @@ def _negated(tokens: list[str], start: int) -> bool:
     cue_at = start - 2 if start > 1 and tokens[start - 1] in ARTICLES else start - 1
     if cue_at < 1 or tokens[cue_at] not in CUES:
         return False
+    # a folded contraction is one token with a space ("don't" -> "don t", "i'm" -> "i m")
+    before = tokens[cue_at - 1].replace(" ", "")
     # a bare "no" / "nie" right before the cue is a correction ("no, in leeds"), and so is one before
     # another word than a verb of being or living ("nie, jednak we Wrocławiu"), not a denial
-    if tokens[cue_at - 1] in _NEGATIONS - {"no", "nie"}:
+    if before in _NEGATIONS - {"no", "nie"}:
         return True
-    return cue_at >= 2 and tokens[cue_at - 2] in _NEGATIONS and tokens[cue_at - 1] in HOME_VERBS | _BEING_WORDS
+    return (cue_at >= 2 and tokens[cue_at - 2].replace(" ", "") in _NEGATIONS
+            and before in HOME_VERBS | _BEING_WORDS)
 
 
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:

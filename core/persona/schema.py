@@ -35,6 +35,7 @@ VOICE_KEYS: Final = (
     "not_now",
     "no_number",
     "privacy",
+    "not_your_fault",
     "cost_free",
     "cost_here",
     "referral_intro",

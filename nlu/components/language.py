@@ -8,8 +8,11 @@ when the text itself is not conclusive. A message that is only a place's name ("
 "Valencia") says nothing of the child's language: the conversation keeps its own, and a place's
 name inside a message is left out of the evidence ("no, Venezuela" and "no, alabama" from an
 English-speaking child are not Spanish: what is left, "no", is a word of both). Nor does
-a one-word message ("halo?", "super", "ok") unless the training examples use that word in one
-language only ("hola", "cześć"): n-grams of a single short word are a guess.
+a message of up to ``SHORT_WORDS`` words ("halo?", "super", "no elo") unless the training examples
+use its known words in one language only ("hola", "cześć", "no elo"): n-grams of a few short words
+are a guess ("no elo" read as Spanish greeted a Polish child in Spanish). Chat words that
+children write in every language ("ok", "thx", "ty", "xd": :data:`CHAT_WORDS`) are no evidence
+either: "ok ty" from an English-speaking child is not Polish.
 """
 from __future__ import annotations
 
@@ -32,6 +35,18 @@ LANG_ENTITY = "lang"
 
 #: The longest place name (in words) looked for inside a message: "Rio de Janeiro", "San Luis Potosí".
 MAX_PLACE_WORDS = 3
+
+
+#: Up to this many words, a message's language is read from its words alone, not its n-grams.
+SHORT_WORDS = 3
+
+#: Chat words written the same in every language of the project: no evidence of the language.
+CHAT_WORDS = frozenset("ok okay oki okey k kk ty thx tx thanx pls plz lol xd xdd omg np btw".split())
+
+
+def without_chat_words(text: str) -> str:
+    """``text`` without the words of :data:`CHAT_WORDS`."""
+    return " ".join(w for w in text.split() if w.strip(".,!?;:").lower() not in CHAT_WORDS)
 
 
 def without_place_names(text: str) -> str:
@@ -132,13 +147,15 @@ class LanguageDetector(PopbotComponent):
         """The language of ``text`` and its probability, or ``(None, p)`` if unsure."""
         if self.model is None or sum(ch.isalpha() for ch in text) < self.config["min_letters"]:
             return None, 0.0
-        text = without_place_names(text)  # "San José" from an English-speaking child stays English
+        # "San José" from an English-speaking child stays English, and so does "ok ty"
+        text = without_chat_words(without_place_names(text))
         if sum(ch.isalpha() for ch in text) < self.config["min_letters"]:
             return None, 0.0
         tokens = words(text)
-        if len(tokens) == 1 and self.config["one_word_vocab"] and self.model.words:  # one word: only a word of one language says it
-            lang = self.model.word_language(tokens[0])
-            return (lang, 1.0) if lang else (None, 0.0)
+        if len(tokens) <= SHORT_WORDS and self.config["one_word_vocab"] and self.model.words:
+            # a few words: only words of one language say it ("no elo" is not Spanish)
+            langs = {self.model.word_language(t) for t in tokens} - {None}
+            return (langs.pop(), 1.0) if len(langs) == 1 else (None, 0.0)
         probs = self.model.probabilities(text)
         if not probs:
             return None, 0.0

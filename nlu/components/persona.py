@@ -156,6 +156,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
         self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
+        self.done_to_me: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
         self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
         self.someone: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "someone")
         self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
@@ -288,6 +289,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             no_plan=self.no_plan,
             someone=self.someone,
             unnamed=self.someone_unnamed,
+            done_to_me=self.done_to_me,
         )
         lang = entity_value(message, "lang")
         corrected: Optional[Located] = None  # a place named after a "no" ("no, alabama")

@@ -411,3 +411,15 @@ def test_a_negated_now_cue_is_not_danger_now() -> None:
     assert danger.found("not right now hes in the room", "en")[0] is False
     assert danger.found("not rn hes in the room", "en")[0] is False
     assert danger.found("hes hitting her right now", "en")[0] is True
+
+
+def test_a_negation_before_a_comma_does_not_take_a_cue_back() -> None:
+    """The s21 probe: "ahora no, viene alguien" (not now, someone's coming) read "no viene" as nobody
+    coming, so the break-off was imminent danger and drew 112 on the child's screen."""
+    from core.safety import has_affirmed_cue
+    from core.text import fold
+
+    arriving = {"es": ["viene"], "en": ["coming"]}
+    assert has_affirmed_cue(fold("ahora no, viene alguien"), "es", arriving)
+    assert has_affirmed_cue(fold("not now, someones coming"), "en", arriving)
+    assert not has_affirmed_cue(fold("no viene nadie"), "es", arriving)

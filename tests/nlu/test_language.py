@@ -51,3 +51,30 @@ def test_one_word_sets_the_language_only_when_one_languages_examples_use_it() ->
     old = LanguageModel(d.model.counts, d.model.max_n)  # a model persisted before the vocabulary
     d.model = old
     assert d.detect("mi padre me pega")[0] == "es"
+
+
+def test_chat_words_are_no_evidence_of_a_language() -> None:
+    """The s21 replay: "ok ty" (thank you) from an English-speaking child waiting in the shop was read
+    as Polish ("ty": you) and the promise came in Polish."""
+    from nlu.components.language import without_chat_words
+
+    assert without_chat_words("ok ty") == "" and without_chat_words("OK, thx!") == ""
+    d = LanguageDetector.__new__(LanguageDetector)
+    d.config = {**LanguageDetector.get_default_config(), "threshold": 0.6}
+    d.model = LanguageModel.fit([*SAMPLES, ("a ty co robisz", "pl"), ("ty jestes super", "pl")])
+    assert d.detect("ty jestes super")[0] == "pl"
+    assert d.detect("ok ty")[0] is None and d.detect("ok thx")[0] is None  # the conversation keeps its own
+    assert d.detect("ok hola")[0] == "es"  # the rest still counts
+
+
+def test_a_few_words_set_the_language_only_by_words_of_one_language() -> None:
+    """The s21 probe: "no elo" (Polish "well, hi") from a Polish child was greeted in Spanish, and
+    "ok si" from a Spanish one answered in Polish: up to three words, only the words decide."""
+    d = LanguageDetector.__new__(LanguageDetector)
+    d.config = {**LanguageDetector.get_default_config(), "threshold": 0.6}
+    d.model = LanguageModel.fit([*SAMPLES, ("elo co tam", "pl"), ("no nie wiem", "pl"), ("no se", "es"),
+                                 ("no way", "en")])
+    assert d.detect("no elo")[0] == "pl"
+    assert d.detect("no way")[0] == "en"
+    assert d.detect("no no no")[0] is None  # a word of every language
+    assert d.detect("hola no way")[0] is None  # words of two languages: the conversation keeps its own

@@ -473,3 +473,24 @@ async def test_a_place_named_after_refusing_is_routed_not_met_by_silence(starter
     assert messages[0] == msg(response="utter_referral_intro")
     assert any("116 111" in (m["text"] or "") for m in messages[1:])
     assert {e["name"]: e["value"] for e in events}["location_refused"] is None
+
+
+async def test_a_shopper_naming_a_place_is_answered_as_the_shop(starter_store: DirectoryStore) -> None:
+    """The s21 probe: "¿tenéis envío a Polonia? estoy de Erasmus en Cracovia" (inform_location 0.42,
+    shipping 0.20) with no help asked for drew "Farmacia asociada — 116 111" in the shop."""
+    shopper = tracker({"location": "en Cracovia", "country": "PL", "lang": "es"}, signal="none")
+    shopper.latest_message["intent"] = {"name": "inform_location", "confidence": 0.42}
+    shopper.latest_message["intent_ranking"] = [{"name": "inform_location", "confidence": 0.42},
+                                                {"name": "rumianek__help_request", "confidence": 0.21},
+                                                {"name": "rumianek__shipping", "confidence": 0.20}]
+    messages, events = await run(action_with(starter_store), shopper)
+    assert (messages, events) == ([msg(response="utter_rumianek__shipping")], [])  # the code is no answer
+    shopper.latest_message["intent_ranking"] = shopper.latest_message["intent_ranking"][:2]
+    messages, _ = await run(action_with(starter_store), shopper)
+    assert messages == [msg(response="utter_out_of_scope")]
+    # once a message asked for help, the place is routed on
+    asked = [{"event": "user", "text": "(not used)", "parse_data": {"signal": "abuse_disclosure"}}]
+    child = tracker({"location": "en Cracovia", "country": "PL", "lang": "es"}, signal="none", events=asked)
+    child.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
+    messages, _ = await run(action_with(starter_store), child)
+    assert "116 111" in messages[1]["text"]

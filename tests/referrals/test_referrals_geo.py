@@ -478,6 +478,7 @@ def test_a_word_that_is_only_a_small_foreign_town_is_no_answer(text: str) -> Non
 
 @pytest.mark.parametrize("text, name", [
     ("im not in poland im in the uk", "United Kingdom"),  # the s20 probe: Poland's line was given
+    ("I'm not in Poland, I'm in the UK", "United Kingdom"),
     ("nie jestem w Krakowie, jestem w Gdańsku", "Gdańsk"),
     ("no estoy en Madrid, estoy en Sevilla", "Sevilla"),
     ("no, in leeds", "Leeds"),                      # a correction, not a denial
@@ -488,7 +489,8 @@ def test_a_denied_place_is_no_place(text: str, name: str) -> None:
     assert found.place is not None and found.place.name == name
 
 
-@pytest.mark.parametrize("text", ["i dont live in leeds anymore", "no vivo en Madrid"])
+@pytest.mark.parametrize("text", ["i dont live in leeds anymore", "no vivo en Madrid",
+                                  "i don't live in leeds", "I'm not in Leeds"])
 def test_only_a_denied_place_finds_nothing(text: str) -> None:
     assert locate(text, country_hint="PL").place is None
 
@@ -497,5 +499,26 @@ def test_only_a_denied_place_finds_nothing(text: str) -> None:
                                         ("jestem z wroclawia", "Wrocław")])
 def test_the_polish_genitive_of_a_town_in_n(text: str, name: str) -> None:
     """The s20 probe: a friend's city "z poznania" was not found, so "which city?" was asked again."""
+    found = locate(text, country_hint="PL", lang="pl")
+    assert found.place is not None and found.place.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("im in krakow right now but im from london", "Kraków"),  # the s20r4 probe: Childline was given
+    ("im from london but im in krakow now", "Kraków"),
+    ("estoy en Madrid pero soy de Lima", "Madrid"),
+    ("vivo en Madrid, vengo desde Lima", "Madrid"),
+    ("I live in Leeds, from London originally", "Leeds"),
+])
+def test_a_place_one_is_in_beats_one_one_comes_from(text: str, name: str) -> None:
+    found = locate(text, country_hint="PL")
+    assert found.place is not None and found.place.name == name
+
+
+@pytest.mark.parametrize("text, name", [("jestem w Wiedniu", "Vienna"), ("mieszkam w Pradze", "Prague"),
+                                        ("w Poznaniu", "Poznań"), ("w Toruniu", "Toruń")])
+def test_the_polish_locative_of_a_town_in_n_and_ga(text: str, name: str) -> None:
+    """The s21 probe: "jestem w Wiedniu" (Wiedeń) and "mieszkam w Pradze" (Praga) named no place, so
+    "W jakim mieście jesteś?" was asked again."""
     found = locate(text, country_hint="PL", lang="pl")
     assert found.place is not None and found.place.name == name

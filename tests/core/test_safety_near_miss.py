@@ -1,0 +1,52 @@
+"""core.safety step 2d (``near_miss``): ordinary talk the classifier is unsure of, with a help intent
+close behind and words of harm done to the child ("hit me", "me pega"), is that help intent.
+Synthetic rankings, no model; the cue list is the project's own (nlu/safety/cues.yml)."""
+from __future__ import annotations
+
+import pytest
+
+from core.safety import NEAR_MISS_SHARE, NEAR_MISS_TOP, decide
+from core.text import fold
+from core import PROJECT_ROOT
+from nlu.cues import load_cues
+
+DONE_TO_ME = {lang: [fold(c) for c in cues] for lang, cues in
+              load_cues(PROJECT_ROOT / "nlu/safety/cues.yml").done_to_me.items()}
+
+
+#: The rest of a ranking (the classifier's mass is spread over many intents; ``mask`` renormalises).
+REST = [("greet", 0.1), ("thanks", 0.1), ("goodbye", 0.1), ("affirm", 0.09)]
+
+
+def seen(ranking: list[tuple[str, float]], text: str, lang: str = "en", persona: str = "gametips") -> tuple[str, str]:
+    rest = 1 - sum(c for _, c in ranking)
+    filled = [*ranking, *((i, c * rest / sum(c for _, c in REST)) for i, c in REST)]
+    d = decide(filled, persona, fold(text), lang, {}, done_to_me=DONE_TO_ME)
+    return d.intent, d.signal
+
+
+@pytest.mark.parametrize("text, lang", [("he hit me again today", "en"), ("actually he hit me again today", "en"),
+                                        ("znowu mnie bije", "pl"), ("mi padrastro me pega otra vez", "es")])
+def test_an_unsure_reading_of_harm_done_to_the_child_is_the_help_intent_behind_it(text: str, lang: str) -> None:
+    """The s19 probe: "he hit me again today" after a "no" (out_of_scope 0.24, abuse 0.16) drew "I only
+    know about games"."""
+    assert seen([("out_of_scope", 0.24), ("abuse_disclosure", 0.16), ("imminent_danger", 0.11)], text, lang)[1] == (
+        "abuse_disclosure")
+    assert seen([("out_of_scope", 0.24), ("abuse_disclosure", 0.16)], text, lang, persona="plain") == (
+        "abuse_disclosure", "abuse_disclosure")
+
+
+@pytest.mark.parametrize("ranking, text", [
+    # no harm done to the child: the dentist, a game's drunk guy (dev lines that became false alarms
+    # when any harm word counted)
+    ([("out_of_scope", 0.33), ("bullying", 0.28)], "dentist has to pull my teeth and im scared it will hurt"),
+    ([("out_of_scope", 0.19), ("imminent_danger", 0.14)], "the drunk guy quest in the witcher 3 is bugged"),
+    # the classifier is sure enough, or the help intent is too far behind
+    ([("out_of_scope", NEAR_MISS_TOP + 0.01), ("abuse_disclosure", 0.3)], "he hit me again today"),
+    ([("out_of_scope", 0.3), ("abuse_disclosure", 0.3 * NEAR_MISS_SHARE - 0.01)], "he hit me again today"),
+    # the runner-up is no help intent
+    ([("out_of_scope", 0.3), ("thanks", 0.29), ("abuse_disclosure", 0.2)], "he hit me again today"),
+])
+def test_anything_else_stays_ordinary_talk(ranking: list[tuple[str, float]], text: str) -> None:
+    assert seen(ranking, text)[1] == "none"
+
