@@ -52,7 +52,8 @@ whether it is ``urgent``:
      ``NEAR_MISS_TOP``) with a help intent close behind it (at least ``NEAR_MISS_SHARE`` as
      confident) and words of harm done to the child (``done_to_me``: "hit me", "me pega") is that
      help intent: "he hit me again today" after a "no" was out_of_scope 0.24 with abuse_disclosure
-     0.16 and drew "I only know about games";
+     0.16 and drew "I only know about games". A friend's story (the shared ``peer_help``, not
+     forwarded) with such words is the child's own: the next help intent of the ranking;
   3. urgency from the words of the moment (cues of the message's language, or of any language
      when it is unknown): :func:`is_urgent` — self-harm with a plan, means or time
      (``self_harm_urgent``) is urgent and becomes ``self_harm_urgent``; :func:`danger_now` —
@@ -720,6 +721,13 @@ def decide(
     near = near_miss(top, masked, folded, lang, done_to_me or {}) if signal == "none" else None
     if near is not None:
         top = near
+        signal, urgent = signal_for_intent(top.intent)
+    if (signal == "peer_help" and not forwarded and persona_of(top.source) is None
+            and has_cue(folded, lang, done_to_me or {})):
+        # harm done to the child is the child's own, whoever did it ("moj chlopak mnie szarpie": a
+        # boyfriend read as a friend drew "call for her"): the next help reading, else abuse
+        top = next((r for r in masked if signal_for_intent(r.intent)[0] in HELP_SIGNALS - {"peer_help"}),
+                   Ranked("abuse_disclosure", top.confidence, top.source))
         signal, urgent = signal_for_intent(top.intent)
     if forwarded and signal == "self_harm":
         # someone else's words about themselves: their own urgency cues say the friend is in danger

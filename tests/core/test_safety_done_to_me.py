@@ -1,6 +1,7 @@
-"""core.safety step 2d (``near_miss``): ordinary talk the classifier is unsure of, with a help intent
-close behind and words of harm done to the child ("hit me", "me pega"), is that help intent.
-Synthetic rankings, no model; the cue list is the project's own (nlu/safety/cues.yml)."""
+"""core.safety step 2d: words of harm done to the child ("hit me", "me pega": ``done_to_me``) make
+ordinary talk the classifier is unsure of, with a help intent close behind, that help intent
+(``near_miss``), and a friend's story the child's own. Synthetic rankings, no model; the cue list
+is the project's own (nlu/safety/cues.yml)."""
 from __future__ import annotations
 
 import pytest
@@ -50,3 +51,12 @@ def test_an_unsure_reading_of_harm_done_to_the_child_is_the_help_intent_behind_i
 def test_anything_else_stays_ordinary_talk(ranking: list[tuple[str, float]], text: str) -> None:
     assert seen(ranking, text)[1] == "none"
 
+
+
+def test_harm_done_to_the_child_in_a_friends_story_is_the_childs_own() -> None:
+    """The s21 probe: "moj chlopak mnie szarpie" (my boyfriend shoves me), read as a friend's story
+    (peer_help 0.48), drew "call the number for her" to the child who is hurt."""
+    ranking = [("peer_help", 0.48), ("imminent_danger", 0.32), ("online_exploitation", 0.06)]
+    assert seen(ranking, "moj chlopak mnie szarpie", "pl", persona="plain") == ("imminent_danger", "imminent_danger")
+    assert seen([("peer_help", 0.9)], "moj chlopak mnie szarpie", "pl", persona="plain")[1] == "abuse_disclosure"
+    assert seen([("peer_help", 0.9)], "my friend says her boyfriend hits her", persona="plain")[1] == "peer_help"
