@@ -602,7 +602,8 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     arriving cue in at most ``MAX_BARE_ARRIVAL_WORDS`` words ("brat patrzy", "shes coming up the
     stairs"; in the plain bot too since session 19: "viene mi madre" drew 112 as mum walked in, but
     there only someone named by relation, never ``unnamed`` "he's here" / "someone is in my room", which
-    may be the danger itself); a question ("czy jest tu ktoś?", ``QUESTION_OPENERS``) announces no arrival."""
+    may be the danger itself); a question ("czy jest tu ktoś?", ``QUESTION_OPENERS``) announces no arrival,
+    and the persona's urgent code read over a bare arrival ("lantern quest asap hes coming") is the request."""
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
@@ -614,6 +615,8 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     arrives = named if persona == NO_PERSONA else named or has_word_cue(folded, lang, unnamed or {})
     if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not arrives):
         return False
+    if not putting_off and top.intent == CODED_URGENT and persona_of(top.source) is not None:
+        return False  # the urgent code with a bare arrival ("lantern quest asap hes coming") asks, it does not hide
     if persona == NO_PERSONA and (words > MAX_COVERING_WORDS or (signal not in PLAIN_COVERING_SIGNALS
                                                                 and words > MAX_BARE_ARRIVAL_WORDS)):
         # a disclosure said while breaking off stays the disclosure; in at most
