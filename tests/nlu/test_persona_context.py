@@ -191,6 +191,16 @@ def test_a_bare_arrival_is_the_quiet_line(component: PersonaContext, text: str, 
     assert seen(component, text, ranking, lang, persona=persona)[1:3] == ("not_safe", False)
 
 
+@pytest.mark.parametrize("text", ["chamomile cream asap hes coming", "hes back, chamomile cream now",
+                                  "chamomile cream now someones coming"])
+def test_the_urgent_code_over_a_bare_arrival_stays_urgent(component: PersonaContext, text: str) -> None:
+    """The sweep-gt probe: the urgent code (0.99, "lantern quest asap hes coming") said with someone
+    arriving and no putting-off word drew the quiet line; the code asks for help, it does not break off."""
+    ranking = [("rumianek__urgent", 0.95), ("rumianek__not_safe", 0.04), ("greet", 0.01)]
+    assert seen(component, text, ranking, "en")[:3] == ("urgent", "urgent", True)
+    assert seen(component, "nvm hes coming", ranking, "en")[1:3] == ("not_safe", False)
+
+
 @pytest.mark.parametrize("text, persona, ranking, intent", [
     ("dad is home and drunk", "rumianek", [("abuse_disclosure", 0.9), ("greet", 0.1)], "abuse_disclosure"),  # harm
     ("he is coming for me", "rumianek", [("imminent_danger", 0.9), ("greet", 0.1)], "imminent_danger"),  # danger now
