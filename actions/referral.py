@@ -51,6 +51,8 @@ ANSWERED_BEFORE: Final = frozenset({"ask_privacy", "ask_fault", "ask_cost"})
 #: Lines of those answers: they do not close the question that was open.
 ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here",
                                  "utter_please_wait", None})
+#: The bot's questions whether a person should write (bot/handoff/gate.py ``OFFERS``).
+OFFERS: Final = frozenset({"utter_offer_counselor", "utter_confirm_help", "utter_ask_again"})
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -295,6 +297,11 @@ class ActionOfferReferral(Action):
             # partner pharmacy's number for nobody who asked for help breaks the disguise
             dispatcher.utter_message(response=shop_answer(tracker))
             return []
+        open_question = next((a for a in reversed(_said(tracker)) if a not in ANSWER_LINES), None)
+        if refusal and open_question in OFFERS:
+            # "no quiero decir dónde vivo" to "shall a person write to you?": no place is needed for that,
+            # and it is no "no" (the "sí" after it was not understood): the question is asked again
+            return refusal + [FollowupAction(str(open_question))]
         if intent in ANSWERED_BEFORE:
             # "will you tell my parents?" / "is it my fault?" / "is it free?" while this action's question
             # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again

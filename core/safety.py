@@ -717,6 +717,9 @@ def decide(
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None
+    if (answer is not None and answer[0].intent == "affirm" and has_affirmed_cue(folded, lang, arriving or {})
+            and (has_word_cue(folded, lang, someone or {}) or has_word_cue(folded, lang, unnamed or {}))):
+        answer = None  # "hes back" is someone arriving, not the child back ("back", "im back")
     if answer is not None:
         top, signal = answer
         return Decision(top.intent, top.confidence, top.source, signal, False, masked)

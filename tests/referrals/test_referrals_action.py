@@ -494,3 +494,16 @@ async def test_a_shopper_naming_a_place_is_answered_as_the_shop(starter_store: D
     child.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
     messages, _ = await run(action_with(starter_store), child)
     assert "116 111" in messages[1]["text"]
+
+
+async def test_a_place_refused_to_the_offer_of_a_person_asks_the_offer_again(starter_store: DirectoryStore) -> None:
+    """The s21 probe: "no quiero decir dónde vivo" to "shall a person write to you?" was met like a no,
+    and the "sí" after it was not understood. No place is needed for a person to write here."""
+    offered = [{"event": "bot", "text": "...", "metadata": {"utter_action": "utter_offer_counselor"}}]
+    refusal = tracker({"persona": "plain", "lang": "es"}, signal="none", events=offered)
+    refusal.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
+    refusal.latest_message["entities"] = [{"entity": "location_refused", "value": "true"}]
+    messages, events = await run(action_with(starter_store), refusal)
+    assert messages == []
+    assert [(e["event"], e.get("name"), e.get("value")) for e in events] == [
+        ("slot", "location_refused", True), ("followup", "utter_offer_counselor", None)]
