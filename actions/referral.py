@@ -30,7 +30,7 @@ from actions.repeat import NUMBER_KEY
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
-from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
+from core.signals import CODE_INTENTS, NO_PERSONA, PERSONA_SEPARATOR
 from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
@@ -158,18 +158,16 @@ def asking_for_location(tracker: Tracker) -> int:
     return said.count("utter_ask_location") if said and said[-1] == "utter_ask_location" else 0
 
 
-def help_asked(tracker: Tracker) -> bool:
-    """Whether a message of this conversation carried a help signal."""
-    return any(e.get("event") == "user" and (e.get("parse_data") or {}).get("signal") in HELP_SIGNALS
-               for e in tracker.events or [])
+#: :func:`shop_answer`: a cover intent ranked lower than this is no answer to the message.
+SHOP_ANSWER_FLOOR: Final = 0.1
 
 
 def shop_answer(tracker: Tracker) -> str:
     """The persona's own answer to the latest message: the response of its best-ranked cover intent
-    (not a code), else the cover line for a message it did not understand."""
+    (not a code, at least ``SHOP_ANSWER_FLOOR``), else the cover line for a message it did not understand."""
     for ranked in (tracker.latest_message or {}).get("intent_ranking") or []:
         persona, _, name = str(ranked.get("name") or "").partition(PERSONA_SEPARATOR)
-        if name and name not in CODE_INTENTS:
+        if name and name not in CODE_INTENTS and float(ranked.get("confidence") or 0) >= SHOP_ANSWER_FLOOR:
             return f"utter_{persona}{PERSONA_SEPARATOR}{name}"
     return "utter_out_of_scope"
 
@@ -291,7 +289,7 @@ class ActionOfferReferral(Action):
         where: Optional[Place | str] = None
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if (intent == "inform_location" and persona not in (None, NO_PERSONA) and not options
-                and not asked_for_location(tracker) and not help_asked(tracker)):
+                and not asked_for_location(tracker) and latest_help_signal(tracker)[0] is None):
             # a shopper naming a place, no question of ours open and no help asked for ("estoy de
             # Erasmus en Cracovia, ¿enviáis a Polonia?", inform_location 0.42): answered as the shop; a
             # partner pharmacy's number for nobody who asked for help breaks the disguise
@@ -301,7 +299,8 @@ class ActionOfferReferral(Action):
         if refusal and open_question in OFFERS:
             # "no quiero decir dónde vivo" to "shall a person write to you?": no place is needed for that,
             # and it is no "no" (the "sí" after it was not understood): the question is asked again
-            return refusal + [FollowupAction(str(open_question))]
+            again = "utter_offer_counselor" if open_question == "utter_ask_again" else str(open_question)
+            return refusal + [FollowupAction(again)]
         if intent in ANSWERED_BEFORE:
             # "will you tell my parents?" / "is it my fault?" / "is it free?" while this action's question
             # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again

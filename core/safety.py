@@ -31,10 +31,10 @@ whether it is ``urgent``:
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
      classifier found a help signal it is sure of; one made only of "will you tell my parents?" /
-     "is this secret?" words (``answers.privacy``) is ``ask_privacy``, of "is it my fault?" words
-     (``answers.fault``) ``ask_fault``, of "is it free?" / "no tengo
+     "is this secret?" words (``answers.privacy``) is ``ask_privacy``, of "is it free?" / "no tengo
      saldo" words (``answers.cost``) ``ask_cost`` (signal none), unless the classifier is sure it is
-     urgent; one made only of
+     urgent; one made only of "is it my fault?" words (``answers.fault``) is ``ask_fault`` (signal
+     none), unless the classifier read a help signal; one made only of
      "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
      (``out_of_scope``) unless the classifier found a signal;
   2c. :func:`is_covering_tracks` — a message that breaks the talk off (``postponing``: "nvm",
@@ -588,6 +588,18 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
     return Ranked(DANGER_INTENT, close.confidence, close.source)
 
 
+#: Words of a bare arrival besides the people and the arriving cues ("mum is coming up", "he's here now").
+_ARRIVAL_FILLERS = frozenset("is s are am the my a up now just oh ok okay and so omg i m im".split())
+
+
+def _beyond_arrival(tokens: Sequence[str], lang: Optional[str],
+                    *cue_sets: Optional[Mapping[str, Sequence[str]]]) -> bool:
+    """Whether ``tokens`` say more than a bare arrival: a word outside the arriving / people cues and
+    :data:`_ARRIVAL_FILLERS` ("lantern quest asap hes coming": "lantern")."""
+    known = {w for cues in cue_sets for found in cues_of(lang, cues or {}) for cue in found for w in _WORD.findall(cue)}
+    return any(t not in known and t not in _ARRIVAL_FILLERS for t in tokens)
+
+
 def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[str], putting_off: bool,
                        arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
                        danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None,
@@ -615,8 +627,11 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     arrives = named if persona == NO_PERSONA else named or has_word_cue(folded, lang, unnamed or {})
     if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not arrives):
         return False
-    if not putting_off and top.intent == CODED_URGENT and persona_of(top.source) is not None:
-        return False  # the urgent code with a bare arrival ("lantern quest asap hes coming") asks, it does not hide
+    if (not putting_off and top.intent == CODED_URGENT and persona_of(top.source) is not None
+            and _beyond_arrival(tokens, lang, arriving, someone, unnamed)):
+        # the urgent code with a bare arrival ("lantern quest asap hes coming") asks, it does not hide;
+        # a bare arrival read as the code ("hes coming" at 0.6) stays the quiet line
+        return False
     if persona == NO_PERSONA and (words > MAX_COVERING_WORDS or (signal not in PLAIN_COVERING_SIGNALS
                                                                 and words > MAX_BARE_ARRIVAL_WORDS)):
         # a disclosure said while breaking off stays the disclosure; in at most
@@ -657,11 +672,52 @@ def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: s
     return not any(danger.found(folded, lang))
 
 
+#: Words after a ``done_to_me`` cue that make it no harm: "beat me at fifa", "locked me out", "kicked
+#: me from the server", "kicked me off", "pushed me to try harder".
+_NOT_HARM_AFTER = frozenset({"at", "out", "from", "off", "to"})
+
+
+def is_harmed(folded: str, lang: Optional[str], done_to_me: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` says harm was done to the child (a ``done_to_me`` cue not followed by a word of
+    :data:`_NOT_HARM_AFTER`)."""
+    padded = f" {folded} "
+    for found in cues_of(lang, done_to_me):
+        for cue in found:
+            start = padded.find(f" {cue}")
+            while start >= 0:
+                after = _WORD_WITH_APOSTROPHE.findall(padded[start + len(cue) + 1:])
+                if not after or after[0] not in _NOT_HARM_AFTER:
+                    return True
+                start = padded.find(f" {cue}", start + 1)
+    return False
+
+
+#: Words of coming back after someone ("hes back", "tata wrócił", "mi padre volvió").
+_BACK_WORDS = frozenset({"back", "wrocil", "wrocila", "wrocili", "wraca", "volvio", "vuelve", "volvieron"})
+#: Words between someone and coming back ("dad is back", "he's back").
+_BEING_BETWEEN = frozenset({"s", "is", "are", "ya", "juz", "ha", "han"})
+
+
+def is_someone_back(folded: str, lang: Optional[str], someone: Optional[Mapping[str, Sequence[str]]],
+                    unnamed: Optional[Mapping[str, Sequence[str]]]) -> bool:
+    """Whether someone (``someone``, ``unnamed``) is said to be back ("hes back", "dad's back", "mum
+    back", "tata wrócił"), not the child ("im back", "back in my room, she went to bed")."""
+    people = {cue.split()[-1] for mapping in (someone or {}, unnamed or {}) for found in cues_of(lang, mapping)
+              for cue in found}
+    tokens = _WORD.findall(folded)
+    for i, token in enumerate(tokens):
+        if token in _BACK_WORDS and i > 0:
+            before = tokens[i - 2] if tokens[i - 1] in _BEING_BETWEEN and i > 1 else tokens[i - 1]
+            if before in people:
+                return True
+    return False
+
+
 def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional[str],
               done_to_me: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
     """The help intent close behind an unsure ``out_of_scope`` reading of a message that says harm
     was done to the child (step 2d), else None."""
-    if top.intent != "out_of_scope" or top.confidence >= NEAR_MISS_TOP or not has_cue(folded, lang, done_to_me):
+    if top.intent != "out_of_scope" or top.confidence >= NEAR_MISS_TOP or not is_harmed(folded, lang, done_to_me):
         return None
     runner = next((r for r in masked if r.intent != top.intent), None)
     if runner is None or signal_for_intent(runner.intent)[0] not in HELP_SIGNALS:
@@ -717,9 +773,8 @@ def decide(
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None
-    if (answer is not None and answer[0].intent == "affirm" and has_affirmed_cue(folded, lang, arriving or {})
-            and (has_word_cue(folded, lang, someone or {}) or has_word_cue(folded, lang, unnamed or {}))):
-        answer = None  # "hes back" is someone arriving, not the child back ("back", "im back")
+    if answer is not None and answer[0].intent == "affirm" and is_someone_back(folded, lang, someone, unnamed):
+        answer = None  # "hes back", "dad's back" is someone arriving, not the child back ("back", "im back")
     if answer is not None:
         top, signal = answer
         return Decision(top.intent, top.confidence, top.source, signal, False, masked)
@@ -729,9 +784,11 @@ def decide(
         top = near
         signal, urgent = signal_for_intent(top.intent)
     if (signal == "peer_help" and not forwarded and persona_of(top.source) is None
-            and has_cue(folded, lang, done_to_me or {})):
+            and is_harmed(folded, lang, done_to_me or {}) and not danger.to_friend(folded, lang, harm_cues or {})):
         # harm done to the child is the child's own, whoever did it ("moj chlopak mnie szarpie": a
-        # boyfriend read as a friend drew "call for her"): the next help reading, else abuse
+        # boyfriend read as a friend drew "call for her"): the next help reading, else abuse. A friend
+        # in danger now stays the friend's urgent story ("she's going to kill herself tonight, it
+        # hurts me")
         top = next((r for r in masked if signal_for_intent(r.intent)[0] in HELP_SIGNALS - {"peer_help"}),
                    Ranked("abuse_disclosure", top.confidence, top.source))
         signal, urgent = signal_for_intent(top.intent)

@@ -80,8 +80,20 @@ CUES: Final = frozenset(
 #: Cues of where one comes from, which may not be where one is now ("from", "desde"). Not the Polish
 #: "z": "jestem z Wrocławia" says where one lives.
 ORIGIN_CUES: Final = frozenset({"from", "desde"})
-#: Spanish verbs before "de" that say where one comes from ("soy de Lima", "vengo de Lima").
-_ORIGIN_VERBS: Final = frozenset({"soy", "somos", "vengo", "venimos"})
+#: Spanish verbs before "de" that say where one comes from ("soy de Lima", "vengo de Lima"), and
+#: the Polish one before "z" ("pochodzę z Warszawy").
+_ORIGIN_VERBS: Final = frozenset({"soy", "somos", "vengo", "venimos", "pochodze"})
+#: Verbs of writing before "from" / "desde": where one writes from is where one is ("te escribo desde Madrid").
+_WRITING_VERBS: Final = frozenset({"escribo", "hablo", "writing", "texting", "messaging", "typing", "chatting",
+                                   "write", "text", "pisze"})
+
+
+def _is_origin(tokens: list[str], cue_at: int, cue_word: Optional[str], at: int) -> bool:
+    """Whether the place at ``at`` is where one comes from, not where one is ("im from london", "soy de
+    Lima", "pochodzę z Warszawy"; not "im writing from leeds")."""
+    if cue_word in ORIGIN_CUES:
+        return not (cue_at >= 1 and tokens[cue_at - 1] in _WRITING_VERBS)
+    return at > 1 and tokens[at - 1] in ("de", "z", "ze") and tokens[at - 2] in _ORIGIN_VERBS
 
 #: Words before a cue that make it say where one lives or comes from ("I live in", "vivo en",
 #: "mieszkam w", "soy de"): after them a name that is also an ordinary word ("lima", "santiago",
@@ -553,8 +565,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     common=any(t in COMMON_WORDS for t in span_tokens) and length == 1 and not (confirmed or home),
                     home=home or named or confirmed,
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
-                    origin=cue_word in ORIGIN_CUES or (
-                        i > 1 and tokens[i - 1] == "de" and tokens[i - 2] in _ORIGIN_VERBS),
+                    origin=_is_origin(tokens, cue_at, cue_word, i),
                 )
                 break
         if found is not None:
@@ -589,6 +600,7 @@ def _better(new: Place, new_origin: bool, old: Place, old_origin: bool) -> bool:
 _NEGATIONS = frozenset({"not", "dont", "didnt", "nie", "no", "never", "isnt", "aint"})
 #: Verbs of being somewhere, between a negation and the place's cue ("nie jestem w", "no estoy en").
 _BEING_WORDS = frozenset({"im", "am", "m", "is", "are", "be", "jestem", "jestesmy", "estoy", "estamos", "esta"})
+_ENGLISH_BEING = frozenset({"im", "am", "m", "is", "are", "be"})
 
 
 def _negated(tokens: list[str], start: int) -> bool:
@@ -603,8 +615,10 @@ def _negated(tokens: list[str], start: int) -> bool:
     # another word than a verb of being or living ("nie, jednak we Wrocławiu"), not a denial
     if before in _NEGATIONS - {"no", "nie"}:
         return True
-    return (cue_at >= 2 and tokens[cue_at - 2].replace(" ", "") in _NEGATIONS
-            and before in HOME_VERBS | _BEING_WORDS)
+    negation = tokens[cue_at - 2].replace(" ", "") if cue_at >= 2 else ""
+    if negation == "no" and before in _ENGLISH_BEING:
+        return False  # "no, I'm in Leeds" corrects; in English "no" does not negate the verb after it
+    return negation in _NEGATIONS and before in HOME_VERBS | _BEING_WORDS
 
 
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:

@@ -153,9 +153,12 @@ class LanguageDetector(PopbotComponent):
             return None, 0.0
         tokens = words(text)
         if len(tokens) <= SHORT_WORDS and self.config["one_word_vocab"] and self.model.words:
-            # a few words: only words of one language say it ("no elo" is not Spanish)
+            # a few words: words of one language say it ("no elo" is not Spanish), words of two or of
+            # every language ("no no") say nothing; one word the examples do not know is a guess, a
+            # few go to the n-grams below
             langs = {self.model.word_language(t) for t in tokens} - {None}
-            return (langs.pop(), 1.0) if len(langs) == 1 else (None, 0.0)
+            if langs or len(tokens) == 1 or all(t in self.model.words for t in tokens):
+                return (langs.pop(), 1.0) if len(langs) == 1 else (None, 0.0)
         probs = self.model.probabilities(text)
         if not probs:
             return None, 0.0

@@ -40,7 +40,7 @@ from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
+    ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
 )
 from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
@@ -314,11 +314,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         elif is_coded_visit_request(decision, persona, has_address):
             # inside a persona: the code with a street address is the visit code (nlu/quiet.py)
             decision = as_visit_request(decision)
-        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
+        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_FAULT, ASK_COST)
               and made_of(folded, lang, self.wipe_lines)):
             # "delete this chat pls": the clean line, and the channel wipes the chat (nlu/quiet.py)
             decision = as_clean_chat(decision)
-        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_COST)
+        elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_FAULT, ASK_COST)
               and is_quiet_line(folded, lang, self.quiet_words)
               and not made_of(folded, lang, self.answers.resume)):
             # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
@@ -330,7 +330,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py); so is someone
             # else's age alone, a parent's "she's 14" (peer_help: the plain friend line in the shop)
             decision = as_age(decision)
-        elif (decision.intent not in (ASK_PRIVACY, ASK_COST) and made_of(folded, lang, self.answers.cant_call)
+        elif (decision.intent not in (ASK_PRIVACY, ASK_FAULT, ASK_COST) and made_of(folded, lang, self.answers.cant_call)
               and not is_quiet_line(folded, lang, self.quiet_words)):
             # "I can't call, he'd hear me" (read as imminent danger, it was told "call 112 right
             # now" again; in the shop as the quiet line): a person writes here instead (intent

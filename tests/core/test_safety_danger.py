@@ -423,3 +423,35 @@ def test_a_negation_before_a_comma_does_not_take_a_cue_back() -> None:
     assert has_affirmed_cue(fold("ahora no, viene alguien"), "es", arriving)
     assert has_affirmed_cue(fold("not now, someones coming"), "en", arriving)
     assert not has_affirmed_cue(fold("no viene nadie"), "es", arriving)
+
+
+def test_someone_back_is_no_child_coming_back() -> None:
+    """The s21 review: with "back" a word of coming back ("back" after "brb"), "dad's back" and "mum
+    back" read as the child resuming; someone said to be back is an arrival."""
+    from core.safety import is_someone_back
+    from core.text import fold
+
+    someone, unnamed = {"en": ["dad", "mum"], "pl": ["tata"]}, {"en": ["he", "hes", "she"]}
+    for text, lang in [("hes back", "en"), ("he's back", "en"), ("dad's back", "en"), ("mum back", "en"),
+                       ("dad is back", "en"), ("tata wrócił", "pl")]:
+        assert is_someone_back(fold(text), lang, someone, unnamed), text
+    for text in ["back", "ok back", "im back", "im back in my room now, she went to bed", "he left, im back"]:
+        assert not is_someone_back(fold(text), "en", someone, unnamed), text
+
+
+@pytest.mark.parametrize("text, covering", [("hes coming", True), ("mum is coming", True), ("hes home", True),
+                                            ("shes coming up the stairs", True),
+                                            ("lantern quest asap hes coming", False),
+                                            ("lantern quest now someones coming", False)])
+def test_the_urgent_code_over_a_bare_arrival(text: str, covering: bool) -> None:
+    """The urgent code with more than an arrival asks for help now (sweep-gt); a bare arrival read as
+    the urgent code ("hes coming" at 0.6) stays the quiet line (the s21 review)."""
+    from core import PROJECT_ROOT
+    from core.safety import Ranked, is_covering_tracks
+    from core.text import fold
+    from nlu.components.persona import _load_cues, _load_danger
+
+    cues = PROJECT_ROOT / "nlu/safety/cues.yml"
+    assert is_covering_tracks(Ranked("urgent", 0.6, "gametips__urgent"), "gametips", fold(text), "en", False,
+                              _load_cues(cues, "arriving"), _load_cues(cues, "harm"), _load_danger(cues),
+                              _load_cues(cues, "someone"), _load_cues(cues, "someone_unnamed")) is covering

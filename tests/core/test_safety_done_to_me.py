@@ -47,6 +47,12 @@ def test_an_unsure_reading_of_harm_done_to_the_child_is_the_help_intent_behind_i
     ([("out_of_scope", 0.3), ("abuse_disclosure", 0.3 * NEAR_MISS_SHARE - 0.01)], "he hit me again today"),
     # the runner-up is no help intent
     ([("out_of_scope", 0.3), ("thanks", 0.29), ("abuse_disclosure", 0.2)], "he hit me again today"),
+    # game and shop talk: no harm done (the s21 review)
+    ([("out_of_scope", 0.3), ("abuse_disclosure", 0.25)], "my brother beat me at fifa again"),
+    ([("out_of_scope", 0.3), ("abuse_disclosure", 0.25)], "the game locked me out of my account"),
+    ([("out_of_scope", 0.3), ("bullying", 0.25)], "the server kicked me from the match"),
+    ([("out_of_scope", 0.3), ("abuse_disclosure", 0.25)], "beats me, no idea"),
+    ([("out_of_scope", 0.3), ("abuse_disclosure", 0.25)], "he pushed me to try harder"),
 ])
 def test_anything_else_stays_ordinary_talk(ranking: list[tuple[str, float]], text: str) -> None:
     assert seen(ranking, text)[1] == "none"
@@ -60,3 +66,16 @@ def test_harm_done_to_the_child_in_a_friends_story_is_the_childs_own() -> None:
     assert seen(ranking, "moj chlopak mnie szarpie", "pl", persona="plain") == ("imminent_danger", "imminent_danger")
     assert seen([("peer_help", 0.9)], "moj chlopak mnie szarpie", "pl", persona="plain")[1] == "abuse_disclosure"
     assert seen([("peer_help", 0.9)], "my friend says her boyfriend hits her", persona="plain")[1] == "peer_help"
+
+
+@pytest.mark.parametrize("text, lang", [("my friend is going to kill herself tonight, it hurts me", "en"),
+                                        ("my friend's dad hit her right now, he hit me too", "en")])
+def test_a_friend_in_danger_now_stays_the_friends_urgent_story(text: str, lang: str) -> None:
+    """The s21 review: the child's-own rule ran before the friend-in-danger check and took the urgent
+    flag from "my friend is going to kill herself tonight, it hurts me"."""
+    from nlu.components.persona import _load_cues, _load_danger
+
+    cues = PROJECT_ROOT / "nlu/safety/cues.yml"
+    d = decide([("peer_help", 0.7), ("distress", 0.2), ("greet", 0.1)], "plain", fold(text), lang, {},
+               harm_cues=_load_cues(cues, "harm"), danger=_load_danger(cues), done_to_me=DONE_TO_ME)
+    assert (d.signal, d.urgent) == ("peer_help", True)

@@ -482,6 +482,7 @@ def test_a_word_that_is_only_a_small_foreign_town_is_no_answer(text: str) -> Non
     ("nie jestem w Krakowie, jestem w Gdańsku", "Gdańsk"),
     ("no estoy en Madrid, estoy en Sevilla", "Sevilla"),
     ("no, in leeds", "Leeds"),                      # a correction, not a denial
+    ("no, i'm in leeds", "Leeds"),                  # English "no" does not negate the verb after it
     ("nie, jednak we Wrocławiu u taty", "Wrocław"),
 ])
 def test_a_denied_place_is_no_place(text: str, name: str) -> None:
@@ -509,6 +510,8 @@ def test_the_polish_genitive_of_a_town_in_n(text: str, name: str) -> None:
     ("estoy en Madrid pero soy de Lima", "Madrid"),
     ("vivo en Madrid, vengo desde Lima", "Madrid"),
     ("I live in Leeds, from London originally", "Leeds"),
+    ("im writing from leeds but i live in york", "Leeds"),  # where one writes from is where one is
+    ("jestem w Płocku, ale pochodzę z Warszawy", "Płock"),
 ])
 def test_a_place_one_is_in_beats_one_one_comes_from(text: str, name: str) -> None:
     found = locate(text, country_hint="PL")
