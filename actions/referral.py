@@ -140,6 +140,14 @@ def latest_help_signal(tracker: Tracker) -> tuple[Optional[str], bool]:
     return None, False
 
 
+def was_urgent(tracker: Tracker) -> bool:
+    """Whether a message of this conversation was urgent: the emergency number of the place named
+    later comes first, even after calmer lines ("i took a bunch of pills", "i feel weird", "houston")."""
+    messages = [tracker.latest_message or {}]
+    messages += [e.get("parse_data") or {} for e in tracker.events or [] if e.get("event") == "user"]
+    return any(m.get("urgent") or m.get("signal") in EMERGENCY_SIGNALS for m in messages)
+
+
 def asked_for_location(tracker: Tracker) -> bool:
     return any(
         e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == "utter_ask_location"
@@ -405,6 +413,7 @@ class ActionOfferReferral(Action):
                 return events + ask_which_place(dispatcher, located, persona, lang)
             where = located.place
         signal, urgent = latest_help_signal(tracker)
+        urgent = urgent or was_urgent(tracker)
         at = self.clock()
         try:
             # the directory is a database: query it off the event loop

@@ -507,3 +507,17 @@ async def test_a_place_refused_to_the_offer_of_a_person_asks_the_offer_again(sta
     assert messages == []
     assert [(e["event"], e.get("name"), e.get("value")) for e in events] == [
         ("slot", "location_refused", True), ("followup", "utter_offer_counselor", None)]
+
+
+async def test_a_place_named_after_an_urgent_message_gets_its_emergency_number_first(
+        starter_store: DirectoryStore) -> None:
+    """The s21 probe: "i took a bunch of my moms pills like 20 min ago", "i feel weird", "houston" got a
+    helpline and 988 but not 911 — the latest help signal (distress) was not urgent. Once a message of
+    the conversation was urgent, the place's emergency number comes first."""
+    urgent_before = [{"event": "user", "text": "(not used)", "parse_data": {"signal": "self_harm", "urgent": True}}]
+    t = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="distress", events=urgent_before)
+    messages, _ = await run(action_with(starter_store), t)
+    assert messages[1] == msg("Número de emergencias — 112, gratis, abierto 24 horas")
+    calm = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="distress")
+    messages, _ = await run(action_with(starter_store), calm)
+    assert all("112" not in (m["text"] or "") for m in messages)
