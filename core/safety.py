@@ -185,8 +185,8 @@ class Answers:
     ``number`` ("what was the number again?"), ``repeat`` ("sorry, can you repeat?") and
     ``cant_call`` ("I can't call, he'd hear me": a person writes here instead), ``privacy`` ("will
     you tell my parents?"), ``fault`` ("is it my fault?"), ``cost`` ("is it free?", "I don't have
-    credit"), ``refuse`` ("no, I
-    don't want a person": a no to the offer of a person), ``hold`` ("one sec", "chwila": a pause),
+    credit"), ``refuse`` ("no, I don't want a person": a no to the offer of a person), ``hold``
+    ("one sec", "chwila": a pause),
     ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town) and ``what_next`` ("what
     happens now?", "co teraz?": a question about the way to a person)."""
 
@@ -378,15 +378,21 @@ NEGATIONS = frozenset({"no", "not", "never", "nie", "nigdy", "nunca", "hasnt", "
 _WORD_WITH_APOSTROPHE = re.compile(r"[\w']+")
 
 
-def _text_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[str]:
-    """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the text before it."""
+def _around_cues(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, str]]:
+    """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the text before it and
+    the text after it."""
     padded = f" {folded} "
     for found in cues_of(lang, cues):
         for cue in found:
             start = padded.find(f" {cue}")
             while start >= 0:
-                yield padded[:start]
+                yield padded[:start], padded[start + len(cue) + 1:]
                 start = padded.find(f" {cue}", start + 1)
+
+
+def _text_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """For each place a cue starts in ``folded``: the text before it."""
+    return (before for before, _ in _around_cues(folded, lang, cues))
 
 
 def words_before(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[list[str]]:
@@ -680,15 +686,10 @@ _NOT_HARM_AFTER = frozenset({"at", "out", "from", "off", "to"})
 def is_harmed(folded: str, lang: Optional[str], done_to_me: Mapping[str, Sequence[str]]) -> bool:
     """Whether ``folded`` says harm was done to the child (a ``done_to_me`` cue not followed by a word of
     :data:`_NOT_HARM_AFTER`)."""
-    padded = f" {folded} "
-    for found in cues_of(lang, done_to_me):
-        for cue in found:
-            start = padded.find(f" {cue}")
-            while start >= 0:
-                after = _WORD_WITH_APOSTROPHE.findall(padded[start + len(cue) + 1:])
-                if not after or after[0] not in _NOT_HARM_AFTER:
-                    return True
-                start = padded.find(f" {cue}", start + 1)
+    for _, text in _around_cues(folded, lang, done_to_me):
+        after = _WORD_WITH_APOSTROPHE.findall(text)
+        if not after or after[0] not in _NOT_HARM_AFTER:
+            return True
     return False
 
 

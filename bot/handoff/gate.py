@@ -38,6 +38,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+# OFFERS: the bot's questions whether a person should write; while the child already waits for one (a
+# new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
 from actions.repeat import NUMBER_KEY
 from bot import offline_actions
@@ -59,9 +61,6 @@ LATER = "utter_not_now"
 #: (so do the personas' cover answers, :func:`is_small_talk`).
 SMALL_TALK = frozenset({"utter_greet", "utter_thanks", "utter_out_of_scope", "utter_back_to_shop"})
 WAIT = "utter_please_wait"
-#: The bot's questions whether a person should write (``actions.referral.OFFERS``): while the child
-#: already waits for one (a new disclosure, "co mam robić?" read as distress after the urgent reply),
-#: the promise is said instead.
 
 _contexts: dict[int, Context] = {}
 
