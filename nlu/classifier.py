@@ -11,7 +11,7 @@ from core.rasa_compat import prepare_environment
 from core.text import neutralise
 
 #: Entities that are bookkeeping, not content found in the text.
-_INTERNAL_ENTITIES = frozenset({"persona", "lang"})
+_INTERNAL_ENTITIES = frozenset({"persona", "lang", "voice"})
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,46 @@ def is_tentative_cover(decision: Decision, persona: str) -> bool:
             and persona_of(decision.source) is None and decision.signal in HELP_SIGNALS)
 
 
+#: Intents of a decision that put a conversation inside a persona into cover voice: the persona's codes
+#: (a plain reading answered in cover becomes one of them too, ``is_tentative_cover``).
+COVER_INTENTS = frozenset({CODED_HELP, CODED_URGENT, "visit_request", "not_safe", "clean_chat"})
+
+
+#: A plain help reading whose ranking gives the persona's code intents at least this share of its confidence
+#: was written in the code's words too ("stuck on the home level, its really bad right now, he's shouting":
+#: imminent_danger .66, the urgent code .29).
+CODE_SHARE = 0.4
+
+
+def goes_into_cover(decision: Decision, persona: str, folded: str, catalogue: Sequence[str]) -> bool:
+    """Inside a persona, a message answered in the persona's code (its discreet question, its urgent
+    reply, its quiet line), or a plain help reading written in the code's words (its code intents close
+    behind, :data:`CODE_SHARE`, or one of its ``catalogue`` names: "lantern quest, my stepdad hits me"):
+    from then on — this message included — plainly said harm is acknowledged in the persona's words
+    (slot ``voice``, core.persona.schema.COVER_ACKS), not "get somewhere safe... a counselor"."""
+    if persona == NO_PERSONA:
+        return False
+    if decision.intent in COVER_INTENTS:
+        return True
+    if decision.signal not in HELP_SIGNALS:
+        return False
+    code = sum(r.confidence for r in decision.ranking if persona_of(r.source) == persona)
+    return code >= CODE_SHARE * decision.confidence or names_one_of(folded, catalogue)
+
+
+def names_one_of(folded: str, names: Sequence[str]) -> bool:
+    """``folded`` contains one of ``names`` (a persona's catalogue, folded or not) word for word, its
+    filler words aside: "the lantern quest, my stepdad hits me"."""
+    from core.text import words
+
+    said = " " + " ".join(words(folded)) + " "
+    for name in names:
+        wanted = [w for w in words(name) if w not in _NAME_FILLERS]
+        if wanted and f" {' '.join(wanted)} " in said:
+            return True
+    return False
+
+
 def as_age(decision: Decision) -> Decision:
     """``decision`` turned into a bare statement of the child's age (intent ``inform_age``, signal
     ``none``): an open question is asked again, a referral is routed again with the age."""

@@ -36,11 +36,27 @@ VOICE_KEYS: Final = (
     "no_number",
     "privacy",
     "not_your_fault",
+    "heard",
     "cost_free",
     "cost_here",
     "referral_intro",
     "clean_done",
 )
+#: The plain acknowledgements of a safety signal said plainly (``utter_ack_<signal>``, ``nlu/safety/domain_<lang>.yml``)
+#: and the voice key said instead once a conversation inside a persona is in cover voice (slot ``voice`` is
+#: ``cover``: the child used the persona's code, or was answered in cover): "get somewhere safe... I'm asking a
+#: counselor to join this chat" in the shop after the code broke the disguise the child chose.
+COVER_ACKS: Final = {
+    "ack_imminent_danger": "counselor_urgent",
+    "ack_self_harm_urgent": "counselor_urgent",
+    "ack_peer_help_urgent": "counselor_urgent",
+    "ack_abuse_disclosure": "heard",
+    "ack_self_harm": "heard",
+    "ack_bullying": "heard",
+    "ack_online_exploitation": "heard",
+    "ack_distress": "heard",
+    "ack_peer_help": "heard",
+}
 #: Voice keys whose variations carry no safety step: a random pick among them changes nothing.
 #: Every other voice key takes exactly one variation per language (safety paths are deterministic).
 FREE_VARIATION_KEYS: Final = ("greet", "thanks", "goodbye", "out_of_scope", "probe")

@@ -4,7 +4,8 @@ Runs after the intent classifier (which ranks every intent). The persona comes f
 metadata (``persona``; missing or unknown -> ``plain``, the shared safety layer alone). The
 decisions themselves — masking other personas' intents, generic code names, a greeting yielding
 to a help request, a putting-off "no" inside a persona, urgency — are pure functions in ``core.safety``; this
-component applies them and adds the entities ``persona``, ``risk``, ``address`` and ``duration``.
+component applies them and adds the entities ``persona``, ``risk``, ``address``, ``duration`` and ``voice``
+(``cover`` once a message is answered in the persona's code, nlu/quiet.py goes_into_cover).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
+    goes_into_cover,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal,
     is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
     load_quiet_words, load_refusals, load_wipe_lines,
@@ -43,7 +45,7 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
 )
-from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of
+from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.intent_classifier import split_by_persona
 from nlu.components.location import location_entities, locate_for_persona, persona_catalogues, persona_countries
@@ -378,6 +380,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             entities += location_entities(corrected)
         if refused:
             entities.append(_entity("location_refused", "true"))
+        if goes_into_cover(decision, persona, folded, self.catalogues.get(persona, ())):
+            entities.append(_entity(VOICE_SLOT, COVER_VOICE))
         for risk, cues in self.risk_cues.get(persona, {}).items():
             if signal != "none" and contains_cue(folded, cues):
                 entities.append(_entity("risk", risk))

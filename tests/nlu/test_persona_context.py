@@ -34,7 +34,26 @@ def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]],
 
 def test_a_coded_help_request_is_renamed_and_its_duration_found(component: PersonaContext) -> None:
     assert seen(component, "my skin has been itchy for two weeks", [("rumianek__help_request", 0.8), ("greet", 0.2)], "en") == (
-        "help_request", "help_request", False, [("lang", "en"), ("persona", "rumianek"), ("duration", "for two weeks")])
+        "help_request", "help_request", False,
+        [("lang", "en"), ("persona", "rumianek"), ("voice", "cover"), ("duration", "for two weeks")])
+
+
+@pytest.mark.parametrize("text, ranking, persona, cover", [
+    # the code answered: from now on harm said plainly is acknowledged in the persona's words
+    ("chamomile cream pls", [("rumianek__help_request", 0.9), ("greet", 0.1)], "rumianek", True),
+    ("sorry wrong chat", [("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", True),
+    # the code's product named with harm said plainly (abuse .92): this very reply is in cover voice
+    ("chamomile cream, my stepdad hits me", [("abuse_disclosure", 0.92), ("rumianek__help_request", 0.08)],
+     "rumianek", True),
+    # said plainly without the code: the plain acknowledgement; ordinary talk; the plain bot
+    ("my stepdad hits me when my mum is at work", [("abuse_disclosure", 0.99), ("greet", 0.01)], "rumianek", False),
+    ("how much is the chamomile cream", [("rumianek__ask_price", 0.9), ("greet", 0.1)], "rumianek", False),
+    ("sorry wrong chat", [("not_safe", 0.9), ("greet", 0.1)], "plain", False),
+])
+def test_the_code_puts_the_chat_into_cover_voice(component: PersonaContext, text: str, ranking: list,
+                                                 persona: str, cover: bool) -> None:
+    entities = seen(component, text, ranking, "en", persona=persona)[3]
+    assert (("voice", "cover") in entities) is cover
 
 
 def test_a_persona_the_model_does_not_know_is_the_plain_bot(component: PersonaContext) -> None:

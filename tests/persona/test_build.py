@@ -258,3 +258,25 @@ def test_a_cover_topic_with_offer_asks_the_discreet_question_after_its_reply(per
     path.write_text(text.replace("  - name: ask_shipping\n", "  - name: ask_shipping\n    offer: often\n"), encoding="utf-8")
     with pytest.raises(PersonaInvalid, match="offer"):
         load_all(personas_dir)
+
+
+def test_cover_voice_acknowledgements_are_the_persona_lines(built: Path, tmp_path: Path) -> None:
+    """Issue 13: once a chat inside a persona is in cover voice (slot voice: cover), danger or harm
+    said plainly is acknowledged in the persona's own words (COVER_ACKS), never "get somewhere safe...
+    a counselor"; before that (voice: plain) the persona's line is never chosen."""
+    from core.persona.schema import COVER_ACKS
+
+    domain = _merged_domain(built, tmp_path)
+    chooser = ResponseVariationFilter(domain.responses)
+    personas = {p.id: p for p in load_all(built.parent / "personas")}
+    assert set(COVER_ACKS.values()) == {"counselor_urgent", "heard"}
+    for persona_id, persona in personas.items():
+        for lang in (*LANGUAGES, None):
+            for ack, key in COVER_ACKS.items():
+                cover = chooser.responses_for_utter_action(
+                    f"utter_{ack}", "web", {"persona": persona_id, "lang": lang, "voice": "cover"})
+                expected = list(persona.voice_texts(key, lang or persona.default_language))
+                assert [r["text"] for r in cover] == expected, (persona_id, lang, ack)
+                plain = chooser.responses_for_utter_action(
+                    f"utter_{ack}", "web", {"persona": persona_id, "lang": lang, "voice": "plain"})
+                assert plain and not {r["text"] for r in plain} & set(expected), (persona_id, lang, ack)
