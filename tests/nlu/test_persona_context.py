@@ -18,7 +18,8 @@ from nlu.components.persona import PersonaContext
 @pytest.fixture(scope="module")
 def component(tmp_path_factory: pytest.TempPathFactory) -> PersonaContext:
     storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    return PersonaContext(PersonaContext.get_default_config(), storage, Resource("persona_context"), {"personas": ["rumianek"]})
+    return PersonaContext(PersonaContext.get_default_config(), storage, Resource("persona_context"),
+                          {"personas": ["rumianek", "gametips"]})
 
 
 def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]], lang: str,
@@ -492,7 +493,6 @@ def test_answers_in_new_words(component: PersonaContext, text: str, lang: str, r
     ("wait no hes comi", "en", "rumianek"),   # typing cut off as someone comes
 ])
 def test_new_exits_are_quiet_lines(component: PersonaContext, text: str, lang: str, persona: str) -> None:
-    component.personas = sorted({*component.personas, "gametips"})
     assert seen(component, text, [("imminent_danger", 0.6), ("out_of_scope", 0.3)], lang, persona)[1] == "not_safe"
 
 
@@ -592,7 +592,6 @@ def test_a_short_message_about_someone_elses_place_is_not_the_childs(component: 
 ])
 def test_not_now_because_someone_is_in_the_room_is_covering_tracks(component: PersonaContext, text: str, lang: str,
                                                                   persona: str) -> None:
-    component.personas = sorted({*component.personas, "gametips"})
     assert seen(component, text, [("imminent_danger", 0.99), ("deny", 0.01)], lang, persona)[1:3] == ("not_safe", False)
 
 
@@ -677,7 +676,6 @@ def test_cover_talk_with_the_urgent_code_close_and_a_soon_cue_is_the_urgent_code
 
 
 def test_a_weak_quiet_reading_that_says_where_the_child_is_answers_which_city(component: PersonaContext) -> None:
-    component.personas = sorted({*component.personas, "gametips"})
     ranking = [("gametips__not_safe", 0.39), ("distress", 0.35), ("inform_location", 0.07), ("out_of_scope", 0.19)]
     assert seen(component, "yeah nobody is looking, im in Perth", ranking, "en", "gametips")[:2] == (
         "inform_location", "none")
@@ -729,6 +727,24 @@ def test_a_bare_code_name_is_the_discreet_question_not_urgent(component: Persona
     """The s19b probe: the bare "lantern quest" read as the urgent code (0.67) drew 999."""
     ranking = [("gametips__urgent", 0.67), ("gametips__help_request", 0.31), ("greet", 0.02)]
     assert seen(component, text, ranking, "en", "gametips")[:3] == ("help_request", "help_request", False)
+
+
+@pytest.mark.parametrize("text", ["ya pls", "go on then", "yea go on", "ya plz"])
+def test_a_bare_yes_in_chat_spelling_is_a_yes(component: PersonaContext, text: str) -> None:
+    """The s22 probe: "ya pls" read as imminent danger (.44) drew 112 for a child saying yes; "go on then"
+    was bullying (.32)."""
+    for persona in ("rumianek", "plain"):
+        assert seen(component, text, [("imminent_danger", 0.44), ("urgent", 0.27), ("affirm", 0.22)], "en",
+                    persona)[:3] == ("affirm", "none", False)
+
+
+@pytest.mark.parametrize("text, lang", [("no puedo llamar, me oyen", "es"), ("no puedo llamar, me escuchan", "es"),
+                                        ("nie mogę zadzwonić, słyszą mnie", "pl")])
+def test_i_cant_call_they_hear_me_is_cant_call_not_the_quiet_code(component: PersonaContext, text: str,
+                                                                  lang: str) -> None:
+    """The s22 probe: after the urgent code, "no puedo llamar, me oyen" read as the quiet code (.75) got the
+    cart line — the child in danger left as if gone."""
+    assert seen(component, text, [("rumianek__not_safe", 0.75), ("ask_human", 0.25)], lang)[0] == "cant_call"
 
 
 @pytest.mark.parametrize("text", ["lantern quest now", "lantern quest right now, he is hitting me"])
