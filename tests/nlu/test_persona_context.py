@@ -245,6 +245,20 @@ def test_an_unnamed_arrival_in_the_plain_bot_keeps_the_danger_reading(component:
     assert seen(component, text, [("imminent_danger", 0.99), ("greet", 0.01)], lang)[1:3] == ("not_safe", False)
 
 
+@pytest.mark.parametrize("text", ["llego el paquete", "el pedido llego tarde", "me llego el champu abierto",
+                                  "ya llegó el pedido"])
+def test_the_spanish_article_el_is_nobody_arriving(component: PersonaContext, text: str) -> None:
+    """Sweep s22 res: "el" is also the article — a shopper's short "the parcel came" was a bare
+    arrival (the quiet line); "él" counts only next to a verb (cues.yml someone_unnamed)."""
+    ranking = [("rumianek__shipping", 0.9), ("rumianek__not_safe", 0.1)]
+    assert seen(component, text, ranking, "es")[:3] == ("rumianek__shipping", "none", False)
+
+
+@pytest.mark.parametrize("text", ["el viene", "él ya llegó", "ya viene el", "el esta aqui"])
+def test_he_is_coming_in_spanish_stays_the_quiet_line(component: PersonaContext, text: str) -> None:
+    assert seen(component, text, [("imminent_danger", 0.9), ("greet", 0.1)], "es")[1:3] == ("not_safe", False)
+
+
 @pytest.mark.parametrize("text, intent", [
     ("ratuj on wraca", "imminent_danger"),  # a harm word: "save me, he's coming back"
     ("czy jest tu ktos zywy", "ask_human"),  # a question ("is anyone alive here?"), no arrival

@@ -64,6 +64,22 @@ def test_forget_it_and_delete_it_is_a_quiet_line(text: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("text, lang", [
+    # sweep s22 res, written fresh: cancelling with "anular" / plural commands, "mejor no"
+    ("anulad la compra", "es"), ("cancelen la orden porfa", "es"), ("mejor no, olvídalo", "es"),
+    ("anula todo", "es"),
+])
+def test_spanish_cancel_forms_are_quiet_lines(text: str, lang: str) -> None:
+    assert is_quiet_line(fold(text), lang, WORDS)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("anulad la compra 55120", "es"), ("cancela, me pega", "es"), ("mejor la crema de manzanilla", "es"),
+])
+def test_a_cancel_with_an_order_number_a_disclosure_or_no_trigger_is_no_quiet_line(text: str, lang: str) -> None:
+    assert not is_quiet_line(fold(text), lang, WORDS)
+
+
+@pytest.mark.parametrize("text, lang", [
     ("delete my order", "en"), ("olvida, me pega", "es"), ("zapomnij, on mnie bije, usuń", "pl"),
     ("borra la foto que te mandé de mi herida", "es"),
 ])
