@@ -39,7 +39,9 @@ whether it is ``urgent``:
      voice, the signal kept), unless the classifier read a help signal; asking for a person *later*
      ("can i talk tomorrow instead", read as ``ask_human``) is ``not_now`` like any "later"; inside a
      persona a bare "I can't talk" (``answers.cant_talk``: "no puedo hablar") read as ordinary talk,
-     asking for a person or distress is the persona's ``not_safe``; in the plain bot "how does this
+     asking for a person or distress is the persona's ``not_safe``; a change of mind said with a no and no
+     other "now I can" cue (``answers.mind_changed``: "no, i changed my mind") is ``deny``, not a
+     resume, when read as ordinary talk; in the plain bot "how does this
      work?" (``answers.how_it_works``) is ``probe`` (what the chat is), inside a persona what_next; a
      bare Polish "no" (``answers.ambiguous``: "yeah" as often as "no", only when the message is known
      to be Polish) is unclear (``out_of_scope``) unless the classifier is sure of a signal; one made
@@ -203,7 +205,8 @@ class Answers:
     credit"), ``refuse`` ("no, I don't want a person": a no to the offer of a person), ``hold``
     ("one sec", "chwila": a pause),
     ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town), ``what_next`` ("what
-    happens now?", "co teraz?": a question about the way to a person), ``ambiguous`` (the Polish bare
+    happens now?", "co teraz?": a question about the way to a person), ``mind_changed`` ("no, I changed
+    my mind": a no, not a resume), ``ambiguous`` (the Polish bare
     "no": "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does
     this work?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
 
@@ -221,6 +224,7 @@ class Answers:
     home: Phrases = field(default_factory=Phrases)
     what_next: Phrases = field(default_factory=Phrases)
     ambiguous: Phrases = field(default_factory=Phrases)
+    mind_changed: Phrases = field(default_factory=Phrases)
     cant_talk: Phrases = field(default_factory=Phrases)
     how_it_works: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
@@ -472,6 +476,20 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
     return False
 
 
+def takes_back(folded: str, lang: Optional[str], answers: Answers) -> bool:
+    """A change of mind (``answers.mind_changed``) said with a no ("no, i changed my mind", "al final no
+    quiero, cambié de opinión") and no other "now I can" cue ("no, al final sí" is a yes)."""
+    phrases = answers.mind_changed
+    tokens = set(_WORD.findall(folded))
+    for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
+        cues = {cue_lang: phrases.cues[cue_lang]}
+        if (contains_cue(" ".join(_WORD.findall(folded)), [" ".join(_WORD.findall(c)) for c in cues[cue_lang]])
+                and tokens & set(phrases.fillers.get(cue_lang, ()))
+                and not made_of(without_phrases(folded, cue_lang, cues), lang, answers.resume)):
+            return True
+    return False
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -508,7 +526,12 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # plain bot keeps the classifier's reading ("I can't talk" may be "I can't talk about it")
         return Ranked("not_safe", top.confidence, top.source), "not_safe"
     if made_of(folded, lang, answers.resume):
-        return Ranked("affirm", top.confidence, top.source), "none"
+        if not takes_back(folded, lang, answers):
+            return Ranked("affirm", top.confidence, top.source), "none"
+        if reading == "none":
+            # "no, i changed my mind" (deny 1.00), "al final no quiero, cambié de opinión": taking the request
+            # back — a no, not the yes a change of mind is after a "no"
+            return Ranked("deny", top.confidence, top.source), "none"
     if made_of(folded, lang, answers.home):
         # "I'm in my room", "in bed", "en mi cuarto": where in the home, said to "where are you?" or after
         # the promise of a person ("ya estoy sola en mi cuarto" is back: resume above comes first): a place

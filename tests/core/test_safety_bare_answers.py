@@ -123,3 +123,24 @@ def test_is_that_abuse_is_a_disclosure(text: str, lang: str, top: str) -> None:
 def test_is_that_abuse_keeps_a_help_reading_and_more_words_are_the_classifiers() -> None:
     assert seen([("bullying", 0.8)], "is that abuse", "en")[1] == "bullying"
     assert seen([("out_of_scope", 0.9)], "is that abuse in the new game update", "en")[1] == "none"
+
+
+# --- a change of mind with a no ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, top", [
+    ("no i changed my mind", "en", "deny"), ("actually no, i changed my mind", "en", "deny"),
+    ("al final no quiero, cambié de opinión", "es", "out_of_scope"), ("no, he cambiado de opinión", "es", "out_of_scope"),
+    ("jednak nie, zmieniłam zdanie", "pl", "deny"),
+])
+def test_a_change_of_mind_with_a_no_is_a_no(text: str, lang: str, top: str) -> None:
+    """ "no i changed my mind" (deny 1.00) was a resume (affirm): a waiting child taking the request back
+    was promised a person again (the Polish "jednak nie chce, zmienilam zdanie" of the s21 probe)."""
+    assert seen([(top, 0.99), ("deny", 0.01)], text, lang)[:2] == ("deny", "none")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i changed my mind", "en"), ("actually yes", "en"), ("wait no i do need help", "en"), ("no, al final sí", "es"),
+    ("cambié de opinión, sí quiero", "es"), ("zmieniłam zdanie", "pl"), ("jednak tak", "pl"),
+])
+def test_a_change_of_mind_without_a_no_or_with_a_yes_is_still_a_resume(text: str, lang: str) -> None:
+    assert seen([("out_of_scope", 0.6), ("deny", 0.4)], text, lang)[0] == "affirm"
