@@ -48,6 +48,8 @@ ANSWERS: Final = {"affirm": "utter_out_of_scope", "deny": "utter_back_to_shop", 
 #: Questions about this chat answered before this action runs (nlu/dialogue/rules.yml): the question
 #: of this action that was open is asked again.
 ANSWERED_BEFORE: Final = frozenset({"ask_privacy", "ask_fault", "ask_cost"})
+#: "What was the number again?" before a number was given (actions/repeat.py hands it over here).
+ASK_NUMBER: Final = "ask_number"
 #: Lines of those answers: they do not close the question that was open.
 ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here",
                                  "utter_please_wait", None})
@@ -309,9 +311,10 @@ class ActionOfferReferral(Action):
             # and it is no "no" (the "sí" after it was not understood): the question is asked again
             again = "utter_offer_counselor" if open_question == "utter_ask_again" else str(open_question)
             return refusal + [FollowupAction(again)]
-        if intent in ANSWERED_BEFORE:
+        if intent in ANSWERED_BEFORE or intent == ASK_NUMBER:
             # "will you tell my parents?" / "is it my fault?" / "is it free?" while this action's question
-            # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again
+            # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again.
+            # So is "what was the number again?" before any number (actions/repeat.py: it waits for the place)
             return self._ask_again(dispatcher, tracker, options, persona, lang)
         if refused and not refusal and ("location" in latest or intent == "inform_location"):
             # "fine. bristol" after "I'd rather not say where": the child names the place after all (it

@@ -12,14 +12,16 @@ again are the bot's own, as they were said (the persona's voice, the exact numbe
 Only lines said since the last wipe count: a line of ``core.signals.WIPE_RESPONSES`` (the chat cleaned,
 the quiet line "sorry, wrong chat", "not now" — a parent may be reading), the quick exit (slot ``left``),
 a restart or a new session — never another conversation's, never what was wiped
-(whoever holds the phone now may not be the child). With nothing to say again: the voice line
-``utter_no_number``, which names no number. Nothing of the text is logged.
+(whoever holds the phone now may not be the child). With nothing to say again: the place question of
+the referral when one is open ("Valencia in Spain?", "which city?": the number waits for its answer),
+else the voice line ``utter_no_number``, which names no number. Nothing of the text is logged.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, Final, Iterable, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from core.signals import WIPE_RESPONSES
@@ -32,6 +34,9 @@ NUMBER_RESPONSES: Final = frozenset({"utter_emergency"})
 #: Events after which nothing said before is repeated.
 WIPE_EVENTS: Final = frozenset({"restart", "session_started"})
 NO_NUMBER: Final = "utter_no_number"
+#: The referral, which asks where the child is ("which city?", "Valencia in Spain?") and says the number.
+REFERRAL: Final = "action_offer_referral"
+ASK_LOCATION: Final = "utter_ask_location"
 ASK_REPEAT: Final = "ask_repeat"
 #: At most this many lines are said again (the latest).
 MAX_LINES: Final = 4
@@ -104,6 +109,15 @@ def lines_to_repeat(events: List[Mapping[str, Any]], intent: Optional[str]) -> L
     return [(line, True) for line in number_lines(events)]
 
 
+def place_pending(tracker: Tracker) -> bool:
+    """A place question of the referral is open: "Valencia in Spain?" (slot ``place_options``) or
+    "which city?" as the bot's last line with no place known."""
+    if tracker.get_slot("place_options"):
+        return True
+    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
+    return bool(said) and said[-1] == ASK_LOCATION and not tracker.get_slot("location")
+
+
 class ActionRepeatNumber(Action):
     """Says again the numbers given since the last wipe (or, for ``ask_repeat``, the previous turn)."""
 
@@ -115,6 +129,11 @@ class ActionRepeatNumber(Action):
     ) -> List[Dict[Text, Any]]:
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         lines = lines_to_repeat(list(tracker.events or []), intent)
+        if not lines and place_pending(tracker):
+            # "what was the number again?" to "Manchester in United Kingdom?" or "which city?": the number
+            # waits for that answer — the place question again (action_offer_referral, which keeps it
+            # open), not "tell me what's happening" to a child who already did
+            return [FollowupAction(REFERRAL)]
         if not lines:
             dispatcher.utter_message(response=NO_NUMBER)
             return []

@@ -72,7 +72,7 @@ def fill_in(events: list, tracker: Any, domain: Any,
     loaded model's, for ``utter_no_number`` (``voice_of``: ``bot.handoff.delivery.voice_of``).
     True if lines were added (nothing more to do for them). ``action_answer_cost`` and
     ``action_remember_offer`` are filled in too, but return False: the gate goes on (a promise queues)."""
-    from rasa.shared.core.events import BotUttered
+    from rasa.shared.core.events import BotUttered, FollowupAction
 
     if voice_of is None:
         from bot.handoff import delivery
@@ -84,8 +84,8 @@ def fill_in(events: list, tracker: Any, domain: Any,
     if tracker.latest_action_name == COST_ACTION:
         _cost(events, tracker, domain, voice_of)
         return False
-    if tracker.latest_action_name != REPEAT_ACTION or any(isinstance(e, BotUttered) for e in events):
-        return False
+    if tracker.latest_action_name != REPEAT_ACTION or any(isinstance(e, (BotUttered, FollowupAction)) for e in events):
+        return False  # it answered: its lines, or the referral's place question again (actions/repeat.py)
     lines = lines_to_repeat([e.as_dict() for e in tracker.events], _intent(tracker))
     said: list[Any] = [BotUttered(text, metadata={NUMBER_KEY: True} if numbered else {}) for text, numbered in lines]
     if not said:

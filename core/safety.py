@@ -34,8 +34,18 @@ whether it is ``urgent``:
      "is this secret?" words (``answers.privacy``) is ``ask_privacy``, of "is it free?" / "no tengo
      saldo" words (``answers.cost``) ``ask_cost`` (signal none), unless the classifier is sure it is
      urgent; one made only of "is it my fault?" words (``answers.fault``) is ``ask_fault`` (signal
-     none), unless the classifier read a help signal; one made only of
-     "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
+     none), unless the classifier read a help signal; one made only of "is that abuse?" words
+     (``answers.is_it_abuse``) is ``abuse_disclosure`` (inside a persona its discreet question in cover
+     voice, the signal kept), unless the classifier read a help signal; asking for a person *later*
+     ("can i talk tomorrow instead", read as ``ask_human``) is ``not_now`` like any "later"; inside a
+     persona a bare "I can't talk" (``answers.cant_talk``: "no puedo hablar") read as ordinary talk,
+     asking for a person or distress is the persona's ``not_safe``; a change of mind said with a no and no
+     other "now I can" cue (``answers.mind_changed``: "no, i changed my mind") is ``deny``, not a
+     resume, when read as ordinary talk; in the plain bot "how does this
+     work?" (``answers.how_it_works``) is ``probe`` (what the chat is), inside a persona what_next; a
+     bare Polish "no" (``answers.ambiguous``: "yeah" as often as "no", only when the message is known
+     to be Polish) is unclear (``out_of_scope``) unless the classifier is sure of a signal; one made
+     only of "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
      (``out_of_scope``) unless the classifier found a signal;
   2c. :func:`is_covering_tracks` — a message that breaks the talk off (``postponing``: "nvm",
      "gtg"; or asks to wipe the chat, ``wipe_lines``: "delete everything", "borra todo") because
@@ -162,6 +172,13 @@ ASK_NUMBER, ASK_REPEAT = "ask_number", "ask_repeat"
 ASK_PRIVACY, ASK_FAULT, ASK_COST = "ask_privacy", "ask_fault", "ask_cost"
 #: Intents a bare "later" answer may have been classified as (no help signal).
 ANSWER_INTENTS = frozenset({"affirm", "deny", "out_of_scope", "greet", "thanks", "goodbye", "not_safe"})
+#: Readings a bare "I can't talk" (``answers.cant_talk``) overrides inside a persona: ordinary talk, the
+#: quiet code, asking for a person, distress — never a disclosure or an urgent reading.
+CANT_TALK_SIGNALS = frozenset({"none", "not_safe", "ask_human", "distress"})
+#: "How does this work?" in the plain bot: what the chat is (the plain voice's probe answer).
+PROBE = "probe"
+#: "Is that abuse?": the child asks whether what happens to them counts — a disclosure.
+ABUSE = "abuse_disclosure"
 #: Longer messages are never a bare answer.
 MAX_ANSWER_WORDS = 10
 #: A question about this chat (privacy, cost) may run longer: every word must still be one of its
@@ -187,8 +204,11 @@ class Answers:
     you tell my parents?"), ``fault`` ("is it my fault?"), ``cost`` ("is it free?", "I don't have
     credit"), ``refuse`` ("no, I don't want a person": a no to the offer of a person), ``hold``
     ("one sec", "chwila": a pause),
-    ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town) and ``what_next`` ("what
-    happens now?", "co teraz?": a question about the way to a person)."""
+    ``home`` ("I'm in my room", "en mi cuarto": where in the home, no town), ``what_next`` ("what
+    happens now?", "co teraz?": a question about the way to a person), ``mind_changed`` ("no, I changed
+    my mind": a no, not a resume), ``ambiguous`` (the Polish bare
+    "no": "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does
+    this work?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -203,6 +223,11 @@ class Answers:
     hold: Phrases = field(default_factory=Phrases)
     home: Phrases = field(default_factory=Phrases)
     what_next: Phrases = field(default_factory=Phrases)
+    ambiguous: Phrases = field(default_factory=Phrases)
+    mind_changed: Phrases = field(default_factory=Phrases)
+    cant_talk: Phrases = field(default_factory=Phrases)
+    how_it_works: Phrases = field(default_factory=Phrases)
+    is_it_abuse: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -451,6 +476,20 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
     return False
 
 
+def takes_back(folded: str, lang: Optional[str], answers: Answers) -> bool:
+    """A change of mind (``answers.mind_changed``) said with a no ("no, i changed my mind", "al final no
+    quiero, cambié de opinión") and no other "now I can" cue ("no, al final sí" is a yes)."""
+    phrases = answers.mind_changed
+    tokens = set(_WORD.findall(folded))
+    for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
+        cues = {cue_lang: phrases.cues[cue_lang]}
+        if (contains_cue(" ".join(_WORD.findall(folded)), [" ".join(_WORD.findall(c)) for c in cues[cue_lang]])
+                and tokens & set(phrases.fillers.get(cue_lang, ()))
+                and not made_of(without_phrases(folded, cue_lang, cues), lang, answers.resume)):
+            return True
+    return False
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -469,22 +508,43 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
     "back", "ready" …) carries no harm, but "now" alone draws ``imminent_danger`` from the
     classifier."""
     coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
-    if (top.intent in ANSWER_INTENTS or coded) and made_of(folded, lang, answers.later):
-        signal = "not_safe" if persona != NO_PERSONA else signal_for_intent(top.intent)[0]
+    if (top.intent in ANSWER_INTENTS or coded or top.intent == "ask_human") and made_of(folded, lang, answers.later):
+        # asking for a person *later* is a "later": "can i talk tomorrow instead" (ask_human 0.58 on "talk")
+        # to "is now a good moment?" drew "a coach is on the way"; the later vocabulary holds no harm
+        signal = "not_safe" if persona != NO_PERSONA else (
+            "none" if top.intent == "ask_human" else signal_for_intent(top.intent)[0])
         return Ranked(NOT_NOW, top.confidence, top.source), signal
     if made_of(folded, lang, answers.hold):
         # "one sec", "hang on", "chwila": a pause, answered like "not now". Its closed vocabulary holds
         # no disclosure, yet "chwila" drew the urgent code at 0.20 and "one sec" distress at 0.89
         return Ranked(NOT_NOW, top.confidence, top.source), "not_safe" if persona != NO_PERSONA else "none"
+    reading, urgent_reading = signal_for_intent(top.intent)
+    if (persona != NO_PERSONA and reading in CANT_TALK_SIGNALS and not urgent_reading and not coded
+            and made_of(folded, lang, answers.cant_talk)):
+        # a bare "I can't talk" inside a persona is its quiet code: "no puedo hablar" after the urgent code
+        # was ask_human 0.40 ("our specialist writes to you at once"), "i cant talk" distress 0.76; the
+        # plain bot keeps the classifier's reading ("I can't talk" may be "I can't talk about it")
+        return Ranked("not_safe", top.confidence, top.source), "not_safe"
     if made_of(folded, lang, answers.resume):
-        return Ranked("affirm", top.confidence, top.source), "none"
+        if not takes_back(folded, lang, answers):
+            return Ranked("affirm", top.confidence, top.source), "none"
+        if reading == "none":
+            # "no, i changed my mind" (deny 1.00), "al final no quiero, cambié de opinión": taking the request
+            # back — a no, not the yes a change of mind is after a "no"
+            return Ranked("deny", top.confidence, top.source), "none"
     if made_of(folded, lang, answers.home):
         # "I'm in my room", "in bed", "en mi cuarto": where in the home, said to "where are you?" or after
         # the promise of a person ("ya estoy sola en mi cuarto" is back: resume above comes first): a place
         # answer with no town (the referral asks for one). Its closed vocabulary holds no harm, yet "I'm
         # in my room" drew self_harm_urgent at 0.63
         return Ranked(LOCATION_INTENT, top.confidence, top.source), "none"
-    if made_of(folded, lang, answers.what_next):
+    if made_of(folded, lang, answers.how_it_works) and persona == NO_PERSONA:
+        # "how does this work?" in the plain bot: what this chat is (the probe answer: "I'm a chat assistant
+        # of a support service … a real person can join if you want"); as a first message it drew "I'm not
+        # sure I can help with that one". Inside a persona it is what_next below (the persona's probe
+        # answer is its cover, no explanation of the way to a person)
+        return Ranked(PROBE, top.confidence, top.source), "none"
+    if made_of(folded, lang, answers.what_next) or made_of(folded, lang, answers.how_it_works):
         # "what happens now?", "co teraz?", "¿y ahora qué?": what comes next on the way to a person, in a
         # closed vocabulary with no disclosure ("¿y ahora qué?" drew self_harm_urgent and 112 again, "what
         # happens now?" the shop's who-we-are line): unclear here — a question that is open is asked
@@ -506,6 +566,12 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # that one") or a question about the bot (probe 0.99: "I'm a chatbot"); a help signal stays
         # ("its all my fault" as distress keeps the offer of a person)
         return Ranked(ASK_FAULT, top.confidence, top.source), "none"
+    if (made_of(folded, lang, answers.is_it_abuse, MAX_QUESTION_WORDS)
+            and signal_for_intent(top.intent)[0] not in HELP_SIGNALS):
+        # "is that abuse?" after a disclosure (out_of_scope 0.92: "Sorry, I didn't understand"), "czy to jest
+        # przemoc" (probe 1.00): the child asks whether what happens counts — a disclosure; inside a
+        # persona in cover voice, the discreet question (its signal kept)
+        return Ranked(CODED_HELP if persona != NO_PERSONA else ABUSE, top.confidence, top.source), ABUSE
     asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
         ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
     if asked is not None and (signal_for_intent(top.intent)[0] not in HELP_SIGNALS
@@ -518,6 +584,12 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # "no i dont want a person": read as asking for one (ask_human 0.65 for "want a person"), it
         # called a counselor the child had just refused; any other help signal in it stays
         return Ranked("deny", top.confidence, top.source), "none"
+    if (lang in answers.ambiguous.cues and made_of(folded, lang, answers.ambiguous)
+            and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE)):
+        # the Polish bare "no" is "yeah" as often as "no" (read as deny: "anything from the shop?" to a
+        # child who had just accepted): unclear, the question is asked again. Only in a message known to
+        # be in that language: an English or Spanish "no" is a no
+        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
         # unclear: asked again. Words of not knowing ("what?", "idk", "może") hold no disclosure, so a

@@ -50,7 +50,9 @@ class AnswerCues(Strict):
     fault?", "czy to moja wina?"), ``cost`` ("is it
     free?", "no tengo saldo"), ``refuse`` ("no, I don't want a person"), ``hold`` ("one sec",
     "chwila", "un momento"), ``home`` ("I'm in my room", "w domu": where in the home, no town) and
-    ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?")."""
+    ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?"), ``mind_changed`` ("no, I changed my mind": a no), ``ambiguous`` (the Polish bare "no":
+    "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does this
+    work?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -65,6 +67,11 @@ class AnswerCues(Strict):
     hold: Dict[Lang, Phrases] = {}
     home: Dict[Lang, Phrases] = {}
     what_next: Dict[Lang, Phrases] = {}
+    ambiguous: Dict[Lang, Phrases] = {}
+    mind_changed: Dict[Lang, Phrases] = {}
+    cant_talk: Dict[Lang, Phrases] = {}
+    how_it_works: Dict[Lang, Phrases] = {}
+    is_it_abuse: Dict[Lang, Phrases] = {}
 
 
 class DangerCues(Strict):

@@ -16,11 +16,13 @@
   says ``utter_not_now`` (the child put the offer off), a conversation still waiting leaves the
   queue (``bot_side.put_off``): nobody writes to a child who said "not now". While the child
   waits, ordinary talk (:func:`is_small_talk`: "hello??", "thanks", "ok", a line the bot did not
-  understand, a lone "no", or a question the classifier took for the shop's — "what happens now?"
+  understand, or a question the classifier took for the shop's — "what happens now?"
   drew the who-we-are line, "how long will it take?" the delivery times) is answered with the
   promise again (``utter_please_wait``), or "nobody now, back at …" when nobody is on duty, never
   with the shop's greeting or menu as if the request were forgotten; and the bot's question whether
-  a person should write (``OFFERS``, after a new disclosure) becomes the promise: one is coming.
+  a person should write (``OFFERS``, after a new disclosure) becomes the promise: one is coming. A
+  waiting child's "no" to that promise, answered with the shop's cover line (``REFUSED``: the dialogue took
+  it for a no to the offer), is not now: the not_now line, and the conversation leaves the queue.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
@@ -61,6 +63,8 @@ LATER = "utter_not_now"
 #: (so do the personas' cover answers, :func:`is_small_talk`).
 SMALL_TALK = frozenset({"utter_greet", "utter_thanks", "utter_out_of_scope", "utter_back_to_shop"})
 WAIT = "utter_please_wait"
+#: The shop's cover line that answers a "no": from a waiting child it means not now (:func:`before_send`).
+REFUSED = "utter_back_to_shop"
 
 _contexts: dict[int, Context] = {}
 
@@ -114,6 +118,8 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
+    if _is_refusal(said, tracker) and await _refused_while_waiting(processor, events, said, tracker):
+        return  # "nie chcę" to the promise: not now, out of the queue
     if said and all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
         await _while_waiting(processor, events, said, tracker)
         return
@@ -147,6 +153,58 @@ def is_small_talk(response: str | None) -> bool:
     """A reply that only makes conversation: ``SMALL_TALK`` or a persona's cover answer
     (``utter_<persona>__…``: products, prices, delivery)."""
     return bool(response) and (response in SMALL_TALK or PERSONA_SEPARATOR in str(response))
+
+
+def _is_refusal(said: list, tracker: Any) -> bool:
+    """The bot answers a "no" (intent ``deny``) to the promise with the shop's cover line alone
+    (``utter_back_to_shop``): the child's previous line from the bot was the promise (``WAIT``: an offer
+    said as the promise, :func:`_while_waiting`). A "no" to anything else while waiting ("no i cant"
+    after the emergency number, "no" to "which city?", "no quiero eso" after the privacy answer) keeps
+    the promise."""
+    return (len(said) == 1 and (said[0].metadata or {}).get("utter_action") == REFUSED
+            and (tracker.latest_message.intent or {}).get("name") == "deny"
+            and _line_before_message(tracker) == WAIT)
+
+
+def _line_before_message(tracker: Any) -> str | None:
+    """The response name of the bot's last line before the child's latest message (None: none)."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    seen_message = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen_message = True
+        elif seen_message and isinstance(event, BotUttered):
+            return (event.metadata or {}).get("utter_action")
+    return None
+
+
+async def _refused_while_waiting(processor: Any, events: list, said: list, tracker: Any) -> bool:
+    """A waiting child's "no" ("nie chcę", "jednak nie chcę, zmieniłam zdanie"): the reply becomes the
+    persona's not_now line and the conversation leaves the queue, as after "no" to the promise itself
+    (nlu/dialogue/rules.yml). The offer a person should write was shown as the promise (:func:`_while_waiting`),
+    so the dialogue took the "no" for one to the offer and answered with the shop. True if replaced."""
+    ctx = context_for(processor)
+    if ctx is None:
+        return False
+    persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
+    lines = await asyncio.to_thread(_not_now_lines, ctx, tracker.sender_id, persona, lang)
+    if lines is None:
+        return False
+    _say_instead(events, said, LATER, lines)
+    return True
+
+
+def _not_now_lines(ctx: Context, conversation_id: str, persona: str, lang: str) -> list[str] | None:
+    """In a worker thread: None unless the conversation waits for a person; else it leaves the queue
+    (an urgent one stays, ``bot_side.put_off``) and the not_now line in the persona's voice."""
+    if bot_side.waiting_request(ctx, conversation_id) is None:
+        return None
+    text = delivery.speak(persona, lang, LATER)
+    if not text:
+        return None
+    bot_side.put_off(ctx, conversation_id)
+    return [text]
 
 
 def _say_instead(events: list, replies: list, key: str, lines: list[str]) -> None:

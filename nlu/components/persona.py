@@ -344,6 +344,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # number and said where — the referral for that place (an ambiguous one asked about once),
             # the help signal kept; not a counselor the child did not ask for
             decision = as_location_answer(decision, keep_signal=True)
+        elif (persona == NO_PERSONA and decision.signal == "ask_human" and not decision.urgent
+              and has_cue(folded, lang, self.number_ask)):
+            # plain bot: "can you just give me a number" (ask_human .88) after "i cut myself again" queued a
+            # counselor and gave no number: the child asked for a number — the referral, which asks where
+            # the child is first (no number from a guess), the help signal kept. Inside a persona a shopper
+            # may ask for the shop's number: only with a place (above)
+            decision = as_location_answer(decision, keep_signal=True)
         elif is_tentative_cover(decision, persona) and self._names_place(text, persona, lang):
             # "yeah nobody is looking, im in Perth" (distress 0.42, answered in cover): a weak plain
             # reading with no harm word that names a place answers "which city?" — the place is

@@ -112,3 +112,26 @@ def test_repeat_says_the_previous_turn_again() -> None:
 def _no_number() -> dict[str, Any]:
     return {"text": None, "buttons": [], "elements": [], "custom": {}, "template": "utter_no_number",
             "response": "utter_no_number", "image": None, "attachment": None}
+
+
+def test_before_any_number_an_open_place_question_is_asked_again() -> None:
+    """ "what was the number again?" to "Manchester in United Kingdom?" (or "which city?") after "i cut myself
+    again": the number waits for that answer — the referral asks its question again (a FollowupAction to
+    action_offer_referral), not "tell me what's happening" to a child who already did (the s21 probe)."""
+    events = [user("i cut myself again", "self_harm"), user("can you just give me a number", "inform_location"),
+              bot("Which city or country are you in?", "utter_ask_location"), user("manchester", "inform_location"),
+              bot("Do you mean Manchester in United Kingdom?"), user()]
+    for slots in ({"place_options": ["Manchester|GB", "Manchester|US"]}, {}):
+        said = events if slots else events[:3] + [user()]
+        tracker = Tracker("t", {"persona": "plain", "lang": "en", **slots}, {"intent": {"name": "ask_number"}}, said,
+                          False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        assert asyncio.run(ActionRepeatNumber().run(dispatcher, tracker, {})) == [
+            {"event": "followup", "timestamp": None, "name": "action_offer_referral"}]
+        assert dispatcher.messages == []
+    # with a place known and no question open: the no_number line, as before
+    tracker = Tracker("t", {"persona": "plain", "lang": "en", "location": "Leeds"}, {"intent": {"name": "ask_number"}},
+                      events[:3] + [user()], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(ActionRepeatNumber().run(dispatcher, tracker, {})) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_number"]

@@ -410,3 +410,37 @@ async def test_a_new_disclosure_while_waiting_is_acknowledged_and_promised(bot: 
     assert not set(again) & set(voice(bot, "offer_counselor", persona, lang))
     assert [a for a, _ in out.states][-1] == "utter_please_wait"
     assert bot_side.state_of(ctx, sender) == "waiting"
+
+
+@pytest.mark.parametrize("persona,lang", CASES)
+async def test_no_after_a_new_disclosure_while_waiting_is_not_now(bot: Any, ctx: Context, anna: Actor, persona: str, lang: str) -> None:  # noqa: F811
+    """A waiting child writes more (the offer of a person is said as the promise), then "no" ("nie chcę",
+    the s21 probe): the dialogue took it for a no to the offer and answered with the shop, which the
+    gate turned into the promise again — a person would write to a child who said no. Now it is not
+    now, as a "no" to the promise itself: the not_now line, the conversation leaves the queue (reason
+    ``later``), and "yes" after it goes on again."""
+    disclosure, yes, *_ = LINES[(persona, lang)]
+    no, _ = NO_AND_NUMBER[lang]
+    sender = new_sender()
+    await say(bot, ctx, sender, disclosure, persona, lang)
+    await say(bot, ctx, sender, yes, persona, lang)
+    again, _ = await say(bot, ctx, sender, disclosure, persona, lang)
+    assert again[-1] in voice(bot, "please_wait", persona, lang)
+    replies, _ = await say(bot, ctx, sender, no, persona, lang)
+    assert replies == voice(bot, "not_now", persona, lang)
+    assert bot_side.state_of(ctx, sender) == "bot"
+    left = [e for e in service.events_since(ctx) if e.conversation_id == sender and e.kind == "left"]
+    assert [e.detail.get("reason") for e in left] == ["later"]
+    for _ in range(2):  # asked again (a yes right after a no), then queued
+        replies, out = await say(bot, ctx, sender, yes, persona, lang)
+        if replies == voice(bot, "please_wait", persona, lang):
+            break
+    assert ("utter_please_wait", "waiting") in out.states
+
+
+@pytest.mark.parametrize("persona,lang", [("plain", "en"), ("rumianek", "pl")])
+async def test_a_lone_no_outside_the_queue_is_still_ordinary_talk(bot: Any, ctx: Context, persona: str, lang: str) -> None:  # noqa: F811
+    """The not-now reading is for a waiting child only: a "no" before any request stays the shop's line."""
+    no, _ = NO_AND_NUMBER[lang]
+    replies, _ = await say(bot, ctx, new_sender(), no, persona, lang)
+    assert replies == voice(bot, "back_to_shop", persona, lang)

@@ -475,12 +475,26 @@ def test_asking_for_a_number_and_naming_a_place_is_routed_there(component: Perso
 
 @pytest.mark.parametrize("text, lang", [
     ("i want to talk to a real person please", "en"),              # no number asked for
-    ("is there a number i can ring?", "en"),                       # no place: a person, as asked
 ])
 def test_asking_for_a_person_without_a_number_and_a_place_stays_a_person(component: PersonaContext, text: str,
                                                                         lang: str) -> None:
     assert seen(component, text, [("ask_human", 0.9), ("inform_location", 0.05)], lang, "plain")[:2] == (
         "ask_human", "ask_human")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("is there a number i can ring?", "en"), ("can you just give me a number", "en"),
+    ("podaj mi jakiś numer", "pl"), ("dame un número", "es"),
+])
+def test_asking_for_a_number_without_a_place_in_the_plain_bot_is_the_referral(component: PersonaContext, text: str,
+                                                                               lang: str) -> None:
+    """Session 22 (the s21 probe): "can you just give me a number" after "i cut myself again" (ask_human .88)
+    queued a counselor and gave no number. Asking for a number is an answer for the referral, which asks
+    where the child is first (no number from a guess), the help signal kept — it used to stay a person.
+    Inside a persona a shopper may ask for the shop's number: the discreet question, as before."""
+    assert seen(component, text, [("ask_human", 0.88), ("out_of_scope", 0.09)], lang, "plain")[:3] == (
+        "inform_location", "ask_human", False)
+    assert seen(component, text, [("ask_human", 0.88), ("out_of_scope", 0.09)], lang, "rumianek")[0] != "inform_location"
 
 
 @pytest.mark.parametrize("text, lang, ranking, expected", [
