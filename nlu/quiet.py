@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
 from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases
-from core.signals import HELP_SIGNALS, NO_PERSONA, persona_of, signal_for_intent
+from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 
 _WORD = re.compile(r"\w+")
 
@@ -125,7 +125,8 @@ def goes_into_cover(decision: Decision, persona: str, folded: str, catalogue: Se
         return True
     if decision.signal not in HELP_SIGNALS:
         return False
-    code = sum(r.confidence for r in decision.ranking if persona_of(r.source) == persona)
+    code = sum(r.confidence for r in decision.ranking
+               if persona_of(r.source) == persona and generic_name(r.source) in CODE_INTENTS)
     return code >= CODE_SHARE * decision.confidence or names_one_of(folded, catalogue)
 
 

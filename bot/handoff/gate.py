@@ -38,6 +38,7 @@ the hook as before, so a queue entry that cannot be stored still stops the promi
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 # OFFERS: the bot's questions whether a person should write; while the child already waits for one (a
@@ -49,6 +50,7 @@ from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
 from core import rasa_compat
+from core.text import fold
 from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
 
 #: Replies that tell the child a person will write (or accept the offer of one). The offer itself
@@ -163,7 +165,14 @@ def _is_refusal(said: list, tracker: Any) -> bool:
     the promise."""
     return (len(said) == 1 and (said[0].metadata or {}).get("utter_action") == REFUSED
             and (tracker.latest_message.intent or {}).get("name") == "deny"
+            and _NOT_WANTING.search(fold(tracker.latest_message.text or "")) is not None
             and _line_before_message(tracker) == WAIT)
+
+
+#: Words of not wanting it any more: only these take a waiting child out of the queue ("no im still here",
+#: "no, nadie ha venido", "nie, nikt nie przyszedł" read as "no" keep the promise; the review of s22).
+_NOT_WANTING = re.compile(r"\b(nie chce|nie chcem|no quiero|ya no quiero|dont want|don t want|do not want|dont wanna"
+                          r"|changed my mind|zmienil[ae]m zdanie|cambie de opinion|he cambiado de opinion)\b")
 
 
 def _line_before_message(tracker: Any) -> str | None:

@@ -45,11 +45,11 @@ VOICE_KEYS: Final = (
 #: The plain acknowledgements of a safety signal said plainly (``utter_ack_<signal>``, ``nlu/safety/domain_<lang>.yml``)
 #: and the voice key said instead once a conversation inside a persona is in cover voice (slot ``voice`` is
 #: ``cover``: the child used the persona's code, or was answered in cover): "get somewhere safe... I'm asking a
-#: counselor to join this chat" in the shop after the code broke the disguise the child chose.
+#: counselor to join this chat" in the shop after the code broke the disguise the child chose. A friend in
+#: danger now keeps the plain line: "call that number for them" is an instruction the friend's life may need.
 COVER_ACKS: Final = {
     "ack_imminent_danger": "counselor_urgent",
     "ack_self_harm_urgent": "counselor_urgent",
-    "ack_peer_help_urgent": "counselor_urgent",
     "ack_abuse_disclosure": "heard",
     "ack_self_harm": "heard",
     "ack_bullying": "heard",

@@ -25,7 +25,7 @@ def seen(text: str, lang: str, signal: str = "abuse_disclosure", persona: str = 
     ("she hit my head and i keep blacking out", "en"),
     ("he punched me, my nose won't stop bleeding", "en"),
     ("tata uderzył mnie krzesłem i chyba mam złamaną rękę", "pl"),
-    ("ojczym mnie pobił, potrzebuję lekarza", "pl"),
+    ("ojczym mnie pobił, leci mi krew z głowy", "pl"),
     ("mi padre me pegó con una silla y creo que tengo el brazo roto", "es"),
     ("me pegó y no para de sangrar", "es"),
 ])
@@ -38,6 +38,10 @@ def test_harm_with_an_injury_that_needs_a_doctor_now_is_danger_now(text: str, la
     ("my dad broke my arm last year and nobody knew", "en"),  # a past injury: the disclosure
     ("he hit me yesterday, it hurt a lot", "en"),
     ("mi padre me rompió el brazo hace un año", "es"),
+    # a cast, a broken heart, a phone: no injury now (the review of s22)
+    ("en el cole se burlan de mi por mi brazo roto", "es"), ("koledzy mnie wyśmiewają, chyba mam złamane serce", "pl"),
+    ("w szkole się ze mnie śmieją bo mam złamaną nogę w gipsie", "pl"), ("they bully me, i think i broke down crying", "en"),
+    ("me quitaron el movil y creo que esta roto", "es"),
 ])
 def test_a_past_injury_keeps_the_disclosure(text: str, lang: str) -> None:
     assert seen(text, lang) == ("abuse_disclosure", False)

@@ -757,15 +757,6 @@ def test_a_bare_code_name_is_the_discreet_question_not_urgent(component: Persona
     assert seen(component, text, ranking, "en", "gametips")[:3] == ("help_request", "help_request", False)
 
 
-@pytest.mark.parametrize("text", ["ya pls", "go on then", "yea go on", "ya plz"])
-def test_a_bare_yes_in_chat_spelling_is_a_yes(component: PersonaContext, text: str) -> None:
-    """The s22 probe: "ya pls" read as imminent danger (.44) drew 112 for a child saying yes; "go on then"
-    was bullying (.32)."""
-    for persona in ("rumianek", "plain"):
-        assert seen(component, text, [("imminent_danger", 0.44), ("urgent", 0.27), ("affirm", 0.22)], "en",
-                    persona)[:3] == ("affirm", "none", False)
-
-
 @pytest.mark.parametrize("text, lang", [("no puedo llamar, me oyen", "es"), ("no puedo llamar, me escuchan", "es"),
                                         ("nie mogę zadzwonić, słyszą mnie", "pl")])
 def test_i_cant_call_they_hear_me_is_cant_call_not_the_quiet_code(component: PersonaContext, text: str,

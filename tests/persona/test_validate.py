@@ -80,12 +80,12 @@ def test_the_no_number_line_is_required_in_every_language(teashop_text: str) -> 
     assert (error.field, error.message) == ("voice.no_number.pl", "missing language 'pl'")
 
 
-@pytest.mark.parametrize("key, until", [("privacy", "not_your_fault"), ("not_your_fault", "cost_free"),
+@pytest.mark.parametrize("key, until", [("privacy", "not_your_fault"), ("not_your_fault", "heard"), ("heard", "cost_free"),
                                         ("cost_free", "cost_here"), ("cost_here", "nobody_now")])
 def test_the_privacy_and_cost_lines_are_required_in_every_language(teashop_text: str, key: str, until: str) -> None:
-    """Issue 13: "will you tell my parents?" (privacy), "is it my fault?" (not_your_fault) and "is it
-    free?" (cost_free / cost_here) are answered in the persona's own voice; without those lines the
-    file is refused."""
+    """Issue 13: "will you tell my parents?" (privacy), "is it my fault?" (not_your_fault), a disclosure
+    once the chat is in cover voice (heard) and "is it free?" (cost_free / cost_here) are answered in the
+    persona's own voice; without those lines the file is refused."""
     block = teashop_text[teashop_text.index(f"  {key}:\n"):teashop_text.index(f"  {until}:\n")]
     text = teashop_text.replace(block, "")
     assert errors_of(text) == [
