@@ -165,12 +165,18 @@ def _is_refusal(said: list, tracker: Any) -> bool:
     the promise."""
     return (len(said) == 1 and (said[0].metadata or {}).get("utter_action") == REFUSED
             and (tracker.latest_message.intent or {}).get("name") == "deny"
-            and _NOT_WANTING.search(fold(tracker.latest_message.text or "")) is not None
+            and _says_not_wanting(fold(tracker.latest_message.text or ""))
             and _line_before_message(tracker) == WAIT)
 
 
-#: Words of not wanting it any more: only these take a waiting child out of the queue ("no im still here",
-#: "no, nadie ha venido", "nie, nikt nie przyszedł" read as "no" keep the promise; the review of s22).
+def _says_not_wanting(folded: str) -> bool:
+    """A bare "no" or words of not wanting it any more: only these take a waiting child out of the queue ("no
+    im still here", "no, nadie ha venido", "nie, nikt nie przyszedł" read as "no" keep the promise)."""
+    return _BARE_NO.fullmatch(folded.strip(" .!?")) is not None or _NOT_WANTING.search(folded) is not None
+
+
+_BARE_NO = re.compile(r"(no+|nie|nope|nah|no thanks|no gracias|nie dzieki|nie dziekuje)")
+#: Words of not wanting it any more (the review of s22).
 _NOT_WANTING = re.compile(r"\b(nie chce|nie chcem|no quiero|ya no quiero|dont want|don t want|do not want|dont wanna"
                           r"|changed my mind|zmienil[ae]m zdanie|cambie de opinion|he cambiado de opinion)\b")
 

@@ -444,3 +444,16 @@ async def test_a_lone_no_outside_the_queue_is_still_ordinary_talk(bot: Any, ctx:
     no, _ = NO_AND_NUMBER[lang]
     replies, _ = await say(bot, ctx, new_sender(), no, persona, lang)
     assert replies == voice(bot, "back_to_shop", persona, lang)
+
+
+@pytest.mark.parametrize("text, leaves", [
+    ("no", True), ("nie", True), ("No.", True), ("nie chcę", True), ("jednak nie chcę, zmieniłam zdanie", True),
+    ("no quiero", True), ("i dont want it anymore", True),
+    # read as "no" but not a refusal: the promise stands (the review of s22)
+    ("no im still here", False), ("no, nadie ha venido", False), ("nie, nikt nie przyszedł", False),
+])
+def test_only_a_bare_no_or_not_wanting_takes_a_waiting_child_out_of_the_queue(text: str, leaves: bool) -> None:
+    from bot.handoff.gate import _says_not_wanting
+    from core.text import fold
+
+    assert _says_not_wanting(fold(text)) is leaves
