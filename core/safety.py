@@ -841,6 +841,9 @@ def decide(
         # "later" ("my friends are coming over later")
         later = answers.later.cues if answers else {}
         breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
+    # a pause because someone is arriving ("espera viene alguien", "czekaj ktoś idzie": 112 in the plain bot as
+    # someone walked in) breaks the talk off too
+    breaking = breaking or bool(answers and has_cue(folded, lang, answers.hold.cues))
     if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
                           unnamed):
         top = Ranked("not_safe", top.confidence, top.source)

@@ -338,11 +338,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # now" again; in the shop as the quiet line): a person writes here instead (intent
             # cant_call), urgency kept
             decision = as_cant_call(decision)
-        elif (decision.signal == "ask_human" and not decision.urgent and has_cue(folded, lang, self.number_ask)
+        elif (decision.signal in HELP_SIGNALS and not decision.urgent and has_cue(folded, lang, self.number_ask)
               and self._names_place(text, persona, lang)):
-            # "is there a number i can ring, i live in Cambridge" (ask_human .82): the child asked for a
-            # number and said where — the referral for that place (an ambiguous one asked about once),
-            # the help signal kept; not a counselor the child did not ask for
+            # "is there a number i can ring, i live in Cambridge" (ask_human .82), "a que numero llamo? mi padre
+            # me pega, estoy en Madrid" (abuse): the child asked for a number and said where — the referral for
+            # that place (an ambiguous one asked about once), the help signal kept; not a counselor the child did
+            # not ask for
             decision = as_location_answer(decision, keep_signal=True)
         elif (persona == NO_PERSONA and decision.signal == "ask_human" and not decision.urgent
               and has_cue(folded, lang, self.number_ask)):

@@ -835,3 +835,39 @@ def test_will_the_police_come_is_a_privacy_question(component: PersonaContext, t
         "ask_privacy", "none", False)
     assert seen(component, "will the police come, he is hitting me right now",
                 [("imminent_danger", 0.9), ("greet", 0.1)], "en", "plain")[1:3] == ("imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [("espera viene alguien", "es"), ("czekaj ktoś idzie", "pl"),
+                                        ("hold on someones coming", "en"), ("hang on my mum is coming up", "en")])
+def test_a_pause_because_someone_is_arriving_is_the_quiet_line(component: PersonaContext, text: str, lang: str) -> None:
+    """The s22 probe: "espera viene alguien" / "czekaj ktoś idzie" after the offer drew 112 in the plain bot as
+    someone walked in (an unnamed "someone" is no bare arrival there): a pause word breaks the talk off."""
+    for persona in ("plain", "rumianek"):
+        assert seen(component, text, [("imminent_danger", 0.92), ("ask_human", 0.08)], lang, persona)[1:3] == (
+            "not_safe", False)
+
+
+@pytest.mark.parametrize("text, lang", [("wait hes coming for me", "en"), ("one sec someone is at the door", "en"),
+                                        ("espera que viene mi padre y me va a pegar", "es")])
+def test_a_pause_with_danger_keeps_the_emergency_reply(component: PersonaContext, text: str, lang: str) -> None:
+    assert seen(component, text, [("imminent_danger", 0.98), ("ask_human", 0.02)], lang, "plain")[1:3] == (
+        "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("a que numero llamo? mi padre me pega, estoy en Madrid", "es"),
+    ("pod jaki numer dzwonic jak mnie bija w domu? mieszkam w Poznaniu", "pl"),
+    ("gdzie mam zadzwonic? tata mnie bije, jestem w Warszawie", "pl"),
+])
+def test_a_number_asked_with_a_disclosure_and_a_place_is_the_referral(component: PersonaContext, text: str,
+                                                                      lang: str) -> None:
+    """The s22 probe: a number asked for in the first line with the disclosure and the town got the
+    acknowledgement and the offer, no number; now the referral for that place, the signal kept."""
+    assert seen(component, text, [("abuse_disclosure", 0.8), ("inform_location", 0.2)], lang, "plain")[:3] == (
+        "inform_location", "abuse_disclosure", False)
+
+
+def test_a_number_asked_in_danger_now_keeps_the_emergency_reply(component: PersonaContext) -> None:
+    text = "what number do i call, he is hitting me right now, im in leeds"
+    assert seen(component, text, [("imminent_danger", 0.97), ("inform_location", 0.03)], "en", "plain")[:3] == (
+        "imminent_danger", "imminent_danger", True)

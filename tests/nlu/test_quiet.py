@@ -16,6 +16,7 @@ WORDS = load_quiet_words(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
     ("cancel yesterday's order", "en"), ("oops wrong window", "en"),
     ("pomyłka, sorry", "pl"), ("nieważne", "pl"), ("sorki, zły czat", "pl"), ("anuluj zamówienie", "pl"),
     ("lo siento, me equivoqué de chat", "es"), ("olvídalo", "es"), ("perdón, no era para ti", "es"),
+    ("hola, perdón, me he equivocado de chat", "es"),  # the s22 probe: the greeting won ("¿Qué tienes en mente?")
 ])
 def test_quiet_lines(text: str, lang: str) -> None:
     assert is_quiet_line(fold(text), lang, WORDS)
