@@ -212,6 +212,7 @@ class Answers:
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
+    agree: Phrases = field(default_factory=Phrases)
     unsure: Phrases = field(default_factory=Phrases)
     number: Phrases = field(default_factory=Phrases)
     repeat: Phrases = field(default_factory=Phrases)
@@ -532,6 +533,10 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
             # "no, i changed my mind" (deny 1.00), "al final no quiero, cambié de opinión": taking the request
             # back — a no, not the yes a change of mind is after a "no"
             return Ranked("deny", top.confidence, top.source), "none"
+    if made_of(folded, lang, answers.agree):
+        # "ya pls" (imminent_danger .44 drew 112 for a child saying yes), "go on then" (bullying .32): a bare
+        # yes in chat spelling; its closed vocabulary (yes words, "please", "then", "ok") holds no harm
+        return Ranked("affirm", top.confidence, top.source), "none"
     if made_of(folded, lang, answers.home):
         # "I'm in my room", "in bed", "en mi cuarto": where in the home, said to "where are you?" or after
         # the promise of a person ("ya estoy sola en mi cuarto" is back: resume above comes first): a place

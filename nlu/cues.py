@@ -56,6 +56,7 @@ class AnswerCues(Strict):
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
+    agree: Dict[Lang, Phrases] = {}
     unsure: Dict[Lang, Phrases] = {}
     number: Dict[Lang, Phrases] = {}
     repeat: Dict[Lang, Phrases] = {}

@@ -871,3 +871,25 @@ def test_a_number_asked_in_danger_now_keeps_the_emergency_reply(component: Perso
     text = "what number do i call, he is hitting me right now, im in leeds"
     assert seen(component, text, [("imminent_danger", 0.97), ("inform_location", 0.03)], "en", "plain")[:3] == (
         "imminent_danger", "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text", ["ya pls", "go on then", "yea go on", "ya plz", "yeah go ahead"])
+def test_a_bare_yes_in_chat_spelling_is_a_yes(component: PersonaContext, text: str) -> None:
+    """The s22 probe: "ya pls" read as imminent danger (.44) drew 112 for a child saying yes; "go on then"
+    was bullying (.32). Only yes words and politeness (cues.yml answers.agree)."""
+    for persona in ("rumianek", "plain"):
+        assert seen(component, text, [("imminent_danger", 0.44), ("urgent", 0.27), ("affirm", 0.22)], "en",
+                    persona)[:3] == ("affirm", "none", False)
+
+
+@pytest.mark.parametrize("text", ["ya pls help", "ya hes here now", "yes hes coming for me"])
+def test_a_yes_with_more_keeps_its_reading(component: PersonaContext, text: str) -> None:
+    """The review of s22: a "yes" said with help, someone here, danger keeps the emergency reply."""
+    assert seen(component, text, [("imminent_danger", 0.99), ("affirm", 0.01)], "en", "plain")[1:3] == (
+        "imminent_danger", True)
+
+
+def test_its_fine_im_alone_in_my_room_says_where_not_danger(component: PersonaContext) -> None:
+    """The s22 probe: to "is it okay to chat now?", "its fine, im alone in my room" (imminent_danger .41) drew 999."""
+    assert seen(component, "its fine, im alone in my room", [("imminent_danger", 0.41), ("distress", 0.25)], "en",
+                "gametips")[:3] == ("inform_location", "none", False)
