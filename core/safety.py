@@ -728,6 +728,26 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     return not any(danger.found(folded, lang))
 
 
+#: "Someone" said as such: arriving, never the danger itself as "he" may be ("hold on hes here").
+_SOMEBODY = frozenset({"someone", "somebody", "someones", "sum1", "some1", "alguien", "ktos"})
+
+
+def is_pause_as_someone_comes(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[str]],
+                              someone: Mapping[str, Sequence[str]]) -> bool:
+    """A message that opens with a pause, as whole words ("espera", "czekaj", "hold on", "un segundo"), then in
+    at most ``MAX_BARE_ARRIVAL_WORDS`` words names who arrives by relation or as "someone": "espera viene
+    alguien", "czekaj ktoś idzie" drew 112 in the plain bot as someone walked in. Not "hold on hes here" (he
+    may be the danger), not "a secret..." / "esperando..." (a pause cue inside a word), not a long message
+    (a disclosure)."""
+    tokens = _WORD.findall(folded)
+    phrases = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, hold) for cue in found}
+    pause = next((n for n in (3, 2, 1) if " ".join(tokens[:n]) in phrases), 0)
+    rest = tokens[pause:]
+    if not pause or not rest or len(rest) > MAX_BARE_ARRIVAL_WORDS:
+        return False
+    return bool(_SOMEBODY & set(rest)) or has_word_cue(" ".join(rest), lang, someone)
+
+
 def is_adult_order(
     folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
 ) -> bool:
@@ -846,9 +866,7 @@ def decide(
         # "later" ("my friends are coming over later")
         later = answers.later.cues if answers else {}
         breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
-    # a pause because someone is arriving ("espera viene alguien", "czekaj ktoś idzie": 112 in the plain bot as
-    # someone walked in) breaks the talk off too
-    breaking = breaking or bool(answers and has_cue(folded, lang, answers.hold.cues))
+    breaking = breaking or bool(answers and is_pause_as_someone_comes(folded, lang, answers.hold.cues, someone or {}))
     if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
                           unnamed):
         top = Ranked("not_safe", top.confidence, top.source)

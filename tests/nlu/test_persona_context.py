@@ -848,10 +848,29 @@ def test_a_pause_because_someone_is_arriving_is_the_quiet_line(component: Person
 
 
 @pytest.mark.parametrize("text, lang", [("wait hes coming for me", "en"), ("one sec someone is at the door", "en"),
-                                        ("espera que viene mi padre y me va a pegar", "es")])
+                                        ("espera que viene mi padre y me va a pegar", "es"),
+                                        # the review of s22: "he" may be the danger itself
+                                        ("one sec hes coming and hes really angry", "en"), ("hold on hes here", "en"),
+                                        ("wait a sec hes coming up the stairs", "en"),
+                                        ("czekaj on idzie i jest wściekły", "pl")])
 def test_a_pause_with_danger_keeps_the_emergency_reply(component: PersonaContext, text: str, lang: str) -> None:
+    """In the plain bot (inside a persona a bare "hes here" is the quiet line by design, session 19)."""
     assert seen(component, text, [("imminent_danger", 0.98), ("ask_human", 0.02)], lang, "plain")[1:3] == (
         "imminent_danger", True)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the review of s22: a pause cue inside a word, or a long message, is no pause ("a secret", "esperando", "chwilę")
+    ("can i tell you a secret, my uncle comes in my room at night", "en"),
+    ("the second he gets home he starts shouting at me", "en"),
+    ("te cuento un secreto, mi tío viene a mi cuarto por la noche", "es"),
+    ("llevo horas esperando sola en casa, mi padre viene a mi cuarto por la noche", "es"),
+    ("ojczym wchodzi na chwilę do mojego pokoju w nocy", "pl"),
+])
+def test_a_disclosure_with_a_pause_word_inside_stays_the_disclosure(component: PersonaContext, text: str,
+                                                                    lang: str) -> None:
+    assert seen(component, text, [("abuse_disclosure", 0.9), ("ask_human", 0.1)], lang, "rumianek")[1] == (
+        "abuse_disclosure")
 
 
 @pytest.mark.parametrize("text, lang", [
