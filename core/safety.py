@@ -57,7 +57,9 @@ whether it is ``urgent``:
      ``imminent_danger``, ``distress`` or ``ask_human``: "gtg someone's coming" drew the emergency
      line) in at most ``MAX_COVERING_WORDS`` words: "gtg, my stepdad's home, he touches me at night"
      stays the disclosure; over a reading of ordinary talk a "later" is no break-off ("my friends
-     are coming over later": ``answers.later`` cues taken out before ``postponing`` is looked for);
+     are coming over later": ``answers.later`` cues taken out before ``postponing`` is looked for); a
+     pause that opens a short message naming who arrives ("espera viene alguien", "czekaj ktoś idzie",
+     :func:`is_pause_as_someone_comes`) breaks the talk off too;
   2d. :func:`near_miss` — ordinary talk the classifier is unsure of (``out_of_scope`` below
      ``NEAR_MISS_TOP``) with a help intent close behind it (at least ``NEAR_MISS_SHARE`` as
      confident) and words of harm done to the child (``done_to_me``: "hit me", "me pega") is that
@@ -498,8 +500,10 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
     (``ask_repeat``), "will you tell my parents?" (``ask_privacy``), "is it my fault?"
     (``ask_fault``), "is it free?" (``ask_cost``), "one sec" (``not_now``, whatever the classifier
     says), "I'm in my room" (``inform_location``, whatever the classifier says), "what happens now?"
-    (``out_of_scope``, whatever the classifier says) or "I don't know" / "what?" (``out_of_scope``:
-    unclear, so a question is asked again) answer, else None. A "later" made only of its words also
+    (``out_of_scope``, whatever the classifier says), "ya pls" / "go on then" (``affirm``, ``answers.agree``,
+    whatever the classifier says) or "I don't know" / "what?" (``out_of_scope``: unclear, so a question is
+    asked again) answer, else None (the other kinds — ``cant_talk``, ``ambiguous``, ``how_it_works``,
+    ``is_it_abuse``, ``mind_changed`` — are described at their branches below). A "later" made only of its words also
     overrides the persona's codes: "nie teraz, może wieczorem" holds no code word, though "tonight"
     drew the urgent code (express tonight) at 0.54. ``ask_privacy`` and ``ask_cost`` override any
     reading but an urgent one the classifier is at least ``TENTATIVE_CONFIDENCE`` sure of;
