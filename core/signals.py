@@ -15,11 +15,10 @@ from typing import Final
 
 PERSONA_SEPARATOR: Final = "__"
 NO_PERSONA: Final = "plain"
-#: Slot (and entity) ``voice``: ``plain`` until a conversation inside a persona goes into cover voice
-#: (``COVER_VOICE``: the persona's code was used or answered), then the safety acknowledgements are
-#: the persona's lines (core.persona.schema.COVER_ACKS).
+#: Slot (and entity) ``voice``: ``plain`` (its initial value in domain.yml) until a conversation inside a
+#: persona goes into cover voice (``COVER_VOICE``: the persona's code was used or answered), then the
+#: safety acknowledgements are the persona's lines (core.persona.schema.COVER_ACKS).
 VOICE_SLOT: Final = "voice"
-PLAIN_VOICE: Final = "plain"
 COVER_VOICE: Final = "cover"
 LANGUAGES: Final = ("en", "pl", "es")
 

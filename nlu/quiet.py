@@ -136,11 +136,7 @@ def names_one_of(folded: str, names: Sequence[str]) -> bool:
     from core.text import words
 
     said = " " + " ".join(words(folded)) + " "
-    for name in names:
-        wanted = [w for w in words(name) if w not in _NAME_FILLERS]
-        if wanted and f" {' '.join(wanted)} " in said:
-            return True
-    return False
+    return any(wanted and f" {' '.join(wanted)} " in said for wanted in map(_name_words, names))
 
 
 def as_age(decision: Decision) -> Decision:
@@ -292,7 +288,14 @@ def is_bare_name(folded: str, names: Sequence[str]) -> bool:
     from core.text import words
 
     said = [w for w in words(folded) if w not in _NAME_FILLERS]
-    return bool(said) and any(said == [w for w in words(n) if w not in _NAME_FILLERS] for n in names)
+    return bool(said) and any(said == _name_words(n) for n in names)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a catalogue name without its filler words ("The Lantern Quest" → lantern, quest)."""
+    from core.text import words
+
+    return [w for w in words(name) if w not in _NAME_FILLERS]
 
 
 def as_coded_help(decision: Decision) -> Decision:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any
+from typing import Any, Callable
 
 # OFFERS: the bot's questions whether a person should write; while the child already waits for one (a
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
@@ -120,7 +120,7 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
-    if _is_refusal(said, tracker) and await _refused_while_waiting(processor, events, said, tracker):
+    if _is_refusal(said, tracker) and await _while_waiting(processor, events, said, tracker, _not_now_lines):
         return  # "nie chcę" to the promise: not now, out of the queue
     if said and all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
         await _while_waiting(processor, events, said, tracker)
@@ -194,32 +194,19 @@ def _line_before_message(tracker: Any) -> str | None:
     return None
 
 
-async def _refused_while_waiting(processor: Any, events: list, said: list, tracker: Any) -> bool:
-    """A waiting child's "no" ("nie chcę", "jednak nie chcę, zmieniłam zdanie"): the reply becomes the
-    persona's not_now line and the conversation leaves the queue, as after "no" to the promise itself
-    (nlu/dialogue/rules.yml). The offer a person should write was shown as the promise (:func:`_while_waiting`),
-    so the dialogue took the "no" for one to the offer and answered with the shop. True if replaced."""
-    ctx = context_for(processor)
-    if ctx is None:
-        return False
-    persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
-    lines = await asyncio.to_thread(_not_now_lines, ctx, tracker.sender_id, persona, lang)
-    if lines is None:
-        return False
-    _say_instead(events, said, LATER, lines)
-    return True
-
-
-def _not_now_lines(ctx: Context, conversation_id: str, persona: str, lang: str) -> list[str] | None:
-    """In a worker thread: None unless the conversation waits for a person; else it leaves the queue
-    (an urgent one stays, ``bot_side.put_off``) and the not_now line in the persona's voice."""
+def _not_now_lines(ctx: Context, conversation_id: str, persona: str, lang: str) -> tuple[str, list[str]] | None:
+    """In a worker thread, for a waiting child's "no" ("nie chcę", "jednak nie chcę, zmieniłam zdanie"; the
+    offer was shown as the promise, :func:`_while_waiting`, so the dialogue took the "no" for one to the
+    offer and answered with the shop): None unless the conversation waits for a person; else it leaves the
+    queue (an urgent one stays, ``bot_side.put_off``) and the not_now line in the persona's voice, as after
+    "no" to the promise itself (nlu/dialogue/rules.yml)."""
     if bot_side.waiting_request(ctx, conversation_id) is None:
         return None
     text = delivery.speak(persona, lang, LATER)
     if not text:
         return None
     bot_side.put_off(ctx, conversation_id)
-    return [text]
+    return LATER, [text]
 
 
 def _say_instead(events: list, replies: list, key: str, lines: list[str]) -> None:
@@ -238,14 +225,17 @@ def _numbers(nobody_lines: list[str]) -> dict[str, list[str]]:
     return {NUMBER_KEY: nobody_lines[1:]} if len(nobody_lines) > 1 else {}
 
 
-async def _while_waiting(processor: Any, events: list, said: list, tracker: Any) -> bool:
+async def _while_waiting(processor: Any, events: list, said: list, tracker: Any,
+                         lines_of: Callable[[Context, str, str, str], tuple[str, list[str]] | None] | None = None
+                         ) -> bool:
     """Small talk of a waiting child (or the question whether a person should write): the promise
-    again, or "nobody now, back at …" (+ referral). True if ``said`` was replaced (the child waits)."""
+    again, or "nobody now, back at …" (+ referral); ``lines_of`` (default :func:`_waiting_lines`) may
+    say something else (:func:`_not_now_lines`). True if ``said`` was replaced (the child waited)."""
     ctx = context_for(processor)
     if ctx is None:
         return False
     persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
-    lines = await asyncio.to_thread(_waiting_lines, ctx, tracker.sender_id, persona, lang)
+    lines = await asyncio.to_thread(lines_of or _waiting_lines, ctx, tracker.sender_id, persona, lang)
     if lines is None:
         return False
     _say_instead(events, said, *lines)
