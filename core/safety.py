@@ -561,13 +561,17 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     question = ASK_PRIVACY if made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS) else (
         ASK_COST if made_of(folded, lang, answers.cost, MAX_QUESTION_WORDS) else None)
+    # a cue of danger now counts only outside the question's own phrases: "no quiero que llamen a la
+    # policía" holds the danger cue "llamen a la policia" inside the worry "don't call the police"
+    asked_about = without_phrases(folded, lang, answers.privacy.cues) if question == ASK_PRIVACY else folded
     sure_urgent = signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE and (
-        danger is None or any(danger.found(folded, lang)))
+        danger is None or any(danger.found(asked_about, lang)))
     if question is not None and not sure_urgent:
-        # "will you tell my parents?", "is it free?", "no tengo saldo": a question about this chat in a
-        # closed vocabulary with no disclosure (read as probe, out_of_scope, or distress at 0.86 for
-        # "no tengo saldo"); only an urgent reading the classifier is sure of stays, and only with a
-        # cue of danger now in it ("will the police come" was imminent danger 0.78 on the word police)
+        # "will you tell my parents?", "is it free?", "no tengo saldo", "will you call the police?": a
+        # question about this chat in a closed vocabulary with no disclosure (read as probe, out_of_scope,
+        # distress at 0.86 for "no tengo saldo", imminent danger for "van a llamar a la policía?"); only an
+        # urgent reading the classifier is sure of stays, and only with a cue of danger now in it outside
+        # the question ("will the police come" was imminent danger 0.78 on the word police)
         return Ranked(question, top.confidence, top.source), "none"
     if (made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)
             and signal_for_intent(top.intent)[0] not in HELP_SIGNALS):

@@ -86,3 +86,51 @@ def test_an_urgent_reading_the_classifier_is_sure_of_stays_only_with_a_cue_of_da
     help_signal = decide([("abuse_disclosure", 0.8), ("greet", 0.2)], "plain", fold("will you tell my parents"),
                          "en", CUES, answers=ANSWERS)
     assert (help_signal.intent, help_signal.signal) == (ASK_PRIVACY, "none")
+
+
+# --- the police as a worry (session 23) --------------------------------------------------------------
+# "¿van a llamar a la policía?" after a referral was imminent danger and drew "llama al 112" again; "pero
+# no quiero que llamen a la policía" held the danger cue "llamen a la policia" inside the worry itself;
+# "zadzwonicie na policję?" was please_wait. Asking whether the police will be called is a question about
+# what happens to what the child writes: the privacy line. A request ("call the police", "can you call the
+# police", "zadzwońcie na policję") and the worry with danger now in it keep the emergency reply.
+from nlu.components.persona import _load_danger  # noqa: E402
+
+DANGER = _load_danger(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+POLICE_WORRIES = [
+    ("will you call the police?", "en"), ("are you going to call the police on my dad", "en"),
+    ("please dont call the police", "en"), ("you wont call the police right?", "en"),
+    ("do you have to call the police", "en"), ("i dont want the police involved", "en"),
+    ("¿van a llamar a la policía?", "es"), ("pero no quiero que llamen a la policía", "es"),
+    ("no llaméis a la policía porfa", "es"), ("¿tenéis que llamar a la policía?", "es"),
+    ("no quiero que venga la policía", "es"),
+    ("zadzwonicie na policję?", "pl"), ("nie dzwońcie na policję", "pl"), ("nie chcę policji", "pl"),
+    ("czy wezwiecie policję?", "pl"),
+]
+
+
+@pytest.mark.parametrize("text, lang", POLICE_WORRIES)
+@pytest.mark.parametrize("persona", ["plain", "rumianek"])
+def test_asking_whether_the_police_will_be_called_is_privacy(text: str, lang: str, persona: str) -> None:
+    # the classifier's reading of "no llaméis a la policía" was imminent danger 0.98
+    decision = decide([("imminent_danger", 0.98), ("deny", 0.02)], persona, fold(text), lang, CUES,
+                      answers=ANSWERS, danger=DANGER)
+    assert (decision.intent, decision.signal, decision.urgent) == (ASK_PRIVACY, "none", False), text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("call the police", "en"), ("can you call the police please", "en"), ("please call the police", "en"),
+    ("will you call the police right now he is breaking the door", "en"),
+    ("dont call the police hes here", "en"),
+    ("llamad a la policía ya", "es"), ("van a llamar a la policía? me está pegando ahora mismo", "es"),
+    ("zadzwońcie na policję!", "pl"), ("zadzwoń na policję on mnie bije", "pl"),
+])
+def test_asking_for_the_police_keeps_the_emergency_reply(text: str, lang: str) -> None:
+    decision = decide([("imminent_danger", 0.9), ("probe", 0.1)], "plain", fold(text), lang, CUES,
+                      answers=ANSWERS, danger=DANGER)
+    assert (decision.intent, decision.urgent) == ("imminent_danger", True), text
+
+
+@pytest.mark.parametrize("text", ["zadzwońcie na policję!", "zadzwońcie po policję, on tu jest"])
+def test_the_polish_call_the_police_is_a_cue_of_danger_now(text: str) -> None:
+    assert DANGER.found(fold(text), "pl")[0], text
