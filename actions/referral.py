@@ -55,6 +55,10 @@ ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_not_your_fault", "utter
                                  "utter_please_wait", None})
 #: The bot's questions whether a person should write (bot/handoff/gate.py ``OFFERS``).
 OFFERS: Final = frozenset({"utter_offer_counselor", "utter_confirm_help", "utter_ask_again"})
+#: Help signals whose acknowledgement is a line of its own (``utter_ack_<signal>``) said before a referral
+#: that answers the same message (:func:`acknowledge_disclosure`); danger now has the emergency reply.
+ACKNOWLEDGED: Final = frozenset({"abuse_disclosure", "self_harm", "bullying", "online_exploitation", "distress",
+                                 "peer_help"})
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -140,6 +144,24 @@ def latest_help_signal(tracker: Tracker) -> tuple[Optional[str], bool]:
         if signal and signal not in ("none", "not_safe"):
             return signal, bool(message.get("urgent")) or signal in EMERGENCY_SIGNALS
     return None, False
+
+
+def acknowledge_disclosure(dispatcher: CollectingDispatcher, tracker: Tracker, intent: Optional[str]) -> bool:
+    """ "Thank you for telling me" (``utter_ack_<signal>``; in cover voice the persona's line, domain
+    conditions) when this very message both tells of harm and is the place answer: "a que numero llamo? mi
+    padre me pega, estoy en Madrid" is the referral for Madrid (nlu/components/persona.py keeps the signal),
+    and the disclosure in it was met by numbers only. Only when it is the first the child tells (no
+    acknowledgement, offer or place question before: "yeah nobody is looking, im in Perth" answers one);
+    never for danger now (the emergency reply says it first). Whether it was said."""
+    message = tracker.latest_message or {}
+    signal = message.get("signal")
+    if intent != "inform_location" or signal not in ACKNOWLEDGED or message.get("urgent"):
+        return False
+    if any(a is not None and (a.startswith("utter_ack_") or a in OFFERS or a == "utter_ask_location")
+           for a in _said(tracker)):
+        return False
+    dispatcher.utter_message(response=f"utter_ack_{signal}")
+    return True
 
 
 def was_urgent(tracker: Tracker) -> bool:
@@ -316,6 +338,7 @@ class ActionOfferReferral(Action):
             # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again.
             # So is "what was the number again?" before any number (actions/repeat.py: it waits for the place)
             return self._ask_again(dispatcher, tracker, options, persona, lang)
+        acknowledged = acknowledge_disclosure(dispatcher, tracker, intent)
         if refused and not refusal and ("location" in latest or intent == "inform_location"):
             # "fine. bristol" after "I'd rather not say where": the child names the place after all (it
             # was met by silence: routed as refused, the plain bot has no country to route on)
@@ -442,4 +465,8 @@ class ActionOfferReferral(Action):
             # and whether calling it is free ("is it free?", actions/cost.py)
             dispatcher.utter_message(text=referral_line(r, lang, at, persona),
                                      **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge)})
+        if acknowledged:
+            # the acknowledgement said a person can talk with the child: the offer follows as its own action,
+            # so the answers to it are the offer's rules (nlu/dialogue/rules.yml)
+            return refusal + events + [FollowupAction("utter_offer_counselor")]
         return refusal + events

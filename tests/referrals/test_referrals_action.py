@@ -401,9 +401,12 @@ async def test_a_yes_that_names_another_country_routes_on_that_country(starter_s
 
 def answering(text: str, intent: str, slots: Optional[dict[str, Any]] = None,
               events: Optional[list[dict[str, Any]]] = None) -> Tracker:
-    """The child's ``text`` (read as ``intent``, no place entity) after the bot's question."""
-    t = tracker({"lang": "es", "persona": "plain", **(slots or {})}, events=events)
-    t.latest_message.update(text=text, intent={"name": intent, "confidence": 0.9})
+    """The child's ``text`` (read as ``intent``, no place entity) after the bot's question: an answer
+    carries no help signal of its own (nlu/quiet.py ``as_location_answer``); the help signal the referral
+    routes on came earlier."""
+    told = {"event": "user", "parse_data": {"signal": "abuse_disclosure", "urgent": False}}
+    t = tracker({"lang": "es", "persona": "plain", **(slots or {})}, events=[told, *(events or [])])
+    t.latest_message.update(text=text, intent={"name": intent, "confidence": 0.9}, signal="none")
     return t
 
 
@@ -521,3 +524,43 @@ async def test_a_place_named_after_an_urgent_message_gets_its_emergency_number_f
     calm = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="distress")
     messages, _ = await run(action_with(starter_store), calm)
     assert all("112" not in (m["text"] or "") for m in messages)
+
+
+def told_with_the_place(slots: dict[str, Any], signal: str = "abuse_disclosure", urgent: bool = False,
+                        events: Optional[list[dict[str, Any]]] = None) -> Tracker:
+    """ "a que numero llamo? mi padre me pega, estoy en Madrid": the disclosure and the place in one message
+    (nlu/components/persona.py reads it as the place answer, the help signal kept)."""
+    t = tracker(slots, signal, urgent, events)
+    t.latest_message["intent"] = {"name": "inform_location", "confidence": 0.9}
+    return t
+
+
+async def test_a_disclosure_told_with_the_place_is_acknowledged_then_routed_then_offered(
+        starter_store: DirectoryStore) -> None:
+    """Session 23: the referral alone met "what number do i call, my stepdad hits me, im in leeds" with
+    numbers only. The disclosure is acknowledged first (the plain or cover line, domain conditions), and
+    since that line says a person can talk, the offer follows as its own action (its answers are rules)."""
+    from rasa_sdk.events import FollowupAction
+
+    t = told_with_the_place({"location": "in Leeds", "persona": "plain"})
+    messages, events = await run(action_with(starter_store), t)
+    assert messages[0] == msg(response="utter_ack_abuse_disclosure")
+    assert messages[1] == msg(response="utter_referral_intro")
+    assert "0800 1111" in messages[2]["text"]
+    assert events[-1] == FollowupAction("utter_offer_counselor")
+
+
+@pytest.mark.parametrize("urgent, signal, said", [
+    (True, "imminent_danger", None),  # danger now: the emergency reply said it first
+    (False, "abuse_disclosure", "utter_ack_abuse_disclosure"),  # acknowledged before
+    (False, "abuse_disclosure", "utter_offer_counselor"),  # a question of ours is answered
+    (False, "abuse_disclosure", "utter_ask_location"),
+    (False, "ask_human", None),  # "is there a number i can ring, i live in Cambridge": nothing told
+])
+async def test_no_acknowledgement_before_a_referral_that_answers_or_follows_one(
+        starter_store: DirectoryStore, urgent: bool, signal: str, said: Optional[str]) -> None:
+    events = [{"event": "bot", "text": "...", "metadata": {"utter_action": said}}] if said else []
+    t = told_with_the_place({"location": "in Leeds", "persona": "plain"}, signal, urgent, events)
+    messages, returned = await run(action_with(starter_store), t)
+    assert not any((m.get("response") or "").startswith("utter_ack_") for m in messages)
+    assert not any(e.get("name") == "utter_offer_counselor" for e in returned)
