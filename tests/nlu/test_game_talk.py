@@ -114,6 +114,10 @@ def test_a_childs_story_of_a_friend_in_a_game_keeps_its_reading(text: str) -> No
     ("my friend keeps getting bullied in our squad", "peer_help", "peer_help", 0.6),
     ("nothing matters anymore, not even games", "self_harm", "self_harm", 0.7),
     ("my teammate is so bad i want to die lol", "self_harm", "self_harm", 0.6),
+    # fast-eval s23 (blind6): lost its self-harm reading before "cuts", "heal" and "sleeves" were real-world words
+    ("how long do cuts take to heal, i hide them under my gaming sleeves", "self_harm", "self_harm", 0.07),
+    ("my scars itch when i hold the controller", "self_harm", "self_harm", 0.5),
+    ("i wear long sleeves for streams so nobody sees my arms", "self_harm", "self_harm", 0.5),
     ("my mate bullies me every game we play", "bullying", "bullying", 0.6),
     ("i dont want to live anymore, i just play games all night so i dont think", "self_harm", "self_harm", 0.8),
     ("whats the best loadout in warzone rn, hes coming with a knife", "abuse_disclosure", "abuse_disclosure", 0.5),
