@@ -312,3 +312,103 @@ def as_visit_request(decision: Decision) -> Decision:
     """``decision`` turned into a visit request (intent and signal ``visit_request``, urgent)."""
     signal, urgent = signal_for_intent("visit_request")
     return dataclasses.replace(decision, intent="visit_request", signal=signal, urgent=urgent)
+
+
+#: Below this confidence a self-harm, abuse, bullying or friend's-story reading of game talk (a game word,
+#: no real-world word) is the game persona's game answer (:func:`is_game_talk`); at or above it the
+#: reading stands unless the message says the child was beaten in a game ("destroys me in tekken").
+#: "i wanna kms this game is so bad" was self_harm .71, "i want to kill myself, even gaming doesnt help"
+#: .96 (and has real-world words).
+GAME_TALK_CONFIDENCE = 0.9
+#: Readings of a game message the rule may take back: the classifier reads game rage and rivalry by its
+#: words ("kms", "destroys me", a stranger messaging) — never imminent danger, online exploitation said by
+#: the child, distress or asking for a person.
+GAME_READABLE = frozenset({"self_harm", "abuse_disclosure", "bullying", "peer_help"})
+#: Words that may stand between "in"/"at"/"on" and the game of a :func:`beaten_in_game` phrase.
+_GAME_ARTICLES = frozenset({"the", "a", "an", "every", "each", "this", "that", "my", "our", "his", "her", "their"})
+_BEATEN = re.compile(r"\b(\w+) (?:me|us) (?:in|at|on) (.*)$")
+
+
+def beaten_in_game(folded: str, lang: Optional[str], game: Any) -> bool:
+    """``folded`` says the child was beaten in a game: a ``losing`` verb ("destroys", "wrecks"), "me"
+    or "us", "in"/"at"/"on", then a game word ("my stepbrother always destroys me in tekken", "owns us
+    at every match") — "kills me in the morning" names no game."""
+    from core.safety import cues_of
+
+    losing = [c for found in cues_of(lang, game.losing) for c in found]
+    words = [c for found in cues_of(lang, game.words) for c in found]
+    for match in _BEATEN.finditer(folded):
+        verb, rest = match.group(1), match.group(2).split()
+        if not any(verb.startswith(v) for v in losing if " " not in v):
+            continue
+        tails = [" ".join(rest), " ".join(rest[1:]) if rest and rest[0] in _GAME_ARTICLES else ""]
+        if any(tail and tail.startswith(w) for tail in tails for w in words):
+            return True
+    return False
+
+
+def _without_beating(folded: str, lang: Optional[str], game: Any) -> str:
+    """``folded`` without its "<losing verb> me in" words, so that "beats me in tekken" is no harm done."""
+    from core.safety import cues_of
+
+    losing = [c for found in cues_of(lang, game.losing) for c in found if " " not in c]
+    return re.sub(r"\b(\w+) (me|us) (in|at|on)\b",
+                  lambda m: " " if any(m.group(1).startswith(v) for v in losing) else m.group(0), folded)
+
+
+def is_game_talk(decision: Decision, persona: str, folded: str, lang: Optional[str], game: Any,
+                 done_to_me: Mapping[str, Sequence[str]], urgent_cues: Mapping[str, Sequence[str]],
+                 danger: Any) -> bool:
+    """Inside a game persona (the caller checks its kind): a message about a game (a ``game.words``
+    word) with no real-world word (``game.real_world``), no harm done to the child (``done_to_me``, a
+    "destroys me in tekken" aside), no self-harm urgency cue and no cue of danger now, that the
+    classifier read as a shared (not the code's) self-harm, abuse, bullying or friend's-story reading
+    below :data:`GAME_TALK_CONFIDENCE` — at any confidence when it says the child was beaten in a game
+    (:func:`beaten_in_game`); a friend's story only when an adult asks (``game.adult``: "im a dad, my
+    son plays roblox") — or as out of scope ("im getting destroyed in ranked"): game talk, answered
+    with the persona's game answer (:func:`as_cover`), never the plain voice. Never urgent readings."""
+    from core.safety import FOREIGN_INTENT, has_cue, is_harmed
+
+    if persona == NO_PERSONA or game is None or decision.urgent or persona_of(decision.source) is not None:
+        return False
+    if decision.signal == "none":
+        if decision.intent != FOREIGN_INTENT:
+            return False
+    elif decision.signal not in GAME_READABLE:
+        return False
+    # a parent asking about their child's game ("im a dad, my son ... someone keeps messaging him weird
+    # stuff, how do i block them"): the real-world words are about the game's chat, not harm to the writer
+    parent = decision.signal == "peer_help" and has_cue(folded, lang, game.adult)
+    if not has_cue(folded, lang, game.words) or (has_cue(folded, lang, game.real_world) and not parent):
+        return False
+    if is_harmed(_without_beating(folded, lang, game), lang, done_to_me) or has_cue(folded, lang, urgent_cues):
+        return False
+    if any(danger.found(folded, lang)):
+        return False
+    if decision.signal == "none":
+        return True
+    if decision.signal == "peer_help" and not parent:
+        return False
+    return decision.confidence < GAME_TALK_CONFIDENCE or beaten_in_game(folded, lang, game)
+
+
+def is_bare_code_request(decision: Decision, persona: str, folded: str, lang: Optional[str], game: Any,
+                         names: Sequence[str]) -> bool:
+    """Inside a game persona: its urgent code read in a message made only of the code (one of its
+    catalogue ``names``, or its home level) and the words of a request (``game.code_request``: "i need
+    the lantern quest", "lantern quest 4 me and my lil bro", "lantern quest. home level boss is my
+    stepdad"): no word says the moment, haste, harm or a place, so it is the code's discreet question
+    (:func:`as_coded_help`). Any other word keeps the urgent reply ("lantern quest now", "the home
+    level boss broke the door", "need the lantern quest tonight")."""
+    from core.safety import cues_of
+    from core.text import words
+
+    if persona == NO_PERSONA or game is None or decision.intent != CODED_URGENT or persona_of(decision.source) != persona:
+        return False
+    allowed = {w for found in cues_of(lang, game.code_request) for cue in found for w in words(cue)}
+    said = words(folded)
+    if not said or any(w not in allowed for w in said):
+        return False
+    joined = " ".join(said)
+    return names_one_of(folded, names) or any(w.startswith("lant") for w in said) or "home level" in joined \
+        or "home lvl" in joined
