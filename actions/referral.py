@@ -184,6 +184,14 @@ def _said(tracker: Tracker) -> list[Optional[str]]:
     return [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
 
 
+def offer_open_at_referral(tracker: Tracker) -> bool:
+    """Whether the bot's last line (answers to questions about this chat aside) is a referral that
+    came right after one of its questions whether a person should write (``OFFERS``): the place was
+    said instead of an answer to that question, so it is still open."""
+    said = [a for a in _said(tracker) if a not in ANSWER_LINES]
+    return len(said) >= 2 and said[-1] == "utter_referral_intro" and said[-2] in OFFERS
+
+
 def asking_for_location(tracker: Tracker) -> int:
     """How often "which city?" was asked when it is the bot's last line (else 0)."""
     said = _said(tracker)
@@ -390,6 +398,12 @@ class ActionOfferReferral(Action):
             # promise or says who answers when)
             dispatcher.utter_message(response="utter_please_wait")
             return []
+        elif not options and intent == "affirm" and offer_open_at_referral(tracker):
+            # "yes" after a referral that answered a place said instead of answering "shall a person write
+            # to you?" ("my friend's dad hits him" → the offer; "he lives in london" → Childline; "yes"):
+            # the yes answers the offer, still open (it drew "I'm not sure I can help with that one")
+            dispatcher.utter_message(response="utter_please_wait")
+            return [FollowupAction("action_request_counselor")]
         elif not options and intent in ANSWERS:
             # a lone yes / no after the referral: answered as anywhere else (nlu/dialogue/rules.yml)
             dispatcher.utter_message(response=ANSWERS[intent])

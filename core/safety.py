@@ -234,6 +234,7 @@ class Answers:
     ambiguous: Phrases = field(default_factory=Phrases)
     mind_changed: Phrases = field(default_factory=Phrases)
     cant_talk: Phrases = field(default_factory=Phrases)
+    right_now: Phrases = field(default_factory=Phrases)
     how_it_works: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
 
@@ -470,16 +471,17 @@ def breaks_off(folded: str, lang: Optional[str], postponing: Mapping[str, Sequen
 
 
 def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int = MAX_ANSWER_WORDS) -> bool:
-    """Whether ``folded`` holds a cue of ``phrases`` and nothing but cue words and fillers (the
-    message's language, or any language when it is unknown)."""
+    """Whether ``folded`` holds a cue of ``phrases`` as whole words and nothing but cue words and
+    fillers (the message's language, or any language when it is unknown). Whole words: the one-letter
+    unsure cue "q" is no cue of "si quiero" (whose words a cue "no se si quiero" allows)."""
     tokens = _WORD.findall(folded)
     if not tokens or len(tokens) > max_words:
         return False
-    words = " ".join(tokens)  # punctuation dropped: "¿qué?" is the word "que"
+    words = f" {' '.join(tokens)} "  # punctuation dropped: "¿qué?" is the word "que"
     for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
         cues = [" ".join(_WORD.findall(cue)) for cue in phrases.cues[cue_lang]]
         allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in cue.split()}
-        if contains_cue(words, cues) and all(t in allowed for t in tokens):
+        if any(f" {cue} " in words for cue in cues if cue) and all(t in allowed for t in tokens):
             return True
     return False
 
@@ -524,6 +526,14 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         signal = "not_safe" if persona != NO_PERSONA else (
             "none" if top.intent == "ask_human" else signal_for_intent(top.intent)[0])
         return Ranked(NOT_NOW, top.confidence, top.source), signal
+    if (persona == NO_PERSONA and made_of(folded, lang, answers.cant_talk)
+            and has_word_cue(folded, lang, answers.right_now.cues)
+            and signal_for_intent(top.intent)[0] in CANT_TALK_SIGNALS and not signal_for_intent(top.intent)[1]):
+        # plain bot: "ahora no puedo hablar", "teraz nie moge pisac", "i cant talk right now" (deny .69 drew
+        # the refusal line, so a later "si ya" was asked again): a "not now", the offer is remembered. A bare
+        # "no puedo hablar" keeps the classifier's reading (it may be "I can't talk about it"); inside a
+        # persona the cant_talk branch below makes it the quiet code
+        return Ranked(NOT_NOW, top.confidence, top.source), "none"
     if made_of(folded, lang, answers.hold):
         # "one sec", "hang on", "chwila": a pause, answered like "not now". Its closed vocabulary holds
         # no disclosure, yet "chwila" drew the urgent code at 0.20 and "one sec" distress at 0.89

@@ -71,6 +71,7 @@ class AnswerCues(Strict):
     ambiguous: Dict[Lang, Phrases] = {}
     mind_changed: Dict[Lang, Phrases] = {}
     cant_talk: Dict[Lang, Phrases] = {}
+    right_now: Dict[Lang, Phrases] = {}
     how_it_works: Dict[Lang, Phrases] = {}
     is_it_abuse: Dict[Lang, Phrases] = {}
 

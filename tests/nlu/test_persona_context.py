@@ -968,3 +968,25 @@ def test_the_code_with_a_refused_place_is_the_code(component: PersonaContext) ->
     # without the code it stays the refusal (an answer to "which town?")
     assert seen(component, "i dont want to say where i live", [("inform_location", 0.89), ("greet", 0.1)], "en",
                 persona="gametips")[0] == "inform_location"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("i dont want to tell you where i am", "en"), ("dont wanna tell you where i am", "en"), ("i wont tell you where i am", "en"),
+    ("i dont know where i am", "en"), ("no idea where i am, at my aunts", "en"), ("idk where i am tbh", "en"),
+    ("no se donde estoy, en el pueblo de mi abuela", "es"), ("no se donde estoy", "es"),
+    ("no se en que ciudad estoy, es un pueblo", "es"), ("ni idea de donde estoy", "es"),
+    ("no se como se llama el pueblo", "es"),
+    ("nie wiem gdzie jestem, u cioci na wsi", "pl"), ("nie wiem jak sie nazywa ta wies", "pl"),
+    ("nie wiem w jakim miescie jestem", "pl"), ("nie wiem, gdzie jestem, jakas wies", "pl"),
+])
+def test_not_knowing_or_not_telling_where_is_a_refusal(component: PersonaContext, text: str, lang: str) -> None:
+    """The s22 probes (session 23): "no se donde estoy, en el pueblo de mi abuela", "i dont want to tell you where
+    i am" drew the city question again; the child can't or won't say: routed without the place."""
+    intent, signal, _, entities = seen(component, text, [("inform_location", 0.8), ("out_of_scope", 0.2)], lang)
+    assert (intent, signal) == ("inform_location", "none") and ("location_refused", "true") in entities
+
+
+def test_not_knowing_where_with_fear_keeps_the_danger_reading(component: PersonaContext) -> None:
+    intent, signal, urgent, entities = seen(component, "i dont know where i am and im scared",
+                                            [("imminent_danger", 0.6), ("distress", 0.4)], "en")
+    assert signal == "imminent_danger" and ("location_refused", "true") not in entities

@@ -564,3 +564,30 @@ async def test_no_acknowledgement_before_a_referral_that_answers_or_follows_one(
     messages, returned = await run(action_with(starter_store), t)
     assert not any((m.get("response") or "").startswith("utter_ack_") for m in messages)
     assert not any(e.get("name") == "utter_offer_counselor" for e in returned)
+
+
+def said(*responses: Optional[str]) -> list[dict[str, Any]]:
+    return [{"event": "bot", "text": "...", "metadata": {"utter_action": r} if r else {}} for r in responses]
+
+
+@pytest.mark.parametrize("offer", ["utter_offer_counselor", "utter_confirm_help", "utter_ask_again"])
+async def test_a_yes_after_a_referral_said_instead_of_answering_the_offer_takes_it_up(
+        starter_store: DirectoryStore, offer: str) -> None:
+    """The s21 probe: the offer, then "he lives in london same as me" (Childline), then "yes" drew "I'm not
+    sure I can help with that one": the offer was still open, the yes answers it."""
+    from rasa_sdk.events import FollowupAction
+    t = tracker({"location": "london", "persona": "plain"}, signal="affirm",
+                events=said("utter_peer_help", offer, "utter_referral_intro", None))
+    messages, events = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_please_wait")]
+    assert events == [FollowupAction("action_request_counselor")]
+
+
+@pytest.mark.parametrize("before", [("utter_offer_counselor", "utter_back_to_shop", "utter_referral_intro", None),
+                                    ("utter_ask_location", "utter_referral_intro", None),
+                                    ("utter_referral_intro", None)])
+async def test_a_lone_yes_after_a_referral_with_no_offer_open_is_not_a_request(
+        starter_store: DirectoryStore, before: tuple) -> None:
+    t = tracker({"location": "london", "persona": "plain"}, signal="affirm", events=said(*before))
+    messages, events = await run(action_with(starter_store), t)
+    assert messages == [msg(response="utter_out_of_scope")] and events == []
