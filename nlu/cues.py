@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 from pydantic import conlist
 
@@ -90,23 +90,6 @@ class DangerCues(Strict):
     soon: Cues = {}
 
 
-class GameTalkCues(Strict):
-    """Inside a game persona (``kind: game_tips``), game talk the classifier read as a disclosure or
-    as another topic (nlu/quiet.py is_game_talk): ``words`` of a game (a title, "ranked", "boss",
-    "lobby"), ``real_world`` words that put the message outside the game (home, school, the body, a
-    relation doing something to the child, the persona's code) and keep the classifier's reading,
-    ``losing`` verbs of being beaten in a game ("destroys", "wrecks": "my brother destroys me in
-    tekken"), ``adult`` words of a parent asking about their child's game ("im a dad", "my son") and
-    ``code_request`` the words a bare request for the persona's code may have beside its name ("i
-    need", "for me and my lil bro": nlu/quiet.py is_bare_code_request)."""
-
-    words: Cues
-    real_world: Cues
-    losing: Cues = {}
-    adult: Cues = {}
-    code_request: Cues = {}
-
-
 class CuesFile(Strict):
     key_name = "section"
 
@@ -134,7 +117,6 @@ class CuesFile(Strict):
     wipe_lines: Dict[Lang, Phrases] = {}
     come_for_me: Dict[Lang, List[Cue]] = {}
     order_reference: Dict[Lang, List[Cue]] = {}
-    game_talk: Optional[GameTalkCues] = None
 
 
 class CuesError(ValueError):

@@ -155,28 +155,6 @@ COUNTRY_ALIASES: Final = {
     "eeuu": "US", "ee uu": "US", "estados unidos": "US", "stany": "US", "stany zjednoczone": "US",
     "rpa": "ZA", "czechy": "CZ", "czech republic": "CZ", "republika czeska": "CZ", "the states": "US",
 }
-#: Counties and areas of the United Kingdom that children name instead of a town ("she lives in
-#: cornwall": with no entry, Cornwall, Ontario, the only place of the name, drew a Canadian helpline on
-#: the British game persona) -> a town of the area in the gazetteer, its anchor (kind ``region``, like
-#: the US states). Only areas whose name is no British town's; a namesake elsewhere (Kent, Washington;
-#: Norfolk, Virginia) is resolved like any other name (the conversation's country, else asked).
-GB_AREAS: Final = {
-    "cornwall": "Truro", "devon": "Exeter", "kent": "Maidstone", "essex": "Chelmsford", "surrey": "Guildford",
-    "sussex": "Brighton", "east sussex": "Lewes", "west sussex": "Chichester", "yorkshire": "Leeds",
-    "north yorkshire": "York", "west yorkshire": "Leeds", "south yorkshire": "Sheffield",
-    "east yorkshire": "Kingston upon Hull", "lancashire": "Preston", "cumbria": "Carlisle", "norfolk": "Norwich",
-    "suffolk": "Ipswich", "somerset": "Taunton", "dorset": "Bournemouth", "hampshire": "Southampton",
-    "wiltshire": "Swindon", "cheshire": "Chester", "lincolnshire": "Lincoln", "county durham": "Durham",
-    "merseyside": "Liverpool", "greater manchester": "Manchester", "west midlands": "Birmingham",
-    "derbyshire": "Derby", "nottinghamshire": "Nottingham", "staffordshire": "Stafford",
-    "shropshire": "Shrewsbury", "herefordshire": "Hereford", "worcestershire": "Worcester",
-    "gloucestershire": "Gloucester", "oxfordshire": "Oxford", "berkshire": "Reading",
-    "buckinghamshire": "Aylesbury", "hertfordshire": "Watford", "bedfordshire": "Bedford",
-    "cambridgeshire": "Cambridge", "leicestershire": "Leicester", "northamptonshire": "Northampton",
-    "warwickshire": "Warwick", "fife": "Kirkcaldy", "the highlands": "Inverness", "ayrshire": "Kilmarnock",
-    "lanarkshire": "Hamilton", "aberdeenshire": "Aberdeen", "perthshire": "Perth", "county antrim": "Belfast",
-    "county tyrone": "Omagh",
-}
 #: Short names of big cities (diacritics folded) -> (country, the city's own name). The short names
 #: people use for a city whose own name carries its river or sea ("Newcastle" for Newcastle upon Tyne).
 CITY_ALIASES: Final = {
@@ -316,12 +294,6 @@ class Gazetteer:
             if inside and not any(p.country == "US" and p.population >= ALT_NAME_CITY for p in named):
                 anchor = max(inside, key=lambda p: p.population)
                 self._add(key, replace(anchor, name=state["name"], admin1=code, kind="region"))
-        for key, town in GB_AREAS.items():
-            # a county of the UK ("cornwall", "devon"), anchored at one of its towns, kind region
-            anchor = next((p for p in self.names.get(fold_name(town), ()) if p.country == "GB" and p.kind == "city"),
-                          None)
-            if anchor is not None and not any(p.country == "GB" for p in self.names.get(key, ())):
-                self._add(key, replace(anchor, name=key.title(), kind="region"))
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, self.countries[code], allow_short=True)

@@ -31,7 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
-    goes_into_cover, is_bare_code_request, is_game_talk, names_one_of,
+    goes_into_cover,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal,
     is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
     load_quiet_words, load_refusals, load_wipe_lines,
@@ -98,21 +98,6 @@ def _load_danger(path: Path) -> Danger:
 
     return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
                   calm=folded(section.calm), fiction=folded(section.fiction), soon=folded(section.soon))
-
-
-#: The persona kind whose cover is game talk (nlu/quiet.py is_game_talk, is_bare_code_request).
-GAME_KIND = "game_tips"
-
-
-def _load_game_talk(path: Path) -> Any:
-    """The ``game_talk`` cues with every list folded (``{lang: [folded cue, ...]}`` each), or None."""
-    from types import SimpleNamespace
-
-    section = load_cues(path).game_talk
-    if section is None:
-        return None
-    return SimpleNamespace(**{name: {lang: sorted({fold(w) for w in words}) for lang, words in getattr(section, name).items()}
-                              for name in ("words", "real_world", "losing", "adult", "code_request")})
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
@@ -190,9 +175,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.wipe_lines = load_wipe_lines(PROJECT_ROOT / self.config["cues_file"])
         self.come_for_me = load_come_for_me(PROJECT_ROOT / self.config["cues_file"])
         self.order_words = load_order_words(PROJECT_ROOT / self.config["cues_file"])
-        self.game_talk = _load_game_talk(PROJECT_ROOT / self.config["cues_file"])
-        # personas whose cover is game talk (kind game_tips): the game-talk rules apply there only
-        self.game_personas = frozenset(pid for pid, p in project_personas().items() if p.kind == GAME_KIND)
         self.risk_cues: Dict[str, Dict[str, List[str]]] = _load_risk_cues()
         self.countries = persona_countries()
         self.catalogues = persona_catalogues()
@@ -323,13 +305,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             (decision.signal in ("none", "not_safe") and is_location_refusal(folded, lang, self.refusals))
             or (not decision.urgent and is_bare_refusal(folded, lang, self.refusals)))
         has_address = find_address(text) is not None
-        if (refused and persona != NO_PERSONA and decision.signal != "not_safe"
-                and names_one_of(folded, self.catalogues.get(persona, ()))):
-            # "lantern quest, i dont want to say where i live" (inform_location .89): the code with a
-            # refusal to say where — the code's discreet question; the refusal stays (entity below), so
-            # the referral routes on the persona's country and never asks where; the quiet code stays quiet
-            decision = as_coded_help(decision)
-        elif refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
+        if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
         elif is_existing_order(decision, persona, folded, lang, self.order_words, harm_cues):
             # "cambien la dirección del pedido 55102 a calle Serrano 40": a customer's order by its
@@ -339,19 +315,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
               and is_bare_name(folded, self.catalogues.get(persona, ()))):
             # "lantern quest?" alone (the urgent code at 0.67 drew 999): the code's discreet question
             decision = as_coded_help(decision)
-        elif (persona in self.game_personas
-              and is_bare_code_request(decision, persona, folded, lang, self.game_talk, self.catalogues.get(persona, ()))):
-            # "i need the lantern quest", "lantern quest 4 me and my lil bro" (the urgent code .56/.72 drew
-            # 999): only the code and the words of a request, no word of the moment — its discreet question
-            decision = as_coded_help(decision)
-        elif (persona in self.game_personas
-              and is_game_talk(decision, persona, folded, lang, self.game_talk, self.done_to_me, self.urgent_cues,
-                               self.danger)
-              and not self._names_place(text, persona, lang)):
-            # "i wanna kms this game is so bad" (self_harm .71), "my stepbrother always destroys me in tekken"
-            # (abuse .99), "im getting destroyed in ranked" (out of scope): game talk, the game answer (a
-            # place named in it is left to the place answers below: "glasgow, just playing minecraft")
-            decision = as_cover(decision, persona)
         elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, has_address):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)

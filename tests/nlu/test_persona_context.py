@@ -914,62 +914,6 @@ def test_its_fine_im_alone_in_my_room_says_where_not_danger(component: PersonaCo
                 "gametips")[:3] == ("inform_location", "none", False)
 
 
-# --- session 23 (fixer game): game talk, the bare code request, the code with a refused place -----
-
-@pytest.mark.parametrize("text, ranking", [
-    ("i wanna kms this game is so bad", [("self_harm", 0.71), ("gametips__ask_game_recommendation", 0.12)]),
-    ("my stepbrother always destroys me in tekken", [("abuse_disclosure", 0.99), ("gametips__ask_level_tips", 0.01)]),
-    ("im getting absolutely destroyed in ranked, my team is trash lol",
-     [("out_of_scope", 0.99), ("gametips__ask_genre_tips", 0.01)]),
-    ("hi im a dad, my son plays roblox and someone keeps messaging him weird stuff, how do i block them",
-     [("peer_help", 0.52), ("gametips__ask_account_help", 0.1)]),
-])
-def test_game_talk_in_the_game_persona_is_its_game_answer(component: PersonaContext, text: str,
-                                                          ranking: list) -> None:
-    intent, signal, urgent, _ = seen(component, text, ranking, "en", persona="gametips")
-    assert intent.startswith("gametips__") or intent in ("ask_level_tips", "ask_genre_tips", "ask_account_help",
-                                                         "ask_game_recommendation")
-    assert (signal, urgent) == ("none", False)
-
-
-@pytest.mark.parametrize("text, ranking, signal", [
-    ("my stepdad smashed my controller and hit me", [("abuse_disclosure", 0.91), ("gametips__ask_controls", 0.07)],
-     "abuse_disclosure"),
-    ("i want to kill myself, even gaming doesnt help", [("self_harm", 0.96), ("gametips__ask_lag", 0.01)], "self_harm"),
-    # the same game rage in the shop is no game talk: the rule is the game persona's only
-    ("i wanna kms this game is so bad", [("self_harm", 0.71), ("rumianek__ask_price", 0.12)], "self_harm"),
-])
-def test_a_disclosure_that_mentions_a_game_keeps_its_reading(component: PersonaContext, text: str, ranking: list,
-                                                              signal: str) -> None:
-    persona = "rumianek" if "rumianek__ask_price" in dict(ranking) else "gametips"
-    assert seen(component, text, ranking, "en", persona=persona)[1] == signal
-
-
-@pytest.mark.parametrize("text, urgent", [
-    ("i need the lantern quest", False),
-    ("lantern quest 4 me and my lil bro", False),
-    ("lantern quest. home level boss is my stepdad", False),
-    ("i need the lantern quest now", True),
-    ("lantern quest me and my lil bro are hiding", True),
-])
-def test_the_bare_code_request_is_its_discreet_question(component: PersonaContext, text: str, urgent: bool) -> None:
-    ranking = [("gametips__urgent", 0.56), ("gametips__help_request", 0.44)]
-    intent, signal, is_urgent, _ = seen(component, text, ranking, "en", persona="gametips")
-    assert (intent, signal, is_urgent) == (("urgent", "urgent", True) if urgent else
-                                           ("help_request", "help_request", False))
-
-
-def test_the_code_with_a_refused_place_is_the_code(component: PersonaContext) -> None:
-    intent, signal, urgent, entities = seen(component, "lantern quest, i dont want to say where i live",
-                                            [("inform_location", 0.89), ("gametips__help_request", 0.06)], "en",
-                                            persona="gametips")
-    assert (intent, signal, urgent) == ("help_request", "help_request", False)
-    assert ("location_refused", "true") in entities and ("voice", "cover") in entities
-    # without the code it stays the refusal (an answer to "which town?")
-    assert seen(component, "i dont want to say where i live", [("inform_location", 0.89), ("greet", 0.1)], "en",
-                persona="gametips")[0] == "inform_location"
-
-
 @pytest.mark.parametrize("text, lang", [
     ("i dont want to tell you where i am", "en"), ("dont wanna tell you where i am", "en"), ("i wont tell you where i am", "en"),
     ("i dont know where i am", "en"), ("no idea where i am, at my aunts", "en"), ("idk where i am tbh", "en"),

@@ -525,19 +525,3 @@ def test_the_polish_locative_of_a_town_in_n_and_ga(text: str, name: str) -> None
     "W jakim mieście jesteś?" was asked again."""
     found = locate(text, country_hint="PL", lang="pl")
     assert found.place is not None and found.place.name == name
-
-
-@pytest.mark.parametrize("text", [
-    "she lives in cornwall", "cornwall", "i live in devon", "we live in yorkshire", "in norfolk",
-    "i live in surrey", "fife", "my home is in lancashire", "i live in cumbria", "we're in hampshire",
-    "im from aberdeenshire",
-])
-def test_a_british_county_is_the_uk_on_a_british_persona(text: str) -> None:
-    # session 23: "she lives in cornwall" drew Cornwall, Ontario's helpline on the British game persona
-    located = locate(text, "GB", "en", exclude=CATALOGUE)
-    assert located.place is not None and located.place.country == "GB" and located.place.kind == "region", located
-
-
-def test_a_british_county_with_a_namesake_elsewhere_is_asked_without_a_country() -> None:
-    located = locate("I live in Kent", None, "en", exclude=CATALOGUE)
-    assert located.place is None and {p.country for p in located.candidates} >= {"GB", "US"}
