@@ -81,13 +81,8 @@ whether it is ``urgent``:
   4. :func:`is_adult_order` — inside a persona, the urgent code written by someone who reads as an
      adult customer ("express delivery, a birthday present for my wife") with no harm cue gets the
      discreet question (intent ``help_request``; signal ``urgent`` and the urgent flag are kept,
-     so a "yes" still reaches a counselor first) instead of a bare emergency line. So does the
-     visit code (an order with a delivery address) written by a business (``trade_customer`` cues:
-     "my salon", "wholesale", "our clinic"; gifts do not count there), and the urgent code
-     from a shopper who blames a product for the reaction (:func:`is_product_complaint`: "la crema
-     me hace arder la piel", "refund"; the coded skin words do not count as harm there, any other
-     harm word, persona risk cue or cue of danger now does). Any other harm cue keeps the
-     emergency reply first;
+     so a "yes" still reaches a counselor first) instead of a bare emergency line. Any harm cue
+     keeps the emergency reply first;
   5. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
      about another person — ``peer_help``, never the child's own urgent self-harm; with a cue of
      urgency it is ``peer_help_urgent``. Other signals stand (a forwarded threat is still evidence
@@ -771,20 +766,6 @@ def is_pause_as_someone_comes(folded: str, lang: Optional[str], hold: Mapping[st
     return bool(_SOMEBODY & set(rest)) or has_word_cue(" ".join(rest), lang, someone)
 
 
-def is_product_complaint(
-    folded: str, lang: Optional[str], blame: Mapping[str, Sequence[str]], skin_words: Mapping[str, Sequence[str]],
-    harm_cues: Mapping[str, Sequence[str]], danger: "Danger",
-) -> bool:
-    """A shopper's complaint about a product: a word that blames a product for the reaction or asks
-    for the money back ("me hace arder", "gave me a rash", "po kremie", "refund"), and no harm cue
-    other than the coded skin words ("skin", "arde", "piecze"), no cue of danger now or a weapon."""
-    if not has_cue(folded, lang, blame):
-        return False
-    other_harm = {code: [cue for cue in cues if cue not in set(skin_words.get(code, ()))]
-                  for code, cues in harm_cues.items()}
-    return not has_cue(folded, lang, other_harm) and not any(danger.found(folded, lang))
-
-
 def is_adult_order(
     folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
 ) -> bool:
@@ -880,9 +861,6 @@ def decide(
     someone: Optional[Mapping[str, Sequence[str]]] = None,
     unnamed: Optional[Mapping[str, Sequence[str]]] = None,
     done_to_me: Optional[Mapping[str, Sequence[str]]] = None,
-    trade_cues: Optional[Mapping[str, Sequence[str]]] = None,
-    product_blame: Optional[Mapping[str, Sequence[str]]] = None,
-    skin_words: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -893,10 +871,7 @@ def decide(
     asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c;
     ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`;
     ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
-    :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`);
-    ``trade_cues``: a business ordering ("my salon", "wholesale"), for the visit code in step 4;
-    ``product_blame``, ``skin_words``: a product blamed for a reaction, the coded skin words that do
-    not count as harm then (:func:`is_product_complaint`)."""
+    :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -955,16 +930,6 @@ def decide(
     if (persona != NO_PERSONA and top.intent == "urgent"
             and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
         top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question
-    elif (persona != NO_PERSONA and top.intent == "urgent"
-            and is_product_complaint(folded, lang, product_blame or {}, skin_words or {}, harm_cues or {}, danger)):
-        # a shopper blaming a product ("la crema me hace arder la piel, mi piel arde un montón":
-        # the urgent code 1.00 drew 112): the discreet question, signal and urgent flag kept
-        top = Ranked("help_request", top.confidence, top.source)
-    elif (persona != NO_PERSONA and top.intent == "visit_request"
-            and is_adult_order(folded, lang, trade_cues or {}, harm_cues or {})):
-        # a business's order with its delivery address ("3 creams for my salon, delivery to 5 King
-        # Street": visit code .93 drew 999): the discreet question, signal and urgent flag kept
-        top = Ranked("help_request", top.confidence, top.source)
     elif masked and is_tentative(top, masked[0], signal, persona, folded, lang, harm_cues or {}, urgent_cues, danger):
         # in cover voice: the discreet question, or when urgent the persona's coded urgent reply
         # (the emergency number first, then a person) — the signal and the urgent flag are kept

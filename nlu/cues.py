@@ -101,9 +101,6 @@ class CuesFile(Strict):
     postponing: Cues
     farewells: Cues
     adult_customer: Cues
-    trade_customer: Cues = {}
-    product_blame: Cues = {}
-    skin_words: Cues = {}
     harm: Cues
     done_to_me: Cues = {}
     arriving: Cues

@@ -43,7 +43,7 @@ from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, is_adult_order, made_of,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, persona_of
 from nlu.components.base import PopbotComponent, entity_value
@@ -157,9 +157,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.no_plan: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_no_plan")
         self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
         self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
-        self.trade_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "trade_customer")
-        self.product_blame: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_blame")
-        self.skin_words: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "skin_words")
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.done_to_me: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
         self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
@@ -295,9 +292,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             someone=self.someone,
             unnamed=self.someone_unnamed,
             done_to_me=self.done_to_me,
-            trade_cues=self.trade_cues,
-            product_blame=self.product_blame,
-            skin_words=self.skin_words,
         )
         lang = entity_value(message, "lang")
         corrected: Optional[Located] = None  # a place named after a "no" ("no, alabama")
@@ -319,10 +313,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)
             decision = as_visit_request(decision)
-        elif (is_coded_visit_request(decision, persona, has_address)
-              and not is_adult_order(folded, lang, self.trade_cues, harm_cues)):
-            # inside a persona: the code with a street address is the visit code (nlu/quiet.py);
-            # not a business's order ("10 jars for our clinic, 8 Queen Street"): the discreet question
+        elif is_coded_visit_request(decision, persona, has_address):
+            # inside a persona: the code with a street address is the visit code (nlu/quiet.py)
             decision = as_visit_request(decision)
         elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_FAULT, ASK_COST)
               and made_of(folded, lang, self.wipe_lines)):

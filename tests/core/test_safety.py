@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from core.safety import (
-    FOREIGN_INTENT, NOT_NOW, Answers, Danger, Phrases, choose, contains_cue, decide, is_urgent, made_of, mask,
+    FOREIGN_INTENT, NOT_NOW, Answers, Phrases, choose, contains_cue, decide, is_urgent, made_of, mask,
 )
 from core.signals import generic_name
 from core.text import fold
@@ -419,73 +419,6 @@ def test_the_adult_rule_never_touches_plain_or_other_signals() -> None:
     visit = decide([("rumianek__visit_request", 1.0)], "rumianek", fold("send it to my wife at 5 Oak St"), "en",
                    CUES, adult_cues=ADULT, harm_cues=HARM)
     assert visit.intent == "visit_request"
-
-
-TRADE = {"en": [fold("my salon"), fold("wholesale")], "pl": [fold("salonu kosmetyczn"), fold("hurt")],
-         "es": [fold("salón de belleza"), fold("al por mayor")]}
-
-
-@pytest.mark.parametrize("text, lang, intent", [
-    # a business's order with its delivery address: the discreet question, the visit signal kept
-    ("3 chamomile creams for my salon, delivery to 5 King Street, Manchester", "en", "help_request"),
-    ("wholesale order of lip balms to 22 High Street, York", "en", "help_request"),
-    ("zamówienie hurtowe do salonu kosmetycznego, ul. Młyńska 3, Poznań", "pl", "help_request"),
-    ("pedido al por mayor para el salón de belleza, calle Real 22, Toledo", "es", "help_request"),
-    # a harm cue keeps the emergency reply first, a business or not
-    ("3 creams for my salon, 5 King Street, my skin is really bad", "en", "visit_request"),
-    # a gift is no business: the visit code as before (a child may wrap it so)
-    ("send the cream to 5 Oak St, a birthday present for my wife", "en", "visit_request"),
-    ("send the cream to 5 Oak St please", "en", "visit_request"),
-])
-def test_a_business_order_with_an_address_gets_the_discreet_question(text: str, lang: str, intent: str) -> None:
-    decision = decide([("rumianek__visit_request", 0.93), ("greet", 0.07)], "rumianek", fold(text), lang, CUES,
-                      adult_cues=ADULT, harm_cues=HARM, trade_cues=TRADE)
-    assert decision.intent == intent
-    assert decision.signal == "visit_request" and decision.urgent
-
-
-BLAME = {"en": [fold("gave me a rash"), fold("refund")], "pl": [fold("po kremie"), fold("zwrot")],
-         "es": [fold("me hace arder"), fold("devolver"), fold("alergic")]}
-SKIN = {"en": [fold("skin"), fold("burn")], "pl": [fold("skor"), fold("piecze")],
-        "es": [fold("piel"), fold("arde"), fold("quema")]}
-HARM_ALL = {"en": [fold("hurt"), fold("skin"), fold("burn"), fold("blood")],
-            "pl": [fold("skor"), fold("piecze"), fold("bije")],
-            "es": [fold("piel"), fold("arde"), fold("quema"), fold("sangr"), fold("ayuda")]}
-NOW = Danger(now={"en": [fold("right now")], "pl": [fold("teraz")], "es": [fold("ahora mismo")]})
-
-
-@pytest.mark.parametrize("text, lang, intent", [
-    # a shopper blaming a product for the reaction: the discreet question, the urgent signal kept
-    ("la crema me hace arder la piel, mi piel arde un montón", "es", "help_request"),
-    ("la crema de rosas me quema la piel, creo que soy alérgica", "es", "help_request"),
-    ("the new toner made my skin burn, I want a refund", "en", "help_request"),
-    ("po kremie piecze mnie skóra, chcę zwrot", "pl", "help_request"),
-    # no product blamed: the urgent code as before
-    ("la piel me arde muchísimo, la crema hoy", "es", "urgent"),
-    # another harm word, or a cue of danger now, keeps the emergency reply first
-    ("la crema me hace arder la piel y sangra", "es", "urgent"),
-    ("la crema me hace arder la piel, ayuda", "es", "urgent"),
-    ("la crema me hace arder la piel ahora mismo", "es", "urgent"),
-    ("po kremie piecze skóra, a tata mnie bije", "pl", "urgent"),
-])
-def test_a_product_complaint_with_the_urgent_code_gets_the_discreet_question(text: str, lang: str,
-                                                                              intent: str) -> None:
-    decision = decide([("rumianek__urgent", 0.99), ("greet", 0.01)], "rumianek", fold(text), lang, CUES,
-                      harm_cues=HARM_ALL, danger=NOW, product_blame=BLAME, skin_words=SKIN)
-    assert decision.intent == intent
-    assert decision.signal == "urgent" and decision.urgent
-
-
-def test_the_product_complaint_rule_needs_a_persona() -> None:
-    plain = decide([("imminent_danger", 0.9)], "plain", fold("the cream gave me a rash"), "en", CUES,
-                   harm_cues=HARM_ALL, danger=NOW, product_blame=BLAME, skin_words=SKIN)
-    assert plain.intent == "imminent_danger"
-
-
-def test_the_business_rule_needs_a_persona() -> None:
-    plain = decide([("visit_request", 0.9)], "plain", fold("wholesale to 5 King Street"), "en", CUES,
-                   harm_cues=HARM, trade_cues=TRADE)
-    assert plain.intent == "visit_request"
 
 
 def test_an_urgent_intent_close_behind_a_help_signal_decides() -> None:

@@ -47,19 +47,3 @@ def test_an_unknown_language_and_an_empty_trigger_list(tmp_path: Path) -> None:
 def test_a_danger_list_is_required_in_its_section(tmp_path: Path) -> None:
     message = _broken(tmp_path, "\n  weapons:\n", "\n  weapon:\n")
     assert "danger_urgent.weapon" in message and "danger_urgent.weapons" in message
-
-
-def test_a_product_complaint_needs_more_than_giving_something_back() -> None:
-    """product_blame (core.safety step 4) never matches a child handing the phone over: the urgent
-    code with "muszę oddać telefon" keeps its emergency reply."""
-    from core.safety import has_cue
-    from core.text import fold
-
-    cues = load_cues(SHIPPED)
-    blame = {lang: [fold(c) for c in found] for lang, found in cues.product_blame.items()}
-    for text, lang in [("skóra piecze, muszę oddać telefon mamie", "pl"), ("me arde la piel, le devuelvo el móvil", "es"),
-                       ("my skin is burning, i have to give it back", "en"), ("skin burning, mum wants the phone back", "en")]:
-        assert not has_cue(fold(text), lang, blame), text
-    for text, lang in [("la crema me hace arder la piel", "es"), ("po kremie piecze mnie skóra, chcę zwrot", "pl"),
-                       ("the toner gave me a rash, refund please", "en")]:
-        assert has_cue(fold(text), lang, blame), text
