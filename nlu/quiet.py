@@ -282,12 +282,22 @@ _NAME_FILLERS = frozenset({"the", "a", "an", "pls", "plz", "please", "hi", "hey"
                            "porfa", "prosze", "poprosze"})
 
 
+#: Words of asking for something for oneself or a brother or sister, with no moment, place, person or harm in
+#: them: "i need the lantern quest" (the urgent code .56 drew 999), "lantern quest 4 me and my lil bro" (.72).
+_REQUEST_WORDS = frozenset({"i", "need", "want", "can", "could", "get", "have", "give", "me", "for", "4", "and", "my",
+                            "lil", "little", "bro", "brother", "sis", "sister", "do", "you", "u", "got", "id", "like",
+                            "necesito", "quiero", "me", "das", "dais", "para", "mi", "y", "hermano", "hermanito",
+                            "hermana", "hermanita", "potrzebuje", "chce", "dla", "mnie", "mojego", "mojej", "brata",
+                            "siostry", "braciszka", "siostrzyczki"})
+
+
 def is_bare_name(folded: str, names: Sequence[str]) -> bool:
-    """``folded`` is only one of ``names`` (a persona's catalogue, folded or not) and filler words:
-    "lantern quest?", "the lantern quest pls"."""
+    """``folded`` is only one of ``names`` (a persona's catalogue, folded or not), filler words and words of
+    asking for it (for oneself, a brother or a sister): "lantern quest?", "the lantern quest pls", "i need
+    the lantern quest". No word of the moment, a place, another person or harm."""
     from core.text import words
 
-    said = [w for w in words(folded) if w not in _NAME_FILLERS]
+    said = [w for w in words(folded) if w not in _NAME_FILLERS and w not in _REQUEST_WORDS]
     return bool(said) and any(said == _name_words(n) for n in names)
 
 

@@ -750,7 +750,10 @@ def test_a_change_of_mind_is_a_yes(component: PersonaContext, text: str, lang: s
     assert seen(component, text, [("out_of_scope", 0.98), ("affirm", 0.02)], lang)[:3] == ("affirm", "none", False)
 
 
-@pytest.mark.parametrize("text", ["lantern quest", "lantern quest?", "The Lantern Quest pls"])
+@pytest.mark.parametrize("text", ["lantern quest", "lantern quest?", "The Lantern Quest pls",
+                                  # session 23 (probe_s22_en): asking for it, for oneself or a brother or sister
+                                  "i need the lantern quest", "lantern quest 4 me and my lil bro",
+                                  "can i get the lantern quest"])
 def test_a_bare_code_name_is_the_discreet_question_not_urgent(component: PersonaContext, text: str) -> None:
     """The s19b probe: the bare "lantern quest" read as the urgent code (0.67) drew 999."""
     ranking = [("gametips__urgent", 0.67), ("gametips__help_request", 0.31), ("greet", 0.02)]
@@ -766,7 +769,10 @@ def test_i_cant_call_they_hear_me_is_cant_call_not_the_quiet_code(component: Per
     assert seen(component, text, [("rumianek__not_safe", 0.75), ("ask_human", 0.25)], lang)[0] == "cant_call"
 
 
-@pytest.mark.parametrize("text", ["lantern quest now", "lantern quest right now, he is hitting me"])
+@pytest.mark.parametrize("text", ["lantern quest now", "lantern quest right now, he is hitting me",
+                                  "i need the lantern quest now", "lantern quest he is home", "home level boss is home",
+                                  "lantern quest my stepdad is home", "i need the lantern quest hes coming",
+                                  "lantern quest for me and my sister, the boss is home", "lantern quest tonight pls"])
 def test_the_code_name_with_more_words_keeps_the_urgent_code(component: PersonaContext, text: str) -> None:
     ranking = [("gametips__urgent", 0.67), ("gametips__help_request", 0.31), ("greet", 0.02)]
     assert seen(component, text, ranking, "en", "gametips")[:3] == ("urgent", "urgent", True)
