@@ -465,20 +465,29 @@ def breaks_off(folded: str, lang: Optional[str], postponing: Mapping[str, Sequen
     return has_cue(padded.strip(), lang, postponing)
 
 
+#: A cue this short ("q", "k", "ya", "si") is matched as a whole word only (:func:`made_of`).
+SHORT_CUE = 2
+
+
 def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int = MAX_ANSWER_WORDS) -> bool:
-    """Whether ``folded`` holds a cue of ``phrases`` as whole words and nothing but cue words and
-    fillers (the message's language, or any language when it is unknown). Whole words: the one-letter
-    unsure cue "q" is no cue of "si quiero" (whose words a cue "no se si quiero" allows)."""
+    """Whether ``folded`` holds a cue of ``phrases`` and nothing but cue words and fillers (the
+    message's language, or any language when it is unknown). A cue starts at a word boundary and may
+    end inside a word ("1 sec" is in "1 second", "no puedo llamar" in "no puedo llamarte"), but a cue of
+    one or two letters is a whole word: the unsure cue "q" is no cue of "si quiero"."""
     tokens = _WORD.findall(folded)
     if not tokens or len(tokens) > max_words:
         return False
-    words = f" {' '.join(tokens)} "  # punctuation dropped: "¿qué?" is the word "que"
+    words = " ".join(tokens)  # punctuation dropped: "¿qué?" is the word "que"
     for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
         cues = [" ".join(_WORD.findall(cue)) for cue in phrases.cues[cue_lang]]
         allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in cue.split()}
-        if any(f" {cue} " in words for cue in cues if cue) and all(t in allowed for t in tokens):
+        short = [cue for cue in cues if len(cue) <= SHORT_CUE]
+        if ((contains_cue(words, [cue for cue in cues if len(cue) > SHORT_CUE])
+             or has_word_cue(words, cue_lang, {cue_lang: short}))
+                and all(t in allowed for t in tokens)):
             return True
     return False
+
 
 
 def takes_back(folded: str, lang: Optional[str], answers: Answers) -> bool:

@@ -5,8 +5,9 @@
 * in the plain bot "I can't talk" with a time word ("ahora no puedo hablar", "teraz nie moge pisac", "cant
   talk rn") is a "not now" (``answers.right_now``): the offer is remembered, a later yes goes on (it was a
   refusal, so "si ya" was asked again); an urgent reading stays, and "ya no puedo más" is no "can't talk";
-* "no se si quiero" / "nie wiem czy chce" is unsure (asked again), not a yes; cues match whole words in
-  :func:`made_of`, so the one-letter cue "q" no longer makes "si quiero" unsure;
+* "no se si quiero" / "nie wiem czy chce" is unsure (asked again), not a yes; a cue of one or two letters
+  matches a whole word in :func:`made_of`, so the cue "q" no longer makes "si quiero" unsure (longer cues
+  still end inside a word: "1 sec" in "1 second", "no puedo llamar" in "no puedo llamarte");
 * "will anyone be able to see this?" is a privacy question; "a to kosztuje cos?", "how much does the
   consultation cost? i dont have money" are cost questions.
 """
@@ -42,11 +43,40 @@ def test_a_yes_in_chat_words_is_a_yes(text: str, lang: str, persona: str) -> Non
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("no, si", "es"), ("si quiero ayuda", "es"), ("si, mi padre me pega", "es"), ("tak pomocy", "pl"),
+    ("si quiero ayuda", "es"), ("si, mi padre me pega", "es"), ("tak pomocy", "pl"),
     ("tak, tata mnie bije", "pl"), ("nie tak", "pl"),
 ])
 def test_a_yes_with_more_words_is_the_classifiers(text: str, lang: str) -> None:
-    assert seen([("imminent_danger", 0.7), ("affirm", 0.3)], text, lang)[0] != "affirm" or text.startswith("no")
+    assert seen([("imminent_danger", 0.7), ("affirm", 0.3)], text, lang)[0] == "imminent_danger"
+
+
+# --- review of the change (lead s23): what the first version broke ---------------------------------------------
+
+@pytest.mark.parametrize("text", ["si, quiero que me escriba", "si que me escriban", "si, que me escriba",
+                                  "vale, si, que me escriba"])
+def test_a_spanish_yes_that_says_what_it_wants_is_a_yes(text: str) -> None:
+    # the first version's unsure fillers (si, quiero, escriba) made it unclear: asked twice, the offer was gone
+    assert seen([("out_of_scope", 0.6), ("affirm", 0.4)], text, "es")[0] == "affirm"
+
+
+@pytest.mark.parametrize("text, lang, intent", [
+    ("1 second", "en", NOT_NOW),  # whole-word cues lost the hold: the urgent code 0.29 drew 112 in the shop
+    ("1 second pls", "en", NOT_NOW),
+])
+def test_a_cue_still_ends_inside_a_word(text: str, lang: str, intent: str) -> None:
+    assert seen([("rumianek__visit_request", 0.29), ("greet", 0.2)], text, lang, "rumianek")[:2] == (intent, "not_safe")
+
+
+@pytest.mark.parametrize("text", ["what if my mum sees this", "what if someone sees this", "will you tell my teachers",
+                                  "what do you do with my information"])
+def test_privacy_questions_with_longer_words_are_privacy(text: str) -> None:
+    assert seen([("out_of_scope", 0.9), ("greet", 0.1)], text, "en")[0] == "ask_privacy"
+
+
+@pytest.mark.parametrize("text, lang", [("i dont have money", "en"), ("sorry i dont have money", "en"),
+                                        ("will i be able to see it", "en")])
+def test_a_shoppers_words_are_no_question_about_this_chat(text: str, lang: str) -> None:
+    assert seen([("out_of_scope", 0.9), ("greet", 0.1)], text, lang, "rumianek")[0] not in ("ask_cost", "ask_privacy")
 
 
 # --- "I can't talk now" in the plain bot ---------------------------------------------------------------------
@@ -120,7 +150,7 @@ def test_a_disclosure_beside_privacy_words_is_no_privacy_question() -> None:
     ("a to kosztuje cos?", "pl"), ("czy to cos kosztuje", "pl"), ("to kosztuje?", "pl"), ("kosztuje cos?", "pl"),
     ("trzeba za to placic?", "pl"),
     ("how much does the consultation cost? i dont have money", "en"), ("how much is the consultation", "en"),
-    ("is the consultation free", "en"), ("i dont have money", "en"), ("how much does the consultation cost", "en"),
+    ("is the consultation free", "en"), ("how much does the consultation cost", "en"),
 ])
 def test_asking_what_it_costs_is_a_cost_question(text: str, lang: str) -> None:
     assert seen([("out_of_scope", 0.5), ("probe", 0.3)], text, lang, "rumianek")[0] == "ask_cost"
@@ -130,3 +160,23 @@ def test_asking_what_it_costs_is_a_cost_question(text: str, lang: str) -> None:
                                         ("i dont have money for food", "en")])
 def test_a_price_of_something_else_is_no_cost_question(text: str, lang: str) -> None:
     assert seen([("out_of_scope", 0.5), ("probe", 0.3)], text, lang, "rumianek")[0] != "ask_cost"
+
+
+@pytest.mark.parametrize("text", ["no puedo llamarte", "no puedo llamaros"])
+def test_i_cant_call_you_is_still_cant_call(text: str) -> None:
+    # whole-word cues lost it: "no puedo llamarte" after a number drew "llama al 112"
+    from core.safety import made_of
+
+    assert made_of(fold(text), "es", ANSWERS.cant_call)
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("i dont want to tell", False),  # self_harm .77 as a first message: no refusal of a place
+    ("i wont tell you my username lol", False), ("no se como se llama la crema", False),
+    ("i dont want to tell you where i am", True), ("no se donde estoy", True), ("nie wiem gdzie jestem", True),
+])
+def test_only_words_about_the_place_refuse_it(text: str, refused: bool) -> None:
+    from nlu.quiet import is_location_refusal, load_refusals
+
+    refusals = load_refusals(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+    assert is_location_refusal(fold(text), None, refusals) is refused

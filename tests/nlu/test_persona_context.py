@@ -925,8 +925,7 @@ def test_its_fine_im_alone_in_my_room_says_where_not_danger(component: PersonaCo
     ("i dont know where i am", "en"), ("no idea where i am, at my aunts", "en"), ("idk where i am tbh", "en"),
     ("no se donde estoy, en el pueblo de mi abuela", "es"), ("no se donde estoy", "es"),
     ("no se en que ciudad estoy, es un pueblo", "es"), ("ni idea de donde estoy", "es"),
-    ("no se como se llama el pueblo", "es"),
-    ("nie wiem gdzie jestem, u cioci na wsi", "pl"), ("nie wiem jak sie nazywa ta wies", "pl"),
+    ("nie wiem gdzie jestem, u cioci na wsi", "pl"),
     ("nie wiem w jakim miescie jestem", "pl"), ("nie wiem, gdzie jestem, jakas wies", "pl"),
 ])
 def test_not_knowing_or_not_telling_where_is_a_refusal(component: PersonaContext, text: str, lang: str) -> None:
