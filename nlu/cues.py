@@ -107,6 +107,7 @@ class CuesFile(Strict):
     someone: Cues = {}
     someone_unnamed: Cues = {}
     number_ask: Cues = {}
+    pregnant: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be
     # fetched from an address ("come get me", "venid a por mí"), and inside a persona the words that

@@ -308,6 +308,29 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words(name) if w not in _NAME_FILLERS]
 
 
+#: The oldest a child who says they are pregnant is answered as asking for help (cues ``pregnant``).
+YOUNG_PREGNANCY_AGE = 15
+
+
+def is_young_pregnancy(text: str, folded: str, lang: Optional[str], pregnant: Mapping[str, Sequence[str]]) -> bool:
+    """The writer says they are (or may be) pregnant and states their own age, 15 or under, in the same
+    message: "mam 13 lat i jestem w ciąży, skóra na brzuchu piecze", "im 14 and pregnant, what cream is
+    safe" (the shop's product answers). "im 14 and my mum is pregnant" is someone else."""
+    from core.safety import has_cue
+    from nlu.age import find_age
+
+    found = find_age(text)
+    return found is not None and found[2] <= YOUNG_PREGNANCY_AGE and has_cue(folded, lang, pregnant)
+
+
+def as_young_pregnancy(decision: Decision, persona: str) -> Decision:
+    """A young child's pregnancy as a help signal (``distress``: no word of it is taken as a disclosure
+    of abuse): inside a persona the code's discreet question, in cover voice; in the plain bot the
+    offer of a person."""
+    return dataclasses.replace(decision, intent=CODED_HELP if persona != NO_PERSONA else "distress",
+                               signal="distress", urgent=False)
+
+
 def as_coded_help(decision: Decision) -> Decision:
     """The persona's urgent code read in a bare catalogue name ("lantern quest", urgent 0.67 → 999):
     no word says the moment, so it is the code's discreet confirmation (signal help_request, not

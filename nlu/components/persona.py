@@ -31,8 +31,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
-    goes_into_cover,
-    is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal,
+    as_young_pregnancy, goes_into_cover,
+    is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
     is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
     load_quiet_words, load_refusals, load_wipe_lines,
 )
@@ -164,6 +164,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
+        self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
@@ -332,6 +333,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py); so is someone
             # else's age alone, a parent's "she's 14" (peer_help: the plain friend line in the shop)
             decision = as_age(decision)
+        elif decision.signal == "none" and is_young_pregnancy(text, folded, lang, self.pregnant):
+            # "im 14 and pregnant, what cream is safe for stretch marks" (the shop's product answer .81): a
+            # child of 15 or under who is pregnant is asked, discreetly, whether a person should write
+            decision = as_young_pregnancy(decision, persona)
         elif (decision.intent not in (ASK_PRIVACY, ASK_FAULT, ASK_COST) and made_of(folded, lang, self.answers.cant_call)
               and not is_quiet_line(folded, lang, self.quiet_words)):
             # "I can't call, he'd hear me" (read as imminent danger, it was told "call 112 right

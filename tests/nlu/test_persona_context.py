@@ -939,3 +939,34 @@ def test_not_knowing_where_with_fear_keeps_the_danger_reading(component: Persona
     intent, signal, urgent, entities = seen(component, "i dont know where i am and im scared",
                                             [("imminent_danger", 0.6), ("distress", 0.4)], "en")
     assert signal == "imminent_danger" and ("location_refused", "true") not in entities
+
+
+# --- session 23 (lead): a young child's pregnancy -----------------------------------------------------------
+# The review of s23's shop branch: "mam 13 lat i jestem w ciąży, skóra na brzuchu piecze", "im 14 and pregnant,
+# what cream is safe" drew the shop's product answer (ask_product_info .81-.99).
+
+@pytest.mark.parametrize("text, lang", [
+    ("im 14 and pregnant, what cream is safe for stretch marks", "en"), ("i'm 13 and i think im pregnant", "en"),
+    ("jestem w ciąży, mam 14 lat, skóra na brzuchu mnie ciągnie, mogę olejek?", "pl"),
+    ("mam 13 lat i chyba jestem w ciąży", "pl"),
+    ("tengo 14 años y estoy embarazada, que crema puedo usar", "es"), ("tengo 15 y creo que estoy embarazada", "es"),
+])
+def test_a_young_childs_pregnancy_is_a_help_signal(component: PersonaContext, text: str, lang: str) -> None:
+    ranking = [("rumianek__ask_product_info", 0.81), ("greet", 0.19)]
+    intent, signal, urgent, entities = seen(component, text, ranking, lang, persona="rumianek")
+    assert (intent, signal, urgent) == ("help_request", "distress", False)  # the discreet question
+    assert ("voice", "cover") in entities
+    plain = seen(component, text, [("out_of_scope", 0.8), ("greet", 0.2)], lang, persona="plain")
+    assert plain[:3] == ("distress", "distress", False)  # the offer of a person
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("im pregnant, which oils are safe for my belly", "en"),  # an adult: no age
+    ("jestem w ciąży, jaki krem na rozstępy", "pl"),
+    ("im 34 and pregnant, what cream is safe for stretch marks", "en"),  # an adult's age
+    ("im 14 and my mum is pregnant, what cream can i get her", "en"),  # someone else
+    ("tengo 14 años y mi hermana está embarazada", "es"),
+])
+def test_a_pregnancy_without_a_young_writer_is_the_shops(component: PersonaContext, text: str, lang: str) -> None:
+    ranking = [("rumianek__ask_product_info", 0.81), ("greet", 0.19)]
+    assert seen(component, text, ranking, lang, persona="rumianek")[:2] == ("rumianek__ask_product_info", "none")
