@@ -19,8 +19,9 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases
+from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, has_cue
 from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
+from nlu.age import find_age
 
 _WORD = re.compile(r"\w+")
 
@@ -286,7 +287,7 @@ _NAME_FILLERS = frozenset({"the", "a", "an", "pls", "plz", "please", "hi", "hey"
 #: them: "i need the lantern quest" (the urgent code .56 drew 999), "lantern quest 4 me and my lil bro" (.72).
 _REQUEST_WORDS = frozenset({"i", "need", "want", "can", "could", "get", "have", "give", "me", "for", "4", "and", "my",
                             "lil", "little", "bro", "brother", "sis", "sister", "do", "you", "u", "got", "id", "like",
-                            "necesito", "quiero", "me", "das", "dais", "para", "mi", "y", "hermano", "hermanito",
+                            "necesito", "quiero", "das", "dais", "para", "mi", "y", "hermano", "hermanito",
                             "hermana", "hermanita", "potrzebuje", "chce", "dla", "mnie", "mojego", "mojej", "brata",
                             "siostry", "braciszka", "siostrzyczki"})
 
@@ -316,9 +317,6 @@ def is_young_pregnancy(text: str, folded: str, lang: Optional[str], pregnant: Ma
     """The writer says they are (or may be) pregnant and states their own age, 15 or under, in the same
     message: "mam 13 lat i jestem w ciąży, skóra na brzuchu piecze", "im 14 and pregnant, what cream is
     safe" (the shop's product answers). "im 14 and my mum is pregnant" is someone else."""
-    from core.safety import has_cue
-    from nlu.age import find_age
-
     found = find_age(text)
     return found is not None and found[2] <= YOUNG_PREGNANCY_AGE and has_cue(folded, lang, pregnant)
 
