@@ -328,11 +328,13 @@ def mask(ranking: Sequence[Tuple[str, float]], persona: str, foreign_mass: float
     return tuple(sorted(masked, key=lambda r: -r.confidence))
 
 
-def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False, leaving: bool = False) -> Ranked:
+def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False, leaving: bool = False,
+           self_harm_said: bool = True) -> Ranked:
     """The intent the dialogue answers, from a masked ranking (best first); ``putting_off``:
     the text puts the talk off ("not now"), which turns a ``deny`` inside a persona into
     ``not_safe``; ``leaving``: it puts the talk off other than by a stock farewell ("gotta go",
-    not "see you later"), which turns a ``goodbye`` inside a persona into ``not_safe``."""
+    not "see you later"), which turns a ``goodbye`` inside a persona into ``not_safe``;
+    ``self_harm_said``: the text has a self-harm urgency cue (a means or a time, see :func:`escalate`)."""
     if not ranking:
         return Ranked(FOREIGN_INTENT, 0.0, FOREIGN_INTENT)
     top = ranking[0]
@@ -340,13 +342,13 @@ def choose(ranking: Sequence[Ranked], persona: str, putting_off: bool = False, l
         helping = [r for r in ranking if signal_for_intent(r.source)[0] in HELP_SIGNALS]
         if helping and helping[0].confidence >= YIELD_CONFIDENCE:
             top = helping[0]
-    top = escalate(ranking, top)
+    top = escalate(ranking, top, self_harm_said=self_harm_said)
     if persona != NO_PERSONA and ((top.intent == "deny" and putting_off) or (top.intent == "goodbye" and leaving)):
         top = Ranked("not_safe", top.confidence, top.source)
     return top
 
 
-def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE) -> Ranked:
+def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE, self_harm_said: bool = True) -> Ranked:
     """``top`` unless it is a non-urgent help signal and an urgent intent of the ranking has at
     least ``share`` of its confidence: then that urgent intent. Urgency is not an arg-max between
     near-tied intents ("he is threatening me with a weapon now": exploitation 0.48, danger 0.46),
@@ -354,12 +356,19 @@ def escalate(ranking: Sequence[Ranked], top: Ranked, share: float = URGENT_SHARE
     story (the shared ``peer_help``) with an urgent intent close behind is ``peer_help_urgent``: the
     friend is the one in danger ("my friend swallowed a load of pills": peer_help 0.56,
     self_harm_urgent 0.44). Inside a persona, its coded ``help_request`` with its coded ``urgent``
-    close behind is that urgent code (dev splits: one more urgent line found, no new error)."""
+    close behind is that urgent code (dev splits: one more urgent line found, no new error). Harm done
+    by others (``DANGER_SIGNALS``) is not made a self-harm emergency by a weak ``self_harm_urgent``
+    reading alone, only with a self-harm urgency cue in the text (``self_harm_said``): "im 15 and
+    pregnant and my boyfriend is 22" (exploitation .37, self_harm_urgent .19) and "worse on weekends
+    when my dad drinks" (abuse .25, self_harm_urgent .20) drew the line about putting away what the
+    child might hurt themselves with; danger now from others is :func:`danger_now`'s."""
     signal, urgent = signal_for_intent(top.intent)
     if urgent or signal not in HELP_SIGNALS:
         return top
     coded = top.intent == CODED_HELP and persona_of(top.source) is not None
-    runner_up = next((r for r in ranking if r.intent in URGENT_INTENTS
+    others_harm = signal in DANGER_SIGNALS and not self_harm_said
+    runner_up = next((r for r in ranking if (r.intent in URGENT_INTENTS
+                                             and not (others_harm and r.intent == "self_harm_urgent"))
                       or (coded and r.intent == CODED_URGENT and persona_of(r.source) is not None)), None)
     if runner_up is None or runner_up.confidence < share * top.confidence:
         return top
@@ -884,7 +893,7 @@ def decide(
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
-    top = choose(masked, persona, putting_off, leaving)
+    top = choose(masked, persona, putting_off, leaving, self_harm_said=has_cue(folded, lang, urgent_cues))
     danger = danger or Danger()
     breaking = putting_off or has_word_cue(folded, lang, wiping or {})
     top = unquiet(top, masked, persona, breaking)

@@ -519,3 +519,24 @@ def test_self_harm_said_without_a_plan_is_urgent_only_by_a_cue_outside_those_wor
     d = decide([(intent, 0.8), ("greet", 0.2)], "plain", fold(text), lang, PLAN_CUES, no_plan=NO_PLAN)
     assert (d.signal, d.urgent) == ("self_harm", urgent)
     assert d.intent == ("self_harm_urgent" if urgent else "self_harm")
+
+
+def test_harm_by_others_is_no_self_harm_emergency_without_a_self_harm_cue() -> None:
+    """"im 15 and pregnant and my boyfriend is 22" (exploitation .37, self_harm_urgent .19) drew the
+    self-harm emergency line: a weak self-harm reading behind harm done by others needs a cue of its own."""
+    ranking = [("online_exploitation", 0.37), ("peer_help", 0.26), ("self_harm_urgent", 0.19)]
+    d = decide(ranking, "plain", fold("im 15 and pregnant and my boyfriend is 22"), "en", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("online_exploitation", "online_exploitation", False)
+    d = decide([("abuse_disclosure", 0.25), ("self_harm_urgent", 0.20)], "rumianek",
+               fold("worse on weekends when my dad drinks"), "en", CUES)
+    assert (d.signal, d.urgent) == ("abuse_disclosure", False)
+    # a means or a time of self-harm in the text keeps the escalation
+    d = decide(ranking, "plain", fold("my boyfriend is 22 and i have the pills ready"), "en", CUES)
+    assert (d.intent, d.signal, d.urgent) == ("self_harm_urgent", "self_harm", True)
+    # and an imminent-danger reading behind it is still escalated
+    d = decide([("abuse_disclosure", 0.4), ("self_harm_urgent", 0.3), ("imminent_danger", 0.25)], "plain",
+               fold("x"), "en", CUES)
+    assert (d.intent, d.urgent) == ("imminent_danger", True)
+    # the child's own self-harm reading is escalated as before
+    d = decide([("self_harm", 0.4), ("self_harm_urgent", 0.3)], "plain", fold("x"), "en", CUES)
+    assert (d.signal, d.urgent) == ("self_harm", True)
