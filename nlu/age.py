@@ -97,7 +97,7 @@ def find_age(text: str) -> Optional[tuple[int, int, int]]:
 _AROUND_AGE = frozenset({
     "hi", "hey", "hello", "hiya", "btw", "fyi", "by", "the", "way", "and", "so", "well", "ok", "okay", "um", "uh",
     "lol", "just", "only", "also", "actually", "anyway", "if", "that", "helps", "matters",
-    "hola", "oye", "bueno", "pues", "y", "por", "cierto", "solo", "sólo", "vale",
+    "hola", "oye", "bueno", "pues", "y", "por", "cierto", "solo", "sólo", "vale", "yo", "ja",
     "cześć", "czesc", "hej", "siema", "a", "i", "tylko", "swoją", "swoja", "drogą", "droga", "dobra", "aha",
 })
 _AROUND_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -129,3 +129,66 @@ def is_other_age_only(text: str) -> bool:
     about how to help" in the shop)."""
     found = next((m for m in (p.match(text.strip()) for p in _OTHER_AGES) if m), None)
     return found is not None and _value(found.group("n")) is not None
+
+
+#: What joins two age statements in one message: "im 13 and hes 19", "ella tiene 13 y el 25",
+#: "mam 13 lat a on 20", "im 14, hes 22".
+_JOINS = re.compile(r"\s*(?:[,;/]|\s(?:and|but|while|y|pero|e|i|a|ale|oraz)\s)\s*|(?<=\d)\s+(?=(?:i|im|i'm|i’m|he|hes|he's|"
+                    r"he’s|she|shes|she's|she’s|my|tengo|mi|el|él|ella|mam|on|ona|mój|moj|moja)\b)", re.IGNORECASE)
+#: Hedges before a number: "hes like 25", "he's about 30", "ma chyba 20", "tiene como 25".
+_HEDGES = re.compile(r"\b(?:like|about|around|maybe|prob|probably|chyba|jakieś|jakies|około|okolo|como|unos|casi)\s+",
+                     re.IGNORECASE)
+#: Someone else's age with the verb left out after a join: "y el 25", "a on 20", "and him 25".
+_ELIDED = re.compile(rf"^\W*(?:él|el|ella|on|ona|him|her)\s+{_number({**_WORDS_ES, **_WORDS_PL, **_WORDS_EN})}"
+                     r"(?:\s*(?:años|anos|lat|lata))?\W*$", re.IGNORECASE | re.UNICODE)
+
+
+#: Someone named by relation: "my boyfriend is 19", "mi novio tiene 20", "mój chłopak ma 20".
+_RELATION_AGES = [re.compile(rf"^\W*{p}\W*$", re.IGNORECASE | re.UNICODE) for p in (
+    rf"(?:my|his|her)\s+(?P<who>(?:\w+\s+)?\w+)\s*(?:['’]?s|\s+is)\s+{_EN}{_YEARS_OLD}?",
+    rf"(?:mi|su)\s+(?P<who>(?:\w+\s+)?\w+)\s+(?:tiene\s+)?{_ES}(?:\s+(?:años|anos))?",
+    rf"(?:mój|moj|moja|jej|jego)\s+(?P<who>(?:\w+\s+)?\w+)\s+(?:ma\s+)?{_PL}(?:\s*(?:lat|lata))?",
+)]
+#: Family, whose age beside the child's says nothing of a danger ("my mum is 40 and im 12").
+_FAMILY = frozenset("""mum mom mother dad father mam parents sister sis brother bro gran grandma nan grandad grandpa
+    aunt auntie uncle cousin stepdad stepmum stepmom stepbrother stepsister step
+    madre padre mama mamá papa papá hermana hermano abuela abuelo tia tía tio tío prima primo padrastro madrastra
+    mama tata matka ojciec siostra brat babcia dziadek ciocia wujek kuzyn kuzynka ojczym macocha""".split())
+
+
+def stated_ages(text: str) -> Optional[list[tuple[bool, int]]]:
+    """The ages a message made only of age statements gives, as ``(own, age)`` in order ("hes 19 im
+    13" → ``[(False, 19), (True, 13)]``), or None when any part of it says something else."""
+    clauses = [c for c in _JOINS.split(_HEDGES.sub("", text.strip())) if c.strip(" .,!?")]
+    ages: list[tuple[bool, int]] = []
+    for clause in clauses:
+        if all(word in _AROUND_AGE for word in _AROUND_WORD.findall(clause.lower())):
+            continue  # "hi", "btw"
+        own = find_age(clause) if is_age_only(clause) else None
+        if own is not None:
+            ages.append((True, own[2]))
+            continue
+        other = next((m for m in (p.match(clause.strip()) for p in (*_OTHER_AGES, _ELIDED, *_RELATION_AGES)) if m), None)
+        age = _value(other.group("n")) if other is not None else None
+        who = (other.groupdict().get("who") or "") if other is not None else ""
+        if age is None or any(word in _FAMILY for word in who.lower().split()):
+            return None
+        ages.append((False, age))
+    return ages or None
+
+
+#: The oldest a child in an age-gap message is taken to be, and the youngest the other one is.
+GAP_CHILD_AGE, GAP_ADULT_AGE = 15, 18
+
+
+def age_gap(text: str) -> Optional[bool]:
+    """For a message made only of ages with a child of ``GAP_CHILD_AGE`` or under and someone of
+    ``GAP_ADULT_AGE`` or over ("hes 19 im 13", "tengo 13 y el tiene 20", "shes 13 and hes like 25"):
+    whether the child is the writer (True) or someone else (False); None for anything else."""
+    ages = stated_ages(text)
+    if ages is None or len(ages) < 2:
+        return None
+    child = min(ages, key=lambda a: a[1])
+    if child[1] > GAP_CHILD_AGE or max(age for _, age in ages) < GAP_ADULT_AGE:
+        return None
+    return child[0]

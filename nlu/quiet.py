@@ -343,3 +343,24 @@ def as_visit_request(decision: Decision) -> Decision:
     """``decision`` turned into a visit request (intent and signal ``visit_request``, urgent)."""
     signal, urgent = signal_for_intent("visit_request")
     return dataclasses.replace(decision, intent="visit_request", signal=signal, urgent=urgent)
+
+
+#: The help intents an age gap is read as, best first when the classifier ranks neither.
+_GAP_INTENTS = ("abuse_disclosure", "online_exploitation")
+
+
+def as_age_gap(decision: Decision, persona: str, own: bool) -> Decision:
+    """A message made only of ages with a child and an adult ("hes 19 im 13", nlu/age.py age_gap): the
+    child's own is a disclosure (abuse or online exploitation, as the classifier ranks them), someone
+    else's a friend's story; never urgent — no word says the moment (read as imminent danger it drew
+    "get somewhere safe: a room that locks"; in Spanish and Polish it was not understood at all).
+    Inside a persona: the code's discreet question, in cover voice."""
+    from core.safety import CODED_HELP
+
+    if own:
+        ranked = [r.intent for r in decision.ranking if r.intent in _GAP_INTENTS]
+        signal = ranked[0] if ranked else _GAP_INTENTS[0]
+    else:
+        signal = "peer_help"
+    intent = CODED_HELP if persona != NO_PERSONA else signal
+    return dataclasses.replace(decision, intent=intent, signal=signal, urgent=False)

@@ -31,13 +31,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
-    as_young_pregnancy, goes_into_cover,
+    as_age_gap, as_young_pregnancy, goes_into_cover,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
     is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
     load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
-from nlu.age import is_age_only, is_other_age_only
+from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold, fold_name
@@ -328,7 +328,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line,
             # and "sorry, what was the number again?" asks for it again (ask_number)
             decision = as_not_safe(decision)
-        elif decision.signal != "not_safe" and (is_age_only(text) or is_other_age_only(text)):
+        elif decision.signal != "not_safe" and (gap := age_gap(text)) is not None:
+            # "hes 19 im 13", "tengo 13 y el tiene 20" (imminent danger .45 in English: "a room that locks";
+            # out_of_scope .48 in Spanish): a child and an adult, nothing else — a disclosure (or a friend's
+            # story), never urgent (nlu/quiet.py as_age_gap)
+            decision = as_age_gap(decision, persona, own=gap)
+        elif decision.signal != "not_safe" and (is_age_only(text) or is_other_age_only(text)
+                                                 or stated_ages(text) is not None):
             # "im 12" alone is a detail for routing, never a help signal (read as the game's urgent
             # code at 0.29 it drew an emergency line): intent inform_age (nlu/age.py); so is someone
             # else's age alone, a parent's "she's 14" (peer_help: the plain friend line in the shop)
