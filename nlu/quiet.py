@@ -60,10 +60,15 @@ def load_refusals(path: Path) -> Mapping[str, tuple[str, ...]]:
     return {lang: tuple(fold(p) for p in phrases) for lang, phrases in load_cues(path).location_refusals.items()}
 
 
+def refusal_phrases(lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The folded phrases refusing to say where of ``lang`` (every language's when it has none)."""
+    tables = [refusals[lang]] if lang in refusals else list(refusals.values())
+    return tuple(phrase for phrases in tables for phrase in phrases)
+
+
 def is_location_refusal(folded: str, lang: Optional[str], refusals: Mapping[str, tuple[str, ...]]) -> bool:
     """True if ``folded`` refuses to say where the child is ("I'd rather not say")."""
-    tables = [refusals[lang]] if lang in refusals else list(refusals.values())
-    return any(phrase in folded for phrases in tables for phrase in phrases)
+    return any(phrase in folded for phrase in refusal_phrases(lang, refusals))
 
 
 #: Words that may stand beside a refusal that says nothing else ("sorry i dont wanna say").

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -31,7 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
-    as_age_gap, as_young_pregnancy, goes_into_cover,
+    as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
     is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
     load_quiet_words, load_refusals, load_wipe_lines,
@@ -42,10 +42,11 @@ from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT, FOREIGN_MASS,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, contains_cue, decide, has_cue, made_of,
+    ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
+    FOREIGN_MASS, LOCATION_INTENT,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, Decision, contains_cue, decide, has_cue, made_of,
 )
-from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, persona_of
+from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.intent_classifier import split_by_persona
 from nlu.components.location import location_entities, locate_for_persona, persona_catalogues, persona_countries
@@ -130,6 +131,65 @@ MAX_PLACE_WORDS = 3
 def says_where_i_am(folded: str) -> bool:
     """Whether ``folded`` holds a word of :data:`HERE_WORDS`."""
     return any(word in HERE_WORDS for word in re.findall(r"[\w']+", folded))
+
+
+#: Where a clause ends inside a message ("my skin is bad since winter, im in leeds"): a comma, a full stop,
+#: ";:!?" or a spaced dash; a clause also starts at a word of :data:`HERE_WORDS` ("... for months im in leeds").
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]+|\s+[-–—]\s+")
+#: Words that join a clause to the next and say nothing themselves ("... and im in leeds", "i live in ...").
+_CLAUSE_GLUE = frozenset("i and y a but pero ale so also btw oh we tez tambien".split())
+#: A message says more than where the child is (or that they will not say) when this many words are left
+#: beside the place clause: "lantern quest, i dont want to say where i live", "skóra źle od zimy, mieszkam w X".
+MIN_WORDS_BESIDE_PLACE = 2
+#: Inside a persona, its codes for help and for a friend must not be hidden by a place said beside them; its
+#: urgent code and visit code are left out of the reading beside a place (a shopper's "do you do same-day
+#: delivery, i live in bristol" read the urgent code .32 beside the place .61); a word of danger now still makes
+#: the code urgent (core.safety.danger_now), and the visit code needs a street address.
+LEFT_OUT_CODES = frozenset({CODED_URGENT, "visit_request"})
+#: With the place reading set aside, the help reading left must hold at least this share of the rest of the
+#: ranking (measured: the code's .53-.88 in the lines of issue 13; of the 584 shoppers' lines of personas/benign/
+#: with a place added before or after, one is read as help beside the place, and it is the code without it too) ...
+PLACED_SHARE = 0.5
+#: ... and, for the persona's code, at least this confidence in the classifier's own ranking ("skóra źle od zimy,
+#: mieszkam w Poznaniu": the place .83, the code .09; "lantern quest, i dont want to say where i live": .06) ...
+PLACED_CODE_FLOOR = 0.05
+#: ... for a help signal said plainly, this confidence and a harm word beside the place ("mi padre me pega, vivo
+#: en Sevilla": the place .91, abuse .09; "im from glasgow. ok cool, trying it now" left imminent danger .30
+#: and no harm word), or, without a harm word, nearly all of the rest (:data:`PLACED_ALONE_SHARE`: "me hago cortes,
+#: vivo en Bilbao": the place .987, self-harm .013 of .013).
+PLACED_PLAIN_FLOOR = 0.01
+PLACED_ALONE_SHARE = 0.9
+
+
+def _clauses(folded: str) -> List[List[str]]:
+    """The words of ``folded`` by clause: split at punctuation and before a word of :data:`HERE_WORDS`."""
+    clauses: List[List[str]] = []
+    for part in _CLAUSE_BREAK.split(folded):
+        current: List[str] = []
+        for word in re.findall(r"[\w']+", part):
+            if word in HERE_WORDS and current:
+                clauses.append(current)
+                current = []
+            current.append(word)
+        if current:
+            clauses.append(current)
+    return clauses
+
+
+def words_beside_place(folded: str, place: str, refusals: Sequence[str] = ()) -> List[str]:
+    """The words of ``folded`` outside the clauses that name ``place`` (folded, as written) or refuse to say
+    where (a folded phrase of ``refusals``), without joining words: "my skin is bad since winter, im in
+    leeds" -> ``my skin is bad since winter``; "im in leeds", "vivo en sevilla", "leeds" -> nothing."""
+    place_words = re.findall(r"[\w']+", place)
+    rest: List[str] = []
+    for clause in _clauses(folded):
+        joined = " ".join(clause)
+        if place_words and re.search(r"(?<![\w'])" + r"\W+".join(map(re.escape, place_words)) + r"(?![\w'])", joined):
+            continue
+        if any(phrase and phrase in joined for phrase in refusals):
+            continue
+        rest += [w for w in clause if w not in _CLAUSE_GLUE and w not in HERE_WORDS]
+    return rest
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -242,6 +302,40 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         whole = locate_for_persona(text, persona, lang, self.countries, self.catalogues).place
         return whole is not None and whole.country == place.country
 
+    def _help_beside_place(self, decision: Decision, pairs: List[tuple], persona: str, text: str, folded: str,
+                           lang: Optional[str], decide_on: Any) -> Optional[Decision]:
+        """The message read as saying where the child is (intent ``inform_location``, the classifier's own
+        reading) that names a place or refuses to give one and says more beside it (at least
+        :data:`MIN_WORDS_BESIDE_PLACE` words outside that clause): its decision with the place reading set
+        aside (and, inside a persona, its urgent and visit codes: :data:`LEFT_OUT_CODES`), when that is a help
+        signal holding :data:`PLACED_SHARE` of the rest — the persona's code for help or for a friend with
+        :data:`PLACED_CODE_FLOOR`, a signal said plainly with :data:`PLACED_PLAIN_FLOOR` and a harm word (or
+        :data:`PLACED_ALONE_SHARE` of the rest); else None. "im in leeds", "vivo en Sevilla", "Leeds" say
+        nothing beside the place and stay place answers; "do you ship to leeds? im in leeds" has the shop's
+        reading beside it."""
+        if decision.intent != LOCATION_INTENT or decision.source != LOCATION_INTENT:
+            return None
+        refusals = refusal_phrases(lang, self.refusals)
+        located = locate_for_persona(text, persona, lang, self.countries, self.catalogues)
+        named = located.place is not None or located.ambiguous
+        if not named and not any(phrase in folded for phrase in refusals):
+            return None
+        written = fold(located.written) if named else ""
+        if len(words_beside_place(folded, written, refusals)) < MIN_WORDS_BESIDE_PLACE:
+            return None
+        rest = [(name, p) for name, p in pairs if name != LOCATION_INTENT and generic_name(name) not in LEFT_OUT_CODES]
+        left = sum(p for _, p in rest)
+        again = decide_on(rest)
+        raw = dict(rest).get(again.source, 0.0)
+        if again.signal not in HELP_SIGNALS or left <= 0 or raw < PLACED_SHARE * left:
+            return None
+        if persona_of(again.source) is not None:  # the persona's own code (another's is masked out)
+            return again if persona_of(again.source) == persona and raw >= PLACED_CODE_FLOOR else None
+        if raw < PLACED_PLAIN_FLOOR:
+            return None
+        harmed = has_cue(folded, lang, self._harm_cues(persona))
+        return again if harmed or raw >= PLACED_ALONE_SHARE * left else None
+
     def _address_town(self, text: str, persona: str, lang: Optional[str],
                       entities: List[dict]) -> Optional[Located]:
         """The town of the message's street address: its part after the last comma ("14 Oak Road,
@@ -273,32 +367,50 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # addresses and ages are read from the text as written
         folded = self.reading(text, persona)
         harm_cues = self._harm_cues(persona)
-        decision = decide(
-            [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking],
-            persona,
-            folded,
-            entity_value(message, "lang"),
-            self.urgent_cues,
-            self.config["foreign_mass"],
-            self.postponing,
-            self.adult_cues,
-            harm_cues,
-            forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
-            answers=self.answers,
-            danger=self.danger,
-            arriving=self.arriving,
-            farewells=self.farewells,
-            wiping=dict(self.wipe_lines.cues),
-            no_plan=self.no_plan,
-            someone=self.someone,
-            unnamed=self.someone_unnamed,
-            done_to_me=self.done_to_me,
-        )
         lang = entity_value(message, "lang")
+        pairs = [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking]
+
+        def decide_on(intents: List[tuple]) -> Decision:
+            return decide(
+                intents,
+                persona,
+                folded,
+                lang,
+                self.urgent_cues,
+                self.config["foreign_mass"],
+                self.postponing,
+                self.adult_cues,
+                harm_cues,
+                forwarded=(message.get(METADATA) or {}).get("forwarded") is True,
+                answers=self.answers,
+                danger=self.danger,
+                arriving=self.arriving,
+                farewells=self.farewells,
+                wiping=dict(self.wipe_lines.cues),
+                no_plan=self.no_plan,
+                someone=self.someone,
+                unnamed=self.someone_unnamed,
+                done_to_me=self.done_to_me,
+            )
+
+        decision = decide_on(pairs)
         corrected: Optional[Located] = None  # a place named after a "no" ("no, alabama")
+        placed = self._help_beside_place(decision, pairs, persona, text, folded, lang, decide_on)
+        if placed is not None:
+            # "my skin is bad since winter, im in leeds" (the place .47, the code .46), "lantern quest, i dont
+            # want to say where i live" (a refusal .89), "mi padre me pega, vivo en Sevilla" (the place .91):
+            # a request for help said with a place, or with a refusal to give one, stays that request (inside a
+            # persona the code's discreet question in cover voice); the place is kept for the referral
+            decision = placed
         refused = entity_value(message, "location") is None and (
             (decision.signal in ("none", "not_safe") and is_location_refusal(folded, lang, self.refusals))
             or (not decision.urgent and is_bare_refusal(folded, lang, self.refusals)))
+        # the persona's code with a refusal to say where ("stuck on the lantern quest, id rather not say where i
+        # am"): the code is answered, and the refusal is kept (entity location_refused), so the yes to the
+        # discreet question is not met by "which city?" (bot/handoff/gate.py)
+        refused_beside_code = (not refused and persona != NO_PERSONA and decision.signal in HELP_SIGNALS
+                               and (placed is not None or persona_of(decision.source) == persona)
+                               and is_location_refusal(folded, lang, self.refusals))
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
@@ -397,7 +509,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         entities.append(_entity(PERSONA_ENTITY, persona))
         if corrected is not None and not any(e.get("entity") == "location" for e in entities):
             entities += location_entities(corrected)
-        if refused:
+        if refused or refused_beside_code:
             entities.append(_entity("location_refused", "true"))
         if goes_into_cover(decision, persona, folded, self.catalogues.get(persona, ())):
             entities.append(_entity(VOICE_SLOT, COVER_VOICE))
