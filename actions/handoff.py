@@ -4,10 +4,8 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-
-from actions.referral import place_known
 
 #: Slot values, in rising priority; a request never lowers an earlier one.
 REQUESTED = "requested"
@@ -32,27 +30,9 @@ class ActionRequestCounselor(Action):
         current = tracker.get_slot("handoff")
         level = URGENT if urgent or current == URGENT else REQUESTED
         events = [SlotSet("offer_postponed", False)] if tracker.get_slot("offer_postponed") else []
-        if referral_due(tracker):
-            events.append(FollowupAction("action_offer_referral"))
         if level == current:
             return events
         return [SlotSet("handoff", level), *events]
-
-
-#: The questions whose "yes" is met by the promise instead of "which city?" when the place is known
-#: (bot/handoff/gate.py): the discreet question, and it asked again.
-CODED_OFFERS = frozenset({"utter_confirm_help", "utter_ask_again"})
-
-
-def referral_due(tracker: Tracker) -> bool:
-    """A "yes" to the discreet question (or to it asked again) was met by the promise, and the child had said
-    where beside the code (or that they will not say) and got no referral yet: the referral for that place
-    follows the request (``action_offer_referral``), so "which city?" is never asked again."""
-    said = [(e.get("metadata") or {}).get("utter_action") for e in tracker.events or [] if e.get("event") == "bot"]
-    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-    return (intent == "affirm" and len(said) >= 2 and said[-1] == "utter_please_wait" and said[-2] in CODED_OFFERS
-            and "utter_referral_intro" not in said
-            and place_known(tracker.events or [], tracker.get_slot("location"), tracker.get_slot("location_refused")))
 
 
 class ActionRememberOffer(Action):

@@ -223,21 +223,6 @@ def action_before_message(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def place_known(events: List[Dict[Text, Any]], location: Any, refused: Any) -> bool:
-    """Whether the child already said where they are (slot ``location``) or that they will not say (slot
-    ``location_refused``, or a message with the entity ``location_refused``: "lantern quest, i dont want to say
-    where i live", nlu/components/persona.py); ``events``: the conversation's events as dicts."""
-    if location or refused:
-        return True
-    return any(e.get("event") == "user" and any(x.get("entity") == "location_refused"
-                                                 for x in (e.get("parse_data") or {}).get("entities") or [])
-               for e in events)
-
-
-#: The request for a person that queues the conversation (actions/handoff.py).
-REQUEST_ACTION: Final = "action_request_counselor"
-
-
 def good_moment_pending(tracker: Tracker) -> bool:
     """The bot's last line asked "is now a good moment?" (``utter_help_accepted``)."""
     said = _said(tracker)
@@ -350,15 +335,6 @@ class ActionOfferReferral(Action):
             # partner pharmacy's number for nobody who asked for help breaks the disguise
             dispatcher.utter_message(response=shop_answer(tracker))
             return []
-        placed = intent == "affirm" and not options and tracker.latest_action_name == REQUEST_ACTION
-        if placed:
-            # run right after the request that a yes to the discreet question made, when the child had said where
-            # beside the code (or that they will not say, actions/handoff.py): the referral for that place (or
-            # the persona's country), not a place question and not a lone yes
-            intent = "inform_location"
-            if not location and not refused:
-                refused = True
-                events.append(SlotSet("location_refused", True))
         open_question = next((a for a in reversed(_said(tracker)) if a not in ANSWER_LINES), None)
         if refusal and open_question in OFFERS:
             # "no quiero decir dónde vivo" to "shall a person write to you?": no place is needed for that,
@@ -371,7 +347,7 @@ class ActionOfferReferral(Action):
             # So is "what was the number again?" before any number (actions/repeat.py: it waits for the place)
             return self._ask_again(dispatcher, tracker, options, persona, lang)
         acknowledged = acknowledge_disclosure(dispatcher, tracker, intent)
-        if refused and not refusal and not placed and ("location" in latest or intent == "inform_location"):
+        if refused and not refusal and ("location" in latest or intent == "inform_location"):
             # "fine. bristol" after "I'd rather not say where": the child names the place after all (it
             # was met by silence: routed as refused, the plain bot has no country to route on)
             refused = False

@@ -43,7 +43,7 @@ from typing import Any, Callable
 
 # OFFERS: the bot's questions whether a person should write; while the child already waits for one (a
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
-from actions.referral import OFFERS, place_known
+from actions.referral import OFFERS
 from actions.repeat import NUMBER_KEY
 from bot import offline_actions
 from bot.channels import repeats
@@ -53,8 +53,6 @@ from core import rasa_compat
 from core.text import fold
 from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
 
-#: The acceptance of the discreet question: "is now a good moment? And which city are you in?"
-ACCEPTED = "utter_help_accepted"
 #: Replies that tell the child a person will write (or accept the offer of one). The offer itself
 #: (``utter_offer_counselor``, "shall I pass you over?") is a question: only "yes" queues.
 PROMISES = frozenset({"utter_help_accepted", "utter_counselor_urgent", "utter_please_wait"})
@@ -122,7 +120,6 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
-    _without_place_question(said, tracker, processor.domain)
     if _is_refusal(said, tracker) and await _while_waiting(processor, events, said, tracker, _not_now_lines):
         return  # "nie chcę" to the promise: not now, out of the queue
     if said and all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
@@ -152,27 +149,6 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if lines is None:
         return
     _say_instead(events, promises, NOBODY, lines)
-
-
-def _without_place_question(said: list, tracker: Any, domain: Any,
-                            voice_of: Callable[[Any], Callable[[str, str, str], str | None]] | None = None) -> None:
-    """The yes to the discreet question is met by "is now a good moment? And which city are you in?"
-    (``ACCEPTED``); when the child already said where beside the code ("my skin is bad since winter, im in
-    leeds"), or that they will not say, that line would ask again: the promise is said instead (``WAIT``, still
-    a promise that queues), and the referral for that place follows the request (actions/handoff.py)."""
-    accepted = [e for e in said if (e.metadata or {}).get("utter_action") == ACCEPTED]
-    if not accepted or not place_known([e.as_dict() for e in tracker.events], tracker.get_slot("location"),
-                                       tracker.get_slot("location_refused")):
-        return
-    if voice_of is None:
-        from bot.handoff import delivery
-
-        voice_of = delivery.voice_of
-    persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
-    text = voice_of(domain)(persona, lang, WAIT)
-    if text:
-        accepted[0].text = text
-        accepted[0].metadata = {**(accepted[0].metadata or {}), "utter_action": WAIT}
 
 
 def is_small_talk(response: str | None) -> bool:

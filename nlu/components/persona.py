@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -43,8 +43,8 @@ from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
-    FOREIGN_MASS, LOCATION_INTENT,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, Decision, contains_cue, decide, has_cue, made_of,
+    FOREIGN_MASS, LOCATION_INTENT, NEGATIONS,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, Decision, contains_cue, decide, has_cue, made_of, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of
 from nlu.components.base import PopbotComponent, entity_value
@@ -174,6 +174,18 @@ def _clauses(folded: str) -> List[List[str]]:
         if current:
             clauses.append(current)
     return clauses
+
+
+#: Words that deny a harm word a few words after them: "nobody hurts me", "nadie me pega", "nikt mnie nie bije".
+_DENYING = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy", "ningun", "ninguna"})
+#: How many words before a harm word a denial still reaches ("nobody ever really hurts me").
+DENIAL_REACH = 3
+
+
+def says_harm(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a harm word of ``cues`` stands in ``folded`` with no denial among the
+    :data:`DENIAL_REACH` words before it ("nobody hurts me, i just live in leeds" says no harm)."""
+    return any(not _DENYING.intersection(before[-DENIAL_REACH:]) for before in words_before(folded, lang, cues))
 
 
 def words_beside_place(folded: str, place: str, refusals: Sequence[str] = ()) -> List[str]:
@@ -333,7 +345,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return again if persona_of(again.source) == persona and raw >= PLACED_CODE_FLOOR else None
         if raw < PLACED_PLAIN_FLOOR:
             return None
-        harmed = has_cue(folded, lang, self._harm_cues(persona))
+        cues = self._harm_cues(persona)
+        harmed = says_harm(folded, lang, cues)
+        if not harmed and has_cue(folded, lang, cues):
+            return None  # "nadie me pega, vivo en Toledo y estoy bien": the harm is denied
         return again if harmed or raw >= PLACED_ALONE_SHARE * left else None
 
     def _address_town(self, text: str, persona: str, lang: Optional[str],

@@ -152,3 +152,28 @@ def test_no_help_read_beside_a_bare_place_or_a_shopper(component: PersonaContext
                                                        persona: str, ranking: list) -> None:
     intent, signal, urgent, _ = seen(component, text, ranking, lang, persona=persona)
     assert signal in ("none", "not_safe") and not urgent, (intent, signal)
+
+
+@pytest.mark.parametrize("text, lang, ranking", [
+    # review of fix-s24-place: a denied harm word beside a place said harm (the plain bot offered a person)
+    ("nobody hurts me, i just live in leeds and i'm bored", "en",
+     [("inform_location", 0.59), ("distress", 0.38), ("greet", 0.03)]),
+    ("nadie me pega, vivo en Toledo y estoy bien", "es",
+     [("inform_location", 0.61), ("distress", 0.37), ("thanks", 0.02)]),
+    ("nikt mnie nie bije, mieszkam w Opolu i jest spoko", "pl",
+     [("inform_location", 0.7), ("abuse_disclosure", 0.29), ("thanks", 0.01)]),
+])
+def test_a_denied_harm_word_beside_a_place_is_no_help(component: PersonaContext, text: str, lang: str,
+                                                        ranking: list) -> None:
+    assert seen(component, text, ranking, lang, persona="plain")[:3] == ("inform_location", "none", False)
+
+
+def test_the_denial_reaches_only_a_few_words() -> None:
+    from core.text import fold
+    from nlu.components.persona import says_harm
+
+    cues = {"en": ["hurt", "hit"], "es": ["pega"], "pl": ["bije"]}
+    assert not says_harm(fold("nobody ever really hurts me"), "en", cues)
+    assert says_harm(fold("nobody knows that he hits me every night"), "en", cues)
+    assert not says_harm(fold("nikt mnie nie bije"), "pl", cues)
+    assert says_harm(fold("mi padre me pega"), "es", cues)
