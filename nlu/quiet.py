@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, has_cue
+from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, has_cue, made_of
 from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 from nlu.age import find_age
 
@@ -162,6 +162,51 @@ def load_answers(path: Path) -> Answers:
 
     answers = load_cues(path).answers
     return Answers(**{f.name: _phrases(getattr(answers, f.name)) for f in dataclasses.fields(Answers)})
+
+
+def load_off_to(path: Path) -> Phrases:
+    """``off_to`` of the cues file: a chore or a meal the talk is put off for ("déjalo, me voy a cenar")."""
+    from nlu.cues import load_cues
+
+    return _phrases(load_cues(path).off_to)
+
+
+def load_declining(path: Path) -> Phrases:
+    """``declining`` of the cues file: cancelling, "I already have it", in a persona's shop."""
+    from nlu.cues import load_cues
+
+    return _phrases(load_cues(path).declining)
+
+
+#: Putting the talk off for a chore may run longer than an answer ("ok never mind im just going to go and
+#: make a cup of tea now").
+MAX_OFF_TO_WORDS = 16
+
+
+def is_off_to_do(folded: str, lang: Optional[str], off_to: Phrases, taking_back: Mapping[str, Sequence[str]],
+                 harm_cues: Mapping[str, Sequence[str]]) -> bool:
+    """The talk put off (a ``taking_back`` cue: "never mind", "olvídalo", "nieważne") for a chore or a meal and
+    nothing else ("never mind, im going to go watch tv now", "déjalo, me voy a cenar", "nieważne, idę zrobić
+    herbatę"): a closed vocabulary with no harm word and nothing taken or ended ("never mind, im going to take
+    all my pills now" is no chore); a bare "gotta go" ("me tengo que ir a cenar") is a goodbye.
+    s24, issue 13: "olvídalo, me voy a duchar ya" was urgent self-harm .60."""
+    from core.safety import has_word_cue
+
+    return (has_word_cue(folded, lang, taking_back) and made_of(folded, lang, off_to, MAX_OFF_TO_WORDS)
+            and not has_cue(folded, lang, harm_cues))
+
+
+def is_declining(folded: str, lang: Optional[str], declining: Phrases, catalogue: Sequence[str],
+                 harm_cues: Mapping[str, Sequence[str]]) -> bool:
+    """Inside a persona: cancelling or "I already have it", made only of the ``declining`` words and the
+    persona's ``catalogue`` names ("cancel my order for the chamomile cream please", "nie dzięki, mam już krem
+    w domu", "ya tengo la crema en casa"). A symptom, a harm word or someone is no filler: "no thanks i
+    already have the cream but my skin has been bad for months" keeps the code."""
+    from core.text import words
+
+    names = {w for name in catalogue for w in _name_words(name)}
+    rest = " ".join(w for w in words(folded) if w not in names)
+    return made_of(rest, lang, declining) and not has_cue(folded, lang, harm_cues)
 
 
 def as_cant_call(decision: Decision) -> Decision:
