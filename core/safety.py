@@ -167,9 +167,10 @@ PLAIN_COVERING_SIGNALS = frozenset({"none", "imminent_danger", "distress", "ask_
 MAX_COVERING_WORDS = 16
 #: Someone arriving said bare, without a putting-off word ("brat patrzy", "viene mi madre").
 MAX_BARE_ARRIVAL_WORDS = 5
-#: After a pause, who arrives in at most this many words ("espera, mi madre está en la puerta", "hang on my nan is
-#: at the front door"); a harm word or a danger cue still keeps the reading (is_covering_tracks).
-MAX_PAUSED_ARRIVAL_WORDS = 7
+#: After a pause, who arrives in at most this many words, a door phrase that ends the message not counted
+#: ("espera, mi madre está en la puerta", "hang on my nan is at the front door"); a harm word or a danger cue
+#: still keeps the reading (is_covering_tracks). Not 7: "hold on my uncle is in my room" was quiet (review s24).
+MAX_PAUSED_ARRIVAL_WORDS = 5
 #: A message opening with one of these asks a question ("czy jest tu ktoś żywy?"): no arrival.
 QUESTION_OPENERS = frozenset({"czy"})
 #: Above this share of probability for other personas, a message is another persona's talk.
@@ -540,7 +541,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         signal = "not_safe" if persona != NO_PERSONA else (
             "none" if top.intent == "ask_human" else signal_for_intent(top.intent)[0])
         return Ranked(NOT_NOW, top.confidence, top.source), signal
-    cant_talk_now = made_of(folded, lang, answers.cant_talk) and has_word_cue(folded, lang, answers.right_now.cues)
+    cant_talk_now = (made_of(folded, lang, answers.cant_talk) and has_word_cue(folded, lang, answers.right_now.cues)
+                     and not _NO_MORE & set(_WORD.findall(folded)))  # "ya no puedo ahora mismo": self-harm (review s24)
     if persona == NO_PERSONA and cant_talk_now:
         # plain bot: "ahora no puedo hablar", "teraz nie moge pisac", "i cant talk right now" (deny .69 drew
         # the refusal line, so a later "si ya" was asked again): a "not now", the offer is remembered. A bare
@@ -721,17 +723,62 @@ def _beyond_arrival(tokens: Sequence[str], lang: Optional[str],
     return any(t not in known and t not in _ARRIVAL_FILLERS for t in tokens)
 
 
-def door_at_end(folded: str, lang: Optional[str], door: Mapping[str, Sequence[str]]) -> Optional[str]:
-    """``folded`` without the ``door`` phrase it ends with ("hold on someones at the door" → "hold on
-    someones"; "un momento, llaman a la puerta" → "un momento"), or None when it ends with none. Only at
-    the end: "at the door with a knife", "at the door banging" say more than someone arriving."""
+#: "Hes not here anymore": with one of these, "I can't talk now" may be "I can't take it any more" ("ya no puedo
+#: ahora mismo", "juz nie moge teraz" were self-harm, review s24): the classifier's reading stays.
+_NO_MORE = frozenset({"ya", "juz", "anymore", "more", "mas", "dluzej", "wiecej"})
+#: Force or shouting at the door ("my dad is kicking at the door", "tata krzyczy pod drzwiami"), or a man met
+#: online ("my online boyfriend is at the door"): the door phrase is then the danger, never a visitor (review s24).
+_AT_THE_DOOR_DANGER = frozenset(
+    "kicking kicks kicked kick pounding pounds pounded banging bangs banged bang hammering smashing punching hitting "
+    "shouting shouts shouted yelling yells yelled screaming screams screamed swearing forcing breaking trying "
+    "online internet boyfriend bf stranger "
+    "gritando grita gritan golpeando golpea golpean pateando patea aporreando aporrea chillando insultando "
+    "forzando rompiendo internet novio desconocido "
+    "krzyczy krzycza wrzeszczy wrzeszcza wali walą kopie kopia uderza dobija lomocze szarpie klnie wywaza "
+    "chlopak nieznajomy obcy".split())
+#: What may stand right before a door phrase: "is"/"'s" or a name ("hold on my mums at the door", "espera,
+#: alguien en la puerta"); "someone is outside at the back door" or "tata krzyczy pod drzwiami" says more.
+_DOOR_LEADS = frozenset("is s are esta estan jest sa stoi".split())
+#: The child's room or bed, or upstairs to it: a pause or a goodbye with someone coming there ("hold on my
+#: uncle is in my room", "bye my stepdad is coming into my room") is no visitor to hide from (review s24).
+_MY_ROOM = ("my room", "my bedroom", "my rooom", "in here", "my bed", "in bed", "next to me", "beside me",
+            "mi cuarto", "mi habitacion", "mi cama", "mi pieza", "mi recamara", "la cama", "conmigo", "aqui dentro",
+            "moim pokoju", "mojego pokoju", "moj pokoj", "do pokoju", "w pokoju", "lozku", "lozka", "lozko",
+            "obok mnie", "ze mna")
+_UPSTAIRS = ("upstairs", "up the stairs", "coming up", "arriba", "las escaleras", "subiendo", "sube", "na gore",
+             "schodach", "schody", "po schodach")
+
+
+def in_my_room(folded: str, upstairs: bool = False) -> bool:
+    """Someone in, or coming to, the child's room or bed (``upstairs``: or up the stairs)."""
+    said = " " + " ".join(_WORD.findall(folded)) + " "
+    return any(f" {p} " in said for p in _MY_ROOM + (_UPSTAIRS if upstairs else ()))
+
+
+def door_at_end(folded: str, lang: Optional[str], door: Mapping[str, Sequence[str]],
+                knocking: Optional[Mapping[str, Sequence[str]]] = None,
+                someone: Optional[Mapping[str, Sequence[str]]] = None) -> Optional[str]:
+    """``folded`` without the ``door`` phrase or the ``knocking`` it ends with ("hold on someones at the door" →
+    "hold on someones"; "un momento, llaman a la puerta" → "un momento"), or None when it ends with none. Only
+    at the end: "at the door with a knife", "at the door banging" say more than someone arriving. A place at
+    the door only right after "is" / "'s" / "está" / "jest" or who ("my mums at the door"): "someone is outside
+    at the back door", "tata krzyczy pod drzwiami" say more; never with force, shouting or a man met online
+    anywhere (:data:`_AT_THE_DOOR_DANGER`: "my dad is kicking at the door", review s24)."""
     tokens = _WORD.findall(folded)
-    phrases = sorted({" ".join(_WORD.findall(cue)) for found in cues_of(lang, door) for cue in found},
-                     key=len, reverse=True)
+    if _AT_THE_DOOR_DANGER & set(tokens):
+        return None
     said = " ".join(tokens)
-    for phrase in phrases:
-        if phrase and (said == phrase or said.endswith(" " + phrase)):
-            return said[:len(said) - len(phrase)].strip()
+    knocks = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, knocking or {}) for cue in found}
+    places = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, door) for cue in found} - knocks
+    for phrase in sorted(knocks | places, key=len, reverse=True):
+        if not phrase or not (said == phrase or said.endswith(" " + phrase)):
+            continue
+        before = said[:len(said) - len(phrase)].strip()
+        if phrase in places and phrase not in knocks:
+            lead = before.split()[-1] if before else ""
+            if not (lead in _DOOR_LEADS or lead in _SOMEBODY or has_word_cue(lead, lang, someone or {})):
+                return None
+        return before
     return None
 
 
@@ -739,7 +786,8 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
                        arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
                        danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None,
                        unnamed: Optional[Mapping[str, Sequence[str]]] = None, paused: bool = False,
-                       door: Optional[Mapping[str, Sequence[str]]] = None, bare_pause: bool = False) -> bool:
+                       door: Optional[Mapping[str, Sequence[str]]] = None, bare_pause: bool = False,
+                       knocking: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
@@ -766,7 +814,7 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
         return False
     words = len(tokens)
     named = has_word_cue(folded, lang, someone or {})
-    before_door = door_at_end(folded, lang, door or {})
+    before_door = door_at_end(folded, lang, door or {}, knocking, someone)
     if before_door is not None and not (paused or named or _SOMEBODY & set(tokens)):
         before_door = None  # "hes at the door": he may be the danger
     checked = folded if before_door is None else before_door
@@ -805,12 +853,17 @@ _BEFORE_PAUSE = frozenset({"ay", "uy", "oh", "ok", "okay", "um", "o"})
 
 def is_pause_as_someone_comes(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[str]],
                               someone: Mapping[str, Sequence[str]],
-                              knocking: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
+                              knocking: Optional[Mapping[str, Sequence[str]]] = None,
+                              door: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """A message that opens with a pause, as whole words ("espera", "czekaj", "hold on", "un segundo"), then in
     at most ``MAX_PAUSED_ARRIVAL_WORDS`` words names who arrives by relation or as "someone": "espera viene
     alguien", "czekaj ktoś idzie" drew 112 in the plain bot as someone walked in. Not "hold on hes here" (he
     may be the danger), not "a secret..." / "esperando..." (a pause cue inside a word), not a long message
-    (a disclosure)."""
+    (a disclosure), never someone in or coming to the child's room, bed or upstairs ("hold on my uncle is in my
+    room", "ok wait my mums boyfriend is coming upstairs": review s24). A ``door`` phrase or a knock that ends
+    the message is not counted ("hang on my nan is at the front door")."""
+    if in_my_room(folded, upstairs=True):
+        return False
     tokens = _WORD.findall(folded)
     phrases = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, hold) for cue in found} | _PAUSE_OPENERS
     if tokens and tokens[0] in _BEFORE_PAUSE:
@@ -819,9 +872,10 @@ def is_pause_as_someone_comes(folded: str, lang: Optional[str], hold: Mapping[st
     rest = tokens[pause:]
     if rest and rest[0] in ("que", "q", "k"):
         rest = rest[1:]  # "espera que viene mi madre"
-    if not pause or not rest or len(rest) > MAX_PAUSED_ARRIVAL_WORDS:
-        return False
     said = " ".join(rest)
+    counted = door_at_end(said, lang, door or {}, knocking, someone) if door else None
+    if not pause or not rest or len((said if counted is None else counted).split()) > MAX_PAUSED_ARRIVAL_WORDS:
+        return False
     # a knock or a ring says someone is there ("un momento, llaman a la puerta", s24)
     return bool(_SOMEBODY & set(rest)) or has_word_cue(said, lang, someone) or has_word_cue(said, lang, knocking or {})
 
@@ -972,15 +1026,18 @@ def decide(
         # "later" ("my friends are coming over later")
         later = answers.later.cues if answers else {}
         breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
-    paused = bool(answers and is_pause_as_someone_comes(folded, lang, answers.hold.cues, someone or {}, knocking))
+    hold = answers.hold.cues if answers else {}
+    paused = bool(answers) and is_pause_as_someone_comes(folded, lang, hold, someone or {}, knocking, at_the_door)
     # a goodbye with someone named ("my dad just came in, bye", "tata sprawdza mi telefon, pa") breaks off
-    # like "gtg": is_covering_tracks still wants the arrival and no harm or danger word (s24)
-    waving = has_word_cue(folded, lang, goodbyes or {}) and (
-        has_word_cue(folded, lang, someone or {}) or has_word_cue(folded, lang, unnamed or {}))
+    # like "gtg": is_covering_tracks still wants the arrival and no harm or danger word (s24). Never "he" / "on" /
+    # "él" ("hes coming bye": he may be the danger) nor someone in or coming to the child's room or bed ("bye my
+    # stepdad is coming into my room"): review s24
+    waving = (has_word_cue(folded, lang, goodbyes or {}) and has_word_cue(folded, lang, someone or {})
+              and not in_my_room(folded))
     breaking = breaking or paused or waving
     if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
                           unnamed, paused, at_the_door,
-                          paused and is_bare_pause(folded, lang, answers.hold.cues, someone or {}, unnamed or {})):
+                          paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None

@@ -34,7 +34,7 @@ from nlu.quiet import (
     as_young_pregnancy, goes_into_cover,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
     is_declining, is_off_to_do, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
-    load_come_for_me, load_declining, load_off_to, load_order_words, load_quiet_words, load_refusals, load_wipe_lines,
+    load_come_for_me, load_order_words, load_phrases, load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import is_age_only, is_other_age_only
@@ -169,9 +169,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
         self.knocking: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "knocking")
         self.goodbyes: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "goodbyes")
-        self.off_to = load_off_to(PROJECT_ROOT / self.config["cues_file"])
+        self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
-        self.declining = load_declining(PROJECT_ROOT / self.config["cues_file"])
+        self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])

@@ -236,3 +236,98 @@ def test_declining_in_the_plain_bot_is_left_to_the_classifier(component: Persona
 def test_goodbyes_and_plans_without_someone_arriving_stay_what_they_were(component: PersonaContext, text: str,
                                                                         lang: str) -> None:
     assert seen(component, text, [("goodbye", 0.9), ("greet", 0.1)], lang, "plain")[:2] == ("goodbye", "none")
+
+
+# The review of this branch (s24): real danger lines that lost their emergency reply, each asserted urgent
+# again through the component (the readings they drew on main's model were urgent).
+REVIEW_GOODBYE = [
+    # a goodbye with "he" / "on" / "él", or someone coming into the child's room: no break-off
+    ("hes coming bye", "en"), ("bye hes here", "en"), ("hes here bye", "en"), ("hes back bye", "en"),
+    ("bye he is in my room", "en"), ("on wrócił, pa", "pl"), ("pa, on idzie", "pl"),
+    ("pa, on jest w moim pokoju", "pl"), ("bye my stepdad is coming into my room", "en"),
+    ("adiós, mi padrastro viene a mi cuarto", "es"),
+]
+REVIEW_DOOR = [
+    # what is done at the door, someone outside, a man met online: the door phrase is the danger
+    ("hold on my dad is kicking at the door", "en"), ("wait someone is pounding at my door", "en"),
+    ("wait my dad is shouting at the door", "en"), ("hold on my stepdad is yelling at my door", "en"),
+    ("espera, mi padre está gritando en la puerta", "es"), ("czekaj, tata krzyczy pod drzwiami", "pl"),
+    ("czekaj ktoś krzyczy pod drzwiami", "pl"), ("hold on someone is outside at the back door", "en"),
+    ("wait my online boyfriend is at the door", "en"),
+]
+REVIEW_ROOM = [
+    # a pause and a named adult or "someone" in, or coming to, the child's room, bed or upstairs
+    ("hold on my uncle is in my room", "en"), ("espera mi padrastro está en mi cuarto", "es"),
+    ("espera mi tío está en mi habitación", "es"), ("czekaj, wujek siedzi obok mnie na łóżku", "pl"),
+    ("oh wait my stepdad is coming into my room", "en"), ("ok wait my mums boyfriend is coming upstairs", "en"),
+    ("hold on my brother is in here with me", "en"), ("wait someone is in my room", "en"),
+]
+REVIEW_SELF_HARM = [
+    # "I can't any more", hopeless words before a chore: the self-harm reading stays
+    ("ya no puedo ahora mismo", "es"), ("juz nie moge teraz", "pl"),
+    ("olvídalo, ya nada importa, me voy a la cama", "es"), ("déjalo, ya no importa nada, me voy a la cama", "es"),
+]
+REVIEW_CODE = [
+    # asking for a catalogue code name is no declining: the code stays
+    ("cancel it i need the chamomile cream please", "en"), ("mam już krem, potrzebuje krem rumiankowy", "pl"),
+    ("ya tengo crema, necesito la crema de manzanilla", "es"), ("cancela el pedido, quiero la crema de manzanilla", "es"),
+]
+
+
+@pytest.mark.parametrize("text, lang", REVIEW_GOODBYE + REVIEW_DOOR + REVIEW_ROOM)
+@pytest.mark.parametrize("top", ["imminent_danger", "CODE__urgent"])
+def test_review_danger_lines_keep_the_emergency_reply(component: PersonaContext, text: str, lang: str,
+                                                      top: str) -> None:
+    """In the plain bot, where the review found them (inside a persona a bare "hes coming" was the quiet
+    line on main already); the door lines in every persona."""
+    for persona in PERSONAS[lang] if (text, lang) in REVIEW_DOOR else ["plain"]:
+        if top.startswith("CODE__") and persona == "plain":
+            continue
+        intent, signal, urgent = seen(component, text, [(top, 0.9), ("goodbye", 0.1)], lang, persona)
+        assert urgent and signal in HELP_SIGNALS, (persona, intent, signal)
+
+
+@pytest.mark.parametrize("text, lang", REVIEW_SELF_HARM)
+def test_review_self_harm_lines_keep_the_emergency_reply(component: PersonaContext, text: str, lang: str) -> None:
+    for persona in ["plain"]:
+        intent, signal, urgent = seen(component, text, SELF_HARM_READING, lang, persona)
+        assert urgent and signal == "self_harm", (persona, intent, signal)
+
+
+@pytest.mark.parametrize("text, lang", REVIEW_CODE)
+@pytest.mark.parametrize("code", ["CODE__help_request", "CODE__urgent"])
+def test_review_asking_for_the_code_keeps_it(component: PersonaContext, text: str, lang: str, code: str) -> None:
+    intent, signal, urgent = seen(component, text, [(code, 0.7), ("CODE__not_safe", 0.3)], lang, "rumianek")
+    assert signal in HELP_SIGNALS and signal != "not_safe", (intent, signal)
+
+
+# Both sides of the review's fixes, written fresh: a visitor at the door, a relative's goodbye still quiet ...
+REVIEW_STILL_QUIET = [
+    ("wait my gran is at the door", "en"), ("hold on my aunt is at the front door", "en"),
+    ("one sec, my dad just got in, bye", "en"), ("hang on someone is knocking", "en"),
+    ("espera, mi abuela está en la puerta", "es"), ("un momento, tocan el timbre", "es"),
+    ("ha vuelto mi madre, chao", "es"),
+    ("czekaj, babcia jest przy drzwiach", "pl"), ("chwila, dzwonek dzwoni", "pl"), ("mama wróciła, pa", "pl"),
+]
+# ... and force, shouting, "he", the child's room or bed, hopeless words keep the emergency reply.
+REVIEW_STILL_URGENT = [
+    ("hold on my stepdad is banging at the door", "en"), ("wait someone is screaming at the front door", "en"),
+    ("bye hes in my bed", "en"), ("bye my uncle is coming into my bedroom", "en"),
+    ("wait my mums boyfriend is in my bed", "en"),
+    ("espera, mi tío está golpeando en la puerta", "es"), ("adiós, él viene", "es"),
+    ("espera, mi padre está en mi cama", "es"),
+    ("czekaj, ojczym wali pod drzwiami", "pl"), ("pa, on wchodzi do mojego pokoju", "pl"),
+    ("czekaj, wujek jest w moim pokoju", "pl"),
+]
+
+
+@pytest.mark.parametrize("text, lang", REVIEW_STILL_QUIET)
+def test_review_visitors_stay_quiet(component: PersonaContext, text: str, lang: str) -> None:
+    for persona in PERSONAS[lang]:
+        assert quiet(*seen(component, text, [("imminent_danger", 0.9), ("goodbye", 0.1)], lang, persona)), persona
+
+
+@pytest.mark.parametrize("text, lang", REVIEW_STILL_URGENT)
+def test_review_force_he_and_the_room_stay_urgent(component: PersonaContext, text: str, lang: str) -> None:
+    intent, signal, urgent = seen(component, text, [("imminent_danger", 0.9), ("goodbye", 0.1)], lang, "plain")
+    assert urgent and signal in HELP_SIGNALS, (intent, signal)
