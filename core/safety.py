@@ -745,7 +745,7 @@ _MY_ROOM = ("my room", "my bedroom", "my rooom", "in here", "my bed", "in bed", 
             "mi cuarto", "mi habitacion", "mi cama", "mi pieza", "mi recamara", "la cama", "conmigo", "aqui dentro",
             "moim pokoju", "mojego pokoju", "moj pokoj", "do pokoju", "w pokoju", "lozku", "lozka", "lozko",
             "obok mnie", "ze mna")
-_UPSTAIRS = ("upstairs", "up the stairs", "coming up", "arriba", "las escaleras", "subiendo", "sube", "na gore",
+_UPSTAIRS = ("upstairs", "up the stairs", "arriba", "las escaleras", "na gore",
              "schodach", "schody", "po schodach")
 
 
