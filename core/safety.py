@@ -59,7 +59,12 @@ whether it is ``urgent``:
      stays the disclosure; over a reading of ordinary talk a "later" is no break-off ("my friends
      are coming over later": ``answers.later`` cues taken out before ``postponing`` is looked for); a
      pause that opens a short message naming who arrives ("espera viene alguien", "czekaj ktoś idzie",
-     :func:`is_pause_as_someone_comes`) breaks the talk off too;
+     :func:`is_pause_as_someone_comes`) breaks the talk off too, and is the arrival itself ("hold on my sis is
+     at th", cut off); someone named or a knock at the door at the end of a short message ("hold on someone's
+     at the door", "un momento, llaman a la puerta": ``at_the_door``, ``knocking``) is an arrival whose door
+     phrase is no harm word or danger cue; a goodbye word with someone named ("my dad just came in, bye":
+     ``goodbyes``) breaks off like "gtg". Inside a persona its quiet code read over harm done to the child
+     ("cancel the cream, he hit me again": ``done_to_me``) is the disclosure (s24);
   2d. :func:`near_miss` — ordinary talk the classifier is unsure of (``out_of_scope`` below
      ``NEAR_MISS_TOP``) with a help intent close behind it (at least ``NEAR_MISS_SHARE`` as
      confident) and words of harm done to the child (``done_to_me``: "hit me", "me pega") is that
@@ -156,10 +161,16 @@ BREAKING_OFF = frozenset({"deny", "goodbye"})
 #: disclosure (abuse, bullying, exploitation, a friend's story, self-harm) said while breaking off
 #: stays what it is: a counselor must see it.
 PLAIN_COVERING_SIGNALS = frozenset({"none", "imminent_danger", "distress", "ask_human"})
-#: Covering one's tracks is short ("gtg someone's coming", "borra todo q viene mi madre").
-MAX_COVERING_WORDS = 12
+#: Covering one's tracks is short ("gtg someone's coming", "borra todo q viene mi madre"), though a reason may
+#: run longer ("se ha encendido la luz del pasillo, luego sigo, no me contestes": 13 words was left to the
+#: classifier, s24). Only over PLAIN_COVERING_SIGNALS readings, and never with a harm word or a danger cue.
+MAX_COVERING_WORDS = 16
 #: Someone arriving said bare, without a putting-off word ("brat patrzy", "viene mi madre").
 MAX_BARE_ARRIVAL_WORDS = 5
+#: After a pause, who arrives in at most this many words, a door phrase that ends the message not counted
+#: ("espera, mi madre está en la puerta", "hang on my nan is at the front door"); a harm word or a danger cue
+#: still keeps the reading (is_covering_tracks). Not 7: "hold on my uncle is in my room" was quiet (review s24).
+MAX_PAUSED_ARRIVAL_WORDS = 5
 #: A message opening with one of these asks a question ("czy jest tu ktoś żywy?"): no arrival.
 QUESTION_OPENERS = frozenset({"czy"})
 #: Above this share of probability for other personas, a message is another persona's talk.
@@ -539,24 +550,26 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         signal = "not_safe" if persona != NO_PERSONA else (
             "none" if top.intent == "ask_human" else signal_for_intent(top.intent)[0])
         return Ranked(NOT_NOW, top.confidence, top.source), signal
-    if (persona == NO_PERSONA and made_of(folded, lang, answers.cant_talk)
-            and has_word_cue(folded, lang, answers.right_now.cues)
-            and signal_for_intent(top.intent)[0] in CANT_TALK_SIGNALS and not signal_for_intent(top.intent)[1]):
+    cant_talk_now = (made_of(folded, lang, answers.cant_talk) and has_word_cue(folded, lang, answers.right_now.cues)
+                     and not _NO_MORE & set(_WORD.findall(folded)))  # "ya no puedo ahora mismo": self-harm (review s24)
+    if persona == NO_PERSONA and cant_talk_now:
         # plain bot: "ahora no puedo hablar", "teraz nie moge pisac", "i cant talk right now" (deny .69 drew
         # the refusal line, so a later "si ya" was asked again): a "not now", the offer is remembered. A bare
         # "no puedo hablar" keeps the classifier's reading (it may be "I can't talk about it"); inside a
-        # persona the cant_talk branch below makes it the quiet code
+        # persona the cant_talk branch below makes it the quiet code. Whatever the reading (s24, issue 13:
+        # "i cant talk right now" was imminent_danger .44 and drew 112): its closed vocabulary holds no harm
         return Ranked(NOT_NOW, top.confidence, top.source), "none"
     if made_of(folded, lang, answers.hold):
         # "one sec", "hang on", "chwila": a pause, answered like "not now". Its closed vocabulary holds
         # no disclosure, yet "chwila" drew the urgent code at 0.20 and "one sec" distress at 0.89
         return Ranked(NOT_NOW, top.confidence, top.source), "not_safe" if persona != NO_PERSONA else "none"
     reading, urgent_reading = signal_for_intent(top.intent)
-    if (persona != NO_PERSONA and reading in CANT_TALK_SIGNALS and not urgent_reading and not coded
-            and made_of(folded, lang, answers.cant_talk)):
+    if persona != NO_PERSONA and (cant_talk_now or (reading in CANT_TALK_SIGNALS and not urgent_reading and not coded
+                                                    and made_of(folded, lang, answers.cant_talk))):
         # a bare "I can't talk" inside a persona is its quiet code: "no puedo hablar" after the urgent code
         # was ask_human 0.40 ("our specialist writes to you at once"), "i cant talk" distress 0.76; the
-        # plain bot keeps the classifier's reading ("I can't talk" may be "I can't talk about it")
+        # plain bot keeps the classifier's reading ("I can't talk" may be "I can't talk about it"); with a word
+        # of the moment ("i cant talk right now": imminent_danger .38 drew 112 in the shop) any reading
         return Ranked("not_safe", top.confidence, top.source), "not_safe"
     if made_of(folded, lang, answers.resume):
         if not takes_back(folded, lang, answers):
@@ -719,10 +732,71 @@ def _beyond_arrival(tokens: Sequence[str], lang: Optional[str],
     return any(t not in known and t not in _ARRIVAL_FILLERS for t in tokens)
 
 
+#: "Hes not here anymore": with one of these, "I can't talk now" may be "I can't take it any more" ("ya no puedo
+#: ahora mismo", "juz nie moge teraz" were self-harm, review s24): the classifier's reading stays.
+_NO_MORE = frozenset({"ya", "juz", "anymore", "more", "mas", "dluzej", "wiecej"})
+#: Force or shouting at the door ("my dad is kicking at the door", "tata krzyczy pod drzwiami"), or a man met
+#: online ("my online boyfriend is at the door"): the door phrase is then the danger, never a visitor (review s24).
+_AT_THE_DOOR_DANGER = frozenset(
+    "kicking kicks kicked kick pounding pounds pounded banging bangs banged bang hammering smashing punching hitting "
+    "shouting shouts shouted yelling yells yelled screaming screams screamed swearing forcing breaking trying "
+    "online internet boyfriend bf stranger "
+    "gritando grita gritan golpeando golpea golpean pateando patea aporreando aporrea chillando insultando "
+    "forzando rompiendo internet novio desconocido "
+    "krzyczy krzycza wrzeszczy wrzeszcza wali walą kopie kopia uderza dobija lomocze szarpie klnie wywaza "
+    "chlopak nieznajomy obcy".split())
+#: What may stand right before a door phrase: "is"/"'s" or a name ("hold on my mums at the door", "espera,
+#: alguien en la puerta"); "someone is outside at the back door" or "tata krzyczy pod drzwiami" says more.
+_DOOR_LEADS = frozenset("is s are esta estan jest sa stoi".split())
+#: The child's room or bed, or upstairs to it: a pause or a goodbye with someone coming there ("hold on my
+#: uncle is in my room", "bye my stepdad is coming into my room") is no visitor to hide from (review s24).
+_MY_ROOM = ("my room", "my bedroom", "my rooom", "in here", "my bed", "in bed", "next to me", "beside me",
+            "mi cuarto", "mi habitacion", "mi cama", "mi pieza", "mi recamara", "la cama", "conmigo", "aqui dentro",
+            "moim pokoju", "mojego pokoju", "moj pokoj", "do pokoju", "w pokoju", "lozku", "lozka", "lozko",
+            "obok mnie", "ze mna")
+_UPSTAIRS = ("upstairs", "up the stairs", "arriba", "las escaleras", "na gore",
+             "schodach", "schody", "po schodach")
+
+
+def in_my_room(folded: str, upstairs: bool = False) -> bool:
+    """Someone in, or coming to, the child's room or bed (``upstairs``: or up the stairs)."""
+    said = " " + " ".join(_WORD.findall(folded)) + " "
+    return any(f" {p} " in said for p in _MY_ROOM + (_UPSTAIRS if upstairs else ()))
+
+
+def door_at_end(folded: str, lang: Optional[str], door: Mapping[str, Sequence[str]],
+                knocking: Optional[Mapping[str, Sequence[str]]] = None,
+                someone: Optional[Mapping[str, Sequence[str]]] = None) -> Optional[str]:
+    """``folded`` without the ``door`` phrase or the ``knocking`` it ends with ("hold on someones at the door" →
+    "hold on someones"; "un momento, llaman a la puerta" → "un momento"), or None when it ends with none. Only
+    at the end: "at the door with a knife", "at the door banging" say more than someone arriving. A place at
+    the door only right after "is" / "'s" / "está" / "jest" or who ("my mums at the door"): "someone is outside
+    at the back door", "tata krzyczy pod drzwiami" say more; never with force, shouting or a man met online
+    anywhere (:data:`_AT_THE_DOOR_DANGER`: "my dad is kicking at the door", review s24)."""
+    tokens = _WORD.findall(folded)
+    if _AT_THE_DOOR_DANGER & set(tokens):
+        return None
+    said = " ".join(tokens)
+    knocks = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, knocking or {}) for cue in found}
+    places = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, door) for cue in found} - knocks
+    for phrase in sorted(knocks | places, key=len, reverse=True):
+        if not phrase or not (said == phrase or said.endswith(" " + phrase)):
+            continue
+        before = said[:len(said) - len(phrase)].strip()
+        if phrase in places and phrase not in knocks:
+            lead = before.split()[-1] if before else ""
+            if not (lead in _DOOR_LEADS or lead in _SOMEBODY or has_word_cue(lead, lang, someone or {})):
+                return None
+        return before
+    return None
+
+
 def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[str], putting_off: bool,
                        arriving: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
                        danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None,
-                       unnamed: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
+                       unnamed: Optional[Mapping[str, Sequence[str]]] = None, paused: bool = False,
+                       door: Optional[Mapping[str, Sequence[str]]] = None, bare_pause: bool = False,
+                       knocking: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
@@ -734,7 +808,13 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     stairs"; in the plain bot too since session 19: "viene mi madre" drew 112 as mum walked in, but
     there only someone named by relation, never ``unnamed`` "he's here" / "someone is in my room", which
     may be the danger itself); a question ("czy jest tu ktoś?", ``QUESTION_OPENERS``) announces no arrival,
-    and the persona's urgent code read over a bare arrival ("lantern quest asap hes coming") is the request."""
+    and the persona's urgent code read over a bare arrival ("lantern quest asap hes coming") is the request.
+    ``paused``: the message opens with a pause and names someone (:func:`is_pause_as_someone_comes`);
+    ``bare_pause``: and says nothing else (:func:`is_bare_pause`: "hold on someones at my d", cut off) — that
+    is the arrival, no arriving cue needed ("hold on my stepdad is shouting at my mum" needs one). Someone
+    named, "someone" or a knock at the door at the END of the message (``door``: "hang on, my mums at the
+    door", "czekaj, ktoś dzwoni do drzwi") is an arrival too, and the door phrase is then no harm word or danger cue (s24, issue
+    13: "hold on someone's at the door" drew 112); "hes at the door" (he may be the danger) is not."""
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
@@ -743,7 +823,12 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
         return False
     words = len(tokens)
     named = has_word_cue(folded, lang, someone or {})
+    before_door = door_at_end(folded, lang, door or {}, knocking, someone)
+    if before_door is not None and not (paused or named or _SOMEBODY & set(tokens)):
+        before_door = None  # "hes at the door": he may be the danger
+    checked = folded if before_door is None else before_door
     arrives = named if persona == NO_PERSONA else named or has_word_cue(folded, lang, unnamed or {})
+    arrives = arrives or bare_pause
     if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not arrives):
         return False
     if (not putting_off and top.intent == CODED_URGENT and persona_of(top.source) is not None
@@ -757,31 +842,65 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
         # MAX_BARE_ARRIVAL_WORDS words with no harm word ("dobra niewazne mama wchodzi", read as
         # abuse for "mama") there is no disclosure to keep
         return False
-    if not has_affirmed_cue(folded, lang, arriving):
+    if not (bare_pause or before_door is not None or has_affirmed_cue(folded, lang, arriving)):
         return False
-    if has_cue(folded, lang, harm_cues):
+    if has_cue(checked, lang, harm_cues):
         return False
-    return not any(danger.found(folded, lang))
+    return not any(danger.found(checked, lang))
 
 
 #: "Someone" said as such: arriving, never the danger itself as "he" may be ("hold on hes here").
 _SOMEBODY = frozenset({"someone", "somebody", "someones", "sum1", "some1", "alguien", "ktos"})
 
 
+#: Words that open a pause before someone arriving, besides the ``hold`` cues ("wait someone is at the door";
+#: a bare "wait" is no hold cue: "wait what?" is unsure).
+_PAUSE_OPENERS = frozenset({"wait", "w8"})
+#: Interjections before a pause ("ay espera viene alguien", "oh wait my mum is here").
+_BEFORE_PAUSE = frozenset({"ay", "uy", "oh", "ok", "okay", "um", "o"})
+
+
 def is_pause_as_someone_comes(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[str]],
-                              someone: Mapping[str, Sequence[str]]) -> bool:
+                              someone: Mapping[str, Sequence[str]],
+                              knocking: Optional[Mapping[str, Sequence[str]]] = None,
+                              door: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """A message that opens with a pause, as whole words ("espera", "czekaj", "hold on", "un segundo"), then in
-    at most ``MAX_BARE_ARRIVAL_WORDS`` words names who arrives by relation or as "someone": "espera viene
+    at most ``MAX_PAUSED_ARRIVAL_WORDS`` words names who arrives by relation or as "someone": "espera viene
     alguien", "czekaj ktoś idzie" drew 112 in the plain bot as someone walked in. Not "hold on hes here" (he
     may be the danger), not "a secret..." / "esperando..." (a pause cue inside a word), not a long message
-    (a disclosure)."""
+    (a disclosure), never someone in or coming to the child's room, bed or upstairs ("hold on my uncle is in my
+    room", "ok wait my mums boyfriend is coming upstairs": review s24). A ``door`` phrase or a knock that ends
+    the message is not counted ("hang on my nan is at the front door")."""
+    if in_my_room(folded, upstairs=True):
+        return False
     tokens = _WORD.findall(folded)
-    phrases = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, hold) for cue in found}
+    phrases = {" ".join(_WORD.findall(cue)) for found in cues_of(lang, hold) for cue in found} | _PAUSE_OPENERS
+    if tokens and tokens[0] in _BEFORE_PAUSE:
+        tokens = tokens[1:]
     pause = next((n for n in (3, 2, 1) if " ".join(tokens[:n]) in phrases), 0)
     rest = tokens[pause:]
-    if not pause or not rest or len(rest) > MAX_BARE_ARRIVAL_WORDS:
+    if rest and rest[0] in ("que", "q", "k"):
+        rest = rest[1:]  # "espera que viene mi madre"
+    said = " ".join(rest)
+    counted = door_at_end(said, lang, door or {}, knocking, someone) if door else None
+    if not pause or not rest or len((said if counted is None else counted).split()) > MAX_PAUSED_ARRIVAL_WORDS:
         return False
-    return bool(_SOMEBODY & set(rest)) or has_word_cue(" ".join(rest), lang, someone)
+    # a knock or a ring says someone is there ("un momento, llaman a la puerta", s24)
+    return bool(_SOMEBODY & set(rest)) or has_word_cue(said, lang, someone) or has_word_cue(said, lang, knocking or {})
+
+
+#: Words of a bare pause besides the pause, the people and :data:`_ARRIVAL_FILLERS` ("hold on someones at my d").
+_PAUSE_FILLERS = frozenset("at by in the to que q k en la el w przy pod u".split())
+
+
+def is_bare_pause(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[str]],
+                  someone: Mapping[str, Sequence[str]], unnamed: Mapping[str, Sequence[str]]) -> bool:
+    """A pause and who, and nothing else but a cut-off word of one or two letters: "hold on someones at my d",
+    "hold on my sis is at th". Not "hold on my stepdad is shouting at my mum" (what he does is no arrival)."""
+    known = {w for cues in (hold, someone, unnamed) for found in cues_of(lang, cues) for cue in found
+             for w in _WORD.findall(cue)}
+    known |= _SOMEBODY | _PAUSE_OPENERS | _BEFORE_PAUSE | _ARRIVAL_FILLERS | _PAUSE_FILLERS
+    return all(t in known or len(t) <= 2 for t in _WORD.findall(folded))
 
 
 def is_adult_order(
@@ -879,6 +998,9 @@ def decide(
     someone: Optional[Mapping[str, Sequence[str]]] = None,
     unnamed: Optional[Mapping[str, Sequence[str]]] = None,
     done_to_me: Optional[Mapping[str, Sequence[str]]] = None,
+    at_the_door: Optional[Mapping[str, Sequence[str]]] = None,
+    knocking: Optional[Mapping[str, Sequence[str]]] = None,
+    goodbyes: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -889,7 +1011,9 @@ def decide(
     asking to wipe the chat ("delete everything", "borra todo"), a way of breaking off for step 2c;
     ``no_plan``: self-harm said without a plan ("i havent got a plan"), see :func:`is_urgent`;
     ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
-    :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`)."""
+    :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`); ``at_the_door``,
+    ``knocking``: someone at the door, a knock or a ring (an arrival, :func:`is_covering_tracks`,
+    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -897,14 +1021,32 @@ def decide(
     danger = danger or Danger()
     breaking = putting_off or has_word_cue(folded, lang, wiping or {})
     top = unquiet(top, masked, persona, breaking)
+    if (persona != NO_PERSONA and top.intent == "not_safe" and persona_of(top.source) is not None
+            and is_harmed(folded, lang, done_to_me or {})):
+        # the persona's quiet code read over harm done to the child ("cancel the cream, he hit me again": the
+        # quiet code .97, "anulujcie krem, ojczym mnie bije" .65): a disclosure said while breaking off stays
+        # the disclosure (s24) — the next help reading that is not urgent by itself, else abuse (the words of the
+        # moment make it urgent below, step 3: a near-zero urgent code must not draw 112 for "he hit me again")
+        top = next((r for r in masked if signal_for_intent(r.intent)[0] in HELP_SIGNALS
+                    and not signal_for_intent(r.intent)[1] and r.intent not in URGENT_INTENTS),
+                   Ranked(ABUSE, top.confidence, ABUSE))
     if persona == NO_PERSONA and signal_for_intent(top.intent)[0] == "none":
         # read as ordinary talk, only a real break-off counts ("gtg", "nvm", "delete it"), not a
         # "later" ("my friends are coming over later")
         later = answers.later.cues if answers else {}
         breaking = has_word_cue(folded, lang, wiping or {}) or breaks_off(folded, lang, postponing or {}, later)
-    breaking = breaking or bool(answers and is_pause_as_someone_comes(folded, lang, answers.hold.cues, someone or {}))
+    hold = answers.hold.cues if answers else {}
+    paused = bool(answers) and is_pause_as_someone_comes(folded, lang, hold, someone or {}, knocking, at_the_door)
+    # a goodbye with someone named ("my dad just came in, bye", "tata sprawdza mi telefon, pa") breaks off
+    # like "gtg": is_covering_tracks still wants the arrival and no harm or danger word (s24). Never "he" / "on" /
+    # "él" ("hes coming bye": he may be the danger) nor someone in or coming to the child's room or bed ("bye my
+    # stepdad is coming into my room"): review s24
+    waving = (has_word_cue(folded, lang, goodbyes or {}) and has_word_cue(folded, lang, someone or {})
+              and not in_my_room(folded))
+    breaking = breaking or paused or waving
     if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
-                          unnamed):
+                          unnamed, paused, at_the_door,
+                          paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking):
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None

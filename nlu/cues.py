@@ -115,6 +115,15 @@ class CuesFile(Strict):
     wipe_lines: Dict[Lang, Phrases] = {}
     come_for_me: Dict[Lang, List[Cue]] = {}
     order_reference: Dict[Lang, List[Cue]] = {}
+    # s24 (issue 13): someone at the door, a knock or a ring (an arrival when it ends a short message),
+    # goodbye words (a break-off with someone arriving), putting the talk off for a chore or a meal,
+    # declining in a persona's shop (cancelling, "I already have it"): core/safety.py, nlu/quiet.py
+    at_the_door: Cues = {}
+    knocking: Cues = {}
+    goodbyes: Cues = {}
+    off_to: Dict[Lang, Phrases] = {}
+    taking_back: Cues = {}
+    declining: Dict[Lang, Phrases] = {}
 
 
 class CuesError(ValueError):

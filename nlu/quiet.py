@@ -19,9 +19,11 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, has_cue
+from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, cues_of, has_cue, has_word_cue, made_of
+from core.text import fold, words
 from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 from nlu.age import find_age
+from nlu.cues import load_cues
 
 _WORD = re.compile(r"\w+")
 
@@ -30,8 +32,6 @@ QuietWords = Mapping[str, tuple[frozenset[str], frozenset[str]]]
 
 def load_quiet_words(path: Path) -> QuietWords:
     """``{lang: (triggers, triggers | fillers)}`` from the cues file."""
-    from nlu.cues import load_cues
-
     return {lang: (frozenset(lists.triggers), frozenset(lists.triggers) | frozenset(lists.fillers))
             for lang, lists in load_cues(path).not_safe_lines.items()}
 
@@ -55,8 +55,6 @@ def as_not_safe(decision: Decision) -> Decision:
 def load_refusals(path: Path) -> Mapping[str, tuple[str, ...]]:
     """``{lang: (folded phrase, ...)}``: ways of refusing to say where one is."""
     from core.text import fold
-    from nlu.cues import load_cues
-
     return {lang: tuple(fold(p) for p in phrases) for lang, phrases in load_cues(path).location_refusals.items()}
 
 
@@ -153,8 +151,6 @@ def as_age(decision: Decision) -> Decision:
 
 
 def _phrases(lists: Mapping[str, Any]) -> Phrases:
-    from core.text import fold
-
     return Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in lists.items()},
                    {lang: frozenset(fold(w) for w in p.fillers) for lang, p in lists.items()})
 
@@ -163,10 +159,61 @@ def load_answers(path: Path) -> Answers:
     """The ``answers`` of the cues file: ``later``, ``resume``, ``unsure``, ``number``, ``repeat``,
     ``cant_call``, ``privacy``, ``fault``, ``cost``, ``refuse``, ``hold``, ``home`` and ``what_next`` phrases per language (a
     malformed file raises :class:`nlu.cues.CuesError` naming file, line and field)."""
-    from nlu.cues import load_cues
-
     answers = load_cues(path).answers
     return Answers(**{f.name: _phrases(getattr(answers, f.name)) for f in dataclasses.fields(Answers)})
+
+
+def load_phrases(path: Path, key: str) -> Phrases:
+    """The cues and fillers ``key`` of the cues file (read once per process, nlu.cues.load_cues): ``off_to``, a
+    chore or a meal the talk is put off for ("déjalo, me voy a cenar"); ``declining``, cancelling or "I already
+    have it" in a persona's shop."""
+    return _phrases(getattr(load_cues(path), key))
+
+
+#: Putting the talk off for a chore may run longer than an answer ("ok never mind im just going to go and
+#: make a cup of tea now").
+MAX_OFF_TO_WORDS = 16
+
+
+def is_off_to_do(folded: str, lang: Optional[str], off_to: Phrases, taking_back: Mapping[str, Sequence[str]],
+                 harm_cues: Mapping[str, Sequence[str]]) -> bool:
+    """The talk put off (a ``taking_back`` cue: "never mind", "olvídalo", "nieważne") for a chore or a meal and
+    nothing else ("never mind, im going to go watch tv now", "déjalo, me voy a cenar", "nieważne, idę zrobić
+    herbatę"): a closed vocabulary with no harm word and nothing taken or ended ("never mind, im going to take
+    all my pills now" is no chore); a bare "gotta go" ("me tengo que ir a cenar") is a goodbye.
+    s24, issue 13: "olvídalo, me voy a duchar ya" was urgent self-harm .60. The taking-back words are no
+    filler elsewhere in the message, and "ya" only ends it: "olvídalo, ya nada importa, me voy a la cama" was
+    self-harm and stays it (review s24)."""
+    if not has_word_cue(folded, lang, taking_back) or has_cue(folded, lang, harm_cues):
+        return False
+    said = " " + " ".join(words(folded)) + " "
+    for found in cues_of(lang, taking_back):
+        for cue in sorted(found, key=len, reverse=True):
+            said = said.replace(" " + " ".join(words(cue)) + " ", " ")
+    rest = said.split()
+    if rest and rest[-1] == "ya":
+        rest = rest[:-1]  # "me voy a duchar ya"
+    return made_of(" ".join(rest), lang, off_to, MAX_OFF_TO_WORDS)
+
+
+#: Asking for something: with a catalogue name never declining ("ya tengo crema, necesito la crema de manzanilla").
+_ASKING = frozenset("need want needs wanted necesito quiero necesitaria querria potrzebuje potrzebuja chce chcialabym "
+                    "chcialbym poprosze".split())
+
+
+def is_declining(folded: str, lang: Optional[str], declining: Phrases, catalogue: Sequence[str],
+                 harm_cues: Mapping[str, Sequence[str]]) -> bool:
+    """Inside a persona: cancelling or "I already have it", made only of the ``declining`` words and the
+    persona's ``catalogue`` names ("cancel my order for the chamomile cream please", "nie dzięki, mam już krem
+    w domu", "ya tengo la crema en casa"). A symptom, a harm word or someone is no filler: "no thanks i
+    already have the cream but my skin has been bad for months" keeps the code; nor is asking for something
+    ("cancel it i need the chamomile cream please": the code, review s24)."""
+    names = {w for name in catalogue for w in _name_words(name)}
+    said = words(folded)
+    if _ASKING & set(said) and names & set(said):
+        return False  # "cancel it i need the chamomile cream please": asking for the code (review s24)
+    rest = " ".join(w for w in said if w not in names)
+    return made_of(rest, lang, declining) and not has_cue(folded, lang, harm_cues)
 
 
 def as_cant_call(decision: Decision) -> Decision:
@@ -180,8 +227,6 @@ def as_cant_call(decision: Decision) -> Decision:
 
 def load_wipe_lines(path: Path) -> Phrases:
     """``wipe_lines`` of the cues file: asking to wipe the chat ("delete this chat", "borra todo")."""
-    from nlu.cues import load_cues
-
     return _phrases(load_cues(path).wipe_lines)
 
 
@@ -195,16 +240,12 @@ def as_clean_chat(decision: Decision) -> Decision:
 def load_order_words(path: Path) -> Mapping[str, tuple[str, ...]]:
     """``{lang: (folded word start, ...)}``: the words that name a customer's order ("pedido")."""
     from core.text import fold
-    from nlu.cues import load_cues
-
     return {lang: tuple(sorted({fold(c) for c in cues})) for lang, cues in load_cues(path).order_reference.items()}
 
 
 def load_come_for_me(path: Path) -> Mapping[str, tuple[str, ...]]:
     """``{lang: (folded cue, ...)}``: asking to be fetched ("come get me", "venid a por mí")."""
     from core.text import fold
-    from nlu.cues import load_cues
-
     return {lang: tuple(sorted({fold(c) for c in cues})) for lang, cues in load_cues(path).come_for_me.items()}
 
 

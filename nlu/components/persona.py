@@ -33,8 +33,8 @@ from nlu.quiet import (
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
-    is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers, load_come_for_me, load_order_words,
-    load_quiet_words, load_refusals, load_wipe_lines,
+    is_declining, is_off_to_do, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
+    load_come_for_me, load_order_words, load_phrases, load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
@@ -238,6 +238,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
         self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
+        self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
+        self.knocking: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "knocking")
+        self.goodbyes: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "goodbyes")
+        self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
+        self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
+        self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
@@ -406,6 +412,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 someone=self.someone,
                 unnamed=self.someone_unnamed,
                 done_to_me=self.done_to_me,
+                at_the_door=self.at_the_door,
+                knocking=self.knocking,
+                goodbyes=self.goodbyes,
             )
 
         decision = decide_on(pairs)
@@ -449,11 +458,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "delete this chat pls": the clean line, and the channel wipes the chat (nlu/quiet.py)
             decision = as_clean_chat(decision)
         elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_FAULT, ASK_COST)
-              and is_quiet_line(folded, lang, self.quiet_words)
+              and (is_quiet_line(folded, lang, self.quiet_words)
+                   or is_off_to_do(folded, lang, self.off_to, self.taking_back, harm_cues)
+                   or (persona != NO_PERSONA
+                       and is_declining(folded, lang, self.declining, self.catalogues.get(persona, ()), harm_cues)))
               and not made_of(folded, lang, self.answers.resume)):
             # "sorry, wrong chat": never an emergency reply (nlu/quiet.py); "sorry, I'm back" is the
             # child coming back (a resume answer, core.safety.answer_to_question), not a quiet line,
-            # and "sorry, what was the number again?" asks for it again (ask_number)
+            # and "sorry, what was the number again?" asks for it again (ask_number). So is putting the talk off
+            # for a chore or a meal ("déjalo, me voy a cenar") and, in a shop, declining ("cancel my order for the
+            # chamomile cream", "nie dzięki, mam już krem w domu"): s24, closed vocabularies with no harm word
             decision = as_not_safe(decision)
         elif decision.signal != "not_safe" and (gap := age_gap(text)) is not None:
             # "hes 19 im 13", "tengo 13 y el tiene 20" (imminent danger .45 in English: "a room that locks";

@@ -147,7 +147,9 @@ def test_a_bare_pause_is_not_now_whatever_the_classifier_says(text: str, lang: s
     assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, signal, False)
 
 
-@pytest.mark.parametrize("text", ["hang on someone is at the door", "one sec he has a knife", "wait what"])
+# "hang on someone is at the door" was here until s24: a pause with "someone" at the door is someone arriving
+# now (issue 13, tests/core/test_safety_quiet_s24.py), "he" at the door is not
+@pytest.mark.parametrize("text", ["hang on he is at the door", "one sec he has a knife", "wait what"])
 def test_more_than_a_pause_is_left_to_the_classifier(text: str) -> None:
     answers = Answers(later=LATER, resume=RESUME, unsure=UNSURE, hold=HOLD)
     decision = decide([("imminent_danger", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=answers)

@@ -4,7 +4,7 @@
   (``answers.agree``) whatever the classifier reads ("pues si" was out_of_scope .85);
 * in the plain bot "I can't talk" with a time word ("ahora no puedo hablar", "teraz nie moge pisac", "cant
   talk rn") is a "not now" (``answers.right_now``): the offer is remembered, a later yes goes on (it was a
-  refusal, so "si ya" was asked again); an urgent reading stays, and "ya no puedo más" is no "can't talk";
+  refusal, so "si ya" was asked again); since s24 an urgent reading too, and "ya no puedo más" is no "can't talk";
 * "no se si quiero" / "nie wiem czy chce" is unsure (asked again), not a yes; a cue of one or two letters
   matches a whole word in :func:`made_of`, so the cue "q" no longer makes "si quiero" unsure (longer cues
   still end inside a word: "1 sec" in "1 second", "no puedo llamar" in "no puedo llamarte");
@@ -104,8 +104,13 @@ def test_cant_talk_without_a_time_word_or_with_more_is_the_classifiers(text: str
     assert seen([("distress", 0.8), ("deny", 0.1)], text, lang)[0] == "distress"
 
 
-def test_an_urgent_reading_of_cant_talk_now_stays() -> None:
-    assert seen([("imminent_danger", 0.44), ("distress", 0.42)], "i cant talk right now", "en")[2] is True
+def test_an_urgent_reading_of_cant_talk_now_is_not_now_too() -> None:
+    # until s24 an urgent reading stayed: "i cant talk right now" (imminent_danger .44) drew 112 — issue 13,
+    # covering one's tracks never yields an emergency reply; the words hold no harm (tests/nlu/test_quiet_s24.py)
+    assert seen([("imminent_danger", 0.44), ("distress", 0.42)], "i cant talk right now", "en") == (
+        NOT_NOW, "none", False)
+    assert seen([("imminent_danger", 0.48), ("deny", 0.25)], "no puedo hablar ahora mismo", "es", "rumianek")[1:] == (
+        "not_safe", False)
 
 
 def test_inside_a_persona_cant_talk_now_stays_the_quiet_code() -> None:

@@ -853,7 +853,10 @@ def test_a_pause_because_someone_is_arriving_is_the_quiet_line(component: Person
             "not_safe", False)
 
 
-@pytest.mark.parametrize("text, lang", [("wait hes coming for me", "en"), ("one sec someone is at the door", "en"),
+# "one sec someone is at the door" was here until s24: a pause and "someone" at the door is someone arriving (issue
+# 13, the s19 probe's "hold on someone's at the door" drew 112; tests/nlu/test_quiet_s24.py); "he" at the door is not
+@pytest.mark.parametrize("text, lang", [("wait hes coming for me", "en"), ("one sec he is at the door", "en"),
+                                        ("one sec someone is at the door banging", "en"),
                                         ("espera que viene mi padre y me va a pegar", "es"),
                                         # the review of s22: "he" may be the danger itself
                                         ("one sec hes coming and hes really angry", "en"), ("hold on hes here", "en"),
