@@ -3,17 +3,11 @@ of it (nlu/quiet.py as_age_gap): a child and an adult is a disclosure or a frien
 urgent; family ages and two children are details."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, METADATA, TEXT
-from rasa.shared.nlu.training_data.message import Message
 
 from nlu.age import age_gap, stated_ages
 from nlu.components.persona import PersonaContext
+from tests.nlu.context import seen
 
 
 @pytest.mark.parametrize("text, ages", [
@@ -51,24 +45,6 @@ def test_a_child_and_an_adult_is_an_age_gap(text: str, own: bool) -> None:
 @pytest.mark.parametrize("text", ["she's 14 and he's 15", "im 15 he is 17", "im 13 and my brother is 15"])
 def test_two_children_or_two_adults_are_no_age_gap(text: str) -> None:
     assert age_gap(text) is None
-
-
-@pytest.fixture(scope="module")
-def component(tmp_path_factory: pytest.TempPathFactory) -> PersonaContext:
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    return PersonaContext(PersonaContext.get_default_config(), storage, Resource("persona_context"),
-                          {"personas": ["rumianek", "gametips"]})
-
-
-def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]], lang: str,
-         persona: str) -> tuple[str, str, bool, list[tuple[str, Any]]]:
-    message = Message(data={
-        TEXT: text, METADATA: {"persona": persona}, ENTITIES: [{"entity": "lang", "value": lang}],
-        INTENT_RANKING_KEY: [{"name": name, "confidence": p} for name, p in ranking],
-    })
-    component.process([message])
-    entities = [(e["entity"], e["value"]) for e in message.get(ENTITIES)]
-    return message.get(INTENT)["name"], message.get("signal"), message.get("urgent"), entities
 
 
 def test_the_childs_own_age_gap_is_a_disclosure_never_urgent(component: PersonaContext) -> None:

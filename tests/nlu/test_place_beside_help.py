@@ -5,33 +5,10 @@ question beside a place, stay what they were. Rankings are the measured shapes o
 written for these tests."""
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, METADATA, TEXT
-from rasa.shared.nlu.training_data.message import Message
 
 from nlu.components.persona import PersonaContext, words_beside_place
-
-
-@pytest.fixture(scope="module")
-def component(tmp_path_factory: pytest.TempPathFactory) -> PersonaContext:
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    return PersonaContext(PersonaContext.get_default_config(), storage, Resource("persona_context"),
-                          {"personas": ["rumianek", "gametips"]})
-
-
-def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]], lang: str,
-         persona: str = "rumianek") -> tuple[str, str, bool, list[tuple[str, Any]]]:
-    message = Message(data={
-        TEXT: text, METADATA: {"persona": persona}, ENTITIES: [{"entity": "lang", "value": lang}],
-        INTENT_RANKING_KEY: [{"name": name, "confidence": p} for name, p in ranking],
-    })
-    component.process([message])
-    entities = [(e["entity"], e["value"]) for e in message.get(ENTITIES)]
-    return message.get(INTENT)["name"], message.get("signal"), message.get("urgent"), entities
+from tests.nlu.context import seen
 
 
 @pytest.mark.parametrize("text, place, rest", [

@@ -19,23 +19,11 @@ Every line here was written for these tests (none from tests/data).
 """
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, METADATA, TEXT
-from rasa.shared.nlu.training_data.message import Message
 
 from core.signals import HELP_SIGNALS
 from nlu.components.persona import PersonaContext
-
-
-@pytest.fixture(scope="module")
-def component(tmp_path_factory: pytest.TempPathFactory) -> PersonaContext:
-    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
-    return PersonaContext(PersonaContext.get_default_config(), storage, Resource("persona_context"),
-                          {"personas": ["rumianek", "gametips"]})
+from tests.nlu.context import seen as context_seen
 
 
 def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]], lang: str,
@@ -45,12 +33,7 @@ def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]],
     else:
         ranking = [(name.replace("CODE__", ""), p) for name, p in ranking if not name.startswith("CODE__")] or [
             ("out_of_scope", 1.0)]
-    message = Message(data={
-        TEXT: text, METADATA: {"persona": persona}, ENTITIES: [{"entity": "lang", "value": lang}],
-        INTENT_RANKING_KEY: [{"name": name, "confidence": p} for name, p in ranking],
-    })
-    component.process([message])
-    return message.get(INTENT)["name"], message.get("signal"), message.get("urgent")
+    return context_seen(component, text, ranking, lang, persona)[:3]
 
 
 #: The wrong readings these lines drew (or may draw): danger now, the persona's urgent code, distress, a
