@@ -720,6 +720,75 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
     return Ranked(DANGER_INTENT, close.confidence, close.source)
 
 
+#: Readings that say nothing of harm and may hide it: a goodbye, the quiet codes, "not now", a "no", a place.
+HIDING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW, "deny", LOCATION_INTENT})
+#: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
+#: embarrassment", "me muero de risa", "umrę ze wstydu".
+_FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
+                     "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow")
+#: How many words before a self-harm phrase a denial still reaches ("im not going to kill myself").
+SAID_DENIAL_REACH = 3
+_DENYING = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy", "never"})
+#: A denial reaches no further back than its clause: "no, i want to die" is no denial.
+_CLAUSE_END = re.compile(r"[,.;:!?]")
+
+
+def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
+    :data:`SAID_DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
+    return any(not _DENYING.intersection(_WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-SAID_DENIAL_REACH:])
+               and not after.strip().startswith(_FIGURATIVE_AFTER)
+               for before, after in _around_cues(folded, lang, said))
+
+
+@dataclass(frozen=True)
+class Beneath:
+    """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``),
+    violence at home as it happens (``violence``), fear (``fear``), people by relation (``someone``) and
+    anyone present or arriving (``present``: ``someone``, "he", "she", and the arriving cues)."""
+
+    said: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    violence: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    someone: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    present: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,
+                   danger: Danger, share: float = URGENT_SHARE) -> Optional[Ranked]:
+    """The help reading beneath a reading that says nothing of harm, or None (s25, issue 13).
+
+    * Over a reading of :data:`HIDING_INTENTS` (a goodbye, the quiet code, "not now", a place), self-harm said
+      in so many words (:func:`says_undenied`) is self-harm: the ranking's own self-harm reading (urgent or
+      not, whichever it ranks higher), else ``self_harm`` ("pa, idę się zabić": goodbye .55, self-harm .41;
+      "me voy a suicidar hoy, vivo en Madrid": the place .99); and a weapon (not in fiction) is danger now
+      ("me tengo que ir, ya llegó y trae un cuchillo": goodbye .93) when someone is there or arriving (a gamer's
+      "nvm, whats the best gun in warzone" is not danger); fear said (``fear``, undenied) makes the
+      ranking's best help reading stand when it is at least ``share`` as high ("adiós, mi padre viene y tengo
+      miedo": goodbye .53, imminent danger .41).
+    * Over any reading but a help signal, violence at home said as it happens (``violence``) by or to someone
+      named by relation ("wait my dad is hitting my mum", out_of_scope .97; never a game's boss) is danger now.
+    A goodbye or a quiet line costs the child the talk; a false alarm costs a question."""
+    if signal_for_intent(top.intent)[0] in HELP_SIGNALS:
+        return None
+    fiction = has_cue(folded, lang, danger.fiction)
+    if not fiction and has_cue(folded, lang, cues.violence) and has_word_cue(folded, lang, cues.someone):
+        return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
+    if top.intent not in HIDING_INTENTS:
+        return None
+    if says_undenied(folded, lang, cues.said):
+        own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
+        return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
+    if (not fiction and top.intent != LOCATION_INTENT and danger.found(folded, lang)[1]
+            and has_word_cue(folded, lang, cues.present)):
+        return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)  # a weapon beside a place may be a shopper's
+    helping = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
+    if (helping is not None and helping.confidence >= share * top.confidence
+            and says_undenied(folded, lang, cues.fear)):
+        return helping
+    return None
+
+
 #: Words of a bare arrival besides the people and the arriving cues ("mum is coming up", "he's here now").
 _ARRIVAL_FILLERS = frozenset("is s are am the my a up now just oh ok okay and so omg i m im".split())
 

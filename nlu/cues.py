@@ -95,6 +95,11 @@ class CuesFile(Strict):
 
     self_harm_urgent: Cues
     self_harm_no_plan: Cues = {}
+    # s25 (issue 13): self-harm said in so many words, violence at home said as it happens — read beneath a
+    # goodbye, a quiet line or a place (core/safety.py danger_beneath)
+    self_harm_said: Cues = {}
+    violence_now: Cues = {}
+    fear: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

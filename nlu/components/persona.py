@@ -44,9 +44,10 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     FOREIGN_MASS, LOCATION_INTENT, NEGATIONS,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Danger, Decision, contains_cue, decide, has_cue, made_of, words_before,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
+    has_cue, made_of, words_before,
 )
-from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of
+from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.intent_classifier import split_by_persona
 from nlu.components.location import location_entities, locate_for_persona, persona_catalogues, persona_countries
@@ -204,6 +205,15 @@ def words_beside_place(folded: str, place: str, refusals: Sequence[str] = ()) ->
     return rest
 
 
+def _led_by(source: str, pairs: List[tuple]) -> List[tuple]:
+    """The help readings of ``pairs`` (the classifier's names and confidences) with ``source`` first: the
+    ranking decided again when words say the help reading the classifier put below a goodbye or a place."""
+    helping = [(name, p) for name, p in pairs
+               if name != source and signal_for_intent(generic_name(name))[0] in HELP_SIGNALS]
+    lead = max([p for name, p in pairs if name == source] + [p for _, p in helping] + [0.0])
+    return [(source, lead + 1e-6), *helping]
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class PersonaContext(PopbotComponent, IntentClassifier):
     """Masks other personas' intents, renames code intents and sets ``signal``/``urgent``."""
@@ -245,6 +255,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
+        self.beneath = Beneath(
+            said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
+            violence=_load_cues(PROJECT_ROOT / self.config["cues_file"], "violence_now"),
+            fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
+            someone=self.someone,
+            present={lang: sorted({*self.someone.get(lang, ()), *self.someone_unnamed.get(lang, ()),
+                                   *self.arriving.get(lang, ())})
+                     for lang in {*self.someone, *self.someone_unnamed, *self.arriving}})
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
@@ -532,6 +550,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # shop?"; the extractor, which needs a cue or a whole message, found no place) corrects it
             decision = as_location_answer(decision)
             corrected = locate_for_persona(after_no, persona, lang, self.countries, self.catalogues, answer=True)
+        beneath = danger_beneath(Ranked(decision.intent, decision.confidence, decision.source), decision.ranking,
+                                 folded, lang, self.beneath, self.danger)
+        if beneath is not None:
+            # "pa, idę się zabić" (goodbye .55), "me tengo que ir, ya llegó y trae un cuchillo" (goodbye .93), "me voy
+            # a suicidar hoy, vivo en Madrid" (the place .99), "wait my dad is hitting my mum" (out_of_scope .97):
+            # self-harm, a weapon or violence said beneath a reading that hides it is that help reading (s25)
+            decision = decide_on(_led_by(beneath.source, pairs))
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

@@ -1,0 +1,117 @@
+"""Danger said beneath a reading that hides it (issue 13, session 25, lead): a goodbye, a quiet line, "not now"
+or a place never wins over self-harm said in so many words, a weapon, fear with a help reading close behind,
+or violence at home said as it happens (core/safety.py danger_beneath).
+
+Through nlu.components.persona.PersonaContext with the real cues file and synthetic rankings shaped like the
+readings measured on main's model (2042772). Every line was written for these tests (none from tests/data);
+the other side — figurative speech, denials, children covering their tracks, shoppers and gamers — keeps its
+reading.
+"""
+from __future__ import annotations
+
+import pytest
+
+from core.safety import says_undenied
+from core.signals import HELP_SIGNALS
+from nlu.components.persona import PersonaContext
+from tests.nlu.context import seen
+
+
+def reading(component: PersonaContext, persona: str, lang: str, text: str,
+            ranking: list[tuple[str, float]]) -> tuple[str, str, bool]:
+    ranking = [(name.replace("CODE__", f"{persona}__"), p) for name, p in ranking]
+    return seen(component, text, ranking, lang, persona)[:3]
+
+
+#: (persona, lang, text, ranking, signal, urgent): the help reading beneath.
+BENEATH = [
+    ("plain", "pl", "pa, idę się zabić", [("goodbye", .55), ("self_harm", .41), ("out_of_scope", .02)],
+     "self_harm", True),
+    ("plain", "es", "adios, me voy a matar", [("goodbye", .75), ("self_harm_urgent", .25)], "self_harm", True),
+    ("plain", "en", "ok bye. i just want to die", [("goodbye", .8), ("self_harm", .15), ("distress", .05)],
+     "self_harm", False),
+    ("plain", "es", "me tengo que ir, ya llegó y trae un cuchillo",
+     [("goodbye", .93), ("imminent_danger", .05), ("self_harm_urgent", .01)], "imminent_danger", True),
+    ("plain", "pl", "muszę lecieć, wrócił i ma nóż w ręce", [("goodbye", .9), ("imminent_danger", .08)],
+     "imminent_danger", True),
+    ("plain", "en", "gotta go, mum just got home and shes got the belt",
+     [("imminent_danger", .49), ("goodbye", .19), ("abuse_disclosure", .10)], "imminent_danger", True),
+    ("rumianek", "en", "cant talk now hes coming with the belt",
+     [("imminent_danger", .99), ("CODE__urgent", .005), ("CODE__feedback", .005)], "imminent_danger", True),
+    ("rumianek", "en", "cancel my order, i already have what i need to end it",
+     [("CODE__not_safe", .56), ("self_harm_urgent", .28), ("CODE__order_admin", .10)], "self_harm", True),
+    ("rumianek", "pl", "nieważne, jutro i tak mnie już nie będzie",
+     [("CODE__not_safe", .71), ("self_harm_urgent", .25), ("abuse_disclosure", .01)], "self_harm", True),
+    ("rumianek", "es", "cancela el pedido, ya tengo lo que necesito para acabar con todo",
+     [("CODE__not_safe", .78), ("self_harm_urgent", .13), ("goodbye", .02)], "self_harm", True),
+    ("plain", "es", "me voy a suicidar hoy, vivo en Madrid", [("inform_location", .99), ("self_harm_urgent", .01)],
+     "self_harm", True),
+    ("plain", "pl", "mieszkam w Radomiu i chcę się zabić", [("inform_location", .80), ("self_harm", .18),
+                                                            ("online_exploitation", .01)], "self_harm", False),
+    ("plain", "pl", "chcę umrzeć, jestem z Wrocławia", [("inform_location", .80), ("self_harm", .14),
+                                                       ("self_harm_urgent", .02)], "self_harm", False),
+    ("plain", "en", "wait my dad is hitting my mum", [("out_of_scope", .97), ("imminent_danger", .01),
+                                                      ("abuse_disclosure", .01)], "imminent_danger", True),
+    ("plain", "es", "oye mi padrastro le está pegando a mi hermana", [("out_of_scope", .9), ("abuse_disclosure", .05)],
+     "imminent_danger", True),
+    ("gametips", "en", "afk, hes hitting my mum again", [("goodbye", .7), ("abuse_disclosure", .2)],
+     "imminent_danger", True),
+    ("plain", "es", "adiós, mi padre viene y tengo miedo", [("goodbye", .53), ("imminent_danger", .41),
+                                                           ("distress", .03)], "imminent_danger", True),
+    ("plain", "en", "gtg hes back and im so scared", [("goodbye", .6), ("abuse_disclosure", .35)],
+     "abuse_disclosure", False),
+]
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal,urgent", BENEATH)
+def test_danger_beneath_a_hiding_reading_is_the_help_reading(component: PersonaContext, persona: str, lang: str,
+                                                               text: str, ranking: list, signal: str,
+                                                               urgent: bool) -> None:
+    _, got, is_urgent = reading(component, persona, lang, text, ranking)
+    assert (got, is_urgent) == (signal, urgent)
+
+
+#: (persona, lang, text, ranking): the reading is kept — no help signal.
+KEPT = [
+    ("plain", "en", "lol i nearly killed myself laughing bye", [("goodbye", .9), ("self_harm", .05)]),
+    ("plain", "en", "bye, i want to die of embarrassment", [("goodbye", .8), ("self_harm", .12)]),
+    ("plain", "es", "adiós, me muero de risa contigo", [("goodbye", .9), ("self_harm", .05)]),
+    ("plain", "pl", "pa, nie chcę umrzeć, po prostu idę spać", [("goodbye", .85), ("self_harm", .1)]),
+    ("plain", "es", "adiós, no quiero morir, solo estoy cansada", [("goodbye", .8), ("self_harm", .15)]),
+    ("plain", "en", "bye, im not going to kill myself dont worry", [("goodbye", .7), ("self_harm", .2)]),
+    ("plain", "en", "gotta go my mums coming", [("goodbye", .82), ("imminent_danger", .15)]),
+    ("plain", "en", "hold on someones at the door", [("imminent_danger", .6), ("goodbye", .3)]),
+    ("rumianek", "en", "gotta go mum's here", [("CODE__not_safe", .93), ("goodbye", .03), ("imminent_danger", .02)]),
+    ("plain", "en", "gtg, scared of the exam tomorrow lol", [("goodbye", .85), ("distress", .05)]),
+    ("plain", "en", "bye, im not scared of him anymore", [("goodbye", .6), ("abuse_disclosure", .35)]),
+    ("plain", "es", "me voy, mi madre está pegando gritos jaja", [("out_of_scope", .99), ("imminent_danger", .01)]),
+    ("gametips", "en", "gtg, the boss keeps hitting me lol", [("goodbye", .9), ("abuse_disclosure", .05)]),
+    ("gametips", "en", "my brother is hitting me in fortnite", [("out_of_scope", .9), ("abuse_disclosure", .05)]),
+    ("gametips", "en", "gtg, i keep killing myself with my own grenades", [("out_of_scope", .6), ("self_harm", .37)]),
+    ("plain", "en", "bye, the guy in the movie had a knife lol", [("goodbye", .9), ("imminent_danger", .05)]),
+    ("rumianek", "en", "im in leeds, do you sell a knife sharpener", [("inform_location", .8), ("out_of_scope", .1)]),
+    ("rumianek", "es", "cancela el pedido por favor, ya lo compré en la farmacia",
+     [("CODE__not_safe", .8), ("CODE__order_admin", .15)]),
+    ("rumianek", "pl", "vivo en Madrid, quiero la crema de manzanilla", [("inform_location", .7), ("out_of_scope", .2)]),
+    ("plain", "pl", "mieszkam w Radomiu", [("inform_location", .99), ("self_harm", .01)]),
+]
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking", KEPT)
+def test_a_reading_without_danger_beneath_is_kept(component: PersonaContext, persona: str, lang: str, text: str,
+                                                 ranking: list) -> None:
+    _, signal, urgent = reading(component, persona, lang, text, ranking)
+    assert signal not in HELP_SIGNALS and not urgent
+
+
+@pytest.mark.parametrize("text,said", [
+    ("no, i want to die", True),           # a "no" in another clause denies nothing
+    ("im not going to kill myself", False),
+    ("nobody wants to kill myself", False),
+    ("i could kill myself laughing", False),
+    ("nie chce juz zyc", True),
+    ("nigdy nie chce sie zabic", False),
+])
+def test_self_harm_said_and_denied(text: str, said: bool) -> None:
+    cues = {"en": ["want to die", "kill myself"], "pl": ["nie chce juz zyc", "sie zabic"]}
+    assert says_undenied(text, None, cues) is said
