@@ -744,14 +744,18 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
 @dataclass(frozen=True)
 class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``),
-    violence at home as it happens (``violence``), fear (``fear``), people by relation (``someone``) and
-    anyone present or arriving (``present``: ``someone``, "he", "she", and the arriving cues)."""
+    violence at home as it happens (``violence``), fear (``fear``), people by relation (``someone``),
+    anyone present or arriving (``present``: ``someone``, "he", "she", and the arriving cues), out on the street
+    now (``street``) and thrown out (``thrown_out``) of ``home``."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     violence: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
     someone: Mapping[str, Sequence[str]] = field(default_factory=dict)
     present: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    street: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    thrown_out: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    home: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,
@@ -767,13 +771,18 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
       ranking's best help reading stand when it is at least ``share`` as high ("adiós, mi padre viene y tengo
       miedo": goodbye .53, imminent danger .41).
     * Over any reading but a help signal, violence at home said as it happens (``violence``) by or to someone
-      named by relation ("wait my dad is hitting my mum", out_of_scope .97; never a game's boss) is danger now.
+      named by relation ("wait my dad is hitting my mum", out_of_scope .97; never a game's boss) and a child out
+      on the street now (``street``: "i got kicked out, sleeping at the park", out_of_scope .99) are danger now;
+      thrown out (``thrown_out``) of ``home`` is abuse ("me echaron de casa"). Never in a game or a film.
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question."""
     if signal_for_intent(top.intent)[0] in HELP_SIGNALS:
         return None
     fiction = has_cue(folded, lang, danger.fiction)
-    if not fiction and has_cue(folded, lang, cues.violence) and has_word_cue(folded, lang, cues.someone):
+    if not fiction and ((has_cue(folded, lang, cues.violence) and has_word_cue(folded, lang, cues.someone))
+                        or has_cue(folded, lang, cues.street)):
         return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
+    if not fiction and has_cue(folded, lang, cues.thrown_out) and has_word_cue(folded, lang, cues.home):
+        return Ranked(ABUSE, top.confidence, ABUSE)
     if top.intent not in HIDING_INTENTS:
         return None
     if says_undenied(folded, lang, cues.said):

@@ -90,6 +90,14 @@ class DangerCues(Strict):
     soon: Cues = {}
 
 
+class NoHomeCues(Strict):
+    """Out on the street now (``street``), thrown out (``thrown_out``) of ``home`` (s25)."""
+
+    street: Cues = {}
+    thrown_out: Cues = {}
+    home: Cues = {}
+
+
 class CuesFile(Strict):
     key_name = "section"
 
@@ -100,6 +108,7 @@ class CuesFile(Strict):
     self_harm_said: Cues = {}
     violence_now: Cues = {}
     fear: Cues = {}
+    no_home: NoHomeCues = NoHomeCues()
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

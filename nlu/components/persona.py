@@ -86,17 +86,20 @@ def _with_whole_address(text: str, entities: List[dict]) -> List[dict]:
     return entities
 
 
+def _folded(by_lang: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
+    """``{lang: [folded cue, ...]}`` of a cue list of the cues file."""
+    return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
+
+
 def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]]:
     """``{lang: [folded cue, ...]}`` of the list ``key`` of the cues file."""
-    return {lang: sorted({fold(w) for w in words}) for lang, words in getattr(load_cues(path), key).items()}
+    return _folded(getattr(load_cues(path), key))
 
 
 def _load_danger(path: Path) -> Danger:
     """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``), ``{lang: [folded cue, ...]}`` each."""
     section = load_cues(path).danger_urgent
-
-    def folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
-        return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
+    folded = _folded
 
     return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
                   calm=folded(section.calm), fiction=folded(section.fiction), soon=folded(section.soon))
@@ -255,8 +258,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
+        no_home = load_cues(PROJECT_ROOT / self.config["cues_file"]).no_home
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
+            street=_folded(no_home.street), thrown_out=_folded(no_home.thrown_out), home=_folded(no_home.home),
             violence=_load_cues(PROJECT_ROOT / self.config["cues_file"], "violence_now"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
             someone=self.someone,

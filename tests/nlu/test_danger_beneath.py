@@ -60,6 +60,14 @@ BENEATH = [
                                                            ("distress", .03)], "imminent_danger", True),
     ("plain", "en", "gtg hes back and im so scared", [("goodbye", .6), ("abuse_disclosure", .35)],
      "abuse_disclosure", False),
+    ("plain", "en", "i got kicked out, sleeping at the park", [("out_of_scope", .99), ("bullying", .005)],
+     "imminent_danger", True),
+    ("plain", "es", "no tengo donde dormir esta noche", [("out_of_scope", .9), ("distress", .05)],
+     "imminent_danger", True),
+    ("plain", "pl", "od wczoraj śpię na dworcu", [("out_of_scope", .8), ("distress", .1)], "imminent_danger", True),
+    ("plain", "es", "mi madre me echó de casa", [("out_of_scope", .8), ("bullying", .1)], "abuse_disclosure", False),
+    ("plain", "pl", "ojciec wyrzucił mnie z domu wczoraj", [("out_of_scope", .7), ("bullying", .2)],
+     "abuse_disclosure", False),
 ]
 
 
@@ -94,6 +102,12 @@ KEPT = [
      [("CODE__not_safe", .8), ("CODE__order_admin", .15)]),
     ("rumianek", "pl", "vivo en Madrid, quiero la crema de manzanilla", [("inform_location", .7), ("out_of_scope", .2)]),
     ("plain", "pl", "mieszkam w Radomiu", [("inform_location", .99), ("self_harm", .01)]),
+    ("gametips", "en", "i got kicked out of the lobby again", [("out_of_scope", .88), ("bullying", .04)]),
+    ("gametips", "en", "got kicked out of the house in the game lol", [("out_of_scope", .97), ("bullying", .01)]),
+    ("rumianek", "es", "me echaron del grupo de whatsapp de la clase jaja", [("out_of_scope", .9), ("bullying", .05)]),
+    ("gametips", "en", "nowhere to sleep in minecraft, how do i make a bed", [("out_of_scope", .9), ("distress", .05)]),
+    ("gametips", "en", "nvm, whats the best gun in warzone", [("CODE__not_safe", .7), ("imminent_danger", .2)]),
+    ("plain", "en", "the boss is hitting me so hard lol", [("out_of_scope", .9), ("abuse_disclosure", .05)]),
 ]
 
 
@@ -115,3 +129,28 @@ def test_a_reading_without_danger_beneath_is_kept(component: PersonaContext, per
 def test_self_harm_said_and_denied(text: str, said: bool) -> None:
     cues = {"en": ["want to die", "kill myself"], "pl": ["nie chce juz zyc", "sie zabic"]}
     assert says_undenied(text, None, cues) is said
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking", [
+    ("plain", "es", "no puedo hablar ahora, estoy en clase", [("imminent_danger", .44), ("inform_location", .28)]),
+    ("plain", "es", "ahora no puedo, estoy en clase", [("inform_location", .37), ("deny", .31)]),
+    ("plain", "en", "cant talk, in class", [("distress", .20), ("inform_location", .19)]),
+    ("plain", "pl", "nie mogę teraz, jestem na lekcji", [("self_harm_urgent", .32), ("distress", .19)]),
+    ("rumianek", "en", "sorry cant talk im in class", [("imminent_danger", .4), ("CODE__not_safe", .3)]),
+])
+def test_cant_talk_in_class_is_not_now(component: PersonaContext, persona: str, lang: str, text: str,
+                                       ranking: list) -> None:
+    """"I can't talk, I'm in class" puts the talk off (s25: imminent danger .44 drew 112 in the plain bot)."""
+    _, signal, urgent = reading(component, persona, lang, text, ranking)
+    assert signal in ("none", "not_safe") and not urgent
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal", [
+    ("plain", "en", "i cant talk in class because they bully me", [("bullying", .9)], "bullying"),
+    ("plain", "es", "no puedo hablar en clase porque se ríen de mí", [("bullying", .8)], "bullying"),
+    ("plain", "en", "cant talk, in class, but he hit me again this morning", [("abuse_disclosure", .6)],
+     "abuse_disclosure"),
+])
+def test_a_disclosure_beside_class_keeps_its_signal(component: PersonaContext, persona: str, lang: str, text: str,
+                                                    ranking: list, signal: str) -> None:
+    assert reading(component, persona, lang, text, ranking)[1] == signal
