@@ -746,7 +746,7 @@ class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``),
     violence at home as it happens (``violence``), fear (``fear``), people by relation (``someone``),
     anyone present or arriving (``present``: ``someone``, "he", "she", and the arriving cues), out on the street
-    now (``street``) and thrown out (``thrown_out``) of ``home``."""
+    now (``street``), thrown out (``thrown_out``) of ``home`` and run away (``ran_away``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     violence: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -756,6 +756,7 @@ class Beneath:
     street: Mapping[str, Sequence[str]] = field(default_factory=dict)
     thrown_out: Mapping[str, Sequence[str]] = field(default_factory=dict)
     home: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    ran_away: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,
@@ -774,8 +775,13 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
       named by relation ("wait my dad is hitting my mum", out_of_scope .97; never a game's boss) and a child out
       on the street now (``street``: "i got kicked out, sleeping at the park", out_of_scope .99) are danger now;
       thrown out (``thrown_out``) of ``home`` is abuse ("me echaron de casa"). Never in a game or a film.
+    * A self-harm reading of a child who has run away (``ran_away``) and says no self-harm (``said``) is danger
+      now: "i ran away, im at the bus station" (self_harm_urgent .74) needs a safe place, not the self-harm line.
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question."""
-    if signal_for_intent(top.intent)[0] in HELP_SIGNALS:
+    signal = signal_for_intent(top.intent)[0]
+    if signal == "self_harm" and has_cue(folded, lang, cues.ran_away) and not says_undenied(folded, lang, cues.said):
+        return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
+    if signal in HELP_SIGNALS:
         return None
     fiction = has_cue(folded, lang, danger.fiction)
     if not fiction and ((has_cue(folded, lang, cues.violence) and has_word_cue(folded, lang, cues.someone))

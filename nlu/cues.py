@@ -91,10 +91,11 @@ class DangerCues(Strict):
 
 
 class NoHomeCues(Strict):
-    """Out on the street now (``street``), thrown out (``thrown_out``) of ``home`` (s25)."""
+    """Out on the street now (``street``), thrown out (``thrown_out``) of ``home``, run away (``ran_away``) (s25)."""
 
     street: Cues = {}
     thrown_out: Cues = {}
+    ran_away: Cues = {}
     home: Cues = {}
 
 

@@ -262,6 +262,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             street=_folded(no_home.street), thrown_out=_folded(no_home.thrown_out), home=_folded(no_home.home),
+            ran_away=_folded(no_home.ran_away),
             violence=_load_cues(PROJECT_ROOT / self.config["cues_file"], "violence_now"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
             someone=self.someone,

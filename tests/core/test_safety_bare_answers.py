@@ -99,11 +99,24 @@ def test_asking_for_a_person_now_stays() -> None:
 @pytest.mark.parametrize("text, lang", [
     ("how does this work", "en"), ("hi, how does this chat work?", "en"), ("jak to działa?", "pl"),
     ("¿cómo funciona esto?", "es"),
+    # s25: what the offer of a person means ("what does that mean" drew "Sorry, I didn't understand")
+    ("what does that mean", "en"), ("sorry what do you mean?", "en"), ("whats a counsellor", "en"),
+    ("¿qué significa eso?", "es"), ("perdona, ¿qué es un consejero?", "es"), ("co to znaczy?", "pl"),
+    ("a kto to jest konsultant?", "pl"),
 ])
 def test_how_does_this_work_is_what_the_chat_is_in_the_plain_bot(text: str, lang: str) -> None:
     assert seen([("out_of_scope", 1.0)], text, lang) == ("probe", "none", False)
     # inside a persona the way to a person is not explained: unclear (what_next), the cover line
     assert seen([("out_of_scope", 1.0)], text, lang, "rumianek") == (FOREIGN_INTENT, "none", False)
+
+
+@pytest.mark.parametrize("text, lang, top", [
+    ("what does that mean for my skin", "en", "out_of_scope"), ("what does hyaluronic mean", "en", "out_of_scope"),
+    ("what does that mean, that he hits me?", "en", "abuse_disclosure"),
+    ("co to znaczy spf", "pl", "out_of_scope"), ("¿qué significa que me toque así?", "es", "abuse_disclosure"),
+])
+def test_more_than_what_it_means_keeps_its_reading(text: str, lang: str, top: str) -> None:
+    assert seen([(top, 1.0)], text, lang)[0] == top
 
 
 # --- is that abuse -----------------------------------------------------------------------------------------

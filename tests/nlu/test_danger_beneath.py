@@ -154,3 +154,25 @@ def test_cant_talk_in_class_is_not_now(component: PersonaContext, persona: str, 
 def test_a_disclosure_beside_class_keeps_its_signal(component: PersonaContext, persona: str, lang: str, text: str,
                                                     ranking: list, signal: str) -> None:
     assert reading(component, persona, lang, text, ranking)[1] == signal
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal,urgent", [
+    ("plain", "en", "i ran away from home last night", [("self_harm_urgent", .34), ("distress", .16)],
+     "imminent_danger", True),
+    ("plain", "en", "ive run away and im at the bus station", [("self_harm_urgent", .74), ("distress", .07)],
+     "imminent_danger", True),
+    ("plain", "es", "me he escapado de casa esta noche", [("self_harm_urgent", .5), ("imminent_danger", .3)],
+     "imminent_danger", True),
+    # self-harm said with it stays self-harm
+    ("plain", "en", "i ran away last night and took all my pills", [("self_harm_urgent", .6), ("distress", .2)],
+     "self_harm", True),
+    ("plain", "es", "me escapé de casa y me quiero morir", [("self_harm", .81), ("imminent_danger", .12)],
+     "self_harm", False),
+    ("plain", "pl", "uciekłam z domu i chcę się zabić dzisiaj", [("self_harm_urgent", .8)], "self_harm", True),
+    # a self-harm reading without running away is left alone
+    ("plain", "en", "i cut myself last night", [("self_harm_urgent", .6), ("self_harm", .3)], "self_harm", True),
+])
+def test_a_runaway_read_as_self_harm_is_danger_now(component: PersonaContext, persona: str, lang: str, text: str,
+                                                  ranking: list, signal: str, urgent: bool) -> None:
+    _, got, is_urgent = reading(component, persona, lang, text, ranking)
+    assert (got, is_urgent) == (signal, urgent)
