@@ -91,12 +91,23 @@ class DangerCues(Strict):
 
 
 class NoHomeCues(Strict):
-    """Out on the street now (``street``), thrown out (``thrown_out``) of ``home``, run away (``ran_away``) (s25)."""
+    """Out on the street now (``street``), thrown out of home (``thrown_out``) or out (``kicked_out``), run away
+    (``ran_away``) (s25)."""
 
     street: Cues = {}
     thrown_out: Cues = {}
+    kicked_out: Cues = {}
     ran_away: Cues = {}
-    home: Cues = {}
+
+
+class SilencedCues(Strict):
+    """A threat (``threat``) reported as said to the child (``said``) for telling (``if_told``); ``photos``:
+    about pictures (s25)."""
+
+    if_told: Cues = {}
+    said: Cues = {}
+    threat: Cues = {}
+    photos: Cues = {}
 
 
 class CuesFile(Strict):
@@ -110,6 +121,8 @@ class CuesFile(Strict):
     violence_now: Cues = {}
     fear: Cues = {}
     no_home: NoHomeCues = NoHomeCues()
+    silenced: SilencedCues = SilencedCues()
+    holding: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

@@ -44,8 +44,8 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     FOREIGN_MASS, LOCATION_INTENT, NEGATIONS,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
-    has_cue, made_of, words_before,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, Silenced, contains_cue, danger_beneath,
+    decide, has_cue, made_of, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -259,16 +259,17 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         no_home = load_cues(PROJECT_ROOT / self.config["cues_file"]).no_home
+        silenced = load_cues(PROJECT_ROOT / self.config["cues_file"]).silenced
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
-            street=_folded(no_home.street), thrown_out=_folded(no_home.thrown_out), home=_folded(no_home.home),
-            ran_away=_folded(no_home.ran_away),
+            street=_folded(no_home.street), thrown_out=_folded(no_home.thrown_out),
+            kicked_out=_folded(no_home.kicked_out), ran_away=_folded(no_home.ran_away),
+            holding=_load_cues(PROJECT_ROOT / self.config["cues_file"], "holding"),
+            silenced=Silenced(if_told=_folded(silenced.if_told), said=_folded(silenced.said),
+                              threat=_folded(silenced.threat), photos=_folded(silenced.photos)),
             violence=_load_cues(PROJECT_ROOT / self.config["cues_file"], "violence_now"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
-            someone=self.someone,
-            present={lang: sorted({*self.someone.get(lang, ()), *self.someone_unnamed.get(lang, ()),
-                                   *self.arriving.get(lang, ())})
-                     for lang in {*self.someone, *self.someone_unnamed, *self.arriving}})
+            someone=self.someone)
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
