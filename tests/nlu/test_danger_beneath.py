@@ -231,3 +231,33 @@ def test_a_runaway_read_as_self_harm_is_danger_now(component: PersonaContext, pe
                                                   ranking: list, signal: str, urgent: bool) -> None:
     _, got, is_urgent = reading(component, persona, lang, text, ranking)
     assert (got, is_urgent) == (signal, urgent)
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal", [
+    ("plain", "en", "he said hed kill me if i tell", [("out_of_scope", .55), ("online_exploitation", .35)],
+     "abuse_disclosure"),
+    ("gametips", "en", "he said hed kill me if i tell", [("out_of_scope", .81), ("online_exploitation", .14)],
+     "abuse_disclosure"),
+    ("plain", "es", "dijo que me mata si lo cuento", [("out_of_scope", .72), ("self_harm", .06)], "abuse_disclosure"),
+    ("plain", "pl", "powiedział, że mnie zabije, jak komuś powiem", [("out_of_scope", .7), ("abuse_disclosure", .2)],
+     "abuse_disclosure"),
+    ("plain", "en", "he says he'll post my pics if i tell anyone", [("out_of_scope", .6), ("peer_help", .2)],
+     "online_exploitation"),
+])
+def test_a_threat_for_telling_is_a_disclosure(component: PersonaContext, persona: str, lang: str, text: str,
+                                             ranking: list, signal: str) -> None:
+    _, got, urgent = reading(component, persona, lang, text, ranking)
+    assert (got, urgent) == (signal, False)
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking", [
+    ("plain", "en", "my mum will kill me if i tell her i failed maths", [("out_of_scope", 1.0)]),
+    ("plain", "es", "mi madre me mata si le digo que suspendí", [("out_of_scope", .94), ("abuse_disclosure", .05)]),
+    ("gametips", "en", "my mum will kill me if she sees my screen time", [("out_of_scope", 1.0)]),
+    ("gametips", "en", "the boss in the game said hell kill me if i tell the king", [("out_of_scope", .9)]),
+    ("plain", "pl", "mama mówi, że jak komuś powiem o prezencie, to będzie niespodzianka zepsuta", [("out_of_scope", .9)]),
+])
+def test_ordinary_talk_about_telling_is_kept(component: PersonaContext, persona: str, lang: str, text: str,
+                                            ranking: list) -> None:
+    _, signal, urgent = reading(component, persona, lang, text, ranking)
+    assert signal not in HELP_SIGNALS and not urgent
