@@ -722,15 +722,12 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 
 #: Readings that say nothing of harm and may hide it: a goodbye, the quiet codes, "not now", a "no", a place.
 HIDING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW, "deny", LOCATION_INTENT})
-#: Of those, the ones a weapon is read beneath: breaking the talk off ("no, he doesnt have a knife" is a "no";
-#: a weapon beside a place may be a shopper's).
+#: Of those, the ones fear is read beneath: breaking the talk off.
 BREAKING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW})
 #: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
                      "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow")
-#: Words right after violence that make it a game or a contest: "beating my brother at chess", "in fifa".
-_CONTEST_AFTER = ("at ", "in ", "on ", "al ", "en ")
 #: How many words before a phrase a denial still reaches ("im not going to kill myself").
 SAID_DENIAL_REACH = 3
 _DENYING = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy", "never", "dont", "don't",
@@ -740,7 +737,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?]")
 
 
 def _clause_words(before: str) -> list[str]:
-    """The words of the clause ``before`` ends (the text before a cue), up to :data:`SAID_DENIAL_REACH`."""
+    """The last :data:`SAID_DENIAL_REACH` words of the clause ``before`` ends (the text before a cue)."""
     return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-SAID_DENIAL_REACH:]
 
 
@@ -751,120 +748,49 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
                for before, after in _around_cues(folded, lang, said))
 
 
-def holds_weapon(folded: str, lang: Optional[str], weapons: Mapping[str, Sequence[str]],
-                 holding: Mapping[str, Sequence[str]]) -> bool:
-    """Whether someone holds or brings a weapon in ``folded``: a cue of ``weapons`` with a word of ``holding`` in
-    it or among the :data:`SAID_DENIAL_REACH` words before it, and no denial there ("ya llegó y trae un cuchillo",
-    "coming with the belt"; not "whats the best knife", "no, he doesnt have a knife")."""
-    held = {w for found in cues_of(lang, holding) for w in found}
-    padded = f" {folded} "
-    for found in cues_of(lang, weapons):
-        for cue in found:
-            start = padded.find(f" {cue}")
-            while start >= 0:
-                words = _clause_words(padded[:start])
-                if held & {*words, *_WORD_WITH_APOSTROPHE.findall(cue)} and not _DENYING.intersection(words):
-                    return True
-                start = padded.find(f" {cue}", start + 1)
-    return False
-
-
-@dataclass(frozen=True)
-class Silenced:
-    """Folded cues of a threat (``threat``) reported as said to the child (``said``) for telling (``if_told``);
-    ``photos``: the threat is about pictures."""
-
-    if_told: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    said: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    threat: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    photos: Mapping[str, Sequence[str]] = field(default_factory=dict)
-
-    def found(self, folded: str, lang: Optional[str]) -> bool:
-        """Whether ``folded`` reports a threat said to the child for telling ("he said hed kill me if i tell")."""
-        return (has_cue(folded, lang, self.if_told) and has_word_cue(folded, lang, self.said)
-                and has_cue(folded, lang, self.threat))
-
-
 @dataclass(frozen=True)
 class Beneath:
-    """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``),
-    violence at home as it happens (``violence``), fear (``fear``), people by relation (``someone``), holding a
-    weapon (``holding``), out on the street now (``street``), thrown out of home (``thrown_out``) or out
-    (``kicked_out``), run away (``ran_away``) and silenced by a threat (``silenced``)."""
+    """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
+    (``fear``), having run away (``ran_away``) and the means of self-harm (``means``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    violence: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    someone: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    holding: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    street: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    thrown_out: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    kicked_out: Mapping[str, Sequence[str]] = field(default_factory=dict)
     ran_away: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    silenced: Silenced = field(default_factory=Silenced)
-
-    def violence_now(self, folded: str, lang: Optional[str]) -> bool:
-        """Violence going on to a mother, sister or brother, said with someone named by relation and not as a
-        contest ("wait my dad is hitting my mum"; not "my dad is beating my brother at chess")."""
-        return has_word_cue(folded, lang, self.someone) and any(
-            not after.strip().startswith(_CONTEST_AFTER)
-            for _, after in _around_cues(folded, lang, self.violence))
-
-    def out_on_the_street(self, folded: str, lang: Optional[str]) -> bool:
-        """Out on the street now, having been thrown out or run away ("i got kicked out, sleeping at the park";
-        not "we're camping, sleeping outside tonight")."""
-        return has_cue(folded, lang, self.street) and any(
-            has_cue(folded, lang, cues) for cues in (self.thrown_out, self.kicked_out, self.ran_away))
+    means: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,
                    danger: Danger, share: float = URGENT_SHARE) -> Optional[Ranked]:
-    """The help reading beneath a reading that says nothing of harm, or None (s25, issue 13). Never when the
-    message is about a game or a film (``danger.fiction``).
+    """The help reading beneath a reading that hides it, or None (s25, issue 13). Never when the message is about a
+    film or a game (``danger.fiction``).
 
     * Over a reading of :data:`HIDING_INTENTS` (a goodbye, the quiet code, "not now", a "no", a place), self-harm
       said in so many words (:func:`says_undenied`) is self-harm: the ranking's own self-harm reading (urgent or
       not, whichever it ranks higher), else ``self_harm`` ("pa, idę się zabić": goodbye .55, self-harm .41;
-      "me voy a suicidar hoy, vivo en Madrid": the place .99). Over one of :data:`BREAKING_INTENTS` a weapon held
-      or brought (:func:`holds_weapon`) is danger now ("me tengo que ir, ya llegó y trae un cuchillo": goodbye
-      .93), and fear said (``fear``, undenied) makes the ranking's best help reading stand when it is at least
-      ``share`` as high ("adiós, mi padre viene y tengo miedo": goodbye .53, imminent danger .41).
-    * Over a shared reading (never the persona's own talk) but a help signal: violence going on at home
-      (:meth:`Beneath.violence_now`: "wait my dad is hitting my mum", out_of_scope .97) and a child out on the
-      street now (:meth:`Beneath.out_on_the_street`: "i got kicked out, sleeping at the park", out_of_scope .99)
-      are danger now; thrown out of home (``thrown_out``: "me echaron de casa") is abuse; so is a threat reported
-      as said to the child for telling (:class:`Silenced`: "he said hed kill me if i tell", out_of_scope
-      .55-.81), online exploitation when it is about pictures.
-    * A self-harm reading of a child who has run away (``ran_away``) and says no self-harm (``said``) is danger
-      now: "i ran away, im at the bus station" (self_harm_urgent .74) needs a safe place, not the self-harm line.
-    A goodbye or a quiet line costs the child the talk; a false alarm costs a question."""
+      "me voy a suicidar hoy, vivo en Madrid": the place .99; in the shop "cancel my order, i already have what i
+      need to end it": the quiet code .56).
+    * Over one of :data:`BREAKING_INTENTS`, fear said (``fear``, undenied) makes the ranking's best help reading
+      stand when it is at least ``share`` as high ("adiós, mi padre viene y tengo miedo": goodbye .53, imminent
+      danger .41).
+    * A self-harm reading of a child who has run away (``ran_away``) who says no self-harm (``said``) and no means
+      of it (``means``) is danger now: "i ran away, im at the bus station" (self_harm_urgent .74) needs a safe
+      place, not the line about putting away what one could hurt oneself with.
+    A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
+    beneath a goodbye, and threats for telling, were tried and not kept (review s25: "mama ma bronzer", "my brother
+    said hell kill me if i tell mum he broke the xbox" drew 112)."""
     if has_cue(folded, lang, danger.fiction):
         return None
     signal = signal_for_intent(top.intent)[0]
-    if signal == "self_harm" and has_cue(folded, lang, cues.ran_away) and not says_undenied(folded, lang, cues.said):
+    if (signal == "self_harm" and has_cue(folded, lang, cues.ran_away) and not says_undenied(folded, lang, cues.said)
+            and not has_cue(folded, lang, cues.means)):
         return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
-    if signal in HELP_SIGNALS:
-        return None
-    if persona_of(top.source) is None:
-        if cues.violence_now(folded, lang) or cues.out_on_the_street(folded, lang):
-            return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
-        if has_cue(folded, lang, cues.thrown_out):
-            return Ranked(ABUSE, top.confidence, ABUSE)
-        if cues.silenced.found(folded, lang):
-            pictures = has_cue(folded, lang, cues.silenced.photos)
-            return Ranked("online_exploitation", top.confidence, "online_exploitation") if pictures else Ranked(
-                ABUSE, top.confidence, ABUSE)
-    if top.intent not in HIDING_INTENTS:
+    if signal in HELP_SIGNALS or top.intent not in HIDING_INTENTS:
         return None
     if says_undenied(folded, lang, cues.said):
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
-    if top.intent not in BREAKING_INTENTS:
-        return None
-    if holds_weapon(folded, lang, danger.weapons, cues.holding):
-        return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
     helping = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
-    if (helping is not None and helping.confidence >= share * top.confidence
+    if (top.intent in BREAKING_INTENTS and helping is not None and helping.confidence >= share * top.confidence
             and says_undenied(folded, lang, cues.fear)):
         return helping
     return None

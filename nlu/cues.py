@@ -90,39 +90,17 @@ class DangerCues(Strict):
     soon: Cues = {}
 
 
-class NoHomeCues(Strict):
-    """Out on the street now (``street``), thrown out of home (``thrown_out``) or out (``kicked_out``), run away
-    (``ran_away``) (s25)."""
-
-    street: Cues = {}
-    thrown_out: Cues = {}
-    kicked_out: Cues = {}
-    ran_away: Cues = {}
-
-
-class SilencedCues(Strict):
-    """A threat (``threat``) reported as said to the child (``said``) for telling (``if_told``); ``photos``:
-    about pictures (s25)."""
-
-    if_told: Cues = {}
-    said: Cues = {}
-    threat: Cues = {}
-    photos: Cues = {}
-
-
 class CuesFile(Strict):
     key_name = "section"
 
     self_harm_urgent: Cues
     self_harm_no_plan: Cues = {}
-    # s25 (issue 13): self-harm said in so many words, violence at home said as it happens — read beneath a
-    # goodbye, a quiet line or a place (core/safety.py danger_beneath)
+    # s25 (issue 13): self-harm said in so many words, fear — read beneath a goodbye, a quiet line or a place;
+    # a runaway read as self-harm without its means (core/safety.py danger_beneath)
     self_harm_said: Cues = {}
-    violence_now: Cues = {}
     fear: Cues = {}
-    no_home: NoHomeCues = NoHomeCues()
-    silenced: SilencedCues = SilencedCues()
-    holding: Cues = {}
+    ran_away: Cues = {}
+    self_harm_means: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

@@ -44,8 +44,8 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     FOREIGN_MASS, LOCATION_INTENT, NEGATIONS,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, Silenced, contains_cue, danger_beneath,
-    decide, has_cue, made_of, words_before,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
+    has_cue, made_of, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -208,13 +208,19 @@ def words_beside_place(folded: str, place: str, refusals: Sequence[str] = ()) ->
     return rest
 
 
+#: How far the reading words said leads the other help readings when the ranking is decided again: clearly first,
+#: so an urgent reading tied with it does not take over (core.safety.escalate needs URGENT_SHARE of the first).
+LEAD_OVER_OTHERS = 2.5
+
+
 def _led_by(source: str, pairs: List[tuple]) -> List[tuple]:
-    """The help readings of ``pairs`` (the classifier's names and confidences) with ``source`` first: the
+    """The help readings of ``pairs`` (the classifier's names and confidences) with ``source`` clearly first: the
     ranking decided again when words say the help reading the classifier put below a goodbye or a place."""
     helping = [(name, p) for name, p in pairs
                if name != source and signal_for_intent(generic_name(name))[0] in HELP_SIGNALS]
-    lead = max([p for name, p in pairs if name == source] + [p for _, p in helping] + [0.0])
-    return [(source, lead + 1e-6), *helping]
+    own = max([p for name, p in pairs if name == source] + [0.0])
+    lead = max([own] + [LEAD_OVER_OTHERS * p for _, p in helping] + [1e-6])
+    return [(source, lead), *helping]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -258,18 +264,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
-        no_home = load_cues(PROJECT_ROOT / self.config["cues_file"]).no_home
-        silenced = load_cues(PROJECT_ROOT / self.config["cues_file"]).silenced
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
-            street=_folded(no_home.street), thrown_out=_folded(no_home.thrown_out),
-            kicked_out=_folded(no_home.kicked_out), ran_away=_folded(no_home.ran_away),
-            holding=_load_cues(PROJECT_ROOT / self.config["cues_file"], "holding"),
-            silenced=Silenced(if_told=_folded(silenced.if_told), said=_folded(silenced.said),
-                              threat=_folded(silenced.threat), photos=_folded(silenced.photos)),
-            violence=_load_cues(PROJECT_ROOT / self.config["cues_file"], "violence_now"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
-            someone=self.someone)
+            ran_away=_load_cues(PROJECT_ROOT / self.config["cues_file"], "ran_away"),
+            means=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"))
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
@@ -560,9 +559,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         beneath = danger_beneath(Ranked(decision.intent, decision.confidence, decision.source), decision.ranking,
                                  folded, lang, self.beneath, self.danger)
         if beneath is not None:
-            # "pa, idę się zabić" (goodbye .55), "me tengo que ir, ya llegó y trae un cuchillo" (goodbye .93), "me voy
-            # a suicidar hoy, vivo en Madrid" (the place .99), "wait my dad is hitting my mum" (out_of_scope .97):
-            # self-harm, a weapon or violence said beneath a reading that hides it is that help reading (s25)
+            # "pa, idę się zabić" (goodbye .55), "me voy a suicidar hoy, vivo en Madrid" (the place .99), "adiós, mi
+            # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
+            # help reading; a runaway read as self-harm is danger now (s25, core/safety.py danger_beneath)
             decision = decide_on(_led_by(beneath.source, pairs))
         signal = decision.signal
 

@@ -100,9 +100,9 @@ def test_asking_for_a_person_now_stays() -> None:
     ("how does this work", "en"), ("hi, how does this chat work?", "en"), ("jak to działa?", "pl"),
     ("¿cómo funciona esto?", "es"),
     # s25: what the offer of a person means ("what does that mean" drew "Sorry, I didn't understand")
-    ("what does that mean", "en"), ("sorry what do you mean?", "en"), ("whats a counsellor", "en"),
-    ("¿qué significa eso?", "es"), ("perdona, ¿qué es un consejero?", "es"), ("co to znaczy?", "pl"),
-    ("a kto to jest konsultant?", "pl"),
+    ("what does that mean", "en"), ("sorry what do you mean?", "en"), ("wdym", "en"),
+    ("¿qué significa eso?", "es"), ("perdona, ¿qué quieres decir?", "es"), ("co to znaczy?", "pl"),
+    ("a co masz na myśli?", "pl"),
 ])
 def test_how_does_this_work_is_what_the_chat_is_in_the_plain_bot(text: str, lang: str) -> None:
     assert seen([("out_of_scope", 1.0)], text, lang) == ("probe", "none", False)
@@ -111,6 +111,8 @@ def test_how_does_this_work_is_what_the_chat_is_in_the_plain_bot(text: str, lang
 
 
 @pytest.mark.parametrize("text, lang, top", [
+    # asking what a counselor is keeps its reading: inside a persona a child asking for one (review s25)
+    ("whats a counselor", "en", "ask_human"), ("¿qué es un consejero?", "es", "ask_human"),
     ("what does that mean for my skin", "en", "out_of_scope"), ("what does hyaluronic mean", "en", "out_of_scope"),
     ("what does that mean, that he hits me?", "en", "abuse_disclosure"),
     ("co to znaczy spf", "pl", "out_of_scope"), ("¿qué significa que me toque así?", "es", "abuse_disclosure"),

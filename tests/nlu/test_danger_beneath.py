@@ -30,10 +30,6 @@ BENEATH = [
     ("plain", "es", "adios, me voy a matar", [("goodbye", .75), ("self_harm_urgent", .25)], "self_harm", True),
     ("plain", "en", "ok bye. i just want to die", [("goodbye", .8), ("self_harm", .15), ("distress", .05)],
      "self_harm", False),
-    ("plain", "es", "me tengo que ir, ya llegó y trae un cuchillo",
-     [("goodbye", .93), ("imminent_danger", .05), ("self_harm_urgent", .01)], "imminent_danger", True),
-    ("plain", "pl", "muszę lecieć, wrócił i ma nóż w ręce", [("goodbye", .9), ("imminent_danger", .08)],
-     "imminent_danger", True),
     ("plain", "en", "gotta go, mum just got home and shes got the belt",
      [("imminent_danger", .49), ("goodbye", .19), ("abuse_disclosure", .10)], "imminent_danger", True),
     ("rumianek", "en", "cant talk now hes coming with the belt",
@@ -50,29 +46,12 @@ BENEATH = [
                                                             ("online_exploitation", .01)], "self_harm", False),
     ("plain", "pl", "chcę umrzeć, jestem z Wrocławia", [("inform_location", .80), ("self_harm", .14),
                                                        ("self_harm_urgent", .02)], "self_harm", False),
-    ("plain", "en", "wait my dad is hitting my mum", [("out_of_scope", .97), ("imminent_danger", .01),
-                                                      ("abuse_disclosure", .01)], "imminent_danger", True),
-    ("plain", "es", "oye mi padrastro le está pegando a mi hermana", [("out_of_scope", .9), ("abuse_disclosure", .05)],
-     "imminent_danger", True),
-    ("gametips", "en", "afk, hes hitting my mum again", [("goodbye", .7), ("abuse_disclosure", .2)],
-     "imminent_danger", True),
     ("plain", "es", "adiós, mi padre viene y tengo miedo", [("goodbye", .53), ("imminent_danger", .41),
                                                            ("distress", .03)], "imminent_danger", True),
     ("plain", "en", "gtg hes back and im so scared", [("goodbye", .6), ("abuse_disclosure", .35)],
      "abuse_disclosure", False),
-    ("plain", "en", "he has a knife, bye", [("goodbye", .9), ("imminent_danger", .05)], "imminent_danger", True),
-    ("rumianek", "es", "me voy, mi papa trae el cinturon", [("CODE__not_safe", .9)], "imminent_danger", True),
     ("plain", "en", "i live in glasgow and i wanna die", [("inform_location", .9), ("self_harm", .08)], "self_harm",
      False),
-    ("plain", "en", "i got kicked out, sleeping at the park", [("out_of_scope", .99), ("bullying", .005)],
-     "imminent_danger", True),
-    ("plain", "es", "me echaron y no tengo donde dormir esta noche", [("out_of_scope", .9), ("distress", .05)],
-     "imminent_danger", True),
-    ("plain", "pl", "wyrzucili mnie, od wczoraj śpię na dworcu", [("out_of_scope", .8), ("distress", .1)],
-     "imminent_danger", True),
-    ("plain", "es", "mi madre me echó de casa", [("out_of_scope", .8), ("bullying", .1)], "abuse_disclosure", False),
-    ("plain", "pl", "ojciec wyrzucił mnie z domu wczoraj", [("out_of_scope", .7), ("bullying", .2)],
-     "abuse_disclosure", False),
 ]
 
 
@@ -115,6 +94,19 @@ KEPT = [
     ("plain", "en", "the boss is hitting me so hard lol", [("out_of_scope", .9), ("abuse_disclosure", .05)]),
 ]
 
+
+#: Weapons, violence and threats for telling beneath a goodbye or ordinary talk are left to the classifier (the
+#: rules tried for them sent shoppers and gamers to 112, review s25): these keep their reading.
+KEPT += [
+    ("plain", "es", "me tengo que ir, ya llegó y trae un cuchillo", [("goodbye", .93), ("imminent_danger", .05)]),
+    ("plain", "en", "wait my dad is hitting my mum", [("out_of_scope", .97), ("imminent_danger", .01)]),
+    ("plain", "en", "he said hed kill me if i tell", [("out_of_scope", .55), ("online_exploitation", .35)]),
+    ("rumianek", "pl", "nieważne, mama ma bronzer z waszego sklepu", [("CODE__not_safe", .9)]),
+    ("plain", "en", "my brother said hed kill me if i told mum he ate my chocolate lol", [("out_of_scope", .9)]),
+    ("plain", "en", "the cat ran away, sleeping outside tonight to look for her", [("out_of_scope", .9)]),
+    ("plain", "en", "bye, off to watch suicide squad", [("goodbye", .9), ("self_harm", .05)]),
+    ("gametips", "en", "nvm i keep killing myself on the lava lol", [("CODE__not_safe", .8), ("self_harm", .1)]),
+]
 
 #: Near misses the review of this change found (s25): games, contests, idioms, products, camping, haircuts,
 #: a "no" about a weapon, weapons asked about, kilometres, "mum's going to kill me".
@@ -189,7 +181,7 @@ def test_self_harm_said_and_denied(text: str, said: bool) -> None:
 @pytest.mark.parametrize("persona,lang,text,ranking", [
     ("plain", "es", "no puedo hablar ahora, estoy en clase", [("imminent_danger", .44), ("inform_location", .28)]),
     ("plain", "es", "ahora no puedo, estoy en clase", [("inform_location", .37), ("deny", .31)]),
-    ("plain", "en", "cant talk, in class", [("distress", .20), ("inform_location", .19)]),
+    ("plain", "en", "cant talk, im in class", [("distress", .20), ("inform_location", .19)]),
     ("plain", "pl", "nie mogę teraz, jestem na lekcji", [("self_harm_urgent", .32), ("distress", .19)]),
     ("rumianek", "en", "sorry cant talk im in class", [("imminent_danger", .4), ("CODE__not_safe", .3)]),
 ])
@@ -205,6 +197,11 @@ def test_cant_talk_in_class_is_not_now(component: PersonaContext, persona: str, 
     ("plain", "es", "no puedo hablar en clase porque se ríen de mí", [("bullying", .8)], "bullying"),
     ("plain", "en", "cant talk, in class, but he hit me again this morning", [("abuse_disclosure", .6)],
      "abuse_disclosure"),
+    # not being able to talk at school (shyness, mutism) is no "not now" (review s25)
+    ("plain", "en", "i cant talk at school", [("distress", .92)], "distress"),
+    ("plain", "en", "i cant talk in class", [("distress", .8)], "distress"),
+    ("plain", "es", "no puedo hablar en clase", [("ask_human", .7)], "ask_human"),
+    ("plain", "pl", "nie mogę rozmawiać w szkole", [("ask_human", .7)], "ask_human"),
 ])
 def test_a_disclosure_beside_class_keeps_its_signal(component: PersonaContext, persona: str, lang: str, text: str,
                                                     ranking: list, signal: str) -> None:
@@ -224,6 +221,9 @@ def test_a_disclosure_beside_class_keeps_its_signal(component: PersonaContext, p
     ("plain", "es", "me escapé de casa y me quiero morir", [("self_harm", .81), ("imminent_danger", .12)],
      "self_harm", False),
     ("plain", "pl", "uciekłam z domu i chcę się zabić dzisiaj", [("self_harm_urgent", .8)], "self_harm", True),
+    ("plain", "en", "i ran away and cut my wrists", [("self_harm_urgent", .9)], "self_harm", True),
+    ("plain", "en", "i ran away from home and swallowed a bottle of paracetamol", [("self_harm_urgent", 1.0)],
+     "self_harm", True),
     # a self-harm reading without running away is left alone
     ("plain", "en", "i cut myself last night", [("self_harm_urgent", .6), ("self_harm", .3)], "self_harm", True),
 ])
@@ -233,23 +233,6 @@ def test_a_runaway_read_as_self_harm_is_danger_now(component: PersonaContext, pe
     assert (got, is_urgent) == (signal, urgent)
 
 
-@pytest.mark.parametrize("persona,lang,text,ranking,signal", [
-    ("plain", "en", "he said hed kill me if i tell", [("out_of_scope", .55), ("online_exploitation", .35)],
-     "abuse_disclosure"),
-    ("gametips", "en", "he said hed kill me if i tell", [("out_of_scope", .81), ("online_exploitation", .14)],
-     "abuse_disclosure"),
-    ("plain", "es", "dijo que me mata si lo cuento", [("out_of_scope", .72), ("self_harm", .06)], "abuse_disclosure"),
-    ("plain", "pl", "powiedział, że mnie zabije, jak komuś powiem", [("out_of_scope", .7), ("abuse_disclosure", .2)],
-     "abuse_disclosure"),
-    ("plain", "en", "he says he'll post my pics if i tell anyone", [("out_of_scope", .6), ("peer_help", .2)],
-     "online_exploitation"),
-])
-def test_a_threat_for_telling_is_a_disclosure(component: PersonaContext, persona: str, lang: str, text: str,
-                                             ranking: list, signal: str) -> None:
-    _, got, urgent = reading(component, persona, lang, text, ranking)
-    assert (got, urgent) == (signal, False)
-
-
 @pytest.mark.parametrize("persona,lang,text,ranking", [
     ("plain", "en", "my mum will kill me if i tell her i failed maths", [("out_of_scope", 1.0)]),
     ("plain", "es", "mi madre me mata si le digo que suspendí", [("out_of_scope", .94), ("abuse_disclosure", .05)]),
@@ -257,7 +240,7 @@ def test_a_threat_for_telling_is_a_disclosure(component: PersonaContext, persona
     ("gametips", "en", "the boss in the game said hell kill me if i tell the king", [("out_of_scope", .9)]),
     ("plain", "pl", "mama mówi, że jak komuś powiem o prezencie, to będzie niespodzianka zepsuta", [("out_of_scope", .9)]),
 ])
-def test_ordinary_talk_about_telling_is_kept(component: PersonaContext, persona: str, lang: str, text: str,
+def test_talk_about_telling_is_ordinary_talk(component: PersonaContext, persona: str, lang: str, text: str,
                                             ranking: list) -> None:
     _, signal, urgent = reading(component, persona, lang, text, ranking)
     assert signal not in HELP_SIGNALS and not urgent
