@@ -221,7 +221,8 @@ class Answers:
     happens now?", "co teraz?": a question about the way to a person), ``mind_changed`` ("no, I changed
     my mind": a no, not a resume), ``ambiguous`` (the Polish bare
     "no": "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does
-    this work?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
+    this work?"), ``what_it_means`` ("what does that mean?", plain bot only) and ``is_it_abuse`` ("is that abuse?",
+    "czy to przemoc?")."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -241,7 +242,9 @@ class Answers:
     mind_changed: Phrases = field(default_factory=Phrases)
     cant_talk: Phrases = field(default_factory=Phrases)
     right_now: Phrases = field(default_factory=Phrases)
+    busy: Phrases = field(default_factory=Phrases)
     how_it_works: Phrases = field(default_factory=Phrases)
+    what_it_means: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
 
 
@@ -550,7 +553,9 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         signal = "not_safe" if persona != NO_PERSONA else (
             "none" if top.intent == "ask_human" else signal_for_intent(top.intent)[0])
         return Ranked(NOT_NOW, top.confidence, top.source), signal
-    cant_talk_now = (made_of(folded, lang, answers.cant_talk) and has_word_cue(folded, lang, answers.right_now.cues)
+    busy = without_phrases(folded, lang, answers.busy.cues)  # "no puedo hablar ahora, estoy en clase" (s25)
+    cant_talk_now = (made_of(busy, lang, answers.cant_talk)
+                     and (has_word_cue(folded, lang, answers.right_now.cues) or busy != folded.strip())
                      and not _NO_MORE & set(_WORD.findall(folded)))  # "ya no puedo ahora mismo": self-harm (review s24)
     if persona == NO_PERSONA and cant_talk_now:
         # plain bot: "ahora no puedo hablar", "teraz nie moge pisac", "i cant talk right now" (deny .69 drew
@@ -588,7 +593,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # answer with no town (the referral asks for one). Its closed vocabulary holds no harm, yet "I'm
         # in my room" drew self_harm_urgent at 0.63
         return Ranked(LOCATION_INTENT, top.confidence, top.source), "none"
-    if made_of(folded, lang, answers.how_it_works) and persona == NO_PERSONA:
+    if persona == NO_PERSONA and (made_of(folded, lang, answers.how_it_works)
+                                  or made_of(folded, lang, answers.what_it_means)):
         # "how does this work?" in the plain bot: what this chat is (the probe answer: "I'm a chat assistant
         # of a support service … a real person can join if you want"); as a first message it drew "I'm not
         # sure I can help with that one". Inside a persona it is what_next below (the persona's probe

@@ -52,7 +52,7 @@ class AnswerCues(Strict):
     "chwila", "un momento"), ``home`` ("I'm in my room", "w domu": where in the home, no town) and
     ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?"), ``mind_changed`` ("no, I changed my mind": a no), ``ambiguous`` (the Polish bare "no":
     "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does this
-    work?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
+    work?"), ``what_it_means`` ("what does that mean?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -72,7 +72,9 @@ class AnswerCues(Strict):
     mind_changed: Dict[Lang, Phrases] = {}
     cant_talk: Dict[Lang, Phrases] = {}
     right_now: Dict[Lang, Phrases] = {}
+    busy: Dict[Lang, Phrases] = {}
     how_it_works: Dict[Lang, Phrases] = {}
+    what_it_means: Dict[Lang, Phrases] = {}
     is_it_abuse: Dict[Lang, Phrases] = {}
 
 

@@ -244,3 +244,22 @@ def test_talk_about_telling_is_ordinary_talk(component: PersonaContext, persona:
                                             ranking: list) -> None:
     _, signal, urgent = reading(component, persona, lang, text, ranking)
     assert signal not in HELP_SIGNALS and not urgent
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,intent,signal", [
+    # found by the third review (s25): a persona's own talk, someone else's self-harm, a runaway "hanging out"
+    ("gametips", "en", "what does it mean", [("CODE__ask_guides", .97), ("help_request", .01)], "gametips__ask_guides",
+     "none"),
+    ("gametips", "en", "i cant talk at school", [("distress", .53), ("CODE__not_safe", .17)], "distress", "distress"),
+    ("plain", "en", "no, my brother is suicidal", [("deny", .41), ("peer_help", .32), ("self_harm", .12)], "deny",
+     "none"),
+    ("plain", "pl", "mieszkam w lodzi, moj kolega probowal samobojstwa",
+     [("inform_location", .99), ("out_of_scope", .006), ("peer_help", .004)], "inform_location", "none"),
+    ("plain", "en", "i ran away, im hanging out at the station", [("self_harm_urgent", .66), ("distress", .1)],
+     "imminent_danger", "imminent_danger"),
+])
+def test_review_three_lines(component: PersonaContext, persona: str, lang: str, text: str, ranking: list,
+                            intent: str, signal: str) -> None:
+    ranking = [(name.replace("CODE__", f"{persona}__"), p) for name, p in ranking]
+    got_intent, got_signal = seen(component, text, ranking, lang, persona)[:2]
+    assert (got_intent, got_signal) == (intent, signal)
