@@ -734,22 +734,24 @@ BREAKING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW})
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
                      "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow")
-#: How many words before a phrase a denial still reaches ("im not going to kill myself").
-SAID_DENIAL_REACH = 3
-_DENYING = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy", "never", "dont", "don't",
-                                  "doesnt", "doesn't", "wouldnt", "wouldn't"})
+#: How many words before a phrase a denial still reaches ("im not going to kill myself", "nobody hurts me").
+DENIAL_REACH = 3
+#: Words that deny what follows them within :data:`DENIAL_REACH` words: "nobody hurts me", "nadie me pega".
+DENIALS = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy"})
+#: ... and, before self-harm or fear said, "i dont want to die", "he doesnt scare me".
+_DENYING = DENIALS | frozenset({"dont", "don't", "doesnt", "doesn't", "wouldnt", "wouldn't"})
 #: A denial reaches no further back than its clause: "no, i want to die" is no denial.
 _CLAUSE_END = re.compile(r"[,.;:!?]")
 
 
 def _clause_words(before: str) -> list[str]:
-    """The last :data:`SAID_DENIAL_REACH` words of the clause ``before`` ends (the text before a cue)."""
-    return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-SAID_DENIAL_REACH:]
+    """The last :data:`DENIAL_REACH` words of the clause ``before`` ends (the text before a cue)."""
+    return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-DENIAL_REACH:]
 
 
 def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
     """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
-    :data:`SAID_DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
+    :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
     return any(not _DENYING.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
                for before, after in _around_cues(folded, lang, said))
 
@@ -784,14 +786,16 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
     beneath a goodbye, and threats for telling, were tried and not kept (review s25: "mama ma bronzer", "my brother
     said hell kill me if i tell mum he broke the xbox" drew 112)."""
+    signal = signal_for_intent(top.intent)[0]
+    runaway = signal == "self_harm" and has_cue(folded, lang, cues.ran_away)
+    if not runaway and (signal in HELP_SIGNALS or top.intent not in HIDING_INTENTS):
+        return None  # most messages: nothing to read beneath
     if has_cue(folded, lang, danger.fiction):
         return None
-    signal = signal_for_intent(top.intent)[0]
-    if (signal == "self_harm" and has_cue(folded, lang, cues.ran_away) and not says_undenied(folded, lang, cues.said)
-            and not has_cue(folded, lang, cues.means)):
+    if runaway:
+        if says_undenied(folded, lang, cues.said) or has_cue(folded, lang, cues.means):
+            return None
         return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
-    if signal in HELP_SIGNALS or top.intent not in HIDING_INTENTS:
-        return None
     if says_undenied(folded, lang, cues.said):
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")

@@ -51,7 +51,8 @@ class AnswerCues(Strict):
     free?", "no tengo saldo"), ``refuse`` ("no, I don't want a person"), ``hold`` ("one sec",
     "chwila", "un momento"), ``home`` ("I'm in my room", "w domu": where in the home, no town) and
     ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?"), ``mind_changed`` ("no, I changed my mind": a no), ``ambiguous`` (the Polish bare "no":
-    "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does this
+    "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``right_now`` and ``busy`` (the moment or
+    the class that make it a "not now": "i cant talk right now", "estoy en clase"), ``how_it_works`` ("how does this
     work?"), ``what_it_means`` ("what does that mean?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
 
     later: Dict[Lang, Phrases] = {}

@@ -43,7 +43,7 @@ from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
-    FOREIGN_MASS, LOCATION_INTENT, NEGATIONS,
+    DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
     has_cue, made_of, words_before,
 )
@@ -99,10 +99,8 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
 def _load_danger(path: Path) -> Danger:
     """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``), ``{lang: [folded cue, ...]}`` each."""
     section = load_cues(path).danger_urgent
-    folded = _folded
-
-    return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
-                  calm=folded(section.calm), fiction=folded(section.fiction), soon=folded(section.soon))
+    return Danger(now=_folded(section.now), weapons=_folded(section.weapons), friend=_folded(section.friend),
+                  calm=_folded(section.calm), fiction=_folded(section.fiction), soon=_folded(section.soon))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
@@ -181,9 +179,7 @@ def _clauses(folded: str) -> List[List[str]]:
 
 
 #: Words that deny a harm word a few words after them: "nobody hurts me", "nadie me pega", "nikt mnie nie bije".
-_DENYING = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy", "ningun", "ninguna"})
-#: How many words before a harm word a denial still reaches ("nobody ever really hurts me").
-DENIAL_REACH = 3
+_DENYING = DENIALS | frozenset({"ningun", "ninguna"})
 
 
 def says_harm(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
