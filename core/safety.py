@@ -730,10 +730,23 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 HIDING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW, "deny", LOCATION_INTENT})
 #: Of those, the ones fear is read beneath: breaking the talk off.
 BREAKING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW})
+#: Ordinary talk, beneath which only the act of self-harm announced with its time or means is read (s26).
+TALK_INTENTS = frozenset({FOREIGN_INTENT}) | YIELDING_INTENTS
 #: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
-                     "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow")
+                     "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow",
+                     # s26: effort, not the act ("me mato estudiando", "dziś się zabiję na siłowni")
+                     "with laughter", "from laughing", "studying", "revising", "at the gym", "in the gym", "training",
+                     "at training", "at practice", "at football", "onto", "into the", "estudiando", "a estudiar",
+                     "trabajando", "a trabajar", "entrenando", "en el gimnasio", "en el gym", "z nauki", "nad nauka",
+                     "na silowni", "na treningu", "a la piscina", "al agua", "do wody", "do basenu", "na trampoline")
+#: Words before the act announced that make it a habit or hyperbole: "i keep killing myself with my own grenades",
+#: "i could kill myself for forgetting", "casi me mato en la bici" (s26, danger_beneath's announced act).
+_FIGURATIVE_BEFORE = frozenset({"could", "keep", "keeps", "kept", "always", "nearly", "almost", "casi", "siempre",
+                                "prawie", "zawsze",
+                                # a group's dare, not the act: "we're jumping off the roof onto the trampoline"
+                                "we", "we're", "were", "nosotros", "vamos"})
 #: How many words before a phrase a denial still reaches ("im not going to kill myself", "nobody hurts me").
 DENIAL_REACH = 3
 #: Words that deny what follows them within :data:`DENIAL_REACH` words: "nobody hurts me", "nadie me pega".
@@ -749,22 +762,42 @@ def _clause_words(before: str) -> list[str]:
     return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-DENIAL_REACH:]
 
 
-def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
-    """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
+def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]],
+                  blocking: AbstractSet[str] = _DENYING) -> bool:
+    """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no word of ``blocking`` (a denial) among the
     :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
-    return any(not _DENYING.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
+    return any(not blocking.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
                for before, after in _around_cues(folded, lang, said))
 
 
 @dataclass(frozen=True)
 class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
-    (``fear``), having run away (``ran_away``) and the means of self-harm (``means``)."""
+    (``fear``), having run away (``ran_away``), the means of self-harm (``means``); and for ordinary talk (s26) the
+    act announced (``announced``), laughing (``laughing``), a condition (``conditional``), the single words that
+    name a person (``people``) and a time or means
+    (``when``: the self_harm_urgent cues)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
     ran_away: Mapping[str, Sequence[str]] = field(default_factory=dict)
     means: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    announced: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    laughing: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    conditional: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    people: AbstractSet[str] = frozenset()
+    when: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+
+def announces_self_harm(folded: str, lang: Optional[str], cues: "Beneath") -> bool:
+    """Whether ``folded`` announces the act of self-harm (``cues.announced``, undenied, neither a habit nor hyperbole:
+    :data:`_FIGURATIVE_BEFORE`, nobody named right before it: ``cues.people``) with a time or a means of it said outside the act (``cues.when``: "k bye, killing
+    myself tonight", "después del examen de mañana me mato"), no laughing (``cues.laughing``) and no condition
+    (``cues.conditional``: "gonna kill myself tonight if i dont finish this essay")."""
+    if (has_cue(folded, lang, cues.laughing) or has_word_cue(folded, lang, cues.conditional)
+            or not says_undenied(folded, lang, cues.announced, _DENYING | _FIGURATIVE_BEFORE | cues.people)):
+        return False
+    return has_cue(without_phrases(folded, lang, cues.announced), lang, cues.when)
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,
@@ -783,12 +816,16 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     * A self-harm reading of a child who has run away (``ran_away``) who says no self-harm (``said``) and no means
       of it (``means``) is danger now: "i ran away, im at the bus station" (self_harm_urgent .74) needs a safe
       place, not the line about putting away what one could hurt oneself with.
+    * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks) or a hiding reading, the act
+      announced with its time or means (:func:`announces_self_harm`) is self-harm, urgent by that time or means (s26: "k bye, killing myself
+      tonight": out_of_scope .47; "después del examen de mañana me mato": .99).
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
     beneath a goodbye, and threats for telling, were tried and not kept (review s25: "mama ma bronzer", "my brother
     said hell kill me if i tell mum he broke the xbox" drew 112)."""
     signal = signal_for_intent(top.intent)[0]
     runaway = signal == "self_harm" and has_cue(folded, lang, cues.ran_away)
-    if not runaway and (signal in HELP_SIGNALS or top.intent not in HIDING_INTENTS):
+    talk = top.intent in TALK_INTENTS
+    if not runaway and not talk and (signal in HELP_SIGNALS or top.intent not in HIDING_INTENTS):
         return None  # most messages: nothing to read beneath
     if has_cue(folded, lang, danger.fiction):
         return None
@@ -796,9 +833,11 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
         if says_undenied(folded, lang, cues.said) or has_cue(folded, lang, cues.means):
             return None
         return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
-    if says_undenied(folded, lang, cues.said):
+    if announces_self_harm(folded, lang, cues) or (not talk and says_undenied(folded, lang, cues.said)):
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
+    if talk:
+        return None
     helping = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
     if (top.intent in BREAKING_INTENTS and helping is not None and helping.confidence >= share * top.confidence
             and says_undenied(folded, lang, cues.fear)):

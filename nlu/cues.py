@@ -104,6 +104,10 @@ class CuesFile(Strict):
     fear: Cues = {}
     ran_away: Cues = {}
     self_harm_means: Cues = {}
+    # s26: the act announced with its time or means beneath ordinary talk, unless laughing (danger_beneath)
+    self_harm_announced: Cues = {}
+    laughing: Cues = {}
+    conditional: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

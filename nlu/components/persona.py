@@ -264,7 +264,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
             ran_away=_load_cues(PROJECT_ROOT / self.config["cues_file"], "ran_away"),
-            means=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"))
+            means=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"),
+            announced=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
+            laughing=_load_cues(PROJECT_ROOT / self.config["cues_file"], "laughing"),
+            conditional=_load_cues(PROJECT_ROOT / self.config["cues_file"], "conditional"),
+            people=frozenset(cue for cues in (self.someone, self.someone_unnamed) for found in cues.values()
+                             for cue in found if " " not in cue),
+            when=self.urgent_cues)
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
