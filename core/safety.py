@@ -735,18 +735,7 @@ TALK_INTENTS = frozenset({FOREIGN_INTENT}) | YIELDING_INTENTS
 #: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
-                     "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow",
-                     # s26: effort, not the act ("me mato estudiando", "dziś się zabiję na siłowni")
-                     "with laughter", "from laughing", "studying", "revising", "at the gym", "in the gym", "training",
-                     "at training", "at practice", "at football", "onto", "into the", "estudiando", "a estudiar",
-                     "trabajando", "a trabajar", "entrenando", "en el gimnasio", "en el gym", "z nauki", "nad nauka",
-                     "na silowni", "na treningu", "a la piscina", "al agua", "do wody", "do basenu", "na trampoline")
-#: Words before the act announced that make it a habit or hyperbole: "i keep killing myself with my own grenades",
-#: "i could kill myself for forgetting", "casi me mato en la bici" (s26, danger_beneath's announced act).
-_FIGURATIVE_BEFORE = frozenset({"could", "keep", "keeps", "kept", "always", "nearly", "almost", "casi", "siempre",
-                                "prawie", "zawsze",
-                                # a group's dare, not the act: "we're jumping off the roof onto the trampoline"
-                                "we", "we're", "were", "nosotros", "vamos"})
+                     "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow")
 #: How many words before a phrase a denial still reaches ("im not going to kill myself", "nobody hurts me").
 DENIAL_REACH = 3
 #: Words that deny what follows them within :data:`DENIAL_REACH` words: "nobody hurts me", "nadie me pega".
@@ -762,11 +751,10 @@ def _clause_words(before: str) -> list[str]:
     return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-DENIAL_REACH:]
 
 
-def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]],
-                  blocking: AbstractSet[str] = _DENYING) -> bool:
-    """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no word of ``blocking`` (a denial) among the
+def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
     :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
-    return any(not blocking.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
+    return any(not _DENYING.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
                for before, after in _around_cues(folded, lang, said))
 
 
@@ -774,9 +762,9 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
 class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
     (``fear``), having run away (``ran_away``), the means of self-harm (``means``); and for ordinary talk (s26) the
-    act announced (``announced``), laughing (``laughing``), a condition (``conditional``), the single words that
-    name a person (``people``) and a time or means
-    (``when``: the self_harm_urgent cues)."""
+    act announced (``announced``), laughing (``laughing``), a condition (``conditional``), the words that may stand
+    before the act (``before``) and between it and its time (``between``), and a time or means (``when``: the
+    self_harm_urgent cues)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -785,19 +773,73 @@ class Beneath:
     announced: Mapping[str, Sequence[str]] = field(default_factory=dict)
     laughing: Mapping[str, Sequence[str]] = field(default_factory=dict)
     conditional: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    people: AbstractSet[str] = frozenset()
+    before: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    between: Mapping[str, Sequence[str]] = field(default_factory=dict)
     when: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
-def announces_self_harm(folded: str, lang: Optional[str], cues: "Beneath") -> bool:
-    """Whether ``folded`` announces the act of self-harm (``cues.announced``, undenied, neither a habit nor hyperbole:
-    :data:`_FIGURATIVE_BEFORE`, nobody named right before it: ``cues.people``) with a time or a means of it said outside the act (``cues.when``: "k bye, killing
-    myself tonight", "después del examen de mañana me mato"), no laughing (``cues.laughing``) and no condition
-    (``cues.conditional``: "gonna kill myself tonight if i dont finish this essay")."""
-    if (has_cue(folded, lang, cues.laughing) or has_word_cue(folded, lang, cues.conditional)
-            or not says_undenied(folded, lang, cues.announced, _DENYING | _FIGURATIVE_BEFORE | cues.people)):
+def _laughs(folded: str, lang: Optional[str], laughing: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` laughs: a word of ``laughing`` at a word start, or its emoji anywhere ("tonight😂")."""
+    return any((cue in folded) if not cue[:1].isalnum() else contains_cue(folded, [cue])
+               for found in cues_of(lang, laughing) for cue in found)
+
+
+def _cue_at(words: Sequence[str], start: int, cues: Sequence[str]) -> bool:
+    """Whether a cue of ``cues`` starts at ``words[start]`` (its last word a word start, :func:`has_cue`'s way)."""
+    rest = f" {' '.join(words[start:])} "
+    return any(rest.startswith(f" {cue}") for cue in cues)
+
+
+def _cue_ends_at(words: Sequence[str], end: int, cues: Sequence[str]) -> bool:
+    """Whether a cue of ``cues`` ends at ``words[end]`` (its last word starting that word)."""
+    for cue in cues:
+        parts = cue.split()
+        first = end - len(parts) + 1
+        if first >= 0 and words[first:end] == parts[:-1] and words[end].startswith(parts[-1]):
+            return True
+    return False
+
+
+def _time_beside(before: Sequence[str], after: Sequence[str], between: AbstractSet[str], when: Sequence[str]) -> bool:
+    """Whether a time or means of ``when`` stands right after the act (``after``) or right before it (``before``),
+    with only ``between`` words in between: "killing myself tonight", "mañana después del cole me tiro por la
+    ventana"; not "gonna kill myself at footy tomorrow"."""
+    for at in range(len(after)):
+        if _cue_at(after, at, when):
+            return True
+        if after[at] not in between:
+            break
+    for at in range(len(before) - 1, -1, -1):
+        if _cue_ends_at(before, at, when):
+            return True
+        if before[at] not in between:
+            break
+    return False
+
+
+def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
+    """Whether a clause of ``folded`` is the act of self-harm announced (s26): a phrase of ``cues.announced`` (whole
+    words) with nothing before it in its clause but ``cues.before`` words and time words, nothing after it but
+    ``cues.between`` words and time words, a time or a means of
+    ``cues.when`` right beside it (:func:`_time_beside`), and no laughing (``cues.laughing``) or condition
+    (``cues.conditional``) in the message: "k bye, killing myself tonight"; not "gonna kill myself tonight if i dont
+    finish this essay", "this exam is going to end my life tomorrow", "killing myself tonight😂"."""
+    if _laughs(folded, lang, cues.laughing) or has_word_cue(folded, lang, cues.conditional):
         return False
-    return has_cue(without_phrases(folded, lang, cues.announced), lang, cues.when)
+    when = [cue for found in cues_of(lang, cues.when) for cue in found]
+    time_words = {w for cue in when for w in cue.split()}
+    before_ok = {w for found in cues_of(lang, cues.before) for w in found} | time_words
+    between = {w for found in cues_of(lang, cues.between) for w in found}
+    for clause in _CLAUSE_END.split(folded):
+        words = _WORD_WITH_APOSTROPHE.findall(clause)
+        for phrase in (cue.split() for found in cues_of(lang, cues.announced) for cue in found):
+            for at in range(len(words) - len(phrase) + 1):
+                if (words[at:at + len(phrase)] != phrase or not before_ok.issuperset(words[:at])
+                        or not (between | time_words).issuperset(words[at + len(phrase):])):
+                    continue  # something else is said in the clause: "jutro się zabiję na siłowni"
+                if _time_beside(words[:at], words[at + len(phrase):], between, when):
+                    return True
+    return False
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from pydantic import conlist
 
@@ -79,6 +79,14 @@ class AnswerCues(Strict):
     is_it_abuse: Dict[Lang, Phrases] = {}
 
 
+class Announcing(Strict):
+    """Around the act of self-harm announced (s26): the words that may stand ``before`` it in its clause besides
+    time words, and ``between`` it and its time or means."""
+
+    before: Cues
+    between: Cues
+
+
 class DangerCues(Strict):
     """Danger happening now: ``now`` (the moment, hiding, someone at the door), ``weapons``,
     ``friend`` (a friend or sibling in danger now: pills taken, a plan for tonight, not answering)
@@ -106,6 +114,7 @@ class CuesFile(Strict):
     self_harm_means: Cues = {}
     # s26: the act announced with its time or means beneath ordinary talk, unless laughing (danger_beneath)
     self_harm_announced: Cues = {}
+    announcing: Optional[Announcing] = None
     laughing: Cues = {}
     conditional: Cues = {}
     danger_urgent: DangerCues

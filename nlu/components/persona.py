@@ -96,6 +96,13 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
     return _folded(getattr(load_cues(path), key))
 
 
+def _load_announcing(path: Path, key: str) -> Dict[str, List[str]]:
+    """The folded words of ``announcing.<key>`` (``before``, ``between``), ``{lang: [word, ...]}``; none when the
+    cues file has no such section."""
+    section = load_cues(path).announcing
+    return _folded(getattr(section, key)) if section is not None else {}
+
+
 def _load_danger(path: Path) -> Danger:
     """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``), ``{lang: [folded cue, ...]}`` each."""
     section = load_cues(path).danger_urgent
@@ -268,8 +275,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             announced=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
             laughing=_load_cues(PROJECT_ROOT / self.config["cues_file"], "laughing"),
             conditional=_load_cues(PROJECT_ROOT / self.config["cues_file"], "conditional"),
-            people=frozenset(cue for cues in (self.someone, self.someone_unnamed) for found in cues.values()
-                             for cue in found if " " not in cue),
+            before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
+            between=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "between"),
             when=self.urgent_cues)
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
