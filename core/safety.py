@@ -751,6 +751,12 @@ def _clause_words(before: str) -> list[str]:
     return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-DENIAL_REACH:]
 
 
+def ends_a_clause(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a cue of ``cues`` ends its clause in ``folded`` (nothing but punctuation or emoji after it before the
+    clause ends): "what number should i give her?", not "what number should i give her for the raffle"."""
+    return any(not re.search(r"\w", _CLAUSE_END.split(after)[0]) for _, after in _around_cues(folded, lang, cues))
+
+
 def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
     """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
     :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""

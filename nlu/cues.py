@@ -129,6 +129,8 @@ class CuesFile(Strict):
     someone: Cues = {}
     someone_unnamed: Cues = {}
     number_ask: Cues = {}
+    # s26: a number asked for to pass on to a friend (plain bot)
+    number_to_pass_on: Cues = {}
     pregnant: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be

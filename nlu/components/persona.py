@@ -45,7 +45,7 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
-    has_cue, made_of, words_before,
+    ends_a_clause, has_cue, made_of, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -258,6 +258,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
+        self.number_to_pass_on: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+                                                                  "number_to_pass_on")
         self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
@@ -530,13 +532,17 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # that place (an ambiguous one asked about once), the help signal kept; not a counselor the child did
             # not ask for
             decision = as_location_answer(decision, keep_signal=True)
-        elif (persona == NO_PERSONA and decision.signal == "ask_human" and not decision.urgent
-              and has_cue(folded, lang, self.number_ask)):
+        elif persona == NO_PERSONA and not decision.urgent and (
+                (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
+                or (decision.intent == FOREIGN_INTENT and ends_a_clause(folded, lang, self.number_to_pass_on))):
             # plain bot: "can you just give me a number" (ask_human .88) after "i cut myself again" queued a
             # counselor and gave no number: the child asked for a number — the referral, which asks where
             # the child is first (no number from a guess), the help signal kept. Inside a persona a shopper
-            # may ask for the shop's number: only with a place (above)
-            decision = as_location_answer(decision, keep_signal=True)
+            # may ask for the shop's number: only with a place (above). So is a number to pass on to a friend
+            # read as ordinary talk ("what number should i give her", out_of_scope .77, drew "Sorry, I didn't
+            # understand" after the friend's story; s26), as a request for a person
+            asking = decision if decision.signal == "ask_human" else decide_on(_led_by("ask_human", pairs))
+            decision = as_location_answer(asking, keep_signal=True)
         elif is_tentative_cover(decision, persona) and self._names_place(text, persona, lang):
             # "yeah nobody is looking, im in Perth" (distress 0.42, answered in cover): a weak plain
             # reading with no harm word that names a place answers "which city?" — the place is
