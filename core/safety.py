@@ -768,9 +768,9 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
 class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
     (``fear``), having run away (``ran_away``), the means of self-harm (``means``); and for ordinary talk (s26) the
-    act announced (``announced``), laughing (``laughing``), a condition (``conditional``), the words that may stand
-    before the act (``before``) and between it and its time (``between``), and a time or means (``when``: the
-    self_harm_urgent cues)."""
+    act announced (``announced``), laughing (``laughing``), a condition (``conditional``), a pastime (``pastimes``),
+    the words that may stand before the act (``before``) and between it and its time (``between``), and its time
+    (``time``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -781,7 +781,8 @@ class Beneath:
     conditional: Mapping[str, Sequence[str]] = field(default_factory=dict)
     before: Mapping[str, Sequence[str]] = field(default_factory=dict)
     between: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    when: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    pastimes: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    time: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def _laughs(folded: str, lang: Optional[str], laughing: Mapping[str, Sequence[str]]) -> bool:
@@ -806,44 +807,50 @@ def _cue_ends_at(words: Sequence[str], end: int, cues: Sequence[str]) -> bool:
     return False
 
 
-def _time_beside(before: Sequence[str], after: Sequence[str], between: AbstractSet[str], when: Sequence[str]) -> bool:
-    """Whether a time or means of ``when`` stands right after the act (``after``) or right before it (``before``),
-    with only ``between`` words in between: "killing myself tonight", "mañana después del cole me tiro por la
-    ventana"; not "gonna kill myself at footy tomorrow"."""
+def _time_beside(before: Sequence[str], after: Sequence[str], between: AbstractSet[str], times: Sequence[str]) -> bool:
+    """Whether a time of ``times`` stands right after the act (``after``) or right before it (``before``), with only
+    ``between`` words in between: "killing myself tonight", "jutro się zabiję"; not "gonna kill myself at footy
+    tomorrow"."""
     for at in range(len(after)):
-        if _cue_at(after, at, when):
+        if _cue_at(after, at, times):
             return True
         if after[at] not in between:
             break
     for at in range(len(before) - 1, -1, -1):
-        if _cue_ends_at(before, at, when):
+        if _cue_ends_at(before, at, times):
             return True
         if before[at] not in between:
             break
     return False
 
 
+#: A clause of the act announced ends at these; not at a colon: "my sister texted me: killing myself tonight" is
+#: someone else's words (s26, review 2).
+_ANNOUNCED_CLAUSE_END = re.compile(r"[,.;!?]")
+
+
 def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
     """Whether a clause of ``folded`` is the act of self-harm announced (s26): a phrase of ``cues.announced`` (whole
     words) with nothing before it in its clause but ``cues.before`` words and time words, nothing after it but
-    ``cues.between`` words and time words, a time or a means of
-    ``cues.when`` right beside it (:func:`_time_beside`), and no laughing (``cues.laughing``) or condition
-    (``cues.conditional``) in the message: "k bye, killing myself tonight"; not "gonna kill myself tonight if i dont
-    finish this essay", "this exam is going to end my life tomorrow", "killing myself tonight😂"."""
-    if _laughs(folded, lang, cues.laughing) or has_word_cue(folded, lang, cues.conditional):
+    ``cues.between`` words and time words, a time of ``cues.time`` right beside it (:func:`_time_beside`), and no
+    laughing (``cues.laughing``), condition (``cues.conditional``) or pastime (``cues.pastimes``: a swim, a game) in
+    the message: "k bye, killing myself tonight"; not "gonna kill myself tonight if i dont finish this essay", "this
+    exam is going to end my life tomorrow", "killing myself tonight😂", "no. im not killing myself tonight"."""
+    if (_laughs(folded, lang, cues.laughing) or has_cue(folded, lang, cues.conditional)
+            or has_cue(folded, lang, cues.pastimes)):
         return False
-    when = [cue for found in cues_of(lang, cues.when) for cue in found]
-    time_words = {w for cue in when for w in cue.split()}
-    before_ok = {w for found in cues_of(lang, cues.before) for w in found} | time_words
-    between = {w for found in cues_of(lang, cues.between) for w in found}
-    for clause in _CLAUSE_END.split(folded):
+    times = [cue for found in cues_of(lang, cues.time) for cue in found]
+    time_words = {w for cue in times for w in cue.split()}
+    before_ok = ({w for found in cues_of(lang, cues.before) for w in found} | time_words) - _DENYING
+    after_ok = ({w for found in cues_of(lang, cues.between) for w in found} | time_words) - _DENYING
+    for clause in _ANNOUNCED_CLAUSE_END.split(folded):
         words = _WORD_WITH_APOSTROPHE.findall(clause)
         for phrase in (cue.split() for found in cues_of(lang, cues.announced) for cue in found):
             for at in range(len(words) - len(phrase) + 1):
                 if (words[at:at + len(phrase)] != phrase or not before_ok.issuperset(words[:at])
-                        or not (between | time_words).issuperset(words[at + len(phrase):])):
+                        or not after_ok.issuperset(words[at + len(phrase):])):
                     continue  # something else is said in the clause: "jutro się zabiję na siłowni"
-                if _time_beside(words[:at], words[at + len(phrase):], between, when):
+                if _time_beside(words[:at], words[at + len(phrase):], after_ok, times):
                     return True
     return False
 

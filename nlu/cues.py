@@ -81,9 +81,10 @@ class AnswerCues(Strict):
 
 class Announcing(Strict):
     """Around the act of self-harm announced (s26): the words that may stand ``before`` it in its clause besides
-    time words, and ``between`` it and its time or means."""
+    time words, the ``time`` that announces it, and the words ``between`` it and its time."""
 
     before: Cues
+    time: Cues
     between: Cues
 
 
@@ -117,6 +118,7 @@ class CuesFile(Strict):
     announcing: Optional[Announcing] = None
     laughing: Cues = {}
     conditional: Cues = {}
+    pastimes: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues

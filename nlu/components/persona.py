@@ -97,7 +97,7 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
 
 
 def _load_announcing(path: Path, key: str) -> Dict[str, List[str]]:
-    """The folded words of ``announcing.<key>`` (``before``, ``between``), ``{lang: [word, ...]}``; none when the
+    """The folded cues of ``announcing.<key>`` (``before``, ``time``, ``between``), ``{lang: [cue, ...]}``; none when the
     cues file has no such section."""
     section = load_cues(path).announcing
     return _folded(getattr(section, key)) if section is not None else {}
@@ -277,9 +277,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             announced=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
             laughing=_load_cues(PROJECT_ROOT / self.config["cues_file"], "laughing"),
             conditional=_load_cues(PROJECT_ROOT / self.config["cues_file"], "conditional"),
+            pastimes=_load_cues(PROJECT_ROOT / self.config["cues_file"], "pastimes"),
             before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
             between=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "between"),
-            when=self.urgent_cues)
+            time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"))
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
