@@ -112,6 +112,7 @@ only read the resulting intent, ``signal`` and ``urgent``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AbstractSet, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
@@ -731,7 +732,7 @@ HIDING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW, "deny"
 #: Of those, the ones fear is read beneath: breaking the talk off.
 BREAKING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW})
 #: Ordinary talk, beneath which only the act of self-harm announced with its time or means is read (s26).
-TALK_INTENTS = frozenset({FOREIGN_INTENT}) | YIELDING_INTENTS
+TALK_INTENTS = frozenset({FOREIGN_INTENT, "affirm"}) | YIELDING_INTENTS
 #: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
@@ -751,10 +752,13 @@ def _clause_words(before: str) -> list[str]:
     return _WORD_WITH_APOSTROPHE.findall(_CLAUSE_END.split(before)[-1])[-DENIAL_REACH:]
 
 
-def ends_a_clause(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> bool:
-    """Whether a cue of ``cues`` ends its clause in ``folded`` (nothing but punctuation or emoji after it before the
-    clause ends): "what number should i give her?", not "what number should i give her for the raffle"."""
-    return any(not re.search(r"\w", _CLAUSE_END.split(after)[0]) for _, after in _around_cues(folded, lang, cues))
+def is_only(folded: str, lang: Optional[str], phrases: Phrases) -> bool:
+    """Whether ``folded`` is only a phrase of ``phrases.cues`` with ``phrases.fillers`` words before it and nothing but
+    punctuation or emoji after it: "so what number should i give her?"; not "rate her outfit, what number should i
+    give her" or "what number should i give her for the raffle"."""
+    fillers = {w for found in cues_of(lang, phrases.fillers) for w in found}
+    return any(not re.search(r"\w", after) and fillers.issuperset(_WORD_WITH_APOSTROPHE.findall(before))
+               for before, after in _around_cues(folded, lang, phrases.cues))
 
 
 def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
@@ -768,27 +772,19 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
 class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
     (``fear``), having run away (``ran_away``), the means of self-harm (``means``); and for ordinary talk (s26) the
-    act announced (``announced``), laughing (``laughing``), a condition (``conditional``), a pastime (``pastimes``),
-    the words that may stand before the act (``before``) and between it and its time (``between``), and its time
-    (``time``)."""
+    act announced (``announced``), the words that may stand before it (``before``) and between it and its time
+    (``between``), its time (``time``), and the small talk beside it (``small_talk``, ``openers``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
     ran_away: Mapping[str, Sequence[str]] = field(default_factory=dict)
     means: Mapping[str, Sequence[str]] = field(default_factory=dict)
     announced: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    laughing: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    conditional: Mapping[str, Sequence[str]] = field(default_factory=dict)
     before: Mapping[str, Sequence[str]] = field(default_factory=dict)
     between: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    pastimes: Mapping[str, Sequence[str]] = field(default_factory=dict)
     time: Mapping[str, Sequence[str]] = field(default_factory=dict)
-
-
-def _laughs(folded: str, lang: Optional[str], laughing: Mapping[str, Sequence[str]]) -> bool:
-    """Whether ``folded`` laughs: a word of ``laughing`` at a word start, or its emoji anywhere ("tonight😂")."""
-    return any((cue in folded) if not cue[:1].isalnum() else contains_cue(folded, [cue])
-               for found in cues_of(lang, laughing) for cue in found)
+    small_talk: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    openers: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def _cue_at(words: Sequence[str], start: int, cues: Sequence[str]) -> bool:
@@ -827,32 +823,50 @@ def _time_beside(before: Sequence[str], after: Sequence[str], between: AbstractS
 #: A clause of the act announced ends at these; not at a colon: "my sister texted me: killing myself tonight" is
 #: someone else's words (s26, review 2).
 _ANNOUNCED_CLAUSE_END = re.compile(r"[,.;!?]")
+#: Emoticons, which like emoji make the act announced talk: ";)", ":D", "xD" (s26, review 3).
+_EMOTICON = re.compile(r"[:;=]-?[()dpo/\\|]|\bxd+\b")
+
+
+def _has_symbol(folded: str) -> bool:
+    """Whether ``folded`` holds an emoji or another pictograph (Unicode "So") or an emoticon."""
+    return any(unicodedata.category(ch) == "So" for ch in folded) or _EMOTICON.search(folded) is not None
+
+
+def _is_act(words: Sequence[str], phrases: Sequence[Sequence[str]], before: AbstractSet[str],
+            after: AbstractSet[str], times: Sequence[str]) -> bool:
+    """Whether the clause ``words`` is only the act announced: a phrase of ``phrases`` with only ``before`` words
+    before it and ``after`` words after it, and a time of ``times`` right beside it (:func:`_time_beside`)."""
+    for phrase in phrases:
+        for at in range(len(words) - len(phrase) + 1):
+            if (list(words[at:at + len(phrase)]) == list(phrase) and before.issuperset(words[:at])
+                    and after.issuperset(words[at + len(phrase):])
+                    and _time_beside(words[:at], words[at + len(phrase):], after, times)):
+                return True
+    return False
 
 
 def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
-    """Whether a clause of ``folded`` is the act of self-harm announced (s26): a phrase of ``cues.announced`` (whole
-    words) with nothing before it in its clause but ``cues.before`` words and time words, nothing after it but
-    ``cues.between`` words and time words, a time of ``cues.time`` right beside it (:func:`_time_beside`), and no
-    laughing (``cues.laughing``), condition (``cues.conditional``) or pastime (``cues.pastimes``: a swim, a game) in
-    the message: "k bye, killing myself tonight"; not "gonna kill myself tonight if i dont finish this essay", "this
-    exam is going to end my life tomorrow", "killing myself tonight😂", "no. im not killing myself tonight"."""
-    if (_laughs(folded, lang, cues.laughing) or has_cue(folded, lang, cues.conditional)
-            or has_cue(folded, lang, cues.pastimes)):
+    """Whether ``folded`` is small talk and the act of self-harm announced, nothing else (s26): one clause is only the
+    act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` and time words before it,
+    ``cues.between`` and time words after it, a time of ``cues.time`` right beside it), every other clause is small
+    talk (only ``cues.small_talk`` words, or it starts with one of ``cues.openers``: thanks, a goodbye), and there is no
+    emoji or emoticon: "k bye, killing myself tonight", "thanks for the lotion, killing myself tonight anyway"; not
+    "new gym membership!! killing myself tomorrow", "killing myself tonight? nah", "killing myself tonight😂", "gonna
+    kill myself at footy tomorrow", "no. im not killing myself tonight"."""
+    if _has_symbol(folded):
         return False
     times = [cue for found in cues_of(lang, cues.time) for cue in found]
     time_words = {w for cue in times for w in cue.split()}
-    before_ok = ({w for found in cues_of(lang, cues.before) for w in found} | time_words) - _DENYING
-    after_ok = ({w for found in cues_of(lang, cues.between) for w in found} | time_words) - _DENYING
-    for clause in _ANNOUNCED_CLAUSE_END.split(folded):
-        words = _WORD_WITH_APOSTROPHE.findall(clause)
-        for phrase in (cue.split() for found in cues_of(lang, cues.announced) for cue in found):
-            for at in range(len(words) - len(phrase) + 1):
-                if (words[at:at + len(phrase)] != phrase or not before_ok.issuperset(words[:at])
-                        or not after_ok.issuperset(words[at + len(phrase):])):
-                    continue  # something else is said in the clause: "jutro się zabiję na siłowni"
-                if _time_beside(words[:at], words[at + len(phrase):], after_ok, times):
-                    return True
-    return False
+    before = ({w for found in cues_of(lang, cues.before) for w in found} | time_words) - _DENYING
+    after = ({w for found in cues_of(lang, cues.between) for w in found} | time_words) - _DENYING
+    small = {w for found in cues_of(lang, cues.small_talk) for w in found}
+    openers = [cue for found in cues_of(lang, cues.openers) for cue in found]
+    phrases = [cue.split() for found in cues_of(lang, cues.announced) for cue in found]
+    clauses = [words for words in (_WORD_WITH_APOSTROPHE.findall(c) for c in _ANNOUNCED_CLAUSE_END.split(folded))
+               if words]
+    acts = [_is_act(words, phrases, before, after, times) for words in clauses]
+    return any(acts) and all(act or small.issuperset(words) or _cue_at(words, 0, openers)
+                             for act, words in zip(acts, clauses))
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,
@@ -871,7 +885,7 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     * A self-harm reading of a child who has run away (``ran_away``) who says no self-harm (``said``) and no means
       of it (``means``) is danger now: "i ran away, im at the bus station" (self_harm_urgent .74) needs a safe
       place, not the line about putting away what one could hurt oneself with.
-    * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks) or a hiding reading, the act
+    * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks, a yes) or a hiding reading, the act
       announced with its time or means (:func:`announces_self_harm`) is self-harm, urgent by that time or means (s26: "k bye, killing myself
       tonight": out_of_scope .47; "después del examen de mañana me mato": .99).
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
@@ -888,7 +902,10 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
         if says_undenied(folded, lang, cues.said) or has_cue(folded, lang, cues.means):
             return None
         return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
-    if announces_self_harm(folded, lang, cues) or (not talk and says_undenied(folded, lang, cues.said)):
+    if announces_self_harm(folded, lang, cues):
+        own = next((r for r in ranking if r.intent == "self_harm_urgent"), None)
+        return own if own is not None else Ranked("self_harm_urgent", top.confidence, "self_harm_urgent")
+    if not talk and says_undenied(folded, lang, cues.said):
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
     if talk:

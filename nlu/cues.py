@@ -81,10 +81,13 @@ class AnswerCues(Strict):
 
 class Announcing(Strict):
     """Around the act of self-harm announced (s26): the words that may stand ``before`` it in its clause besides
-    time words, the ``time`` that announces it, and the words ``between`` it and its time."""
+    time words, the ``time`` that announces it, the words ``between`` it and its time, and the small talk beside it
+    (``small_talk`` words; a clause that starts with one of the ``openers``)."""
 
     before: Cues
     time: Cues
+    small_talk: Cues
+    openers: Cues
     between: Cues
 
 
@@ -116,9 +119,6 @@ class CuesFile(Strict):
     # s26: the act announced with its time or means beneath ordinary talk, unless laughing (danger_beneath)
     self_harm_announced: Cues = {}
     announcing: Optional[Announcing] = None
-    laughing: Cues = {}
-    conditional: Cues = {}
-    pastimes: Cues = {}
     danger_urgent: DangerCues
     not_safe_lines: Dict[Lang, QuietWords]
     location_refusals: Cues
@@ -133,6 +133,7 @@ class CuesFile(Strict):
     number_ask: Cues = {}
     # s26: a number asked for to pass on to a friend (plain bot)
     number_to_pass_on: Cues = {}
+    number_to_pass_on_fillers: Cues = {}
     pregnant: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be

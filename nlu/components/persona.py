@@ -44,8 +44,8 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
-    ends_a_clause, has_cue, made_of, words_before,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Phrases, Decision, Ranked, contains_cue, danger_beneath, decide,
+    has_cue, is_only, made_of, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -97,8 +97,8 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
 
 
 def _load_announcing(path: Path, key: str) -> Dict[str, List[str]]:
-    """The folded cues of ``announcing.<key>`` (``before``, ``time``, ``between``), ``{lang: [cue, ...]}``; none when the
-    cues file has no such section."""
+    """The folded cues of ``announcing.<key>`` (``before``, ``time``, ``between``, ``small_talk``, ``openers``),
+    ``{lang: [cue, ...]}``; none when the cues file has no such section."""
     section = load_cues(path).announcing
     return _folded(getattr(section, key)) if section is not None else {}
 
@@ -258,8 +258,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
-        self.number_to_pass_on: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
-                                                                  "number_to_pass_on")
+        self.number_to_pass_on = Phrases(
+            _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
+            {lang: set(words) for lang, words in _load_cues(PROJECT_ROOT / self.config["cues_file"],
+                                                            "number_to_pass_on_fillers").items()})
         self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
@@ -275,12 +277,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             ran_away=_load_cues(PROJECT_ROOT / self.config["cues_file"], "ran_away"),
             means=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"),
             announced=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
-            laughing=_load_cues(PROJECT_ROOT / self.config["cues_file"], "laughing"),
-            conditional=_load_cues(PROJECT_ROOT / self.config["cues_file"], "conditional"),
-            pastimes=_load_cues(PROJECT_ROOT / self.config["cues_file"], "pastimes"),
             before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
             between=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "between"),
-            time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"))
+            time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"),
+            small_talk=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "small_talk"),
+            openers=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "openers"))
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
@@ -535,7 +536,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             decision = as_location_answer(decision, keep_signal=True)
         elif persona == NO_PERSONA and not decision.urgent and (
                 (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
-                or (decision.intent == FOREIGN_INTENT and ends_a_clause(folded, lang, self.number_to_pass_on))):
+                or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on))):
             # plain bot: "can you just give me a number" (ask_human .88) after "i cut myself again" queued a
             # counselor and gave no number: the child asked for a number — the referral, which asks where
             # the child is first (no number from a guess), the help signal kept. Inside a persona a shopper
