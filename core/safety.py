@@ -784,21 +784,20 @@ class Beneath:
     between: Mapping[str, Sequence[str]] = field(default_factory=dict)
     time: Mapping[str, Sequence[str]] = field(default_factory=dict)
     small_talk: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    openers: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def _cue_at(words: Sequence[str], start: int, cues: Sequence[str]) -> bool:
-    """Whether a cue of ``cues`` starts at ``words[start]`` (its last word a word start, :func:`has_cue`'s way)."""
+    """Whether a cue of ``cues`` starts at ``words[start]`` (whole words: "on monday" is not "on mondays")."""
     rest = f" {' '.join(words[start:])} "
-    return any(rest.startswith(f" {cue}") for cue in cues)
+    return any(rest.startswith(f" {cue} ") for cue in cues)
 
 
 def _cue_ends_at(words: Sequence[str], end: int, cues: Sequence[str]) -> bool:
-    """Whether a cue of ``cues`` ends at ``words[end]`` (its last word starting that word)."""
+    """Whether a cue of ``cues`` ends at ``words[end]`` (whole words)."""
     for cue in cues:
         parts = cue.split()
         first = end - len(parts) + 1
-        if first >= 0 and words[first:end] == parts[:-1] and words[end].startswith(parts[-1]):
+        if first >= 0 and list(words[first:end + 1]) == parts:
             return True
     return False
 
@@ -824,7 +823,7 @@ def _time_beside(before: Sequence[str], after: Sequence[str], between: AbstractS
 #: someone else's words (s26, review 2).
 _ANNOUNCED_CLAUSE_END = re.compile(r"[,.;!?]")
 #: Emoticons, which like emoji make the act announced talk: ";)", ":D", "xD" (s26, review 3).
-_EMOTICON = re.compile(r"[:;=]-?[()dpo/\\|]|\bxd+\b")
+_EMOTICON = re.compile(r"[:;=]-?[()dpo/\\|3v]|\(:|\^\^|\b(x[dp])+\b|\bc:")
 
 
 def _has_symbol(folded: str) -> bool:
@@ -849,10 +848,10 @@ def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool
     """Whether ``folded`` is small talk and the act of self-harm announced, nothing else (s26): one clause is only the
     act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` and time words before it,
     ``cues.between`` and time words after it, a time of ``cues.time`` right beside it), every other clause is small
-    talk (only ``cues.small_talk`` words, or it starts with one of ``cues.openers``: thanks, a goodbye), and there is no
-    emoji or emoticon: "k bye, killing myself tonight", "thanks for the lotion, killing myself tonight anyway"; not
-    "new gym membership!! killing myself tomorrow", "killing myself tonight? nah", "killing myself tonight😂", "gonna
-    kill myself at footy tomorrow", "no. im not killing myself tonight"."""
+    talk (only ``cues.small_talk`` words: a greeting, thanks, a goodbye), and there is no emoji or emoticon: "k bye,
+    killing myself tonight", "thanks for everything. killing myself tonight"; not "thanks for the wax strips, killing
+    myself tomorrow", "killing myself tonight? nah", "killing myself tonight😂", "gonna kill myself at footy
+    tomorrow", "no. im not killing myself tonight"."""
     if _has_symbol(folded):
         return False
     times = [cue for found in cues_of(lang, cues.time) for cue in found]
@@ -860,13 +859,11 @@ def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool
     before = ({w for found in cues_of(lang, cues.before) for w in found} | time_words) - _DENYING
     after = ({w for found in cues_of(lang, cues.between) for w in found} | time_words) - _DENYING
     small = {w for found in cues_of(lang, cues.small_talk) for w in found}
-    openers = [cue for found in cues_of(lang, cues.openers) for cue in found]
     phrases = [cue.split() for found in cues_of(lang, cues.announced) for cue in found]
     clauses = [words for words in (_WORD_WITH_APOSTROPHE.findall(c) for c in _ANNOUNCED_CLAUSE_END.split(folded))
                if words]
     acts = [_is_act(words, phrases, before, after, times) for words in clauses]
-    return any(acts) and all(act or small.issuperset(words) or _cue_at(words, 0, openers)
-                             for act, words in zip(acts, clauses))
+    return any(acts) and all(act or small.issuperset(words) for act, words in zip(acts, clauses))
 
 
 def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Optional[str], cues: Beneath,

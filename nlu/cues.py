@@ -81,13 +81,12 @@ class AnswerCues(Strict):
 
 class Announcing(Strict):
     """Around the act of self-harm announced (s26): the words that may stand ``before`` it in its clause besides
-    time words, the ``time`` that announces it, the words ``between`` it and its time, and the small talk beside it
-    (``small_talk`` words; a clause that starts with one of the ``openers``)."""
+    time words, the ``time`` that announces it, the words ``between`` it and its time, and the ``small_talk`` words a
+    clause beside it may be made of."""
 
     before: Cues
     time: Cues
     small_talk: Cues
-    openers: Cues
     between: Cues
 
 

@@ -97,7 +97,7 @@ def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]
 
 
 def _load_announcing(path: Path, key: str) -> Dict[str, List[str]]:
-    """The folded cues of ``announcing.<key>`` (``before``, ``time``, ``between``, ``small_talk``, ``openers``),
+    """The folded cues of ``announcing.<key>`` (``before``, ``time``, ``between``, ``small_talk``),
     ``{lang: [cue, ...]}``; none when the cues file has no such section."""
     section = load_cues(path).announcing
     return _folded(getattr(section, key)) if section is not None else {}
@@ -280,8 +280,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
             between=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "between"),
             time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"),
-            small_talk=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "small_talk"),
-            openers=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "openers"))
+            small_talk=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "small_talk"))
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
