@@ -831,23 +831,37 @@ def _has_symbol(folded: str) -> bool:
     return any(unicodedata.category(ch) == "So" for ch in folded) or _EMOTICON.search(folded) is not None
 
 
+def _only(words: Sequence[str], allowed: AbstractSet[str], times: Sequence[Sequence[str]]) -> bool:
+    """Whether ``words`` are only whole time phrases of ``times`` and ``allowed`` words: "tomorrow after school im";
+    not "for school" ("school" counts only inside "after school", review 5)."""
+    at = 0
+    while at < len(words):
+        span = max((len(time) for time in times if list(words[at:at + len(time)]) == list(time)), default=0)
+        if not span and words[at] not in allowed:
+            return False
+        at += span or 1
+    return True
+
+
 def _is_act(words: Sequence[str], phrases: Sequence[Sequence[str]], before: AbstractSet[str],
             after: AbstractSet[str], times: Sequence[str]) -> bool:
-    """Whether the clause ``words`` is only the act announced: a phrase of ``phrases`` with only ``before`` words
-    before it and ``after`` words after it, and a time of ``times`` right beside it (:func:`_time_beside`)."""
+    """Whether the clause ``words`` is only the act announced: a phrase of ``phrases`` with only ``before`` words and
+    whole times before it and ``after`` words and whole times after it, and a time of ``times`` right beside it
+    (:func:`_time_beside`)."""
+    spans = [time.split() for time in times]
     for phrase in phrases:
         for at in range(len(words) - len(phrase) + 1):
-            if (list(words[at:at + len(phrase)]) == list(phrase) and before.issuperset(words[:at])
-                    and after.issuperset(words[at + len(phrase):])
-                    and _time_beside(words[:at], words[at + len(phrase):], after, times)):
+            ahead, behind = words[:at], words[at + len(phrase):]
+            if (list(words[at:at + len(phrase)]) == list(phrase) and _only(ahead, before, spans)
+                    and _only(behind, after, spans) and _time_beside(ahead, behind, after, times)):
                 return True
     return False
 
 
 def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
     """Whether ``folded`` is small talk and the act of self-harm announced, nothing else (s26): one clause is only the
-    act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` and time words before it,
-    ``cues.between`` and time words after it, a time of ``cues.time`` right beside it), every other clause is small
+    act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` words and whole times before it,
+    ``cues.between`` words and whole times after it, a time of ``cues.time`` right beside it), every other clause is small
     talk (only ``cues.small_talk`` words: a greeting, thanks, a goodbye), and there is no emoji or emoticon: "k bye,
     killing myself tonight", "thanks for everything. killing myself tonight"; not "thanks for the wax strips, killing
     myself tomorrow", "killing myself tonight? nah", "killing myself tonight😂", "gonna kill myself at footy
@@ -855,9 +869,8 @@ def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool
     if _has_symbol(folded):
         return False
     times = [cue for found in cues_of(lang, cues.time) for cue in found]
-    time_words = {w for cue in times for w in cue.split()}
-    before = ({w for found in cues_of(lang, cues.before) for w in found} | time_words) - _DENYING
-    after = ({w for found in cues_of(lang, cues.between) for w in found} | time_words) - _DENYING
+    before = {w for found in cues_of(lang, cues.before) for w in found} - _DENYING
+    after = {w for found in cues_of(lang, cues.between) for w in found} - _DENYING
     small = {w for found in cues_of(lang, cues.small_talk) for w in found}
     phrases = [cue.split() for found in cues_of(lang, cues.announced) for cue in found]
     clauses = [words for words in (_WORD_WITH_APOSTROPHE.findall(c) for c in _ANNOUNCED_CLAUSE_END.split(folded))
