@@ -133,6 +133,10 @@ class CuesFile(Strict):
     off_to: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
+    # s26: idioms a shopper or a gamer writes with a harm word in them (nlu/components/persona.py figurative_code)
+    figurative: Cues = {}
+    # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
+    product_use: Cues = {}
 
 
 class CuesError(ValueError):
