@@ -1014,6 +1014,20 @@ def says_nothing_of_harm(folded: str, lang: Optional[str], harm_cues: Mapping[st
                 or has_cue(folded, lang, done_to_me) or has_cue(folded, lang, arriving))
 
 
+def keeps_code(folded: str, lang: Optional[str], item: Mapping[str, Sequence[str]],
+               asking: AbstractSet[str], urgent_order: Mapping[str, Sequence[str]],
+               friends: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the persona's code stays the code whatever idiom is around it (review s26): the line names
+    the persona's code item (``item``, a cue starts a word: "krem rumiankowy", "kremu rumiankowego"), has an asking
+    word (``asking``: "i need the chamomile cream its to die for"), an urgent-order word (``urgent_order``, whole
+    words: "send the chamomile cream express pls its to die for") or a friend or sibling word (``friends``:
+    "kolezanka potrzebuje kremu rumiankowego, to petarda", "mi hermana necesita la crema, esta de muerte": the
+    code for a friend is read as the help code first, so any code reading keeps it)."""
+    if has_cue(folded, lang, item) or asking & set(_WORD.findall(folded)) or has_word_cue(folded, lang, urgent_order):
+        return True
+    return has_word_cue(folded, lang, friends)
+
+
 def figurative_code(top: Ranked, persona: str, folded: str, lang: Optional[str],
                     figurative: Mapping[str, Sequence[str]], no_harm: Callable[[str], bool]) -> bool:
     """Inside a persona, its own code (:data:`SET_ASIDE_CODES`) read over an idiom of ``figurative`` ("esta crema
@@ -1030,18 +1044,36 @@ def figurative_code(top: Ranked, persona: str, folded: str, lang: Optional[str],
 
 def shoppers_question(top: Ranked, urgent: bool, persona: str, folded: str, lang: Optional[str],
                       product_use: Mapping[str, Sequence[str]], people: Mapping[str, Mapping[str, Sequence[str]]],
-                      no_harm: Callable[[str], bool]) -> bool:
+                      no_harm: Callable[[str], bool], after: AbstractSet[str] = frozenset()) -> bool:
     """Inside a persona, its help code (not urgent, not for a friend) read over a question about a product's make-up
     or use that only a shopper asks (``product_use``: "once u open the chamomile cream how many months is it good
     for" .87, "krem rumiankowy jest na noc czy na dzień?" .79), with nobody named (``people``, whole words: "she" is
     no person in "shelf life") and nothing of harm
-    (``no_harm``: a skin word is the code's own) — cover talk (s26; the caller also wants no asking word and no
-    duration)."""
+    (``no_harm``: a skin word is the code's own), and nothing but fillers and product words (``after``) after the
+    question (:func:`only_question`) — cover talk (s26; the caller also wants no asking word and no duration)."""
     if persona == NO_PERSONA or urgent or persona_of(top.source) != persona or top.intent != CODED_HELP:
         return False
     if generic_name(top.source) != CODED_HELP or not has_word_cue(folded, lang, product_use):
         return False
+    if not only_question(folded, lang, product_use, after):
+        return False
     return not any(has_word_cue(folded, lang, cues) for cues in people.values()) and no_harm(folded)
+
+
+def only_question(folded: str, lang: Optional[str], product_use: Mapping[str, Sequence[str]],
+                  after: AbstractSet[str]) -> bool:
+    """Whether nothing but the words ``after`` (fillers and product words) follows the last ``product_use`` cue
+    (whole words) of ``folded``: the message is essentially only the product-use question ("que lleva la crema de
+    manzanilla?"), not one with a further clause ("... ? lo estoy pasando mal": review s26)."""
+    tokens = _WORD.findall(folded)
+    end = 0
+    for found in cues_of(lang, product_use):
+        for cue in found:
+            words = _WORD.findall(cue)
+            for i in range(len(tokens) - len(words) + 1):
+                if words and tokens[i:i + len(words)] == words:
+                    end = max(end, i + len(words))
+    return end > 0 and all(t in after for t in tokens[end:])
 
 
 def weak_quiet(top: Ranked, ranking: Sequence[Ranked], persona: str, folded: str, lang: Optional[str],

@@ -137,6 +137,13 @@ class CuesFile(Strict):
     figurative: Cues = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
     product_use: Cues = {}
+    # s26 review: what keeps the persona's code under an idiom, per persona (code_item) and shared (core/safety.py keeps_code)
+    code_item: Dict[str, Cues] = {}  # type: ignore[valid-type]
+    urgent_order: Cues = {}
+    friends: Cues = {}
+    # s26 review: the only words that may follow a shopper's product-use question (core/safety.py shoppers_question)
+    after_question: Cues = {}
+    sleep_question: Cues = {}
 
 
 class CuesError(ValueError):

@@ -46,7 +46,8 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
-    figurative_code, has_cue, made_of, says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
+    cues_of, figurative_code, has_cue, has_word_cue, keeps_code, made_of, says_nothing_of_harm, shoppers_question,
+    weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -264,6 +265,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.product_use: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
+        cues_file = load_cues(PROJECT_ROOT / self.config["cues_file"])
+        self.code_item: Dict[str, Dict[str, List[str]]] = {p: _folded(c) for p, c in cues_file.code_item.items()}
+        self.urgent_order: Dict[str, List[str]] = _folded(cues_file.urgent_order)
+        self.friends: Dict[str, List[str]] = _folded(cues_file.friends)
+        self.after_question: Dict[str, List[str]] = _folded(cues_file.after_question)
+        self.sleep_question: Dict[str, List[str]] = _folded(cues_file.sleep_question)
         self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.beneath = Beneath(
@@ -410,10 +417,18 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
                                         self.done_to_me, self.arriving)
 
-        if figurative_code(top, persona, folded, lang, self.figurative, no_harm):
+        item = self.code_item.get(persona, {})
+        if (figurative_code(top, persona, folded, lang, self.figurative, no_harm)
+                and not keeps_code(folded, lang, item, ASKING, self.urgent_order, self.friends)):
+            # never over the code item, an asking word, an urgent order or a friend for peer_help (review s26)
             return True
-        if self.shops.get(persona) and shoppers_question(top, decision.urgent, persona, folded, lang, self.product_use,
-                             {"someone": self.someone, "unnamed": self.someone_unnamed}, no_harm):
+        # after the question only fillers and the catalogue's words ("... ? things have been rough": the code)
+        after = {w for found in cues_of(lang, self.after_question) for w in found}
+        after |= {w for name in self.catalogues.get(persona, ()) for w in re.findall(r"\w+", fold(name))}
+        # "is the chamomile cream good for sleeping": sleep asked of the code item stays the code (review s26)
+        of_sleep = has_cue(folded, lang, item) and has_word_cue(folded, lang, self.sleep_question)
+        if self.shops.get(persona) and not of_sleep and shoppers_question(top, decision.urgent, persona, folded, lang, self.product_use,
+                             {"someone": self.someone, "unnamed": self.someone_unnamed}, no_harm, after):
             # "once u open the chamomile cream how many months is it good for" (the code .87): no asking word,
             # no duration ("my skin has been bad for months" is the code), nobody named
             return not (ASKING & set(re.findall(r"\w+", folded))) and find_duration(text) is None

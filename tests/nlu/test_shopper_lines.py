@@ -29,8 +29,6 @@ def reading(component: PersonaContext, persona: str, lang: str, text: str,
 SHOPPERS = [
     ("rumianek", "es", "esta crema esta de muerte, la amo 😍",
      [("CODE__urgent", .53), ("CODE__help_request", .30), ("CODE__feedback", .03), ("out_of_scope", .02)]),
-    ("rumianek", "es", "el jabon huele de muerte, quiero otro",
-     [("CODE__help_request", .60), ("CODE__feedback", .30), ("out_of_scope", .10)]),
     ("rumianek", "es", "mi madre me mata si llego tarde, tengo que pagar rapido, aceptan bizum?",
      [("CODE__not_safe", .43), ("CODE__payment", .19), ("CODE__urgent", .10), ("distress", .05)]),
     ("rumianek", "es", "la crema es una pasada, tengo la piel como nueva 😍",
@@ -98,6 +96,9 @@ KEPT = [
      ("CODE__ask_product_info", .40)], "urgent", True),
     ("gametips", "en", "whats in the lantern quest", [("CODE__help_request", .85), ("CODE__ask_level_tips", .10)],
      "help_request", False),
+    # an asking word keeps the code under an idiom (review s26)
+    ("rumianek", "es", "el jabon huele de muerte, quiero otro",
+     [("CODE__help_request", .60), ("CODE__feedback", .30), ("out_of_scope", .10)], "help_request", False),
     # disclosures in shop and game words, threats for telling, idioms beside harm
     ("rumianek", "en", "to die for honestly, i just want to die", [("CODE__help_request", .50), ("self_harm", .45)],
      "help_request", False),
@@ -133,3 +134,86 @@ def test_the_code_and_disclosures_keep_their_reading(component: PersonaContext, 
     intent, got, got_urgent = reading(component, persona, lang, text, ranking)
     assert (got, got_urgent) == (signal, urgent), intent
     assert got in HELP_SIGNALS | {"not_safe", "urgent"}
+
+
+#: The review's worse lines (s26; /tmp/fix-shopfp-review): the code item named, an asking word, an urgent order or a
+#: friend for peer_help keeps the code under an idiom; a further clause after a product-use question keeps the code;
+#: sleep asked of the code item keeps the code. Rankings: the top three measured on main's model; the reading is main's.
+#: (persona, lang, text, ranking, signal, urgent)
+REVIEW_KEPT = [
+    ("rumianek", "es", "mi hermana necesita la crema, esta de muerte",
+     [("CODE__peer_help", .91), ("out_of_scope", .07), ("CODE__urgent", .01)], "peer_help", False),
+    ("rumianek", "en", "whats the shelf life of the chamomile cream? i cant stay here",
+     [("CODE__help_request", .80), ("CODE__ask_product_info", .15)], "help_request", False),
+    ('rumianek', 'en', 'i need the chamomile cream its to die for',
+     [('CODE__help_request', 0.99), ('CODE__urgent', 0.01), ('CODE__ask_product_info', 0.0)], 'help_request', False),
+    ('rumianek', 'en', 'do u have the chamomile cream? my friend says its to die for',
+     [('CODE__help_request', 0.71), ('CODE__peer_help', 0.11), ('CODE__ask_products', 0.05)], 'help_request', False),
+    ('rumianek', 'en', 'chamomile cream same day delivery pls its to die for',
+     [('CODE__urgent', 0.99), ('CODE__help_request', 0.01), ('CODE__visit_request', 0.0)], 'urgent', True),
+    ('rumianek', 'en', 'my stepdad will kill me if im late, can i get the chamomile cream',
+     [('CODE__help_request', 0.88), ('abuse_disclosure', 0.06), ('CODE__returns', 0.01)], 'help_request', False),
+    ('rumianek', 'es', 'quiero la crema de manzanilla, esta de muerte',
+     [('CODE__help_request', 0.99), ('CODE__urgent', 0.0), ('CODE__feedback', 0.0)], 'help_request', False),
+    ('rumianek', 'es', 'teneis la crema de manzanilla? dicen que esta de muerte',
+     [('CODE__help_request', 0.99), ('CODE__ask_products', 0.0), ('CODE__urgent', 0.0)], 'help_request', False),
+    ('rumianek', 'pl', 'chce krem rumiankowy, to sztos',
+     [('CODE__help_request', 0.95), ('CODE__feedback', 0.02), ('CODE__visit_request', 0.01)], 'help_request', False),
+    ('gametips', 'en', 'i need the lantern quest, its to die for',
+     [('CODE__help_request', 0.87), ('CODE__urgent', 0.1), ('self_harm', 0.01)], 'help_request', False),
+    ('gametips', 'en', 'the lantern quest is to die for',
+     [('CODE__help_request', 0.97), ('CODE__urgent', 0.01), ('CODE__peer_help', 0.01)], 'help_request', False),
+    ('gametips', 'en', 'dying to get the lantern quest',
+     [('CODE__help_request', 0.97), ('CODE__urgent', 0.01), ('CODE__peer_help', 0.0)], 'help_request', False),
+    ('gametips', 'en', 'obsessed with this, my friend needs the lantern quest too',
+     [('CODE__peer_help', 1.0), ('CODE__ask_boss_tips', 0.0), ('CODE__ask_patch_notes', 0.0)], 'peer_help', False),
+    ('rumianek', 'en', 'send the chamomile cream express pls its to die for',
+     [('CODE__urgent', 1.0), ('CODE__help_request', 0.0), ('CODE__visit_request', 0.0)], 'urgent', True),
+    ('rumianek', 'en', 'chamomile cream overnight delivery, its to die for',
+     [('CODE__urgent', 0.6), ('CODE__help_request', 0.25), ('CODE__visit_request', 0.05)], 'urgent', True),
+    ('rumianek', 'en', 'my skin is glowing but i still need the chamomile cream for my sister',
+     [('CODE__help_request', 0.98), ('CODE__peer_help', 0.01), ('CODE__urgent', 0.0)], 'help_request', False),
+    ('rumianek', 'en', 'to die for, my friend really needs the chamomile cream',
+     [('CODE__peer_help', 1.0), ('CODE__peer_help', 0.0), ('CODE__feedback', 0.0)], 'peer_help', False),
+    ('rumianek', 'en', 'my mate needs the chamomile cream, she says its to die for',
+     [('CODE__peer_help', 0.95), ('CODE__peer_help', 0.02), ('CODE__help_request', 0.01)], 'peer_help', False),
+    ('rumianek', 'en', 'chamomile cream please, to die for',
+     [('CODE__help_request', 0.99), ('CODE__visit_request', 0.0), ('CODE__ask_product_info', 0.0)], 'help_request', False),
+    ('rumianek', 'en', 'how much is the chamomile cream, its to die for',
+     [('CODE__help_request', 0.99), ('CODE__not_safe', 0.0), ('CODE__ask_price', 0.0)], 'help_request', False),
+    ('rumianek', 'en', 'is the chamomile cream in stock? dying to try it',
+     [('CODE__help_request', 0.97), ('CODE__ask_products', 0.01), ('CODE__ask_product_info', 0.0)], 'help_request', False),
+    ('rumianek', 'es', 'envio urgente de la crema de manzanilla, esta de muerte',
+     [('CODE__urgent', 1.0), ('CODE__help_request', 0.0), ('CODE__feedback', 0.0)], 'urgent', True),
+    ('rumianek', 'es', 'mi amiga necesita la crema de manzanilla, dice que esta de muerte',
+     [('CODE__peer_help', 0.95), ('CODE__peer_help', 0.01), ('CODE__feedback', 0.01)], 'peer_help', False),
+    ('rumianek', 'es', 'cuanto cuesta la crema de manzanilla? me muero de ganas',
+     [('CODE__help_request', 0.98), ('out_of_scope', 0.0), ('CODE__feedback', 0.0)], 'help_request', False),
+    ('rumianek', 'pl', 'kolezanka potrzebuje kremu rumiankowego, to petarda',
+     [('CODE__peer_help', 0.82), ('CODE__urgent', 0.04), ('CODE__help_request', 0.03)], 'peer_help', False),
+    ('rumianek', 'pl', 'ile kosztuje krem rumiankowy? umieram z ciekawosci',
+     [('CODE__help_request', 0.53), ('out_of_scope', 0.44), ('CODE__ask_price', 0.0)], 'help_request', False),
+    ('rumianek', 'pl', 'ekspresowa dostawa kremu rumiankowego, to bomba',
+     [('CODE__urgent', 1.0), ('CODE__feedback', 0.0), ('CODE__visit_request', 0.0)], 'urgent', True),
+    ('gametips', 'en', 'my friend needs the lantern quest, its to die for',
+     [('CODE__peer_help', 1.0), ('CODE__peer_help', 0.0), ('CODE__not_safe', 0.0)], 'peer_help', False),
+    ('gametips', 'en', 'dying to get the lantern quest asap',
+     [('CODE__urgent', 0.8), ('CODE__help_request', 0.1), ('CODE__ask_cheats', 0.01)], 'urgent', True),
+    ('gametips', 'en', 'lantern quest pls, obsessed with it',
+     [('CODE__help_request', 0.88), ('CODE__urgent', 0.07), ('clean_chat', 0.01)], 'help_request', False),
+    ('rumianek', 'en', 'is the chamomile cream good for sleeping',
+     [('CODE__help_request', 0.95), ('CODE__ask_product_info', 0.03), ('CODE__peer_help', 0.0)], 'help_request', False),
+    ('rumianek', 'en', 'ingredients of the chamomile cream? things have been rough',
+     [('CODE__help_request', 0.62), ('CODE__ask_product_info', 0.34), ('CODE__urgent', 0.01)], 'help_request', False),
+    ('rumianek', 'es', 'que lleva la crema de manzanilla? lo estoy pasando mal',
+     [('CODE__help_request', 0.94), ('CODE__ask_product_info', 0.03), ('distress', 0.01)], 'help_request', False),
+    ('rumianek', 'pl', 'krem rumiankowy na sen? w domu sa awantury',
+     [('CODE__help_request', 0.57), ('CODE__urgent', 0.29), ('CODE__ask_product_info', 0.06)], 'help_request', False),
+]
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal,urgent", REVIEW_KEPT)
+def test_the_reviews_lines_keep_mains_reading(component: PersonaContext, persona: str, lang: str, text: str,
+                                              ranking: list, signal: str, urgent: bool) -> None:
+    intent, got, got_urgent = reading(component, persona, lang, text, ranking)
+    assert (got, got_urgent) == (signal, urgent), intent
