@@ -997,49 +997,16 @@ def is_adult_order(
     return adult and not has_cue(folded, lang, harm_cues)
 
 
-#: The persona's codes that figurative talk or a weak quiet reading may hide a shopper's or a gamer's line behind (s26):
-#: never a plain self-harm, distress, danger or disclosure reading, never the visit code (it needs an address).
-SET_ASIDE_CODES = frozenset({CODED_HELP, CODED_URGENT, "not_safe", "peer_help"})
-
-
 def says_nothing_of_harm(folded: str, lang: Optional[str], harm_cues: Mapping[str, Sequence[str]],
                          urgent_cues: Mapping[str, Sequence[str]], danger: Danger, beneath: Beneath,
                          done_to_me: Mapping[str, Sequence[str]], arriving: Mapping[str, Sequence[str]]) -> bool:
     """Whether ``folded`` holds no harm word (``harm_cues``: the persona's risk cues too, "skin", "health"), no
     urgency cue, no danger now or weapon, no self-harm, fear or running away said, nothing done to the child and
-    nobody arriving: what is left of a shopper's or a gamer's line once its idioms are blanked out."""
+    nobody arriving: a shopper's or a gamer's line (s26)."""
     return not (has_cue(folded, lang, harm_cues) or has_cue(folded, lang, urgent_cues) or any(danger.found(folded, lang))
                 or has_cue(folded, lang, beneath.said) or has_cue(folded, lang, beneath.fear)
                 or has_cue(folded, lang, beneath.ran_away) or has_cue(folded, lang, beneath.means)
                 or has_cue(folded, lang, done_to_me) or has_cue(folded, lang, arriving))
-
-
-def keeps_code(folded: str, lang: Optional[str], item: Mapping[str, Sequence[str]],
-               asking: AbstractSet[str], urgent_order: Mapping[str, Sequence[str]],
-               friends: Mapping[str, Sequence[str]]) -> bool:
-    """Whether the persona's code stays the code whatever idiom is around it (review s26): the line names
-    the persona's code item (``item``, a cue starts a word: "krem rumiankowy", "kremu rumiankowego"), has an asking
-    word (``asking``: "i need the chamomile cream its to die for"), an urgent-order word (``urgent_order``, whole
-    words: "send the chamomile cream express pls its to die for") or a friend or sibling word (``friends``:
-    "kolezanka potrzebuje kremu rumiankowego, to petarda", "mi hermana necesita la crema, esta de muerte": the
-    code for a friend is read as the help code first, so any code reading keeps it)."""
-    if has_cue(folded, lang, item) or asking & set(_WORD.findall(folded)) or has_word_cue(folded, lang, urgent_order):
-        return True
-    return has_word_cue(folded, lang, friends)
-
-
-def figurative_code(top: Ranked, persona: str, folded: str, lang: Optional[str],
-                    figurative: Mapping[str, Sequence[str]], no_harm: Callable[[str], bool]) -> bool:
-    """Inside a persona, its own code (:data:`SET_ASIDE_CODES`) read over an idiom of ``figurative`` ("esta crema
-    esta de muerte" the urgent code .53, "mi madre me mata si llego tarde, aceptan bizum?" the quiet code .43,
-    "ten krem to petarda, skóra jak u niemowlaka" the code .78) with nothing of harm left once the idioms are
-    blanked out (``no_harm``, :func:`says_nothing_of_harm`): cover talk. "this cream is to die for but my skin has
-    been bad for months" keeps the code (s26)."""
-    if persona == NO_PERSONA or persona_of(top.source) != persona or top.intent not in SET_ASIDE_CODES:
-        return False
-    if not has_word_cue(folded, lang, figurative):
-        return False
-    return no_harm(without_phrases(folded, lang, figurative))
 
 
 def shoppers_question(top: Ranked, urgent: bool, persona: str, folded: str, lang: Optional[str],

@@ -133,14 +133,10 @@ class CuesFile(Strict):
     off_to: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
-    # s26: idioms a shopper or a gamer writes with a harm word in them (nlu/components/persona.py figurative_code)
-    figurative: Cues = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
     product_use: Cues = {}
-    # s26 review: what keeps the persona's code under an idiom, per persona (code_item) and shared (core/safety.py keeps_code)
+    # s26 review: the persona's code item, per persona (sleep asked of it stays the code: nlu/components/persona.py)
     code_item: Dict[str, Cues] = {}  # type: ignore[valid-type]
-    urgent_order: Cues = {}
-    friends: Cues = {}
     # s26 review: the only words that may follow a shopper's product-use question (core/safety.py shoppers_question)
     after_question: Cues = {}
     sleep_question: Cues = {}

@@ -46,8 +46,7 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Ranked, contains_cue, danger_beneath, decide,
-    cues_of, figurative_code, has_cue, has_word_cue, keeps_code, made_of, says_nothing_of_harm, shoppers_question,
-    weak_quiet, words_before,
+    cues_of, has_cue, has_word_cue, made_of, says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -261,14 +260,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
-        self.figurative: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "figurative")
         self.product_use: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
         cues_file = load_cues(PROJECT_ROOT / self.config["cues_file"])
         self.code_item: Dict[str, Dict[str, List[str]]] = {p: _folded(c) for p, c in cues_file.code_item.items()}
-        self.urgent_order: Dict[str, List[str]] = _folded(cues_file.urgent_order)
-        self.friends: Dict[str, List[str]] = _folded(cues_file.friends)
         self.after_question: Dict[str, List[str]] = _folded(cues_file.after_question)
         self.sleep_question: Dict[str, List[str]] = _folded(cues_file.sleep_question)
         self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
@@ -408,9 +404,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
 
     def _sets_aside(self, decision: Decision, persona: str, text: str, folded: str, lang: Optional[str],
                     harm_cues: Mapping[str, Sequence[str]]) -> bool:
-        """Whether the persona's code ``decision`` read is a shopper's or a gamer's line: said over an idiom
-        (core.safety.figurative_code), a question about a product's make-up or use (core.safety.shoppers_question)
-        or a weak quiet reading with no word of breaking off (core.safety.weak_quiet)."""
+        """Whether the persona's code ``decision`` read is a shopper's or a gamer's line: a question about a
+        product's make-up or use (core.safety.shoppers_question) or a weak quiet reading with no word of breaking off
+        (core.safety.weak_quiet). Idioms set nothing aside: "la crema esta de muerte, aqui esta todo fatal" is a
+        disclosure said without a harm word (review s26)."""
         top = Ranked(decision.intent, decision.confidence, decision.source)
 
         def no_harm(rest: str) -> bool:
@@ -418,10 +415,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                         self.done_to_me, self.arriving)
 
         item = self.code_item.get(persona, {})
-        if (figurative_code(top, persona, folded, lang, self.figurative, no_harm)
-                and not keeps_code(folded, lang, item, ASKING, self.urgent_order, self.friends)):
-            # never over the code item, an asking word, an urgent order or a friend for peer_help (review s26)
-            return True
         # after the question only fillers and the catalogue's words ("... ? things have been rough": the code)
         after = {w for found in cues_of(lang, self.after_question) for w in found}
         after |= {w for name in self.catalogues.get(persona, ()) for w in re.findall(r"\w+", fold(name))}
@@ -604,9 +597,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             decision = as_location_answer(decision)
             corrected = locate_for_persona(after_no, persona, lang, self.countries, self.catalogues, answer=True)
         elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
-            # "esta crema esta de muerte, la amo" (the urgent code .53), "can you gift wrap it" (the quiet code .20):
-            # the persona's code read over an idiom, or its quiet code read weakly with no word of breaking off, and
-            # nothing of harm — a shopper's or a gamer's line, answered in cover (s26, core/safety.py)
+            # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
+            # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
+            # of breaking off, and nothing of harm — a shopper's line, answered in cover (s26, core/safety.py)
             decision = as_cover(decision, persona)
         beneath = danger_beneath(Ranked(decision.intent, decision.confidence, decision.source), decision.ranking,
                                  folded, lang, self.beneath, self.danger)

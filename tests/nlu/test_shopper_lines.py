@@ -1,14 +1,14 @@
-"""Shoppers and gamers read as the persona's code (session 26, fix-shopfp): an idiom ("esta crema esta de muerte",
-"mi madre me mata si llego tarde", "ten krem to petarda"), a question about a product's make-up or use ("once u open
-the chamomile cream how many months is it good for") or a weak quiet reading with no word of breaking off and cover
-talk close behind ("can you gift wrap it") is cover talk (core/safety.py figurative_code, shoppers_question,
-weak_quiet).
+"""Shoppers read as the shop's code (session 26, fix-shopfp): a question about a product's make-up or use ("once u
+open the chamomile cream how many months is it good for") or a weak quiet reading with no word of breaking off and
+cover talk close behind ("can you gift wrap it") is cover talk (core/safety.py shoppers_question, weak_quiet).
 
 Through nlu.components.persona.PersonaContext with the real cues file and synthetic rankings shaped like the
 readings measured on the model of models/ (the first reading as measured, the rest of the mass spread). The other
 side keeps its reading: the shop's code (asking for the chamomile cream, one's own long skin problems, skin that
 reacts to alcohol, express delivery when the skin burns, cancel / never mind / wrong chat), disclosures said in shop
-and game words, threats for telling, idioms beside harm, and bare quiet lines the classifier is unsure of.
+and game words, threats for telling, and bare quiet lines the classifier is unsure of. Idioms ("esta crema esta de
+muerte", "mi madre me mata si llego tarde", "ten krem to petarda") set nothing aside: the code read over one keeps
+main's reading ("la crema esta de muerte, aqui esta todo fatal" is a disclosure said without a harm word; review s26).
 """
 from __future__ import annotations
 
@@ -25,24 +25,8 @@ def reading(component: PersonaContext, persona: str, lang: str, text: str,
     return seen(component, text, ranking, lang, persona)[:3]
 
 
-#: (persona, lang, text, ranking): a shopper's or a gamer's line read as the code — cover talk.
+#: (persona, lang, text, ranking): a shopper's line read as the code — cover talk.
 SHOPPERS = [
-    ("rumianek", "es", "esta crema esta de muerte, la amo 😍",
-     [("CODE__urgent", .53), ("CODE__help_request", .30), ("CODE__feedback", .03), ("out_of_scope", .02)]),
-    ("rumianek", "es", "mi madre me mata si llego tarde, tengo que pagar rapido, aceptan bizum?",
-     [("CODE__not_safe", .43), ("CODE__payment", .19), ("CODE__urgent", .10), ("distress", .05)]),
-    ("rumianek", "es", "la crema es una pasada, tengo la piel como nueva 😍",
-     [("CODE__urgent", .63), ("CODE__feedback", .16), ("CODE__help_request", .10)]),
-    ("rumianek", "pl", "ten krem to petarda, skóra jak u niemowlaka 😍",
-     [("CODE__help_request", .78), ("CODE__urgent", .10), ("CODE__feedback", .01)]),
-    ("rumianek", "pl", "mama mnie zabije jak się spóźnię, mogę zapłacić blikiem?",
-     [("CODE__not_safe", .45), ("CODE__payment", .40), ("abuse_disclosure", .05)]),
-    ("rumianek", "en", "this lip balm is to die for, restocking soon?",
-     [("CODE__urgent", .50), ("CODE__ask_products", .40), ("self_harm", .05)]),
-    ("rumianek", "en", "my mum will kill me if im late, can i pay by card",
-     [("CODE__not_safe", .40), ("CODE__payment", .35), ("abuse_disclosure", .10)]),
-    ("gametips", "en", "this new map is to die for",
-     [("CODE__help_request", .50), ("CODE__ask_level_tips", .30), ("out_of_scope", .10)]),
     ("rumianek", "en", "once u open the chamomile cream how many months is it good for",
      [("CODE__help_request", .87), ("CODE__ask_product_info", .09), ("CODE__urgent", .02)]),
     ("rumianek", "en", "is chamomile tea good for sleeping",
@@ -65,6 +49,43 @@ def test_a_shoppers_line_read_as_the_code_is_cover_talk(component: PersonaContex
                                                         text: str, ranking: list) -> None:
     intent, signal, urgent = reading(component, persona, lang, text, ranking)
     assert (signal, urgent) == ("none", False), intent
+
+
+#: The code read over an idiom keeps main's reading (review s26: idioms hid disclosures said without a harm word, "la
+#: crema esta de muerte, aqui esta todo fatal", and the code for misspelled item names; no idiom is cover talk).
+#: Rankings: the first reading as measured on main's model. (persona, lang, text, ranking, signal, urgent)
+IDIOMS_KEPT = [
+    ("rumianek", "es", "esta crema esta de muerte, la amo 😍",
+     [("CODE__urgent", .53), ("CODE__help_request", .30), ("CODE__feedback", .03), ("out_of_scope", .02)],
+     "urgent", True),
+    ("rumianek", "es", "mi madre me mata si llego tarde, tengo que pagar rapido, aceptan bizum?",
+     [("CODE__not_safe", .43), ("CODE__payment", .19), ("CODE__urgent", .10), ("distress", .05)], "not_safe", False),
+    ("rumianek", "es", "la crema es una pasada, tengo la piel como nueva 😍",
+     [("CODE__urgent", .63), ("CODE__feedback", .16), ("CODE__help_request", .10)], "urgent", True),
+    ("rumianek", "pl", "ten krem to petarda, skóra jak u niemowlaka 😍",
+     [("CODE__help_request", .78), ("CODE__urgent", .10), ("CODE__feedback", .01)], "help_request", False),
+    ("rumianek", "pl", "mama mnie zabije jak się spóźnię, mogę zapłacić blikiem?",
+     [("CODE__not_safe", .45), ("CODE__payment", .40), ("abuse_disclosure", .05)], "not_safe", False),
+    ("rumianek", "en", "this lip balm is to die for, restocking soon?",
+     [("CODE__urgent", .50), ("CODE__ask_products", .40), ("self_harm", .05)], "urgent", True),
+    ("rumianek", "en", "my mum will kill me if im late, can i pay by card",
+     [("CODE__not_safe", .40), ("CODE__payment", .35), ("abuse_disclosure", .10)], "not_safe", False),
+    ("gametips", "en", "this new map is to die for",
+     [("CODE__help_request", .50), ("CODE__ask_level_tips", .30), ("out_of_scope", .10)], "help_request", False),
+    ("rumianek", "es", "la crema esta de muerte, aqui esta todo fatal",
+     [("CODE__urgent", .84), ("out_of_scope", .04), ("not_safe", .04)], "urgent", True),
+    ("rumianek", "en", "the cream?? i'm dying to get it, things r bad",
+     [("CODE__urgent", .35), ("CODE__help_request", .24), ("CODE__ask_products", .09)], "urgent", True),
+    ("rumianek", "pl", "ten krem to sztos, jest jeszcze?",
+     [("CODE__help_request", .29), ("CODE__feedback", .29), ("out_of_scope", .16)], "help_request", False),
+]
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal,urgent", IDIOMS_KEPT)
+def test_the_code_over_an_idiom_keeps_its_reading(component: PersonaContext, persona: str, lang: str, text: str,
+                                                  ranking: list, signal: str, urgent: bool) -> None:
+    intent, got, got_urgent = reading(component, persona, lang, text, ranking)
+    assert (got, got_urgent) == (signal, urgent), intent
 
 
 #: (persona, lang, text, ranking, signal, urgent): the code, disclosures and quiet lines keep their reading.
@@ -96,7 +117,7 @@ KEPT = [
      ("CODE__ask_product_info", .40)], "urgent", True),
     ("gametips", "en", "whats in the lantern quest", [("CODE__help_request", .85), ("CODE__ask_level_tips", .10)],
      "help_request", False),
-    # an asking word keeps the code under an idiom (review s26)
+    # an idiom beside an asking word (review s26)
     ("rumianek", "es", "el jabon huele de muerte, quiero otro",
      [("CODE__help_request", .60), ("CODE__feedback", .30), ("out_of_scope", .10)], "help_request", False),
     # disclosures in shop and game words, threats for telling, idioms beside harm
@@ -137,8 +158,8 @@ def test_the_code_and_disclosures_keep_their_reading(component: PersonaContext, 
 
 
 #: The review's worse lines (s26; /tmp/fix-shopfp-review): the code item named, an asking word, an urgent order or a
-#: friend for peer_help keeps the code under an idiom; a further clause after a product-use question keeps the code;
-#: sleep asked of the code item keeps the code. Rankings: the top three measured on main's model; the reading is main's.
+#: friend for peer_help beside an idiom; a further clause after a product-use question keeps the code; sleep asked of
+#: the code item keeps the code. Rankings: the top three measured on main's model; the reading is main's.
 #: (persona, lang, text, ranking, signal, urgent)
 REVIEW_KEPT = [
     ("rumianek", "es", "mi hermana necesita la crema, esta de muerte",
