@@ -115,9 +115,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import AbstractSet, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
-from core.signals import HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent
+from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent
 
 #: Where a message that belongs to another persona lands.
 FOREIGN_INTENT = "out_of_scope"
@@ -1116,6 +1116,73 @@ def is_adult_order(
     """An adult customer's cue ("my wife", "invoice") and no harm cue ("hurt", "skin", "knife")."""
     adult = has_cue(folded, lang, adult_cues)
     return adult and not has_cue(folded, lang, harm_cues)
+
+
+def says_nothing_of_harm(folded: str, lang: Optional[str], harm_cues: Mapping[str, Sequence[str]],
+                         urgent_cues: Mapping[str, Sequence[str]], danger: Danger, beneath: Beneath,
+                         done_to_me: Mapping[str, Sequence[str]], arriving: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` holds no harm word (``harm_cues``: the persona's risk cues too, "skin", "health"), no
+    urgency cue, no danger now or weapon, no self-harm, fear or running away said, nothing done to the child and
+    nobody arriving: a shopper's or a gamer's line (s26)."""
+    return not (has_cue(folded, lang, harm_cues) or has_cue(folded, lang, urgent_cues) or any(danger.found(folded, lang))
+                or has_cue(folded, lang, beneath.said) or has_cue(folded, lang, beneath.fear)
+                or has_cue(folded, lang, beneath.ran_away) or has_cue(folded, lang, beneath.means)
+                or has_cue(folded, lang, done_to_me) or has_cue(folded, lang, arriving))
+
+
+def shoppers_question(top: Ranked, urgent: bool, persona: str, folded: str, lang: Optional[str],
+                      product_use: Mapping[str, Sequence[str]], people: Mapping[str, Mapping[str, Sequence[str]]],
+                      no_harm: Callable[[str], bool], after: AbstractSet[str] = frozenset()) -> bool:
+    """Inside a persona, its help code (not urgent, not for a friend) read over a question about a product's make-up
+    or use that only a shopper asks (``product_use``: "once u open the chamomile cream how many months is it good
+    for" .87, "krem rumiankowy jest na noc czy na dzień?" .79), with nobody named (``people``, whole words: "she" is
+    no person in "shelf life") and nothing of harm
+    (``no_harm``: a skin word is the code's own), and nothing but fillers and product words (``after``) after the
+    question (:func:`only_question`) — cover talk (s26; the caller also wants no asking word and no duration)."""
+    if persona == NO_PERSONA or urgent or persona_of(top.source) != persona or top.intent != CODED_HELP:
+        return False
+    if generic_name(top.source) != CODED_HELP or not has_word_cue(folded, lang, product_use):
+        return False
+    if not only_question(folded, lang, product_use, after):
+        return False
+    return not any(has_word_cue(folded, lang, cues) for cues in people.values()) and no_harm(folded)
+
+
+def only_question(folded: str, lang: Optional[str], product_use: Mapping[str, Sequence[str]],
+                  after: AbstractSet[str]) -> bool:
+    """Whether nothing but the words ``after`` (fillers and product words) follows the last ``product_use`` cue
+    (whole words) of ``folded``: the message is essentially only the product-use question ("que lleva la crema de
+    manzanilla?"), not one with a further clause ("... ? lo estoy pasando mal": review s26)."""
+    tokens = _WORD.findall(folded)
+    end = 0
+    for found in cues_of(lang, product_use):
+        for cue in found:
+            words = _WORD.findall(cue)
+            for i in range(len(tokens) - len(words) + 1):
+                if words and tokens[i:i + len(words)] == words:
+                    end = max(end, i + len(words))
+    return end > 0 and all(t in after for t in tokens[end:])
+
+
+def weak_quiet(top: Ranked, ranking: Sequence[Ranked], persona: str, folded: str, lang: Optional[str],
+               quiet: Iterable[str], breaking: Mapping[str, Mapping[str, Sequence[str]]],
+               no_harm: Callable[[str], bool]) -> bool:
+    """Inside a persona, its quiet code read weakly (below :data:`TENTATIVE_CONFIDENCE`) by the classifier itself
+    (not decided by words: covering one's tracks keeps its source) in a message with no word of the quiet code
+    (``quiet``: sorry, wrong, cancel, oops...), no putting-off, wiping, declining, goodbye, pause, someone or door
+    word (``breaking``, every list ``{lang: [cue, ...]}``), nothing of harm (``no_harm``) and the persona's cover
+    talk close behind (at least :data:`CODED_URGENT_SHARE` of it in the ``ranking``): "can you gift wrap it" (the quiet
+    code .20, shipping .19) — cover talk (s26). A bare "stop" (.46, cover .01) or "nie do was" (.49, .05) stays the
+    quiet code. A false quiet reading ends a shopper's talk with the goodbye."""
+    if persona == NO_PERSONA or persona_of(top.source) != persona or top.intent != "not_safe":
+        return False
+    if generic_name(top.source) != "not_safe" or top.confidence >= TENTATIVE_CONFIDENCE:
+        return False
+    words = set(_WORD.findall(folded))
+    if words & set(quiet) or any(has_cue(folded, lang, cues) for cues in breaking.values()):
+        return False
+    cover = next((r for r in ranking if persona_of(r.source) == persona and r.intent not in CODE_INTENTS), None)
+    return cover is not None and cover.confidence >= CODED_URGENT_SHARE * top.confidence and no_harm(folded)
 
 
 def is_tentative(top: Ranked, best: Ranked, signal: str, persona: str, folded: str, lang: Optional[str],

@@ -150,6 +150,13 @@ class CuesFile(Strict):
     off_to: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
+    # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
+    product_use: Cues = {}
+    # s26 review: the persona's code item, per persona (sleep asked of it stays the code: nlu/components/persona.py)
+    code_item: Dict[str, Cues] = {}  # type: ignore[valid-type]
+    # s26 review: the only words that may follow a shopper's product-use question (core/safety.py shoppers_question)
+    after_question: Cues = {}
+    sleep_question: Cues = {}
 
 
 class CuesError(ValueError):

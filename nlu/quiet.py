@@ -197,7 +197,7 @@ def is_off_to_do(folded: str, lang: Optional[str], off_to: Phrases, taking_back:
 
 
 #: Asking for something: with a catalogue name never declining ("ya tengo crema, necesito la crema de manzanilla").
-_ASKING = frozenset("need want needs wanted necesito quiero necesitaria querria potrzebuje potrzebuja chce chcialabym "
+ASKING = frozenset("need want needs wanted necesito quiero necesitaria querria potrzebuje potrzebuja chce chcialabym "
                     "chcialbym poprosze".split())
 
 
@@ -210,7 +210,7 @@ def is_declining(folded: str, lang: Optional[str], declining: Phrases, catalogue
     ("cancel it i need the chamomile cream please": the code, review s24)."""
     names = {w for name in catalogue for w in _name_words(name)}
     said = words(folded)
-    if _ASKING & set(said) and names & set(said):
+    if ASKING & set(said) and names & set(said):
         return False  # "cancel it i need the chamomile cream please": asking for the code (review s24)
     rest = " ".join(w for w in said if w not in names)
     return made_of(rest, lang, declining) and not has_cue(folded, lang, harm_cues)

@@ -30,6 +30,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from core import PROJECT_ROOT
 from nlu.quiet import (
+    ASKING,
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
@@ -44,8 +45,9 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Phrases, Decision, Ranked, contains_cue, danger_beneath, decide,
-    has_cue, is_only, made_of, words_before,
+    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked, contains_cue, cues_of,
+    danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, says_nothing_of_harm, shoppers_question,
+    weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -270,6 +272,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
+        self.product_use: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_use")
+        # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
+        # lantern quest" asks for the game's code)
+        cues_file = load_cues(PROJECT_ROOT / self.config["cues_file"])
+        self.code_item: Dict[str, Dict[str, List[str]]] = {p: _folded(c) for p, c in cues_file.code_item.items()}
+        self.after_question: Dict[str, List[str]] = _folded(cues_file.after_question)
+        self.sleep_question: Dict[str, List[str]] = _folded(cues_file.sleep_question)
+        self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
@@ -408,6 +418,41 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 if located.place is not None:
                     return located
         return None
+
+    def _sets_aside(self, decision: Decision, persona: str, text: str, folded: str, lang: Optional[str],
+                    harm_cues: Mapping[str, Sequence[str]]) -> bool:
+        """Whether the persona's code ``decision`` read is a shopper's or a gamer's line: a question about a
+        product's make-up or use (core.safety.shoppers_question) or a weak quiet reading with no word of breaking off
+        (core.safety.weak_quiet). Idioms set nothing aside: "la crema esta de muerte, aqui esta todo fatal" is a
+        disclosure said without a harm word (review s26)."""
+        top = Ranked(decision.intent, decision.confidence, decision.source)
+
+        def no_harm(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                        self.done_to_me, self.arriving)
+
+        item = self.code_item.get(persona, {})
+        # after the question only fillers and the catalogue's words ("... ? things have been rough": the code)
+        after = {w for found in cues_of(lang, self.after_question) for w in found}
+        after |= {w for name in self.catalogues.get(persona, ()) for w in re.findall(r"\w+", fold(name))}
+        # "is the chamomile cream good for sleeping": sleep asked of the code item stays the code (review s26)
+        of_sleep = has_cue(folded, lang, item) and has_word_cue(folded, lang, self.sleep_question)
+        if self.shops.get(persona) and not of_sleep and shoppers_question(top, decision.urgent, persona, folded, lang, self.product_use,
+                             {"someone": self.someone, "unnamed": self.someone_unnamed}, no_harm, after):
+            # "once u open the chamomile cream how many months is it good for" (the code .87): no asking word,
+            # no duration ("my skin has been bad for months" is the code), nobody named
+            return not (ASKING & set(re.findall(r"\w+", folded))) and find_duration(text) is None
+        tables = [self.quiet_words[lang]] if lang in self.quiet_words else list(self.quiet_words.values())
+        quiet = {w for triggers, _ in tables for w in triggers}
+        breaking = {"postponing": self.postponing, "wiping": dict(self.wipe_lines.cues),
+                    "declining": dict(self.declining.cues), "goodbyes": self.goodbyes, "farewells": self.farewells,
+                    "hold": dict(self.answers.hold.cues), "cant_talk": dict(self.answers.cant_talk.cues),
+                    "later": dict(self.answers.later.cues), "taking_back": self.taking_back,
+                    "someone": self.someone, "unnamed": self.someone_unnamed, "at_the_door": self.at_the_door,
+                    "knocking": self.knocking, "off_to": dict(self.off_to.cues),
+                    "mind_changed": dict(self.answers.mind_changed.cues), "refuse": dict(self.answers.refuse.cues),
+                    "unsure": dict(self.answers.unsure.cues)}
+        return weak_quiet(top, decision.ranking, persona, folded, lang, quiet, breaking, no_harm)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -572,6 +617,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # shop?"; the extractor, which needs a cue or a whole message, found no place) corrects it
             decision = as_location_answer(decision)
             corrected = locate_for_persona(after_no, persona, lang, self.countries, self.catalogues, answer=True)
+        elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
+            # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
+            # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
+            # of breaking off, and nothing of harm — a shopper's line, answered in cover (s26, core/safety.py)
+            decision = as_cover(decision, persona)
         beneath = danger_beneath(Ranked(decision.intent, decision.confidence, decision.source), decision.ranking,
                                  folded, lang, self.beneath, self.danger)
         if beneath is not None:
