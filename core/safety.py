@@ -117,7 +117,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
-from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent
+from core.signals import (
+    CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, PEER_URGENT, generic_name, persona_of, signal_for_intent,
+)
 
 #: Where a message that belongs to another persona lands.
 FOREIGN_INTENT = "out_of_scope"
@@ -731,7 +733,7 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
 HIDING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW, "deny", LOCATION_INTENT})
 #: Of those, the ones fear is read beneath: breaking the talk off.
 BREAKING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW})
-#: Ordinary talk, beneath which only the act of self-harm announced with its time or means is read (s26).
+#: Ordinary talk, beneath which only the act of self-harm announced with its time is read (s26).
 TALK_INTENTS = frozenset({FOREIGN_INTENT, "affirm"}) | YIELDING_INTENTS
 #: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
@@ -773,7 +775,7 @@ class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
     (``fear``), having run away (``ran_away``), the means of self-harm (``means``); and for ordinary talk (s26) the
     act announced (``announced``), the words that may stand before it (``before``) and between it and its time
-    (``between``), its time (``time``), and the small talk beside it (``small_talk``, ``openers``)."""
+    (``between``), its time (``time``), and the small talk beside it (``small_talk``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -860,9 +862,9 @@ def _is_act(words: Sequence[str], phrases: Sequence[Sequence[str]], before: Abst
 
 def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
     """Whether ``folded`` is small talk and the act of self-harm announced, nothing else (s26): one clause is only the
-    act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` words and whole times before it,
-    ``cues.between`` words and whole times after it, a time of ``cues.time`` right beside it), every other clause is small
-    talk (only ``cues.small_talk`` words: a greeting, thanks, a goodbye), and there is no emoji or emoticon: "k bye,
+    act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` words and whole times before
+    it, ``cues.between`` words and whole times after it, a time of ``cues.time`` right beside it), every other clause
+    is small talk (only ``cues.small_talk`` words: a greeting, thanks, a goodbye), and no emoji or emoticon: "k bye,
     killing myself tonight", "thanks for everything. killing myself tonight"; not "thanks for the wax strips, killing
     myself tomorrow", "killing myself tonight? nah", "killing myself tonight😂", "gonna kill myself at footy
     tomorrow", "no. im not killing myself tonight"."""
@@ -895,9 +897,9 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     * A self-harm reading of a child who has run away (``ran_away``) who says no self-harm (``said``) and no means
       of it (``means``) is danger now: "i ran away, im at the bus station" (self_harm_urgent .74) needs a safe
       place, not the line about putting away what one could hurt oneself with.
-    * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks, a yes) or a hiding reading, the act
-      announced with its time or means (:func:`announces_self_harm`) is self-harm, urgent by that time or means (s26: "k bye, killing myself
-      tonight": out_of_scope .47; "después del examen de mañana me mato": .99).
+    * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks, a yes) or a hiding reading,
+      small talk and the act announced with its time, nothing else (:func:`announces_self_harm`), is urgent
+      self-harm (s26: "k bye, killing myself tonight": out_of_scope .47).
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
     beneath a goodbye, and threats for telling, were tried and not kept (review s25: "mama ma bronzer", "my brother
     said hell kill me if i tell mum he broke the xbox" drew 112)."""
@@ -1124,10 +1126,8 @@ def says_nothing_of_harm(folded: str, lang: Optional[str], harm_cues: Mapping[st
     """Whether ``folded`` holds no harm word (``harm_cues``: the persona's risk cues too, "skin", "health"), no
     urgency cue, no danger now or weapon, no self-harm, fear or running away said, nothing done to the child and
     nobody arriving: a shopper's or a gamer's line (s26)."""
-    return not (has_cue(folded, lang, harm_cues) or has_cue(folded, lang, urgent_cues) or any(danger.found(folded, lang))
-                or has_cue(folded, lang, beneath.said) or has_cue(folded, lang, beneath.fear)
-                or has_cue(folded, lang, beneath.ran_away) or has_cue(folded, lang, beneath.means)
-                or has_cue(folded, lang, done_to_me) or has_cue(folded, lang, arriving))
+    said = (harm_cues, urgent_cues, beneath.said, beneath.fear, beneath.ran_away, beneath.means, done_to_me, arriving)
+    return not (any(danger.found(folded, lang)) or any(has_cue(folded, lang, cues) for cues in said))
 
 
 def shoppers_question(top: Ranked, urgent: bool, persona: str, folded: str, lang: Optional[str],
@@ -1136,9 +1136,9 @@ def shoppers_question(top: Ranked, urgent: bool, persona: str, folded: str, lang
     """Inside a persona, its help code (not urgent, not for a friend) read over a question about a product's make-up
     or use that only a shopper asks (``product_use``: "once u open the chamomile cream how many months is it good
     for" .87, "krem rumiankowy jest na noc czy na dzień?" .79), with nobody named (``people``, whole words: "she" is
-    no person in "shelf life") and nothing of harm
-    (``no_harm``: a skin word is the code's own), and nothing but fillers and product words (``after``) after the
-    question (:func:`only_question`) — cover talk (s26; the caller also wants no asking word and no duration)."""
+    no person in "shelf life"), nothing of harm (``no_harm``: a skin word is the code's own), and nothing but fillers
+    and product words (``after``) after the question (:func:`only_question`) — cover talk (s26; the caller also wants
+    no asking word and no duration)."""
     if persona == NO_PERSONA or urgent or persona_of(top.source) != persona or top.intent != CODED_HELP:
         return False
     if generic_name(top.source) != CODED_HELP or not has_word_cue(folded, lang, product_use):

@@ -115,7 +115,7 @@ class CuesFile(Strict):
     fear: Cues = {}
     ran_away: Cues = {}
     self_harm_means: Cues = {}
-    # s26: the act announced with its time or means beneath ordinary talk, unless laughing (danger_beneath)
+    # s26: small talk and the act announced with its time, nothing else, beneath ordinary talk (danger_beneath)
     self_harm_announced: Cues = {}
     announcing: Optional[Announcing] = None
     danger_urgent: DangerCues

@@ -198,7 +198,7 @@ def is_off_to_do(folded: str, lang: Optional[str], off_to: Phrases, taking_back:
 
 #: Asking for something: with a catalogue name never declining ("ya tengo crema, necesito la crema de manzanilla").
 ASKING = frozenset("need want needs wanted necesito quiero necesitaria querria potrzebuje potrzebuja chce chcialabym "
-                    "chcialbym poprosze".split())
+                   "chcialbym poprosze".split())
 
 
 def is_declining(folded: str, lang: Optional[str], declining: Phrases, catalogue: Sequence[str],

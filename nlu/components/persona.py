@@ -43,7 +43,7 @@ from nlu.duration import find_duration
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_URGENT, FOREIGN_INTENT,
+    ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked, contains_cue, cues_of,
     danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, says_nothing_of_harm, shoppers_question,
@@ -425,6 +425,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         product's make-up or use (core.safety.shoppers_question) or a weak quiet reading with no word of breaking off
         (core.safety.weak_quiet). Idioms set nothing aside: "la crema esta de muerte, aqui esta todo fatal" is a
         disclosure said without a harm word (review s26)."""
+        if persona == NO_PERSONA or persona_of(decision.source) != persona or decision.intent not in (
+                CODED_HELP, "not_safe"):
+            return False  # most messages: neither rule reads anything but the persona's help or quiet code
         top = Ranked(decision.intent, decision.confidence, decision.source)
 
         def no_harm(rest: str) -> bool:
@@ -437,8 +440,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         after |= {w for name in self.catalogues.get(persona, ()) for w in re.findall(r"\w+", fold(name))}
         # "is the chamomile cream good for sleeping": sleep asked of the code item stays the code (review s26)
         of_sleep = has_cue(folded, lang, item) and has_word_cue(folded, lang, self.sleep_question)
-        if self.shops.get(persona) and not of_sleep and shoppers_question(top, decision.urgent, persona, folded, lang, self.product_use,
-                             {"someone": self.someone, "unnamed": self.someone_unnamed}, no_harm, after):
+        people = {"someone": self.someone, "unnamed": self.someone_unnamed}
+        if self.shops.get(persona) and not of_sleep and shoppers_question(
+                top, decision.urgent, persona, folded, lang, self.product_use, people, no_harm, after):
             # "once u open the chamomile cream how many months is it good for" (the code .87): no asking word,
             # no duration ("my skin has been bad for months" is the code), nobody named
             return not (ASKING & set(re.findall(r"\w+", folded))) and find_duration(text) is None
