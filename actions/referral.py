@@ -7,10 +7,12 @@ message that carried it may be before the location answer). Nothing of the child
 
 No number from a guess: a place name that several countries share and that the persona's
 country, continent and the child's language do not settle ("Valencia" for an English-speaking
-child on a British persona) is asked about once, in the persona's voice ("Valencia in Spain?"):
-yes routes there, a new place in the answer ("no, in Venezuela") routes there, no (or no
-answer) routes on the persona's country only. Inside a persona every
-referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
+child on a British persona, "Boston" on the plain bot, "Córdoba" for a Spanish-speaking child on
+the Polish shop: ``referrals.geo``) is asked about once, in the persona's voice ("Valencia in
+Spain?"): yes routes there, a new place or country in the answer ("no, in Venezuela", "la de
+argentina", "the one in england") routes there, a bare no (or no answer) routes on the persona's
+country only (the plain bot: a cover line); an unclear answer is asked again once, then a cover
+line. Inside a persona every referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
 the number itself is exact; all wording comes from YAML (``actions/wording.py``).
 """
 from __future__ import annotations
@@ -249,13 +251,14 @@ def _option(value: str) -> tuple[str, str]:
 
 
 def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],
-                 answer: bool = False) -> Located:
+                 answer: bool = False, settled: bool = False) -> Located:
     """The place of the ``location`` slot (a name the extractor found, as written), or the
     candidates; the persona's catalogue names are never a place. ``answer``: ``location`` is a
-    whole short answer to "which city?" instead (``referrals.geo.locate``)."""
+    whole short answer to "which city?" instead; ``settled``: ``hint`` is a country the child
+    named, not only the persona's (``referrals.geo.locate``)."""
     found = persona_by_id(persona)
     catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-    return locate(location, hint, lang, exclude=catalogue, named=True, answer=answer)
+    return locate(location, hint, lang, exclude=catalogue, named=True, answer=answer, settled=settled)
 
 
 def place_in_answer(tracker: Tracker, hint: Optional[str], persona: Optional[str],
@@ -448,7 +451,7 @@ class ActionOfferReferral(Action):
             dispatcher.utter_message(response="utter_ask_location")
             return []
         elif location and not refused:
-            located = locate_named(location, hint, persona, lang)
+            located = locate_named(location, hint, persona, lang, settled=bool(tracker.get_slot("country")))
             if located.ambiguous:
                 return events + ask_which_place(dispatcher, located, persona, lang)
             where = located.place
