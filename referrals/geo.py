@@ -34,11 +34,13 @@ several countries whose first language is the child's share the name, the bigges
 them, the language rule (:func:`_by_language`): the biggest wins when it is the only one of them
 on the hint's continent (without a hint: on the continent of the language's home,
 :data:`LANGUAGE_HOMES`, and ten times bigger than each other), the only one on the hint's
-continent wins unless one abroad is :data:`ABROAD_BIGGER` times bigger, a capital or biggest city
-ten times bigger than each other wins when no namesake is on the continent ("London", "Sydney");
-else it is asked ("Boston" and "Perth" on the plain bot, "Córdoba" and "Mérida" for a
-Spanish-speaking child on the Polish shop); a country named elsewhere in the message settles an
-ambiguous name ("i live in perth in scotland"). Otherwise a place at least ten times bigger than
+continent wins unless one abroad is :data:`ABROAD_BIGGER` times bigger (without a hint: a
+:data:`HOME_CITY` city there bigger than the others together), a place ten times bigger than each
+other wins when no namesake is on the continent ("London", "Melbourne"); else it is asked ("Boston"
+and "Perth" on the plain bot, "Córdoba" and "Mérida" for a Spanish-speaking child on the Polish
+shop); a country attached to the place settles it: right after it (:func:`_area_after`, "perth,
+scotland", "boston in the us") or right before it ("estoy en España, en Córdoba"), never one named
+elsewhere in the message ("my dad lives in england but i live in boston", "soy de España"). Otherwise a place at least ten times bigger than
 every other, unless
 another is on the hint's continent (then it stays ambiguous, the big one first); else the
 only one on the hint's continent whose first language is the child's; else the only one speaking
@@ -59,7 +61,7 @@ import threading
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Final, Iterable, Iterator, Optional
+from typing import Final, Iterable, Iterator, Optional, Sequence
 
 from core.signals import LANGUAGES
 from core.text import fold_name
@@ -88,6 +90,13 @@ DOMINANT: Final = 10
 #: times Spain's; "Hamilton" for an English-speaking child on the Polish shop: Canada's is 10.5 times
 #: Scotland's; not "Valencia", 1.96).
 ABROAD_BIGGER: Final = 3
+#: On the plain bot (no country) a city of at least this size on the continent of the language's
+#: home (:data:`LANGUAGE_HOMES`) wins when every other place of the name speaking the child's language
+#: is smaller, all together ("Granada", "Barcelona", "Manchester"; not "Cambridge": Canada's and the
+#: US's together are bigger), and so does it against places whose language is another ("Cádiz": the
+#: Philippines'), and a namesake abroad (a place that has the name only as an alternate, "Zaragoza":
+#: Tijuana) never unsettles it, nor one of a persona's continent.
+HOME_CITY: Final = 100_000
 #: Where each language the bot speaks is at home (its partners' countries are there): without a
 #: conversation country, this country's continent stands in for the conversation's when places in
 #: several countries speaking the child's language share a name (:func:`_by_language`).
@@ -317,8 +326,6 @@ class Gazetteer:
         self._grid: dict[tuple[int, int], list[Place]] = {}
         #: British counties and regions (:data:`UK_AREAS`)
         self.areas: set[Place] = set()
-        #: each country's capital and its biggest city: the cities the world knows by the name
-        self.principal: set[Place] = set()
         biggest: dict[str, Place] = {}
         capitals: dict[str, str] = {}
         countries = gc.get_countries()
@@ -352,7 +359,6 @@ class Gazetteer:
                 prev = capital_place.get(place.country)
                 if prev is None or place.population > prev.population:
                     capital_place[place.country] = place
-        self.principal = {*capital_place.values(), *biggest.values()}
         for code, c in countries.items():
             anchor = capital_place.get(code) or biggest.get(code)
             if anchor is None:
@@ -679,24 +685,34 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         else:
             i += 1
     best: Optional[Located] = None
-    best_origin = False
-    areas: set[str] = set()
+    best_match: Optional[_Match] = None
+    countries: list[tuple[_Match, str]] = []
     for m in matches:
         result = _accept(m, hint, lang, settled)
         if result is None:
             continue
-        if result.place is not None and result.place.kind == "country":
-            areas.add(result.place.country)
-        if best is None or _better(_first(result), m.origin, _first(best), best_origin):
+        if result.place is not None and result.place.kind == "country" and not m.origin:
+            countries.append((m, result.place.country))
+        if best is None or best_match is None or _better(_first(result), m.origin, _first(best), best_match.origin):
             best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
-            best_origin = m.origin
-    if best is not None and best.ambiguous:
-        # a country named elsewhere in the message settles it ("estoy en España, en Córdoba", "i live
-        # in perth in scotland")
-        inside = [p for p in best.candidates if p.country in areas]
+            best_match = m
+    if best is not None and best_match is not None and best.ambiguous:
+        # a country named right before the place settles it ("estoy en España, en Córdoba"; one named
+        # right after it is read with the place, :func:`_area_after`); not one named elsewhere ("my dad
+        # lives in england but i live in boston") or as where one comes from ("soy de España")
+        inside = [p for p in best.candidates
+                  if any(c == p.country and _leads_to(tokens, m, best_match) for m, c in countries)]
         if len(inside) == 1:
             return Located(inside[0], written=best.written)
     return best or Located(None)
+
+
+def _leads_to(tokens: list[str], before: _Match, place: _Match) -> bool:
+    """Whether the country ``before`` stands right before ``place``, only a linking cue or an article
+    between ("en España, en Córdoba", "w Polsce, w Poznaniu")."""
+    end = before.start + before.length
+    gap = tokens[end:place.start]
+    return end <= place.start and len(gap) <= 2 and all(t in _AREA_LINKS or t in ARTICLES for t in gap)
 
 
 def _better(new: Place, new_origin: bool, old: Place, old_origin: bool) -> bool:
@@ -734,17 +750,39 @@ def _negated(tokens: list[str], start: int) -> bool:
     return negation in _NEGATIONS and before in HOME_VERBS | _BEING_WORDS
 
 
+#: Cue words that tie a country or state to the place right before it ("boston in england", "córdoba
+#: en argentina", "perth in western australia"); not "from" / "de" / "z" (where one comes from).
+_AREA_LINKS: Final = frozenset({"in", "en", "w", "we"})
+#: Short and lower-case names of countries, and Australian states, the gazetteer lacks, read only
+#: right after a place ("boston in the us", "perth in oz", "newcastle nsw"): the gazetteer's name of
+#: the country. "us" only after "the" ("boston in the us"; not "he hits us").
+_AREA_WORDS: Final = {
+    "the us": "united states", "the usa": "united states", "the u s": "united states", "oz": "australia",
+    "western australia": "australia", "new south wales": "australia", "nsw": "australia",
+    "queensland": "australia", "south australia": "australia", "tasmania": "australia",
+    "northern territory": "australia", "victoria": "australia", "the uk": "united kingdom",
+}
+
+
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:
     """The countries and US states named by the tokens from ``at`` on ("australia", "united
-    kingdom", "texas", "georgia": both), and how many tokens they take; else ``((), 0)``."""
-    for length in (3, 2, 1):
-        span = range(at, at + length)
-        if at + length > len(tokens) or any(j in masked for j in span):
+    kingdom", "texas", "georgia": both), also after a linking cue (:data:`_AREA_LINKS`) and an
+    article ("in the us", "en argentina", "in western australia": :data:`_AREA_WORDS`), and how
+    many tokens they take; else ``((), 0)``."""
+    start = at + 1 if at < len(tokens) and tokens[at] in _AREA_LINKS and at not in masked else at
+    for length in (4, 3, 2, 1):
+        if start + length > len(tokens) or any(j in masked for j in range(start, start + length)):
             continue
-        entries = gaz.names.get(" ".join(tokens[at:at + length])) or ()
+        words = tokens[start:start + length]
+        key = " ".join(words)
+        if key in _AREA_WORDS:
+            entries: Sequence[Place] = [p for p in gaz.names.get(_AREA_WORDS[key], ()) if p.kind == "country"]
+        else:
+            entries = gaz.names.get(key) or (
+                gaz.names.get(" ".join(words[1:])) if len(words) > 1 and words[0] in ARTICLES else None) or ()
         areas = tuple(p for p in entries if p.kind in ("country", "region"))
         if areas and entries[0].kind != "city":  # (countries sort before their namesake towns)
-            return areas, length
+            return areas, start - at + length
     return (), 0
 
 
@@ -861,11 +899,17 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
     gaz = gazetteer()
     continent = gaz.continent.get(hint or "", "")
     rivals: dict[str, Place] = {}
+    # a city (HOME_CITY+) on the persona's continent (the plain bot: the language's home's) is not
+    # unsettled by a namesake abroad ("Zaragoza": Tijuana's alternate name)
+    home = continent or _home_continent(lang)
+    settled_home = located.place is not None and located.place.population >= HOME_CITY \
+        and bool(home) and gaz.continent.get(located.place.country) == home
     for p in sorted(namesakes, key=lambda p: -p.population):
         if p.country in taken or p.country in rivals:
             continue
         near = bool(continent) and gaz.continent.get(p.country) == continent
-        big = dominant and located.place is not None and DOMINANT * p.population >= located.place.population
+        big = dominant and located.place is not None and DOMINANT * p.population >= located.place.population \
+            and not (settled_home and gaz.continent.get(p.country) != home)
         if near or big:
             rivals[p.country] = p
     if not rivals:
@@ -906,13 +950,13 @@ def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str], s
         local = best[hint]
         # the persona's country settles the name, unless its place has the name only as a short
         # name ("newcastle": Newcastle upon Tyne) and a bigger place abroad where the child's language
-        # is spoken has it as its own (Newcastle, New South Wales): asked, the big one first, so that
-        # "no" falls back on the persona's country
+        # is spoken has it as its own (Newcastle, New South Wales): asked, the persona's country first
+        # ("Newcastle in the UK?"), so that "no" / "the other one" goes to the other
         bigger = [p for p in kin if p.country != hint and p.population > local.population
                   and fold_name(p.name) == key]
         if settled or local.kind != "city" or fold_name(local.name) == key or not bigger:
             return Located(local)
-        return Located(None, (*bigger, local, *[p for p in ranked if p is not local and p not in bigger]))
+        return Located(None, (local, *bigger))
     continent = gaz.continent.get(hint or "", "")
     if len(kin) > 1 and ranked[0] in kin and not any(p in gaz.areas for p in ranked):
         return _by_language(kin, ranked, continent or _home_continent(lang), assumed=not continent)
@@ -941,6 +985,9 @@ def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str], s
         return Located(near[0])
     if continent and not near and len(speaks) == 1:
         return Located(speaks[0])
+    if not continent and len(speaks) == 1 and speaks[0].population >= HOME_CITY \
+            and gaz.continent.get(speaks[0].country) == _home_continent(lang):
+        return Located(speaks[0])  # the plain bot: "Cádiz" (the Philippines'), "Aberdeen" (Hong Kong's)
     order = sorted(ranked, key=lambda p: (p not in near, p not in speaks, -p.population))
     return Located(None, tuple(order))
 
@@ -954,9 +1001,10 @@ def _by_language(kin: list[Place], ranked: list[Place], continent: str, assumed:
     the language's home, :data:`LANGUAGE_HOMES`) only when it is also at least :data:`DOMINANT` times
     bigger than each of the others ("Swansea", "Málaga"; not "Cambridge"). On a persona, the only one
     on its continent wins unless one abroad is :data:`ABROAD_BIGGER` times bigger ("Valencia",
-    "Salamanca"; not "Córdoba", "Mérida", "Hamilton", "Richmond"). A principal city (its
-    country's capital or biggest city) at least :data:`DOMINANT` times bigger than every other place
-    of the name wins when no other is on the continent ("London", "Sydney", "Dublin", "Lima").
+    "Salamanca"; not "Córdoba", "Mérida", "Hamilton", "Richmond"); without one, a :data:`HOME_CITY` city
+    there wins when bigger than the others together ("Granada", "Manchester"; not "Cambridge"). A
+    place at least :data:`DOMINANT` times bigger than every other of the name (:func:`_dominant`)
+    wins when no other is on the continent ("London", "Sydney", "Melbourne", "Trujillo").
     Else asked ("Boston", "Perth", "Córdoba", "Mérida", "Hamilton"): the far bigger one first, else
     those on the conversation's continent first, else the biggest."""
     gaz = gazetteer()
@@ -968,9 +1016,11 @@ def _by_language(kin: list[Place], ranked: list[Place], continent: str, assumed:
         return Located(top)
     if not assumed and len(near_kin) == 1 and top.population < ABROAD_BIGGER * near_kin[0].population:
         return Located(near_kin[0])  # "Valencia" (Venezuela's is 1.96 times Spain's), "Salamanca"
-    if top in gaz.principal and all(DOMINANT * p.population <= top.population for p in ranked[1:]) \
-            and not [p for p in near if p is not top]:
-        return Located(top)
+    if assumed and len(near_kin) == 1 and near_kin[0].population >= HOME_CITY \
+            and near_kin[0].population > sum(p.population for p in kin if p is not near_kin[0]):
+        return Located(near_kin[0])  # the plain bot: "Granada", "Barcelona", "Manchester"; not "Cambridge"
+    if _dominant(ranked) and not [p for p in near if p is not top]:
+        return Located(top)  # "Melbourne", "Trujillo": no namesake near, every other a tenth or less
     if assumed:
         near = []  # (an assumed continent puts nobody first)
     if ranked[0].population >= DOMINANT * ranked[1].population:  # the far bigger one first, then those near

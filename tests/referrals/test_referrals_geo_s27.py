@@ -22,7 +22,6 @@ def _where(text: str, hint: Optional[str], lang: Optional[str], settled: bool = 
     ("i live in boston", None, "en", "US", "GB"),     # Boston, Lincolnshire (45,000), in lower case too
     ("my stepdad hits me. i live in Perth", None, "en", "AU", "GB"),  # Perth, Scotland
     ("i live in Cambridge", None, "en", "GB", "CA"),  # Britain's is not ten times Canada's
-    ("i live in melbourne", None, "en", "AU", "US"),  # not Australia's capital or biggest city
     ("vivo en Guadalajara", None, "es", "MX", "ES"),
     ("vivo en Valencia", None, "es", "VE", "ES"),
     # the Polish shop: the only one on its continent is outgrown three times by one abroad
@@ -32,7 +31,8 @@ def _where(text: str, hint: Optional[str], lang: Optional[str], settled: bool = 
     ("vivo en Mérida", "PL", "es", "ES", "MX"),
     ("vivo en Córdoba", "GB", "es", "ES", "AR"),
     # the British bot: its place has the name only as a short name, a bigger one abroad as its own
-    ("newcastle", "GB", "en", "AU", "GB"),
+    # (s27 review: Britain's first, "Newcastle in the UK?")
+    ("newcastle", "GB", "en", "GB", "AU"),
 ])
 def test_asked_about_once_with_the_candidates_countries(text: str, hint: Optional[str], lang: str, first: str,
                                                         among: str) -> None:
@@ -78,7 +78,7 @@ def test_settled_at_once(text: str, hint: Optional[str], lang: str, country: str
 
 def test_a_country_the_child_named_settles_the_short_name() -> None:
     assert _where("newcastle", "GB", "en", settled=True) == "GB"
-    assert _where("newcastle", "GB", "en").startswith("?AU")
+    assert _where("newcastle", "GB", "en") == "?GB AU"
 
 
 @pytest.mark.parametrize("text, lang, expected", [
