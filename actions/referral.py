@@ -7,10 +7,13 @@ message that carried it may be before the location answer). Nothing of the child
 
 No number from a guess: a place name that several countries share and that the persona's
 country, continent and the child's language do not settle ("Valencia" for an English-speaking
-child on a British persona) is asked about once, in the persona's voice ("Valencia in Spain?"):
-yes routes there, a new place in the answer ("no, in Venezuela") routes there, no (or no
-answer) routes on the persona's country only. Inside a persona every
-referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
+child on a British persona, "Boston" on the plain bot, "Córdoba" for a Spanish-speaking child on
+the Polish shop: ``referrals.geo``) is asked about once, in the persona's voice ("Valencia in
+Spain?"): yes routes there, a new place or country in the answer ("no, in Venezuela", "la de
+argentina", "the one in england") routes there, "the other one" / "la otra" / "ta druga" or a
+one-word no routes to the other candidate when there were two, any other no (or no answer) routes on
+the persona's country only (the plain bot: a cover line); an unclear answer is asked again once,
+then a cover line. Inside a persona every referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
 the number itself is exact; all wording comes from YAML (``actions/wording.py``).
 """
 from __future__ import annotations
@@ -27,9 +30,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.cost import FREE_KEY
 from actions.repeat import NUMBER_KEY
-from actions.wording import country_name, day_phrase, in_cover, line, words
+from actions.wording import country_phrase, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
+from core.text import words as text_words
 from core.signals import CODE_INTENTS, NO_PERSONA, PERSONA_SEPARATOR
 from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
@@ -53,6 +57,13 @@ ASK_NUMBER: Final = "ask_number"
 #: Lines of those answers: they do not close the question that was open.
 ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here",
                                  "utter_please_wait", None})
+#: "The other one" to "Newcastle in the UK?" (folded, ``core.text.fold``, with a leading "no" / "nie"
+#: dropped): with two candidates, the second.
+OTHER_ONE: Final = frozenset({
+    "the other one", "the other", "other one", "the other 1", "the other city", "the other place",
+    "la otra", "el otro", "la otra ciudad", "el otro sitio", "la otra no", "ta druga", "to drugie", "tamta",
+    "tamto", "to drugie miasto", "drugie", "druga", "ten drugi", "drugi",
+})
 #: The bot's questions whether a person should write (bot/handoff/gate.py ``OFFERS``).
 OFFERS: Final = frozenset({"utter_offer_counselor", "utter_confirm_help", "utter_ask_again"})
 #: Help signals whose acknowledgement is a line of its own (``utter_ack_<signal>``) said before a referral
@@ -248,14 +259,24 @@ def _option(value: str) -> tuple[str, str]:
     return name, country
 
 
+def _says_other_one(text: str) -> bool:
+    """Whether ``text`` is "the other one" (:data:`OTHER_ONE`), with or without a "no" before it."""
+    folded = " ".join(text_words(text))
+    for lead in ("no ", "nie ", "nope "):
+        if folded.startswith(lead):
+            folded = folded[len(lead):]
+    return folded in OTHER_ONE
+
+
 def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],
-                 answer: bool = False) -> Located:
+                 answer: bool = False, settled: bool = False) -> Located:
     """The place of the ``location`` slot (a name the extractor found, as written), or the
     candidates; the persona's catalogue names are never a place. ``answer``: ``location`` is a
-    whole short answer to "which city?" instead (``referrals.geo.locate``)."""
+    whole short answer to "which city?" instead; ``settled``: ``hint`` is a country the child
+    named, not only the persona's (``referrals.geo.locate``)."""
     found = persona_by_id(persona)
     catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-    return locate(location, hint, lang, exclude=catalogue, named=True, answer=answer)
+    return locate(location, hint, lang, exclude=catalogue, named=True, answer=answer, settled=settled)
 
 
 def place_in_answer(tracker: Tracker, hint: Optional[str], persona: Optional[str],
@@ -278,7 +299,7 @@ def ask_which_place(dispatcher: CollectingDispatcher, located: Located, persona:
     slot ``place_options`` (the answer is handled by :class:`ActionOfferReferral`)."""
     first = located.candidates[0]
     template = line("confirm_place", persona, lang)
-    dispatcher.utter_message(text=template.format(place=first.name, country=country_name(first.country, lang)))
+    dispatcher.utter_message(text=template.format(place=first.name, country=country_phrase(first.country, lang)))
     return [SlotSet("place_options", [f"{p.name}|{p.country}" for p in located.candidates])]
 
 
@@ -297,7 +318,7 @@ class ActionOfferReferral(Action):
                    lang: Optional[str]) -> None:
         """ "Valencia in Spain?" in the persona's voice."""
         template = line("confirm_place", persona, lang)
-        dispatcher.utter_message(text=template.format(place=name, country=country_name(country, lang)))
+        dispatcher.utter_message(text=template.format(place=name, country=country_phrase(country, lang)))
 
     def _ask_again(self, dispatcher: CollectingDispatcher, tracker: Tracker, options: List[str],
                    persona: Optional[str], lang: Optional[str]) -> List[Dict[Text, Any]]:
@@ -409,6 +430,19 @@ class ActionOfferReferral(Action):
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
         named = "location" in latest  # this message names a place (nlu/components/location.py)
+        said_text = (tracker.latest_message or {}).get("text") or ""
+        other_one = len(options) == 2 and not named and (
+            (intent == "deny" and len(text_words(said_text)) == 1) or _says_other_one(said_text))
+        if other_one:
+            # "the other one" / "la otra" / a bare "no" (one word: not "no thanks") to "Newcastle in the
+            # UK?" when there were two places of the name: the second one (not the persona's country,
+            # which may be the one denied)
+            name, country = _option(options[1])
+            where = place_named(name, country)
+            if where is not None:
+                events += [SlotSet("country", where.country), SlotSet("dial_first", dial_first(where.country))]
+            events += [SlotSet("place_options", None), SlotSet("place_asked_again", None)]
+            options = []
         if options and intent in ("out_of_scope", "inform_age") and not named:
             # an unclear answer to "Valencia in Spain?" (or only an age): asked again once, then a
             # cover line
@@ -444,11 +478,13 @@ class ActionOfferReferral(Action):
                 if chosen:
                     where = place_named(*chosen[0]) or where
             hint = home
+        elif other_one:
+            hint = home
         elif not location and not refused and not asked_for_location(tracker):
             dispatcher.utter_message(response="utter_ask_location")
             return []
         elif location and not refused:
-            located = locate_named(location, hint, persona, lang)
+            located = locate_named(location, hint, persona, lang, settled=bool(tracker.get_slot("country")))
             if located.ambiguous:
                 return events + ask_which_place(dispatcher, located, persona, lang)
             where = located.place

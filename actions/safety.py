@@ -49,7 +49,7 @@ class ActionEmergencyLocal(Action):
             # the reply above gave the general numbers; ask once which one is meant, so that the
             # answer brings that country's exact number (action_offer_referral handles it)
             hint = tracker.get_slot("country") or persona_country(persona)
-            located = locate_named(location, hint, persona, lang)
+            located = locate_named(location, hint, persona, lang, settled=bool(tracker.get_slot("country")))
             if located.ambiguous:
                 return ask_which_place(dispatcher, located, persona, lang)
         number = local_number(tracker.get_slot("country"), persona, tracker.get_slot("dial_first"))

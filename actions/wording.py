@@ -133,6 +133,20 @@ def country_name(code: str, lang: Optional[str]) -> str:
         return code.upper()
 
 
+#: Countries whose English names take "the" ("Boston in the United States?", "the Netherlands").
+ENGLISH_THE: Final = frozenset({"US", "GB", "NL", "PH", "AE", "DO", "BS", "GM", "CF", "KY", "MV", "SC", "KM",
+                                "MH", "SB", "FK", "VI", "VG", "TC"})
+
+
+def country_phrase(code: str, lang: Optional[str]) -> str:
+    """:func:`country_name` as it stands after "in" in a sentence: English adds "the" where English
+    needs it ("the United States", "the United Kingdom", "the Netherlands")."""
+    name = country_name(code, lang)
+    if (lang or DEFAULT_LANG) == "en" and code.upper() in ENGLISH_THE and not name.lower().startswith("the "):
+        return f"the {name}"
+    return name
+
+
 def day_phrase(day: date, today: date, lang: Optional[str]) -> str:
     """When ``day`` is, said on ``today`` in ``lang``: "tomorrow", "this Tuesday" (up to six days
     ahead), else "next Tuesday" — CLDR's relative forms via babel, inflected as the sentence needs

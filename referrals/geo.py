@@ -15,7 +15,9 @@ American children name their state, "im in texas") and British counties and regi
 * words of the persona's catalogue (``exclude``: "crema de manzanilla") are never a place;
 * ordinary words that are also place names ("police", "nice", "tata", "como") need a cue and a
   capital letter, or a verb of living before the cue ("vivo en lima", "i live in reading"); small
-  towns need the conversation's country or a capital letter;
+  towns need the conversation's country or a capital letter (once a bigger city makes the word a
+  city's name, small ones of the child's language on the conversation's continent are its
+  namesakes in lower case too: "i live in boston" is also Lincolnshire's);
 * a foreign (alternate) name of a city, and a country's name in a language the bot does not
   speak, need a capital letter, a verb of living or a whole message of several words: after a
   bare cue they are words ("en la tarde" is no Taranto, "en cada" no Chad, "do kina" no China);
@@ -23,9 +25,23 @@ American children name their state, "im in texas") and British counties and regi
   keeps only that country's places of the name, and the two together may be the whole message.
 
 A name shared by places in several countries is resolved by :func:`locate`: the conversation's
-country (``country_hint``); a British county or region (:data:`UK_AREAS`, "cornwall",
-"yorkshire") with a hint in Europe (without one, asked about, the county first, when a town abroad
-has the name: Cornwall, Ontario); else a place at least ten times bigger than every other, unless
+country (``country_hint``; a place there that has the name only as a short name yields, asked
+about, to a bigger one abroad where the child's language is spoken that has it as its own:
+"newcastle" on the British bot, unless the child named the country: ``settled``); a British county
+or region (:data:`UK_AREAS`, "cornwall", "yorkshire") with a hint in Europe (without one, asked
+about, the county first, when a town abroad has the name: Cornwall, Ontario); when cities in
+several countries whose first language is the child's share the name, the biggest being one of
+them, the language rule (:func:`_by_language`): the biggest wins when it is the only one of them
+on the hint's continent (without a hint: on the continent of the language's home,
+:data:`LANGUAGE_HOMES`, and ten times bigger than each other), the only one on the hint's
+continent wins unless one abroad is :data:`ABROAD_BIGGER` times bigger (without a hint: a
+:data:`HOME_CITY` city there bigger than the others together), a place ten times bigger than each
+other wins when no namesake is on the continent ("London", "Melbourne"); else it is asked ("Boston"
+and "Perth" on the plain bot, "Córdoba" and "Mérida" for a Spanish-speaking child on the Polish
+shop); a country attached to the place settles it: right after it (:func:`_area_after`, "perth,
+scotland", "boston in the us") or right before it ("estoy en España, en Córdoba"), never one named
+elsewhere in the message ("my dad lives in england but i live in boston", "soy de España"). Otherwise a place at least ten times bigger than
+every other, unless
 another is on the hint's continent (then it stays ambiguous, the big one first); else the
 only one on the hint's continent whose first language is the child's; else the only one speaking
 the child's language when none is on that continent (without a conversation country, language
@@ -45,7 +61,7 @@ import threading
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Final, Iterable, Iterator, Optional
+from typing import Final, Iterable, Iterator, Optional, Sequence
 
 from core.signals import LANGUAGES
 from core.text import fold_name
@@ -69,6 +85,22 @@ SMALL_TOWN: Final = 50_000
 
 #: A place this many times bigger than every other of the same name wins without a hint.
 DOMINANT: Final = 10
+#: The one place of the name on the persona's continent that speaks the child's language yields (is
+#: asked about) when one abroad that does is this many times bigger ("Córdoba": Argentina's is 6.5
+#: times Spain's; "Hamilton" for an English-speaking child on the Polish shop: Canada's is 10.5 times
+#: Scotland's; not "Valencia", 1.96).
+ABROAD_BIGGER: Final = 3
+#: On the plain bot (no country) a city of at least this size on the continent of the language's
+#: home (:data:`LANGUAGE_HOMES`) wins when every other place of the name speaking the child's language
+#: is smaller, all together ("Granada", "Barcelona", "Manchester"; not "Cambridge": Canada's and the
+#: US's together are bigger), and so does it against places whose language is another ("Cádiz": the
+#: Philippines'), and a namesake abroad (a place that has the name only as an alternate, "Zaragoza":
+#: Tijuana) never unsettles it, nor one of a persona's continent.
+HOME_CITY: Final = 100_000
+#: Where each language the bot speaks is at home (its partners' countries are there): without a
+#: conversation country, this country's continent stands in for the conversation's when places in
+#: several countries speaking the child's language share a name (:func:`_by_language`).
+LANGUAGE_HOMES: Final = {"en": "GB", "es": "ES", "pl": "PL"}
 #: Articles that may stand between a cue and the name ("en la Ciudad de México").
 ARTICLES: Final = frozenset("the la el los las".split())
 #: Polish cues: case endings are tried after these (or for a whole Polish message) only.
@@ -562,7 +594,8 @@ def _masked(tokens: list[str], exclude: Iterable[str]) -> set[int]:
 
 
 def locate(text: str, country_hint: str | None = None, lang: str | None = None,
-           exclude: Iterable[str] = (), named: bool = False, answer: bool = False) -> Located:
+           exclude: Iterable[str] = (), named: bool = False, answer: bool = False,
+           settled: bool = False) -> Located:
     """The place named in ``text`` (see the module docstring), or the candidates if ambiguous.
 
     ``named``: ``text`` is a name this function already found in a child's message (its
@@ -570,6 +603,8 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
     ``answer``: ``text`` answers "which city or country?" — a short answer ("chile", "en
     santiago", "lima peru") is read as ``named``, except words that answer a question
     (:data:`ANSWER_WORDS`: "nada", "hola").
+    ``settled``: ``country_hint`` is a country the child named (the ``country`` slot), not only the
+    persona's: a place of the name there always wins.
     """
     if not text or len(text) > 2000:
         return Located(None)
@@ -650,15 +685,34 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
         else:
             i += 1
     best: Optional[Located] = None
-    best_origin = False
+    best_match: Optional[_Match] = None
+    countries: list[tuple[_Match, str]] = []
     for m in matches:
-        result = _accept(m, hint, lang)
+        result = _accept(m, hint, lang, settled)
         if result is None:
             continue
-        if best is None or _better(_first(result), m.origin, _first(best), best_origin):
+        if result.place is not None and result.place.kind == "country" and not m.origin:
+            countries.append((m, result.place.country))
+        if best is None or best_match is None or _better(_first(result), m.origin, _first(best), best_match.origin):
             best = replace(result, written=" ".join(raw_tokens[m.start:m.start + m.length]))
-            best_origin = m.origin
+            best_match = m
+    if best is not None and best_match is not None and best.ambiguous:
+        # a country named right before the place settles it ("estoy en España, en Córdoba"; one named
+        # right after it is read with the place, :func:`_area_after`); not one named elsewhere ("my dad
+        # lives in england but i live in boston") or as where one comes from ("soy de España")
+        inside = [p for p in best.candidates
+                  if any(c == p.country and _leads_to(tokens, m, best_match) for m, c in countries)]
+        if len(inside) == 1:
+            return Located(inside[0], written=best.written)
     return best or Located(None)
+
+
+def _leads_to(tokens: list[str], before: _Match, place: _Match) -> bool:
+    """Whether the country ``before`` stands right before ``place``, only a linking cue or an article
+    between ("en España, en Córdoba", "w Polsce, w Poznaniu")."""
+    end = before.start + before.length
+    gap = tokens[end:place.start]
+    return end <= place.start and len(gap) <= 2 and all(t in _AREA_LINKS or t in ARTICLES for t in gap)
 
 
 def _better(new: Place, new_origin: bool, old: Place, old_origin: bool) -> bool:
@@ -696,17 +750,39 @@ def _negated(tokens: list[str], start: int) -> bool:
     return negation in _NEGATIONS and before in HOME_VERBS | _BEING_WORDS
 
 
+#: Cue words that tie a country or state to the place right before it ("boston in england", "córdoba
+#: en argentina", "perth in western australia"); not "from" / "de" / "z" (where one comes from).
+_AREA_LINKS: Final = frozenset({"in", "en", "w", "we"})
+#: Short and lower-case names of countries, and Australian states, the gazetteer lacks, read only
+#: right after a place ("boston in the us", "perth in oz", "newcastle nsw"): the gazetteer's name of
+#: the country. "us" only after "the" ("boston in the us"; not "he hits us").
+_AREA_WORDS: Final = {
+    "the us": "united states", "the usa": "united states", "the u s": "united states", "oz": "australia",
+    "western australia": "australia", "new south wales": "australia", "nsw": "australia",
+    "queensland": "australia", "south australia": "australia", "tasmania": "australia",
+    "northern territory": "australia", "victoria": "australia", "the uk": "united kingdom",
+}
+
+
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:
     """The countries and US states named by the tokens from ``at`` on ("australia", "united
-    kingdom", "texas", "georgia": both), and how many tokens they take; else ``((), 0)``."""
-    for length in (3, 2, 1):
-        span = range(at, at + length)
-        if at + length > len(tokens) or any(j in masked for j in span):
+    kingdom", "texas", "georgia": both), also after a linking cue (:data:`_AREA_LINKS`) and an
+    article ("in the us", "en argentina", "in western australia": :data:`_AREA_WORDS`), and how
+    many tokens they take; else ``((), 0)``."""
+    start = at + 1 if at < len(tokens) and tokens[at] in _AREA_LINKS and at not in masked else at
+    for length in (4, 3, 2, 1):
+        if start + length > len(tokens) or any(j in masked for j in range(start, start + length)):
             continue
-        entries = gaz.names.get(" ".join(tokens[at:at + length])) or ()
+        words = tokens[start:start + length]
+        key = " ".join(words)
+        if key in _AREA_WORDS:
+            entries: Sequence[Place] = [p for p in gaz.names.get(_AREA_WORDS[key], ()) if p.kind == "country"]
+        else:
+            entries = gaz.names.get(key) or (
+                gaz.names.get(" ".join(words[1:])) if len(words) > 1 and words[0] in ARTICLES else None) or ()
         areas = tuple(p for p in entries if p.kind in ("country", "region"))
         if areas and entries[0].kind != "city":  # (countries sort before their namesake towns)
-            return areas, length
+            return areas, start - at + length
     return (), 0
 
 
@@ -749,7 +825,7 @@ def _fuzzy(gaz: Gazetteer, token: str) -> tuple[str, Optional[list[Place]]]:
                     if (p.kind == "city" and p.population >= FUZZY_MIN_POPULATION) or p in gaz.areas]
 
 
-def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Located]:
+def _accept(m: _Match, hint: Optional[str], lang: Optional[str], settled: bool = False) -> Optional[Located]:
     if m.common and not (m.cue and m.capitalised):
         return None
     if m.alternate:
@@ -766,13 +842,27 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str]) -> Optional[Loc
         # once one place makes the case ending a real name ("w Bostonie": Boston, USA), its
         # namesakes count as for the name written plainly (Boston, Lincolnshire)
         places = [p for p in m.places if p in places or _plausible(replace(m, how="exact"), p, hint)]
+    if m.how == "exact" and lang and any(p.kind == "city" for p in places):
+        # once one city makes the word a city's name ("i live in boston": Boston, USA), its small
+        # namesakes where the child's language is spoken, on the conversation's continent (without
+        # one, the language's home's), are candidates too: Boston, Lincolnshire (45,000) in lower
+        # case; not Derry, New Hampshire, for "im in derry"
+        gaz = gazetteer()
+        continent = gaz.continent.get(hint or "", "") or _home_continent(lang)
+        places += [p for p in m.places if p not in places and p.kind == "city"
+                   and gaz.primary_language.get(p.country) == lang and gaz.continent.get(p.country) == continent]
     if m.how == "fuzzy":  # a typo is accepted only inside the conversation's country
         local = [p for p in places if p.country == hint]
         return Located(max(local, key=lambda p: p.population)) if local else None
     # (no length rule here, unlike a name found only as an alternate: the name is a real one, and
     # a namesake can only make the bot ask — "Hull" is Kingston upon Hull's name too)
     namesakes = [p for p in m.namesakes if (m.capitalised or m.cue) and _plausible(m, p, hint)]
-    return _choose(places, hint, lang, namesakes)
+    return _choose(places, hint, lang, namesakes, settled, m.key)
+
+
+def _home_continent(lang: Optional[str]) -> str:
+    """The continent of the language's home (:data:`LANGUAGE_HOMES`), or ''."""
+    return gazetteer().continent.get(LANGUAGE_HOMES.get(lang or "", ""), "")
 
 
 def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
@@ -788,7 +878,7 @@ def _plausible(m: _Match, place: Place, hint: Optional[str]) -> bool:
 
 
 def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
-            namesakes: Iterable[Place] = ()) -> Located:
+            namesakes: Iterable[Place] = (), settled: bool = False, key: str = "") -> Located:
     """One place, or the ambiguous candidates (best of each country, most likely first).
 
     ``namesakes`` carry the name only as an alternate ("Santiago" for Santiago de Compostela or
@@ -798,7 +888,7 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
     (then the biggest is asked about first). One in the conversation's own country wins, as an
     own-name place there would.
     """
-    located, dominant = _decide(places, hint, lang)
+    located, dominant = _decide(places, hint, lang, settled, key)
     if located.place is not None and located.place.country == hint:
         return located
     local = [p for p in namesakes if hint and p.country == hint]
@@ -809,11 +899,17 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
     gaz = gazetteer()
     continent = gaz.continent.get(hint or "", "")
     rivals: dict[str, Place] = {}
+    # a city (HOME_CITY+) on the persona's continent (the plain bot: the language's home's) is not
+    # unsettled by a namesake abroad ("Zaragoza": Tijuana's alternate name)
+    home = continent or _home_continent(lang)
+    settled_home = located.place is not None and located.place.population >= HOME_CITY \
+        and bool(home) and gaz.continent.get(located.place.country) == home
     for p in sorted(namesakes, key=lambda p: -p.population):
         if p.country in taken or p.country in rivals:
             continue
         near = bool(continent) and gaz.continent.get(p.country) == continent
-        big = dominant and located.place is not None and DOMINANT * p.population >= located.place.population
+        big = dominant and located.place is not None and DOMINANT * p.population >= located.place.population \
+            and not (settled_home and gaz.continent.get(p.country) != home)
         if near or big:
             rivals[p.country] = p
     if not rivals:
@@ -825,9 +921,10 @@ def _choose(places: list[Place], hint: Optional[str], lang: Optional[str],
     return Located(None, (*head, *sorted(rivals.values(), key=lambda p: -p.population)))
 
 
-def _decide(places: list[Place], hint: Optional[str], lang: Optional[str]) -> tuple[Located, bool]:
+def _decide(places: list[Place], hint: Optional[str], lang: Optional[str],
+            settled: bool = False, key: str = "") -> tuple[Located, bool]:
     """:func:`_choose` on own names only; True when the place won by being far bigger."""
-    located = _decide_own(places, hint, lang)
+    located = _decide_own(places, hint, lang, settled, key)
     return located, located.place is not None and located.place not in gazetteer().areas and _dominant(places)
 
 
@@ -839,17 +936,30 @@ def _dominant(places: list[Place]) -> bool:
     return len(ranked) == 1 or ranked[0].population >= DOMINANT * ranked[1].population
 
 
-def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -> Located:
+def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str], settled: bool = False,
+                key: str = "") -> Located:
     best: dict[str, Place] = {}
     for p in sorted(places, key=lambda p: (-p.population, p.kind != "city")):  # New York City, not the state
         best.setdefault(p.country, p)
     ranked = sorted(best.values(), key=lambda p: -p.population)
     if len(ranked) == 1:
         return Located(ranked[0])
-    if hint and hint in best:
-        return Located(best[hint])
     gaz = gazetteer()
+    kin = [p for p in ranked if p.kind == "city" and lang and gaz.primary_language.get(p.country) == lang]
+    if hint and hint in best:
+        local = best[hint]
+        # the persona's country settles the name, unless its place has the name only as a short
+        # name ("newcastle": Newcastle upon Tyne) and a bigger place abroad where the child's language
+        # is spoken has it as its own (Newcastle, New South Wales): asked, the persona's country first
+        # ("Newcastle in the UK?"), so that "no" / "the other one" goes to the other
+        bigger = [p for p in kin if p.country != hint and p.population > local.population
+                  and fold_name(p.name) == key]
+        if settled or local.kind != "city" or fold_name(local.name) == key or not bigger:
+            return Located(local)
+        return Located(None, (local, *bigger))
     continent = gaz.continent.get(hint or "", "")
+    if len(kin) > 1 and ranked[0] in kin and not any(p in gaz.areas for p in ranked):
+        return _by_language(kin, ranked, continent or _home_continent(lang), assumed=not continent)
     area = next((p for p in ranked if p in gaz.areas), None)
     if area is not None:
         # a British county ("cornwall") and a town abroad (Cornwall, Ontario): the county on a persona
@@ -875,8 +985,48 @@ def _decide_own(places: list[Place], hint: Optional[str], lang: Optional[str]) -
         return Located(near[0])
     if continent and not near and len(speaks) == 1:
         return Located(speaks[0])
+    if not continent and len(speaks) == 1 and speaks[0].population >= HOME_CITY \
+            and gaz.continent.get(speaks[0].country) == _home_continent(lang):
+        return Located(speaks[0])  # the plain bot: "Cádiz" (the Philippines'), "Aberdeen" (Hong Kong's)
     order = sorted(ranked, key=lambda p: (p not in near, p not in speaks, -p.population))
     return Located(None, tuple(order))
+
+
+def _by_language(kin: list[Place], ranked: list[Place], continent: str, assumed: bool) -> Located:
+    """A name that places in several countries speaking the child's language share (``kin``,
+    biggest first, the biggest place of the name; ``ranked``: every country's best place).
+
+    The biggest wins when it is the only one of them on the conversation's ``continent`` ("Sevilla",
+    "Birmingham" on the Polish shop) — without a conversation country (``assumed``: the continent of
+    the language's home, :data:`LANGUAGE_HOMES`) only when it is also at least :data:`DOMINANT` times
+    bigger than each of the others ("Swansea", "Málaga"; not "Cambridge"). On a persona, the only one
+    on its continent wins unless one abroad is :data:`ABROAD_BIGGER` times bigger ("Valencia",
+    "Salamanca"; not "Córdoba", "Mérida", "Hamilton", "Richmond"); without one, a :data:`HOME_CITY` city
+    there wins when bigger than the others together ("Granada", "Manchester"; not "Cambridge"). A
+    place at least :data:`DOMINANT` times bigger than every other of the name (:func:`_dominant`)
+    wins when no other is on the continent ("London", "Sydney", "Melbourne", "Trujillo").
+    Else asked ("Boston", "Perth", "Córdoba", "Mérida", "Hamilton"): the far bigger one first, else
+    those on the conversation's continent first, else the biggest."""
+    gaz = gazetteer()
+    top = kin[0]
+    near = [p for p in ranked if continent and gaz.continent.get(p.country) == continent]
+    near_kin = [p for p in kin if p in near]
+    far_bigger = all(DOMINANT * p.population <= top.population for p in kin[1:])
+    if top in near and len(near_kin) == 1 and (far_bigger or not assumed):
+        return Located(top)
+    if not assumed and len(near_kin) == 1 and top.population < ABROAD_BIGGER * near_kin[0].population:
+        return Located(near_kin[0])  # "Valencia" (Venezuela's is 1.96 times Spain's), "Salamanca"
+    if assumed and len(near_kin) == 1 and near_kin[0].population >= HOME_CITY \
+            and near_kin[0].population > sum(p.population for p in kin if p is not near_kin[0]):
+        return Located(near_kin[0])  # the plain bot: "Granada", "Barcelona", "Manchester"; not "Cambridge"
+    if _dominant(ranked) and not [p for p in near if p is not top]:
+        return Located(top)  # "Melbourne", "Trujillo": no namesake near, every other a tenth or less
+    if assumed:
+        near = []  # (an assumed continent puts nobody first)
+    if ranked[0].population >= DOMINANT * ranked[1].population:  # the far bigger one first, then those near
+        return Located(None, (ranked[0], *[p for p in near if p is not ranked[0]],
+                              *[p for p in ranked[1:] if p not in near]))
+    return Located(None, tuple(sorted(ranked, key=lambda p: (p not in near, p not in kin, -p.population))))
 
 
 def gaz_alternates() -> dict[str, list[Place]]:

@@ -158,11 +158,31 @@ async def test_an_ambiguous_place_is_asked_about_once_in_cover_voice(starter_sto
     assert {"event": "slot", "timestamp": None, "name": "country", "value": "ES"} in events
     # the emergency reply picks its variation on dial_first: it follows the confirmed country
     assert {"event": "slot", "timestamp": None, "name": "dial_first", "value": "112"} in events
-    no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="deny")
+    four = {"place_options": ["Valencia|ES", "Valencia|US", "Valencia|VE", "Valencia|EC"]}
+    no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **four}, signal="deny")
     no.latest_message["intent"] = {"name": "deny", "confidence": 1.0}
     messages, events = await run(action, no)
     assert messages[1] == msg("Coach line — 0800 1111, free")  # the persona's own country (GB) only
     assert {"event": "slot", "timestamp": None, "name": "place_options", "value": None} in events
+    # (s27 review) with exactly two candidates a bare (one-word) "no" goes to the other one; "no thanks" does not
+    no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="deny")
+    no.latest_message["intent"] = {"name": "deny", "confidence": 1.0}
+    no.latest_message["text"] = "no"
+    messages, events = await run(action, no)
+    assert {"event": "slot", "timestamp": None, "name": "country", "value": "US"} in events
+    no.latest_message["text"] = "no thanks"
+    messages, events = await run(action, no)
+    assert messages[1] == msg("Coach line — 0800 1111, free")
+    other = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="none")
+    other.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.7}
+    other.latest_message["text"] = "the other one!"
+    messages, events = await run(action, other)
+    assert {"event": "slot", "timestamp": None, "name": "country", "value": "US"} in events
+    other.latest_message["text"] = "the other one!"
+    other.slots["place_options"] = four["place_options"]  # (more than two: which other? asked again)
+    messages, events = await run(action, other)
+    assert messages == [msg("To find the right coaches: Valencia in Spain?")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "place_asked_again", "value": True}]
 
 
 async def test_the_shops_product_is_never_a_place(starter_store: DirectoryStore) -> None:
@@ -291,13 +311,20 @@ async def test_no_to_which_city_routes_on_the_personas_country(starter_store: Di
 
 async def test_no_to_the_place_question_with_no_country_to_route_on_is_not_silent(
         starter_store: DirectoryStore) -> None:
-    """The plain bot asked "Birmingham in the United Kingdom?"; "no" leaves nothing to route on."""
-    no = tracker({"location": "Birmingham", "persona": "plain", "place_options": ["Birmingham|GB", "Birmingham|US"]},
-                 signal="none")
+    """The plain bot asked "Valencia in Venezuela?" (three candidates); "no" leaves nothing to route on.
+    (s27 review: with exactly two candidates "no" is the other one, below.)"""
+    no = tracker({"location": "Valencia", "persona": "plain", "place_options": ["Valencia|VE", "Valencia|ES",
+                                                                              "Valencia|US"]}, signal="none")
     no.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
     messages, events = await run(action_with(starter_store), no)
     assert messages == [msg(response="utter_back_to_shop")]
     assert {e["name"]: e["value"] for e in events} == {"place_asked_again": None, "place_options": None}
+    two = tracker({"location": "Boston", "persona": "plain", "place_options": ["Boston|US", "Boston|GB"]},
+                  signal="none")
+    two.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
+    two.latest_message["text"] = "nope"
+    _, events = await run(action_with(starter_store), two)
+    assert {"event": "slot", "timestamp": None, "name": "country", "value": "GB"} in events
 
 
 async def test_yes_confirms_a_name_that_is_also_a_word(starter_store: DirectoryStore) -> None:

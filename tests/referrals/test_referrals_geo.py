@@ -199,17 +199,17 @@ def test_a_foreign_or_small_name_still_counts_when_capitalised_or_after_living(t
 
 
 @pytest.mark.parametrize("text, hint, lang, country", [
-    ("Vivo en Valencia", "PL", "es", "ES"),    # a Spanish child on the Polish shop: Spain, not Venezuela
-    ("Córdoba", "PL", "es", "ES"),             # ... not Argentina
-    ("vivo en Córdoba", "GB", "es", "ES"),
-    ("cerca de Granada", "GB", "es", "ES"),    # the city, not the country Grenada
+    ("Vivo en Valencia", "PL", "es", "ES"),    # a Spanish child on the Polish shop: Spain (Venezuela's is 1.96x)
+    ("cerca de Granada", "GB", "es", "ES"),    # the city, not the country Grenada; the biggest Spanish-speaking one
+    ("vivo en Sevilla", "PL", "es", "ES"),     # Sevilla, Colombia is far smaller and far away
     ("vivo en Valencia", "ES", "es", "ES"),
     ("Valencia", "US", "en", "US"),
     ("I live in Leeds", "PL", "en", "GB"),
     ("Birmingham", "PL", "en", "GB"),
     ("London", None, "en", "GB"),              # ten times bigger than any other London
     ("London", "PL", "en", "GB"),              # ... and no other London in Europe
-    ("vivo en Guadalajara", None, "es", "MX"),  # no conversation country: the far bigger one
+    ("vivo en Málaga", None, "es", "ES"),      # no conversation country: far bigger, in the language's home
+    ("im in Swansea", None, "en", "GB"),
     ("w Poznaniu", "PL", "pl", "PL"),
     ("en la Ciudad de México", "ES", "es", "MX"),
 ])
@@ -227,6 +227,11 @@ def test_ambiguous_names_resolved_by_persona_region_and_language(text: str, hint
     # child's language: asked, the big one first.
     ("vivo en Guadalajara", "PL", "es", "MX"),  # a Spanish child on the Polish shop: Spain's too
     ("London", "US", "en", "GB"),              # London, Ontario is near and English-speaking
+    # s27: a bigger place of the name abroad where the child's language is spoken keeps it open
+    ("Córdoba", "PL", "es", "ES"),             # Córdoba, Argentina: 6.5 times Spain's (ABROAD_BIGGER)
+    ("vivo en Córdoba", "GB", "es", "ES"),
+    ("vivo en Guadalajara", None, "es", "MX"),  # no conversation country: Spain's is not nothing
+    ("i live in boston", None, "en", "US"),    # Boston, Lincolnshire (45,000), also in lower case
 ])
 def test_still_ambiguous_gives_candidates_and_no_place(text: str, hint: str, lang: str, first: str) -> None:
     located = locate(text, hint, lang)
@@ -257,28 +262,36 @@ CONTEXTS = (("gametips", "en"), ("rumianek", "pl"), ("rumianek", "en"), ("rumian
 CUE = {"en": "I live in {}", "pl": "mieszkam w {}", "es": "vivo en {}"}
 #: "ES": settled on that country; "?CL ES": asked, about CL first, ES among the candidates.
 AMBIGUOUS = {
-    "Córdoba": ("?ES", "?ES", "?ES", "ES", "?AR ES", "?AR ES", "?AR ES"),
+    # s27: a Spanish-speaking child on the Polish shop is asked when a Spanish-speaking place of the name
+    # abroad is ABROAD_BIGGER times Spain's (Spain's first, on the shop's continent): Córdoba, Mérida
+    "Córdoba": ("?ES", "?ES", "?ES", "?ES AR", "?AR ES", "?AR ES", "?AR ES"),
     "Valencia": ("?ES", "?ES", "?ES", "ES", "?US ES VE", "?VE ES", "?VE ES"),
-    "Mérida": ("?ES", "?ES", "?ES", "ES", "?MX ES", "?MX ES", "?MX ES"),
+    "Mérida": ("?ES", "?ES", "?ES", "?ES MX", "?MX ES", "?MX ES", "?MX ES"),
     "León": ("?ES", "?ES", "?ES", "ES", "?NI ES", "?NI ES", "?NI ES"),
-    "Granada": ("?ES", "?ES", "?ES", "ES", "?GD ES", "?ES", "?ES"),
-    "Guadalajara": ("?MX ES", "?MX ES", "?MX ES", "?MX ES", "MX", "MX", "MX"),
+    # s27 review: the plain bot settles on the city of the language's home continent (100,000+) bigger than
+    # every other of the language together (HOME_CITY): Granada for Spanish, Birmingham for English
+    "Granada": ("?ES", "?ES", "?ES", "ES", "?GD ES", "?ES", "ES"),
+    "Guadalajara": ("?MX ES", "?MX ES", "?MX ES", "?MX ES", "MX", "MX", "?MX ES"),
     "Toledo": ("?ES", "?ES", "?ES", "ES", "?US ES", "?US ES", "?ES"),
     # Santiago de Compostela (99,536) is a namesake through its short name: never the guess,
     # always asked about on the European shop; without a country Chile's is not assumed either.
     "Santiago": ("?CL ES", "?CL ES", "?CL ES", "?CL ES", "?CL DO", "?CL DO", "?CL DO"),
     "San José": ("US", "?US CR", "US", "CR", "?US CR", "?US CR", "?CR US"),
     "Victoria": ("?CA", "?HK", "?CA", "?HN", "?CA", "?HK", "?HN"),
-    "Birmingham": ("GB", "?GB US", "GB", "?GB US", "?GB US", "?GB US", "?GB US"),
-    "Boston": ("GB", "?US GB", "?US GB", "?US GB", "US", "US", "US"),  # Boston, Lincolnshire
-    "Perth": ("GB", "?AU GB", "?AU GB", "?AU GB", "AU", "AU", "AU"),   # Perth, Scotland
+    "Birmingham": ("GB", "?GB US", "GB", "?GB US", "GB", "?GB US", "?GB US"),
+    # s27: without a conversation country an English-speaking child is asked (Boston, Lincolnshire;
+    # Perth, Scotland); the British bot settles on its own
+    "Boston": ("GB", "?US GB", "?US GB", "?US GB", "?US GB", "US", "US"),
+    "Perth": ("GB", "?AU GB", "?AU GB", "?AU GB", "?AU GB", "AU", "AU"),
     "London": ("GB",) * 7,
     "Kraków": ("PL",) * 7,
     "Opole": ("PL",) * 7,
     "Cracovia": ("PL",) * 7,
     "Santa Cruz": ("?US ES", "?PH", "?US ES", "?CL ES", "?US", "?PH", "?CL"),
-    # "Newcastle" is also Newcastle upon Tyne's short name (CITY_ALIASES): first on the European shop
-    "Newcastle": ("GB", "?GB AU", "GB", "?GB AU", "?AU GB", "?AU GB", "?AU GB"),
+    # "Newcastle" is only Newcastle upon Tyne's short name (CITY_ALIASES): Newcastle, New South Wales, has it
+    # as its own and is bigger: asked, also on the British bot (Britain first there, s27 review: "Newcastle in
+    # the UK?", so that "no" / "the other one" is Australia's)
+    "Newcastle": ("?GB AU", "?GB AU", "GB", "?GB AU", "?AU GB", "?AU GB", "?AU GB"),
     "Lérida": ("?ES CO",) * 7,          # Lleida's Spanish name
     "San Sebastián": ("?ES GT",) * 7,   # Donostia's Spanish name
     "Orense": ("ES",) * 7,              # Ourense's Spanish name (alternate only)
@@ -444,7 +457,7 @@ def test_us_states_and_city_nicknames(text: str, name: str, kind: str, admin1: s
 
 
 @pytest.mark.parametrize("text, hint, lang, expected", [
-    ("newcastle", "GB", "en", ("Newcastle upon Tyne", "GB")),  # was Newcastle, Australia on the UK persona
+    ("newcastle uk", "GB", "en", ("Newcastle upon Tyne", "GB")),  # "newcastle" alone is asked (s27)
     ("newcastle", "AU", "en", ("Newcastle", "AU")),
     ("im in hull", "GB", "en", ("Kingston upon Hull", "GB")),
     ("hull", "CA", "en", ("Hull", "CA")),
@@ -463,9 +476,11 @@ def test_a_short_city_name_with_no_hint_is_asked_about() -> None:
 
 
 def test_a_big_city_with_the_name_as_its_own_is_asked_about_first() -> None:
-    """GeoNames also calls Tijuana "Zaragoza": the question is "Zaragoza in Spain?", never
-    "Tijuana in Mexico?"; a small own-name place still yields to a big namesake ("Lérida": Lleida)."""
-    assert [(p.name, p.country) for p in locate("estoy en Zaragoza", "PL", "es").candidates][:1] == [("Zaragoza", "ES")]
+    """GeoNames also calls Tijuana "Zaragoza": never "Tijuana in Mexico?" (s27 review: Spain's at once,
+    a namesake abroad never unsettles a city of the persona's continent, HOME_CITY); a small own-name
+    place still yields to a big namesake ("Lérida": Lleida)."""
+    located = locate("estoy en Zaragoza", "PL", "es")
+    assert located.place is not None and (located.place.name, located.place.country) == ("Zaragoza", "ES")
     assert [p.country for p in locate("Lérida", "PL", "es").candidates][:1] == ["ES"]
 
 

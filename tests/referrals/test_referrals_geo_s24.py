@@ -108,7 +108,7 @@ def test_a_county_routes_to_the_british_child_helpline(starter_store: DirectoryS
         assert refs and refs[0].channel.value == "+448001111" and all(r.country == "GB" for r in refs), text
 
 
-@pytest.mark.parametrize("name", ["Birmingham", "Cambridge", "London", "Manchester", "Newcastle", "Worcester",
+@pytest.mark.parametrize("name", ["Birmingham", "Cambridge", "London", "Manchester", "Perth", "Worcester",
                                   "Lincoln", "York", "Plymouth", "Gloucester"])
 def test_a_british_persona_settles_where_its_place_is_the_big_or_well_known_one(name: str) -> None:
     place = locate(f"i live in {name}", "GB", "en").place
