@@ -24,9 +24,12 @@ whether it is ``urgent``:
      tomorrow": ``answers.later`` in the cues file) is the intent ``not_now``: after one of the
      bot's questions the dialogue answers "you can come back any time" and remembers the offer;
      anywhere else it is the quiet line. Inside a persona its signal is ``not_safe`` (the child
-     cannot talk now), in the plain bot ``none``. Anything more ("not now, someone is here",
-     "later lol") is left to the classifier (the persona's ``not_safe`` code), and so is a
-     "later" the classifier took for a help signal. A message made only of "now I can" words
+     cannot talk now), in the plain bot ``none``. A "not now" said with its reason ("ahora no que
+     tengo a mi madre al lado", "nie teraz bo jestem w szkole": :func:`later_with_reason`, s27) is
+     ``not_now`` too, unless a break-off ("nvm", "gtg", "delete it"), a harm word, danger now or harm
+     done to the child is in it, or the classifier is sure of a help signal; anything else ("later
+     lol") is left to the classifier (the persona's ``not_safe`` code), and so is a "later" the
+     classifier took for a help signal. A message made only of "now I can" words
      (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
@@ -46,7 +49,9 @@ whether it is ``urgent``:
      bare Polish "no" (``answers.ambiguous``: "yeah" as often as "no", only when the message is known
      to be Polish) is unclear (``out_of_scope``) unless the classifier is sure of a signal; one made
      only of "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
-     (``out_of_scope``) unless the classifier found a signal;
+     (``out_of_scope``) unless the classifier found a signal; in the plain bot "is it a real person or a bot?"
+     (``answers.real_person``, with a word that asks whether) is ``probe`` (what the chat is; an open
+     question stays open), not a yes to the offer of a person (s27);
   2c. :func:`is_covering_tracks` — a message that breaks the talk off (``postponing``: "nvm",
      "gtg"; or asks to wipe the chat, ``wipe_lines``: "delete everything", "borra todo") because
      someone is arriving (``arriving``: "mum's coming up the stairs", "my dad's just come in"), with
@@ -153,9 +158,11 @@ CODED_HELP, CODED_URGENT = "help_request", "urgent"
 #: danger is answered in cover voice (step 6, ``is_tentative``): less likely than not, it is not
 #: said plainly enough to drop the disguise.
 TENTATIVE_CONFIDENCE = 0.5
-#: :func:`near_miss`: an unsure reading of ordinary talk, and how close a help intent must be behind it.
-NEAR_MISS_TOP = 0.35
-NEAR_MISS_SHARE = 0.6
+#: :func:`near_miss`: an unsure reading of ordinary talk, and how close a help intent must be behind it. 0.35 / 0.6
+#: until s27: "dziś rano uderzył mnie w twarz bo nie zjadłam zupy" (out_of_scope .46, abuse .25) after an unclear
+#: answer drew the shop's "anything from the shop?" (dev rows: 1 fixed, none broken at 0.5 / 0.5).
+NEAR_MISS_TOP = 0.5
+NEAR_MISS_SHARE = 0.5
 #: Ordinary intents that a putting-off cue turns into the persona's quiet code (step 2): a "no"
 #: ("no, never mind") and a goodbye that breaks the talk off ("gotta go", "tengo que irme").
 BREAKING_OFF = frozenset({"deny", "goodbye"})
@@ -249,6 +256,7 @@ class Answers:
     how_it_works: Phrases = field(default_factory=Phrases)
     what_it_means: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
+    real_person: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -603,6 +611,13 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # sure I can help with that one". Inside a persona it is what_next below (the persona's probe
         # answer is its cover, no explanation of the way to a person)
         return Ranked(PROBE, top.confidence, top.source), "none"
+    if (persona == NO_PERSONA and made_of(folded, lang, answers.real_person, MAX_QUESTION_WORDS)
+            and _ASKING_WHETHER & set(_WORD.findall(folded))
+            and signal_for_intent(top.intent)[0] in ("none", "ask_human")):
+        # "is it a real person or a bot?" (ask_human .54), "¿es una persona real?" (ask_human .99) to "shall a
+        # counselor write to you?" was taken for a yes and queued the child: a question about this chat, answered
+        # with what the chat is ("a real person can join if you want"); an open question stays open (s27)
+        return Ranked(PROBE, top.confidence, top.source), "none"
     if made_of(folded, lang, answers.what_next) or made_of(folded, lang, answers.how_it_works):
         # "what happens now?", "co teraz?", "¿y ahora qué?": what comes next on the way to a person, in a
         # closed vocabulary with no disclosure ("¿y ahora qué?" drew self_harm_urgent and 112 again, "what
@@ -659,6 +674,75 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # help signal the classifier is less than sure of gives way ("what?" at help_request 0.35)
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     return None
+
+
+#: Readings a "not now" with its reason (:func:`later_with_reason`) overrides: ordinary talk, a place, the
+#: quiet code, asking for a person, fear or danger read from the people named ("ahora no que tengo a mi madre al
+#: lado" was the quiet code .98 in the shop, self-harm .27 in the plain bot) — never a persona's cover talk.
+LATER_READINGS = ANSWER_INTENTS | frozenset({LOCATION_INTENT, "ask_human", "distress", "imminent_danger"})
+
+
+#: Words of not being able ("cant right now, later"): a "later" that ends a message answers only after one.
+_CANNOT = NEGATIONS | frozenset({"cant", "cannot", "nie", "no"})
+#: The ``later`` cues that answer with a "not now" (:func:`later_with_reason`) hold one of these words; a time
+#: ("tomorrow", "mañana", "jutro", "tonight") opens ordinary sentences ("mañana examen y me quiero morir xd").
+_PUTTING_OFF_WORDS = _CANNOT | frozenset({"later", "l8r", "luego", "tarde", "pozniej", "potem", "moment", "momento",
+                                          "time", "razem", "indziej", "bad", "mal", "zly"})
+
+
+def _opens_or_ends_with(tokens: Sequence[str], cues: Sequence[str], fillers: AbstractSet[str]) -> bool:
+    """Whether a cue (word sequence) opens ``tokens`` (fillers aside), or ends them after a word of not
+    being able ("teraz nie mogę, później"; not "my friends are coming over later")."""
+    for cue in cues:
+        words = cue.split()
+        for i in range(len(tokens) - len(words) + 1):
+            if tokens[i:i + len(words)] != words:
+                continue
+            if all(t in fillers for t in tokens[:i]) or (
+                    all(t in fillers for t in tokens[i + len(words):]) and _CANNOT & set(tokens[:i])):
+                return True
+    return False
+
+
+def later_with_reason(top: Ranked, persona: str, folded: str, lang: Optional[str], later: Phrases, cant_talk: Phrases,
+                      farewells: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
+                      urgent_cues: Mapping[str, Sequence[str]], danger: Danger,
+                      done_to_me: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the message is a "not now" said with its reason ("ahora no que tengo a mi madre al lado",
+    "nie teraz bo jestem w szkole", "cant right now, later"): a ``later`` cue opens or ends it (fillers aside;
+    stock farewells such as "see you later" taken out first), in at most ``MAX_COVERING_WORDS`` words, with
+    no harm word, urgency cue, danger now, weapon, harm done to the child or "no more" ("ya no puedo más")
+    in it, read as ordinary talk, the quiet code, asking for a person, fear or danger (``LATER_READINGS``),
+    the persona's code, or a help signal the classifier is less than ``TENTATIVE_CONFIDENCE`` sure of.
+    Such an answer is ``not_now`` (the dialogue's "later is fine, write yes when it suits you"), not the
+    quiet line as if the child had left, nor the emergency line."""
+    coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
+    weak_help = signal_for_intent(top.intent)[0] in HELP_SIGNALS and top.confidence < TENTATIVE_CONFIDENCE
+    if not (top.intent in LATER_READINGS or coded or weak_help):
+        return False
+    padded = f" {folded} "
+    for cues in cues_of(lang, farewells):
+        for cue in sorted(cues, key=len, reverse=True):
+            padded = padded.replace(f" {cue} ", " ")
+    tokens = _WORD.findall(padded)
+    if not tokens or len(tokens) > MAX_COVERING_WORDS:
+        return False
+    found = False
+    for cue_lang in ([lang] if lang in later.cues else list(later.cues)):
+        cues = [" ".join(_WORD.findall(c)) for c in later.cues[cue_lang]]
+        cues = [c for c in cues if _PUTTING_OFF_WORDS & set(c.split())]
+        found = found or _opens_or_ends_with(tokens, cues, set(later.fillers.get(cue_lang, ())))
+    if not found:
+        return False
+    # "not now", "ahora no", "teraz nie mogę" are no danger now
+    rest = without_phrases(without_phrases(" ".join(tokens), lang, later.cues), lang, cant_talk.cues)
+    return not (any(danger.found(rest, lang)) or has_cue(folded, lang, harm_cues) or has_cue(rest, lang, urgent_cues)
+                or is_harmed(folded, lang, done_to_me) or _NO_MORE & set(_WORD.findall(rest)))
+
+
+#: Words that make "real person" a question whether it is one ("is it a real person?", "¿es una persona real?",
+#: "czy to prawdziwa osoba?"); a bare "persona real?" asks for one (ask_human).
+_ASKING_WHETHER = frozenset({"is", "are", "will", "it", "es", "eres", "sera", "czy", "jest", "jestes", "bedzie"})
 
 
 def without_phrases(folded: str, lang: Optional[str], phrases: Mapping[str, Sequence[str]]) -> str:
@@ -1318,9 +1402,22 @@ def decide(
     waving = (has_word_cue(folded, lang, goodbyes or {}) and has_word_cue(folded, lang, someone or {})
               and not in_my_room(folded))
     breaking = breaking or paused or waving
-    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
-                          unnamed, paused, at_the_door,
-                          paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking):
+    covering = is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger,
+                                  someone, unnamed, paused, at_the_door,
+                                  paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking)
+    # a break-off beside the "later" ("later, nvm", "luego, no me contestes"): not a not-now with its reason
+    unsaid = without_phrases(without_phrases(folded, lang, answers.later.cues), lang, answers.cant_talk.cues) \
+        if answers else folded
+    if (answers and not (has_cue(unsaid, lang, postponing or {}) or has_word_cue(folded, lang, wiping or {})
+                         or paused or waving)
+            and later_with_reason(top, persona, folded, lang, answers.later, answers.cant_talk, farewells or {},
+                                  harm_cues or {}, urgent_cues, danger, done_to_me or {})):
+        # "ahora no que tengo a mi madre al lado", "not now, my mum is next to me" (s27): a "not now" with its
+        # reason is later, as a bare "not now" is (answer_to_question: "write yes when it suits you", the offer
+        # kept), not the quiet line as if the child had gone. A break-off ("nvm", "gtg", "delete it") stays quiet
+        signal = "not_safe" if persona != NO_PERSONA or covering else "none"
+        return Decision(NOT_NOW, top.confidence, top.source, signal, False, masked)
+    if covering:
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None

@@ -1,0 +1,114 @@
+"""Answers to the bot's questions (issue 13, session 27, fixer fix-answers), through
+nlu.components.persona.PersonaContext with the real cues file and the classifier's top-3 rankings measured on
+main's model for each line:
+
+* a "not now" said with its reason ("ahora no que tengo a mi madre al lado", "nie teraz, mama jest obok",
+  "not now my mum is right next to me") is ``not_now`` (core.safety.later_with_reason): after one of the bot's
+  questions the not_now line and the offer kept, not the quiet line (and in the plain bot not the self-harm or
+  danger line it drew); inside a persona its signal stays ``not_safe``;
+* "is it a real person or a bot?" / "¿es una persona real?" in the plain bot is ``probe`` (what the chat is; an
+  open question stays open), not ``ask_human`` (which queued the child as after a yes);
+
+and on the other side: a break-off, harm, a weapon, danger beside the "not now", a time that opens an ordinary
+sentence, a stock farewell, a shopper's "later" and a bare "persona real?" keep main's reading.
+Every line here was written for these tests (none from tests/data).
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlu.components.persona import PersonaContext
+from tests.nlu.context import seen as context_seen
+
+
+def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]], lang: str,
+         persona: str) -> tuple[str, str, bool]:
+    return context_seen(component, text, ranking, lang, persona)[:3]
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking, signal", [
+    ("rumianek", "es", "ahora no que tengo a mi madre al lado",
+     [("rumianek__not_safe", .98), ("abuse_disclosure", .01), ("self_harm_urgent", .01)], "not_safe"),
+    ("plain", "es", "ahora no que tengo a mi madre al lado",
+     [("abuse_disclosure", .32), ("self_harm_urgent", .27), ("out_of_scope", .22)], "none"),
+    ("rumianek", "es", "ahora mismo no puedo, mas tarde",
+     [("rumianek__not_safe", .93), ("rumianek__urgent", .06), ("imminent_danger", .00)], "not_safe"),
+    ("plain", "es", "ahora mismo no puedo, mas tarde",
+     [("imminent_danger", .36), ("out_of_scope", .27), ("self_harm_urgent", .14)], "none"),
+    ("rumianek", "es", "luego, que esta mi padre delante",
+     [("rumianek__not_safe", 1.0), ("out_of_scope", .00), ("abuse_disclosure", .00)], "not_safe"),
+    ("rumianek", "en", "not now my mum is next to me",
+     [("out_of_scope", .50), ("abuse_disclosure", .36), ("deny", .03)], "not_safe"),
+    ("plain", "en", "not now my mum is next to me",
+     [("out_of_scope", .44), ("abuse_disclosure", .28), ("deny", .24)], "none"),
+    ("gametips", "en", "not now my mum is next to me",
+     [("gametips__not_safe", .93), ("abuse_disclosure", .04), ("deny", .01)], "not_safe"),
+    ("gametips", "en", "later, my brother is right here",
+     [("gametips__not_safe", .98), ("out_of_scope", .00), ("goodbye", .00)], "not_safe"),
+    ("rumianek", "en", "not now im in class",
+     [("inform_location", .34), ("bullying", .34), ("deny", .12)], "not_safe"),
+    ("rumianek", "pl", "nie teraz, mama jest obok",
+     [("rumianek__not_safe", .98), ("deny", .00), ("imminent_danger", .00)], "not_safe"),
+    ("rumianek", "pl", "pozniej, tata siedzi obok mnie",
+     [("rumianek__not_safe", .95), ("imminent_danger", .02), ("abuse_disclosure", .01)], "not_safe"),
+])
+def test_a_not_now_with_its_reason_is_not_now(component: PersonaContext, persona: str, lang: str, text: str,
+                                              ranking: list[tuple[str, float]], signal: str) -> None:
+    assert seen(component, text, ranking, lang, persona) == ("not_now", signal, False)
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking, expected", [
+    # a break-off beside the "later" stays the quiet line
+    ("rumianek", "en", "nvm mums coming", [("imminent_danger", .70), ("rumianek__not_safe", .22), ("deny", .03)],
+     ("not_safe", "not_safe", False)),
+    # harm, danger now, a weapon keep the emergency or disclosure reading
+    ("rumianek", "en", "not now, he is hitting my mum",
+     [("imminent_danger", .73), ("rumianek__not_safe", .04), ("peer_help", .04)], ("imminent_danger", "imminent_danger", True)),
+    ("rumianek", "es", "ahora no que me esta pegando",
+     [("imminent_danger", 1.0), ("deny", .00), ("rumianek__not_safe", .00)], ("imminent_danger", "imminent_danger", True)),
+    ("rumianek", "en", "not now hes got a knife",
+     [("imminent_danger", 1.0), ("deny", .00), ("goodbye", .00)], ("imminent_danger", "imminent_danger", True)),
+    ("rumianek", "pl", "nie teraz, ojczym znowu mnie uderzyl",
+     [("abuse_disclosure", .82), ("deny", .04), ("rumianek__not_safe", .03)],
+     ("abuse_disclosure", "abuse_disclosure", False)),
+    # a time opening an ordinary sentence, a stock farewell, a shopper's delivery question, a "later" at the end
+    # of a plan
+    ("plain", "es", "mañana examen de lengua y me quiero morir xd",
+     [("out_of_scope", 1.0), ("self_harm", .00), ("online_exploitation", .00)], ("out_of_scope", "none", False)),
+    ("rumianek", "en", "see you later", [("goodbye", 1.0), ("rumianek__not_safe", .00), ("out_of_scope", .00)],
+     ("goodbye", "none", False)),
+    ("rumianek", "en", "can you deliver it tomorrow",
+     [("rumianek__shipping", .51), ("rumianek__urgent", .20), ("out_of_scope", .05)], ("rumianek__shipping", "none", False)),
+    ("plain", "en", "my friends are coming over later",
+     [("out_of_scope", 1.0), ("imminent_danger", .00), ("goodbye", .00)], ("out_of_scope", "none", False)),
+    ("rumianek", "en", "whats your fastest delivery, i cant wait till tomorrow",
+     [("rumianek__urgent", .39), ("rumianek__delivery_time", .14), ("out_of_scope", .11)], ("urgent", "urgent", True)),
+])
+def test_near_misses_keep_their_reading(component: PersonaContext, persona: str, lang: str, text: str,
+                                        ranking: list[tuple[str, float]], expected: tuple[str, str, bool]) -> None:
+    assert seen(component, text, ranking, lang, persona) == expected
+
+
+@pytest.mark.parametrize("lang, text, ranking", [
+    ("en", "is it a real person or a bot?", [("ask_human", .54), ("probe", .45), ("out_of_scope", .00)]),
+    ("es", "¿es una persona real?", [("ask_human", .99), ("probe", .01), ("out_of_scope", .00)]),
+    ("pl", "czy to prawdziwa osoba?", [("probe", .98), ("ask_human", .01), ("out_of_scope", .00)]),
+])
+def test_is_it_a_real_person_is_a_question_about_the_chat(component: PersonaContext, lang: str, text: str,
+                                                          ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, "plain") == ("probe", "none", False)
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking, expected", [
+    ("plain", "es", "persona real?", [("ask_human", .9), ("probe", .05), ("out_of_scope", .05)],
+     ("ask_human", "ask_human", False)),
+    ("plain", "en", "i want to talk to a real person", [("ask_human", .95), ("probe", .03), ("out_of_scope", .02)],
+     ("ask_human", "ask_human", False)),
+    # inside a persona asking for a person is the discreet question asked again (the classifier's reading)
+    ("rumianek", "es", "¿es una persona real?", [("ask_human", .99), ("probe", .01), ("out_of_scope", .00)],
+     ("help_request", "ask_human", False)),
+])
+def test_asking_for_a_real_person_keeps_its_reading(component: PersonaContext, persona: str, lang: str, text: str,
+                                                    ranking: list[tuple[str, float]],
+                                                    expected: tuple[str, str, bool]) -> None:
+    assert seen(component, text, ranking, lang, persona) == expected
