@@ -676,10 +676,10 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
     return None
 
 
-#: Readings a "not now" with its reason (:func:`later_with_reason`) overrides: ordinary talk, a place, the
-#: quiet code, asking for a person, fear or danger read from the people named ("ahora no que tengo a mi madre al
-#: lado" was the quiet code .98 in the shop, self-harm .27 in the plain bot) — never a persona's cover talk.
-LATER_READINGS = ANSWER_INTENTS | frozenset({LOCATION_INTENT, "ask_human", "distress", "imminent_danger"})
+#: Readings a "not now" with its reason (:func:`later_with_reason`) overrides: ordinary talk, a place, the quiet
+#: code ("ahora no que tengo a mi madre al lado" was the quiet code .98 in the shop) — never a persona's cover talk;
+#: a help signal only when the classifier is unsure of it (self-harm .27 for the same line in the plain bot).
+LATER_READINGS = ANSWER_INTENTS | frozenset({LOCATION_INTENT})
 
 
 #: Words of not being able ("cant right now, later"): a "later" that ends a message answers only after one.
@@ -712,8 +712,8 @@ def later_with_reason(top: Ranked, persona: str, folded: str, lang: Optional[str
     "nie teraz bo jestem w szkole", "cant right now, later"): a ``later`` cue opens or ends it (fillers aside;
     stock farewells such as "see you later" taken out first), in at most ``MAX_COVERING_WORDS`` words, with
     no harm word, urgency cue, danger now, weapon, harm done to the child or "no more" ("ya no puedo más")
-    in it, read as ordinary talk, the quiet code, asking for a person, fear or danger (``LATER_READINGS``),
-    the persona's code, or a help signal the classifier is less than ``TENTATIVE_CONFIDENCE`` sure of.
+    in it, read as ordinary talk, a place or the quiet code (``LATER_READINGS``), the persona's code, or a help
+    signal the classifier is less than ``TENTATIVE_CONFIDENCE`` sure of (a later never replaces a sure one).
     Such an answer is ``not_now`` (the dialogue's "later is fine, write yes when it suits you"), not the
     quiet line as if the child had left, nor the emergency line."""
     coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)

@@ -110,12 +110,24 @@ def test_a_bare_later_in_the_plain_bot_is_not_now_and_ordinary_talk(text: str, l
     assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, "none", False)
 
 
-@pytest.mark.parametrize("text", ["not now lol", "not now, someone is here", "later, he is home", "no thanks"])
+@pytest.mark.parametrize("text", ["no thanks", "lol not now", "nvm later"])
 def test_anything_more_than_a_bare_later_is_left_to_the_classifier(text: str) -> None:
-    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS)
+    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS,
+                   postponing={"en": ["nvm"]})
     assert (coded.intent, coded.signal) == ("not_safe", "not_safe")
-    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS)
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS,
+                   postponing={"en": ["nvm"]})
     assert plain.intent == "deny"
+
+
+@pytest.mark.parametrize("text", ["not now lol", "not now, someone is here", "later, he is home"])
+def test_a_later_with_its_reason_is_not_now(text: str) -> None:
+    # s27: "ahora no que tengo a mi madre al lado" drew the quiet line as if the child had gone (core.safety.
+    # later_with_reason); before s27 these were left to the classifier
+    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS)
+    assert (coded.intent, coded.signal) == (NOT_NOW, "not_safe")
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS)
+    assert (plain.intent, plain.signal) == (NOT_NOW, "none")
 
 
 @pytest.mark.parametrize("top", ["rumianek__urgent", "rumianek__help_request"])
