@@ -26,7 +26,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.cost import FREE_KEY
-from actions.repeat import NUMBER_KEY
+from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
 from actions.wording import country_name, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
@@ -509,7 +509,8 @@ class ActionOfferReferral(Action):
             # marked: "what was the number again?" says it again (actions/repeat.py)
             # and whether calling it is free ("is it free?", actions/cost.py)
             dispatcher.utter_message(text=referral_line(r, lang, at, persona),
-                                     **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge)})
+                                     **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge),
+                                        LOCAL_EMERGENCY_KEY: r.emergency})
         if acknowledged:
             # the acknowledgement said a person can talk with the child: the offer follows as its own action,
             # so the answers to it are the offer's rules (nlu/dialogue/rules.yml)

@@ -507,18 +507,22 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
     """Whether ``folded`` holds a cue of ``phrases`` and nothing but cue words and fillers (the
     message's language, or any language when it is unknown). A cue starts at a word boundary and may
     end inside a word ("1 sec" is in "1 second", "no puedo llamar" in "no puedo llamarte"), but a cue of
-    one or two letters is a whole word: the unsure cue "q" is no cue of "si quiero"."""
+    one or two letters is a whole word: the unsure cue "q" is no cue of "si quiero". A filler of several words
+    ("my hands are shaking") counts only whole: its words are no fillers by themselves."""
     tokens = _WORD.findall(folded)
     if not tokens or len(tokens) > max_words:
         return False
     words = " ".join(tokens)  # punctuation dropped: "¿qué?" is the word "que"
     for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
         cues = [" ".join(_WORD.findall(cue)) for cue in phrases.cues[cue_lang]]
-        allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in cue.split()}
+        fillers = phrases.fillers.get(cue_lang, frozenset())
+        allowed = {f for f in fillers if " " not in f} | {w for cue in cues for w in cue.split()}
+        long_fillers = sorted((f for f in fillers if " " in f), key=len, reverse=True)
+        rest = without_phrases(words, cue_lang, {cue_lang: long_fillers}).split()
         short = [cue for cue in cues if len(cue) <= SHORT_CUE]
         if ((contains_cue(words, [cue for cue in cues if len(cue) > SHORT_CUE])
              or has_word_cue(words, cue_lang, {cue_lang: short}))
-                and all(t in allowed for t in tokens)):
+                and all(t in allowed for t in rest)):
             return True
     return False
 
@@ -650,7 +654,9 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # przemoc" (probe 1.00): the child asks whether what happens counts — a disclosure; inside a
         # persona in cover voice, the discreet question (its signal kept)
         return Ranked(CODED_HELP if persona != NO_PERSONA else ABUSE, top.confidence, top.source), ABUSE
-    asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
+    # a number asked again may say why, as a question about this chat may ("sry what was that number, i closed the
+    # chat by accident": eleven words of a closed vocabulary with no harm word, s27)
+    asked = ASK_NUMBER if made_of(folded, lang, answers.number, MAX_QUESTION_WORDS) else (
         ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
     if asked is not None and (signal_for_intent(top.intent)[0] not in HELP_SIGNALS
                               or top.confidence < TENTATIVE_CONFIDENCE):
@@ -1301,6 +1307,20 @@ def is_harmed(folded: str, lang: Optional[str], done_to_me: Mapping[str, Sequenc
         if not after or after[0] not in _NOT_HARM_AFTER:
             return True
     return False
+
+
+def harm_by_another(ranking: Sequence[Ranked], signal: str, confidence: float, folded: str, lang: Optional[str],
+                    done_to_me: Mapping[str, Sequence[str]], said: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
+    """The help reading to decide again with when a self-harm reading (``signal``, at ``confidence``) is of harm
+    someone did to the child: the message says it (``done_to_me``: "me pegó", "he hit me"), no self-harm is said in
+    so many words (``said``: "kill myself", "me corto los brazos") and another help reading is at least
+    ``NEAR_MISS_SHARE`` as likely. "ayer me pegó con el cinturón otra vez y me dejó marcas en las piernas" (self-harm
+    .51, abuse .48) was urgent by the self-harm means "cinturón" and drew 112 for a beating of yesterday (s27); "he hit
+    me again so i cut my arms" (self-harm .86, abuse .14) stays self-harm."""
+    if signal != "self_harm" or not is_harmed(folded, lang, done_to_me) or has_cue(folded, lang, said):
+        return None
+    other = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS - {"self_harm"}), None)
+    return other if other is not None and other.confidence >= NEAR_MISS_SHARE * confidence else None
 
 
 #: Words of coming back after someone ("hes back", "tata wrócił", "mi padre volvió").

@@ -112,3 +112,129 @@ def test_asking_for_a_real_person_keeps_its_reading(component: PersonaContext, p
                                                     ranking: list[tuple[str, float]],
                                                     expected: tuple[str, str, bool]) -> None:
     assert seen(component, text, ranking, lang, persona) == expected
+
+
+# --- round 2 (blind round 9) ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("persona, lang, text, ranking", [
+    # why it is asked again — deleted, closed, not found, hands shaking — read as the quiet code or ordinary talk
+    ("gametips", "en", "srry whats that number again i deleted it",
+     [("gametips__not_safe", .89), ("ask_human", .02), ("out_of_scope", .01)]),
+    ("gametips", "en", "sorry my hands r shaking what number was it",
+     [("gametips__not_safe", .77), ("out_of_scope", .05), ("self_harm_urgent", .04)]),
+    ("rumianek", "en", "i deleted it by accident, what was the number",
+     [("out_of_scope", .64), ("rumianek__not_safe", .03), ("rumianek__order_admin", .03)]),
+    ("plain", "es", "cual era el numero?? no lo veo", [("out_of_scope", .57), ("deny", .28), ("self_harm", .06)]),
+    ("rumianek", "es", "cual era el numero? lo borre sin querer",
+     [("rumianek__not_safe", .59), ("out_of_scope", .28), ("rumianek__order_admin", .03)]),
+    ("plain", "es", "me tiemblan las manos, cual era el numero",
+     [("out_of_scope", .87), ("distress", .06), ("abuse_disclosure", .03)]),
+    ("rumianek", "pl", "jaki to byl numer bo mi sie schowalo",
+     [("out_of_scope", .78), ("rumianek__not_safe", .04), ("rumianek__contact", .02)]),
+    ("rumianek", "pl", "jaki byl numer? przez przypadek skasowalam",
+     [("out_of_scope", .72), ("rumianek__not_safe", .08), ("rumianek__order_admin", .05)]),
+    # a bare "what's the number?" as Polish "jaki jest numer" already was
+    ("gametips", "en", "whats the number", [("out_of_scope", .68), ("ask_human", .23), ("online_exploitation", .01)]),
+    ("plain", "es", "cual es el numero", [("out_of_scope", .98), ("ask_human", .00), ("probe", .00)]),
+])
+def test_the_number_asked_again_with_its_reason_is_ask_number(component: PersonaContext, persona: str, lang: str,
+                                                              text: str, ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, persona) == ("ask_number", "none", False)
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking, expected", [
+    ("rumianek", "en", "sorry wrong number",
+     [("rumianek__not_safe", .99), ("rumianek__order_admin", .00), ("distress", .00)], ("not_safe", "not_safe", False)),
+    # "shaking" alone is no filler: it may be done to the child
+    ("plain", "en", "hes shaking me what was the number",
+     [("imminent_danger", .79), ("out_of_scope", .08), ("online_exploitation", .04)],
+     ("imminent_danger", "imminent_danger", True)),
+    ("plain", "en", "he deleted my messages what was the number",
+     [("out_of_scope", .52), ("ask_human", .12), ("self_harm_urgent", .09)], ("out_of_scope", "none", False)),
+    ("plain", "en", "whats the number for childline",
+     [("out_of_scope", .90), ("ask_human", .05), ("probe", .03)], ("out_of_scope", "none", False)),
+    ("rumianek", "en", "whats the number of the shop",
+     [("rumianek__contact", .40), ("out_of_scope", .22), ("probe", .07)], ("rumianek__contact", "none", False)),
+    ("rumianek", "es", "cual es el numero de la tienda",
+     [("rumianek__contact", .97), ("rumianek__shipping", .01), ("rumianek__order_admin", .01)],
+     ("rumianek__contact", "none", False)),
+])
+def test_number_near_misses_keep_their_reading(component: PersonaContext, persona: str, lang: str, text: str,
+                                               ranking: list[tuple[str, float]],
+                                               expected: tuple[str, str, bool]) -> None:
+    assert seen(component, text, ranking, lang, persona) == expected
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking", [
+    ("rumianek", "en", "will my mum be able to see this? she checks my phone sometimes",
+     [("out_of_scope", .46), ("probe", .32), ("self_harm", .03)]),
+    ("plain", "en", "can my dad see this? he goes through my phone",
+     [("abuse_disclosure", .65), ("out_of_scope", .22), ("probe", .09)]),
+    ("rumianek", "es", "mi madre puede ver esto? me revisa el movil a veces",
+     [("out_of_scope", .79), ("rumianek__not_safe", .06), ("probe", .04)]),
+    ("rumianek", "pl", "czy mama moze to zobaczyc? czasem sprawdza mi telefon",
+     [("out_of_scope", .68), ("probe", .14), ("rumianek__not_safe", .07)]),
+])
+def test_a_privacy_question_with_a_parent_who_checks_the_phone_is_ask_privacy(
+        component: PersonaContext, persona: str, lang: str, text: str, ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, persona) == ("ask_privacy", "none", False)
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking, expected", [
+    # a parent who checks the phone, no question: main's readings (the quiet code in the shop)
+    ("rumianek", "en", "she checks my phone sometimes",
+     [("out_of_scope", .75), ("bullying", .06), ("rumianek__not_safe", .02)], ("not_safe", "not_safe", False)),
+    ("plain", "en", "my mum checks my phone sometimes",
+     [("out_of_scope", .98), ("abuse_disclosure", .01), ("bullying", .00)], ("out_of_scope", "none", False)),
+])
+def test_a_parent_who_checks_the_phone_without_a_question_keeps_its_reading(
+        component: PersonaContext, persona: str, lang: str, text: str, ranking: list[tuple[str, float]],
+        expected: tuple[str, str, bool]) -> None:
+    assert seen(component, text, ranking, lang, persona) == expected
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking", [
+    ("rumianek", "en", "actually yes, now is ok, can she write to me",
+     [("rumianek__not_safe", .62), ("affirm", .08), ("ask_human", .07)]),
+    ("gametips", "en", "actually yeah can the coach message me",
+     [("gametips__not_safe", .77), ("ask_human", .07), ("affirm", .06)]),
+])
+def test_a_change_of_mind_naming_who_should_write_is_a_yes(component: PersonaContext, persona: str, lang: str,
+                                                           text: str, ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, persona) == ("affirm", "none", False)
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking, expected", [
+    ("rumianek", "en", "changed my mind, dont write to me",
+     [("rumianek__not_safe", .77), ("deny", .17), ("abuse_disclosure", .02)], ("not_safe", "not_safe", False)),
+    ("rumianek", "en", "im back, he hit me again",
+     [("imminent_danger", .52), ("abuse_disclosure", .16), ("greet", .06)], ("imminent_danger", "imminent_danger", True)),
+])
+def test_a_resume_near_miss_keeps_its_reading(component: PersonaContext, persona: str, lang: str, text: str,
+                                              ranking: list[tuple[str, float]],
+                                              expected: tuple[str, str, bool]) -> None:
+    assert seen(component, text, ranking, lang, persona) == expected
+
+
+def test_a_beating_of_yesterday_read_as_self_harm_is_the_disclosure(component: PersonaContext) -> None:
+    # self-harm .51 and the means "cinturon" drew 112 in the shop for a beating of yesterday
+    text = "ayer me pego con el cinturon otra vez y me dejo marcas en las piernas"
+    ranking = [("self_harm", .51), ("abuse_disclosure", .48), ("bullying", .00)]
+    assert seen(component, text, ranking, "es", "rumianek") == ("abuse_disclosure", "abuse_disclosure", False)
+
+
+@pytest.mark.parametrize("lang, text, ranking, expected", [
+    # self-harm said beside the harm done, or the classifier sure of it: self-harm stays
+    ("en", "he hit me again so i cut my arms last night",
+     [("self_harm", .86), ("abuse_disclosure", .14), ("self_harm_urgent", .00)], ("self_harm", "self_harm", False)),
+    ("es", "me pego otra vez y me he cortado los brazos",
+     [("self_harm", .95), ("abuse_disclosure", .04), ("online_exploitation", .00)], ("self_harm", "self_harm", False)),
+    ("en", "he hit me and i want to hang myself with my belt tonight",
+     [("self_harm", .90), ("abuse_disclosure", .04), ("self_harm_urgent", .03)], ("self_harm_urgent", "self_harm", True)),
+    ("en", "he hit me and i want to kill myself",
+     [("self_harm", 1.0), ("self_harm_urgent", .00), ("abuse_disclosure", .00)], ("self_harm", "self_harm", False)),
+])
+def test_self_harm_said_beside_harm_done_stays_self_harm(component: PersonaContext, lang: str, text: str,
+                                                         ranking: list[tuple[str, float]],
+                                                         expected: tuple[str, str, bool]) -> None:
+    assert seen(component, text, ranking, lang, "plain") == expected
