@@ -26,10 +26,11 @@ whether it is ``urgent``:
      anywhere else it is the quiet line. Inside a persona its signal is ``not_safe`` (the child
      cannot talk now), in the plain bot ``none``. A "not now" said with its reason ("ahora no que
      tengo a mi madre al lado", "nie teraz bo jestem w szkole": :func:`later_with_reason`, s27) is
-     ``not_now`` too, unless a break-off ("nvm", "gtg", "delete it"), a harm word, danger now or harm
-     done to the child is in it, or the classifier is sure of a help signal; anything else ("later
-     lol") is left to the classifier (the persona's ``not_safe`` code), and so is a "later" the
-     classifier took for a help signal. A message made only of "now I can" words
+     ``not_now`` too — a whitelist: it opens with a negated now, the rest is only a known reason (family
+     present, busy, cannot talk), and the classifier read ordinary talk, a place, the quiet code or an
+     unsure, non-urgent help signal (in the plain bot someone present keeps the quiet line); anything else
+     ("luego se metió en mi cama", "ahora no, el de instagram me espera abajo") is left to the classifier.
+     A message made only of "now I can" words
      (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
@@ -688,62 +689,88 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
 LATER_READINGS = ANSWER_INTENTS | frozenset({LOCATION_INTENT})
 
 
-#: Words of not being able ("cant right now, later"): a "later" that ends a message answers only after one.
-_CANNOT = NEGATIONS | frozenset({"cant", "cannot", "nie", "no"})
-#: The ``later`` cues that answer with a "not now" (:func:`later_with_reason`) hold one of these words; a time
-#: ("tomorrow", "mañana", "jutro", "tonight") opens ordinary sentences ("mañana examen y me quiero morir xd").
-_PUTTING_OFF_WORDS = _CANNOT | frozenset({"later", "l8r", "luego", "tarde", "pozniej", "potem", "moment", "momento",
-                                          "time", "razem", "indziej", "bad", "mal", "zly"})
+#: Openings of a "not now" (:func:`later_with_reason`): a negated now, or a later only with "maybe". A bare
+#: "later" / "luego" / "potem" opens a story ("luego se metió en mi cama": then…), never a not-now (review s27).
+_NOT_NOW_OPENINGS = tuple(tuple(o.split()) for o in (
+    "not right now", "not now", "not rn", "maybe later", "ahora mismo no", "ahora no", "quizas luego",
+    "quiza luego", "tal vez luego", "teraz nie", "nie teraz", "moze pozniej"))
+#: Words that may stand before the opening ("sorry, not now", "no, ahora no").
+_BEFORE_OPENING = frozenset({"no", "sorry", "sry", "ok", "okay", "lo", "siento", "perdon", "vale", "sorki",
+                             "przepraszam", "ok", "okej"})
+#: Someone present or arriving: family only (a stepfather, "he", someone from online or a room keep main's reading).
+_PRESENT_PEOPLE = frozenset({
+    "mum", "mom", "mummy", "mommy", "mam", "mother", "dad", "daddy", "father", "parents", "brother", "sister",
+    "bro", "sis", "grandma", "grandpa", "nan", "gran", "family", "teacher",
+    "madre", "padre", "mama", "papa", "padres", "hermano", "hermana", "hermanito", "hermanita", "abuela",
+    "abuelo", "familia", "profe", "profesor", "profesora",
+    "tata", "brat", "siostra", "rodzice", "babcia", "dziadek", "mamusia", "nauczyciel", "nauczycielka"})
+_PRESENT_WORDS = frozenset({
+    "is", "s", "here", "next", "to", "beside", "right", "sitting", "watching", "looking", "coming", "home", "just",
+    "came", "in", "with",
+    "esta", "aqui", "aca", "al", "lado", "viene", "mira", "mirando", "delante", "tengo", "sentada", "sentado",
+    "conmigo", "llega", "llegando",
+    "jest", "tu", "obok", "idzie", "patrzy", "siedzi", "przyszla", "przyszedl", "przy"})
+#: Being busy ("not now im in class", "ahora no, estoy cenando", "nie teraz, jestem w szkole").
+_BUSY_WORDS = frozenset({
+    "im", "am", "at", "school", "class", "on", "bus", "train", "match", "game", "playing", "eating", "dinner",
+    "lunch", "homework", "doing", "busy", "studying",
+    "estoy", "en", "clase", "colegio", "cole", "instituto", "autobus", "bus", "partida", "jugando", "comiendo",
+    "cenando", "deberes", "tarea", "ocupado", "ocupada",
+    "jestem", "w", "szkole", "na", "lekcji", "autobusie", "meczu", "gram", "jem", "obiad", "kolacje", "lekcje",
+    "odrabiam", "zajety", "zajeta"})
+#: Not being able to talk now, and fillers.
+_CANT_TALK_WORDS = frozenset({
+    "i", "cant", "can", "t", "not", "talk", "write", "text", "chat", "now", "rn", "right", "later", "no", "puedo",
+    "hablar", "escribir", "ahora", "mismo", "luego", "despues", "mas", "tarde", "nie", "moge", "pisac",
+    "rozmawiac", "teraz", "pozniej", "potem", "ill", "tell", "you", "te", "digo", "escribo", "cuento", "hablamos",
+    "napisze", "pogadamy"})
+#: A bare "I can't (talk)" after the opening: no reason given (:func:`later_with_reason` leaves it as it was).
+_BARE_CANT_TALK = frozenset({"i", "cant", "can", "t", "not", "talk", "write", "chat", "no", "puedo", "hablar",
+                             "escribir", "nie", "moge", "pisac", "rozmawiac"})
+_REASON_FILLERS = frozenset({
+    "my", "me", "the", "a", "because", "cause", "cuz", "coz", "bc", "so", "sorry", "lol", "xd", "pls", "and",
+    "mi", "mis", "que", "porque", "y", "lo", "siento", "bo", "moja", "moj", "mnie", "sorki", "i", "ok", "vale"})
 
 
-def _opens_or_ends_with(tokens: Sequence[str], cues: Sequence[str], fillers: AbstractSet[str]) -> bool:
-    """Whether a cue (word sequence) opens ``tokens`` (fillers aside), or ends them after a word of not
-    being able ("teraz nie mogę, później"; not "my friends are coming over later")."""
-    for cue in cues:
-        words = cue.split()
-        for i in range(len(tokens) - len(words) + 1):
-            if tokens[i:i + len(words)] != words:
-                continue
-            if all(t in fillers for t in tokens[:i]) or (
-                    all(t in fillers for t in tokens[i + len(words):]) and _CANNOT & set(tokens[:i])):
-                return True
-    return False
+def _reason(tokens: Sequence[str]) -> Optional[bool]:
+    """Whether ``tokens`` (what follows a not-now opening) are made only of a known reason — someone of the
+    family present or arriving, being busy, not being able to talk now — and fillers: True when someone is
+    present, False when not, None when anything else is said (a person from online, a secret, harm)."""
+    allowed = _PRESENT_PEOPLE | _PRESENT_WORDS | _BUSY_WORDS | _CANT_TALK_WORDS | _REASON_FILLERS
+    if not all(t in allowed for t in tokens):
+        return None
+    return bool(_PRESENT_PEOPLE & set(tokens))
 
 
-def later_with_reason(top: Ranked, persona: str, folded: str, lang: Optional[str], later: Phrases, cant_talk: Phrases,
-                      farewells: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
-                      urgent_cues: Mapping[str, Sequence[str]], danger: Danger,
-                      done_to_me: Mapping[str, Sequence[str]]) -> bool:
+def later_with_reason(top: Ranked, persona: str, folded: str) -> bool:
     """Whether the message is a "not now" said with its reason ("ahora no que tengo a mi madre al lado",
-    "nie teraz bo jestem w szkole", "cant right now, later"): a ``later`` cue opens or ends it (fillers aside;
-    stock farewells such as "see you later" taken out first), in at most ``MAX_COVERING_WORDS`` words, with
-    no harm word, urgency cue, danger now, weapon, harm done to the child or "no more" ("ya no puedo más")
-    in it, read as ordinary talk, a place or the quiet code (``LATER_READINGS``), the persona's code, or a help
-    signal the classifier is less than ``TENTATIVE_CONFIDENCE`` sure of (a later never replaces a sure one).
-    Such an answer is ``not_now`` (the dialogue's "later is fine, write yes when it suits you"), not the
-    quiet line as if the child had left, nor the emergency line."""
+    "nie teraz bo jestem w szkole", "not now im in class"): a whitelist (review s27). It opens with a
+    negated now (``_NOT_NOW_OPENINGS``; a bare "later" opens a story), everything after it is a known reason
+    (:func:`_reason`), in at most ``MAX_COVERING_WORDS`` words, and the message was read as ordinary talk, a
+    place, the quiet code, or a help signal neither urgent nor ``TENTATIVE_CONFIDENCE`` sure (never the
+    persona's urgent code). In the plain bot a reason of someone present keeps main's reading (the quiet
+    line: no "a counselor will write" while someone watches). Such an answer is ``not_now``."""
+    signal, urgent = signal_for_intent(top.intent)
     coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
-    weak_help = signal_for_intent(top.intent)[0] in HELP_SIGNALS and top.confidence < TENTATIVE_CONFIDENCE
-    if not (top.intent in LATER_READINGS or coded or weak_help):
+    if urgent or top.intent == CODED_URGENT:
         return False
-    padded = f" {folded} "
-    for cues in cues_of(lang, farewells):
-        for cue in sorted(cues, key=len, reverse=True):
-            padded = padded.replace(f" {cue} ", " ")
-    tokens = _WORD.findall(padded)
+    weak_help = (signal in HELP_SIGNALS or coded) and top.confidence < TENTATIVE_CONFIDENCE
+    if not (top.intent in LATER_READINGS and not coded or weak_help):
+        return False
+    tokens = _WORD.findall(folded)
     if not tokens or len(tokens) > MAX_COVERING_WORDS:
         return False
-    found = False
-    for cue_lang in ([lang] if lang in later.cues else list(later.cues)):
-        cues = [" ".join(_WORD.findall(c)) for c in later.cues[cue_lang]]
-        cues = [c for c in cues if _PUTTING_OFF_WORDS & set(c.split())]
-        found = found or _opens_or_ends_with(tokens, cues, set(later.fillers.get(cue_lang, ())))
-    if not found:
-        return False
-    # "not now", "ahora no", "teraz nie mogę" are no danger now
-    rest = without_phrases(without_phrases(" ".join(tokens), lang, later.cues), lang, cant_talk.cues)
-    return not (any(danger.found(rest, lang)) or has_cue(folded, lang, harm_cues) or has_cue(rest, lang, urgent_cues)
-                or is_harmed(folded, lang, done_to_me) or _NO_MORE & set(_WORD.findall(rest)))
+    lead = 0
+    while lead < len(tokens) and tokens[lead] in _BEFORE_OPENING:
+        lead += 1
+    for opening in _NOT_NOW_OPENINGS:
+        if tuple(tokens[lead:lead + len(opening)]) == opening:
+            rest = tokens[lead + len(opening):]
+            if rest and set(rest) <= _BARE_CANT_TALK:
+                return False  # a bare "perdon, ahora no puedo" inside a persona is its quiet code, as before
+            present = _reason(rest)
+            return present is not None and not (present and persona == NO_PERSONA)
+    return False
 
 
 #: Words that make "real person" a question whether it is one ("is it a real person?", "¿es una persona real?",
@@ -1430,8 +1457,7 @@ def decide(
         if answers else folded
     if (answers and not (has_cue(unsaid, lang, postponing or {}) or has_word_cue(folded, lang, wiping or {})
                          or paused or waving)
-            and later_with_reason(top, persona, folded, lang, answers.later, answers.cant_talk, farewells or {},
-                                  harm_cues or {}, urgent_cues, danger, done_to_me or {})):
+            and later_with_reason(top, persona, folded)):
         # "ahora no que tengo a mi madre al lado", "not now, my mum is next to me" (s27): a "not now" with its
         # reason is later, as a bare "not now" is (answer_to_question: "write yes when it suits you", the offer
         # kept), not the quiet line as if the child had gone. A break-off ("nvm", "gtg", "delete it") stays quiet

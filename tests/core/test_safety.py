@@ -120,7 +120,7 @@ def test_anything_more_than_a_bare_later_is_left_to_the_classifier(text: str) ->
     assert plain.intent == "deny"
 
 
-@pytest.mark.parametrize("text", ["not now lol", "not now, someone is here", "later, he is home"])
+@pytest.mark.parametrize("text", ["not now lol", "sorry not now, im at school", "not right now, im on the bus"])
 def test_a_later_with_its_reason_is_not_now(text: str) -> None:
     # s27: "ahora no que tengo a mi madre al lado" drew the quiet line as if the child had gone (core.safety.
     # later_with_reason); before s27 these were left to the classifier
@@ -128,6 +128,21 @@ def test_a_later_with_its_reason_is_not_now(text: str) -> None:
     assert (coded.intent, coded.signal) == (NOT_NOW, "not_safe")
     plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS)
     assert (plain.intent, plain.signal) == (NOT_NOW, "none")
+
+
+@pytest.mark.parametrize("text, ranking", [
+    # a bare "later" opens a story; a reason outside the whitelist; someone present in the plain bot; a sure or
+    # urgent help reading (review s27)
+    ("later, he is home", [("deny", 0.9), ("greet", 0.1)]),
+    ("later he told me not to tell anyone", [("deny", 0.9), ("greet", 0.1)]),
+    ("not now, the man from snapchat is outside", [("deny", 0.9), ("greet", 0.1)]),
+    ("not now my mum is next to me", [("deny", 0.9), ("greet", 0.1)]),
+    ("not now im at school", [("bullying", 0.6), ("deny", 0.3)]),
+    ("not now im at school", [("imminent_danger", 0.3), ("deny", 0.2)]),
+])
+def test_a_later_outside_the_whitelist_keeps_its_reading(text: str, ranking: list) -> None:
+    plain = decide(ranking, "plain", fold(text), "en", CUES, answers=ANSWERS)
+    assert plain.intent != NOT_NOW
 
 
 @pytest.mark.parametrize("top", ["rumianek__urgent", "rumianek__help_request"])
