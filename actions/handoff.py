@@ -4,8 +4,10 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.referral import asks_place_after_yes
 
 #: Slot values, in rising priority; a request never lowers an earlier one.
 REQUESTED = "requested"
@@ -29,7 +31,12 @@ class ActionRequestCounselor(Action):
         urgent = bool(tracker.latest_message.get("urgent"))
         current = tracker.get_slot("handoff")
         level = URGENT if urgent or current == URGENT else REQUESTED
-        events = [SlotSet("offer_postponed", False)] if tracker.get_slot("offer_postponed") else []
+        events: List[Dict[Text, Any]] = []
+        if tracker.get_slot("offer_postponed"):
+            events.append(SlotSet("offer_postponed", False))
+        if asks_place_after_yes(tracker):
+            # a yes to the discreet confirmation after a detour: "which city?" follows, as after a yes right away
+            events.append(FollowupAction("action_offer_referral"))
         if level == current:
             return events
         return [SlotSet("handoff", level), *events]

@@ -29,7 +29,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.cost import FREE_KEY
-from actions.repeat import NUMBER_KEY
+from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
 from actions.wording import country_phrase, day_phrase, in_cover, line, words
 from core.emergency import dial_first
 from core.persona import persona_by_id
@@ -240,6 +240,31 @@ def good_moment_pending(tracker: Tracker) -> bool:
     return bool(said) and said[-1] == "utter_help_accepted"
 
 
+#: The bot's questions whether a person should write, and "is now a good moment? which city?" that a yes to
+#: the discreet confirmation gets (:func:`asks_place_after_yes`).
+_ASKED: Final = frozenset({"utter_confirm_help", "utter_offer_counselor", "utter_help_accepted"})
+
+
+def asks_place_after_yes(tracker: Tracker) -> bool:
+    """Whether the latest message is a yes to the discreet confirmation (``utter_confirm_help``) given after a
+    detour — the question asked again ("hmm nwm", then "no dobra, tak"), put off ("nie teraz", then "tak"), broken
+    off or answered with a question — so it went to a person without "which city?", which a yes right after
+    the confirmation gets (``utter_help_accepted``). The city is asked then (:class:`ActionOfferReferral`), unless
+    the place is known, refused or was asked, or the conversation was urgent (the emergency reply asks it)."""
+    if ((tracker.latest_message or {}).get("intent") or {}).get("name") != "affirm":
+        return False
+    asked = [a for a in _said(tracker) if a in _ASKED]
+    if not asked or asked[-1] != "utter_confirm_help":
+        return False
+    known = any(tracker.get_slot(s) for s in ("location", "location_refused", "place_options"))
+    return not (known or asked_for_location(tracker) or was_urgent(tracker))
+
+
+def last_action(tracker: Tracker) -> Optional[str]:
+    """The name of the action that ran last (``action_listen`` after a message)."""
+    return next((e.get("name") for e in reversed(tracker.events or []) if e.get("event") == "action"), None)
+
+
 def persona_country(persona: Optional[str]) -> Optional[str]:
     """The country the persona's partner serves (its ``country:``), or None."""
     found = persona_by_id(persona)
@@ -334,6 +359,10 @@ class ActionOfferReferral(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if last_action(tracker) == "action_request_counselor" and asks_place_after_yes(tracker):
+            # the yes to the confirmation after a detour went to a person: "which city?" as after a yes right away
+            dispatcher.utter_message(response="utter_ask_location")
+            return []
         location = tracker.get_slot("location")
         refused = bool(tracker.get_slot("location_refused"))
         latest = {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or []}
@@ -375,8 +404,10 @@ class ActionOfferReferral(Action):
             events.append(SlotSet("location_refused", None))
         answered = None if refused or "location" in latest else place_in_answer(tracker, hint, persona, lang)
         after_request = action_before_message(tracker) == "action_request_counselor"
-        if "location" in latest and intent == "out_of_scope" and after_request:
-            intent = "inform_location"  # "Galway" (out_of_scope 0.42): the place the extractor found answers
+        if "location" in latest and intent == "out_of_scope" and (after_request or asking_for_location(tracker)):
+            # "Galway" (out_of_scope 0.42), "w Lublinie" to "which city?" (out_of_scope .51, the place .44): the
+            # place the extractor found answers
+            intent = "inform_location"
         if answered is None and intent == "out_of_scope" and after_request:
             if good_moment_pending(tracker):
                 # no place in an unclear answer to "is now a good moment? which city?": asked again
@@ -514,7 +545,8 @@ class ActionOfferReferral(Action):
             # marked: "what was the number again?" says it again (actions/repeat.py)
             # and whether calling it is free ("is it free?", actions/cost.py)
             dispatcher.utter_message(text=referral_line(r, lang, at, persona),
-                                     **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge)})
+                                     **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge),
+                                        LOCAL_EMERGENCY_KEY: r.emergency})
         if acknowledged:
             # the acknowledgement said a person can talk with the child: the offer follows as its own action,
             # so the answers to it are the offer's rules (nlu/dialogue/rules.yml)

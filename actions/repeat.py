@@ -29,6 +29,9 @@ from core.signals import WIPE_RESPONSES
 #: Metadata of a bot line that carried a number: ``True`` (the whole text) or the list of the
 #: parts of the text that did (a "nobody now" line followed by the referral).
 NUMBER_KEY: Final = "popbot_number"
+#: Metadata of a bot line that gave the emergency number of the child's place (the referral's emergency line,
+#: ``action_emergency_local``): the general emergency reply said before it is not said again.
+LOCAL_EMERGENCY_KEY: Final = "popbot_local_emergency"
 #: Static responses that carry a number.
 NUMBER_RESPONSES: Final = frozenset({"utter_emergency"})
 #: Events after which nothing said before is repeated.
@@ -85,8 +88,14 @@ def _once(lines: Iterable[str]) -> List[str]:
 
 
 def number_lines(events: Iterable[Mapping[str, Any]]) -> List[str]:
-    """Every line that carried a number since the last wipe, each once, oldest first."""
-    return _once(part for event in since_wipe(events) for part in number_parts(event))
+    """Every line that carried a number since the last wipe, each once, oldest first; the general emergency
+    reply (``utter_emergency``: the persona's country's number, "112 (Europe) or 911 (America)") only when no
+    emergency number of the child's place came after it ("call 999" said again to a child in Ohio, s27)."""
+    kept = since_wipe(events)
+    local = [n for n, e in enumerate(kept) if (e.get("metadata") or {}).get(LOCAL_EMERGENCY_KEY)]
+    return _once(part for n, event in enumerate(kept) for part in number_parts(event)
+                 if not (local and n < local[-1]
+                         and (event.get("metadata") or {}).get("utter_action") in NUMBER_RESPONSES))
 
 
 def previous_turn(events: Iterable[Mapping[str, Any]]) -> List[Mapping[str, Any]]:

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.referral import ask_which_place, locate_named, persona_country
 from actions.cost import FREE_KEY
-from actions.repeat import NUMBER_KEY
+from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
 from actions.wording import line
 from core.persona import persona_by_id
 from core.emergency import dial_first
@@ -56,5 +56,6 @@ class ActionEmergencyLocal(Action):
         if number:
             template = line("emergency_local", persona, lang)
             # an emergency number: free to call ("is it free?", actions/cost.py)
-            dispatcher.utter_message(text=template.format(number=number), **{NUMBER_KEY: True, FREE_KEY: True})
+            dispatcher.utter_message(text=template.format(number=number),
+                                     **{NUMBER_KEY: True, FREE_KEY: True, LOCAL_EMERGENCY_KEY: True})
         return []

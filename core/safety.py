@@ -24,9 +24,13 @@ whether it is ``urgent``:
      tomorrow": ``answers.later`` in the cues file) is the intent ``not_now``: after one of the
      bot's questions the dialogue answers "you can come back any time" and remembers the offer;
      anywhere else it is the quiet line. Inside a persona its signal is ``not_safe`` (the child
-     cannot talk now), in the plain bot ``none``. Anything more ("not now, someone is here",
-     "later lol") is left to the classifier (the persona's ``not_safe`` code), and so is a
-     "later" the classifier took for a help signal. A message made only of "now I can" words
+     cannot talk now), in the plain bot ``none``. A "not now" said with its reason ("ahora no que
+     tengo a mi madre al lado", "nie teraz bo jestem w szkole": :func:`later_with_reason`, s27) is
+     ``not_now`` too — a whitelist: it opens with a negated now, the rest is only a known reason (family
+     present, busy, cannot talk), and the classifier read ordinary talk, a place, the quiet code or an
+     unsure, non-urgent help signal (in the plain bot someone present keeps the quiet line); anything else
+     ("luego se metió en mi cama", "ahora no, el de instagram me espera abajo") is left to the classifier.
+     A message made only of "now I can" words
      (``answers.resume``) is a yes (``affirm``), whatever the classifier says; one made only of
      "what was the number again?" words (``answers.number``) is ``ask_number``, of "sorry, can you
      repeat?" words (``answers.repeat``) ``ask_repeat`` (signal none, actions/repeat.py), unless the
@@ -46,7 +50,9 @@ whether it is ``urgent``:
      bare Polish "no" (``answers.ambiguous``: "yeah" as often as "no", only when the message is known
      to be Polish) is unclear (``out_of_scope``) unless the classifier is sure of a signal; one made
      only of "I don't know" / "maybe" / "what?" / "może" words (``answers.unsure``) is unclear
-     (``out_of_scope``) unless the classifier found a signal;
+     (``out_of_scope``) unless the classifier found a signal; in the plain bot "is it a real person or a bot?"
+     (``answers.real_person``, with a word that asks whether) is ``probe`` (what the chat is; an open
+     question stays open), not a yes to the offer of a person (s27);
   2c. :func:`is_covering_tracks` — a message that breaks the talk off (``postponing``: "nvm",
      "gtg"; or asks to wipe the chat, ``wipe_lines``: "delete everything", "borra todo") because
      someone is arriving (``arriving``: "mum's coming up the stairs", "my dad's just come in"), with
@@ -153,9 +159,11 @@ CODED_HELP, CODED_URGENT = "help_request", "urgent"
 #: danger is answered in cover voice (step 6, ``is_tentative``): less likely than not, it is not
 #: said plainly enough to drop the disguise.
 TENTATIVE_CONFIDENCE = 0.5
-#: :func:`near_miss`: an unsure reading of ordinary talk, and how close a help intent must be behind it.
-NEAR_MISS_TOP = 0.35
-NEAR_MISS_SHARE = 0.6
+#: :func:`near_miss`: an unsure reading of ordinary talk, and how close a help intent must be behind it. 0.35 / 0.6
+#: until s27: "dziś rano uderzył mnie w twarz bo nie zjadłam zupy" (out_of_scope .46, abuse .25) after an unclear
+#: answer drew the shop's "anything from the shop?" (dev rows: 1 fixed, none broken at 0.5 / 0.5).
+NEAR_MISS_TOP = 0.5
+NEAR_MISS_SHARE = 0.5
 #: Ordinary intents that a putting-off cue turns into the persona's quiet code (step 2): a "no"
 #: ("no, never mind") and a goodbye that breaks the talk off ("gotta go", "tengo que irme").
 BREAKING_OFF = frozenset({"deny", "goodbye"})
@@ -249,6 +257,7 @@ class Answers:
     how_it_works: Phrases = field(default_factory=Phrases)
     what_it_means: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
+    real_person: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -499,18 +508,22 @@ def made_of(folded: str, lang: Optional[str], phrases: Phrases, max_words: int =
     """Whether ``folded`` holds a cue of ``phrases`` and nothing but cue words and fillers (the
     message's language, or any language when it is unknown). A cue starts at a word boundary and may
     end inside a word ("1 sec" is in "1 second", "no puedo llamar" in "no puedo llamarte"), but a cue of
-    one or two letters is a whole word: the unsure cue "q" is no cue of "si quiero"."""
+    one or two letters is a whole word: the unsure cue "q" is no cue of "si quiero". A filler of several words
+    ("my hands are shaking") counts only whole: its words are no fillers by themselves."""
     tokens = _WORD.findall(folded)
     if not tokens or len(tokens) > max_words:
         return False
     words = " ".join(tokens)  # punctuation dropped: "¿qué?" is the word "que"
     for cue_lang in ([lang] if lang in phrases.cues else list(phrases.cues)):
         cues = [" ".join(_WORD.findall(cue)) for cue in phrases.cues[cue_lang]]
-        allowed = set(phrases.fillers.get(cue_lang, ())) | {w for cue in cues for w in cue.split()}
+        fillers = phrases.fillers.get(cue_lang, frozenset())
+        allowed = {f for f in fillers if " " not in f} | {w for cue in cues for w in cue.split()}
+        long_fillers = sorted((f for f in fillers if " " in f), key=len, reverse=True)
+        rest = without_phrases(words, cue_lang, {cue_lang: long_fillers}).split()
         short = [cue for cue in cues if len(cue) <= SHORT_CUE]
         if ((contains_cue(words, [cue for cue in cues if len(cue) > SHORT_CUE])
              or has_word_cue(words, cue_lang, {cue_lang: short}))
-                and all(t in allowed for t in tokens)):
+                and all(t in allowed for t in rest)):
             return True
     return False
 
@@ -603,6 +616,13 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # sure I can help with that one". Inside a persona it is what_next below (the persona's probe
         # answer is its cover, no explanation of the way to a person)
         return Ranked(PROBE, top.confidence, top.source), "none"
+    if (persona == NO_PERSONA and made_of(folded, lang, answers.real_person, MAX_QUESTION_WORDS)
+            and _ASKING_WHETHER & set(_WORD.findall(folded))
+            and signal_for_intent(top.intent)[0] in ("none", "ask_human")):
+        # "is it a real person or a bot?" (ask_human .54), "¿es una persona real?" (ask_human .99) to "shall a
+        # counselor write to you?" was taken for a yes and queued the child: a question about this chat, answered
+        # with what the chat is ("a real person can join if you want"); an open question stays open (s27)
+        return Ranked(PROBE, top.confidence, top.source), "none"
     if made_of(folded, lang, answers.what_next) or made_of(folded, lang, answers.how_it_works):
         # "what happens now?", "co teraz?", "¿y ahora qué?": what comes next on the way to a person, in a
         # closed vocabulary with no disclosure ("¿y ahora qué?" drew self_harm_urgent and 112 again, "what
@@ -635,7 +655,9 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # przemoc" (probe 1.00): the child asks whether what happens counts — a disclosure; inside a
         # persona in cover voice, the discreet question (its signal kept)
         return Ranked(CODED_HELP if persona != NO_PERSONA else ABUSE, top.confidence, top.source), ABUSE
-    asked = ASK_NUMBER if made_of(folded, lang, answers.number) else (
+    # a number asked again may say why, as a question about this chat may ("sry what was that number, i closed the
+    # chat by accident": eleven words of a closed vocabulary with no harm word, s27)
+    asked = ASK_NUMBER if made_of(folded, lang, answers.number, MAX_QUESTION_WORDS) else (
         ASK_REPEAT if made_of(folded, lang, answers.repeat) else None)
     if asked is not None and (signal_for_intent(top.intent)[0] not in HELP_SIGNALS
                               or top.confidence < TENTATIVE_CONFIDENCE):
@@ -659,6 +681,101 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # help signal the classifier is less than sure of gives way ("what?" at help_request 0.35)
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     return None
+
+
+#: Readings a "not now" with its reason (:func:`later_with_reason`) overrides: ordinary talk, a place, the quiet
+#: code ("ahora no que tengo a mi madre al lado" was the quiet code .98 in the shop) — never a persona's cover talk;
+#: a help signal only when the classifier is unsure of it (self-harm .27 for the same line in the plain bot).
+LATER_READINGS = ANSWER_INTENTS | frozenset({LOCATION_INTENT})
+
+
+#: Openings of a "not now" (:func:`later_with_reason`): a negated now, or a later only with "maybe". A bare
+#: "later" / "luego" / "potem" opens a story ("luego se metió en mi cama": then…), never a not-now (review s27).
+_NOT_NOW_OPENINGS = tuple(tuple(o.split()) for o in (
+    "not right now", "not now", "not rn", "maybe later", "ahora mismo no", "ahora no", "quizas luego",
+    "quiza luego", "tal vez luego", "teraz nie", "nie teraz", "moze pozniej"))
+#: Words that may stand before the opening ("sorry, not now", "no, ahora no").
+_BEFORE_OPENING = frozenset({"no", "sorry", "sry", "ok", "okay", "lo", "siento", "perdon", "vale", "sorki",
+                             "przepraszam", "ok", "okej"})
+#: Someone present or arriving: family only (a stepfather, "he", someone from online or a room keep main's reading).
+_PRESENT_PEOPLE = frozenset({
+    "mum", "mom", "mummy", "mommy", "mam", "mother", "dad", "daddy", "father", "parents", "brother", "sister",
+    "bro", "sis", "grandma", "grandpa", "nan", "gran", "family", "teacher",
+    "madre", "padre", "mama", "papa", "padres", "hermano", "hermana", "hermanito", "hermanita", "abuela",
+    "abuelo", "familia", "profe", "profesor", "profesora",
+    "tata", "brat", "siostra", "rodzice", "babcia", "dziadek", "mamusia", "nauczyciel", "nauczycielka"})
+_PRESENT_WORDS = frozenset({
+    "is", "s", "here", "next", "to", "beside", "right", "sitting", "watching", "looking", "coming", "home", "just",
+    "came", "in", "with",
+    "esta", "aqui", "aca", "al", "lado", "viene", "mira", "mirando", "delante", "tengo", "sentada", "sentado",
+    "conmigo", "llega", "llegando",
+    "jest", "tu", "obok", "idzie", "patrzy", "siedzi", "przyszla", "przyszedl", "przy"})
+#: Being busy ("not now im in class", "ahora no, estoy cenando", "nie teraz, jestem w szkole").
+_BUSY_WORDS = frozenset({
+    "im", "am", "at", "school", "class", "on", "bus", "train", "match", "game", "playing", "eating", "dinner",
+    "lunch", "homework", "doing", "busy", "studying",
+    "estoy", "en", "clase", "colegio", "cole", "instituto", "autobus", "bus", "partida", "jugando", "comiendo",
+    "cenando", "deberes", "tarea", "ocupado", "ocupada",
+    "jestem", "w", "szkole", "na", "lekcji", "autobusie", "meczu", "gram", "jem", "obiad", "kolacje", "lekcje",
+    "odrabiam", "zajety", "zajeta"})
+#: Not being able to talk now, and fillers.
+_CANT_TALK_WORDS = frozenset({
+    "i", "cant", "can", "t", "not", "talk", "write", "text", "chat", "now", "rn", "right", "later", "no", "puedo",
+    "hablar", "escribir", "ahora", "mismo", "luego", "despues", "mas", "tarde", "nie", "moge", "pisac",
+    "rozmawiac", "teraz", "pozniej", "potem", "ill", "tell", "you", "te", "digo", "escribo", "cuento", "hablamos",
+    "napisze", "pogadamy"})
+#: A bare "I can't (talk)" after the opening: no reason given (:func:`later_with_reason` leaves it as it was).
+_BARE_CANT_TALK = frozenset({"i", "cant", "can", "t", "not", "talk", "write", "chat", "no", "puedo", "hablar",
+                             "escribir", "nie", "moge", "pisac", "rozmawiac"})
+_REASON_FILLERS = frozenset({
+    "my", "me", "the", "a", "because", "cause", "cuz", "coz", "bc", "so", "sorry", "lol", "xd", "pls", "and",
+    "mi", "mis", "que", "porque", "y", "lo", "siento", "bo", "moja", "moj", "mnie", "sorki", "i", "ok", "vale"})
+
+
+def _reason(tokens: Sequence[str]) -> Optional[bool]:
+    """Whether ``tokens`` (what follows a not-now opening) are made only of a known reason — someone of the
+    family present or arriving, being busy, not being able to talk now — and fillers: True when someone is
+    present, False when not, None when anything else is said (a person from online, a secret, harm)."""
+    allowed = _PRESENT_PEOPLE | _PRESENT_WORDS | _BUSY_WORDS | _CANT_TALK_WORDS | _REASON_FILLERS
+    if not all(t in allowed for t in tokens):
+        return None
+    return bool(_PRESENT_PEOPLE & set(tokens))
+
+
+def later_with_reason(top: Ranked, persona: str, folded: str) -> bool:
+    """Whether the message is a "not now" said with its reason ("ahora no que tengo a mi madre al lado",
+    "nie teraz bo jestem w szkole", "not now im in class"): a whitelist (review s27). It opens with a
+    negated now (``_NOT_NOW_OPENINGS``; a bare "later" opens a story), everything after it is a known reason
+    (:func:`_reason`), in at most ``MAX_COVERING_WORDS`` words, and the message was read as ordinary talk, a
+    place, the quiet code, or a help signal neither urgent nor ``TENTATIVE_CONFIDENCE`` sure (never the
+    persona's urgent code). In the plain bot a reason of someone present keeps main's reading (the quiet
+    line: no "a counselor will write" while someone watches). Such an answer is ``not_now``."""
+    signal, urgent = signal_for_intent(top.intent)
+    coded = persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
+    if urgent or top.intent == CODED_URGENT:
+        return False
+    weak_help = (signal in HELP_SIGNALS or coded) and top.confidence < TENTATIVE_CONFIDENCE
+    if not (top.intent in LATER_READINGS and not coded or weak_help):
+        return False
+    tokens = _WORD.findall(folded)
+    if not tokens or len(tokens) > MAX_COVERING_WORDS:
+        return False
+    lead = 0
+    while lead < len(tokens) and tokens[lead] in _BEFORE_OPENING:
+        lead += 1
+    for opening in _NOT_NOW_OPENINGS:
+        if tuple(tokens[lead:lead + len(opening)]) == opening:
+            rest = tokens[lead + len(opening):]
+            if rest and set(rest) <= _BARE_CANT_TALK:
+                return False  # a bare "perdon, ahora no puedo" inside a persona is its quiet code, as before
+            present = _reason(rest)
+            return present is not None and not (present and persona == NO_PERSONA)
+    return False
+
+
+#: Words that make "real person" a question whether it is one ("is it a real person?", "¿es una persona real?",
+#: "czy to prawdziwa osoba?"); a bare "persona real?" asks for one (ask_human).
+_ASKING_WHETHER = frozenset({"is", "are", "will", "it", "es", "eres", "sera", "czy", "jest", "jestes", "bedzie"})
 
 
 def without_phrases(folded: str, lang: Optional[str], phrases: Mapping[str, Sequence[str]]) -> str:
@@ -1219,6 +1336,20 @@ def is_harmed(folded: str, lang: Optional[str], done_to_me: Mapping[str, Sequenc
     return False
 
 
+def harm_by_another(ranking: Sequence[Ranked], signal: str, confidence: float, folded: str, lang: Optional[str],
+                    done_to_me: Mapping[str, Sequence[str]], said: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
+    """The help reading to decide again with when a self-harm reading (``signal``, at ``confidence``) is of harm
+    someone did to the child: the message says it (``done_to_me``: "me pegó", "he hit me"), no self-harm is said in
+    so many words (``said``: "kill myself", "me corto los brazos") and another help reading is at least
+    ``NEAR_MISS_SHARE`` as likely. "ayer me pegó con el cinturón otra vez y me dejó marcas en las piernas" (self-harm
+    .51, abuse .48) was urgent by the self-harm means "cinturón" and drew 112 for a beating of yesterday (s27); "he hit
+    me again so i cut my arms" (self-harm .86, abuse .14) stays self-harm."""
+    if signal != "self_harm" or not is_harmed(folded, lang, done_to_me) or has_cue(folded, lang, said):
+        return None
+    other = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS - {"self_harm"}), None)
+    return other if other is not None and other.confidence >= NEAR_MISS_SHARE * confidence else None
+
+
 #: Words of coming back after someone ("hes back", "tata wrócił", "mi padre volvió").
 _BACK_WORDS = frozenset({"back", "wrocil", "wrocila", "wrocili", "wraca", "volvio", "vuelve", "volvieron"})
 #: Words between someone and coming back ("dad is back", "he's back").
@@ -1318,9 +1449,21 @@ def decide(
     waving = (has_word_cue(folded, lang, goodbyes or {}) and has_word_cue(folded, lang, someone or {})
               and not in_my_room(folded))
     breaking = breaking or paused or waving
-    if is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger, someone,
-                          unnamed, paused, at_the_door,
-                          paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking):
+    covering = is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger,
+                                  someone, unnamed, paused, at_the_door,
+                                  paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking)
+    # a break-off beside the "later" ("later, nvm", "luego, no me contestes"): not a not-now with its reason
+    unsaid = without_phrases(without_phrases(folded, lang, answers.later.cues), lang, answers.cant_talk.cues) \
+        if answers else folded
+    if (answers and not (has_cue(unsaid, lang, postponing or {}) or has_word_cue(folded, lang, wiping or {})
+                         or paused or waving)
+            and later_with_reason(top, persona, folded)):
+        # "ahora no que tengo a mi madre al lado", "not now, my mum is next to me" (s27): a "not now" with its
+        # reason is later, as a bare "not now" is (answer_to_question: "write yes when it suits you", the offer
+        # kept), not the quiet line as if the child had gone. A break-off ("nvm", "gtg", "delete it") stays quiet
+        signal = "not_safe" if persona != NO_PERSONA or covering else "none"
+        return Decision(NOT_NOW, top.confidence, top.source, signal, False, masked)
+    if covering:
         top = Ranked("not_safe", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "not_safe", False, masked)
     answer = answer_to_question(top, persona, folded, lang, answers, danger) if answers else None

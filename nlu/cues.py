@@ -53,7 +53,8 @@ class AnswerCues(Strict):
     ``what_next`` ("what happens now?", "co teraz?", "¿y ahora qué?"), ``mind_changed`` ("no, I changed my mind": a no), ``ambiguous`` (the Polish bare "no":
     "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``right_now`` and ``busy`` (the moment or
     the class that make it a "not now": "i cant talk right now", "estoy en clase"), ``how_it_works`` ("how does this
-    work?"), ``what_it_means`` ("what does that mean?") and ``is_it_abuse`` ("is that abuse?", "czy to przemoc?")."""
+    work?"), ``what_it_means`` ("what does that mean?"), ``is_it_abuse`` ("is that abuse?", "czy to przemoc?") and
+    ``real_person`` ("is it a real person or a bot?")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -77,6 +78,7 @@ class AnswerCues(Strict):
     how_it_works: Dict[Lang, Phrases] = {}
     what_it_means: Dict[Lang, Phrases] = {}
     is_it_abuse: Dict[Lang, Phrases] = {}
+    real_person: Dict[Lang, Phrases] = {}
 
 
 class Announcing(Strict):

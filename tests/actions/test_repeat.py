@@ -135,3 +135,22 @@ def test_before_any_number_an_open_place_question_is_asked_again() -> None:
     dispatcher = CollectingDispatcher()
     assert asyncio.run(ActionRepeatNumber().run(dispatcher, tracker, {})) == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_no_number"]
+
+
+def test_the_general_emergency_reply_gives_way_to_the_emergency_number_of_the_childs_place() -> None:
+    """s27: "call 999" (the game's country) was said again to a child who had said "im in columbus ohio" and been
+    given 911: after the emergency number of the child's place, the general emergency reply is not said again."""
+    from actions.repeat import LOCAL_EMERGENCY_KEY
+    local = "Boss too strong right now? Any time — 911, free, open 24/7"
+    coach = "Coach line — (800) 422-4453"
+    urgent = [user("the home level boss broke the door", "urgent"), bot(EMERGENCY, "utter_emergency")]
+    placed = urgent + [user("im in columbus ohio", "inform_location"),
+                       {"event": "bot", "text": local, "metadata": {NUMBER_KEY: True, LOCAL_EMERGENCY_KEY: True}},
+                       bot(coach, number=True)]
+    assert number_lines(placed + [user()]) == [local, coach]
+    assert [m["text"] for m in run(placed + [user()])] == [local, coach]
+    # a referral with no emergency line of the place keeps the general reply
+    assert number_lines(urgent + [bot(REFERRAL, number=True), user()]) == [EMERGENCY, REFERRAL]
+    # the general reply said again after the place's number is said again
+    assert number_lines(placed + [user("help", "urgent"), bot(EMERGENCY, "utter_emergency"), user()]) == [
+        local, coach, EMERGENCY]

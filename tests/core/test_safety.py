@@ -110,12 +110,39 @@ def test_a_bare_later_in_the_plain_bot_is_not_now_and_ordinary_talk(text: str, l
     assert (decision.intent, decision.signal, decision.urgent) == (NOT_NOW, "none", False)
 
 
-@pytest.mark.parametrize("text", ["not now lol", "not now, someone is here", "later, he is home", "no thanks"])
+@pytest.mark.parametrize("text", ["no thanks", "lol not now", "nvm later"])
 def test_anything_more_than_a_bare_later_is_left_to_the_classifier(text: str) -> None:
-    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS)
+    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS,
+                   postponing={"en": ["nvm"]})
     assert (coded.intent, coded.signal) == ("not_safe", "not_safe")
-    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS)
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS,
+                   postponing={"en": ["nvm"]})
     assert plain.intent == "deny"
+
+
+@pytest.mark.parametrize("text", ["not now lol", "sorry not now, im at school", "not right now, im on the bus"])
+def test_a_later_with_its_reason_is_not_now(text: str) -> None:
+    # s27: "ahora no que tengo a mi madre al lado" drew the quiet line as if the child had gone (core.safety.
+    # later_with_reason); before s27 these were left to the classifier
+    coded = decide([("rumianek__not_safe", 0.9), ("greet", 0.1)], "rumianek", fold(text), "en", CUES, answers=ANSWERS)
+    assert (coded.intent, coded.signal) == (NOT_NOW, "not_safe")
+    plain = decide([("deny", 0.9), ("greet", 0.1)], "plain", fold(text), "en", CUES, answers=ANSWERS)
+    assert (plain.intent, plain.signal) == (NOT_NOW, "none")
+
+
+@pytest.mark.parametrize("text, ranking", [
+    # a bare "later" opens a story; a reason outside the whitelist; someone present in the plain bot; a sure or
+    # urgent help reading (review s27)
+    ("later, he is home", [("deny", 0.9), ("greet", 0.1)]),
+    ("later he told me not to tell anyone", [("deny", 0.9), ("greet", 0.1)]),
+    ("not now, the man from snapchat is outside", [("deny", 0.9), ("greet", 0.1)]),
+    ("not now my mum is next to me", [("deny", 0.9), ("greet", 0.1)]),
+    ("not now im at school", [("bullying", 0.6), ("deny", 0.3)]),
+    ("not now im at school", [("imminent_danger", 0.3), ("deny", 0.2)]),
+])
+def test_a_later_outside_the_whitelist_keeps_its_reading(text: str, ranking: list) -> None:
+    plain = decide(ranking, "plain", fold(text), "en", CUES, answers=ANSWERS)
+    assert plain.intent != NOT_NOW
 
 
 @pytest.mark.parametrize("top", ["rumianek__urgent", "rumianek__help_request"])
@@ -542,3 +569,27 @@ def test_harm_by_others_is_no_self_harm_emergency_without_a_self_harm_cue() -> N
     # the child's own self-harm reading is escalated as before
     d = decide([("self_harm", 0.4), ("self_harm_urgent", 0.3)], "plain", fold("x"), "en", CUES)
     assert (d.signal, d.urgent) == ("self_harm", True)
+
+
+def test_a_filler_of_several_words_counts_only_whole() -> None:
+    """s27: "my hands are shaking" beside "what number was it" is a reason to ask again; "shaking" alone is no filler
+    (it may be done to the child)."""
+    from core.safety import Phrases, made_of
+    number = Phrases({"en": ("what number was it",)}, {"en": frozenset({"sorry", "my", "hands are shaking"})})
+    assert made_of("sorry my hands are shaking what number was it", "en", number)
+    assert not made_of("sorry shaking what number was it", "en", number)
+    assert not made_of("my hands are what number was it", "en", number)
+
+
+def test_a_self_harm_reading_of_harm_someone_did_is_decided_again_only_when_close_and_nothing_of_self_harm_said() -> None:
+    from core.safety import Ranked, harm_by_another
+    done = {"es": ["me pego"], "en": ["hit me"]}
+    said = {"es": ["me quiero matar"], "en": ["kill myself"]}
+    ranking = [Ranked("self_harm", .51, "self_harm"), Ranked("abuse_disclosure", .48, "abuse_disclosure")]
+    text = "ayer me pego con el cinturon otra vez y me dejo marcas en las piernas"
+    assert harm_by_another(ranking, "self_harm", .51, text, "es", done, said) == ranking[1]
+    assert harm_by_another(ranking, "self_harm", .51, "ayer me pego y me quiero matar", "es", done, said) is None
+    assert harm_by_another(ranking, "self_harm", .51, "ayer me dejo marcas en las piernas", "es", done, said) is None
+    far = [Ranked("self_harm", .86, "self_harm"), Ranked("abuse_disclosure", .14, "abuse_disclosure")]
+    assert harm_by_another(far, "self_harm", .86, "he hit me again so i cut my arms", "en", done, said) is None
+    assert harm_by_another(ranking, "abuse_disclosure", .51, text, "es", done, said) is None
