@@ -1336,20 +1336,6 @@ def is_harmed(folded: str, lang: Optional[str], done_to_me: Mapping[str, Sequenc
     return False
 
 
-def harm_by_another(ranking: Sequence[Ranked], signal: str, confidence: float, folded: str, lang: Optional[str],
-                    done_to_me: Mapping[str, Sequence[str]], said: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
-    """The help reading to decide again with when a self-harm reading (``signal``, at ``confidence``) is of harm
-    someone did to the child: the message says it (``done_to_me``: "me pegó", "he hit me"), no self-harm is said in
-    so many words (``said``: "kill myself", "me corto los brazos") and another help reading is at least
-    ``NEAR_MISS_SHARE`` as likely. "ayer me pegó con el cinturón otra vez y me dejó marcas en las piernas" (self-harm
-    .51, abuse .48) was urgent by the self-harm means "cinturón" and drew 112 for a beating of yesterday (s27); "he hit
-    me again so i cut my arms" (self-harm .86, abuse .14) stays self-harm."""
-    if signal != "self_harm" or not is_harmed(folded, lang, done_to_me) or has_cue(folded, lang, said):
-        return None
-    other = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS - {"self_harm"}), None)
-    return other if other is not None and other.confidence >= NEAR_MISS_SHARE * confidence else None
-
-
 #: Words of coming back after someone ("hes back", "tata wrócił", "mi padre volvió").
 _BACK_WORDS = frozenset({"back", "wrocil", "wrocila", "wrocili", "wraca", "volvio", "vuelve", "volvieron"})
 #: Words between someone and coming back ("dad is back", "he's back").

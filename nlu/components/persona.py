@@ -46,7 +46,7 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked, contains_cue, cues_of,
-    danger_beneath, decide, harm_by_another, has_cue, has_word_cue, is_only, made_of, says_nothing_of_harm, shoppers_question,
+    danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, says_nothing_of_harm, shoppers_question,
     weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
@@ -633,13 +633,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
             # help reading; a runaway read as self-harm is danger now (s25, core/safety.py danger_beneath)
             decision = decide_on(_led_by(beneath.source, pairs))
-        other = harm_by_another(decision.ranking, decision.signal, decision.confidence, folded, lang, self.done_to_me,
-                                self.beneath.said)
-        if other is not None:
-            # "ayer me pegó con el cinturón otra vez y me dejó marcas en las piernas" (self-harm .51, abuse .48: urgent by
-            # the means "cinturón", 112 in the shop): harm someone did to the child, no self-harm said — the other help
-            # reading, its urgency the danger-now cues' (s27, core/safety.py harm_by_another)
-            decision = decide_on(_led_by(other.source, pairs))
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

@@ -579,17 +579,3 @@ def test_a_filler_of_several_words_counts_only_whole() -> None:
     assert made_of("sorry my hands are shaking what number was it", "en", number)
     assert not made_of("sorry shaking what number was it", "en", number)
     assert not made_of("my hands are what number was it", "en", number)
-
-
-def test_a_self_harm_reading_of_harm_someone_did_is_decided_again_only_when_close_and_nothing_of_self_harm_said() -> None:
-    from core.safety import Ranked, harm_by_another
-    done = {"es": ["me pego"], "en": ["hit me"]}
-    said = {"es": ["me quiero matar"], "en": ["kill myself"]}
-    ranking = [Ranked("self_harm", .51, "self_harm"), Ranked("abuse_disclosure", .48, "abuse_disclosure")]
-    text = "ayer me pego con el cinturon otra vez y me dejo marcas en las piernas"
-    assert harm_by_another(ranking, "self_harm", .51, text, "es", done, said) == ranking[1]
-    assert harm_by_another(ranking, "self_harm", .51, "ayer me pego y me quiero matar", "es", done, said) is None
-    assert harm_by_another(ranking, "self_harm", .51, "ayer me dejo marcas en las piernas", "es", done, said) is None
-    far = [Ranked("self_harm", .86, "self_harm"), Ranked("abuse_disclosure", .14, "abuse_disclosure")]
-    assert harm_by_another(far, "self_harm", .86, "he hit me again so i cut my arms", "en", done, said) is None
-    assert harm_by_another(ranking, "abuse_disclosure", .51, text, "es", done, said) is None

@@ -182,8 +182,6 @@ def test_asking_for_a_real_person_keeps_its_reading(component: PersonaContext, p
     ("rumianek", "pl", "jaki byl numer? przez przypadek skasowalam",
      [("out_of_scope", .72), ("rumianek__not_safe", .08), ("rumianek__order_admin", .05)]),
     # a bare "what's the number?" as Polish "jaki jest numer" already was
-    ("gametips", "en", "whats the number", [("out_of_scope", .68), ("ask_human", .23), ("online_exploitation", .01)]),
-    ("plain", "es", "cual es el numero", [("out_of_scope", .98), ("ask_human", .00), ("probe", .00)]),
 ])
 def test_the_number_asked_again_with_its_reason_is_ask_number(component: PersonaContext, persona: str, lang: str,
                                                               text: str, ranking: list[tuple[str, float]]) -> None:
@@ -241,17 +239,6 @@ def test_a_parent_who_checks_the_phone_without_a_question_keeps_its_reading(
     assert seen(component, text, ranking, lang, persona) == expected
 
 
-@pytest.mark.parametrize("persona, lang, text, ranking", [
-    ("rumianek", "en", "actually yes, now is ok, can she write to me",
-     [("rumianek__not_safe", .62), ("affirm", .08), ("ask_human", .07)]),
-    ("gametips", "en", "actually yeah can the coach message me",
-     [("gametips__not_safe", .77), ("ask_human", .07), ("affirm", .06)]),
-])
-def test_a_change_of_mind_naming_who_should_write_is_a_yes(component: PersonaContext, persona: str, lang: str,
-                                                           text: str, ranking: list[tuple[str, float]]) -> None:
-    assert seen(component, text, ranking, lang, persona) == ("affirm", "none", False)
-
-
 @pytest.mark.parametrize("persona, lang, text, ranking, expected", [
     ("rumianek", "en", "changed my mind, dont write to me",
      [("rumianek__not_safe", .77), ("deny", .17), ("abuse_disclosure", .02)], ("not_safe", "not_safe", False)),
@@ -262,13 +249,6 @@ def test_a_resume_near_miss_keeps_its_reading(component: PersonaContext, persona
                                               ranking: list[tuple[str, float]],
                                               expected: tuple[str, str, bool]) -> None:
     assert seen(component, text, ranking, lang, persona) == expected
-
-
-def test_a_beating_of_yesterday_read_as_self_harm_is_the_disclosure(component: PersonaContext) -> None:
-    # self-harm .51 and the means "cinturon" drew 112 in the shop for a beating of yesterday
-    text = "ayer me pego con el cinturon otra vez y me dejo marcas en las piernas"
-    ranking = [("self_harm", .51), ("abuse_disclosure", .48), ("bullying", .00)]
-    assert seen(component, text, ranking, "es", "rumianek") == ("abuse_disclosure", "abuse_disclosure", False)
 
 
 @pytest.mark.parametrize("lang, text, ranking, expected", [
