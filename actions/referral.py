@@ -10,8 +10,8 @@ country, continent and the child's language do not settle ("Valencia" for an Eng
 child on a British persona, "Boston" on the plain bot, "Córdoba" for a Spanish-speaking child on
 the Polish shop: ``referrals.geo``) is asked about once, in the persona's voice ("Valencia in
 Spain?"): yes routes there, a new place or country in the answer ("no, in Venezuela", "la de
-argentina", "the one in england") routes there, "the other one" / "la otra" / "ta druga" or a
-one-word no routes to the other candidate when there were two, any other no (or no answer) routes on
+argentina", "the one in england") routes there, "the other one" / "la otra" / "ta druga" routes
+to the other candidate when there were two, a no (or no answer) routes on
 the persona's country only (the plain bot: a cover line); an unclear answer is asked again once,
 then a cover line. Inside a persona every referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
 the number itself is exact; all wording comes from YAML (``actions/wording.py``).
@@ -462,12 +462,11 @@ class ActionOfferReferral(Action):
             return []
         named = "location" in latest  # this message names a place (nlu/components/location.py)
         said_text = (tracker.latest_message or {}).get("text") or ""
-        other_one = len(options) == 2 and not named and (
-            (intent == "deny" and len(text_words(said_text)) == 1) or _says_other_one(said_text))
+        other_one = len(options) == 2 and not named and _says_other_one(said_text)
         if other_one:
-            # "the other one" / "la otra" / a bare "no" (one word: not "no thanks") to "Newcastle in the
-            # UK?" when there were two places of the name: the second one (not the persona's country,
-            # which may be the one denied)
+            # "the other one" / "la otra" to "Newcastle in the UK?" when there were two places of the
+            # name: the second one (not the persona's country, which may be the one denied); a bare
+            # "no" names no place: the persona's country / a cover line, below
             name, country = _option(options[1])
             where = place_named(name, country)
             if where is not None:

@@ -551,6 +551,9 @@ class _Match:
     namesakes: tuple[Place, ...] = ()
     #: Its cue says where one comes from ("from", "desde"), not where one is now.
     origin: bool = False
+    #: A US state (its name or postal code) follows it ("reading, pa", "bristol tennessee"): a place
+    #: of another country does not win by size or language (:func:`_accept`).
+    us_state: bool = False
 
 
 @dataclass(frozen=True)
@@ -636,11 +639,13 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 cue_word = "cerca"
             # "Sydney, Australia", "houston texas": a country (or US state) named right after it settles it
             areas, area_length = _area_after(gaz, tokens, i + length, masked)
+            state = _us_state_after(tokens, i + length, masked, lang) if not areas else ""
+            us_state = bool(state) or any(a.country == "US" and a.kind == "region" for a in areas)
             cue = cue_word is not None or named
             # "vivo en lima", "i live in reading": the cue follows a verb of living / coming from
             home = cue_word is not None and cue_at >= 1 and tokens[cue_at - 1] in HOME_VERBS
             whole = _covers(content, i, i + length) or (
-                bool(areas) and _covers(content, i, i + length + area_length))
+                bool(areas or state) and _covers(content, i, i + length + (area_length or 1)))
             if not (cue or whole):
                 continue
             key = " ".join(span_tokens)
@@ -658,6 +663,11 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     places, namesakes, alternate, confirmed = inside, (), False, True
                 elif not cue:
                     continue  # "york spain": no such place, and no cue to read the name alone
+            elif places and state:
+                inside = [p for p in (*places, *namesakes) if p.kind == "city" and p.country == "US"
+                          and p.admin1 == state.upper()]
+                if inside:  # "reading, pa": Reading, Pennsylvania
+                    places, namesakes, alternate, confirmed = inside, (), False, True
             exact = places is not None
             matched_key, how = key, "exact"
             polish = lang in (None, "pl") and (cue_word in POLISH_CUES or (whole and lang == "pl"))
@@ -676,6 +686,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     home=home or named or confirmed,
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
                     origin=_is_origin(tokens, cue_at, cue_word, i),
+                    us_state=us_state and not confirmed,
                 )
                 break
         if found is not None:
@@ -762,6 +773,13 @@ _AREA_WORDS: Final = {
     "queensland": "australia", "south australia": "australia", "tasmania": "australia",
     "northern territory": "australia", "victoria": "australia", "the uk": "united kingdom",
 }
+#: US states' postal abbreviations, read only right after a place in English ("reading, pa",
+#: "birmingham al"): a place of the name in that state settles it, else no other country's place
+#: wins (:func:`_accept`: asked). Not the ones that are ordinary words ("in", "or", "me", "hi", "ok",
+#: "oh", "id").
+_US_STATE_CODES: Final = frozenset(
+    "al ak az ar ca co ct de fl ga ia il ks ky la ma md mi mn mo ms mt nc nd ne nh nj nm nv ny pa ri sc sd tn "
+    "tx ut va vt wa wi wv wy dc".split())
 
 
 def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) -> tuple[tuple[Place, ...], int]:
@@ -784,6 +802,13 @@ def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) ->
         if areas and entries[0].kind != "city":  # (countries sort before their namesake towns)
             return areas, start - at + length
     return (), 0
+
+
+def _us_state_after(tokens: list[str], at: int, masked: set[int], lang: Optional[str]) -> str:
+    """The US postal code (:data:`_US_STATE_CODES`) at ``at`` in an English message, else ''."""
+    if lang not in (None, "en") or at >= len(tokens) or at in masked:
+        return ""
+    return tokens[at] if tokens[at] in _US_STATE_CODES else ""
 
 
 def _covers(content: list[int], start: int, end: int) -> bool:
@@ -857,7 +882,14 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str], settled: bool =
     # (no length rule here, unlike a name found only as an alternate: the name is a real one, and
     # a namesake can only make the bot ask — "Hull" is Kingston upon Hull's name too)
     namesakes = [p for p in m.namesakes if (m.capitalised or m.cue) and _plausible(m, p, hint)]
-    return _choose(places, hint, lang, namesakes, settled, m.key)
+    located = _choose(places, hint, lang, namesakes, settled, m.key)
+    american = [p for p in m.places if p.kind == "city" and p.country == "US"] or [
+        p for p in m.namesakes if p.kind == "city" and p.country == "US"]
+    if m.us_state and american and located.place is not None and located.place.country != "US" \
+            and not (settled and located.place.country == hint):
+        # "reading, pa" with no Reading in that state, "bristol, tennessee": never Britain's by size, asked
+        return Located(None, (max(american, key=lambda p: p.population), located.place))
+    return located
 
 
 def _home_continent(lang: Optional[str]) -> str:

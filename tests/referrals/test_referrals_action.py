@@ -164,15 +164,14 @@ async def test_an_ambiguous_place_is_asked_about_once_in_cover_voice(starter_sto
     messages, events = await run(action, no)
     assert messages[1] == msg("Coach line — 0800 1111, free")  # the persona's own country (GB) only
     assert {"event": "slot", "timestamp": None, "name": "place_options", "value": None} in events
-    # (s27 review) with exactly two candidates a bare (one-word) "no" goes to the other one; "no thanks" does not
-    no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="deny")
-    no.latest_message["intent"] = {"name": "deny", "confidence": 1.0}
-    no.latest_message["text"] = "no"
-    messages, events = await run(action, no)
-    assert {"event": "slot", "timestamp": None, "name": "country", "value": "US"} in events
-    no.latest_message["text"] = "no thanks"
-    messages, events = await run(action, no)
-    assert messages[1] == msg("Coach line — 0800 1111, free")
+    # (s27 round 3) with exactly two candidates a bare "no" names no place either: the persona's country
+    for said in ("no", "nope", "nah", "no.", "no thanks"):
+        no = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="deny")
+        no.latest_message["intent"] = {"name": "deny", "confidence": 1.0}
+        no.latest_message["text"] = said
+        messages, events = await run(action, no)
+        assert messages[1] == msg("Coach line — 0800 1111, free"), said
+        assert not [e for e in events if e.get("name") == "country" and e["value"] != "GB"], said
     other = tracker({"location": "Valencia", "lang": "en", "persona": "gametips", **options}, signal="none")
     other.latest_message["intent"] = {"name": "out_of_scope", "confidence": 0.7}
     other.latest_message["text"] = "the other one!"
@@ -311,8 +310,8 @@ async def test_no_to_which_city_routes_on_the_personas_country(starter_store: Di
 
 async def test_no_to_the_place_question_with_no_country_to_route_on_is_not_silent(
         starter_store: DirectoryStore) -> None:
-    """The plain bot asked "Valencia in Venezuela?" (three candidates); "no" leaves nothing to route on.
-    (s27 review: with exactly two candidates "no" is the other one, below.)"""
+    """The plain bot asked "Valencia in Venezuela?" (three candidates); "no" leaves nothing to route on,
+    nor with two candidates (s27 round 3: a bare "no" names no place; "the other one" does)."""
     no = tracker({"location": "Valencia", "persona": "plain", "place_options": ["Valencia|VE", "Valencia|ES",
                                                                               "Valencia|US"]}, signal="none")
     no.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
@@ -322,7 +321,12 @@ async def test_no_to_the_place_question_with_no_country_to_route_on_is_not_silen
     two = tracker({"location": "Boston", "persona": "plain", "place_options": ["Boston|US", "Boston|GB"]},
                   signal="none")
     two.latest_message["intent"] = {"name": "deny", "confidence": 0.9}
-    two.latest_message["text"] = "nope"
+    for said in ("no", "nope", "nah", "nie", "No."):
+        two.latest_message["text"] = said
+        messages, events = await run(action_with(starter_store), two)
+        assert messages == [msg(response="utter_back_to_shop")], said
+        assert {e["name"]: e["value"] for e in events} == {"place_asked_again": None, "place_options": None}, said
+    two.latest_message["text"] = "no the other one"
     _, events = await run(action_with(starter_store), two)
     assert {"event": "slot", "timestamp": None, "name": "country", "value": "GB"} in events
 

@@ -134,3 +134,44 @@ def test_english_country_names_take_the_where_english_needs_it() -> None:
     assert country_phrase("AU", "en") == "Australia"
     assert country_phrase("US", "es") == "Estados Unidos"
     assert country_phrase("GB", "pl") == "Wielka Brytania"
+
+
+# --- round 3: a US state (postal code or name) right after the name never lets Britain's win by size -----
+@pytest.mark.parametrize("text, state", [
+    ("i live in reading, pa", "PA"),
+    ("i live in reading pa", "PA"),
+    ("i live in birmingham al", "AL"),
+    ("i live in birmingham, al", "AL"),
+    ("i live in manchester nh", "NH"),
+    ("i live in bristol tn", "TN"),
+    ("i live in bristol, ct", "CT"),
+    ("i live in aberdeen sd", "SD"),
+    ("reading pa", "PA"),
+])
+def test_a_us_state_code_after_the_name_settles_it_in_that_state(text: str, state: str) -> None:
+    located = locate(text, None, "en")
+    assert located.place is not None and (located.place.country, located.place.admin1) == ("US", state), text
+
+
+@pytest.mark.parametrize("text", [
+    "i live in reading, tx",  # no Reading in Texas: asked, never the UK by size
+    "i live in bristol texas",
+    "i live in manchester ny",
+])
+def test_a_us_state_without_the_place_keeps_it_asked(text: str) -> None:
+    assert _where(text, None, "en") == "?US GB", text
+
+
+@pytest.mark.parametrize("text, where", [
+    ("i live in reading", "GB"),  # (near misses: the round-2 home-city rule stands)
+    ("i live in manchester", "GB"),
+    ("i live in birmingham in a flat", "GB"),  # "in" is no state here
+    ("i live in manchester in england", "GB"),
+    ("i live in birmingham alabama", "US"),
+])
+def test_a_home_city_without_a_state_after_it_keeps_its_reading(text: str, where: str) -> None:
+    assert _where(text, None, "en") == where, text
+
+
+def test_a_state_code_is_read_in_english_only() -> None:
+    assert _where("mieszkam w Birmingham al", "PL", "pl") == _where("mieszkam w Birmingham", "PL", "pl")
