@@ -545,7 +545,7 @@ class ActionOfferReferral(Action):
             # and whether calling it is free ("is it free?", actions/cost.py)
             dispatcher.utter_message(text=referral_line(r, lang, at, persona),
                                      **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge),
-                                        LOCAL_EMERGENCY_KEY: r.emergency})
+                                        **({LOCAL_EMERGENCY_KEY: True} if r.emergency else {})})
         if acknowledged:
             # the acknowledgement said a person can talk with the child: the offer follows as its own action,
             # so the answers to it are the offer's rules (nlu/dialogue/rules.yml)

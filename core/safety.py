@@ -737,8 +737,8 @@ def _reason(tokens: Sequence[str]) -> Optional[bool]:
     family present or arriving, being busy, not being able to talk now — and fillers: True when someone is
     present, False when not, None when anything else is said (a person from online, a secret, harm)."""
     allowed = _PRESENT_PEOPLE | _PRESENT_WORDS | _BUSY_WORDS | _CANT_TALK_WORDS | _REASON_FILLERS
-    if not all(t in allowed for t in tokens):
-        return None
+    if not all(t in allowed for t in tokens) or all(t in _REASON_FILLERS for t in tokens):
+        return None  # something else said, or no reason at all ("sorki, nie teraz xd": as before)
     return bool(_PRESENT_PEOPLE & set(tokens))
 
 

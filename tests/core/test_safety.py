@@ -120,7 +120,7 @@ def test_anything_more_than_a_bare_later_is_left_to_the_classifier(text: str) ->
     assert plain.intent == "deny"
 
 
-@pytest.mark.parametrize("text", ["not now lol", "sorry not now, im at school", "not right now, im on the bus"])
+@pytest.mark.parametrize("text", ["sorry not now, im at school", "not right now, im on the bus"])
 def test_a_later_with_its_reason_is_not_now(text: str) -> None:
     # s27: "ahora no que tengo a mi madre al lado" drew the quiet line as if the child had gone (core.safety.
     # later_with_reason); before s27 these were left to the classifier

@@ -24,7 +24,8 @@ def tracker(slots: dict[str, Any], signal: str = "abuse_disclosure", urgent: boo
     return Tracker("child-pseudonym", {**base, **slots}, message, events or [], False, None, {}, "action_listen")
 
 
-def msg(text: Optional[str] = None, response: Optional[str] = None, number: Optional[bool] = None) -> dict[str, Any]:
+def msg(text: Optional[str] = None, response: Optional[str] = None, number: Optional[bool] = None,
+        emergency: bool = False) -> dict[str, Any]:
     """A dispatched message; a referral line (``text`` with " — ") carries ``popbot_number``, so
     "what was the number again?" says it again (actions/repeat.py), and ``popbot_free``: whether
     the service is free to call, as its line says (", free", "bezpłatnie", "gratis"; actions/cost.py)."""
@@ -33,6 +34,8 @@ def msg(text: Optional[str] = None, response: Optional[str] = None, number: Opti
     if number if number is not None else (text is not None and " — " in text):
         found["popbot_number"] = True
         found["popbot_free"] = any(f", {w}" in (text or "") for w in ("free", "bezpłatnie", "gratis"))
+    if emergency:  # the emergency number of the child's own place: not followed by the general line again (s27)
+        found["popbot_local_emergency"] = True
     return found
 
 
@@ -78,12 +81,12 @@ async def test_urgent_spanish_child_in_sevilla_gets_emergency_first(starter_stor
     t = tracker({"location": "en Sevilla", "lang": "es"}, signal="imminent_danger", urgent=True)
     messages, _ = await run(action_with(starter_store), t)
     assert messages[:2] == [msg(response="utter_referral_intro"),
-                            msg("Para una reacción muy fuerte, a cualquier hora — 112, gratis, abierto 24 horas")]
+                            msg("Para una reacción muy fuerte, a cualquier hora — 112, gratis, abierto 24 horas", emergency=True)]
     assert messages[2]["text"].startswith("Farmacia asociada — ")  # one of ANAR's two numbers
     assert messages[2]["text"].split(" — ")[1].split(",")[0] in ("900 20 20 10", "116 111")
     t = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="imminent_danger", urgent=True)
     messages, _ = await run(action_with(starter_store), t)
-    assert messages[1] == msg("Número de emergencias — 112, gratis, abierto 24 horas")
+    assert messages[1] == msg("Número de emergencias — 112, gratis, abierto 24 horas", emergency=True)
     assert "ANAR" in messages[2]["text"] or "Fundación ANAR" in messages[2]["text"]
 
 
@@ -139,7 +142,7 @@ async def test_a_child_in_leeds_gets_childline_in_the_shop_voice(starter_store: 
     assert messages == [msg(response="utter_referral_intro"), msg("Partner pharmacy — 0800 1111, free")]
     t = tracker({"location": "Leeds", "country": "GB", "lang": "en"}, signal="imminent_danger", urgent=True)
     messages, _ = await run(action_with(starter_store), t)
-    assert messages[1:] == [msg("For a very strong reaction, any time — 999, free, open 24/7"),
+    assert messages[1:] == [msg("For a very strong reaction, any time — 999, free, open 24/7", emergency=True),
                             msg("Partner pharmacy — 0800 1111, free")]
 
 
@@ -551,7 +554,7 @@ async def test_a_place_named_after_an_urgent_message_gets_its_emergency_number_f
     urgent_before = [{"event": "user", "text": "(not used)", "parse_data": {"signal": "self_harm", "urgent": True}}]
     t = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="distress", events=urgent_before)
     messages, _ = await run(action_with(starter_store), t)
-    assert messages[1] == msg("Número de emergencias — 112, gratis, abierto 24 horas")
+    assert messages[1] == msg("Número de emergencias — 112, gratis, abierto 24 horas", emergency=True)
     calm = tracker({"location": "en Sevilla", "lang": "es", "persona": "plain"}, signal="distress")
     messages, _ = await run(action_with(starter_store), calm)
     assert all("112" not in (m["text"] or "") for m in messages)
