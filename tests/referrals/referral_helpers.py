@@ -1,9 +1,10 @@
-"""Builders of small directories for the referral tests."""
+"""Builders of small directories for the referral tests, and the geocoder's answer in short."""
 from __future__ import annotations
 
 from datetime import date
 from typing import Optional
 
+from referrals.geo import locate
 from referrals.model import Channel, Directory, Location, Organization, Schedule, Service, ServiceArea
 
 VERIFIED = date(2026, 11, 1)
@@ -52,3 +53,13 @@ def directory(*services: Service) -> Directory:
     for s in services:
         d.services[s.id] = s
     return d
+
+
+def located_as(text: str, hint: Optional[str], lang: Optional[str], settled: bool = False) -> str:
+    """What :func:`locate` found, in short: the country, "?" and the candidates' countries, or "-"."""
+    located = locate(text, hint, lang, settled=settled)
+    if located.place is not None:
+        return located.place.country
+    if located.ambiguous:
+        return "?" + " ".join(p.country for p in located.candidates)
+    return "-"

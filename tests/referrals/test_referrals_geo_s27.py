@@ -5,16 +5,8 @@ from typing import Optional
 
 import pytest
 
+from referral_helpers import located_as
 from referrals.geo import locate
-
-
-def _where(text: str, hint: Optional[str], lang: Optional[str], settled: bool = False) -> str:
-    located = locate(text, hint, lang, settled=settled)
-    if located.place is not None:
-        return f"{located.place.country}"
-    if located.ambiguous:
-        return "?" + " ".join(p.country for p in located.candidates)
-    return "-"
 
 
 @pytest.mark.parametrize("text, hint, lang, first, among", [
@@ -73,12 +65,12 @@ def test_asked_about_once_with_the_candidates_countries(text: str, hint: Optiona
     ("mieszkam w Krakowie", None, "pl", "PL"),
 ])
 def test_settled_at_once(text: str, hint: Optional[str], lang: str, country: str) -> None:
-    assert _where(text, hint, lang) == country, text
+    assert located_as(text, hint, lang) == country, text
 
 
 def test_a_country_the_child_named_settles_the_short_name() -> None:
-    assert _where("newcastle", "GB", "en", settled=True) == "GB"
-    assert _where("newcastle", "GB", "en") == "?GB AU"
+    assert located_as("newcastle", "GB", "en", settled=True) == "GB"
+    assert located_as("newcastle", "GB", "en") == "?GB AU"
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -87,4 +79,4 @@ def test_a_country_the_child_named_settles_the_short_name() -> None:
     ("vivo en Los Angeles", "es", "US"),       # the biggest speaks English: the language rule does not apply
 ])
 def test_names_outside_the_language_rule_keep_mains_reading(text: str, lang: str, expected: str) -> None:
-    assert _where(text, None if lang != "pl" else "PL", lang) == expected
+    assert located_as(text, None if lang != "pl" else "PL", lang) == expected

@@ -8,16 +8,8 @@ from typing import Optional
 import pytest
 
 from actions.wording import country_phrase
+from referral_helpers import located_as
 from referrals.geo import locate
-
-
-def _where(text: str, hint: Optional[str], lang: Optional[str]) -> str:
-    located = locate(text, hint, lang)
-    if located.place is not None:
-        return located.place.country
-    if located.ambiguous:
-        return "?" + " ".join(p.country for p in located.candidates)
-    return "-"
 
 
 # --- 1. a country elsewhere in the message (another person's, where one comes from) settles nothing ------
@@ -34,8 +26,8 @@ def _where(text: str, hint: Optional[str], lang: Optional[str]) -> str:
 ])
 def test_a_country_not_attached_to_the_place_settles_nothing(text: str, alone: str, hint: Optional[str],
                                                              lang: str) -> None:
-    assert _where(text, hint, lang) == _where(alone, hint, lang), text
-    assert _where(text, hint, lang).startswith("?"), text
+    assert located_as(text, hint, lang) == located_as(alone, hint, lang), text
+    assert located_as(text, hint, lang).startswith("?"), text
 
 
 @pytest.mark.parametrize("text, hint, lang, country", [
@@ -62,7 +54,7 @@ def test_a_country_not_attached_to_the_place_settles_nothing(text: str, alone: s
     ("i live in newcastle in australia", "GB", "en", "AU"),
 ])
 def test_a_country_attached_to_the_place_settles_it(text: str, hint: Optional[str], lang: str, country: str) -> None:
-    assert _where(text, hint, lang) == country, text
+    assert located_as(text, hint, lang) == country, text
 
 
 @pytest.mark.parametrize("text, hint, lang, expected", [
@@ -72,7 +64,7 @@ def test_a_country_attached_to_the_place_settles_it(text: str, hint: Optional[st
 ])
 def test_words_after_the_place_that_are_no_country_keep_it_asked(text: str, hint: Optional[str], lang: str,
                                                                  expected: str) -> None:
-    assert _where(text, hint, lang) == expected, text
+    assert located_as(text, hint, lang) == expected, text
 
 
 # --- 2. ten times every other and no namesake on the continent: no capital needed ------------------------
@@ -84,7 +76,7 @@ def test_words_after_the_place_that_are_no_country_keep_it_asked(text: str, hint
 ])
 def test_ten_times_every_other_wins_without_being_a_capital(text: str, hint: Optional[str], lang: str,
                                                             country: str) -> None:
-    assert _where(text, hint, lang) == country, text
+    assert located_as(text, hint, lang) == country, text
 
 
 @pytest.mark.parametrize("text, hint, lang, first", [
@@ -94,7 +86,7 @@ def test_ten_times_every_other_wins_without_being_a_capital(text: str, hint: Opt
 ])
 def test_ten_times_bigger_with_a_namesake_near_is_still_asked(text: str, hint: Optional[str], lang: str,
                                                               first: str) -> None:
-    assert _where(text, hint, lang) == first, text
+    assert located_as(text, hint, lang) == first, text
 
 
 # --- 6. a big city of the home continent on the plain bot / a European persona ---------------------------
@@ -111,7 +103,7 @@ def test_ten_times_bigger_with_a_namesake_near_is_still_asked(text: str, hint: O
 ])
 def test_a_big_city_of_the_home_continent_settles_it(text: str, hint: Optional[str], lang: str,
                                                     country: str) -> None:
-    assert _where(text, hint, lang) == country, text
+    assert located_as(text, hint, lang) == country, text
 
 
 @pytest.mark.parametrize("text, hint, lang, expected", [
@@ -122,7 +114,7 @@ def test_a_big_city_of_the_home_continent_settles_it(text: str, hint: Optional[s
 ])
 def test_a_home_city_outgrown_abroad_is_still_asked(text: str, hint: Optional[str], lang: str,
                                                    expected: str) -> None:
-    assert _where(text, hint, lang).startswith(expected), text
+    assert located_as(text, hint, lang).startswith(expected), text
 
 
 # --- 7. "the" where English needs it -----------------------------------------------------------------------
@@ -159,7 +151,7 @@ def test_a_us_state_code_after_the_name_settles_it_in_that_state(text: str, stat
     "i live in manchester ny",
 ])
 def test_a_us_state_without_the_place_keeps_it_asked(text: str) -> None:
-    assert _where(text, None, "en") == "?US GB", text
+    assert located_as(text, None, "en") == "?US GB", text
 
 
 @pytest.mark.parametrize("text, where", [
@@ -170,8 +162,8 @@ def test_a_us_state_without_the_place_keeps_it_asked(text: str) -> None:
     ("i live in birmingham alabama", "US"),
 ])
 def test_a_home_city_without_a_state_after_it_keeps_its_reading(text: str, where: str) -> None:
-    assert _where(text, None, "en") == where, text
+    assert located_as(text, None, "en") == where, text
 
 
 def test_a_state_code_is_read_in_english_only() -> None:
-    assert _where("mieszkam w Birmingham al", "PL", "pl") == _where("mieszkam w Birmingham", "PL", "pl")
+    assert located_as("mieszkam w Birmingham al", "PL", "pl") == located_as("mieszkam w Birmingham", "PL", "pl")
