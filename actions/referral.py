@@ -392,19 +392,23 @@ class ActionOfferReferral(Action):
         good-moment question that asks the city too): why it is asked (voice line ``why_place`` / ``why_accepted``),
         then the question again, still open. None when no place question is open."""
         said = [a for a in _said(tracker) if a not in ANSWER_LINES]
-        if options:
-            dispatcher.utter_message(text=line("why_place", persona, lang))
-            self._ask_options(dispatcher, options, persona, lang)
-            return []
-        if tracker.get_slot("location") or not said:
-            return None
         found = persona_by_id(persona)
-        if said[-1] == "utter_help_accepted" and (found is None or "why_accepted" in found.voice):
+        if options:
+            key = "why_place"
+        elif tracker.get_slot("location") or not said:
+            return None
+        elif said[-1] == "utter_help_accepted":
             key = "why_accepted"
         elif said[-1] == "utter_ask_location":
             key = "why_place"
         else:
             return None
+        if found is not None and key not in found.voice:
+            return None  # (a persona without the line: unclear, asked again — never a plain line in its chat)
+        if options:
+            dispatcher.utter_message(text=line(key, persona, lang))
+            self._ask_options(dispatcher, options, persona, lang)
+            return []
         dispatcher.utter_message(text=line(key, persona, lang))
         dispatcher.utter_message(response="utter_ask_location")
         return []
