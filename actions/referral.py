@@ -317,12 +317,6 @@ def _says_why(text: str, lang: Optional[str]) -> bool:
     return made_of(fold(text), lang, _answers().why_place, MAX_QUESTION_WORDS)
 
 
-def _countries(codes: List[str], lang: Optional[str]) -> str:
-    """ "Argentina or Mexico", "Canada, New Zealand or the United States" in ``lang``."""
-    names = [country_phrase(c, lang) for c in codes[:MAX_NAMED_COUNTRIES]]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {words(lang)['or_word']} {names[-1]}"
-
-
 def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],
                  answer: bool = False, settled: bool = False) -> Located:
     """The place of the ``location`` slot (a name the extractor found, as written), or the
@@ -380,9 +374,24 @@ class ActionOfferReferral(Action):
         """The open place question again: "Valencia in Spain?", or "Córdoba in Argentina or Mexico?" when it named
         every remaining country (:data:`ALL_ASKED`)."""
         if options[:1] == [ALL_ASKED]:
-            name = _option(options[1])[0]
-            self._ask_place(dispatcher, name, "", persona, lang,
-                            countries=_countries([_option(o)[1] for o in options[1:]], lang))
+            # each remaining place by its own name (s28 review: "Santiago de los Caballeros in the Dominican
+            # Republic, Santiago de Cuba in Cuba or Santiago de Compostela in Spain?"), joined as the persona's
+            # question joins a place and its country
+            template = line("confirm_place", persona, lang)
+            head, _, tail = template.partition("{place}")
+            joint = tail.partition("{country}")[0]
+            named = [_option(o) for o in options[1:MAX_NAMED_COUNTRIES + 1]]
+            last_name, last_country = named[-1]
+            if len({n for n, _ in named}) == 1:  # one name for all: "Córdoba in Argentina or Mexico?"
+                countries = [country_phrase(c, lang) for _, c in named]
+                last = countries[-1] if len(countries) == 1 else \
+                    f"{', '.join(countries[:-1])} {words(lang)['or_word']} {countries[-1]}"
+                self._ask_place(dispatcher, last_name, "", persona, lang, countries=last)
+                return
+            first = [f"{n}{joint}{country_phrase(c, lang)}" for n, c in named[:-1]]
+            if first:
+                last_name = f"{', '.join(first)} {words(lang)['or_word']} {last_name}"
+            self._ask_place(dispatcher, last_name, "", persona, lang, countries=country_phrase(last_country, lang))
         else:
             self._ask_place(dispatcher, *_option(options[0]), persona, lang)
 

