@@ -10,10 +10,12 @@ country, continent and the child's language do not settle ("Valencia" for an Eng
 child on a British persona, "Boston" on the plain bot, "Córdoba" for a Spanish-speaking child on
 the Polish shop: ``referrals.geo``) is asked about once, in the persona's voice ("Valencia in
 Spain?"): yes routes there, a new place or country in the answer ("no, in Venezuela", "la de
-argentina", "the one in england") routes there, "the other one" / "la otra" / "ta druga" routes
-to the other candidate when there were two, a no (or no answer) routes on
+argentina", "the one in england") routes there, "the other one" / "la otra" / "ta druga" / "to drugie" routes
+to the other candidate when there were two (with more, one question names the remaining countries: "Córdoba
+in Argentina or Mexico?", which a yes or no does not answer), a no (or no answer) routes on
 the persona's country only (the plain bot: a cover line); an unclear answer is asked again once,
-then a cover line. Inside a persona every referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
+then a cover line. "Why do you need to know?" to a place question is answered (voice line ``why_place`` /
+``why_accepted``) and the question stays open. Inside a persona every referral line keeps the disguise (the persona's ``referral_line`` / ``referral_emergency``) while
 the number itself is exact; all wording comes from YAML (``actions/wording.py``).
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ import asyncio
 import logging
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -32,8 +35,10 @@ from actions.cost import FREE_KEY
 from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
 from actions.wording import country_phrase, day_phrase, in_cover, line, words
 from core.emergency import dial_first
+from core.paths import SAFETY_DATA
 from core.persona import persona_by_id
-from core.text import words as text_words
+from core.safety import MAX_QUESTION_WORDS, made_of
+from core.text import fold, words as text_words
 from core.signals import CODE_INTENTS, NO_PERSONA, PERSONA_SEPARATOR
 from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
@@ -64,6 +69,11 @@ OTHER_ONE: Final = frozenset({
     "la otra", "el otro", "la otra ciudad", "el otro sitio", "la otra no", "ta druga", "to drugie", "tamta",
     "tamto", "to drugie miasto", "drugie", "druga", "ten drugi", "drugi",
 })
+#: ``place_options`` starts with this when the last question named every remaining country at once ("Córdoba in
+#: Argentina or Mexico?", after "the other one" to a name of three or more places): a yes picks none of them.
+ALL_ASKED: Final = "*"
+#: At most this many countries are named in that question (the others still count when the child names them).
+MAX_NAMED_COUNTRIES: Final = 3
 #: The bot's questions whether a person should write (bot/handoff/gate.py ``OFFERS``).
 OFFERS: Final = frozenset({"utter_offer_counselor", "utter_confirm_help", "utter_ask_again"})
 #: Help signals whose acknowledgement is a line of its own (``utter_ack_<signal>``) said before a referral
@@ -284,13 +294,27 @@ def _option(value: str) -> tuple[str, str]:
     return name, country
 
 
-def _says_other_one(text: str) -> bool:
-    """Whether ``text`` is "the other one" (:data:`OTHER_ONE`), with or without a "no" before it."""
+@lru_cache(maxsize=1)
+def _answers() -> Any:
+    from nlu.quiet import load_answers  # (the words the NLU decides answers by: nlu/safety/cues.yml)
+
+    return load_answers(SAFETY_DATA / "cues.yml")
+
+
+def _says_other_one(text: str, lang: Optional[str] = None) -> bool:
+    """Whether ``text`` is "the other one" (:data:`OTHER_ONE`, or ``answers.other_one`` in the cues file: "nie, to
+    drugie", "no, la otra"), with or without a "no" before it."""
     folded = " ".join(text_words(text))
     for lead in ("no ", "nie ", "nope "):
         if folded.startswith(lead):
             folded = folded[len(lead):]
-    return folded in OTHER_ONE
+    return folded in OTHER_ONE or made_of(fold(text), lang, _answers().other_one)
+
+
+def _says_why(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` asks why the bot wants to know ("why do you need to know?", "po co ci to?", "¿para qué?":
+    ``answers.why_place`` in the cues file, which made the NLU read it as unclear)."""
+    return made_of(fold(text), lang, _answers().why_place, MAX_QUESTION_WORDS)
 
 
 def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],
@@ -340,18 +364,70 @@ class ActionOfferReferral(Action):
 
     @staticmethod
     def _ask_place(dispatcher: CollectingDispatcher, name: str, country: str, persona: Optional[str],
-                   lang: Optional[str]) -> None:
-        """ "Valencia in Spain?" in the persona's voice."""
+                   lang: Optional[str], countries: str = "") -> None:
+        """ "Valencia in Spain?" in the persona's voice (``countries``: "Argentina or Mexico" instead)."""
         template = line("confirm_place", persona, lang)
-        dispatcher.utter_message(text=template.format(place=name, country=country_phrase(country, lang)))
+        dispatcher.utter_message(text=template.format(place=name, country=countries or country_phrase(country, lang)))
+
+    def _ask_options(self, dispatcher: CollectingDispatcher, options: List[str], persona: Optional[str],
+                     lang: Optional[str]) -> None:
+        """The open place question again: "Valencia in Spain?", or "Córdoba in Argentina or Mexico?" when it named
+        every remaining country (:data:`ALL_ASKED`)."""
+        if options[:1] == [ALL_ASKED]:
+            # each remaining place by its own name (s28 review: "Santiago de los Caballeros in the Dominican
+            # Republic, Santiago de Cuba in Cuba or Santiago de Compostela in Spain?"), joined as the persona's
+            # question joins a place and its country
+            template = line("confirm_place", persona, lang)
+            head, _, tail = template.partition("{place}")
+            joint = tail.partition("{country}")[0]
+            named = [_option(o) for o in options[1:MAX_NAMED_COUNTRIES + 1]]
+            last_name, last_country = named[-1]
+            if len({n for n, _ in named}) == 1:  # one name for all: "Córdoba in Argentina or Mexico?"
+                countries = [country_phrase(c, lang) for _, c in named]
+                last = countries[-1] if len(countries) == 1 else \
+                    f"{', '.join(countries[:-1])} {words(lang)['or_word']} {countries[-1]}"
+                self._ask_place(dispatcher, last_name, "", persona, lang, countries=last)
+                return
+            first = [f"{n}{joint}{country_phrase(c, lang)}" for n, c in named[:-1]]
+            if first:
+                last_name = f"{', '.join(first)} {words(lang)['or_word']} {last_name}"
+            self._ask_place(dispatcher, last_name, "", persona, lang, countries=country_phrase(last_country, lang))
+        else:
+            self._ask_place(dispatcher, *_option(options[0]), persona, lang)
+
+    def _why(self, dispatcher: CollectingDispatcher, tracker: Tracker, options: List[str],
+             persona: Optional[str], lang: Optional[str]) -> Optional[List[Dict[Text, Any]]]:
+        """ "why do you need to know?" while a place question is open ("which city?", "Valencia in Spain?", or the
+        good-moment question that asks the city too): why it is asked (voice line ``why_place`` / ``why_accepted``),
+        then the question again, still open. None when no place question is open."""
+        said = [a for a in _said(tracker) if a not in ANSWER_LINES]
+        found = persona_by_id(persona)
+        if options:
+            key = "why_place"
+        elif tracker.get_slot("location") or not said:
+            return None
+        elif said[-1] == "utter_help_accepted":
+            key = "why_accepted"
+        elif said[-1] == "utter_ask_location":
+            key = "why_place"
+        else:
+            return None
+        if found is not None and key not in found.voice:
+            return None  # (a persona without the line: unclear, asked again — never a plain line in its chat)
+        if options:
+            dispatcher.utter_message(text=line(key, persona, lang))
+            self._ask_options(dispatcher, options, persona, lang)
+            return []
+        dispatcher.utter_message(text=line(key, persona, lang))
+        dispatcher.utter_message(response="utter_ask_location")
+        return []
 
     def _ask_again(self, dispatcher: CollectingDispatcher, tracker: Tracker, options: List[str],
                    persona: Optional[str], lang: Optional[str]) -> List[Dict[Text, Any]]:
         """ "Valencia in Spain?" or "which city?" again when it was the open question (nothing otherwise)."""
         said = [a for a in _said(tracker) if a not in ANSWER_LINES]
         if options:
-            name, country = _option(options[0])
-            self._ask_place(dispatcher, name, country, persona, lang)
+            self._ask_options(dispatcher, options, persona, lang)
         elif said and said[-1] == "utter_ask_location" and not tracker.get_slot("location"):
             dispatcher.utter_message(response="utter_ask_location")
         return []
@@ -396,6 +472,13 @@ class ActionOfferReferral(Action):
             # is open: the answer was said before this action (nlu/dialogue/rules.yml); it is asked again.
             # So is "what was the number again?" before any number (actions/repeat.py: it waits for the place)
             return self._ask_again(dispatcher, tracker, options, persona, lang)
+        said_text = (tracker.latest_message or {}).get("text") or ""
+        if intent == "out_of_scope" and "location" not in latest and _says_why(said_text, lang):
+            # "why do you need to know?" / "po co ci to?" to "which city?" (s28: it drew the shop's who-we-are line):
+            # why the place is asked, in the persona's voice, and the question again, still open
+            why = self._why(dispatcher, tracker, options, persona, lang)
+            if why is not None:
+                return why
         acknowledged = acknowledge_disclosure(dispatcher, tracker, intent)
         if refused and not refusal and ("location" in latest or intent == "inform_location"):
             # "fine. bristol" after "I'd rather not say where": the child names the place after all (it
@@ -461,8 +544,20 @@ class ActionOfferReferral(Action):
             dispatcher.utter_message(response=ANSWERS[intent])
             return []
         named = "location" in latest  # this message names a place (nlu/components/location.py)
-        said_text = (tracker.latest_message or {}).get("text") or ""
-        other_one = len(options) == 2 and not named and _says_other_one(said_text)
+        all_asked = options[:1] == [ALL_ASKED]
+        other_one = len(options) >= 2 and not all_asked and not named and _says_other_one(said_text, lang)
+        if other_one and len(options) > 2:
+            # "the other one" / "la otra" to "Córdoba in Spain?" when three or more places have the name (s28: the
+            # same question came again): one question naming the remaining countries, "Córdoba in Argentina or
+            # Mexico?"; a yes to it picks none of them (asked again once), a country or place does
+            remaining = [ALL_ASKED, *options[1:]]
+            self._ask_options(dispatcher, remaining, persona, lang)
+            return events + [SlotSet("place_options", remaining), SlotSet("place_asked_again", None)]
+        if all_asked and intent in ("affirm", "deny") and not named:
+            # "yes" / "no" to "Córdoba in Argentina or Mexico?" names none of them: unclear (never a number from a guess)
+            intent = "out_of_scope"
+        if all_asked:
+            options = options[1:]
         if other_one:
             # "the other one" / "la otra" to "Newcastle in the UK?" when there were two places of the
             # name: the second one (not the persona's country, which may be the one denied); a bare
@@ -477,8 +572,7 @@ class ActionOfferReferral(Action):
             # an unclear answer to "Valencia in Spain?" (or only an age): asked again once, then a
             # cover line
             if not tracker.get_slot("place_asked_again"):
-                name, country = _option(options[0])
-                self._ask_place(dispatcher, name, country, persona, lang)
+                self._ask_options(dispatcher, [ALL_ASKED, *options] if all_asked else options, persona, lang)
                 return [SlotSet("place_asked_again", True)]
             dispatcher.utter_message(response="utter_back_to_shop")
             return [SlotSet("place_options", None), SlotSet("place_asked_again", None)]

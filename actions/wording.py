@@ -66,6 +66,9 @@ class LanguageWords(Strict):
     line: _template("name", "contact", "details")  # type: ignore[valid-type]
     emergency_local: _template("number")  # type: ignore[valid-type]
     confirm_place: _template("place", "country")  # type: ignore[valid-type]
+    why_place: Template
+    why_accepted: Template
+    or_word: Template
     free: Template
     always: Template
     open_until: _template("t")  # type: ignore[valid-type]

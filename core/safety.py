@@ -233,7 +233,8 @@ class Answers:
     my mind": a no, not a resume), ``ambiguous`` (the Polish bare
     "no": "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does
     this work?"), ``what_it_means`` ("what does that mean?", plain bot only) and ``is_it_abuse`` ("is that abuse?",
-    "czy to przemoc?")."""
+    "czy to przemoc?"), ``why_place`` ("why do you need to know?": why the bot asks where the child is) and
+    ``other_one`` ("the other one", "to drugie": the other place of a name the bot asked about)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -258,6 +259,8 @@ class Answers:
     what_it_means: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
     real_person: Phrases = field(default_factory=Phrases)
+    why_place: Phrases = field(default_factory=Phrases)
+    other_one: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,16 @@ ACTION_VOICE_KEYS: Final = {
     "confirm_place": ("{place}", "{country}"),
     # nobody on duty (bot/handoff/availability.py): when someone is back, filled in
     "nobody_now": ("{back}",),
+    # "why do you need to know?" to "which city?" (actions/referral.py): why the place is asked, said before the
+    # question is asked again
+    "why_place": (),
+    # the same to the good-moment question when it also asks the place (utter_help_accepted): a persona whose
+    # help_accepted asks no place leaves it out
+    "why_accepted": (),
 }
+#: Action voice keys a persona may leave out (s28: a persona written before them stays valid); without one,
+#: "why?" to that question is unclear (asked again), never a plain line in the persona's chat.
+OPTIONAL_ACTION_VOICE_KEYS: Final = ("why_place", "why_accepted")
 #: Placeholders an action voice line may contain besides the required ones.
 ACTION_VOICE_OPTIONAL: Final = {"referral_line": ("{details}",), "referral_emergency": ("{details}",)}
 #: Generic names of the code signals a persona declares phrases for.

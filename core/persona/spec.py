@@ -29,6 +29,7 @@ from core.persona.schema import (
     MIN_CLEAN_CHAT_EXAMPLES,
     MIN_CODE_EXAMPLES,
     MIN_COVER_EXAMPLES,
+    OPTIONAL_ACTION_VOICE_KEYS,
     REQUIRED_CODE_NAMES,
     VOICE_KEYS,
 )
@@ -398,7 +399,9 @@ Code = _section(
 Voice = _section(
     "Voice",
     "voice key",
-    {key: ((FreeVariations if key in FREE_VARIATION_KEYS else OneVariation), ...) for key in (*VOICE_KEYS, *ACTION_VOICE_KEYS)},
+    {key: ((FreeVariations if key in FREE_VARIATION_KEYS else OneVariation), ...) for key in (*VOICE_KEYS, *ACTION_VOICE_KEYS)
+     if key not in OPTIONAL_ACTION_VOICE_KEYS}
+    | {key: (Optional[OneVariation], None) for key in OPTIONAL_ACTION_VOICE_KEYS},  # type: ignore[valid-type]
 )
 
 

@@ -370,7 +370,8 @@ def _persona(file: Any) -> Persona:
     code = {n: CodeSignal(name=n, examples=_texts(getattr(file.code, n).examples, langs))
             for n in CODE_NAMES if getattr(file.code, n) is not None}
     risk_cues = {risk: _texts(cues, langs) for risk, cues in (file.code.risk_cues or {}).items()}
-    voice = {key: _texts(getattr(file.voice, key), langs) for key in spec.Voice.keys()}
+    voice = {key: _texts(getattr(file.voice, key), langs) for key in spec.Voice.keys()
+             if getattr(file.voice, key) is not None}  # (an optional action line left out: OPTIONAL_ACTION_VOICE_KEYS)
     return Persona(
         id=file.id, kind=file.kind, languages=langs, country=file.country, display=display,
         catalogue=catalogue, cover=cover, code=code, voice=voice, risk_cues=risk_cues,
