@@ -258,6 +258,7 @@ class Answers:
     what_it_means: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
     real_person: Phrases = field(default_factory=Phrases)
+    who_writes: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -543,6 +544,11 @@ def takes_back(folded: str, lang: Optional[str], answers: Answers) -> bool:
     return False
 
 
+def _longest_first(phrases: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """``phrases`` with the longest of each language first (blanked out before the shorter ones inside them)."""
+    return {lang: sorted(found, key=len, reverse=True) for lang, found in phrases.items()}
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -592,6 +598,16 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # plain bot keeps the classifier's reading ("I can't talk" may be "I can't talk about it"); with a word
         # of the moment ("i cant talk right now": imminent_danger .38 drew 112 in the shop) any reading
         return Ranked("not_safe", top.confidence, top.source), "not_safe"
+    if (not urgent_reading and top.intent != "affirm" and has_word_cue(folded, lang, answers.who_writes.cues)
+            and not made_of(folded, lang, answers.resume)
+            and made_of(without_phrases(folded, lang, _longest_first(answers.who_writes.cues)), lang, answers.resume)
+            and not takes_back(folded, lang, answers)):
+        # "now I can" said with who should write ("actually yes, now is ok, can she write to me": the quiet code .63
+        # after a "not now", the offer lost; "ya puedo hablar, que me escriba" .60; s28): asking for a person —
+        # inside a persona its discreet question, in the plain bot a person. A yes the classifier read stays a yes
+        # (after a "not now" it goes straight on); never a bare yes of its own: as a first message it must still
+        # reach a person (review s27)
+        return Ranked(CODED_HELP if persona != NO_PERSONA else "ask_human", top.confidence, top.source), "ask_human"
     if made_of(folded, lang, answers.resume):
         if not takes_back(folded, lang, answers):
             return Ranked("affirm", top.confidence, top.source), "none"
@@ -1357,6 +1373,34 @@ def is_someone_back(folded: str, lang: Optional[str], someone: Optional[Mapping[
     return False
 
 
+#: How many words after a "hit me with" cue the thing struck with may take ("con el cinturon de mi padre").
+STRUCK_WITH_REACH = 4
+
+
+def struck_with(folded: str, lang: Optional[str], hit_with: Mapping[str, Sequence[str]],
+                urgent_cues: Mapping[str, Sequence[str]], said: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` says someone else struck the child with a thing (a ``hit_with`` cue, whole words: "he hit
+    me with his belt", "me pego con el cinturon", "zbił mnie paskiem") and nothing of self-harm outside it: no
+    self-harm said in so many words (``said``, undenied: "he hit me with his belt so i cut myself") and no cue of
+    ``urgent_cues`` (a means, a time, a plan) once each such cue and the :data:`STRUCK_WITH_REACH` words after it
+    are taken out — the belt someone hit the child with is no means of the child's own (s28, blind 9: "ayer me pego
+    con el cinturon otra vez y me dejo marcas" was urgent self-harm .58), "i have the belt ready" stays one."""
+    if says_undenied(folded, lang, said):
+        return False
+    words = _WORD.findall(folded)
+    kept: list[Optional[str]] = list(words)
+    for found in cues_of(lang, hit_with):
+        for cue in found:
+            cue_words = _WORD.findall(cue)
+            for i in range(len(words) - len(cue_words) + 1):
+                if cue_words and words[i:i + len(cue_words)] == cue_words:
+                    kept[i:i + len(cue_words) + STRUCK_WITH_REACH] = [None] * len(
+                        kept[i:i + len(cue_words) + STRUCK_WITH_REACH])
+    if all(w is not None for w in kept):
+        return False
+    return not has_cue(" ".join(w for w in kept if w is not None), lang, urgent_cues)
+
+
 def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional[str],
               done_to_me: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
     """The help intent close behind an unsure ``out_of_scope`` reading of a message that says harm
@@ -1392,6 +1436,8 @@ def decide(
     at_the_door: Optional[Mapping[str, Sequence[str]]] = None,
     knocking: Optional[Mapping[str, Sequence[str]]] = None,
     goodbyes: Optional[Mapping[str, Sequence[str]]] = None,
+    hit_with: Optional[Mapping[str, Sequence[str]]] = None,
+    self_harm_said: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -1404,7 +1450,9 @@ def decide(
     ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
     :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`); ``at_the_door``,
     ``knocking``: someone at the door, a knock or a ring (an arrival, :func:`is_covering_tracks`,
-    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named."""
+    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named;
+    ``hit_with``: someone else striking the child with a thing and ``self_harm_said``: self-harm said in so many
+    words (a self-harm reading of a message :func:`struck_with` is abuse, s28)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -1477,6 +1525,12 @@ def decide(
         urgent = is_urgent(signal, False, folded, lang, urgent_cues) or danger.to_friend(folded, lang, harm_cues or {})
         top = Ranked(PEER_URGENT if urgent else "peer_help", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "peer_help", urgent, masked)
+    if signal == "self_harm" and struck_with(folded, lang, hit_with or {}, urgent_cues, self_harm_said or {}):
+        # someone else struck the child with a thing and nothing says self-harm beside it ("ayer me pego con el
+        # cinturon otra vez": self-harm .58, abuse .41, urgent by the means cue "cinturon"; s28): the disclosure of
+        # abuse, whose urgency is the words of danger now (danger_now below), never the means list
+        top = next((r for r in masked if r.intent == ABUSE), Ranked(ABUSE, top.confidence, top.source))
+        signal, urgent = signal_for_intent(top.intent)
     if top.intent == "peer_help" and persona_of(top.source) is None and danger.to_friend(folded, lang, harm_cues or {}):
         top, urgent = Ranked(PEER_URGENT, top.confidence, top.source), True
     if persona_of(top.source) is not None and top.intent == "peer_help":

@@ -79,6 +79,8 @@ class AnswerCues(Strict):
     what_it_means: Dict[Lang, Phrases] = {}
     is_it_abuse: Dict[Lang, Phrases] = {}
     real_person: Dict[Lang, Phrases] = {}
+    # s28: who should write, said with a "now I can" (core/safety.py answer_to_question)
+    who_writes: Dict[Lang, Phrases] = {}
 
 
 class Announcing(Strict):
@@ -128,6 +130,8 @@ class CuesFile(Strict):
     adult_customer: Cues
     harm: Cues
     done_to_me: Cues = {}
+    # s28: someone else striking the child with a thing (a self-harm reading of it is abuse: core/safety.py decide)
+    hit_with: Cues = {}
     arriving: Cues
     someone: Cues = {}
     someone_unnamed: Cues = {}
@@ -150,6 +154,8 @@ class CuesFile(Strict):
     knocking: Cues = {}
     goodbyes: Cues = {}
     off_to: Dict[Lang, Phrases] = {}
+    # s28: a bare number question, answered with no_number right after the quiet line (bot/handoff/gate.py)
+    number_bare: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
