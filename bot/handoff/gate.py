@@ -52,10 +52,9 @@ from bot import offline_actions
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
-from core import rasa_compat
-from core.text import fold
-from core import PROJECT_ROOT
+from core import PROJECT_ROOT, rasa_compat
 from core.safety import Phrases, made_of
+from core.text import fold
 from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
 from nlu.quiet import load_phrases
 
