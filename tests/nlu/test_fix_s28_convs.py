@@ -74,6 +74,11 @@ def test_struck_with_a_belt_by_someone_else_is_abuse_not_urgent(component: Perso
      [("self_harm", .70), ("abuse_disclosure", .25), ("out_of_scope", .02)]),
     ("plain", "pl", "bije mnie paskiem a ja mam juz przygotowany sznur",
      [("self_harm", .70), ("abuse_disclosure", .25), ("out_of_scope", .02)]),
+    # a blow happening now keeps the urgent reading (no present "hitting me", Polish "bije mnie" in hit_with)
+    ("plain", "en", "hes hitting me with his belt", [("self_harm_urgent", .60), ("abuse_disclosure", .35),
+                                                     ("out_of_scope", .02)]),
+    ("plain", "pl", "on mnie bije paskiem", [("self_harm_urgent", .60), ("abuse_disclosure", .35),
+                                             ("out_of_scope", .02)]),
     # the Spanish first person that may be the child's own act is no other actor ("me golpeo con la pared")
     ("plain", "es", "me golpeo con el cinturon cuando estoy mal",
      [("self_harm", .80), ("abuse_disclosure", .15), ("out_of_scope", .02)]),
