@@ -549,6 +549,24 @@ def _longest_first(phrases: Mapping[str, Sequence[str]]) -> dict[str, list[str]]
     return {lang: sorted(found, key=len, reverse=True) for lang, found in phrases.items()}
 
 
+#: Words of a negation: "mi padre no se fue", "he hasn't left" ("hasn", "t"), "nie wyszedl" are no "now I can" said
+#: with who should write (:func:`_now_i_can`, review s28).
+_NEGATION_WORDS = frozenset({"no", "not", "nie", "never", "nunca", "nigdy", "t", "hasnt", "hasn", "isnt", "isn",
+                             "havent", "haven", "didnt", "didn", "wasnt", "wasn", "aint", "todavia", "aun"})
+#: The only words that may come right before "back" in a "now I can" said with who should write: the child is
+#: back ("im back", "ok back"), never someone else ("mum is back", "dad's back", "hes back": review s28).
+_OWN_RETURN = frozenset({"i", "im", "m", "am", "ok", "okay", "hi", "hey", "yes", "yeah", "and", "now", "so"})
+
+
+def _now_i_can(rest: str) -> bool:
+    """Whether ``rest`` (a message with its who-should-write phrase taken out) says the child can talk now and
+    nothing of a negation or someone else coming back (:data:`_NEGATION_WORDS`, :data:`_OWN_RETURN`)."""
+    words = _WORD.findall(rest)
+    if _NEGATION_WORDS & set(words):
+        return False
+    return all(i == 0 or words[i - 1] in _OWN_RETURN for i, word in enumerate(words) if word == "back")
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -600,13 +618,15 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         return Ranked("not_safe", top.confidence, top.source), "not_safe"
     if (not urgent_reading and top.intent != "affirm" and has_word_cue(folded, lang, answers.who_writes.cues)
             and not made_of(folded, lang, answers.resume)
-            and made_of(without_phrases(folded, lang, _longest_first(answers.who_writes.cues)), lang, answers.resume)
-            and not takes_back(folded, lang, answers)):
+            and made_of(rest := without_phrases(folded, lang, _longest_first(answers.who_writes.cues)), lang,
+                        answers.resume)
+            and _now_i_can(rest) and not takes_back(folded, lang, answers)):
         # "now I can" said with who should write ("actually yes, now is ok, can she write to me": the quiet code .63
         # after a "not now", the offer lost; "ya puedo hablar, que me escriba" .60; s28): asking for a person —
         # inside a persona its discreet question, in the plain bot a person. A yes the classifier read stays a yes
         # (after a "not now" it goes straight on); never a bare yes of its own: as a first message it must still
-        # reach a person (review s27)
+        # reach a person (review s27); a negation or someone else coming back ("mi padre no se fue, que me escriba",
+        # "mum is back write to me") keeps the reading below (review s28)
         return Ranked(CODED_HELP if persona != NO_PERSONA else "ask_human", top.confidence, top.source), "ask_human"
     if made_of(folded, lang, answers.resume):
         if not takes_back(folded, lang, answers):
@@ -1373,34 +1393,6 @@ def is_someone_back(folded: str, lang: Optional[str], someone: Optional[Mapping[
     return False
 
 
-#: How many words after a "hit me with" cue the thing struck with may take ("con el cinturon de mi padre").
-STRUCK_WITH_REACH = 4
-
-
-def struck_with(folded: str, lang: Optional[str], hit_with: Mapping[str, Sequence[str]],
-                urgent_cues: Mapping[str, Sequence[str]], said: Mapping[str, Sequence[str]]) -> bool:
-    """Whether ``folded`` says someone else struck the child with a thing (a ``hit_with`` cue, whole words: "he hit
-    me with his belt", "me pego con el cinturon", "zbił mnie paskiem") and nothing of self-harm outside it: no
-    self-harm said in so many words (``said``, undenied: "he hit me with his belt so i cut myself") and no cue of
-    ``urgent_cues`` (a means, a time, a plan) once each such cue and the :data:`STRUCK_WITH_REACH` words after it
-    are taken out — the belt someone hit the child with is no means of the child's own (s28, blind 9: "ayer me pego
-    con el cinturon otra vez y me dejo marcas" was urgent self-harm .58), "i have the belt ready" stays one."""
-    if says_undenied(folded, lang, said):
-        return False
-    words = _WORD.findall(folded)
-    kept: list[Optional[str]] = list(words)
-    for found in cues_of(lang, hit_with):
-        for cue in found:
-            cue_words = _WORD.findall(cue)
-            for i in range(len(words) - len(cue_words) + 1):
-                if cue_words and words[i:i + len(cue_words)] == cue_words:
-                    kept[i:i + len(cue_words) + STRUCK_WITH_REACH] = [None] * len(
-                        kept[i:i + len(cue_words) + STRUCK_WITH_REACH])
-    if all(w is not None for w in kept):
-        return False
-    return not has_cue(" ".join(w for w in kept if w is not None), lang, urgent_cues)
-
-
 def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional[str],
               done_to_me: Mapping[str, Sequence[str]]) -> Optional[Ranked]:
     """The help intent close behind an unsure ``out_of_scope`` reading of a message that says harm
@@ -1436,8 +1428,6 @@ def decide(
     at_the_door: Optional[Mapping[str, Sequence[str]]] = None,
     knocking: Optional[Mapping[str, Sequence[str]]] = None,
     goodbyes: Optional[Mapping[str, Sequence[str]]] = None,
-    hit_with: Optional[Mapping[str, Sequence[str]]] = None,
-    self_harm_said: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -1450,9 +1440,7 @@ def decide(
     ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
     :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`); ``at_the_door``,
     ``knocking``: someone at the door, a knock or a ring (an arrival, :func:`is_covering_tracks`,
-    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named;
-    ``hit_with``: someone else striking the child with a thing and ``self_harm_said``: self-harm said in so many
-    words (a self-harm reading of a message :func:`struck_with` is abuse, s28)."""
+    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -1525,12 +1513,6 @@ def decide(
         urgent = is_urgent(signal, False, folded, lang, urgent_cues) or danger.to_friend(folded, lang, harm_cues or {})
         top = Ranked(PEER_URGENT if urgent else "peer_help", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "peer_help", urgent, masked)
-    if signal == "self_harm" and struck_with(folded, lang, hit_with or {}, urgent_cues, self_harm_said or {}):
-        # someone else struck the child with a thing and nothing says self-harm beside it ("ayer me pego con el
-        # cinturon otra vez": self-harm .58, abuse .41, urgent by the means cue "cinturon"; s28): the disclosure of
-        # abuse, whose urgency is the words of danger now (danger_now below), never the means list
-        top = next((r for r in masked if r.intent == ABUSE), Ranked(ABUSE, top.confidence, top.source))
-        signal, urgent = signal_for_intent(top.intent)
     if top.intent == "peer_help" and persona_of(top.source) is None and danger.to_friend(folded, lang, harm_cues or {}):
         top, urgent = Ranked(PEER_URGENT, top.confidence, top.source), True
     if persona_of(top.source) is not None and top.intent == "peer_help":

@@ -130,8 +130,6 @@ class CuesFile(Strict):
     adult_customer: Cues
     harm: Cues
     done_to_me: Cues = {}
-    # s28: someone else striking the child with a thing (a self-harm reading of it is abuse: core/safety.py decide)
-    hit_with: Cues = {}
     arriving: Cues
     someone: Cues = {}
     someone_unnamed: Cues = {}

@@ -127,7 +127,7 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
-    if number_after_quiet_line(said, tracker):
+    if number_after_quiet_line(said, tracker) and not await _person_coming(processor, tracker):
         persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
         text = delivery.speak(persona, lang, NO_NUMBER)
         if text:
@@ -181,7 +181,8 @@ def number_after_quiet_line(said: list, tracker: Any) -> bool:
     is not safe), the message was read as ordinary talk and the bot is about to answer with small talk or a cover
     line alone: the no_number line instead, in every persona (s28, blind 9: "gtg someone is here", then "whats the
     number" drew the game's "I only know about games"). No number is said while someone may be reading, and none
-    was said since the quiet line (actions/repeat.py, the wipe). A help signal keeps its reply."""
+    was said since the quiet line (actions/repeat.py, the wipe). A help signal keeps its reply; so does a chat where a
+    person may be on the way (:func:`_person_coming`, checked by the caller)."""
     if not said or not all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
         return False
     parse = tracker.latest_message.parse_data or {}
@@ -189,6 +190,24 @@ def number_after_quiet_line(said: list, tracker: Any) -> bool:
         return False
     lang = str(tracker.get_slot("lang") or "") or None
     return made_of(fold(tracker.latest_message.text or ""), lang, _bare_number_words())
+
+
+async def _person_coming(processor: Any, tracker: Any) -> bool:
+    """Whether a person may be on the way: the bot promised one or said the waiting line in this chat (``PROMISES``,
+    ``NOBODY``, the queue action) or the conversation waits in the queue. Then a bare "whats the number" after the
+    quiet line keeps its answer while waiting ("a person is coming", :func:`_while_waiting`), never no_number
+    (review s28: "i want to kill myself tonight", "someone is coming cant talk", "whats the number")."""
+    from rasa.shared.core.events import ActionExecuted, BotUttered
+
+    for event in tracker.events:
+        if isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") in PROMISES | {NOBODY}:
+            return True
+        if isinstance(event, ActionExecuted) and event.action_name == QUEUE_ACTION:
+            return True
+    ctx = context_for(processor)
+    if ctx is None:
+        return False
+    return await asyncio.to_thread(bot_side.waiting_request, ctx, tracker.sender_id) is not None
 
 
 def _is_refusal(said: list, tracker: Any) -> bool:

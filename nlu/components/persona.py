@@ -255,7 +255,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
         self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.done_to_me: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
-        self.hit_with: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "hit_with")
         self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
         self.someone: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "someone")
         self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
@@ -498,8 +497,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 someone=self.someone,
                 unnamed=self.someone_unnamed,
                 done_to_me=self.done_to_me,
-                hit_with=self.hit_with,
-                self_harm_said=self.beneath.said,
                 at_the_door=self.at_the_door,
                 knocking=self.knocking,
                 goodbyes=self.goodbyes,

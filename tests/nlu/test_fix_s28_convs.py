@@ -1,18 +1,17 @@
 """Session 28, fixer fix-convs (blind round 9), through nlu.components.persona.PersonaContext with the real cues
 file and the classifier's top-3 rankings measured on main's model for each line (see docs/design.md, Signals):
 
-* someone else striking the child with a thing, read as self-harm ("ayer me pego con el cinturon otra vez y me
-  dejo marcas en las piernas": self-harm .58 / .74, urgent by the means cue "cinturon"), is abuse and not urgent
-  (core.safety.struck_with, cues ``hit_with``); the belt as the child's own means ("tengo el cinturon preparado",
-  "i've got the belt ready", "mam już przygotowany pasek"), self-harm said beside the blow, or a time or means of
-  the child's own outside it stay urgent self-harm;
+* urgent self-harm said together with a beating stays urgent self-harm, as on main ("me pego con el cinturon y esta
+  noche me voy a colgar con el", "he hit me with a belt and i'm thinking of killing myself": review s28, the rule that
+  made a self-harm reading beside a blow abuse is gone), and so does the belt as the child's own means;
 * "now I can" said with who should write ("actually yes, now is ok, can she write to me": the quiet code .63; "ya
   puedo hablar, que me escriba": .60) asks for a person (``answers.who_writes``): inside a persona its discreet
   question, in the plain bot a person; a yes the classifier read stays the resume (after a "not now" it goes
-  straight on), and a break-off with someone arriving stays the quiet code;
+  straight on), a break-off with someone arriving stays the quiet code, and a negated leaving ("mi padre no se fue,
+  que me escriba") or someone else coming back ("mum is back write to me") keeps main's reading (review s28);
 * a bare number question ("whats the number", "dame el numero", "podaj numer") is recognised by its closed
   vocabulary only (``number_bare``, used by bot/handoff/gate.py right after the quiet line); a shopper's question
-  about the shop's number or "sorry wrong number" is not one.
+  about the shop's number, "whats your phone number" or "sorry wrong number" is not one.
 
 Every child line here was written for these tests (none from tests/data); the blind line is the one reported.
 """
@@ -33,28 +32,7 @@ def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]],
     return context_seen(component, text, ranking, lang, persona)[:3]
 
 
-# --- 1. struck with a belt by someone else: abuse, not urgent self-harm -----------------------------------------
-
-@pytest.mark.parametrize("persona, lang, text, ranking", [
-    ("rumianek", "es", "ayer me pego con el cinturon otra vez y me dejo marcas en las piernas",
-     [("self_harm_urgent", .58), ("abuse_disclosure", .41), ("bullying", .00)]),
-    ("plain", "es", "ayer me pego con el cinturon otra vez y me dejo marcas en las piernas",
-     [("self_harm_urgent", .74), ("abuse_disclosure", .25), ("bullying", .00)]),
-    # the same shape with the self-harm reading on top (synthetic: main's model read these as abuse already)
-    ("plain", "es", "anoche me pego con el cinturon y tengo marcas",
-     [("self_harm", .55), ("abuse_disclosure", .40), ("out_of_scope", .02)]),
-    ("rumianek", "en", "he hit me with his belt again yesterday",
-     [("self_harm", .60), ("abuse_disclosure", .35), ("out_of_scope", .02)]),
-    ("plain", "en", "mum whipped me with the belt again last night",
-     [("self_harm_urgent", .52), ("abuse_disclosure", .44), ("out_of_scope", .02)]),
-    ("plain", "pl", "tata zbil mnie paskiem wczoraj",
-     [("self_harm", .60), ("abuse_disclosure", .38), ("out_of_scope", .01)]),
-])
-def test_struck_with_a_belt_by_someone_else_is_abuse_not_urgent(component: PersonaContext, persona: str, lang: str,
-                                                                 text: str, ranking: list[tuple[str, float]]) -> None:
-    intent, signal, urgent = seen(component, text, ranking, lang, persona)
-    assert (signal, urgent) == ("abuse_disclosure", False), intent
-
+# --- 1. urgent self-harm beside a beating stays urgent self-harm (as on main) -----------------------------------
 
 @pytest.mark.parametrize("persona, lang, text, ranking", [
     # the belt as the child's own means (measured on main: self_harm_urgent .98 / 1.00 / .98)
@@ -74,7 +52,7 @@ def test_struck_with_a_belt_by_someone_else_is_abuse_not_urgent(component: Perso
      [("self_harm", .70), ("abuse_disclosure", .25), ("out_of_scope", .02)]),
     ("plain", "pl", "bije mnie paskiem a ja mam juz przygotowany sznur",
      [("self_harm", .70), ("abuse_disclosure", .25), ("out_of_scope", .02)]),
-    # a blow happening now keeps the urgent reading (no present "hitting me", Polish "bije mnie" in hit_with)
+    # a blow happening now keeps the urgent reading
     ("plain", "en", "hes hitting me with his belt", [("self_harm_urgent", .60), ("abuse_disclosure", .35),
                                                      ("out_of_scope", .02)]),
     ("plain", "pl", "on mnie bije paskiem", [("self_harm_urgent", .60), ("abuse_disclosure", .35),
@@ -152,6 +130,72 @@ def test_a_break_off_is_never_a_resume(component: PersonaContext, lang: str, tex
     assert seen(component, text, ranking, lang, "rumianek")[1] == "not_safe"
 
 
+@pytest.mark.parametrize("persona, lang, text, ranking, intent, signal", [
+    # a negated leaving or someone else coming back is no "now I can": main's reading (review s28; rankings and
+    # readings measured on main's model; the branch before the review made each of them ask_human)
+    ("plain", "es", "mi padre no se fue, que me escriba",
+     [("abuse_disclosure", .59), ("imminent_danger", .13), ("deny", .10)], "abuse_disclosure", "abuse_disclosure"),
+    ("rumianek", "es", "mi padre no se fue, que me escriba",
+     [("rumianek__not_safe", .47), ("abuse_disclosure", .27), ("deny", .04)], "not_safe", "not_safe"),
+    ("plain", "es", "mi padre no se ha ido, que me escriba",
+     [("imminent_danger", .83), ("goodbye", .05), ("deny", .04)], "imminent_danger", "imminent_danger"),
+    ("plain", "en", "he hasnt left, text me",
+     [("imminent_danger", .41), ("out_of_scope", .09), ("online_exploitation", .09)], "imminent_danger",
+     "imminent_danger"),
+    ("plain", "en", "he hasn't left, text me",
+     [("imminent_danger", .41), ("out_of_scope", .09), ("online_exploitation", .09)], "imminent_danger",
+     "imminent_danger"),
+    ("rumianek", "pl", "tata nie wyszedł, niech napisze",
+     [("rumianek__not_safe", .67), ("affirm", .13), ("deny", .05)], "not_safe", "not_safe"),
+    ("plain", "en", "mum is back write to me",
+     [("out_of_scope", .67), ("abuse_disclosure", .13), ("probe", .07)], "out_of_scope", "none"),
+    ("rumianek", "en", "mum is back write to me",
+     [("out_of_scope", .46), ("rumianek__not_safe", .28), ("abuse_disclosure", .09)], "out_of_scope", "none"),
+    ("plain", "en", "my dad is back talk to me",
+     [("abuse_disclosure", .84), ("ask_human", .09), ("distress", .03)], "abuse_disclosure", "abuse_disclosure"),
+    ("rumianek", "en", "dads back, message me",
+     [("rumianek__not_safe", .53), ("imminent_danger", .07), ("ask_human", .04)], "not_safe", "not_safe"),
+])
+def test_a_negated_leaving_or_someone_back_keeps_mains_reading(component: PersonaContext, persona: str, lang: str,
+                                                               text: str, ranking: list[tuple[str, float]],
+                                                               intent: str, signal: str) -> None:
+    assert seen(component, text, ranking, lang, persona)[:2] == (intent, signal)
+
+
+@pytest.mark.parametrize("persona, lang, text, ranking", [
+    # the child's own return still counts (neighbours of the review s28 change)
+    ("rumianek", "en", "ok back, can she write to me", [("rumianek__not_safe", .60), ("ask_human", .20),
+                                                         ("affirm", .10)]),
+    ("rumianek", "en", "he left, write me", [("rumianek__not_safe", .60), ("ask_human", .20), ("affirm", .10)]),
+])
+def test_the_childs_own_return_with_who_should_write_asks_for_a_person(component: PersonaContext, persona: str,
+                                                                       lang: str, text: str,
+                                                                       ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, persona)[:2] == ("help_request", "ask_human")
+
+
+# --- 1b. urgent self-harm said with a beating: main's reading (review s28) ------------------------------------
+
+@pytest.mark.parametrize("persona, lang, text, ranking", [
+    # rankings measured on main's model; main read each as urgent self-harm
+    ("plain", "es", "me pego con el cinturon y esta noche me voy a colgar con el",
+     [("self_harm_urgent", .81), ("imminent_danger", .14), ("abuse_disclosure", .01)]),
+    ("rumianek", "es", "me pego con el cinturon, esta noche me voy a cortar",
+     [("self_harm_urgent", .82), ("self_harm", .09), ("out_of_scope", .02)]),
+    ("plain", "en", "he hit me with a belt and i'm thinking of killing myself",
+     [("self_harm", .86), ("abuse_disclosure", .07), ("self_harm_urgent", .06)]),
+    ("plain", "en", "he hit me with the belt and i want to hang myself with it tonight",
+     [("self_harm", .66), ("self_harm_urgent", .27), ("abuse_disclosure", .06)]),
+    ("gametips", "en", "he hit me with a belt and i want to strangle myself with it",
+     [("self_harm", .96), ("abuse_disclosure", .04), ("online_exploitation", .00)]),
+    ("plain", "pl", "wychłostał mnie paskiem więc dziś podetnę sobie żyły",
+     [("self_harm_urgent", .75), ("abuse_disclosure", .20), ("online_exploitation", .01)]),
+])
+def test_urgent_self_harm_beside_a_beating_stays_urgent(component: PersonaContext, persona: str, lang: str, text: str,
+                                                        ranking: list[tuple[str, float]]) -> None:
+    assert seen(component, text, ranking, lang, persona)[1:] == ("self_harm", True)
+
+
 # --- 3. a bare number question (the closed vocabulary the gate reads after the quiet line) -------------------------
 
 def bare(text: str, lang: str) -> bool:
@@ -170,6 +214,9 @@ def test_a_bare_number_question(lang: str, text: str) -> None:
     ("en", "sorry wrong number"), ("en", "whats the number of your shop"), ("en", "whats the number for help"),
     ("en", "what number of players is best"), ("es", "numero equivocado"), ("es", "cual es el numero de pedido"),
     ("pl", "podaj numer zamowienia"), ("pl", "zly numer sorki"),
+    # a shopper's question about the shop's phone (review s28: after "gtg" it drew no_number in the shop)
+    ("en", "whats your phone number"), ("en", "whats the phone number"), ("es", "cual es el telefono"),
+    ("es", "cual es tu numero"), ("pl", "jaki jest numer telefonu"), ("pl", "podaj telefon"),
 ])
 def test_anything_else_is_no_bare_number_question(lang: str, text: str) -> None:
     assert not bare(text, lang)
