@@ -261,6 +261,7 @@ class Answers:
     real_person: Phrases = field(default_factory=Phrases)
     why_place: Phrases = field(default_factory=Phrases)
     other_one: Phrases = field(default_factory=Phrases)
+    who_writes: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -546,6 +547,29 @@ def takes_back(folded: str, lang: Optional[str], answers: Answers) -> bool:
     return False
 
 
+def _longest_first(phrases: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """``phrases`` with the longest of each language first (blanked out before the shorter ones inside them)."""
+    return {lang: sorted(found, key=len, reverse=True) for lang, found in phrases.items()}
+
+
+#: Words of a negation: "mi padre no se fue", "he hasn't left" ("hasn", "t"), "nie wyszedl" are no "now I can" said
+#: with who should write (:func:`_now_i_can`, review s28).
+_NEGATION_WORDS = frozenset({"no", "not", "nie", "never", "nunca", "nigdy", "t", "hasnt", "hasn", "isnt", "isn",
+                             "havent", "haven", "didnt", "didn", "wasnt", "wasn", "aint", "todavia", "aun"})
+#: The only words that may come right before "back" in a "now I can" said with who should write: the child is
+#: back ("im back", "ok back"), never someone else ("mum is back", "dad's back", "hes back": review s28).
+_OWN_RETURN = frozenset({"i", "im", "m", "am", "ok", "okay", "hi", "hey", "yes", "yeah", "and", "now", "so"})
+
+
+def _now_i_can(rest: str) -> bool:
+    """Whether ``rest`` (a message with its who-should-write phrase taken out) says the child can talk now and
+    nothing of a negation or someone else coming back (:data:`_NEGATION_WORDS`, :data:`_OWN_RETURN`)."""
+    words = _WORD.findall(rest)
+    if _NEGATION_WORDS & set(words):
+        return False
+    return all(i == 0 or words[i - 1] in _OWN_RETURN for i, word in enumerate(words) if word == "back")
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -595,6 +619,18 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # plain bot keeps the classifier's reading ("I can't talk" may be "I can't talk about it"); with a word
         # of the moment ("i cant talk right now": imminent_danger .38 drew 112 in the shop) any reading
         return Ranked("not_safe", top.confidence, top.source), "not_safe"
+    if (not urgent_reading and top.intent != "affirm" and has_word_cue(folded, lang, answers.who_writes.cues)
+            and not made_of(folded, lang, answers.resume)
+            and made_of(rest := without_phrases(folded, lang, _longest_first(answers.who_writes.cues)), lang,
+                        answers.resume)
+            and _now_i_can(rest) and not takes_back(folded, lang, answers)):
+        # "now I can" said with who should write ("actually yes, now is ok, can she write to me": the quiet code .63
+        # after a "not now", the offer lost; "ya puedo hablar, que me escriba" .60; s28): asking for a person —
+        # inside a persona its discreet question, in the plain bot a person. A yes the classifier read stays a yes
+        # (after a "not now" it goes straight on); never a bare yes of its own: as a first message it must still
+        # reach a person (review s27); a negation or someone else coming back ("mi padre no se fue, que me escriba",
+        # "mum is back write to me") keeps the reading below (review s28)
+        return Ranked(CODED_HELP if persona != NO_PERSONA else "ask_human", top.confidence, top.source), "ask_human"
     if made_of(folded, lang, answers.resume):
         if not takes_back(folded, lang, answers):
             return Ranked("affirm", top.confidence, top.source), "none"

@@ -82,6 +82,8 @@ class AnswerCues(Strict):
     real_person: Dict[Lang, Phrases] = {}
     why_place: Dict[Lang, Phrases] = {}
     other_one: Dict[Lang, Phrases] = {}
+    # s28: who should write, said with a "now I can" (core/safety.py answer_to_question)
+    who_writes: Dict[Lang, Phrases] = {}
 
 
 class Announcing(Strict):
@@ -153,6 +155,8 @@ class CuesFile(Strict):
     knocking: Cues = {}
     goodbyes: Cues = {}
     off_to: Dict[Lang, Phrases] = {}
+    # s28: a bare number question, answered with no_number right after the quiet line (bot/handoff/gate.py)
+    number_bare: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)

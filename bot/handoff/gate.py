@@ -23,6 +23,8 @@
   a person should write (``OFFERS``, after a new disclosure) becomes the promise: one is coming. A
   waiting child's "no" to that promise, answered with the shop's cover line (``REFUSED``: the dialogue took
   it for a no to the offer), is not now: the not_now line, and the conversation leaves the queue.
+  A bare "whats the number" right after the bot's quiet line, answered with small talk or a cover line, gets the
+  no_number line (:func:`number_after_quiet_line`): no number while someone may be reading.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
@@ -38,20 +40,23 @@ the hook as before, so a queue entry that cannot be stored still stops the promi
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from typing import Any, Callable
 
 # OFFERS: the bot's questions whether a person should write; while the child already waits for one (a
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
-from actions.repeat import NUMBER_KEY
+from actions.repeat import NO_NUMBER, NUMBER_KEY
 from bot import offline_actions
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
-from core import rasa_compat
+from core import PROJECT_ROOT, rasa_compat
+from core.safety import Phrases, made_of
 from core.text import fold
 from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
+from nlu.quiet import load_phrases
 
 #: Replies that tell the child a person will write (or accept the offer of one). The offer itself
 #: (``utter_offer_counselor``, "shall I pass you over?") is a question: only "yes" queues.
@@ -67,6 +72,8 @@ SMALL_TALK = frozenset({"utter_greet", "utter_thanks", "utter_out_of_scope", "ut
 WAIT = "utter_please_wait"
 #: The shop's cover line that answers a "no": from a waiting child it means not now (:func:`before_send`).
 REFUSED = "utter_back_to_shop"
+#: The bot's quiet lines: the child said it is not safe, someone may be reading (:func:`number_after_quiet_line`).
+QUIET_LINES = frozenset({"utter_not_safe", "utter_clean_done"})
 
 _contexts: dict[int, Context] = {}
 
@@ -120,6 +127,12 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     said = [e for e in events if isinstance(e, BotUttered)]
+    if number_after_quiet_line(said, tracker) and not await _person_coming(processor, tracker):
+        persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
+        text = delivery.speak(persona, lang, NO_NUMBER)
+        if text:
+            _say_instead(events, said, NO_NUMBER, [text])
+            return
     if _is_refusal(said, tracker) and await _while_waiting(processor, events, said, tracker, _not_now_lines):
         return  # "nie chcę" to the promise: not now, out of the queue
     if said and all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
@@ -155,6 +168,46 @@ def is_small_talk(response: str | None) -> bool:
     """A reply that only makes conversation: ``SMALL_TALK`` or a persona's cover answer
     (``utter_<persona>__…``: products, prices, delivery)."""
     return bool(response) and (response in SMALL_TALK or PERSONA_SEPARATOR in str(response))
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_number_words() -> Phrases:
+    return load_phrases(PROJECT_ROOT / "nlu" / "safety" / "cues.yml", "number_bare")
+
+
+def number_after_quiet_line(said: list, tracker: Any) -> bool:
+    """The child asks for "the number" in so many words (``number_bare`` in nlu/safety/cues.yml: "whats the
+    number", "dame el numero", "podaj numer") right after the bot's quiet line (``QUIET_LINES``: the child said it
+    is not safe), the message was read as ordinary talk and the bot is about to answer with small talk or a cover
+    line alone: the no_number line instead, in every persona (s28, blind 9: "gtg someone is here", then "whats the
+    number" drew the game's "I only know about games"). No number is said while someone may be reading, and none
+    was said since the quiet line (actions/repeat.py, the wipe). A help signal keeps its reply; so does a chat where a
+    person may be on the way (:func:`_person_coming`, checked by the caller)."""
+    if not said or not all(is_small_talk((e.metadata or {}).get("utter_action")) for e in said):
+        return False
+    parse = tracker.latest_message.parse_data or {}
+    if parse.get("signal") not in (None, "none") or _line_before_message(tracker) not in QUIET_LINES:
+        return False
+    lang = str(tracker.get_slot("lang") or "") or None
+    return made_of(fold(tracker.latest_message.text or ""), lang, _bare_number_words())
+
+
+async def _person_coming(processor: Any, tracker: Any) -> bool:
+    """Whether a person may be on the way: the bot promised one or said the waiting line in this chat (``PROMISES``,
+    ``NOBODY``, the queue action) or the conversation waits in the queue. Then a bare "whats the number" after the
+    quiet line keeps its answer while waiting ("a person is coming", :func:`_while_waiting`), never no_number
+    (review s28: "i want to kill myself tonight", "someone is coming cant talk", "whats the number")."""
+    from rasa.shared.core.events import ActionExecuted, BotUttered
+
+    for event in tracker.events:
+        if isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") in PROMISES | {NOBODY}:
+            return True
+        if isinstance(event, ActionExecuted) and event.action_name == QUEUE_ACTION:
+            return True
+    ctx = context_for(processor)
+    if ctx is None:
+        return False
+    return await asyncio.to_thread(bot_side.waiting_request, ctx, tracker.sender_id) is not None
 
 
 def _is_refusal(said: list, tracker: Any) -> bool:
