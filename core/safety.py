@@ -112,6 +112,11 @@ whether it is ``urgent``:
      Asking for a person (``ask_human``, not urgent) inside a persona is answered the same way
      at any confidence: "you can talk to a counselor here" in the shop breaks the disguise.
 
+  7. :func:`part_reading` (s28) — a long message read as no help signal whose part (nlu/parts.py: a sentence, or a
+     clause a ``clause_openers`` cue opens, ranked by the same sub-model) reads a help signal at least
+     ``PART_CONFIDENCE`` sure, says harm and, for a shared intent, is the whole's first help reading too, is that
+     part's reading (each part decided by steps 1–6 on its own words: its urgency too).
+
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
 """
@@ -1367,6 +1372,30 @@ def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional
     if runner is None or signal_for_intent(runner.intent)[0] not in HELP_SIGNALS:
         return None
     return runner if runner.confidence >= NEAR_MISS_SHARE * top.confidence else None
+
+
+#: A part of a long message read as a help signal at least this confident may win over the whole's ordinary talk (s28,
+#: measured on fresh long disclosures and long ordinary messages with danger-ish words: see part_reading).
+PART_CONFIDENCE = 0.7
+
+
+def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: Optional[str],
+                 harm_words: Sequence[Mapping[str, Sequence[str]]]) -> Optional[Decision]:
+    """Step 7 (s28): the reading of a part of a long message (nlu/parts.py; ``parts``: each part's folded text and its
+    own :func:`decide`, urgency from its own words) when the whole reads no help signal, else None. A part counts
+    when it reads a help signal at least ``PART_CONFIDENCE`` sure, says harm (a cue of one of ``harm_words``: harm
+    words with the persona's risk cues, harm done to the child, self-harm said or its means, danger now, a weapon) and, read as a
+    shared intent, the whole's ranking agrees (its first help reading is the same intent: "next year i'll beat them",
+    bullying .84 in a long message about sports day, was only fifth there). Of such parts an urgent one first, then
+    the most confident."""
+    if whole.signal != "none":
+        return None
+    first_help = next((r.source for r in whole.ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
+    found = [reading for text, reading in parts
+             if reading.signal in HELP_SIGNALS and reading.confidence >= PART_CONFIDENCE
+             and any(has_cue(text, lang, cues) for cues in harm_words)
+             and (persona_of(reading.source) is not None or reading.source == first_help)]
+    return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 
 
 def decide(

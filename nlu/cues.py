@@ -159,6 +159,8 @@ class CuesFile(Strict):
     # s26 review: the only words that may follow a shopper's product-use question (core/safety.py shoppers_question)
     after_question: Cues = {}
     sleep_question: Cues = {}
+    # s28: words that open a clause of a long message, which is read in its parts too (nlu/parts.py)
+    clause_openers: Cues = {}
 
 
 class CuesError(ValueError):
