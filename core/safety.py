@@ -1380,21 +1380,35 @@ PART_CONFIDENCE = 0.7
 
 
 def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: Optional[str],
-                 harm_words: Sequence[Mapping[str, Sequence[str]]]) -> Optional[Decision]:
+                 harm_words: Sequence[Mapping[str, Sequence[str]]], folded: str = "",
+                 told_as_story: Sequence[Mapping[str, Sequence[str]]] = (),
+                 resolved_past: Optional[Mapping[str, Sequence[str]]] = None,
+                 shared_harm: Sequence[Mapping[str, Sequence[str]]] = ()) -> Optional[Decision]:
     """Step 7 (s28): the reading of a part of a long message (nlu/parts.py; ``parts``: each part's folded text and its
     own :func:`decide`, urgency from its own words) when the whole reads no help signal, else None. A part counts
-    when it reads a help signal at least ``PART_CONFIDENCE`` sure, says harm (a cue of one of ``harm_words``: harm
-    words with the persona's risk cues, harm done to the child, self-harm said or its means, danger now, a weapon) and, read as a
-    shared intent, the whole's ranking agrees (its first help reading is the same intent: "next year i'll beat them",
-    bullying .84 in a long message about sports day, was only fifth there). Of such parts an urgent one first, then
-    the most confident."""
-    if whole.signal != "none":
+    when it reads a help signal at least ``PART_CONFIDENCE`` sure and says harm (a cue of one of ``harm_words``: harm
+    words with the persona's risk cues, harm done to the child, self-harm said or its means, danger now, a weapon);
+    read as a shared intent, the whole's ranking must agree: its first help reading has the same signal ("next year
+    i'll beat them", bullying .84 in a long message about sports day, was only fifth there; self_harm in a part is
+    self_harm_urgent's signal in the whole); read as a persona's code, the part must say harm plainly (a cue of one of
+    ``shared_harm``: harm done to the child, self-harm said or its means, danger now, a weapon — not the harm list's
+    skin and persona words: "my skin is bad too lately but i think its just spots", a shopper's aside read as the
+    shop's code .91, is not). A whole message (``folded``) that tells a story, a quote or a joke (a whole
+    word of ``told_as_story``: "la niña dice mi padre me pega…" in a film) has no part reading; one that says the harm
+    is past and over (a whole word of ``resolved_past``: "when i was 7 my dad used to hit me but he went to anger
+    classes") only an urgent part's (urgent on its own words: danger now, self-harm urgency). Of such parts an
+    urgent one first, then the most confident."""
+    if whole.signal != "none" or any(has_word_cue(folded, lang, cues) for cues in told_as_story):
         return None
-    first_help = next((r.source for r in whole.ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
+    past = resolved_past is not None and has_word_cue(folded, lang, resolved_past)
+    first_help = next((signal_for_intent(r.intent)[0] for r in whole.ranking
+                       if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
     found = [reading for text, reading in parts
              if reading.signal in HELP_SIGNALS and reading.confidence >= PART_CONFIDENCE
              and any(has_cue(text, lang, cues) for cues in harm_words)
-             and (persona_of(reading.source) is not None or reading.source == first_help)]
+             and (signal_for_intent(reading.source)[0] == first_help if persona_of(reading.source) is None
+                  else any(has_cue(text, lang, cues) for cues in shared_harm))
+             and (not past or reading.urgent)]
     return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 
 

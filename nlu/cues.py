@@ -161,6 +161,9 @@ class CuesFile(Strict):
     sleep_question: Cues = {}
     # s28: words that open a clause of a long message, which is read in its parts too (nlu/parts.py)
     clause_openers: Cues = {}
+    # s28 round 2: a story, quote or joke, and harm said to be past and over: a long message with one is read whole
+    told_as_story: Cues = {}
+    resolved_past: Cues = {}
 
 
 class CuesError(ValueError):

@@ -282,6 +282,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.sleep_question: Dict[str, List[str]] = _folded(cues_file.sleep_question)
         self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
+        # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
+        self.told_as_story: Dict[str, List[str]] = _folded(cues_file.told_as_story)
+        self.resolved_past: Dict[str, List[str]] = _folded(cues_file.resolved_past)
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -644,7 +647,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                        for part, ranking in read]
             decision = part_reading(decision, decided, lang, (harm_cues, self.done_to_me, self.beneath.said,
                                                               self.beneath.means, self.danger.now,
-                                                              self.danger.weapons)) or decision
+                                                              self.danger.weapons),
+                                    folded, (self.danger.fiction, self.told_as_story), self.resolved_past,
+                                    (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
+                                     self.danger.weapons)) or decision
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
