@@ -114,8 +114,10 @@ whether it is ``urgent``:
 
   7. :func:`part_reading` (s28) — a long message read as no help signal whose part (nlu/parts.py: a sentence, or a
      clause a ``clause_openers`` cue opens, ranked by the same sub-model) reads a help signal at least
-     ``PART_CONFIDENCE`` sure, says harm and, for a shared intent, is the whole's first help reading too, is that
-     part's reading (each part decided by steps 1–6 on its own words: its urgency too).
+     ``PART_CONFIDENCE`` sure, says harm and, for a shared intent, has the signal of the whole's first help reading
+     (for a persona's code: says harm plainly), is that part's reading (each part decided by steps 1–6 on its own
+     words: its urgency too) — never when the whole tells a story, a quote or a joke, nor, but for an urgent part,
+     when it says the harm is past and over.
 
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
