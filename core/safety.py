@@ -112,6 +112,13 @@ whether it is ``urgent``:
      Asking for a person (``ask_human``, not urgent) inside a persona is answered the same way
      at any confidence: "you can talk to a counselor here" in the shop breaks the disguise.
 
+  7. :func:`part_reading` (s28) — a long message read as no help signal whose part (nlu/parts.py: a sentence, or a
+     clause a ``clause_openers`` cue opens, ranked by the same sub-model) reads a help signal at least
+     ``PART_CONFIDENCE`` sure, says harm and, for a shared intent, has the signal of the whole's first help reading
+     (for a persona's code: says harm plainly), is that part's reading (each part decided by steps 1–6 on its own
+     words: its urgency too) — never when the whole tells a story, a quote or a joke, nor, but for an urgent part,
+     when it says the harm is past and over.
+
 ``nlu.components.persona.PersonaContext`` applies these to every message; the dialogue rules
 only read the resulting intent, ``signal`` and ``urgent``.
 """
@@ -1406,6 +1413,44 @@ def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional
     if runner is None or signal_for_intent(runner.intent)[0] not in HELP_SIGNALS:
         return None
     return runner if runner.confidence >= NEAR_MISS_SHARE * top.confidence else None
+
+
+#: A part of a long message read as a help signal at least this confident may win over the whole's ordinary talk (s28,
+#: measured on fresh long disclosures and long ordinary messages with danger-ish words: see part_reading).
+PART_CONFIDENCE = 0.7
+
+
+def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: Optional[str],
+                 harm_words: Sequence[Mapping[str, Sequence[str]]], folded: str = "",
+                 told_as_story: Sequence[Mapping[str, Sequence[str]]] = (),
+                 resolved_past: Optional[Mapping[str, Sequence[str]]] = None,
+                 shared_harm: Sequence[Mapping[str, Sequence[str]]] = ()) -> Optional[Decision]:
+    """Step 7 (s28): the reading of a part of a long message (nlu/parts.py; ``parts``: each part's folded text and its
+    own :func:`decide`, urgency from its own words) when the whole reads no help signal, else None. A part counts
+    when it reads a help signal at least ``PART_CONFIDENCE`` sure and says harm (a cue of one of ``harm_words``: harm
+    words with the persona's risk cues, harm done to the child, self-harm said or its means, danger now, a weapon);
+    read as a shared intent, the whole's ranking must agree: its first help reading has the same signal ("next year
+    i'll beat them", bullying .84 in a long message about sports day, was only fifth there; self_harm in a part is
+    self_harm_urgent's signal in the whole); read as a persona's code, the part must say harm plainly (a cue of one of
+    ``shared_harm``: harm done to the child, self-harm said or its means, danger now, a weapon — not the harm list's
+    skin and persona words: "my skin is bad too lately but i think its just spots", a shopper's aside read as the
+    shop's code .91, is not). A whole message (``folded``) that tells a story, a quote or a joke (a whole
+    word of ``told_as_story``: "la niña dice mi padre me pega…" in a film) has no part reading; one that says the harm
+    is past and over (a whole word of ``resolved_past``: "when i was 7 my dad used to hit me but he went to anger
+    classes") only an urgent part's (urgent on its own words: danger now, self-harm urgency). Of such parts an
+    urgent one first, then the most confident."""
+    if whole.signal != "none" or any(has_word_cue(folded, lang, cues) for cues in told_as_story):
+        return None
+    past = resolved_past is not None and has_word_cue(folded, lang, resolved_past)
+    first_help = next((signal_for_intent(r.intent)[0] for r in whole.ranking
+                       if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
+    found = [reading for text, reading in parts
+             if reading.signal in HELP_SIGNALS and reading.confidence >= PART_CONFIDENCE
+             and any(has_cue(text, lang, cues) for cues in harm_words)
+             and (signal_for_intent(reading.source)[0] == first_help if persona_of(reading.source) is None
+                  else any(has_cue(text, lang, cues) for cues in shared_harm))
+             and (not past or reading.urgent)]
+    return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 
 
 def decide(

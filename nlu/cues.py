@@ -166,6 +166,11 @@ class CuesFile(Strict):
     # s26 review: the only words that may follow a shopper's product-use question (core/safety.py shoppers_question)
     after_question: Cues = {}
     sleep_question: Cues = {}
+    # s28: words that open a clause of a long message, which is read in its parts too (nlu/parts.py)
+    clause_openers: Cues = {}
+    # s28 round 2: a story, quote or joke, and harm said to be past and over: a long message with one is read whole
+    told_as_story: Cues = {}
+    resolved_past: Cues = {}
 
 
 class CuesError(ValueError):

@@ -9,7 +9,9 @@ softmax over the SVM margins, and every intent is ranked (PersonaContext needs t
 Personas are isolated by design (docs/design.md, invariant 11): the shared intents (safety
 layer and ordinary talk, no ``<persona>__`` prefix) form the ``plain`` sub-model, and every
 persona gets its own sub-model trained on the shared intents plus its own intents only. The
-persona in the message metadata picks the sub-model (missing or unknown: ``plain``). Training is
+persona in the message metadata picks the sub-model (missing or unknown: ``plain``). A long message is also read
+in its parts (nlu/parts.py: sentences and clauses), with the same sub-model in one extra rank call per batch; the
+parts' rankings ride on the message (``parts``, not in the output) for PersonaContext (s28). Training is
 deterministic (examples sorted, fixed ``random_state``), so a persona's sub-model depends on
 nothing but the shared data and that persona's data: adding, changing or removing another
 persona leaves it identical.
@@ -39,9 +41,11 @@ from sklearn.svm import LinearSVC
 import core.signals
 import core.text
 import nlu.spelling
+from core import PROJECT_ROOT
 from core.signals import NO_PERSONA, persona_of
 from core.text import fold
 from nlu.components.base import PopbotComponent
+from nlu.parts import PARTS, load_openers, parts_of
 from nlu.spelling import Speller
 
 Ranking = List[Dict[str, Any]]
@@ -150,6 +154,8 @@ class NgramIntentClassifier(PopbotComponent, IntentClassifier):
 
     def setup(self, state: Optional[Dict[str, Any]]) -> None:
         self.models: Dict[str, SubModel] = dict((state or {}).get("models", {}))
+        # read from the project's cues file whenever the component is built (no retraining to edit them)
+        self.openers: Tuple[str, ...] = load_openers(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
 
     def train(self, training_data: TrainingData) -> Resource:
         pairs = [(e.get(TEXT), e.get(INTENT)) for e in training_data.intent_examples if e.get(TEXT)]
@@ -178,4 +184,14 @@ class NgramIntentClassifier(PopbotComponent, IntentClassifier):
             for message, ranking in zip(group, rankings):
                 message.set(INTENT, dict(ranking[0]), add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            self._rank_parts(group, name)
         return messages
+
+    def _rank_parts(self, group: List[Message], name: str) -> None:
+        """The parts of the group's long messages ranked in one call; each message gets its parts' folded texts and
+        rankings as ``parts`` (kept off the output: never logged, never returned by the API)."""
+        cut = [parts_of(m.get(TEXT) or "", self.openers) for m in group]
+        texts = [part for parts in cut for part in parts]
+        rankings = iter(self.rank(texts, name) if texts else [])
+        for message, parts in zip(group, cut):
+            message.set(PARTS, [(part, next(rankings)) for part in parts])

@@ -40,14 +40,15 @@ from nlu.quiet import (
 from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
+from nlu.parts import PARTS
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
     MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked, contains_cue, cues_of,
-    danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, says_nothing_of_harm, shoppers_question,
-    weak_quiet, words_before,
+    danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading, says_nothing_of_harm,
+    shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -281,6 +282,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.sleep_question: Dict[str, List[str]] = _folded(cues_file.sleep_question)
         self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
         self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
+        # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
+        self.told_as_story: Dict[str, List[str]] = _folded(cues_file.told_as_story)
+        self.resolved_past: Dict[str, List[str]] = _folded(cues_file.resolved_past)
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -476,11 +480,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         lang = entity_value(message, "lang")
         pairs = [(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking]
 
-        def decide_on(intents: List[tuple]) -> Decision:
+        def decide_on(intents: List[tuple], read: str = folded) -> Decision:
             return decide(
                 intents,
                 persona,
-                folded,
+                read,
                 lang,
                 self.urgent_cues,
                 self.config["foreign_mass"],
@@ -633,6 +637,20 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
             # help reading; a runaway read as self-harm is danger now (s25, core/safety.py danger_beneath)
             decision = decide_on(_led_by(beneath.source, pairs))
+        parts = message.get(PARTS) or []
+        if decision.signal == "none" and parts:
+            # a long message read as ordinary talk whose part reads a help signal with confidence ("…we did the
+            # volcano project, but honestly my mums boyfriend hurts me", out_of_scope .96): the part's reading, its
+            # urgency from its own words (s28, core/safety.py part_reading, nlu/parts.py)
+            read = [(self.reading(part, persona), ranking) for part, ranking in parts]
+            decided = [(part, decide_on([(r[INTENT_NAME_KEY], r[PREDICTED_CONFIDENCE_KEY]) for r in ranking], part))
+                       for part, ranking in read]
+            decision = part_reading(decision, decided, lang, (harm_cues, self.done_to_me, self.beneath.said,
+                                                              self.beneath.means, self.danger.now,
+                                                              self.danger.weapons),
+                                    folded, (self.danger.fiction, self.told_as_story), self.resolved_past,
+                                    (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
+                                     self.danger.weapons)) or decision
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
