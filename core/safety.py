@@ -93,7 +93,11 @@ whether it is ``urgent``:
      adult customer ("express delivery, a birthday present for my wife") with no harm cue gets the
      discreet question (intent ``help_request``; signal ``urgent`` and the urgent flag are kept,
      so a "yes" still reaches a counselor first) instead of a bare emergency line. Any harm cue
-     keeps the emergency reply first;
+     keeps the emergency reply first Before it, :func:`declines_for_shop` — inside a persona, a clear
+     "no thanks" that keeps to the shop errand ("no thank you, just the express delivery please", "no thanks i
+     just wanted to know if its good for eczema") read as the persona's code is ``deny`` (back to the shop),
+     unless harm done to the child, danger now or a time word of the moment is in it (the urgent code also
+     keeps any harm word);
   5. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
      about another person — ``peer_help``, never the child's own urgent self-harm; with a cue of
      urgency it is ``peer_help_urgent``. Other signals stand (a forwarded threat is still evidence
@@ -233,7 +237,9 @@ class Answers:
     my mind": a no, not a resume), ``ambiguous`` (the Polish bare
     "no": "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does
     this work?"), ``what_it_means`` ("what does that mean?", plain bot only) and ``is_it_abuse`` ("is that abuse?",
-    "czy to przemoc?")."""
+    "czy to przemoc?"), ``about_offer`` ("what's this about the specialist?": inside a persona, unclear — the
+    offer is asked again) and ``fault_reason`` (the words that open a reason after "is it my fault": "because",
+    "por", "bo", :func:`is_fault_with_reason`)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -258,6 +264,8 @@ class Answers:
     what_it_means: Phrases = field(default_factory=Phrases)
     is_it_abuse: Phrases = field(default_factory=Phrases)
     real_person: Phrases = field(default_factory=Phrases)
+    about_offer: Phrases = field(default_factory=Phrases)
+    fault_reason: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -543,6 +551,26 @@ def takes_back(folded: str, lang: Optional[str], answers: Answers) -> bool:
     return False
 
 
+def is_fault_with_reason(folded: str, lang: Optional[str], answers: Answers) -> bool:
+    """"Is it my fault" with its reason after it ("is it my fault because of the bed thing", "¿es culpa mía por
+    llegar tarde?", "czy to moja wina, że rozlałam mleko"): the words before a ``fault_reason`` opener are a fault
+    question (``answers.fault``, cue and fillers: "does he have a point? is it my fault" too), the reason is the
+    child's own words, at most ``MAX_QUESTION_WORDS`` in all. A help signal read in it stays
+    (:func:`answer_to_question`); the reply needs a disclosure earlier in the conversation
+    (``bot.fault_context``: said to a shopper, it is the shop's "not sure I understood")."""
+    tokens = _WORD.findall(folded)
+    if len(tokens) > MAX_QUESTION_WORDS:
+        return False
+    openers = answers.fault_reason.cues
+    for cue_lang in ([lang] if lang in openers else list(openers)):
+        starts = [opener.split() for opener in openers[cue_lang]]
+        for at in range(1, len(tokens)):
+            if (any(tokens[at:at + len(start)] == start for start in starts)
+                    and made_of(" ".join(tokens[:at]), cue_lang, answers.fault, MAX_QUESTION_WORDS)):
+                return True
+    return False
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -643,7 +671,7 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # urgent reading the classifier is sure of stays, and only with a cue of danger now in it outside
         # the question ("will the police come" was imminent danger 0.78 on the word police)
         return Ranked(question, top.confidence, top.source), "none"
-    if (made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)
+    if ((made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS) or is_fault_with_reason(folded, lang, answers))
             and signal_for_intent(top.intent)[0] not in HELP_SIGNALS):
         # "is it my fault?", "czy to moja wina?": read as ordinary talk ("I'm not sure I can help with
         # that one") or a question about the bot (probe 0.99: "I'm a chatbot"); a help signal stays
@@ -674,6 +702,13 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # the Polish bare "no" is "yeah" as often as "no" (read as deny: "anything from the shop?" to a
         # child who had just accepted): unclear, the question is asked again. Only in a message known to
         # be in that language: an English or Spanish "no" is a no
+        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
+    if (persona != NO_PERSONA and made_of(folded, lang, answers.about_offer, MAX_QUESTION_WORDS)
+            and (reading == "none" or (not urgent_reading and top.confidence < TENTATIVE_CONFIDENCE))):
+        # "a o co chodzi z tą specjalistką?", "¿qué es eso de la especialista?" (probe .53 / .30: the shop's
+        # who-we-are line) to the discreet question: the child asks what the offer is — unclear, so the offer is
+        # asked again and stays open (s28; "wdym coach lol" was already out_of_scope). Only its person words and
+        # question words, no harm: a help signal the classifier is sure of stays
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
@@ -1229,6 +1264,33 @@ def is_bare_pause(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[
     return all(t in known or len(t) <= 2 for t in _WORD.findall(folded))
 
 
+#: A clear "no thanks" that opens a message (:func:`declines_for_shop`).
+_DECLINE_OPENINGS = tuple(tuple(o.split()) for o in (
+    "no thanks", "no thank you", "no thankyou", "no thx", "no ty", "nah thanks", "nah thank you", "no gracias",
+    "no muchas gracias", "nie dzieki", "nie dziekuje", "nie dziekuje bardzo"))
+#: "only" / "just": the shop errand the "no thanks" keeps to.
+_ONLY_WORDS = frozenset({"just", "only", "solo", "solamente", "unicamente", "tylko"})
+#: Words that may stand between the opening and "just" ("no thanks, i was only asking", "nie dzięki, chciałam tylko").
+_BEFORE_ONLY = frozenset({"i", "im", "m", "was", "it", "s", "its", "really", "yo", "era", "ja", "chcialam",
+                          "chcialem", "pytalam", "pytalem", "pytam"})
+
+
+def declines_for_shop(folded: str) -> bool:
+    """A message that opens with a clear "no thanks" and keeps to the shop errand ("no thank you, just the express
+    delivery please", "no thanks i just wanted to know if its good for eczema", "no gracias, solo el envío urgente",
+    "nie, dziękuję, tylko wysyłka ekspresowa"): a no to the discreet question, the reason its own words."""
+    tokens = _WORD.findall(folded)
+    for opening in _DECLINE_OPENINGS:
+        if tuple(tokens[:len(opening)]) == opening:
+            rest = tokens[len(opening):]
+            for at, token in enumerate(rest[:4]):
+                if token in _ONLY_WORDS:
+                    return True
+                if token not in _BEFORE_ONLY:
+                    break
+    return False
+
+
 def is_adult_order(
     folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
 ) -> bool:
@@ -1490,6 +1552,16 @@ def decide(
     if now is not None:
         top = now
         signal, urgent = signal_for_intent(top.intent)
+    if (persona != NO_PERSONA and persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
+            and declines_for_shop(folded) and not is_harmed(folded, lang, done_to_me or {})
+            and not any(danger.found(folded, lang)) and not has_cue(folded, lang, urgent_cues)
+            and (top.intent == CODED_HELP or not has_cue(folded, lang, harm_cues or {}))):
+        # "No thank you, just the express delivery please" right after the discreet question (the urgent code .71
+        # drew 112 for a customer buying a present), "no thanks i just wanted to know if its good for eczema" (the
+        # code .34 asked again): a clear "no thanks" that keeps to the shop errand is a no (back to the shop, the
+        # decline remembered, so a later "yes" asks again). Harm done to the child, danger now or a time word of
+        # the moment keep the code; the urgent code also keeps any harm word ("no thanks, express, my skin burns")
+        return Decision("deny", top.confidence, top.source, "none", False, masked)
     if (persona != NO_PERSONA and top.intent == "urgent"
             and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
         top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question

@@ -54,7 +54,8 @@ class AnswerCues(Strict):
     "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``right_now`` and ``busy`` (the moment or
     the class that make it a "not now": "i cant talk right now", "estoy en clase"), ``how_it_works`` ("how does this
     work?"), ``what_it_means`` ("what does that mean?"), ``is_it_abuse`` ("is that abuse?", "czy to przemoc?") and
-    ``real_person`` ("is it a real person or a bot?")."""
+    ``real_person`` ("is it a real person or a bot?"), ``about_offer`` ("what's this about the specialist?") and
+    ``fault_reason`` (the openers of a reason after "is it my fault": "because", "por", "bo")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -79,6 +80,8 @@ class AnswerCues(Strict):
     what_it_means: Dict[Lang, Phrases] = {}
     is_it_abuse: Dict[Lang, Phrases] = {}
     real_person: Dict[Lang, Phrases] = {}
+    about_offer: Dict[Lang, Phrases] = {}
+    fault_reason: Dict[Lang, Phrases] = {}
 
 
 class Announcing(Strict):
