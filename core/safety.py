@@ -93,11 +93,7 @@ whether it is ``urgent``:
      adult customer ("express delivery, a birthday present for my wife") with no harm cue gets the
      discreet question (intent ``help_request``; signal ``urgent`` and the urgent flag are kept,
      so a "yes" still reaches a counselor first) instead of a bare emergency line. Any harm cue
-     keeps the emergency reply first Before it, :func:`declines_for_shop` — inside a persona, a clear
-     "no thanks" that keeps to the shop errand ("no thank you, just the express delivery please", "no thanks i
-     just wanted to know if its good for eczema") read as the persona's code is ``deny`` (back to the shop),
-     unless harm done to the child, danger now or a time word of the moment is in it (the urgent code also
-     keeps any harm word);
+     keeps the emergency reply first;
   5. a *forwarded* message (the channel says so) is someone else's words: self-harm in it is
      about another person — ``peer_help``, never the child's own urgent self-harm; with a cue of
      urgency it is ``peer_help_urgent``. Other signals stand (a forwarded threat is still evidence
@@ -123,7 +119,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
@@ -1264,33 +1260,6 @@ def is_bare_pause(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[
     return all(t in known or len(t) <= 2 for t in _WORD.findall(folded))
 
 
-#: A clear "no thanks" that opens a message (:func:`declines_for_shop`).
-_DECLINE_OPENINGS = tuple(tuple(o.split()) for o in (
-    "no thanks", "no thank you", "no thankyou", "no thx", "no ty", "nah thanks", "nah thank you", "no gracias",
-    "no muchas gracias", "nie dzieki", "nie dziekuje", "nie dziekuje bardzo"))
-#: "only" / "just": the shop errand the "no thanks" keeps to.
-_ONLY_WORDS = frozenset({"just", "only", "solo", "solamente", "unicamente", "tylko"})
-#: Words that may stand between the opening and "just" ("no thanks, i was only asking", "nie dzięki, chciałam tylko").
-_BEFORE_ONLY = frozenset({"i", "im", "m", "was", "it", "s", "its", "really", "yo", "era", "ja", "chcialam",
-                          "chcialem", "pytalam", "pytalem", "pytam"})
-
-
-def declines_for_shop(folded: str) -> bool:
-    """A message that opens with a clear "no thanks" and keeps to the shop errand ("no thank you, just the express
-    delivery please", "no thanks i just wanted to know if its good for eczema", "no gracias, solo el envío urgente",
-    "nie, dziękuję, tylko wysyłka ekspresowa"): a no to the discreet question, the reason its own words."""
-    tokens = _WORD.findall(folded)
-    for opening in _DECLINE_OPENINGS:
-        if tuple(tokens[:len(opening)]) == opening:
-            rest = tokens[len(opening):]
-            for at, token in enumerate(rest[:4]):
-                if token in _ONLY_WORDS:
-                    return True
-                if token not in _BEFORE_ONLY:
-                    break
-    return False
-
-
 def is_adult_order(
     folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
 ) -> bool:
@@ -1431,7 +1400,21 @@ def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional
     return runner if runner.confidence >= NEAR_MISS_SHARE * top.confidence else None
 
 
-def decide(
+def decide(ranking: Sequence[Tuple[str, float]], persona: str, folded: str, lang: Optional[str],
+           urgent_cues: Mapping[str, Sequence[str]], *args, answers: Optional[Answers] = None, **kwargs) -> Decision:
+    """:func:`decide_once` (its parameters), but the fault question with its reason (:func:`is_fault_with_reason`,
+    s28) never takes a message that is a help signal without that rule: "is it my fault that he grabs me" (a weak
+    disclosure) keeps the disclosure; only a message read as no help signal becomes ``ask_fault``."""
+    decision = decide_once(ranking, persona, folded, lang, urgent_cues, *args, answers=answers, **kwargs)
+    if (answers is None or decision.intent != ASK_FAULT or not answers.fault_reason.cues
+            or made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)):
+        return decision
+    without = decide_once(ranking, persona, folded, lang, urgent_cues, *args,
+                          answers=replace(answers, fault_reason=Phrases()), **kwargs)
+    return without if without.signal in HELP_SIGNALS else decision
+
+
+def decide_once(
     ranking: Sequence[Tuple[str, float]],
     persona: str,
     folded: str,
@@ -1552,16 +1535,6 @@ def decide(
     if now is not None:
         top = now
         signal, urgent = signal_for_intent(top.intent)
-    if (persona != NO_PERSONA and persona_of(top.source) is not None and top.intent in (CODED_HELP, CODED_URGENT)
-            and declines_for_shop(folded) and not is_harmed(folded, lang, done_to_me or {})
-            and not any(danger.found(folded, lang)) and not has_cue(folded, lang, urgent_cues)
-            and (top.intent == CODED_HELP or not has_cue(folded, lang, harm_cues or {}))):
-        # "No thank you, just the express delivery please" right after the discreet question (the urgent code .71
-        # drew 112 for a customer buying a present), "no thanks i just wanted to know if its good for eczema" (the
-        # code .34 asked again): a clear "no thanks" that keeps to the shop errand is a no (back to the shop, the
-        # decline remembered, so a later "yes" asks again). Harm done to the child, danger now or a time word of
-        # the moment keep the code; the urgent code also keeps any harm word ("no thanks, express, my skin burns")
-        return Decision("deny", top.confidence, top.source, "none", False, masked)
     if (persona != NO_PERSONA and top.intent == "urgent"
             and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
         top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question
