@@ -126,7 +126,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
@@ -240,8 +240,11 @@ class Answers:
     my mind": a no, not a resume), ``ambiguous`` (the Polish bare
     "no": "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``how_it_works`` ("how does
     this work?"), ``what_it_means`` ("what does that mean?", plain bot only) and ``is_it_abuse`` ("is that abuse?",
-    "czy to przemoc?"), ``why_place`` ("why do you need to know?": why the bot asks where the child is) and
-    ``other_one`` ("the other one", "to drugie": the other place of a name the bot asked about)."""
+    "czy to przemoc?"), ``why_place`` ("why do you need to know?": why the bot asks where the child is),
+    ``other_one`` ("the other one", "to drugie": the other place of a name the bot asked about), ``about_offer``
+    ("what's this about the specialist?": inside a persona, unclear — the offer is asked again) and
+    ``fault_reason`` (the words that open a reason after "is it my fault": "because", "por", "bo",
+    :func:`is_fault_with_reason`)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -269,6 +272,8 @@ class Answers:
     why_place: Phrases = field(default_factory=Phrases)
     other_one: Phrases = field(default_factory=Phrases)
     who_writes: Phrases = field(default_factory=Phrases)
+    about_offer: Phrases = field(default_factory=Phrases)
+    fault_reason: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -577,6 +582,26 @@ def _now_i_can(rest: str) -> bool:
     return all(i == 0 or words[i - 1] in _OWN_RETURN for i, word in enumerate(words) if word == "back")
 
 
+def is_fault_with_reason(folded: str, lang: Optional[str], answers: Answers) -> bool:
+    """"Is it my fault" with its reason after it ("is it my fault because of the bed thing", "¿es culpa mía por
+    llegar tarde?", "czy to moja wina, że rozlałam mleko"): the words before a ``fault_reason`` opener are a fault
+    question (``answers.fault``, cue and fillers: "does he have a point? is it my fault" too), the reason is the
+    child's own words, at most ``MAX_QUESTION_WORDS`` in all. A help signal read in it stays
+    (:func:`answer_to_question`); the reply needs a disclosure earlier in the conversation
+    (``bot.fault_context``: said to a shopper, it is the shop's "not sure I understood")."""
+    tokens = _WORD.findall(folded)
+    if len(tokens) > MAX_QUESTION_WORDS:
+        return False
+    openers = answers.fault_reason.cues
+    for cue_lang in ([lang] if lang in openers else list(openers)):
+        starts = [opener.split() for opener in openers[cue_lang]]
+        for at in range(1, len(tokens)):
+            if (any(tokens[at:at + len(start)] == start for start in starts)
+                    and made_of(" ".join(tokens[:at]), cue_lang, answers.fault, MAX_QUESTION_WORDS)):
+                return True
+    return False
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -689,7 +714,7 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # urgent reading the classifier is sure of stays, and only with a cue of danger now in it outside
         # the question ("will the police come" was imminent danger 0.78 on the word police)
         return Ranked(question, top.confidence, top.source), "none"
-    if (made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)
+    if ((made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS) or is_fault_with_reason(folded, lang, answers))
             and signal_for_intent(top.intent)[0] not in HELP_SIGNALS):
         # "is it my fault?", "czy to moja wina?": read as ordinary talk ("I'm not sure I can help with
         # that one") or a question about the bot (probe 0.99: "I'm a chatbot"); a help signal stays
@@ -720,6 +745,13 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # the Polish bare "no" is "yeah" as often as "no" (read as deny: "anything from the shop?" to a
         # child who had just accepted): unclear, the question is asked again. Only in a message known to
         # be in that language: an English or Spanish "no" is a no
+        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
+    if (persona != NO_PERSONA and made_of(folded, lang, answers.about_offer, MAX_QUESTION_WORDS)
+            and (reading == "none" or (not urgent_reading and top.confidence < TENTATIVE_CONFIDENCE))):
+        # "a o co chodzi z tą specjalistką?", "¿qué es eso de la especialista?" (probe .53 / .30: the shop's
+        # who-we-are line) to the discreet question: the child asks what the offer is — unclear, so the offer is
+        # asked again and stays open (s28; "wdym coach lol" was already out_of_scope). Only its person words and
+        # question words, no harm: a help signal the classifier is sure of stays
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
@@ -1453,7 +1485,21 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
     return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 
 
-def decide(
+def decide(ranking: Sequence[Tuple[str, float]], persona: str, folded: str, lang: Optional[str],
+           urgent_cues: Mapping[str, Sequence[str]], *args, answers: Optional[Answers] = None, **kwargs) -> Decision:
+    """:func:`decide_once` (its parameters), but the fault question with its reason (:func:`is_fault_with_reason`,
+    s28) never takes a message that is a help signal without that rule: "is it my fault that he grabs me" (a weak
+    disclosure) keeps the disclosure; only a message read as no help signal becomes ``ask_fault``."""
+    decision = decide_once(ranking, persona, folded, lang, urgent_cues, *args, answers=answers, **kwargs)
+    if (answers is None or decision.intent != ASK_FAULT or not answers.fault_reason.cues
+            or made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)):
+        return decision
+    without = decide_once(ranking, persona, folded, lang, urgent_cues, *args,
+                          answers=replace(answers, fault_reason=Phrases()), **kwargs)
+    return without if without.signal in HELP_SIGNALS else decision
+
+
+def decide_once(
     ranking: Sequence[Tuple[str, float]],
     persona: str,
     folded: str,

@@ -54,8 +54,10 @@ class AnswerCues(Strict):
     "yeah" or "no"), ``cant_talk`` ("can't talk", "no puedo hablar"), ``right_now`` and ``busy`` (the moment or
     the class that make it a "not now": "i cant talk right now", "estoy en clase"), ``how_it_works`` ("how does this
     work?"), ``what_it_means`` ("what does that mean?"), ``is_it_abuse`` ("is that abuse?", "czy to przemoc?") and
-    ``real_person`` ("is it a real person or a bot?"), ``why_place`` ("why do you need to know?" to "which city?")
-    and ``other_one`` ("the other one", "to drugie" to "Boston in the United States?")."""
+    ``real_person`` ("is it a real person or a bot?"), ``why_place`` ("why do you need to know?" to "which city?"),
+    ``other_one`` ("the other one", "to drugie" to "Boston in the United States?"), ``about_offer`` ("what's this
+    about the specialist?") and ``fault_reason`` (the openers of a reason after "is it my fault": "because", "por",
+    "bo")."""
 
     later: Dict[Lang, Phrases] = {}
     resume: Dict[Lang, Phrases] = {}
@@ -84,6 +86,8 @@ class AnswerCues(Strict):
     other_one: Dict[Lang, Phrases] = {}
     # s28: who should write, said with a "now I can" (core/safety.py answer_to_question)
     who_writes: Dict[Lang, Phrases] = {}
+    about_offer: Dict[Lang, Phrases] = {}
+    fault_reason: Dict[Lang, Phrases] = {}
 
 
 class Announcing(Strict):

@@ -48,7 +48,7 @@ from typing import Any, Callable
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
 from actions.repeat import NO_NUMBER, NUMBER_KEY
-from bot import offline_actions
+from bot import fault_context, offline_actions
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
@@ -126,6 +126,8 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
 
     if offline_actions.fill_in(events, tracker, processor.domain):
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
+    # "is it my fault because …" with no disclosure before it: the shop's "not sure I understood" (bot/fault_context.py)
+    fault_context.without_disclosure(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
     said = [e for e in events if isinstance(e, BotUttered)]
     if number_after_quiet_line(said, tracker) and not await _person_coming(processor, tracker):
         persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")

@@ -46,9 +46,9 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
-    MAX_ANSWER_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked, contains_cue, cues_of,
-    danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading, says_nothing_of_harm,
-    shoppers_question, weak_quiet, words_before,
+    MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked,
+    contains_cue, cues_of, danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading,
+    says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -60,6 +60,8 @@ from referrals.geo import ANSWER_WORDS, COMMON_WORDS, HOME_VERBS, Located, is_pl
 
 SIGNAL = "signal"
 URGENT = "urgent"
+#: Output key: the fault question was read with its reason ("is it my fault because …", bot.fault_context).
+FAULT_REASON = "fault_reason"
 PERSONA_ENTITY = "persona"
 
 
@@ -693,3 +695,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         message.set(ENTITIES, entities, add_to_output=True)
         message.set(SIGNAL, signal, add_to_output=True)
         message.set(URGENT, decision.urgent, add_to_output=True)
+        if decision.intent == ASK_FAULT and not made_of(folded, lang, self.answers.fault, MAX_QUESTION_WORDS):
+            # "is it my fault because of the bed thing": the fault question with its reason (s28) is answered only
+            # after a disclosure earlier in the conversation (bot.fault_context; the NLU sees one message)
+            message.set(FAULT_REASON, True, add_to_output=True)
