@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from core.signals import HELP_SIGNALS, NO_PERSONA
+from nlu.components.persona import FAULT_REASON
 
 FAULT_LINE = "utter_not_your_fault"
 INSTEAD = "utter_out_of_scope"
-FAULT_REASON = "fault_reason"  # nlu.components.persona.FAULT_REASON
 
 
 def _disclosed_before(tracker: Any) -> bool:
