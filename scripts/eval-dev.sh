@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Figures on the project's own test splits (never trained on; tests/nlu/test_split_leakage.py checks):
 # the team splits (tests/data/safety, tests/data/personas), the fresh splits (tests/data/fresh) and the
-# blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9 and blind10, written by testers who saw no data; their errors
+# blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10 and blind11, written by testers who saw no data; their errors
 # guide new training lines by category, never by copying). Prints one table row per split, then the scripted
-# conversations (tests/conversations, then the blind ones in tests/data/blind2 … blind7, blind9 and blind10).
+# conversations (tests/conversations, then the blind ones in tests/data/blind2 … blind7, blind9, blind10 and blind11).
 # Runs this checkout's code and model (python -m), so it measures a git worktree correctly.
 # Usage: scripts/eval-dev.sh [OUT_DIR]   (default results/dev; needs a trained model)
 set -euo pipefail
@@ -27,12 +27,12 @@ for lang in en es pl; do row "team/$lang" "tests/data/safety/$lang.jsonl"; done
 for f in tests/data/personas/*.jsonl; do b=$(basename "$f" .jsonl); row "team/$b" "$f" "${b%_*}"; done
 for lang in en es pl; do row "fresh/$lang" "tests/data/fresh/$lang.jsonl"; done
 for f in tests/data/fresh/*_*.jsonl; do b=$(basename "$f" .jsonl); row "fresh/$b" "$f" "${b%_*}"; done
-for d in blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10; do
+for d in blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10 blind11; do
   for f in tests/data/$d/*.jsonl; do b=$(basename "$f" .jsonl); row "$d/$b" "$f" "${b%_*}"; done
 done
 echo "=== scripted conversations (tests/conversations)"
 popbot eval --conversations tests/conversations --out "$out" 2>/dev/null | tail -3
-for d in blind2 blind3 blind4 blind5 blind6 blind7 blind9 blind10; do
+for d in blind2 blind3 blind4 blind5 blind6 blind7 blind9 blind10 blind11; do
   echo "=== blind scripted conversations (tests/data/$d/conversations)"
   popbot eval --conversations "tests/data/$d/conversations" --out "$out/$d-conversations" 2>/dev/null | tail -3
 done
