@@ -24,7 +24,6 @@ import asyncio
 import logging
 import re
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -35,11 +34,9 @@ from actions.cost import FREE_KEY
 from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
 from actions.wording import country_phrase, day_phrase, in_cover, line, words
 from core.emergency import dial_first
-from core.paths import SAFETY_DATA
 from core.persona import persona_by_id
-from core.safety import MAX_QUESTION_WORDS, made_of
-from core.text import fold, words as text_words
 from core.signals import CODE_INTENTS, NO_PERSONA, PERSONA_SEPARATOR
+from nlu.open_answers import says_other_one, says_why
 from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
 from referrals.routing import Referral, default_store, route
@@ -62,13 +59,6 @@ ASK_NUMBER: Final = "ask_number"
 #: Lines of those answers: they do not close the question that was open.
 ANSWER_LINES: Final = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here",
                                  "utter_please_wait", None})
-#: "The other one" to "Newcastle in the UK?" (folded, ``core.text.fold``, with a leading "no" / "nie"
-#: dropped): with two candidates, the second.
-OTHER_ONE: Final = frozenset({
-    "the other one", "the other", "other one", "the other 1", "the other city", "the other place",
-    "la otra", "el otro", "la otra ciudad", "el otro sitio", "la otra no", "ta druga", "to drugie", "tamta",
-    "tamto", "to drugie miasto", "drugie", "druga", "ten drugi", "drugi",
-})
 #: ``place_options`` starts with this when the last question named every remaining country at once ("Córdoba in
 #: Argentina or Mexico?", after "the other one" to a name of three or more places): a yes picks none of them.
 ALL_ASKED: Final = "*"
@@ -294,27 +284,18 @@ def _option(value: str) -> tuple[str, str]:
     return name, country
 
 
-@lru_cache(maxsize=1)
-def _answers() -> Any:
-    from nlu.quiet import load_answers  # (the words the NLU decides answers by: nlu/safety/cues.yml)
-
-    return load_answers(SAFETY_DATA / "cues.yml")
-
-
 def _says_other_one(text: str, lang: Optional[str] = None) -> bool:
-    """Whether ``text`` is "the other one" (:data:`OTHER_ONE`, or ``answers.other_one`` in the cues file: "nie, to
-    drugie", "no, la otra"), with or without a "no" before it."""
-    folded = " ".join(text_words(text))
-    for lead in ("no ", "nie ", "nope "):
-        if folded.startswith(lead):
-            folded = folded[len(lead):]
-    return folded in OTHER_ONE or made_of(fold(text), lang, _answers().other_one)
+    """Whether ``text`` is "the other one" ("the other one", "nie, to drugie", "no, la otra", typos read through:
+    ``nlu.open_answers.says_other_one``, the shape ``bot.open_question`` reads as unclear while this question is
+    open)."""
+    return says_other_one(text, lang)
 
 
 def _says_why(text: str, lang: Optional[str]) -> bool:
     """Whether ``text`` asks why the bot wants to know ("why do you need to know?", "po co ci to?", "¿para qué?":
-    ``answers.why_place`` in the cues file, which made the NLU read it as unclear)."""
-    return made_of(fold(text), lang, _answers().why_place, MAX_QUESTION_WORDS)
+    ``nlu.open_answers.says_why``, the shape ``bot.open_question`` reads as unclear while a place question is
+    open)."""
+    return says_why(text, lang)
 
 
 def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],

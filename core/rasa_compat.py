@@ -12,10 +12,12 @@ versions (an upgrade must revisit each patch and its canary test in ``tests/core
   save errors; both are replaced so that a failed save raises (the platform redelivers);
 * :class:`ChannelBlueprint` — Rasa registers one blueprint per input channel; this blueprint also
   registers sibling blueprints (the shop front-end) at their own prefixes;
-* :func:`install_message_hooks` — two hooks around ``MessageProcessor``: one before a message is
+* :func:`install_message_hooks` — hooks around ``MessageProcessor``: one before a message is
   processed (it may take the message over: the bot stays silent while a person holds the
-  conversation) and one before an action's replies are sent (a queue entry is persisted before
-  the child reads that someone will write);
+  conversation), one before an action's replies are sent (a queue entry is persisted before
+  the child reads that someone will write) and, optionally, one after a message was parsed with
+  its conversation's tracker, before the dialogue sees it (an answer read with the bot's open
+  question: ``bot.open_question``);
 * :func:`restore_event_loop_policy` — Sanic switches the process to uvloop's policy when a server
   starts; code that later asks for ``asyncio.get_event_loop()`` needs the default policy back;
 * :func:`check_action_responses_once` — Rasa validates every action server answer with
@@ -363,13 +365,21 @@ def run_graphs_with_dask() -> None:
 
 MessageGate = Callable[[Any, Any], Awaitable[bool]]
 BeforeSend = Callable[[Any, list, Any], Awaitable[None]]
+AfterParse = Callable[[Any, Any, Any, dict], Awaitable[None]]
 
 
-def install_message_hooks(gate: MessageGate, before_send: BeforeSend) -> None:
-    """Wrap ``MessageProcessor.handle_message`` and ``execute_side_effects`` (idempotent).
+def install_message_hooks(gate: MessageGate, before_send: BeforeSend,
+                          after_parse: Optional[AfterParse] = None) -> None:
+    """Wrap ``MessageProcessor.handle_message`` and ``execute_side_effects`` (idempotent), and
+    ``parse_message`` when ``after_parse`` is given.
 
     * ``await gate(processor, message)`` runs first (under Rasa's conversation lock); if it
       returns True the message is not processed by Rasa at all (no tracker change, no reply);
+    * ``await after_parse(processor, message, tracker, parse_data)`` runs when Rasa parsed a
+      message with its conversation's tracker (``_handle_message_with_tracker``: the tracker holds
+      the conversation up to, not including, this message, its session already updated) and before
+      the parse is logged as the user event the dialogue reads; it may change ``parse_data`` in
+      place. A parse without a tracker (``/model/parse``, a held conversation's line) is left alone;
     * ``await before_send(processor, events, tracker)`` runs after an action's events were
       logged on the tracker and before its bot messages go to the output channel; if it raises,
       nothing of that action is sent and the error leaves ``handle_message`` (the channel
@@ -382,7 +392,9 @@ def install_message_hooks(gate: MessageGate, before_send: BeforeSend) -> None:
     if "handle_message" not in _originals:
         _originals["handle_message"] = MessageProcessor.handle_message
         _originals["execute_side_effects"] = MessageProcessor.execute_side_effects
+        _originals["parse_message"] = MessageProcessor.parse_message
     handle, side_effects = _originals["handle_message"], _originals["execute_side_effects"]
+    parse = _originals["parse_message"]
 
     async def handle_message(self: Any, message: Any) -> Any:
         if await gate(self, message):
@@ -393,8 +405,16 @@ def install_message_hooks(gate: MessageGate, before_send: BeforeSend) -> None:
         await before_send(self, events, tracker)
         await side_effects(self, events, tracker, output_channel)
 
+    async def parse_message(self: Any, message: Any, tracker: Any = None, only_output_properties: bool = True
+                            ) -> dict[str, Any]:
+        parse_data = await parse(self, message, tracker, only_output_properties)
+        if tracker is not None and after_parse is not None:
+            await after_parse(self, message, tracker, parse_data)
+        return parse_data
+
     MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
     MessageProcessor.execute_side_effects = execute_side_effects  # type: ignore[method-assign]
+    MessageProcessor.parse_message = parse_message if after_parse is not None else parse  # type: ignore[method-assign]
 
 
 def uninstall_message_hooks() -> None:
@@ -404,6 +424,7 @@ def uninstall_message_hooks() -> None:
     if "handle_message" in _originals:
         MessageProcessor.handle_message = _originals.pop("handle_message")  # type: ignore[method-assign]
         MessageProcessor.execute_side_effects = _originals.pop("execute_side_effects")  # type: ignore[method-assign]
+        MessageProcessor.parse_message = _originals.pop("parse_message")  # type: ignore[method-assign]
 
 
 def _collecting() -> type:

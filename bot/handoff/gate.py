@@ -26,6 +26,9 @@
   A bare "whats the number" right after the bot's quiet line, answered with small talk or a cover line, gets the
   no_number line (:func:`number_after_quiet_line`): no number while someone may be reading.
 
+:func:`install` also puts ``bot.open_question.after_parse`` after the NLU (an answer read with the bot's open
+question: "why?" to "which city?"; no database work).
+
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
 Both hooks run on the Rasa server's event loop for every message, so their database work (and
@@ -48,7 +51,7 @@ from typing import Any, Callable
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
 from actions.repeat import NO_NUMBER, NUMBER_KEY
-from bot import fault_context, offline_actions
+from bot import fault_context, offline_actions, open_question
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
@@ -347,5 +350,6 @@ async def _gates(processor: Any, message: Any) -> bool:
 
 
 def install() -> None:
-    """Install both hooks into Rasa (idempotent)."""
-    rasa_compat.install_message_hooks(_gates, before_send)
+    """Install both hooks into Rasa (idempotent), and the reading of an answer with the bot's open question after
+    the NLU (``bot.open_question.after_parse``: "why?" to "which city?", "to drugie" to "Boston in the US?")."""
+    rasa_compat.install_message_hooks(_gates, before_send, open_question.after_parse)

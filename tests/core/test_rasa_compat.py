@@ -228,6 +228,52 @@ async def test_message_hooks_wrap_the_processor_where_rasa_logs_then_sends() -> 
     assert MessageProcessor.handle_message is original
 
 
+async def test_after_parse_hook_sees_the_tracker_rasa_parses_with() -> None:
+    """Canary of install_message_hooks' ``after_parse``: Rasa's ``_handle_message_with_tracker`` parses a message
+    with its conversation's tracker (``parse_message(message, tracker)``) and logs the parse it gets back as the user
+    event (``UserUttered(…, parse_data, …)``), so a parse changed in place is what the dialogue reads. A parse without
+    a tracker is left alone; without ``after_parse`` ``parse_message`` is Rasa's own; uninstall restores it."""
+    import inspect
+
+    from rasa.core.processor import MessageProcessor
+
+    handled = inspect.getsource(MessageProcessor._handle_message_with_tracker)
+    assert "parse_data = await self.parse_message(message, tracker)" in handled
+    assert handled.index("self.parse_message(message, tracker)") < handled.index("UserUttered(")
+    assert list(inspect.signature(MessageProcessor.parse_message).parameters) == [
+        "self", "message", "tracker", "only_output_properties"]
+    original = MessageProcessor.parse_message
+    seen: list[Any] = []
+
+    async def gate(processor: Any, message: Any) -> bool:
+        return False
+
+    async def before_send(processor: Any, events: list, tracker: Any) -> None:
+        return None
+
+    async def after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
+        seen.append(tracker)
+        parse["intent"] = {"name": "read", "confidence": 1.0}
+
+    async def parsed(self: Any, message: Any, tracker: Any = None, only_output_properties: bool = True) -> dict:
+        return {"intent": {"name": "raw", "confidence": 1.0}}
+
+    MessageProcessor.parse_message = parsed  # type: ignore[method-assign]
+    try:
+        rasa_compat.install_message_hooks(gate, before_send)
+        assert MessageProcessor.parse_message is parsed
+        rasa_compat.uninstall_message_hooks()
+        rasa_compat.install_message_hooks(gate, before_send, after_parse)
+        processor = object.__new__(MessageProcessor)
+        assert (await processor.parse_message("m"))["intent"]["name"] == "raw" and seen == []
+        assert (await processor.parse_message("m", "tracker"))["intent"]["name"] == "read" and seen == ["tracker"]
+        rasa_compat.uninstall_message_hooks()
+        assert MessageProcessor.parse_message is parsed
+    finally:
+        rasa_compat.uninstall_message_hooks()
+        MessageProcessor.parse_message = original  # type: ignore[method-assign]
+
+
 @pytest.mark.asyncio
 async def test_graphs_run_without_dask_give_what_dask_gives(agent: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Canary of ``run_graphs_without_dask``: on the trained model, the NLU graph's parse and the

@@ -1,0 +1,177 @@
+"""Answers read with the question that is open (session 29).
+
+The NLU reads one message: "why?", "po co ci to?", "to drugie", "el otro", "what does that mean", "can i talk to a
+real person" alone have no open question, and the classifier reads them by their words ("why?" a yes at .71, "to
+drugie" bullying .44, "el otro" the quiet code .42, "can i talk to a real person" asking for a person, which inside a
+persona is its discreet question again). Some of them only make sense with the bot's last question. This module
+reads them with it, after the NLU and before the dialogue sees the message (:func:`after_parse`, the
+``after_parse`` hook of ``core.rasa_compat.install_message_hooks``, installed by ``bot.handoff.gate.install``; the
+tracker is in memory: no database hop):
+
+* a place question is open — "which city?" (``utter_ask_location``), "is now a good moment? which city?"
+  (``utter_help_accepted``, where the persona's good-moment question asks the city: it has a ``why_accepted``
+  line), "Boston in the United States?" or "Córdoba in Argentina or Mexico?" (asked by the referral action,
+  slot ``place_options``) — and the message asks why the place is wanted (``nlu.open_answers.says_why``): it is
+  unclear here (``out_of_scope``), so the referral action says why it asks and asks again (actions/referral.py);
+* "Boston in the United States?" is open (two or more places of the name) and the message is "the other one"
+  (``says_other_one``): unclear here too, and the referral action routes to the other place (or, with three or
+  more, names the remaining ones);
+* inside a persona, the offer of a person asked again is open (``utter_ask_again``) and the message asks what that
+  means (``asks_what_it_means``): ``ask_repeat``, so the offer is said again (it drew the shop's cover line: a
+  second unclear answer ends the offer);
+* inside a persona, a question whether a person should write is open (``utter_confirm_help``,
+  ``utter_offer_counselor``, ``utter_ask_again``) and the message asks for a person in so many words
+  (``asks_for_a_person``), read as ``ask_human``: a yes (``affirm``).
+
+Never a help signal lowered: only a message made of one of these closed vocabularies (no harm word, place, refusal
+or quiet line can be in one: "why? because he hits me", "the other one is my dad who hits me" are no such shape),
+never a message read as urgent, naming a place or refusing one, and never (but for the request for a person, read
+as asking for one) a help signal the classifier is at least ``TENTATIVE_CONFIDENCE`` sure of. A line after the
+question was answered, or in a new session, has no open question: main's reading. The emergency reply's own place
+question ("Santiago in Chile?" after ``action_emergency_local``) is not read here: its rules take a yes, a no or a quiet
+line only (nlu/dialogue/rules.yml).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Optional
+
+from actions.referral import ALL_ASKED
+from core.persona import persona_by_id
+from core.safety import TENTATIVE_CONFIDENCE
+from core.signals import HELP_SIGNALS, NO_PERSONA
+from nlu.open_answers import asks_for_a_person, asks_what_it_means, says_other_one, says_why
+
+log = logging.getLogger(__name__)
+
+#: The open questions this module reads answers to.
+PLACE = "place"                  # "which city?" (utter_ask_location)
+GOOD_MOMENT = "good_moment"      # "is now a good moment? which city?" (utter_help_accepted, when it asks the city)
+CONFIRM_PLACE = "confirm_place"  # "Boston in the United States?" (place_options, two or more places)
+WHICH_ONE = "which_one"          # "Córdoba in Argentina or Mexico?" (place_options after "the other one")
+OFFER = "offer"                  # "shall a person write to you?" (utter_confirm_help, utter_offer_counselor)
+OFFER_AGAIN = "offer_again"      # the same, asked again (utter_ask_again)
+PLACE_QUESTIONS = frozenset({PLACE, GOOD_MOMENT, CONFIRM_PLACE, WHICH_ONE})
+OFFERS = frozenset({OFFER, OFFER_AGAIN})
+#: The bot's answers to questions about this chat that leave the question before them open (the rules say it again
+#: or keep it: nlu/dialogue/rules.yml).
+KEEPS_OPEN = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here"})
+#: The action that asks which place is meant (and answers it).
+REFERRAL = "action_offer_referral"
+#: The parse key that says how the message was read (its value: one of the answer kinds below).
+OPEN_ANSWER = "open_answer"
+WHY_PLACE, OTHER_ONE, WHAT_IT_MEANS, PERSON_REQUEST = "why_place", "other_one", "what_it_means", "person_request"
+#: Entities the replaced reading brought (the cover voice of a help signal read in the code's words, a risk cue).
+_READING_ENTITIES = frozenset({"voice", "risk", "duration"})
+
+
+def _session(tracker: Any) -> list:
+    """The events of the tracker's current session."""
+    from rasa.shared.core.events import SessionStarted
+
+    events = list(tracker.events)
+    for at in range(len(events) - 1, -1, -1):
+        if isinstance(events[at], SessionStarted):
+            return events[at + 1:]
+    return events
+
+
+def open_question(tracker: Any) -> Optional[str]:
+    """The bot's question still open when the child's next message comes: one of :data:`PLACE_QUESTIONS` or
+    :data:`OFFERS`, or None. ``tracker`` holds the conversation up to the message (not the message itself)."""
+    from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+
+    events = _session(tracker)
+    last_action: Optional[str] = None
+    answered = False  # the bot said something after the child's last message
+    for event in reversed(events):
+        if isinstance(event, UserUttered):
+            break
+        answered = answered or isinstance(event, BotUttered)
+        if isinstance(event, ActionExecuted) and last_action is None and event.action_name != "action_listen":
+            last_action = event.action_name
+    if not answered:
+        return None
+    # the last line, past the answers that keep the question before them open (privacy, fault, cost)
+    said = [(e.metadata or {}).get("utter_action") for e in events if isinstance(e, BotUttered)]
+    last_line = next((s for s in reversed(said) if s not in KEEPS_OPEN), None)
+    options = tracker.get_slot("place_options") or []
+    if options and last_action == REFERRAL:
+        return WHICH_ONE if options[:1] == [ALL_ASKED] else CONFIRM_PLACE
+    place_known = bool(tracker.get_slot("location"))
+    if last_line == "utter_ask_location" and not place_known:
+        return PLACE
+    if last_line == "utter_help_accepted" and not place_known and _asks_city_when_accepted(tracker):
+        return GOOD_MOMENT
+    if last_line == "utter_ask_again":
+        return OFFER_AGAIN
+    if last_line in ("utter_confirm_help", "utter_offer_counselor"):
+        return OFFER
+    return None
+
+
+def _asks_city_when_accepted(tracker: Any) -> bool:
+    """Whether the persona's good-moment question asks the city too: it has the ``why_accepted`` line (the plain bot
+    does, actions/referral_words.yml; the game tips' asks no town)."""
+    found = persona_by_id(tracker.get_slot("persona"))
+    return found is None or "why_accepted" in found.voice
+
+
+def _entity(parse: dict, name: str) -> Optional[str]:
+    return next((str(e.get("value")) for e in parse.get("entities") or [] if e.get("entity") == name), None)
+
+
+def _sure_help(parse: dict) -> bool:
+    """A help signal the classifier is at least ``TENTATIVE_CONFIDENCE`` sure of."""
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    return parse.get("signal") in HELP_SIGNALS and confidence >= TENTATIVE_CONFIDENCE
+
+
+def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, str]]:
+    """``(answer kind, intent)`` when the parsed message answers the bot's open question in one of the shapes of
+    ``nlu.open_answers`` (see the module docstring), else None (the parse stands)."""
+    question = open_question(tracker)
+    if question is None or parse.get("urgent"):
+        return None
+    if _entity(parse, "location") is not None or _entity(parse, "location_refused") is not None:
+        return None  # "why? im in leeds anyway", "the other one, i dont want to say": the place reading stands
+    text = str(parse.get("text") or "")
+    lang = _entity(parse, "lang") or tracker.get_slot("lang")
+    persona = _entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
+    if question in PLACE_QUESTIONS and not _sure_help(parse) and says_why(text, lang):
+        return WHY_PLACE, "out_of_scope"
+    if question == CONFIRM_PLACE and not _sure_help(parse) and says_other_one(text, lang):
+        return OTHER_ONE, "out_of_scope"
+    if persona == NO_PERSONA or question not in OFFERS:
+        return None
+    if question == OFFER_AGAIN and not _sure_help(parse) and asks_what_it_means(text, lang):
+        return WHAT_IT_MEANS, "ask_repeat"
+    if parse.get("signal") == "ask_human" and asks_for_a_person(text, lang):
+        return PERSON_REQUEST, "affirm"
+    return None
+
+
+def read_with_open_question(parse: dict, tracker: Any) -> Optional[str]:
+    """Read the parse with the open question (:func:`answer_to_open_question`): its intent becomes the answer's, its
+    signal ``none``, not urgent, without the entities of the replaced reading; the parse says how it was read
+    (``open_answer``). The answer kind, or None (the parse unchanged)."""
+    found = answer_to_open_question(parse, tracker)
+    if found is None:
+        return None
+    kind, intent = found
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    parse["intent"] = {"name": intent, "confidence": confidence}
+    parse["signal"] = "none"
+    parse["urgent"] = False
+    parse["entities"] = [e for e in parse.get("entities") or [] if e.get("entity") not in _READING_ENTITIES]
+    parse[OPEN_ANSWER] = kind
+    return kind
+
+
+async def after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
+    """The ``after_parse`` hook (``core.rasa_compat.install_message_hooks``): :func:`read_with_open_question`. An error
+    leaves the NLU's parse as it was (the message is never lost for it; only the error's kind is logged)."""
+    try:
+        read_with_open_question(parse, tracker)
+    except Exception as exc:  # never break the conversation
+        log.error("reading with the open question failed: %s", exc.__class__.__name__)
