@@ -1485,18 +1485,25 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
     return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 
 
+#: The readings the fault question with its reason may replace: ordinary talk with no answer of its own (the
+#: shop's "not sure I understood", a question about the bot).
+FAULT_OVER = frozenset({FOREIGN_INTENT, "probe"})
+
+
 def decide(ranking: Sequence[Tuple[str, float]], persona: str, folded: str, lang: Optional[str],
            urgent_cues: Mapping[str, Sequence[str]], *args, answers: Optional[Answers] = None, **kwargs) -> Decision:
     """:func:`decide_once` (its parameters), but the fault question with its reason (:func:`is_fault_with_reason`,
-    s28) never takes a message that is a help signal without that rule: "is it my fault that he grabs me" (a weak
-    disclosure) keeps the disclosure; only a message read as no help signal becomes ``ask_fault``."""
+    s28) takes only a message that is ordinary talk without that rule (:data:`FAULT_OVER`): "is it my fault that he
+    grabs me" (a weak disclosure) keeps the disclosure, "is it my fault because my mum just walked in" the quiet
+    line, "czy to moja wina bo już tu jest, muszę kończyć" the goodbye and "is it my fault cause i keep dying to the
+    boss" the game's answer (s29 review)."""
     decision = decide_once(ranking, persona, folded, lang, urgent_cues, *args, answers=answers, **kwargs)
     if (answers is None or decision.intent != ASK_FAULT or not answers.fault_reason.cues
             or made_of(folded, lang, answers.fault, MAX_QUESTION_WORDS)):
         return decision
     without = decide_once(ranking, persona, folded, lang, urgent_cues, *args,
                           answers=replace(answers, fault_reason=Phrases()), **kwargs)
-    return without if without.signal in HELP_SIGNALS else decision
+    return decision if without.intent in FAULT_OVER and without.signal not in HELP_SIGNALS else without
 
 
 def decide_once(
