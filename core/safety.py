@@ -958,6 +958,24 @@ def is_only(folded: str, lang: Optional[str], phrases: Phrases) -> bool:
                for before, after in _around_cues(folded, lang, phrases.cues))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;\n…]+")
+
+#: A request for a helpline by its name has at most this many words ("can u give me the number for childline pls").
+MAX_HELPLINE_WORDS = 12
+
+
+def asks_helpline(folded: str, lang: Optional[str], names: Mapping[str, Sequence[str]],
+                  request: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` is a short request for a child helpline by its name (s30): at most
+    :data:`MAX_HELPLINE_WORDS` words, a whole word of ``names`` and one of ``request`` ("number", "call", "is
+    there"): "what's the number for childline", "hay algun telefono de ayuda para ninos", "jaki jest numer telefonu
+    zaufania"; not "we learned about childline at school" (no request) nor a request with a sentence of its own about
+    something else ("whats the childline number? making a poster for our school wellbeing week", blind 1)."""
+    sentences = [s for s in _SENTENCE_BREAK.split(folded) if _WORD.search(s)]
+    return (len(sentences) == 1 and len(_WORD.findall(folded)) <= MAX_HELPLINE_WORDS
+            and has_word_cue(folded, lang, names) and has_word_cue(folded, lang, request))
+
+
 def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
     """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
     :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""

@@ -144,6 +144,10 @@ class CuesFile(Strict):
     # s26: a number asked for to pass on to a friend (plain bot)
     number_to_pass_on: Cues = {}
     number_to_pass_on_fillers: Cues = {}
+    # s30: a helpline's number asked for by its name (core/safety.py asks_helpline)
+    helpline_names: Cues = {}
+    helpline_generic: Dict[Lang, Phrases] = {}
+    helpline_request: Cues = {}
     pregnant: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be

@@ -45,9 +45,9 @@ from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
-    DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT,
+    DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked,
-    contains_cue, cues_of, danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading,
+    asks_helpline, contains_cue, cues_of, danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading,
     says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
@@ -267,6 +267,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
             {lang: set(words) for lang, words in _load_cues(PROJECT_ROOT / self.config["cues_file"],
                                                             "number_to_pass_on_fillers").items()})
+        self.helpline_names: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "helpline_names")
+        self.helpline_generic = load_phrases(PROJECT_ROOT / self.config["cues_file"], "helpline_generic")
+        self.helpline_request: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+                                                                 "helpline_request")
         self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
@@ -588,15 +592,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # that place (an ambiguous one asked about once), the help signal kept; not a counselor the child did
             # not ask for
             decision = as_location_answer(decision, keep_signal=True)
-        elif persona == NO_PERSONA and not decision.urgent and (
+        elif (persona == NO_PERSONA and not decision.urgent and (
                 (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
-                or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on))):
+                or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on)))) or (
+                decision.signal == "none" and (asks_helpline(folded, lang, self.helpline_names, self.helpline_request)
+                                               or (persona == NO_PERSONA
+                                                   and made_of(folded, lang, self.helpline_generic,
+                                                               MAX_HELPLINE_WORDS)))):
             # plain bot: "can you just give me a number" (ask_human .88) after "i cut myself again" queued a
             # counselor and gave no number: the child asked for a number — the referral, which asks where
             # the child is first (no number from a guess), the help signal kept. Inside a persona a shopper
             # may ask for the shop's number: only with a place (above). So is a number to pass on to a friend
             # read as ordinary talk ("what number should i give her", out_of_scope .77, drew "Sorry, I didn't
-            # understand" after the friend's story; s26), as a request for a person
+            # understand" after the friend's story; s26), as a request for a person. So is a helpline asked for by its
+            # name, in any persona ("what's the number for childline": out_of_scope .96 drew "I'm not sure I can help
+            # with that one"; s30, core/safety.py asks_helpline)
             asking = decision if decision.signal == "ask_human" else decide_on(_led_by("ask_human", pairs))
             decision = as_location_answer(asking, keep_signal=True)
         elif is_tentative_cover(decision, persona) and self._names_place(text, persona, lang):
