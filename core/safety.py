@@ -986,13 +986,16 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
 @dataclass(frozen=True)
 class Beneath:
     """The folded cues :func:`danger_beneath` reads, ``{lang: [cue, ...]}`` each: self-harm said (``said``), fear
-    (``fear``), having run away (``ran_away``), the means of self-harm (``means``); and for ordinary talk (s26) the
+    (``fear``), having run away (``ran_away``), put out of home (``out_of_home``) and nowhere to sleep
+    (``sleeping_rough``, s30), the means of self-harm (``means``); and for ordinary talk (s26) the
     act announced (``announced``), the words that may stand before it (``before``) and between it and its time
     (``between``), its time (``time``), and the small talk beside it (``small_talk``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
     ran_away: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    out_of_home: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    sleeping_rough: Mapping[str, Sequence[str]] = field(default_factory=dict)
     means: Mapping[str, Sequence[str]] = field(default_factory=dict)
     announced: Mapping[str, Sequence[str]] = field(default_factory=dict)
     before: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -1113,6 +1116,8 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks, a yes) or a hiding reading,
       small talk and the act announced with its time, nothing else (:func:`announces_self_harm`), is urgent
       self-harm (s26: "k bye, killing myself tonight": out_of_scope .47).
+    * Beneath ordinary talk, put out of home or run away (``out_of_home``, ``ran_away``) with nowhere to sleep
+      (``sleeping_rough``) is danger now (s30: "i got kicked out, sleeping in the park tonight": out_of_scope .99).
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
     beneath a goodbye, and threats for telling, were tried and not kept (review s25: "mama ma bronzer", "my brother
     said hell kill me if i tell mum he broke the xbox" drew 112)."""
@@ -1134,6 +1139,9 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
     if talk:
+        if has_word_cue(folded, lang, cues.sleeping_rough) and (has_word_cue(folded, lang, cues.out_of_home)
+                                                                or has_word_cue(folded, lang, cues.ran_away)):
+            return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
         return None
     helping = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
     if (top.intent in BREAKING_INTENTS and helping is not None and helping.confidence >= share * top.confidence

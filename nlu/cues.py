@@ -125,6 +125,9 @@ class CuesFile(Strict):
     self_harm_said: Cues = {}
     fear: Cues = {}
     ran_away: Cues = {}
+    # s30: put out of home and nowhere to sleep (core/safety.py danger_beneath)
+    out_of_home: Cues = {}
+    sleeping_rough: Cues = {}
     self_harm_means: Cues = {}
     # s26: small talk and the act announced with its time, nothing else, beneath ordinary talk (danger_beneath)
     self_harm_announced: Cues = {}

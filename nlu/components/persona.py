@@ -295,6 +295,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
             ran_away=_load_cues(PROJECT_ROOT / self.config["cues_file"], "ran_away"),
+            out_of_home=_load_cues(PROJECT_ROOT / self.config["cues_file"], "out_of_home"),
+            sleeping_rough=_load_cues(PROJECT_ROOT / self.config["cues_file"], "sleeping_rough"),
             means=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"),
             announced=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
             before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
