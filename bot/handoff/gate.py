@@ -27,7 +27,8 @@
   no_number line (:func:`number_after_quiet_line`): no number while someone may be reading.
 
 :func:`install` also puts ``bot.open_question.after_parse`` after the NLU (an answer read with the bot's open
-question: "why?" to "which city?"; no database work).
+question: "why?" to "which city?"), then ``bot.adult_context.after_parse`` (a shop errand read as the urgent code
+after an adult customer's line: the urgent discreet question); no database work.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
@@ -51,7 +52,7 @@ from typing import Any, Callable
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
 from actions.repeat import NO_NUMBER, NUMBER_KEY
-from bot import fault_context, offline_actions, open_question
+from bot import adult_context, fault_context, offline_actions, open_question
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
@@ -349,7 +350,14 @@ async def _gates(processor: Any, message: Any) -> bool:
     return await repeats.gate(processor, message) or await gate(processor, message)
 
 
+async def _after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
+    """The after-parse steps, in order: the open question's, then the adult customer's context."""
+    await open_question.after_parse(processor, message, tracker, parse)
+    await adult_context.after_parse(processor, message, tracker, parse)
+
+
 def install() -> None:
-    """Install both hooks into Rasa (idempotent), and the reading of an answer with the bot's open question after
-    the NLU (``bot.open_question.after_parse``: "why?" to "which city?", "to drugie" to "Boston in the US?")."""
-    rasa_compat.install_message_hooks(_gates, before_send, open_question.after_parse)
+    """Install both hooks into Rasa (idempotent), and the readings with the conversation after the NLU
+    (``bot.open_question.after_parse``: "why?" to "which city?", "to drugie" to "Boston in the US?";
+    ``bot.adult_context.after_parse``: "no thanks, just send it express" after "a present for my wife")."""
+    rasa_compat.install_message_hooks(_gates, before_send, _after_parse)
