@@ -19,6 +19,11 @@ tracker is in memory: no database hop):
 * inside a persona, the offer of a person asked again is open (``utter_ask_again``) and the message asks what that
   means (``asks_what_it_means``): ``ask_repeat``, so the offer is said again (it drew the shop's cover line: a
   second unclear answer ends the offer);
+* inside a persona, the offer of a person is open (``utter_confirm_help``, ``utter_offer_counselor``,
+  ``utter_ask_again``) and the message asks what the offer is ("what's this about the specialist?", "a co to za
+  konsultacja?": ``asks_about_offer``) and is read as ordinary talk or a signal the classifier is less than
+  ``TENTATIVE_CONFIDENCE`` sure of: unclear (``out_of_scope``), so the offer is asked again (s28, read here since
+  s30: with no offer open, "what is a consultation" keeps its reading — the code);
 * inside a persona, a question whether a person should write is open (``utter_confirm_help``,
   ``utter_offer_counselor``, ``utter_ask_again``) and the message asks for a person in so many words
   (``asks_for_a_person``), read as ``ask_human``: a yes (``affirm``).
@@ -40,7 +45,7 @@ from actions.referral import ALL_ASKED
 from core.persona import persona_by_id
 from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
-from nlu.open_answers import asks_for_a_person, asks_what_it_means, says_other_one, says_why
+from nlu.open_answers import asks_about_offer, asks_for_a_person, asks_what_it_means, says_other_one, says_why
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +66,7 @@ REFERRAL = "action_offer_referral"
 #: The parse key that says how the message was read (its value: one of the answer kinds below).
 OPEN_ANSWER = "open_answer"
 WHY_PLACE, OTHER_ONE, WHAT_IT_MEANS, PERSON_REQUEST = "why_place", "other_one", "what_it_means", "person_request"
+ABOUT_OFFER = "about_offer"
 #: Entities the replaced reading brought (the cover voice of a help signal read in the code's words, a risk cue).
 _READING_ENTITIES = frozenset({"voice", "risk", "duration"})
 
@@ -146,6 +152,9 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
         return None
     if question == OFFER_AGAIN and not _sure_help(parse) and asks_what_it_means(text, lang):
         return WHAT_IT_MEANS, "ask_repeat"
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    if (parse.get("signal") == "none" or confidence < TENTATIVE_CONFIDENCE) and asks_about_offer(text, lang):
+        return ABOUT_OFFER, "out_of_scope"
     if parse.get("signal") == "ask_human" and asks_for_a_person(text, lang):
         return PERSON_REQUEST, "affirm"
     return None

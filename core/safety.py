@@ -242,9 +242,11 @@ class Answers:
     this work?"), ``what_it_means`` ("what does that mean?", plain bot only) and ``is_it_abuse`` ("is that abuse?",
     "czy to przemoc?"), ``why_place`` ("why do you need to know?": why the bot asks where the child is),
     ``other_one`` ("the other one", "to drugie": the other place of a name the bot asked about), ``about_offer``
-    ("what's this about the specialist?": inside a persona, unclear — the offer is asked again) and
+    ("what's this about the specialist?": inside a persona and only to the offer, unclear — the offer is asked
+    again: bot/open_question.py),
     ``fault_reason`` (the words that open a reason after "is it my fault": "because", "por", "bo",
-    :func:`is_fault_with_reason`)."""
+    :func:`is_fault_with_reason`) and ``someone_there`` ("hay alguien", "someone's here", "ktoś jest" at the end of
+    a break-off: :func:`says_someone_there`)."""
 
     later: Phrases = field(default_factory=Phrases)
     resume: Phrases = field(default_factory=Phrases)
@@ -274,6 +276,7 @@ class Answers:
     who_writes: Phrases = field(default_factory=Phrases)
     about_offer: Phrases = field(default_factory=Phrases)
     fault_reason: Phrases = field(default_factory=Phrases)
+    someone_there: Phrases = field(default_factory=Phrases)
 
 
 @dataclass(frozen=True)
@@ -487,6 +490,22 @@ def has_affirmed_cue(folded: str, lang: Optional[str], cues: Mapping[str, Sequen
         before = _WORD_WITH_APOSTROPHE.findall(text)
         if not before or before[-1] not in NEGATIONS or not text.rstrip().endswith(before[-1]):
             return True
+    return False
+
+
+def says_someone_there(folded: str, lang: Optional[str], there: Phrases) -> bool:
+    """Whether ``folded`` ends with someone said to be there (a cue of ``there``: "hay alguien", "someone's here",
+    "ktoś jest"), only ``there``'s fillers after it ("hay alguien en casa") and no negation right before it ("no
+    hay alguien"). Whole words, the message's language (any when unknown)."""
+    tokens = _WORD.findall(folded)
+    for cue_lang in ([lang] if lang in there.cues else list(there.cues)):
+        after = there.fillers.get(cue_lang, frozenset())
+        for cue in there.cues[cue_lang]:
+            said = _WORD.findall(cue)
+            for start in range(len(tokens) - len(said) + 1):
+                if (tokens[start:start + len(said)] == said and all(t in after for t in tokens[start + len(said):])
+                        and not (start and tokens[start - 1] in NEGATIONS)):
+                    return True
     return False
 
 
@@ -746,13 +765,8 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # child who had just accepted): unclear, the question is asked again. Only in a message known to
         # be in that language: an English or Spanish "no" is a no
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
-    if (persona != NO_PERSONA and made_of(folded, lang, answers.about_offer, MAX_QUESTION_WORDS)
-            and (reading == "none" or (not urgent_reading and top.confidence < TENTATIVE_CONFIDENCE))):
-        # "a o co chodzi z tą specjalistką?", "¿qué es eso de la especialista?" (probe .53 / .30: the shop's
-        # who-we-are line) to the discreet question: the child asks what the offer is — unclear, so the offer is
-        # asked again and stays open (s28; "wdym coach lol" was already out_of_scope). Only its person words and
-        # question words, no harm: a help signal the classifier is sure of stays
-        return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
+    # "what's this about the specialist?" is read with the offer it asks about, only while the offer is open
+    # (bot/open_question.py, s30): as a first message it keeps its own reading ("what is a consultation": the code)
     unsure = made_of(folded, lang, answers.unsure)
     if unsure and (signal_for_intent(top.intent)[0] == "none" or top.confidence < TENTATIVE_CONFIDENCE):
         # unclear: asked again. Words of not knowing ("what?", "idk", "może") hold no disclosure, so a
@@ -1226,7 +1240,7 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
                        danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None,
                        unnamed: Optional[Mapping[str, Sequence[str]]] = None, paused: bool = False,
                        door: Optional[Mapping[str, Sequence[str]]] = None, bare_pause: bool = False,
-                       knocking: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
+                       knocking: Optional[Mapping[str, Sequence[str]]] = None, there: bool = False) -> bool:
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
@@ -1244,7 +1258,9 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     is the arrival, no arriving cue needed ("hold on my stepdad is shouting at my mum" needs one). Someone
     named, "someone" or a knock at the door at the END of the message (``door``: "hang on, my mums at the
     door", "czekaj, ktoś dzwoni do drzwi") is an arrival too, and the door phrase is then no harm word or danger cue (s24, issue
-    13: "hold on someone's at the door" drew 112); "hes at the door" (he may be the danger) is not."""
+    13: "hold on someone's at the door" drew 112); "hes at the door" (he may be the danger) is not. ``there``: the
+    message ends with someone said to be there (:func:`says_someone_there`: "me tengo que ir hay alguien", s30) —
+    with a putting-off word, an arrival too."""
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
@@ -1272,7 +1288,8 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
         # MAX_BARE_ARRIVAL_WORDS words with no harm word ("dobra niewazne mama wchodzi", read as
         # abuse for "mama") there is no disclosure to keep
         return False
-    if not (bare_pause or before_door is not None or has_affirmed_cue(folded, lang, arriving)):
+    if not (bare_pause or before_door is not None or (there and putting_off)
+            or has_affirmed_cue(folded, lang, arriving)):
         return False
     if has_cue(checked, lang, harm_cues):
         return False
@@ -1600,7 +1617,8 @@ def decide_once(
     breaking = breaking or paused or waving
     covering = is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger,
                                   someone, unnamed, paused, at_the_door,
-                                  paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking)
+                                  paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking,
+                                  there=bool(answers) and says_someone_there(folded, lang, answers.someone_there))
     # a break-off beside the "later" ("later, nvm", "luego, no me contestes"): not a not-now with its reason
     unsaid = without_phrases(without_phrases(folded, lang, answers.later.cues), lang, answers.cant_talk.cues) \
         if answers else folded

@@ -88,6 +88,8 @@ class AnswerCues(Strict):
     who_writes: Dict[Lang, Phrases] = {}
     about_offer: Dict[Lang, Phrases] = {}
     fault_reason: Dict[Lang, Phrases] = {}
+    # s30: someone said to be there at the end of a break-off ("me tengo que ir hay alguien": core/safety.py)
+    someone_there: Dict[Lang, Phrases] = {}
 
 
 class Announcing(Strict):
@@ -168,6 +170,8 @@ class CuesFile(Strict):
     off_to: Dict[Lang, Phrases] = {}
     # s28: a bare number question, answered with no_number right after the quiet line (bot/handoff/gate.py)
     number_bare: Dict[Lang, Phrases] = {}
+    # s30: someone coming or back, said with a bare number question: danger now (nlu/quiet.py)
+    number_arrival: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)

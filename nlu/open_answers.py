@@ -9,6 +9,7 @@ question the bot asked last; this module only says whether a message has one of 
 * :func:`says_other_one` — the other place of a name the bot asked about ("the other one", "to drugie", "la otra":
   :data:`OTHER_ONE` or ``answers.other_one``, with or without a "no" before it);
 * :func:`asks_what_it_means` — "what does that mean?" (``answers.what_it_means``), asked about the offer of a person;
+* :func:`asks_about_offer` — "what's this about the specialist?" (``answers.about_offer``), inside a persona;
 * :func:`asks_for_a_person` — "can I talk to a real person?" (:data:`PERSON_REQUEST`), said to the offer of one:
   never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`).
 
@@ -27,7 +28,7 @@ from functools import lru_cache
 from typing import Final, Iterable, Optional
 
 from core.paths import SAFETY_DATA
-from core.safety import Answers, Phrases, made_of
+from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, made_of
 from core.text import fold, words
 from nlu.spelling import Speller
 
@@ -158,6 +159,15 @@ def says_other_one(text: str, lang: Optional[str]) -> bool:
 def asks_what_it_means(text: str, lang: Optional[str]) -> bool:
     """Whether ``text`` asks what the bot's last line means (``answers.what_it_means``: "what does that mean?")."""
     return _shaped(text, lang, answers().what_it_means)
+
+
+def asks_about_offer(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` asks what the persona's offer of a person is ("what's this about the specialist?", "a co to
+    za konsultacja?", "¿qué es eso de la especialista?": ``answers.about_offer``), in at most ``MAX_QUESTION_WORDS``
+    words as core/safety.py read it before session 30, typos read through as for the other shapes."""
+    phrases = answers().about_offer
+    read = read_through_typos(text, [phrases], lang)
+    return bool(read) and made_of(read, lang, phrases, MAX_QUESTION_WORDS)
 
 
 def asks_for_a_person(text: str, lang: Optional[str]) -> bool:

@@ -225,6 +225,33 @@ def as_cant_call(decision: Decision) -> Decision:
     return dataclasses.replace(decision, intent="cant_call", signal="ask_human", urgent=False)
 
 
+#: A number asked for as someone comes is short ("the number pls hes coming back").
+MAX_NUMBER_ARRIVAL_WORDS = 10
+
+
+def asks_number_as_someone_comes(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases) -> bool:
+    """The number asked for as someone comes or comes back, and nothing else (s30): a ``number`` cue ("number",
+    "numero", "numer"; ``number_bare``) and an ``arrival`` cue ("hes coming back", "que vuelve", "bo wraca";
+    ``number_arrival``), every word one of their cues or fillers, in at most :data:`MAX_NUMBER_ARRIVAL_WORDS` words.
+    Neither list holds a negation ("hes not coming back" is no arrival), "wrong", "your" or a harm word: "sorry wrong
+    number hes back", "el número de mi pedido viene" say more."""
+    if not has_word_cue(folded, lang, number.cues):
+        return False
+    langs = set(arrival.cues) | set(number.cues)
+    both = Phrases(arrival.cues, {lang_: frozenset(arrival.fillers.get(lang_, frozenset())
+                                                   | number.fillers.get(lang_, frozenset())
+                                                   | {w for cue in number.cues.get(lang_, ()) for w in words(cue)})
+                                  for lang_ in langs})
+    return made_of(folded, lang, both, MAX_NUMBER_ARRIVAL_WORDS)
+
+
+def as_danger_now(decision: Decision) -> Decision:
+    """``decision`` turned into danger now (intent and signal ``imminent_danger``, urgent): the emergency number
+    first, in the persona's voice inside one."""
+    signal, urgent = signal_for_intent("imminent_danger")
+    return dataclasses.replace(decision, intent="imminent_danger", signal=signal, urgent=urgent)
+
+
 def load_wipe_lines(path: Path) -> Phrases:
     """``wipe_lines`` of the cues file: asking to wipe the chat ("delete this chat", "borra todo")."""
     return _phrases(load_cues(path).wipe_lines)

@@ -31,7 +31,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from core import PROJECT_ROOT
 from nlu.quiet import (
     ASKING,
-    as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_location_answer, as_not_safe, as_visit_request,
+    as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_danger_now, as_location_answer, as_not_safe,
+    as_visit_request, asks_number_as_someone_comes,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
     is_declining, is_off_to_do, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
@@ -279,6 +280,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
         self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
+        self.number_bare = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_bare")
+        self.number_arrival = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_arrival")
         self.product_use: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
@@ -535,6 +538,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
+        elif not decision.urgent and asks_number_as_someone_comes(folded, lang, self.number_bare,
+                                                                  self.number_arrival):
+            # "el número por favor que vuelve", "numer bo wraca" (ordinary talk .14 / .24: the shop's "not sure I
+            # understood" after the quiet line), "number quick he's back" (imminent_danger .94 read as a bare
+            # arrival: the quiet line): the number asked for as someone comes — danger now, the emergency number
+            # (s30; nlu/quiet.py, a closed vocabulary)
+            decision = as_danger_now(decision)
         elif is_existing_order(decision, persona, folded, lang, self.order_words, harm_cues):
             # "cambien la dirección del pedido 55102 a calle Serrano 40": a customer's order by its
             # number, answered in cover, not the visit or quiet code (nlu/quiet.py)

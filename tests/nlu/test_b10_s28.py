@@ -9,7 +9,7 @@ cues file and the classifier's top-3 rankings measured on main's model for each 
   estudiar", "ma rację? to moja wina bo się nie uczę") is ``ask_fault``, marked ``fault_reason`` (the reply needs
   a disclosure before it: bot.fault_context);
 * "a co to za specjalistka?", "¿y qué es lo de la especialista?" (probe .91 / .30) inside a persona is unclear
-  (``out_of_scope``: the offer is asked again);
+  (``out_of_scope``: the offer is asked again) — since s30 only while the offer is open (bot/open_question.py);
 
 and on the other side: a bare "just the express delivery please" stays the urgent code; a fault question whose
 reason is a disclosure keeps the disclosure, and one main reads as a help signal keeps it ("is it my fault that he
@@ -158,9 +158,12 @@ def test_a_reason_that_is_a_disclosure_keeps_the_disclosure(component: PersonaCo
     ("es", "y que es lo de la especialista?", [("probe", .30), ("rumianek__ask_price", .28), ("abuse_disclosure", .11)]),
     ("en", "whats this about the specialist?", [("out_of_scope", .33), ("rumianek__ask_products", .23), ("probe", .14)]),
 ])
-def test_asking_what_the_offer_is_is_unclear_inside_a_persona(component: PersonaContext, lang: str, text: str,
-                                                              ranking: list[tuple[str, float]]) -> None:
-    assert seen(component, text, ranking, lang, "rumianek") == ("out_of_scope", "none", False)
+def test_asking_what_the_offer_is_keeps_its_reading_in_the_nlu(component: PersonaContext, lang: str, text: str,
+                                                               ranking: list[tuple[str, float]]) -> None:
+    """Since s30 these are unclear only while the offer is open: bot/open_question.py reads them with it
+    (tests/handoff/test_open_question_s30.py); the NLU alone keeps the classifier's reading (no help signal)."""
+    intent, signal, urgent = seen(component, text, ranking, lang, "rumianek")
+    assert intent == ranking[0][0] and (signal, urgent) == ("none", False)
 
 
 def test_the_plain_bot_and_harm_keep_their_reading(component: PersonaContext) -> None:
