@@ -295,6 +295,18 @@ class Danger:
     calm: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fiction: Mapping[str, Sequence[str]] = field(default_factory=dict)
     soon: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: s30: phrases whose fiction word tells no fiction ("brzmi jak film ale…", "it sounds like a movie but…":
+    #: ``not_framing`` of the cues file, :meth:`tells_fiction`)
+    not_fiction: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def tells_fiction(self, folded: str, lang: Optional[str]) -> bool:
+        """Whether a ``fiction`` cue is in the folded text once the phrases of ``not_fiction`` are taken out: "brzmi
+        jak film ale tata stoi pod drzwiami z nożem" (an insistence, s30) tells none, "in the music video he chases
+        her with a knife" does."""
+        words = _WORD.findall(folded)
+        said = {i for begin, end in _cue_spans(words, lang, self.not_fiction) for i in range(begin, end)}
+        return has_cue(" ".join(w for i, w in enumerate(words) if i not in said) if said else folded, lang,
+                       self.fiction)
 
     def found(self, folded: str, lang: Optional[str]) -> Tuple[bool, bool]:
         """``(now, weapon)``: whether a cue of each list (the message's language, or any language
@@ -933,7 +945,7 @@ def danger_now(top: Ranked, signal: str, ranking: Sequence[Ranked], folded: str,
     close = next((r for r in ranking if r.intent in DANGER_SIGNALS | {DANGER_INTENT}), None)
     if close is None or close.confidence < share * top.confidence or not any(danger.found(folded, lang)):
         return None
-    if has_cue(folded, lang, danger.fiction):
+    if danger.tells_fiction(folded, lang):
         return None  # "in the music video he chases her with a knife": talk about fiction
     return Ranked(DANGER_INTENT, close.confidence, close.source)
 
@@ -1140,7 +1152,7 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     talk = top.intent in TALK_INTENTS
     if not runaway and not talk and (signal in HELP_SIGNALS or top.intent not in HIDING_INTENTS):
         return None  # most messages: nothing to read beneath
-    if has_cue(folded, lang, danger.fiction):
+    if danger.tells_fiction(folded, lang):
         return None
     if runaway:
         if says_undenied(folded, lang, cues.said) or has_cue(folded, lang, cues.means):
@@ -1495,11 +1507,66 @@ def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional
 PART_CONFIDENCE = 0.7
 
 
+def _cue_spans(words: Sequence[str], lang: Optional[str],
+               cues: Mapping[str, Sequence[str]]) -> Iterator[Tuple[int, int]]:
+    """The word spans (start, end) of ``words`` where a cue of the message's language (every language's if unknown)
+    stands as whole words."""
+    for found in cues_of(lang, cues):
+        for cue in found:
+            cue_words = _WORD.findall(cue)
+            for i in range(len(words) - len(cue_words) + 1 if cue_words else 0):
+                if words[i:i + len(cue_words)] == cue_words:
+                    yield i, i + len(cue_words)
+
+
+def _part_at(words: Sequence[str], part: Sequence[str], start: int) -> Optional[int]:
+    """Where the words of ``part`` begin in ``words`` (first from ``start``, else from the beginning), or None."""
+    for begin in (start, 0):
+        for i in range(begin, len(words) - len(part) + 1 if part else begin):
+            if words[i:i + len(part)] == list(part):
+                return i
+    return None
+
+
+def framed_parts(folded: str, parts: Sequence[str], lang: Optional[str],
+                 frames: Sequence[Mapping[str, Sequence[str]]], not_framing: Optional[Mapping[str, Sequence[str]]],
+                 turns: Sequence[str]) -> list[bool]:
+    """For each of ``parts`` (folded texts of the long message ``folded``, nlu/parts.py): whether a cue of ``frames``
+    (a story, a joke, a film, a dream: ``told_as_story``; harm past and over: ``resolved_past``; whole words) frames it
+    (s30). A cue frames the part it is in and the parts after it up to a part a ``turns`` word opens (the clause
+    openers: "anyway", "by the way", "por cierto", "poza tym"), never a part before it: "i watched a film on
+    saturday. anyway my uncle touches me at night" reads its second part, "ayer vimos una peli en clase. la niña dice
+    mi padre me pega…" none. A cue inside a phrase of ``not_framing`` is none: an insistence ("this isnt a joke", "i
+    know it sounds like a movie but", "no es un chiste", "to nie żart", "brzmi jak film"), sleep ("tengo mucho
+    sueño"), a wish ("my dream is") or harm that goes on ("hace años que mi padre me pega", "desde hace años"; the
+    longer past cue "hace años que no…" is not inside one). A part not found in ``folded`` is framed when any cue is
+    in the message."""
+    words = _WORD.findall(folded)
+    unsaid = {i for begin, end in _cue_spans(words, lang, not_framing or {}) for i in range(begin, end)}
+    cues = sorted(begin for found in frames for begin, end in _cue_spans(words, lang, found)
+                  if not unsaid.issuperset(range(begin, end)))
+    if not cues:
+        return [False] * len(parts)
+    openers = sorted({begin for begin, _ in _cue_spans(words, None, {"": list(turns)})})
+    framed, after = [], 0
+    for part in parts:
+        part_words = _WORD.findall(part)
+        begin = _part_at(words, part_words, after)
+        if begin is None:
+            framed.append(True)
+            continue
+        end = after = begin + len(part_words)
+        framed.append(any(cue < end and not any(cue < opener <= begin for opener in openers) for cue in cues))
+    return framed
+
+
 def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: Optional[str],
                  harm_words: Sequence[Mapping[str, Sequence[str]]], folded: str = "",
                  told_as_story: Sequence[Mapping[str, Sequence[str]]] = (),
                  resolved_past: Optional[Mapping[str, Sequence[str]]] = None,
-                 shared_harm: Sequence[Mapping[str, Sequence[str]]] = ()) -> Optional[Decision]:
+                 shared_harm: Sequence[Mapping[str, Sequence[str]]] = (),
+                 not_framing: Optional[Mapping[str, Sequence[str]]] = None, turns: Sequence[str] = ()
+                 ) -> Optional[Decision]:
     """Step 7 (s28): the reading of a part of a long message (nlu/parts.py; ``parts``: each part's folded text and its
     own :func:`decide`, urgency from its own words) when the whole reads no help signal, else None. A part counts
     when it reads a help signal at least ``PART_CONFIDENCE`` sure and says harm (a cue of one of ``harm_words``: harm
@@ -1509,22 +1576,25 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
     self_harm_urgent's signal in the whole); read as a persona's code, the part must say harm plainly (a cue of one of
     ``shared_harm``: harm done to the child, self-harm said or its means, danger now, a weapon — not the harm list's
     skin and persona words: "my skin is bad too lately but i think its just spots", a shopper's aside read as the
-    shop's code .91, is not). A whole message (``folded``) that tells a story, a quote or a joke (a whole
-    word of ``told_as_story``: "la niña dice mi padre me pega…" in a film) has no part reading; one that says the harm
-    is past and over (a whole word of ``resolved_past``: "when i was 7 my dad used to hit me but he went to anger
-    classes") only an urgent part's (urgent on its own words: danger now, self-harm urgency). Of such parts an
-    urgent one first, then the most confident."""
-    if whole.signal != "none" or any(has_word_cue(folded, lang, cues) for cues in told_as_story):
+    shop's code .91, is not). A part a story, a quote or a joke frames (a whole word of ``told_as_story`` in the
+    message (``folded``): "la niña dice mi padre me pega…" in a film) has no part reading; one that harm past and over
+    frames (``resolved_past``: "when i was 7 my dad used to hit me but he went to anger classes") only when urgent on
+    its own words (danger now, self-harm urgency). A cue frames only its own part and those after it until the talk
+    turns (:func:`framed_parts`, s30; before, any such word in the message did). Of such parts an urgent one first,
+    then the most confident."""
+    if whole.signal != "none":
         return None
-    past = resolved_past is not None and has_word_cue(folded, lang, resolved_past)
+    texts = [text for text, _ in parts]
+    story = framed_parts(folded, texts, lang, told_as_story, not_framing, turns)
+    past = framed_parts(folded, texts, lang, (resolved_past,) if resolved_past else (), not_framing, turns)
     first_help = next((signal_for_intent(r.intent)[0] for r in whole.ranking
                        if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
-    found = [reading for text, reading in parts
-             if reading.signal in HELP_SIGNALS and reading.confidence >= PART_CONFIDENCE
+    found = [reading for i, (text, reading) in enumerate(parts)
+             if not story[i] and reading.signal in HELP_SIGNALS and reading.confidence >= PART_CONFIDENCE
              and any(has_cue(text, lang, cues) for cues in harm_words)
              and (signal_for_intent(reading.source)[0] == first_help if persona_of(reading.source) is None
                   else any(has_cue(text, lang, cues) for cues in shared_harm))
-             and (not past or reading.urgent)]
+             and (not past[i] or reading.urgent)]
     return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 
 

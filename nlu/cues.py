@@ -186,6 +186,9 @@ class CuesFile(Strict):
     # s28 round 2: a story, quote or joke, and harm said to be past and over: a long message with one is read whole
     told_as_story: Cues = {}
     resolved_past: Cues = {}
+    # s30: an insistence ("not a joke"), sleep ("tengo sueño"), a wish or harm that goes on: its story or past word
+    # frames nothing (core/safety.py framed_parts)
+    not_framing: Cues = {}
 
 
 class CuesError(ValueError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Text
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -41,7 +41,7 @@ from nlu.quiet import (
 from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
-from nlu.parts import PARTS
+from nlu.parts import PARTS, all_openers
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
@@ -111,9 +111,11 @@ def _load_announcing(path: Path, key: str) -> Dict[str, List[str]]:
 
 def _load_danger(path: Path) -> Danger:
     """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``), ``{lang: [folded cue, ...]}`` each."""
-    section = load_cues(path).danger_urgent
+    cues_file = load_cues(path)
+    section = cues_file.danger_urgent
     return Danger(now=_folded(section.now), weapons=_folded(section.weapons), friend=_folded(section.friend),
-                  calm=_folded(section.calm), fiction=_folded(section.fiction), soon=_folded(section.soon))
+                  calm=_folded(section.calm), fiction=_folded(section.fiction), soon=_folded(section.soon),
+                  not_fiction=_folded(cues_file.not_framing))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
@@ -294,6 +296,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
         self.told_as_story: Dict[str, List[str]] = _folded(cues_file.told_as_story)
         self.resolved_past: Dict[str, List[str]] = _folded(cues_file.resolved_past)
+        # s30: such a word frames only its part and those after it until the talk turns (a clause opener), and none
+        # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
+        self.not_framing: Dict[str, List[str]] = _folded(cues_file.not_framing)
+        self.turns: Tuple[str, ...] = all_openers(_folded(cues_file.clause_openers))
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -674,7 +680,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                                               self.danger.weapons),
                                     folded, (self.danger.fiction, self.told_as_story), self.resolved_past,
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
-                                     self.danger.weapons)) or decision
+                                     self.danger.weapons), self.not_framing, self.turns) or decision
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

@@ -257,7 +257,7 @@ TARGETS = [
      'self_harm', 'self_harm'),
     ('plain', 'en',
      'i watched the new marvel film with my cousins and we got popcorn, it was a good day overall, anyway my dad said if i tell anyone what he does to me he will kill me',
-     'none', 'none'),
+     'none', 'abuse_disclosure'),  # s30 (fix-story): "film" frames only its part, "anyway" turns the talk
     ('plain', 'en',
      'i have a maths test tomorrow and i havent revised much, and my hamster is ill too. someone from school is sending me messages every night saying i should kill myself',
      'none', 'none'),
@@ -959,7 +959,7 @@ def test_the_sets_are_the_measured_ones() -> None:
         assert sum(1 for t in TARGETS if t[1] == lang) >= 15
         assert sum(1 for t in NEAR_MISSES if t[1] == lang) >= 40
     assert sum(1 for t in TARGETS if t[3] != "none") == 57
-    assert sum(1 for t in TARGETS if t[4] != "none") == 73
+    assert sum(1 for t in TARGETS if t[4] != "none") == 74  # s30: 73, and the marvel film line (fix-story)
     assert all(t[4] != "none" for t in TARGETS if t[3] != "none")  # nothing main caught is lost
 
 
