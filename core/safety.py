@@ -1502,6 +1502,81 @@ def near_miss(top: Ranked, masked: Sequence[Ranked], folded: str, lang: Optional
     return runner if runner.confidence >= NEAR_MISS_SHARE * top.confidence else None
 
 
+@dataclass(frozen=True)
+class PartCues:
+    """The folded cues (``{lang: [cue, ...]}``) that narrow :func:`part_reading` (s30): harm done by a person to a
+    friend (``done_to_friend``), the friend's self-harm (``friend_self_harm``, with the child's ``self_harm_said``),
+    fear (``fear``: "scared of", "boi się") of someone at home (``someone``), a part said to be over or fine
+    (``over_now``, whole words), and someone at home present or acting (``someone_present``, with ``someone`` or
+    ``unnamed``)."""
+
+    done_to_friend: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    friend_self_harm: Sequence[Mapping[str, Sequence[str]]] = ()
+    fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    someone: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    unnamed: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    over_now: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    someone_present: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def harms_friend(self, folded: str, lang: Optional[str]) -> bool:
+        """Whether a part says harm done by a person to a friend ("her dad hits her", "la amenaza su novio", "kolegę
+        dotyka trener"; not "she hit her head", an accident, nor "he beat her at chess") or the friend's self-harm
+        ("she cuts herself", "chce się zabić")."""
+        padded = f" {folded} "
+        for found in cues_of(lang, self.done_to_friend):
+            for cue in found:
+                start = padded.find(f" {cue}")
+                while start >= 0:
+                    after = _WORD_WITH_APOSTROPHE.findall(padded[start + len(cue) + 1:])[:1]
+                    if not after or not (after[0] in _BODY_PARTS or (after[0] == "at" and cue.startswith("beat"))):
+                        return True
+                    start = padded.find(f" {cue}", start + 1)
+        return any(has_cue(folded, lang, said) for said in self.friend_self_harm)
+
+    def fears_someone(self, folded: str, lang: Optional[str]) -> bool:
+        """Whether a part says fear of someone at home ("scared of her stepdad", "boi się ojczyma"; not "scared of
+        dogs", "boi się burzy")."""
+        people = [cue for found in cues_of(lang, self.someone) for cue in found]
+        return any(contains_cue(" ".join(after.split()[:FEARED_REACH]), people)
+                   for _, after in _around_cues(folded, lang, self.fear))
+
+    def ties_to_someone(self, folded: str, lang: Optional[str]) -> bool:
+        """Whether a part ties the persona's code to someone at home: a person ("my stepdad", "he") and their
+        presence or behaviour ("is home", "drinks", "wraca", "está en casa") in it."""
+        return (has_cue(folded, lang, self.someone_present)
+                and (has_word_cue(folded, lang, self.someone) or has_word_cue(folded, lang, self.unnamed)))
+
+
+#: Parts of the body right after a ``done_to_friend`` cue: the friend's accident ("she hit her head", "hurt her
+#: knee"), not harm done by a person.
+_BODY_PARTS = frozenset({
+    "head", "knee", "knees", "arm", "arms", "leg", "legs", "back", "hand", "hands", "foot", "feet", "ankle", "ankles",
+    "wrist", "wrists", "elbow", "elbows", "nose", "toe", "toes", "finger", "fingers", "thumb", "shoulder", "chin",
+    "lip", "tooth", "teeth", "hip", "own", "self"})
+#: How many words after a fear cue the feared person may stand ("scared of her stepdad", "boi się ojczyma").
+FEARED_REACH = 4
+
+
+def part_counts(whole: Decision, folded: str, reading: Decision, lang: Optional[str], cues: PartCues) -> bool:
+    """Whether a part's help reading may stand for its long message (s30, beside :func:`part_reading`'s confidence
+    and harm). A friend's story (``peer_help``) counts only when the part says harm done to the friend by a person or
+    the friend's self-harm (:meth:`PartCues.harms_friend`), or fear of someone at home (:meth:`PartCues.fears_someone`)
+    — not "my friend fell over and hit her head", "koleżanka boi się psów", "le duele la tripa" — and does not say it
+    is over or fine ("but she was fine after", "ya está bien", "już jej przeszło"). Over a shop or cover reading of the
+    whole the classifier is sure of (the persona's own intent, at least ``TENTATIVE_CONFIDENCE``: a mother asking the
+    shop about her daughter's spots and fears), fear alone does not count: only harm done (a friend's "her stepdad
+    hits her when he is drunk" after an order is still heard). Harm done to the child in the part is read in step 2
+    (a friend's story with it is the child's own disclosure)."""
+    if reading.signal != "peer_help":
+        return True
+    if has_word_cue(folded, lang, cues.over_now):
+        return False
+    if cues.harms_friend(folded, lang):
+        return True
+    sure_cover = persona_of(whole.source) is not None and whole.confidence >= TENTATIVE_CONFIDENCE
+    return not sure_cover and cues.fears_someone(folded, lang)
+
+
 #: A part of a long message read as a help signal at least this confident may win over the whole's ordinary talk (s28,
 #: measured on fresh long disclosures and long ordinary messages with danger-ish words: see part_reading).
 PART_CONFIDENCE = 0.7
@@ -1565,8 +1640,8 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
                  told_as_story: Sequence[Mapping[str, Sequence[str]]] = (),
                  resolved_past: Optional[Mapping[str, Sequence[str]]] = None,
                  shared_harm: Sequence[Mapping[str, Sequence[str]]] = (),
-                 not_framing: Optional[Mapping[str, Sequence[str]]] = None, turns: Sequence[str] = ()
-                 ) -> Optional[Decision]:
+                 not_framing: Optional[Mapping[str, Sequence[str]]] = None, turns: Sequence[str] = (),
+                 part_cues: Optional[PartCues] = None) -> Optional[Decision]:
     """Step 7 (s28): the reading of a part of a long message (nlu/parts.py; ``parts``: each part's folded text and its
     own :func:`decide`, urgency from its own words) when the whole reads no help signal, else None. A part counts
     when it reads a help signal at least ``PART_CONFIDENCE`` sure and says harm (a cue of one of ``harm_words``: harm
@@ -1581,7 +1656,9 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
     frames (``resolved_past``: "when i was 7 my dad used to hit me but he went to anger classes") only when urgent on
     its own words (danger now, self-harm urgency). A cue frames only its own part and those after it until the talk
     turns (:func:`framed_parts`, s30; before, any such word in the message did). Of such parts an urgent one first,
-    then the most confident."""
+    then the most confident. With ``part_cues`` (s30, :func:`part_counts`): a friend's story counts only as harm done
+    to the friend by a person and not said to be over (a fear alone never over a sure shop reading); a persona's code
+    also counts tied to someone at home."""
     if whole.signal != "none":
         return None
     texts = [text for text, _ in parts]
@@ -1593,7 +1670,9 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
              if not story[i] and reading.signal in HELP_SIGNALS and reading.confidence >= PART_CONFIDENCE
              and any(has_cue(text, lang, cues) for cues in harm_words)
              and (signal_for_intent(reading.source)[0] == first_help if persona_of(reading.source) is None
-                  else any(has_cue(text, lang, cues) for cues in shared_harm))
+                  else any(has_cue(text, lang, cues) for cues in shared_harm)
+                  or (part_cues is not None and part_cues.ties_to_someone(text, lang)))
+             and (part_cues is None or part_counts(whole, text, reading, lang, part_cues))
              and (not past[i] or reading.urgent)]
     return max(found, key=lambda p: (p.urgent, p.confidence)) if found else None
 

@@ -145,6 +145,13 @@ class CuesFile(Strict):
     arriving: Cues
     someone: Cues = {}
     someone_unnamed: Cues = {}
+    # s30: a friend's harm done by a person, the friend's self-harm, "it is over now" (a peer part of a long message);
+    # someone at home present or acting (a persona's code part): core/safety.py part_reading
+    fear_of: Cues = {}
+    done_to_friend: Cues = {}
+    friend_self_harm: Cues = {}
+    over_now: Cues = {}
+    someone_present: Cues = {}
     number_ask: Cues = {}
     # s26: a number asked for to pass on to a friend (plain bot)
     number_to_pass_on: Cues = {}

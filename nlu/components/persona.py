@@ -47,7 +47,7 @@ from core.text import fold, fold_name
 from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
-    MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, Phrases, Ranked,
+    MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
     asks_helpline, contains_cue, cues_of, danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading,
     says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
@@ -300,6 +300,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
         self.not_framing: Dict[str, List[str]] = _folded(cues_file.not_framing)
         self.turns: Tuple[str, ...] = all_openers(_folded(cues_file.clause_openers))
+        # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
+        # someone at home (core/safety.py PartCues)
+        self.part_cues = PartCues(
+            done_to_friend=_folded(cues_file.done_to_friend),
+            friend_self_harm=(_folded(cues_file.friend_self_harm), _folded(cues_file.self_harm_said)),
+            fear=_folded(cues_file.fear_of), someone=_folded(cues_file.someone),
+            unnamed=_folded(cues_file.someone_unnamed), over_now=_folded(cues_file.over_now),
+            someone_present=_folded(cues_file.someone_present))
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -680,7 +688,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                                               self.danger.weapons),
                                     folded, (self.danger.fiction, self.told_as_story), self.resolved_past,
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
-                                     self.danger.weapons), self.not_framing, self.turns) or decision
+                                     self.danger.weapons), self.not_framing, self.turns,
+                                    self.part_cues) or decision
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

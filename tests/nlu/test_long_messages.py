@@ -131,8 +131,9 @@ def test_the_persona_s_code_in_a_part_that_says_harm_plainly_is_the_code(compone
 
 
 @pytest.mark.parametrize("part", [
-    # round 2 review: a shopper's aside about skin says harm only in the shop's code words
-    "my skin is bad too lately", "my skin gets awful every time my mum drinks",
+    # round 2 review: a shopper's aside about skin says harm only in the shop's code words ("my skin gets awful every
+    # time my mum drinks", the code tied to someone at home, counts since s30: tests/nlu/test_part_peer.py)
+    "my skin is bad too lately", "my mum has the same dry skin in the winter",
 ])
 def test_the_persona_s_code_in_a_part_said_only_in_code_words_leaves_the_whole(component: PersonaContext,
                                                                                 part: str) -> None:
@@ -401,7 +402,7 @@ TARGETS = [
      'help_request', 'help_request'),
     ('rumianek', 'pl',
      'świeczki lawendowe są cudowne, kupiłam jedną dla mamy na imieniny. ale mam pytanie, moja skóra reaguje źle zawsze kiedy tata pije, macie coś na to',
-     'none', 'none'),
+     'none', 'help_request'),  # s30: the code tied to someone at home (tests/nlu/test_part_peer.py); s28: none
     ('rumianek', 'pl',
      'czy mydło z miodem jest dobre dla dzieci i czy macie zestawy prezentowe? tylko że mam siniaki na rękach i potrzebuję czegoś żeby je zakryć przed szkołą',
      'none', 'none'),
@@ -959,7 +960,7 @@ def test_the_sets_are_the_measured_ones() -> None:
         assert sum(1 for t in TARGETS if t[1] == lang) >= 15
         assert sum(1 for t in NEAR_MISSES if t[1] == lang) >= 40
     assert sum(1 for t in TARGETS if t[3] != "none") == 57
-    assert sum(1 for t in TARGETS if t[4] != "none") == 74  # s30: 73, and the marvel film line (fix-story)
+    assert sum(1 for t in TARGETS if t[4] != "none") == 75  # s30: 73, the marvel film line (fix-story), "kiedy tata pije" (fix-peer)
     assert all(t[4] != "none" for t in TARGETS if t[3] != "none")  # nothing main caught is lost
 
 
