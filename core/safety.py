@@ -996,10 +996,15 @@ def asks_helpline(folded: str, lang: Optional[str], names: Mapping[str, Sequence
     :data:`MAX_HELPLINE_WORDS` words, a whole word of ``names`` and one of ``request`` ("number", "call", "is
     there"): "what's the number for childline", "hay algun telefono de ayuda para ninos", "jaki jest numer telefonu
     zaufania"; not "we learned about childline at school" (no request) nor a request with a sentence of its own about
-    something else ("whats the childline number? making a poster for our school wellbeing week", blind 1)."""
+    something else ("whats the childline number? making a poster for our school wellbeing week", blind 1). The request
+    word stands outside the name: "telefon zaufania" and "telefono de la infancia" hold "telefon"/"telefono" but
+    ask nothing by themselves."""
     sentences = [s for s in _SENTENCE_BREAK.split(folded) if _WORD.search(s)]
-    return (len(sentences) == 1 and len(_WORD.findall(folded)) <= MAX_HELPLINE_WORDS
-            and has_word_cue(folded, lang, names) and has_word_cue(folded, lang, request))
+    words = _WORD.findall(folded)
+    named = {i for begin, end in _cue_spans(words, lang, names) for i in range(begin, end)}
+    rest = " ".join(w for i, w in enumerate(words) if i not in named)  # "telefon zaufania" names, it asks nothing
+    return (len(sentences) == 1 and len(words) <= MAX_HELPLINE_WORDS and bool(named)
+            and has_word_cue(rest, lang, request))
 
 
 def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
