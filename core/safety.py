@@ -1147,8 +1147,9 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks, a yes) or a hiding reading,
       small talk and the act announced with its time, nothing else (:func:`announces_self_harm`), is urgent
       self-harm (s26: "k bye, killing myself tonight": out_of_scope .47).
-    * Beneath ordinary talk, put out of home or run away (``out_of_home``, ``ran_away``) with nowhere to sleep
-      (``sleeping_rough``) is danger now (s30: "i got kicked out, sleeping in the park tonight": out_of_scope .99).
+    * Beneath ordinary talk, put out of home or run away, in the first person (``out_of_home``), with nowhere to sleep
+      (``sleeping_rough``) is danger now (s30: "i got kicked out, sleeping in the park tonight": out_of_scope .99;
+      not "the cat ran away, sleeping outside tonight to look for her").
     A goodbye or a quiet line costs the child the talk; a false alarm costs a question. Weapons and violence said
     beneath a goodbye, and threats for telling, were tried and not kept (review s25: "mama ma bronzer", "my brother
     said hell kill me if i tell mum he broke the xbox" drew 112)."""
@@ -1170,8 +1171,7 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
     if talk:
-        if has_word_cue(folded, lang, cues.sleeping_rough) and (has_word_cue(folded, lang, cues.out_of_home)
-                                                                or has_word_cue(folded, lang, cues.ran_away)):
+        if has_word_cue(folded, lang, cues.sleeping_rough) and has_word_cue(folded, lang, cues.out_of_home):
             return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
         return None
     helping = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)

@@ -197,8 +197,9 @@ def test_the_number_asked_again_with_its_reason_is_ask_number(component: Persona
      ("imminent_danger", "imminent_danger", True)),
     ("plain", "en", "he deleted my messages what was the number",
      [("out_of_scope", .52), ("ask_human", .12), ("self_harm_urgent", .09)], ("out_of_scope", "none", False)),
+    # s30: a child helpline asked for by its name is the referral (core/safety.py asks_helpline), not ask_number
     ("plain", "en", "whats the number for childline",
-     [("out_of_scope", .90), ("ask_human", .05), ("probe", .03)], ("out_of_scope", "none", False)),
+     [("out_of_scope", .90), ("ask_human", .05), ("probe", .03)], ("inform_location", "ask_human", False)),
     ("rumianek", "en", "whats the number of the shop",
      [("rumianek__contact", .40), ("out_of_scope", .22), ("probe", .07)], ("rumianek__contact", "none", False)),
     ("rumianek", "es", "cual es el numero de la tienda",

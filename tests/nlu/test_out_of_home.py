@@ -19,6 +19,7 @@ OUT = [
     ('plain', 'en', 'dad kicked me out again, sleeping on the street tonight i guess', [('out_of_scope', 0.53), ('affirm', 0.12), ('abuse_disclosure', 0.12)]),
     ('plain', 'es', 'me echaron de casa y voy a dormir en el parque', [('out_of_scope', 0.37), ('goodbye', 0.17), ('abuse_disclosure', 0.17)]),
     ('gametips', 'en', 'i got kicked out lol sleeping in the park tonight', [('out_of_scope', 1.0), ('imminent_danger', 0.0), ('gametips__ask_lag', 0.0)]),
+    ('plain', 'en', 'i ran away and i have nowhere to sleep tonight', [('out_of_scope', 0.7), ('distress', 0.1), ('imminent_danger', 0.1)]),
     ('plain', 'pl', 'wyrzucila mnie z domu i nie mam gdzie nocowac', [('out_of_scope', 0.6), ('abuse_disclosure', 0.2), ('distress', 0.1)]),
     ('rumianek', 'es', 'me han echado de casa, no tengo donde dormir', [('out_of_scope', 0.6), ('rumianek__shipping', 0.2), ('distress', 0.1)]),
 ]
@@ -34,6 +35,8 @@ STAYS = [
     ('plain', 'es', 'vamos a dormir en el parque de atracciones? jaja', [('out_of_scope', 1.0), ('goodbye', 0.0), ('probe', 0.0)]),
     ('plain', 'pl', 'na obozie bedziemy spac w namiotach', [('out_of_scope', 0.99), ('imminent_danger', 0.0), ('goodbye', 0.0)]),
     ('plain', 'en', 'the homeless man near school sleeps in the park every night', [('out_of_scope', 0.3), ('distress', 0.22), ('abuse_disclosure', 0.16)]),
+    ('plain', 'en', 'the cat ran away, sleeping outside tonight to look for her',
+     [('out_of_scope', 0.9), ('imminent_danger', 0.05), ('peer_help', 0.02)]),
     ('plain', 'en', 'i got kicked out of the group chat lol', [('out_of_scope', 0.9), ('bullying', 0.05), ('probe', 0.02)]),
     ('plain', 'en', 'sleeping in the park tonight for the festival, so excited', [('out_of_scope', 0.95), ('imminent_danger', 0.02), ('probe', 0.01)]),
 ]
