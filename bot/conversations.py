@@ -165,14 +165,23 @@ def check_turn(turn: Turn, replies: Sequence[str], never: Sequence[str], voice: 
 
 
 def voice_of(domain: Any, persona: str, lang: str) -> Voice:
-    """``voice(key)``: the texts of ``utter_<key>`` the model says for this persona and language."""
+    """``voice(key)``: the texts of ``utter_<key>`` the model says for this persona and language,
+    with the emergency number of every known country filled in (``dial_first``: the emergency
+    line once a place is known names that country's number, e.g. 999 for Hull on the Kraków shop)."""
     from rasa.core.nlg.generator import ResponseVariationFilter
 
+    from core.emergency import dial_first_numbers
+
     chooser = ResponseVariationFilter(domain.responses)
+    numbers = (None, *dial_first_numbers())
 
     def voice(key: str) -> Sequence[str]:
-        found = chooser.responses_for_utter_action(f"utter_{key}", "", {"persona": persona, "lang": lang})
-        return [str(v["text"]) for v in found if v.get("text")]
+        texts: list[str] = []
+        for number in numbers:
+            slots = {"persona": persona, "lang": lang, "dial_first": number}
+            found = chooser.responses_for_utter_action(f"utter_{key}", "", slots)
+            texts += [str(v["text"]) for v in found if v.get("text") and str(v["text"]) not in texts]
+        return texts
 
     return voice
 

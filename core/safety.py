@@ -633,6 +633,33 @@ def is_fault_with_reason(folded: str, lang: Optional[str], answers: Answers) -> 
     return False
 
 
+#: A polite no that opens a message ("no thanks", "no gracias", "nie dziękuję") and a word of "only" after it
+#: (:func:`declines_only_asking`, s31).
+_DECLINE_OPENINGS = tuple(tuple(o.split()) for o in (
+    "no thanks", "no thank you", "no thx", "no ty", "nah thanks", "nah thank you", "no gracias", "no muchas gracias",
+    "nie dziekuje", "nie dzieki", "nie dziekuje bardzo"))
+_ONLY_WORDS = frozenset({"just", "only", "solo", "solamente", "nomas", "tylko"})
+
+
+def declines_only_asking(top: Ranked, folded: str, danger: Optional["Danger"], lang: Optional[str]) -> bool:
+    """Whether the message is a polite no that says the child only asked ("no thanks i just wanted to know if its
+    good for eczema", "no gracias, solo preguntaba si vale para la piel seca", "nie dziękuję, pytałam tylko o
+    cenę"): it opens with a ``_DECLINE_OPENINGS`` phrase, a word of ``_ONLY_WORDS`` is one of the four words after
+    it, nothing of danger now is said, and the classifier read the persona's code for help (never its urgent code,
+    never a plain help signal, never ordinary talk) with less than ``TENTATIVE_CONFIDENCE``: "no thanks i just
+    wanted to know…" drew the discreet question again at help_request .34 (s31). A plain disclosure after the no
+    keeps its reading, and so does the shop's own answer ("no gracias, solo preguntaba si sirve para la piel seca"
+    gets the product's answer)."""
+    coded = persona_of(top.source) is not None and top.intent == CODED_HELP
+    if not coded or top.confidence >= TENTATIVE_CONFIDENCE:
+        return False
+    tokens = _WORD.findall(folded)
+    opening = next((o for o in _DECLINE_OPENINGS if tuple(tokens[:len(o)]) == o), None)
+    if opening is None or not _ONLY_WORDS & set(tokens[len(opening):len(opening) + 4]):
+        return False
+    return danger is None or not any(danger.found(folded, lang))
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -767,6 +794,9 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # ("sorry can you repeat" read as the quiet code at 0.97); a help signal the classifier is
         # sure of stays (a false alarm costs less than a miss)
         return Ranked(asked, top.confidence, top.source), "none"
+    if declines_only_asking(top, folded, danger, lang):
+        # "no thanks i just wanted to know if its good for eczema" (s31): a no to the discreet question, not the code
+        return Ranked("deny", top.confidence, top.source), "none"
     if made_of(folded, lang, answers.refuse) and signal_for_intent(top.intent)[0] in ("ask_human", "none"):
         # "no i dont want a person": read as asking for one (ask_human 0.65 for "want a person"), it
         # called a counselor the child had just refused; any other help signal in it stays
@@ -822,6 +852,13 @@ _BUSY_WORDS = frozenset({
     "cenando", "deberes", "tarea", "ocupado", "ocupada",
     "jestem", "w", "szkole", "na", "lekcji", "autobusie", "meczu", "gram", "jem", "obiad", "kolacje", "lekcje",
     "odrabiam", "zajety", "zajeta"})
+#: Waiting until the family member present leaves or sleeps ("not rn, maybe later when my brother goes out",
+#: "ahora no, luego cuando se vaya mi madre", "nie teraz, może jak tata wyjdzie"; s31): counted with someone of
+#: the family named (:data:`_PRESENT_PEOPLE`), never with "he" / "she" alone or anything else said.
+_LEAVING_WORDS = frozenset({
+    "maybe", "when", "goes", "out", "leaves", "gone", "asleep", "sleeps", "sleeping", "bed", "to",
+    "quizas", "quiza", "tal", "vez", "cuando", "se", "vaya", "vayan", "salga", "salgan", "duerma", "duerman",
+    "acueste", "moze", "jak", "kiedy", "wyjdzie", "wyjda", "pojdzie", "pojda", "zasnie", "zasna", "spac"})
 #: Not being able to talk now, and fillers.
 _CANT_TALK_WORDS = frozenset({
     "i", "cant", "can", "t", "not", "talk", "write", "text", "chat", "now", "rn", "right", "later", "no", "puedo",
@@ -841,6 +878,8 @@ def _reason(tokens: Sequence[str]) -> Optional[bool]:
     family present or arriving, being busy, not being able to talk now — and fillers: True when someone is
     present, False when not, None when anything else is said (a person from online, a secret, harm)."""
     allowed = _PRESENT_PEOPLE | _PRESENT_WORDS | _BUSY_WORDS | _CANT_TALK_WORDS | _REASON_FILLERS
+    if _PRESENT_PEOPLE & set(tokens):
+        allowed |= _LEAVING_WORDS  # until someone of the family leaves ("maybe later when my brother goes out")
     if not all(t in allowed for t in tokens) or all(t in _REASON_FILLERS for t in tokens):
         return None  # something else said, or no reason at all ("sorki, nie teraz xd": as before)
     return bool(_PRESENT_PEOPLE & set(tokens))

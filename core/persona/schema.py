@@ -58,8 +58,10 @@ COVER_ACKS: Final = {
     "ack_peer_help": "heard",
 }
 #: Voice keys whose variations carry no safety step: a random pick among them changes nothing.
-#: Every other voice key takes exactly one variation per language (safety paths are deterministic).
-FREE_VARIATION_KEYS: Final = ("greet", "thanks", "goodbye", "out_of_scope", "probe")
+#: Every other voice key takes exactly one variation per language (safety paths are deterministic);
+#: ``probe`` ("is this a helpline?") is a cover line and takes one too (session 31: one of two game-bot
+#: probe answers spoke of coaches, so the same conversation kept or broke the disguise at random).
+FREE_VARIATION_KEYS: Final = ("greet", "thanks", "goodbye", "out_of_scope")
 #: Voice lines the actions fill in themselves (not Rasa responses), with the placeholders each must
 #: contain. In cover voice a referral keeps the disguise ("our partner pharmacy") while the number
 #: itself is exact; ``{details}`` (", free, open 24/7") may follow the contact.

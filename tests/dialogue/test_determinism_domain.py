@@ -1,9 +1,9 @@
 """Safety paths are deterministic: no random pick among response variations (issue 13).
 
 Rasa picks one variation at random among those whose conditions match. Only the voice keys of
-``core.persona.schema.FREE_VARIATION_KEYS`` (greetings, thanks, goodbye, out of scope, probe) and a
-persona's own cover answers may have several; every other response of the merged domain has
-exactly one variation per condition (persona and language).
+``core.persona.schema.FREE_VARIATION_KEYS`` (greetings, thanks, goodbye, out of scope; not the
+probe answer, a cover line) and a persona's own cover answers may have several; every other response
+of the merged domain has exactly one variation per condition (persona and language).
 """
 from __future__ import annotations
 
