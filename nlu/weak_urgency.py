@@ -58,7 +58,7 @@ VERBAL = {
 #: Words that only say who the code is about ("home level boss is my stepdad", "its my dad", "es mi padrastro",
 #: "to przez ojczyma"): articles, the code's "home level boss", linking words. No word of time, place or harm.
 _WHO_WORDS = frozenset({
-    "the", "a", "an", "my", "our", "is", "its", "it", "it's", "s", "who", "home", "level", "lvl", "boss", "at",
+    "the", "a", "an", "my", "our", "is", "its", "it", "it's", "s", "who", "level", "lvl", "boss", "at",
     "pls", "plz", "please", "hi", "hey", "and", "about", "because", "of", "cause", "cuz", "coz", "for", "me", "i",
     "need",
     "want", "el", "la", "los", "las", "un", "una", "es", "mi", "por", "de", "porfa", "quiero", "necesito",
@@ -97,7 +97,8 @@ def is_code_and_who(folded: str, names: Sequence[str], people: Mapping[str, Sequ
                     lang: Optional[str]) -> bool:
     """Whether ``folded`` is one of the catalogue ``names`` (its words, in order) and a person named by
     relation (``people``, e.g. "stepdad", "ojczym") with only :data:`_WHO_WORDS` beside them."""
-    said = words(folded)
+    # "home level" is the code's; "home" alone says where someone is ("lantern quest my stepdad is home": urgent)
+    said = " ".join(words(folded)).replace("home level", "level").replace("home lvl", "lvl").split()
     cues = people.get(lang, ()) if lang else [w for ws in people.values() for w in ws]
     relations = {fold(w) for w in cues if " " not in w}
     for name in names:

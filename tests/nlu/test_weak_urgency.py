@@ -69,6 +69,7 @@ def test_past_danger(text: str, lang: str, past: bool) -> None:
     ("lantern quest, the home level boss is my mum's boyfriend", True),
     ("lantern quest. home level boss is my stepdad and hes drunk tonight", False),
     ("lantern quest, my stepdad is coming up the stairs", False),
+    ("lantern quest my stepdad is home", False),  # someone at home now (test_persona_context)
     ("lantern quest", False),  # the bare name: nlu/quiet.py is_bare_name
 ])
 def test_code_and_who(text: str, who: bool) -> None:
