@@ -41,6 +41,9 @@ from nlu.quiet import (
 from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
+from nlu.weak_urgency import (
+    is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
+)
 from nlu.parts import PARTS, all_openers
 from core.persona import project_personas
 from core.text import fold, fold_name
@@ -567,10 +570,22 @@ class PersonaContext(PopbotComponent, IntentClassifier):
               and is_bare_name(folded, self.catalogues.get(persona, ()))):
             # "lantern quest?" alone (the urgent code at 0.67 drew 999): the code's discreet question
             decision = as_coded_help(decision)
+        elif (decision.intent == CODED_URGENT and persona_of(decision.source) == persona
+              and not any(self.danger.found(folded, lang))
+              and is_code_and_who(folded, self.catalogues.get(persona, ()), self.someone, lang)):
+            # "lantern quest. home level boss is my stepdad" (the urgent code .53 drew 999): the code and who it is
+            # about, no word of the moment — the code's discreet question, as for the bare name (s31,
+            # nlu/weak_urgency.py)
+            decision = as_coded_help(decision)
         elif is_plain_visit_request(decision, persona, folded, lang, self.come_for_me, has_address):
             # plain bot: an address and "come get me" (read as ordinary talk without a harm word) is
             # a visit request: the emergency reply and a person at once (nlu/quiet.py)
             decision = as_visit_request(decision)
+        elif (decision.intent == "visit_request" and persona_of(decision.source) == persona
+              and is_business_order(folded, lang) and not says_harm(folded, lang, harm_cues)):
+            # "3 chamomile creams for my salon, delivery to 5 King Street" (the visit code .93 drew 999): a business's
+            # order with its address and no harm word — the code's discreet question, not the emergency line (s31)
+            decision = as_coded_help(decision)
         elif is_coded_visit_request(decision, persona, has_address):
             # inside a persona: the code with a street address is the visit code (nlu/quiet.py)
             decision = as_visit_request(decision)
@@ -668,6 +683,23 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
             # of breaking off, and nothing of harm — a shopper's line, answered in cover (s26, core/safety.py)
             decision = as_cover(decision, persona)
+        elif is_weak_danger(decision, folded, lang, self.danger, harm_cues, (
+                self.urgent_cues, self.beneath.said, self.beneath.means, self.beneath.fear, self.beneath.sleeping_rough)
+        ) or is_past_danger(decision, folded, lang, self.danger):
+            # "odio mi vida, en mi casa todos me gritan" (danger now .47 drew 112 and "get somewhere safe"), "my
+            # parents said theyll kick me out" (.27, a near tie behind exploitation .36): danger now read weakly whose
+            # only trouble is a fight in words or being put out later (no word of the moment, no weapon, no harm,
+            # violence or self-harm word) — the next help reading that is not urgent
+            # by itself; so is danger now said of a time that is over ("oh and he locked me out last night too", .96,
+            # drew 112 and "get somewhere safe": a past event, nlu/weak_urgency.py is_past_danger). s31
+            decision = without_danger(decision)
+        elif (persona != NO_PERSONA and persona_of(decision.source) is None and not decision.urgent and (
+                (decision.signal == "self_harm" and is_game_rage(folded))
+                or (decision.intent == "peer_help" and is_parent(folded) and not says_harm(folded, lang, harm_cues)))):
+            # in a persona, "i wanna kms this game is so bad" (self-harm .71) and a dad's "someone keeps messaging
+            # my son weird stuff, how do i block them" (a friend's story .52) drew the plain counselor line: gamer
+            # slang beside a game, a parent with no harm word — the code's discreet question in cover voice (s31)
+            decision = as_coded_help(decision)
         beneath = danger_beneath(Ranked(decision.intent, decision.confidence, decision.source), decision.ranking,
                                  folded, lang, self.beneath, self.danger)
         if beneath is not None:
