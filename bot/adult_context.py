@@ -113,12 +113,12 @@ def _harm_lists() -> tuple[tuple[Mapping[str, Sequence[str]], ...], Mapping[str,
     Not ``self_harm_urgent``: its times ("today", "tonight") are a delivery's words too; self-harm itself is said
     in ``self_harm_said``."""
     from core import PROJECT_ROOT
-    from nlu.components.persona import _load_cues, _load_danger
+    from nlu.cues import cue_list, danger_cues
 
     path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
-    lists = tuple(_load_cues(path, key) for key in ("harm", "done_to_me", "fear", "self_harm_said",
-                                                     "self_harm_means", "ran_away"))
-    return lists, _load_cues(path, "arriving"), _load_danger(path)
+    lists = tuple(cue_list(path, key) for key in ("harm", "done_to_me", "fear", "self_harm_said",
+                                                   "self_harm_means", "ran_away"))
+    return lists, cue_list(path, "arriving"), danger_cues(path)
 
 
 @lru_cache(maxsize=8)

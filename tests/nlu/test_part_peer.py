@@ -26,18 +26,18 @@ import pytest
 
 from core.safety import TENTATIVE_CONFIDENCE, Decision, PartCues, part_counts
 from core.text import fold
-from nlu.components.persona import PersonaContext, _folded
-from nlu.cues import load_cues
+from nlu.components.persona import PersonaContext
+from nlu.cues import folded, load_cues
 from tests.nlu.test_cues import SHIPPED
 from tests.nlu.test_long_messages import _reading, seen
 
 
 def _cues() -> PartCues:
     c = load_cues(Path(SHIPPED))
-    return PartCues(done_to_friend=_folded(c.done_to_friend),
-                    friend_self_harm=(_folded(c.friend_self_harm), _folded(c.self_harm_said)),
-                    fear=_folded(c.fear_of), someone=_folded(c.someone), unnamed=_folded(c.someone_unnamed),
-                    over_now=_folded(c.over_now), someone_present=_folded(c.someone_present))
+    return PartCues(done_to_friend=folded(c.done_to_friend),
+                    friend_self_harm=(folded(c.friend_self_harm), folded(c.self_harm_said)),
+                    fear=folded(c.fear_of), someone=folded(c.someone), unnamed=folded(c.someone_unnamed),
+                    over_now=folded(c.over_now), someone_present=folded(c.someone_present))
 
 
 CUES = _cues()
