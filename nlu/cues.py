@@ -153,6 +153,11 @@ class CuesFile(Strict):
     done_to_friend: Cues = {}
     friend_self_harm: Cues = {}
     over_now: Cues = {}
+    # s31: a mishap that befalls anyone (an accident, an illness) and a fall or break: a whole friend's story said to be
+    # over is ordinary talk (core/safety.py friend_fine_now)
+    mishap: Cues = {}
+    mishap_acts: Cues = {}
+    injury_signs: Cues = {}
     someone_present: Cues = {}
     number_ask: Cues = {}
     # s26: a number asked for to pass on to a friend (plain bot)

@@ -32,6 +32,7 @@ from core import PROJECT_ROOT
 from nlu.quiet import (
     ASKING,
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_danger_now, as_location_answer, as_not_safe,
+    as_ordinary,
     as_visit_request, asks_number_as_someone_comes,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
@@ -48,7 +49,8 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
-    asks_helpline, contains_cue, cues_of, danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading,
+    asks_helpline, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue, is_only,
+    made_of, part_reading,
     says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
@@ -289,7 +291,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             friend_self_harm=(folded(cues_file.friend_self_harm), folded(cues_file.self_harm_said)),
             fear=folded(cues_file.fear_of), someone=folded(cues_file.someone),
             unnamed=folded(cues_file.someone_unnamed), over_now=folded(cues_file.over_now),
-            someone_present=folded(cues_file.someone_present))
+            someone_present=folded(cues_file.someone_present), mishap=folded(cues_file.mishap),
+            mishap_acts=folded(cues_file.mishap_acts), injury_signs=folded(cues_file.injury_signs))
         self.beneath = Beneath(
             said=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=cue_list(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -657,6 +660,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
             # help reading; a runaway read as self-harm is danger now (s25, core/safety.py danger_beneath)
             decision = decide_on(_led_by(beneath.source, pairs))
+        elif friend_fine_now(decision, folded, lang, self.part_cues, lambda rest: says_nothing_of_harm(
+                rest, lang, harm_cues, {}, self.danger, self.beneath, self.done_to_me, self.arriving)):
+            # "my best friend had her appendix out but shes all better" (peer_help .80), "tata koleżanki miał
+            # wypadek ale już wszystko dobrze": a friend's accident or illness said to be over, nothing done to the
+            # friend by a person — ordinary talk (s31, core/safety.py friend_fine_now; no urgency cues: "ok now" holds
+            # their "now")
+            decision = as_ordinary(decision, persona)
         parts = message.get(PARTS) or []
         if decision.signal == "none" and parts:
             # a long message read as ordinary talk whose part reads a help signal with confidence ("…we did the

@@ -406,7 +406,7 @@ NEIGHBOURS = [
     ('plain', 'en', 'we went to the beach on sunday and built a massive sandcastle. btw my friend got stung by a jellyfish and it hurt loads but she is ok now', 'none'),  # false
     ('plain', 'es', 'hoy en clase de plástica hicimos máscaras de cartón y quedaron muy chulas. además mi amiga tiene miedo a las agujas y lloró con la vacuna', 'none'),  # false
     ('plain', 'es', 'el domingo fuimos a la playa e hicimos un castillo de arena enorme. por cierto a mi amiga le picó una medusa y le dolió mucho pero ya está bien', 'none'),  # false
-    ('plain', 'es', 'fuimos a patinar sobre hielo con el cole y fue genial. lo que pasa es que mi amigo se cayó y se hizo daño en la muñeca pero ya está mejor', 'peer_help'),  # false
+    ('plain', 'es', 'fuimos a patinar sobre hielo con el cole y fue genial. lo que pasa es que mi amigo se cayó y se hizo daño en la muñeca pero ya está mejor', 'none'),  # false; s31: none (friend_fine_now: a fall, over; main read the whole as peer_help)
     ('plain', 'es', 'mi madre me dejó quedarme despierta para ver el partido y ganamos. además mi mejor amiga tiene miedo al dentista y tiene que ir mañana', 'none'),  # false
     ('plain', 'es', 'hicimos tortitas esta mañana y una se cayó al suelo jaja. por cierto mi amiga tiene gripe y le duele todo el cuerpo', 'none'),  # false
     ('plain', 'pl', 'w niedzielę byliśmy nad morzem i zbudowaliśmy wielki zamek z piasku. aha i koleżankę poparzyła meduza i bardzo bolało ale już jej przeszło', 'none'),  # false
