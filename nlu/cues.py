@@ -158,6 +158,10 @@ class CuesFile(Strict):
     mishap: Cues = {}
     mishap_acts: Cues = {}
     injury_signs: Cues = {}
+    # s31: the child fine now after harm that stopped (core/safety.py bullying_over)
+    over_for_me: Cues = {}
+    harm_stopped: Cues = {}
+    harm_ongoing: Cues = {}
     someone_present: Cues = {}
     number_ask: Cues = {}
     # s26: a number asked for to pass on to a friend (plain bot)

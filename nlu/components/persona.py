@@ -49,7 +49,7 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
-    asks_helpline, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue, is_only,
+    asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue, is_only,
     made_of, part_reading,
     says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
@@ -292,7 +292,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             fear=folded(cues_file.fear_of), someone=folded(cues_file.someone),
             unnamed=folded(cues_file.someone_unnamed), over_now=folded(cues_file.over_now),
             someone_present=folded(cues_file.someone_present), mishap=folded(cues_file.mishap),
-            mishap_acts=folded(cues_file.mishap_acts), injury_signs=folded(cues_file.injury_signs))
+            mishap_acts=folded(cues_file.mishap_acts), injury_signs=folded(cues_file.injury_signs),
+            over_for_me=folded(cues_file.over_for_me), harm_stopped=folded(cues_file.harm_stopped),
+            harm_ongoing=folded(cues_file.harm_ongoing))
         self.beneath = Beneath(
             said=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=cue_list(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -660,12 +662,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
             # help reading; a runaway read as self-harm is danger now (s25, core/safety.py danger_beneath)
             decision = decide_on(_led_by(beneath.source, pairs))
-        elif friend_fine_now(decision, folded, lang, self.part_cues, lambda rest: says_nothing_of_harm(
-                rest, lang, harm_cues, {}, self.danger, self.beneath, self.done_to_me, self.arriving)):
+        elif any(over(decision, folded, lang, self.part_cues, lambda rest: says_nothing_of_harm(
+                rest, lang, harm_cues, {}, self.danger, self.beneath, self.done_to_me, self.arriving))
+                 for over in (friend_fine_now, bullying_over)):
             # "my best friend had her appendix out but shes all better" (peer_help .80), "tata koleżanki miał
             # wypadek ale już wszystko dobrze": a friend's accident or illness said to be over, nothing done to the
-            # friend by a person — ordinary talk (s31, core/safety.py friend_fine_now; no urgency cues: "ok now" holds
-            # their "now")
+            # friend by a person; "i was bullied in primary but it stopped when i changed school, im fine now"
+            # (bullying .93): bullying past and stopped, the child fine now — ordinary talk (s31, core/safety.py
+            # friend_fine_now, bullying_over; no urgency cues: "ok now" holds their "now")
             decision = as_ordinary(decision, persona)
         parts = message.get(PARTS) or []
         if decision.signal == "none" and parts:
