@@ -5,8 +5,8 @@ delivery, a birthday present for my wife") with no harm cue is the urgent discre
 (``core.safety.is_adult_order``). Said over two messages — "looking for something for my mother-in-law", then "no
 thanks, just send it express" — the second line alone is the persona's urgent code, and the shopper was told to call
 112. This module reads such a line with the conversation before it, after the NLU and before the dialogue sees the
-message (:func:`after_parse`, run by ``bot.handoff.gate.install``'s after-parse hook; the tracker is in memory: no
-database hop):
+message (:func:`read_with_adult_context`, run by ``bot.handoff.gate``'s after-parse hook; the tracker is in memory:
+no database hop):
 
 the message is the persona's urgent code (intent and signal ``urgent``) inside a shop persona, made only of a
 shop errand's words (:data:`ERRAND`: delivery words with declining, polite and the catalogue's words around them, at
@@ -25,7 +25,6 @@ too) keep the emergency reply first.
 """
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from typing import Any, Final, Mapping, Optional, Sequence
 
@@ -33,8 +32,6 @@ from core.persona import persona_by_id
 from core.safety import CODED_HELP, CODED_URGENT, Phrases, has_cue, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA
 from core.text import fold, words
-
-log = logging.getLogger(__name__)
 
 #: The parse key that says the message was read with an adult customer's earlier line.
 ADULT_CONTEXT: Final = "adult_context"
@@ -116,12 +113,12 @@ def _harm_lists() -> tuple[tuple[Mapping[str, Sequence[str]], ...], Mapping[str,
     Not ``self_harm_urgent``: its times ("today", "tonight") are a delivery's words too; self-harm itself is said
     in ``self_harm_said``."""
     from core import PROJECT_ROOT
-    from nlu.components.persona import _load_cues, _load_danger
+    from nlu.cues import cue_list, danger_cues
 
     path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
-    lists = tuple(_load_cues(path, key) for key in ("harm", "done_to_me", "fear", "self_harm_said",
-                                                     "self_harm_means", "ran_away"))
-    return lists, _load_cues(path, "arriving"), _load_danger(path)
+    lists = tuple(cue_list(path, key) for key in ("harm", "done_to_me", "fear", "self_harm_said",
+                                                   "self_harm_means", "ran_away"))
+    return lists, cue_list(path, "arriving"), danger_cues(path)
 
 
 @lru_cache(maxsize=8)
@@ -222,12 +219,3 @@ def read_with_adult_context(parse: dict, tracker: Any) -> bool:
     parse["intent"] = {"name": CODED_HELP, "confidence": confidence}
     parse[ADULT_CONTEXT] = True
     return True
-
-
-async def after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
-    """An after-parse step (``core.rasa_compat.install_message_hooks``): :func:`read_with_adult_context`. An error
-    leaves the NLU's parse as it was (only the error's kind is logged)."""
-    try:
-        read_with_adult_context(parse, tracker)
-    except Exception as exc:  # never break the conversation
-        log.error("reading with the adult context failed: %s", exc.__class__.__name__)

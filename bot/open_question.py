@@ -4,9 +4,9 @@ The NLU reads one message: "why?", "po co ci to?", "to drugie", "el otro", "what
 real person" alone have no open question, and the classifier reads them by their words ("why?" a yes at .71, "to
 drugie" bullying .44, "el otro" the quiet code .42, "can i talk to a real person" asking for a person, which inside a
 persona is its discreet question again). Some of them only make sense with the bot's last question. This module
-reads them with it, after the NLU and before the dialogue sees the message (:func:`after_parse`, the
-``after_parse`` hook of ``core.rasa_compat.install_message_hooks``, installed by ``bot.handoff.gate.install``; the
-tracker is in memory: no database hop):
+reads them with it, after the NLU and before the dialogue sees the message (:func:`read_with_open_question`,
+run by ``bot.handoff.gate``'s after-parse hook, installed with the handoff hooks; the tracker is in memory: no
+database hop):
 
 * a place question is open — "which city?" (``utter_ask_location``), "is now a good moment? which city?"
   (``utter_help_accepted``, where the persona's good-moment question asks the city: it has a ``why_accepted``
@@ -38,7 +38,6 @@ line only (nlu/dialogue/rules.yml).
 """
 from __future__ import annotations
 
-import logging
 from typing import Any, Optional
 
 from actions.referral import ALL_ASKED
@@ -46,8 +45,6 @@ from core.persona import persona_by_id
 from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
 from nlu.open_answers import asks_about_offer, asks_for_a_person, asks_what_it_means, says_other_one, says_why
-
-log = logging.getLogger(__name__)
 
 #: The open questions this module reads answers to.
 PLACE = "place"                  # "which city?" (utter_ask_location)
@@ -175,12 +172,3 @@ def read_with_open_question(parse: dict, tracker: Any) -> Optional[str]:
     parse["entities"] = [e for e in parse.get("entities") or [] if e.get("entity") not in _READING_ENTITIES]
     parse[OPEN_ANSWER] = kind
     return kind
-
-
-async def after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
-    """The ``after_parse`` hook (``core.rasa_compat.install_message_hooks``): :func:`read_with_open_question`. An error
-    leaves the NLU's parse as it was (the message is never lost for it; only the error's kind is logged)."""
-    try:
-        read_with_open_question(parse, tracker)
-    except Exception as exc:  # never break the conversation
-        log.error("reading with the open question failed: %s", exc.__class__.__name__)

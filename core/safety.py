@@ -1552,7 +1552,10 @@ class PartCues:
     friend (``done_to_friend``), the friend's self-harm (``friend_self_harm``, with the child's ``self_harm_said``),
     fear (``fear``: "scared of", "boi się") of someone at home (``someone``), a part said to be over or fine
     (``over_now``, whole words), and someone at home present or acting (``someone_present``, with ``someone`` or
-    ``unnamed``)."""
+    ``unnamed``); a mishap that befalls anyone (``mishap``: an accident, an illness) or a fall or a break
+    (``mishap_acts``) and the signs of injury that hide harm (``injury_signs``: bruises), for :func:`friend_fine_now`;
+    the child fine now (``over_for_me``) after harm that stopped (``harm_stopped``) and does not go on
+    (``harm_ongoing``), for :func:`bullying_over` (s31)."""
 
     done_to_friend: Mapping[str, Sequence[str]] = field(default_factory=dict)
     friend_self_harm: Sequence[Mapping[str, Sequence[str]]] = ()
@@ -1561,6 +1564,12 @@ class PartCues:
     unnamed: Mapping[str, Sequence[str]] = field(default_factory=dict)
     over_now: Mapping[str, Sequence[str]] = field(default_factory=dict)
     someone_present: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    mishap: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    mishap_acts: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    injury_signs: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    over_for_me: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    harm_stopped: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    harm_ongoing: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def harms_friend(self, folded: str, lang: Optional[str]) -> bool:
         """Whether a part says harm done by a person to a friend ("her dad hits her", "la amenaza su novio", "kolegę
@@ -1619,6 +1628,65 @@ def part_counts(whole: Decision, folded: str, reading: Decision, lang: Optional[
         return True
     sure_cover = persona_of(whole.source) is not None and whole.confidence >= TENTATIVE_CONFIDENCE
     return not sure_cover and cues.fears_someone(folded, lang)
+
+
+#: At most this many words may follow "she's fine now" in :func:`friend_fine_now` ("…shes fine now, should i bring her
+#: something").
+MAX_AFTER_FINE = 8
+
+
+def friend_fine_now(decision: Decision, folded: str, lang: Optional[str], cues: PartCues,
+                    no_harm: Callable[[str], bool]) -> bool:
+    """Whether a whole message read as a friend's story (``peer_help``, not urgent) tells a mishap (an accident or an
+    illness; a fall or a break with no family member named) and says it is over or fine (``over_now``, whole words:
+    "my best friend had her appendix out but shes all better", "el hermano de mi amigo tuvo un accidente con la moto
+    pero ya está bien", "przyjaciółka była chora ale już jej przeszło"), with no harm done to the friend by a person,
+    no self-harm of the friend, no fear of someone at home, no sign of injury ("she has bruises and says she fell";
+    :class:`PartCues`), nothing of harm to the child (``no_harm``), and after "it is over" at most
+    :data:`MAX_AFTER_FINE` words and nobody named ("ya está bien y su madre le grita" keeps its reading): ordinary talk
+    (s31; what :func:`part_counts` reads for a part of a long message). "my friends dad hits her but shes fine now",
+    "mi amiga se corta pero dice que ya está bien" keep their reading."""
+    if decision.signal != "peer_help" or decision.urgent or said_over_at_end(folded, lang, cues.over_now, cues) is None:
+        return False
+    mishap = has_cue(folded, lang, cues.mishap) or (
+        has_cue(folded, lang, cues.mishap_acts) and not has_word_cue(folded, lang, cues.someone))
+    return (mishap and not has_cue(folded, lang, cues.injury_signs) and not cues.harms_friend(folded, lang)
+            and not cues.fears_someone(folded, lang) and no_harm(folded))
+
+
+def said_over_at_end(folded: str, lang: Optional[str], over: Mapping[str, Sequence[str]],
+                     cues: PartCues) -> Optional[int]:
+    """The word index where the last cue of ``over`` ("she's fine now", "ya estoy bien") starts, when at most
+    :data:`MAX_AFTER_FINE` words and nobody (``someone``, ``unnamed``: "…ya está bien y su madre le grita todo el
+    rato", "…im fine now, they still wait for me after school") follow it; None otherwise."""
+    tokens = _WORD.findall(folded)
+    spans = list(_cue_spans(tokens, lang, over))
+    if not spans:
+        return None
+    start, end = max(spans, key=lambda span: span[1])
+    after = " ".join(tokens[end:])
+    if len(tokens) - end > MAX_AFTER_FINE or any(has_word_cue(after, lang, people)
+                                                 for people in (cues.someone, cues.unnamed)):
+        return None
+    return start
+
+
+def bullying_over(decision: Decision, folded: str, lang: Optional[str], cues: PartCues,
+                  no_harm: Callable[[str], bool]) -> bool:
+    """Whether a whole message read as bullying (not urgent) tells it as past and stopped (``harm_stopped``: "it
+    stopped when i changed school", "me cambié de cole", "w podstawówce", "przestali") before the child says they
+    are fine now (``over_for_me``, the message's end by :func:`said_over_at_end`: "…im fine now", "…ya estoy bien",
+    "…już jest dobrze"), with nothing of harm (``no_harm``: no hitting, fear, self-harm, danger): ordinary talk (s31).
+    Bullying going on ("they bully me every day but im fine now", "me hacen bullying pero ya estoy bien", "it still
+    happens sometimes but im fine": ``harm_ongoing``), or told with someone still waiting ("…im fine now, they still wait for me after school"), keeps its reading."""
+    if decision.signal != "bullying" or decision.urgent:
+        return False
+    start = said_over_at_end(folded, lang, cues.over_for_me, cues)
+    if start is None:
+        return False
+    before = " ".join(_WORD.findall(folded)[:start])
+    return (has_cue(before, lang, cues.harm_stopped) and not has_word_cue(folded, lang, cues.harm_ongoing)
+            and no_harm(folded))
 
 
 #: A part of a long message read as a help signal at least this confident may win over the whole's ordinary talk (s28,

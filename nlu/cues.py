@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from pydantic import conlist
 
 from core.persona.spec import Lang
+from core.safety import Danger
+from core.text import fold
 from core.yamlcheck import Strict, Text, checked, read_checked
 
 
@@ -151,6 +153,15 @@ class CuesFile(Strict):
     done_to_friend: Cues = {}
     friend_self_harm: Cues = {}
     over_now: Cues = {}
+    # s31: a mishap that befalls anyone (an accident, an illness) and a fall or break: a whole friend's story said to be
+    # over is ordinary talk (core/safety.py friend_fine_now)
+    mishap: Cues = {}
+    mishap_acts: Cues = {}
+    injury_signs: Cues = {}
+    # s31: the child fine now after harm that stopped (core/safety.py bullying_over)
+    over_for_me: Cues = {}
+    harm_stopped: Cues = {}
+    harm_ongoing: Cues = {}
     someone_present: Cues = {}
     number_ask: Cues = {}
     # s26: a number asked for to pass on to a friend (plain bot)
@@ -206,3 +217,23 @@ class CuesError(ValueError):
 def load_cues(path: Path) -> CuesFile:
     """The checked cues file at ``path`` (raises :class:`CuesError`)."""
     return checked(CuesFile, read_checked(path.read_text(encoding="utf-8"), str(path), CuesError), str(path), CuesError)
+
+
+def folded(by_lang: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
+    """``{lang: [folded cue, ...]}`` of a cue list of the cues file."""
+    return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
+
+
+def cue_list(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]]:
+    """``{lang: [folded cue, ...]}`` of the list ``key`` of the cues file at ``path``."""
+    return folded(getattr(load_cues(path), key))
+
+
+def danger_cues(path: Path) -> Danger:
+    """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``) and ``not_framing``
+    of the cues file at ``path``, folded."""
+    cues_file = load_cues(path)
+    section = cues_file.danger_urgent
+    return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
+                  calm=folded(section.calm), fiction=folded(section.fiction), soon=folded(section.soon),
+                  not_fiction=folded(cues_file.not_framing))

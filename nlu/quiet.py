@@ -351,6 +351,20 @@ def as_cover(decision: Decision, persona: str) -> Decision:
                                signal="none", urgent=False)
 
 
+def as_ordinary(decision: Decision, persona: str) -> Decision:
+    """``decision`` turned into ordinary talk (signal ``none``, not urgent): inside a persona its best-ranked cover
+    intent (:func:`as_cover`), else the best-ranked reading with no help signal, else ``out_of_scope``."""
+    covered = as_cover(decision, persona) if persona != NO_PERSONA else decision
+    if covered.signal == "none":
+        return covered
+    found = next((r for r in decision.ranking if signal_for_intent(r.intent)[0] == "none"
+                  and r.intent not in CODE_INTENTS), None)
+    intent, confidence, source = ((found.intent, found.confidence, found.source) if found is not None
+                                  else ("out_of_scope", 0.0, "out_of_scope"))
+    return dataclasses.replace(decision, intent=intent, confidence=confidence, source=source, signal="none",
+                               urgent=False)
+
+
 #: Words around a bare catalogue name that add nothing to it ("the Lantern Quest pls?").
 _NAME_FILLERS = frozenset({"the", "a", "an", "pls", "plz", "please", "hi", "hey", "el", "la", "los", "las", "un", "una",
                            "porfa", "prosze", "poprosze"})

@@ -26,9 +26,9 @@
   A bare "whats the number" right after the bot's quiet line, answered with small talk or a cover line, gets the
   no_number line (:func:`number_after_quiet_line`): no number while someone may be reading.
 
-:func:`install` also puts ``bot.open_question.after_parse`` after the NLU (an answer read with the bot's open
-question: "why?" to "which city?"), then ``bot.adult_context.after_parse`` (a shop errand read as the urgent code
-after an adult customer's line: the urgent discreet question); no database work.
+:func:`install` also puts :func:`_after_parse` after the NLU: ``bot.open_question`` (an answer read with the bot's
+open question: "why?" to "which city?"), then ``bot.adult_context`` (a shop errand read as the urgent code after an
+adult customer's line: the urgent discreet question); no database work.
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import re
 from typing import Any, Callable
 
@@ -61,6 +62,8 @@ from core.safety import Phrases, made_of
 from core.text import fold
 from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
 from nlu.quiet import load_phrases
+
+log = logging.getLogger(__name__)
 
 #: Replies that tell the child a person will write (or accept the offer of one). The offer itself
 #: (``utter_offer_counselor``, "shall I pass you over?") is a question: only "yes" queues.
@@ -351,13 +354,21 @@ async def _gates(processor: Any, message: Any) -> bool:
 
 
 async def _after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
-    """The after-parse steps, in order: the open question's, then the adult customer's context."""
-    await open_question.after_parse(processor, message, tracker, parse)
-    await adult_context.after_parse(processor, message, tracker, parse)
+    """The after-parse hook (``core.rasa_compat.install_message_hooks``): the readings with the conversation, in
+    order — the open question's (``bot.open_question.read_with_open_question``), then the adult customer's context
+    (``bot.adult_context.read_with_adult_context``). Each changes the parse in place; an error in one leaves the
+    parse as that step found it and the next still runs (the message is never lost for it; only the error's kind
+    is logged)."""
+    for name, step in (("the open question", open_question.read_with_open_question),
+                       ("the adult context", adult_context.read_with_adult_context)):
+        try:
+            step(parse, tracker)
+        except Exception as exc:  # never break the conversation
+            log.error("reading with %s failed: %s", name, exc.__class__.__name__)
 
 
 def install() -> None:
     """Install both hooks into Rasa (idempotent), and the readings with the conversation after the NLU
-    (``bot.open_question.after_parse``: "why?" to "which city?", "to drugie" to "Boston in the US?";
-    ``bot.adult_context.after_parse``: "no thanks, just send it express" after "a present for my wife")."""
+    (:func:`_after_parse`: "why?" to "which city?", "to drugie" to "Boston in the US?"; "no thanks, just send it
+    express" after "a present for my wife")."""
     rasa_compat.install_message_hooks(_gates, before_send, _after_parse)

@@ -32,6 +32,7 @@ from core import PROJECT_ROOT
 from nlu.quiet import (
     ASKING,
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_danger_now, as_location_answer, as_not_safe,
+    as_ordinary,
     as_visit_request, asks_number_as_someone_comes,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
@@ -51,14 +52,15 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
-    asks_helpline, contains_cue, cues_of, danger_beneath, decide, has_cue, has_word_cue, is_only, made_of, part_reading,
+    asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue, is_only,
+    made_of, part_reading,
     says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.intent_classifier import split_by_persona
 from nlu.components.location import location_entities, locate_for_persona, persona_catalogues, persona_countries
-from nlu.cues import load_cues
+from nlu.cues import cue_list, danger_cues, folded, load_cues
 from nlu.spelling import Speller, word_counts
 from referrals.geo import ANSWER_WORDS, COMMON_WORDS, HOME_VERBS, Located, is_place_name, well_known
 
@@ -95,30 +97,12 @@ def _with_whole_address(text: str, entities: List[dict]) -> List[dict]:
     return entities
 
 
-def _folded(by_lang: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
-    """``{lang: [folded cue, ...]}`` of a cue list of the cues file."""
-    return {lang: sorted({fold(w) for w in words}) for lang, words in by_lang.items()}
-
-
-def _load_cues(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]]:
-    """``{lang: [folded cue, ...]}`` of the list ``key`` of the cues file."""
-    return _folded(getattr(load_cues(path), key))
-
-
 def _load_announcing(path: Path, key: str) -> Dict[str, List[str]]:
     """The folded cues of ``announcing.<key>`` (``before``, ``time``, ``between``, ``small_talk``),
     ``{lang: [cue, ...]}``; none when the cues file has no such section."""
     section = load_cues(path).announcing
-    return _folded(getattr(section, key)) if section is not None else {}
+    return folded(getattr(section, key)) if section is not None else {}
 
-
-def _load_danger(path: Path) -> Danger:
-    """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``), ``{lang: [folded cue, ...]}`` each."""
-    cues_file = load_cues(path)
-    section = cues_file.danger_urgent
-    return Danger(now=_folded(section.now), weapons=_folded(section.weapons), friend=_folded(section.friend),
-                  calm=_folded(section.calm), fiction=_folded(section.fiction), soon=_folded(section.soon),
-                  not_fiction=_folded(cues_file.not_framing))
 
 
 def _load_risk_cues() -> Dict[str, Dict[str, List[str]]]:
@@ -258,67 +242,70 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # Cue lists are read from the project's files whenever the component is built, not
         # frozen into the model: editing them needs no retraining (Rasa's fingerprint would not
         # see them, since they are not training data).
-        self.urgent_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"])
-        self.no_plan: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_no_plan")
-        self.postponing: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "postponing")
-        self.adult_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
-        self.harm_cues: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "harm")
-        self.done_to_me: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
-        self.arriving: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "arriving")
-        self.someone: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "someone")
-        self.someone_unnamed: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+        self.urgent_cues: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"])
+        self.no_plan: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_no_plan")
+        self.postponing: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "postponing")
+        self.adult_cues: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
+        self.harm_cues: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "harm")
+        self.done_to_me: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
+        self.arriving: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "arriving")
+        self.someone: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "someone")
+        self.someone_unnamed: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
-        self.number_ask: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_ask")
+        self.number_ask: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "number_ask")
         self.number_to_pass_on = Phrases(
-            _load_cues(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
-            {lang: set(words) for lang, words in _load_cues(PROJECT_ROOT / self.config["cues_file"],
+            cue_list(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
+            {lang: set(words) for lang, words in cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                             "number_to_pass_on_fillers").items()})
-        self.helpline_names: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "helpline_names")
+        self.helpline_names: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "helpline_names")
         self.helpline_generic = load_phrases(PROJECT_ROOT / self.config["cues_file"], "helpline_generic")
-        self.helpline_request: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+        self.helpline_request: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                  "helpline_request")
-        self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
-        self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
-        self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
-        self.knocking: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "knocking")
-        self.goodbyes: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "goodbyes")
+        self.pregnant: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "pregnant")
+        self.farewells: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "farewells")
+        self.at_the_door: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
+        self.knocking: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "knocking")
+        self.goodbyes: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "goodbyes")
         self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
-        self.taking_back: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "taking_back")
+        self.taking_back: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.number_bare = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_bare")
         self.number_arrival = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_arrival")
-        self.product_use: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_use")
+        self.product_use: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
         cues_file = load_cues(PROJECT_ROOT / self.config["cues_file"])
-        self.code_item: Dict[str, Dict[str, List[str]]] = {p: _folded(c) for p, c in cues_file.code_item.items()}
-        self.after_question: Dict[str, List[str]] = _folded(cues_file.after_question)
-        self.sleep_question: Dict[str, List[str]] = _folded(cues_file.sleep_question)
+        self.code_item: Dict[str, Dict[str, List[str]]] = {p: folded(c) for p, c in cues_file.code_item.items()}
+        self.after_question: Dict[str, List[str]] = folded(cues_file.after_question)
+        self.sleep_question: Dict[str, List[str]] = folded(cues_file.sleep_question)
         self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
-        self.danger: Danger = _load_danger(PROJECT_ROOT / self.config["cues_file"])
+        self.danger: Danger = danger_cues(PROJECT_ROOT / self.config["cues_file"])
         # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
-        self.told_as_story: Dict[str, List[str]] = _folded(cues_file.told_as_story)
-        self.resolved_past: Dict[str, List[str]] = _folded(cues_file.resolved_past)
+        self.told_as_story: Dict[str, List[str]] = folded(cues_file.told_as_story)
+        self.resolved_past: Dict[str, List[str]] = folded(cues_file.resolved_past)
         # s30: such a word frames only its part and those after it until the talk turns (a clause opener), and none
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
-        self.not_framing: Dict[str, List[str]] = _folded(cues_file.not_framing)
-        self.turns: Tuple[str, ...] = all_openers(_folded(cues_file.clause_openers))
+        self.not_framing: Dict[str, List[str]] = folded(cues_file.not_framing)
+        self.turns: Tuple[str, ...] = all_openers(folded(cues_file.clause_openers))
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
         # someone at home (core/safety.py PartCues)
         self.part_cues = PartCues(
-            done_to_friend=_folded(cues_file.done_to_friend),
-            friend_self_harm=(_folded(cues_file.friend_self_harm), _folded(cues_file.self_harm_said)),
-            fear=_folded(cues_file.fear_of), someone=_folded(cues_file.someone),
-            unnamed=_folded(cues_file.someone_unnamed), over_now=_folded(cues_file.over_now),
-            someone_present=_folded(cues_file.someone_present))
+            done_to_friend=folded(cues_file.done_to_friend),
+            friend_self_harm=(folded(cues_file.friend_self_harm), folded(cues_file.self_harm_said)),
+            fear=folded(cues_file.fear_of), someone=folded(cues_file.someone),
+            unnamed=folded(cues_file.someone_unnamed), over_now=folded(cues_file.over_now),
+            someone_present=folded(cues_file.someone_present), mishap=folded(cues_file.mishap),
+            mishap_acts=folded(cues_file.mishap_acts), injury_signs=folded(cues_file.injury_signs),
+            over_for_me=folded(cues_file.over_for_me), harm_stopped=folded(cues_file.harm_stopped),
+            harm_ongoing=folded(cues_file.harm_ongoing))
         self.beneath = Beneath(
-            said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
-            fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
-            ran_away=_load_cues(PROJECT_ROOT / self.config["cues_file"], "ran_away"),
-            out_of_home=_load_cues(PROJECT_ROOT / self.config["cues_file"], "out_of_home"),
-            sleeping_rough=_load_cues(PROJECT_ROOT / self.config["cues_file"], "sleeping_rough"),
-            means=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"),
-            announced=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
+            said=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
+            fear=cue_list(PROJECT_ROOT / self.config["cues_file"], "fear"),
+            ran_away=cue_list(PROJECT_ROOT / self.config["cues_file"], "ran_away"),
+            out_of_home=cue_list(PROJECT_ROOT / self.config["cues_file"], "out_of_home"),
+            sleeping_rough=cue_list(PROJECT_ROOT / self.config["cues_file"], "sleeping_rough"),
+            means=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_means"),
+            announced=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_announced"),
             before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
             between=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "between"),
             time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"),
@@ -707,6 +694,15 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
             # help reading; a runaway read as self-harm is danger now (s25, core/safety.py danger_beneath)
             decision = decide_on(_led_by(beneath.source, pairs))
+        elif any(over(decision, folded, lang, self.part_cues, lambda rest: says_nothing_of_harm(
+                rest, lang, harm_cues, {}, self.danger, self.beneath, self.done_to_me, self.arriving))
+                 for over in (friend_fine_now, bullying_over)):
+            # "my best friend had her appendix out but shes all better" (peer_help .80), "tata koleżanki miał
+            # wypadek ale już wszystko dobrze": a friend's accident or illness said to be over, nothing done to the
+            # friend by a person; "i was bullied in primary but it stopped when i changed school, im fine now"
+            # (bullying .93): bullying past and stopped, the child fine now — ordinary talk (s31, core/safety.py
+            # friend_fine_now, bullying_over; no urgency cues: "ok now" holds their "now")
+            decision = as_ordinary(decision, persona)
         parts = message.get(PARTS) or []
         if decision.signal == "none" and parts:
             # a long message read as ordinary talk whose part reads a help signal with confidence ("…we did the

@@ -327,9 +327,9 @@ def test_the_projects_answer_cues_load_and_decide(tmp_path) -> None:
 
 def _project_cues(key: str) -> dict:
     from core.paths import PROJECT_ROOT
-    from nlu.components.persona import _load_cues
+    from nlu.cues import cue_list
 
-    return _load_cues(PROJECT_ROOT / "nlu" / "safety" / "cues.yml", key)
+    return cue_list(PROJECT_ROOT / "nlu" / "safety" / "cues.yml", key)
 
 
 @pytest.mark.parametrize("text, lang", [

@@ -12,19 +12,19 @@ from core.text import fold
 CUES = {"en": [fold("tonight"), fold("pills")]}
 
 
-def _folded(by_lang: dict[str, list[str]]) -> dict[str, list[str]]:
+def folded(by_lang: dict[str, list[str]]) -> dict[str, list[str]]:
     return {lang: [fold(c) for c in cues] for lang, cues in by_lang.items()}
 
 
 DANGER = Danger(
-    now=_folded({"en": ["right now", "rn", "by the throat", "waiting for me", "hiding", "kicking the door"],
+    now=folded({"en": ["right now", "rn", "by the throat", "waiting for me", "hiding", "kicking the door"],
                  "pl": ["czekaja na mnie", "chowam sie", "za gardlo"],
                  "es": ["ahora mismo", "me esperan", "me escondo"]}),
-    weapons=_folded({"en": ["knife", "gun", "shotgun"], "pl": ["noz"], "es": ["cuchillo"]}),
+    weapons=folded({"en": ["knife", "gun", "shotgun"], "pl": ["noz"], "es": ["cuchillo"]}),
 )
-ARRIVING = _folded({"en": ["coming", "here", "walked in"], "pl": ["idzie", "wszedl"], "es": ["viene", "ha entrado"]})
-POSTPONING = _folded({"en": ["nvm", "gtg", "forget it"], "pl": ["zapomnij"], "es": ["olvidalo"]})
-HARM = _folded({"en": ["hit", "hurt", "help"], "pl": ["bije"], "es": ["pega"]})
+ARRIVING = folded({"en": ["coming", "here", "walked in"], "pl": ["idzie", "wszedl"], "es": ["viene", "ha entrado"]})
+POSTPONING = folded({"en": ["nvm", "gtg", "forget it"], "pl": ["zapomnij"], "es": ["olvidalo"]})
+HARM = folded({"en": ["hit", "hurt", "help"], "pl": ["bije"], "es": ["pega"]})
 
 
 def seen(ranking: list[tuple[str, float]], text: str, lang: str | None = "en", persona: str = "plain",
@@ -137,7 +137,7 @@ def test_danger_now_leaves_an_urgent_intent_alone() -> None:
     assert danger_now(top, "imminent_danger", (top,), fold("he has a knife"), "en", DANGER) is None
 
 
-CALM = _folded({"en": ["fine", "safe"], "es": ["bien"], "pl": ["spokoj"]})
+CALM = folded({"en": ["fine", "safe"], "es": ["bien"], "pl": ["spokoj"]})
 
 
 @pytest.mark.parametrize("text, lang, danger_now", [
@@ -212,7 +212,7 @@ def test_a_denied_arrival_is_nobody_arriving(text: str, lang: str) -> None:
 
 # --- covering one's tracks in the plain bot (brief fix-plain): no quiet code to learn there ---------
 
-WIPING = _folded({"en": ["delete", "wipe"], "pl": ["usun", "skasuj"], "es": ["borra", "borralo"]})
+WIPING = folded({"en": ["delete", "wipe"], "pl": ["usun", "skasuj"], "es": ["borra", "borralo"]})
 
 
 @pytest.mark.parametrize("text, lang, top", [
@@ -266,12 +266,12 @@ def test_danger_while_someone_arrives_keeps_the_emergency_reply_in_the_plain_bot
 def _shipped() -> dict[str, object]:
     """The cue lists of nlu/safety/cues.yml, as PersonaContext loads them (read once)."""
     from core.paths import PROJECT_ROOT
-    from nlu.components.persona import _load_cues, _load_danger
+    from nlu.cues import cue_list, danger_cues
 
     path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
-    return {"danger": _load_danger(path), "arriving": _load_cues(path, "arriving"),
-            "postponing": _load_cues(path, "postponing"), "harm_cues": _load_cues(path, "harm"),
-            "urgent_cues": _load_cues(path)}
+    return {"danger": danger_cues(path), "arriving": cue_list(path, "arriving"),
+            "postponing": cue_list(path, "postponing"), "harm_cues": cue_list(path, "harm"),
+            "urgent_cues": cue_list(path)}
 
 
 def seen_shipped(ranking: list[tuple[str, float]], text: str, lang: str, persona: str) -> tuple[str, str, bool]:
@@ -320,7 +320,7 @@ def test_shipped_cues_ordinary_talk_stays_ordinary(text: str, lang: str) -> None
 def test_in_the_plain_bot_a_later_over_ordinary_talk_is_no_break_off() -> None:
     from core.safety import Answers, Phrases
     answers = Answers(later=Phrases({"en": (fold("later"), fold("not now"))}, {"en": frozenset({"ok"})}))
-    postponing = _folded({"en": ["later", "not now", "gtg"]})
+    postponing = folded({"en": ["later", "not now", "gtg"]})
     ranking = [("out_of_scope", 0.7), ("greet", 0.3)]
 
     def plain(text: str, top: list[tuple[str, float]] = ranking) -> str:
@@ -372,7 +372,7 @@ def test_shipped_cues_talk_about_fiction_is_never_escalated(text: str, lang: str
 
 
 SOON = Danger(now=DANGER.now, weapons=DANGER.weapons,
-              soon=_folded({"en": ["before * gets back", "before hes back"], "es": ["antes de que * vuelva"]}))
+              soon=folded({"en": ["before * gets back", "before hes back"], "es": ["antes de que * vuelva"]}))
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -449,9 +449,9 @@ def test_the_urgent_code_over_a_bare_arrival(text: str, covering: bool) -> None:
     from core import PROJECT_ROOT
     from core.safety import Ranked, is_covering_tracks
     from core.text import fold
-    from nlu.components.persona import _load_cues, _load_danger
+    from nlu.cues import cue_list, danger_cues
 
     cues = PROJECT_ROOT / "nlu/safety/cues.yml"
     assert is_covering_tracks(Ranked("urgent", 0.6, "gametips__urgent"), "gametips", fold(text), "en", False,
-                              _load_cues(cues, "arriving"), _load_cues(cues, "harm"), _load_danger(cues),
-                              _load_cues(cues, "someone"), _load_cues(cues, "someone_unnamed")) is covering
+                              cue_list(cues, "arriving"), cue_list(cues, "harm"), danger_cues(cues),
+                              cue_list(cues, "someone"), cue_list(cues, "someone_unnamed")) is covering

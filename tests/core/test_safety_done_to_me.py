@@ -73,9 +73,9 @@ def test_harm_done_to_the_child_in_a_friends_story_is_the_childs_own() -> None:
 def test_a_friend_in_danger_now_stays_the_friends_urgent_story(text: str, lang: str) -> None:
     """The s21 review: the child's-own rule ran before the friend-in-danger check and took the urgent
     flag from "my friend is going to kill herself tonight, it hurts me"."""
-    from nlu.components.persona import _load_cues, _load_danger
+    from nlu.cues import cue_list, danger_cues
 
     cues = PROJECT_ROOT / "nlu/safety/cues.yml"
     d = decide([("peer_help", 0.7), ("distress", 0.2), ("greet", 0.1)], "plain", fold(text), lang, {},
-               harm_cues=_load_cues(cues, "harm"), danger=_load_danger(cues), done_to_me=DONE_TO_ME)
+               harm_cues=cue_list(cues, "harm"), danger=danger_cues(cues), done_to_me=DONE_TO_ME)
     assert (d.signal, d.urgent) == ("peer_help", True)

@@ -9,9 +9,9 @@ import pytest
 from core import PROJECT_ROOT
 from core.safety import decide
 from core.text import fold
-from nlu.components.persona import _load_danger
+from nlu.cues import danger_cues
 
-DANGER = _load_danger(PROJECT_ROOT / "nlu/safety/cues.yml")
+DANGER = danger_cues(PROJECT_ROOT / "nlu/safety/cues.yml")
 
 
 def seen(text: str, lang: str, signal: str = "abuse_disclosure", persona: str = "plain") -> tuple[str, bool]:

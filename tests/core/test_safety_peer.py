@@ -15,14 +15,14 @@ from core.text import fold
 CUES = {"en": [fold("tonight"), fold("pills")]}
 
 
-def _folded(by_lang: dict[str, list[str]]) -> dict[str, list[str]]:
+def folded(by_lang: dict[str, list[str]]) -> dict[str, list[str]]:
     return {lang: [fold(c) for c in cues] for lang, cues in by_lang.items()}
 
 
 DANGER = Danger(
-    now=_folded({"en": ["right now", "hiding"], "es": ["ahora mismo"]}),
-    weapons=_folded({"en": ["knife"]}),
-    friend=_folded({"en": ["swallowed", "not answering", "tonight", "beating her right now"], "pl": ["dzis w nocy"],
+    now=folded({"en": ["right now", "hiding"], "es": ["ahora mismo"]}),
+    weapons=folded({"en": ["knife"]}),
+    friend=folded({"en": ["swallowed", "not answering", "tonight", "beating her right now"], "pl": ["dzis w nocy"],
                     "es": ["esta noche"]}),
 )
 
@@ -33,7 +33,7 @@ def seen(ranking: list[tuple[str, float]], text: str, lang: str = "en", persona:
     return d.intent, d.signal, d.urgent
 
 
-HARM = _folded({"en": ["beat", "hit", "hurt"]})
+HARM = folded({"en": ["beat", "hit", "hurt"]})
 URGENT_PEER = (PEER_URGENT, "peer_help", True)
 
 
@@ -120,9 +120,9 @@ def test_an_urgent_intent_close_behind_a_friends_story_makes_the_friend_urgent()
 def test_the_shipped_friend_cues_hold_goodbyes_and_being_held(text: str, lang: str) -> None:
     """A friend's goodbye ("thanks for everything", "gracias por todo") and a friend held somewhere
     ("won't let her leave") are a friend in danger now (cues.yml danger_urgent.friend)."""
-    from nlu.components.persona import _load_cues, _load_danger
+    from nlu.cues import cue_list, danger_cues
 
     path = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
     d = decide([("peer_help", 0.6), ("goodbye", 0.3), ("self_harm_urgent", 0.05)], "plain", fold(text), lang,
-               _load_cues(path), danger=_load_danger(path), harm_cues=_load_cues(path, "harm"))
+               cue_list(path), danger=danger_cues(path), harm_cues=cue_list(path, "harm"))
     assert (d.intent, d.signal, d.urgent) == URGENT_PEER

@@ -94,9 +94,9 @@ def test_an_urgent_reading_the_classifier_is_sure_of_stays_only_with_a_cue_of_da
 # "zadzwonicie na policję?" was please_wait. Asking whether the police will be called is a question about
 # what happens to what the child writes: the privacy line. A request ("call the police", "can you call the
 # police", "zadzwońcie na policję") and the worry with danger now in it keep the emergency reply.
-from nlu.components.persona import _load_danger  # noqa: E402
+from nlu.cues import danger_cues  # noqa: E402
 
-DANGER = _load_danger(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
+DANGER = danger_cues(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
 POLICE_WORRIES = [
     ("will you call the police?", "en"), ("are you going to call the police on my dad", "en"),
     ("please dont call the police", "en"), ("you wont call the police right?", "en"),

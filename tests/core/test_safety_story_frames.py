@@ -21,14 +21,14 @@ from nlu.parts import all_openers, parts_of
 CUES = load_cues(Path(__file__).resolve().parents[2] / "nlu" / "safety" / "cues.yml")
 
 
-def _folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
+def folded(by_lang: Dict[str, List[str]]) -> Dict[str, List[str]]:
     return {lang: [fold(cue) for cue in cues] for lang, cues in by_lang.items()}
 
 
-STORY = (_folded(CUES.danger_urgent.fiction), _folded(CUES.told_as_story))
-PAST = _folded(CUES.resolved_past)
-NOT_FRAMING = _folded(CUES.not_framing)
-TURNS = all_openers(_folded(CUES.clause_openers))
+STORY = (folded(CUES.danger_urgent.fiction), folded(CUES.told_as_story))
+PAST = folded(CUES.resolved_past)
+NOT_FRAMING = folded(CUES.not_framing)
+TURNS = all_openers(folded(CUES.clause_openers))
 
 
 def frames(text: str, lang: str, past: bool = False) -> List[bool]:
@@ -126,7 +126,7 @@ def test_part_reading_reads_the_part_an_insistence_leaves_unframed() -> None:
     whole = Decision("out_of_scope", .9, "out_of_scope", "none", False,
                      (Ranked("out_of_scope", .9, "out_of_scope"), Ranked("abuse_disclosure", .1, "abuse_disclosure")))
     decided = [(parts[0], _reading("out_of_scope", .99)), (parts[1], _reading("abuse_disclosure", .95))]
-    harm = (_folded(CUES.done_to_me),)
+    harm = (folded(CUES.done_to_me),)
     got = part_reading(whole, decided, "en", harm, fold(text), STORY, PAST, (), NOT_FRAMING, TURNS)
     assert got is not None and got.signal == "abuse_disclosure"
     # without the s30 cues (before): the joke word silences every part
@@ -135,7 +135,7 @@ def test_part_reading_reads_the_part_an_insistence_leaves_unframed() -> None:
 
 # --- a short message: the fiction words that keep danger beneath ordinary talk unread (urgent_beneath, danger_beneath) --
 
-DANGER = Danger(fiction=_folded(CUES.danger_urgent.fiction), not_fiction=NOT_FRAMING)
+DANGER = Danger(fiction=folded(CUES.danger_urgent.fiction), not_fiction=NOT_FRAMING)
 
 
 @pytest.mark.parametrize("text,lang", [

@@ -13,7 +13,7 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotS
 from rasa.shared.core.slots import AnySlot
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.adult_context import ADULT_CONTEXT, after_parse, is_adult_line, is_errand, read_with_adult_context
+from bot.adult_context import ADULT_CONTEXT, is_adult_line, is_errand, read_with_adult_context
 from bot.handoff import gate
 
 SLOTS = [AnySlot(name, mappings=[]) for name in ("persona", "lang")]
@@ -147,5 +147,18 @@ def test_the_hook_runs_after_the_open_question_and_never_raises() -> None:
     asyncio.run(gate._after_parse(None, None, tracker("hi, its for my wife"), parse))
     assert parse["intent"]["name"] == "help_request"
     broken = code("send it express")
-    asyncio.run(after_parse(None, None, object(), broken))  # a tracker without events: logged, parse unchanged
+    asyncio.run(gate._after_parse(None, None, object(), broken))  # a tracker without events: logged, parse unchanged
     assert broken["intent"]["name"] == "urgent"
+
+
+def test_a_failing_step_before_it_does_not_stop_it(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import bot.open_question as module
+
+    def broken(parse: dict, tracker: Any) -> None:
+        raise RuntimeError("boom: hi, its for my wife")
+
+    monkeypatch.setattr(module, "read_with_open_question", broken)
+    parse = code("no thanks, just send it express")
+    asyncio.run(gate._after_parse(None, None, tracker("hi, its for my wife"), parse))
+    assert parse["intent"]["name"] == "help_request"
+    assert "RuntimeError" in caplog.text and "boom" not in caplog.text and "wife" not in caplog.text  # the kind only

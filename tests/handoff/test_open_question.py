@@ -14,8 +14,9 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionSt
 from rasa.shared.core.slots import AnySlot
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.handoff import gate
 from bot.open_question import (
-    CONFIRM_PLACE, GOOD_MOMENT, OFFER, OFFER_AGAIN, OPEN_ANSWER, PLACE, WHICH_ONE, after_parse, open_question,
+    CONFIRM_PLACE, GOOD_MOMENT, OFFER, OFFER_AGAIN, OPEN_ANSWER, PLACE, WHICH_ONE, open_question,
     read_with_open_question,
 )
 
@@ -209,7 +210,7 @@ def test_asking_for_a_person_keeps_its_reading(message: dict, turns: tuple, pers
 
 def test_the_hook_reads_the_parse_in_place() -> None:
     found = parse("why?", intent="affirm", confidence=0.71)
-    asyncio.run(after_parse(None, None, tracker(CONFIRMED, WHICH_CITY), found))
+    asyncio.run(gate._after_parse(None, None, tracker(CONFIRMED, WHICH_CITY), found))
     assert found["intent"]["name"] == "out_of_scope" and found[OPEN_ANSWER] == "why_place"
 
 
@@ -221,5 +222,5 @@ def test_an_error_leaves_the_parse_as_it_was(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(module, "read_with_open_question", broken)
     found = parse("why?", intent="affirm", confidence=0.71)
-    asyncio.run(after_parse(None, None, tracker(CONFIRMED, WHICH_CITY), found))
+    asyncio.run(gate._after_parse(None, None, tracker(CONFIRMED, WHICH_CITY), found))
     assert found["intent"]["name"] == "affirm"

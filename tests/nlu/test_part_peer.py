@@ -26,18 +26,18 @@ import pytest
 
 from core.safety import TENTATIVE_CONFIDENCE, Decision, PartCues, part_counts
 from core.text import fold
-from nlu.components.persona import PersonaContext, _folded
-from nlu.cues import load_cues
+from nlu.components.persona import PersonaContext
+from nlu.cues import folded, load_cues
 from tests.nlu.test_cues import SHIPPED
 from tests.nlu.test_long_messages import _reading, seen
 
 
 def _cues() -> PartCues:
     c = load_cues(Path(SHIPPED))
-    return PartCues(done_to_friend=_folded(c.done_to_friend),
-                    friend_self_harm=(_folded(c.friend_self_harm), _folded(c.self_harm_said)),
-                    fear=_folded(c.fear_of), someone=_folded(c.someone), unnamed=_folded(c.someone_unnamed),
-                    over_now=_folded(c.over_now), someone_present=_folded(c.someone_present))
+    return PartCues(done_to_friend=folded(c.done_to_friend),
+                    friend_self_harm=(folded(c.friend_self_harm), folded(c.self_harm_said)),
+                    fear=folded(c.fear_of), someone=folded(c.someone), unnamed=folded(c.someone_unnamed),
+                    over_now=folded(c.over_now), someone_present=folded(c.someone_present))
 
 
 CUES = _cues()
@@ -406,7 +406,7 @@ NEIGHBOURS = [
     ('plain', 'en', 'we went to the beach on sunday and built a massive sandcastle. btw my friend got stung by a jellyfish and it hurt loads but she is ok now', 'none'),  # false
     ('plain', 'es', 'hoy en clase de plástica hicimos máscaras de cartón y quedaron muy chulas. además mi amiga tiene miedo a las agujas y lloró con la vacuna', 'none'),  # false
     ('plain', 'es', 'el domingo fuimos a la playa e hicimos un castillo de arena enorme. por cierto a mi amiga le picó una medusa y le dolió mucho pero ya está bien', 'none'),  # false
-    ('plain', 'es', 'fuimos a patinar sobre hielo con el cole y fue genial. lo que pasa es que mi amigo se cayó y se hizo daño en la muñeca pero ya está mejor', 'peer_help'),  # false
+    ('plain', 'es', 'fuimos a patinar sobre hielo con el cole y fue genial. lo que pasa es que mi amigo se cayó y se hizo daño en la muñeca pero ya está mejor', 'none'),  # false; s31: none (friend_fine_now: a fall, over; main read the whole as peer_help)
     ('plain', 'es', 'mi madre me dejó quedarme despierta para ver el partido y ganamos. además mi mejor amiga tiene miedo al dentista y tiene que ir mañana', 'none'),  # false
     ('plain', 'es', 'hicimos tortitas esta mañana y una se cayó al suelo jaja. por cierto mi amiga tiene gripe y le duele todo el cuerpo', 'none'),  # false
     ('plain', 'pl', 'w niedzielę byliśmy nad morzem i zbudowaliśmy wielki zamek z piasku. aha i koleżankę poparzyła meduza i bardzo bolało ale już jej przeszło', 'none'),  # false
