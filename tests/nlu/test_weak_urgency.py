@@ -9,16 +9,16 @@ from core import PROJECT_ROOT
 from core.safety import Decision, Ranked
 from core.text import fold
 from nlu.components.location import persona_catalogues
-from nlu.components.persona import _load_cues, _load_danger
+from nlu.cues import cue_list, danger_cues
 from nlu.weak_urgency import (
     is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
 )
 
 CUES = PROJECT_ROOT / "nlu" / "safety" / "cues.yml"
-DANGER = _load_danger(CUES)
-HARM = _load_cues(CUES, "harm")
-SOMEONE = _load_cues(CUES, "someone")
-SELF_HARM = (_load_cues(CUES), _load_cues(CUES, "self_harm_said"))
+DANGER = danger_cues(CUES)
+HARM = cue_list(CUES, "harm")
+SOMEONE = cue_list(CUES, "someone")
+SELF_HARM = (cue_list(CUES), cue_list(CUES, "self_harm_said"))
 
 
 def _danger(confidence: float, runner_up: str = "bullying") -> Decision:
