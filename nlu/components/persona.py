@@ -274,6 +274,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.helpline_generic = load_phrases(PROJECT_ROOT / self.config["cues_file"], "helpline_generic")
         self.helpline_request: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
                                                                  "helpline_request")
+        self.helpline_asides: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+                                                                "helpline_asides")
         self.pregnant: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.at_the_door: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
@@ -284,6 +286,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.number_bare = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_bare")
         self.number_arrival = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_arrival")
+        self.number_own_arrival: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"],
+                                                                   "number_own_arrival")
         self.product_use: Dict[str, List[str]] = _load_cues(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
@@ -300,6 +304,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
         self.not_framing: Dict[str, List[str]] = _folded(cues_file.not_framing)
         self.turns: Tuple[str, ...] = all_openers(_folded(cues_file.clause_openers))
+        self.story_turns: Dict[str, List[str]] = _folded(cues_file.story_turns)  # review s31, at a part's start
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
         # someone at home (core/safety.py PartCues)
         self.part_cues = PartCues(
@@ -307,7 +312,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             friend_self_harm=(_folded(cues_file.friend_self_harm), _folded(cues_file.self_harm_said)),
             fear=_folded(cues_file.fear_of), someone=_folded(cues_file.someone),
             unnamed=_folded(cues_file.someone_unnamed), over_now=_folded(cues_file.over_now),
-            someone_present=_folded(cues_file.someone_present))
+            someone_present=_folded(cues_file.someone_present), goes_on=_folded(cues_file.harm_goes_on))
         self.beneath = Beneath(
             said=_load_cues(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=_load_cues(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -552,8 +557,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
-        elif not decision.urgent and asks_number_as_someone_comes(folded, lang, self.number_bare,
-                                                                  self.number_arrival):
+        elif not decision.urgent and asks_number_as_someone_comes(
+                folded, lang, self.number_bare, self.number_arrival, self.number_own_arrival):
             # "el número por favor que vuelve", "numer bo wraca" (ordinary talk .14 / .24: the shop's "not sure I
             # understood" after the quiet line), "number quick he's back" (imminent_danger .94 read as a bare
             # arrival: the quiet line): the number asked for as someone comes — danger now, the emergency number
@@ -621,7 +626,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         elif (persona == NO_PERSONA and not decision.urgent and (
                 (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
                 or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on)))) or (
-                decision.signal == "none" and (asks_helpline(folded, lang, self.helpline_names, self.helpline_request)
+                decision.signal == "none" and (asks_helpline(folded, lang, self.helpline_names, self.helpline_request,
+                                                                  self.helpline_asides)
                                                or (persona == NO_PERSONA
                                                    and made_of(folded, lang, self.helpline_generic,
                                                                MAX_HELPLINE_WORDS)))):
@@ -689,7 +695,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     folded, (self.danger.fiction, self.told_as_story), self.resolved_past,
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
-                                    self.part_cues) or decision
+                                    self.part_cues, self.story_turns) or decision
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
