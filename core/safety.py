@@ -1030,17 +1030,23 @@ MAX_HELPLINE_WORDS = 12
 
 
 def asks_helpline(folded: str, lang: Optional[str], names: Mapping[str, Sequence[str]],
-                  request: Mapping[str, Sequence[str]]) -> bool:
+                  request: Mapping[str, Sequence[str]],
+                  asides: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """Whether ``folded`` is a short request for a child helpline by its name (s30): at most
     :data:`MAX_HELPLINE_WORDS` words, a whole word of ``names`` and one of ``request`` ("number", "call", "is
     there"): "what's the number for childline", "hay algun telefono de ayuda para ninos", "jaki jest numer telefonu
     zaufania"; not "we learned about childline at school" (no request) nor a request with a sentence of its own about
     something else ("whats the childline number? making a poster for our school wellbeing week", blind 1). The request
     word stands outside the name: "telefon zaufania" and "telefono de la infancia" hold "telefon"/"telefono" but
-    ask nothing by themselves."""
-    sentences = [s for s in _SENTENCE_BREAK.split(folded) if _WORD.search(s)]
+    ask nothing by themselves. A sentence made only of ``asides`` (a greeting, "please", "quick question") or of the
+    name itself is no sentence of its own (review s31: "hey! whats the number for childline?", "hej. jaki jest numer
+    do telefonu zaufania?", "childline? whats their number" were ordinary talk)."""
     words = _WORD.findall(folded)
     named = {i for begin, end in _cue_spans(words, lang, names) for i in range(begin, end)}
+    aside = {w for found in cues_of(lang, asides or {}) for cue in found for w in _WORD.findall(cue)}
+    names_words = {words[i] for i in named}
+    sentences = [s for s in _SENTENCE_BREAK.split(folded) if _WORD.search(s)
+                 and not all(w in aside or w in names_words for w in _WORD.findall(s))]
     rest = " ".join(w for i, w in enumerate(words) if i not in named)  # "telefon zaufania" names, it asks nothing
     return (len(sentences) == 1 and len(words) <= MAX_HELPLINE_WORDS and bool(named)
             and has_word_cue(rest, lang, request))
@@ -1551,7 +1557,8 @@ class PartCues:
     """The folded cues (``{lang: [cue, ...]}``) that narrow :func:`part_reading` (s30): harm done by a person to a
     friend (``done_to_friend``), the friend's self-harm (``friend_self_harm``, with the child's ``self_harm_said``),
     fear (``fear``: "scared of", "boi się") of someone at home (``someone``), a part said to be over or fine
-    (``over_now``, whole words), and someone at home present or acting (``someone_present``, with ``someone`` or
+    (``over_now``, whole words) unless the harm goes on (``goes_on``, whole words: "her stepdad hits her but she's
+    fine now", review s31), and someone at home present or acting (``someone_present``, with ``someone`` or
     ``unnamed``); a mishap that befalls anyone (``mishap``: an accident, an illness) or a fall or a break
     (``mishap_acts``) and the signs of injury that hide harm (``injury_signs``: bruises), for :func:`friend_fine_now`;
     the child fine now (``over_for_me``) after harm that stopped (``harm_stopped``) and does not go on
@@ -1564,6 +1571,7 @@ class PartCues:
     unnamed: Mapping[str, Sequence[str]] = field(default_factory=dict)
     over_now: Mapping[str, Sequence[str]] = field(default_factory=dict)
     someone_present: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    goes_on: Mapping[str, Sequence[str]] = field(default_factory=dict)
     mishap: Mapping[str, Sequence[str]] = field(default_factory=dict)
     mishap_acts: Mapping[str, Sequence[str]] = field(default_factory=dict)
     injury_signs: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -1615,14 +1623,17 @@ def part_counts(whole: Decision, folded: str, reading: Decision, lang: Optional[
     and harm). A friend's story (``peer_help``) counts only when the part says harm done to the friend by a person or
     the friend's self-harm (:meth:`PartCues.harms_friend`), or fear of someone at home (:meth:`PartCues.fears_someone`)
     — not "my friend fell over and hit her head", "koleżanka boi się psów", "le duele la tripa" — and does not say it
-    is over or fine ("but she was fine after", "ya está bien", "już jej przeszło"). Over a shop or cover reading of the
+    is over or fine ("but she was fine after", "ya está bien", "już jej przeszło") of harm that does not go on
+    (``goes_on``: "her stepdad hits her but she's fine now" counts, review s31). Over a shop or cover reading of the
     whole the classifier is sure of (the persona's own intent, at least ``TENTATIVE_CONFIDENCE``: a mother asking the
     shop about her daughter's spots and fears), fear alone does not count: only harm done (a friend's "her stepdad
     hits her when he is drunk" after an order is still heard). Harm done to the child in the part is read in step 2
     (a friend's story with it is the child's own disclosure)."""
     if reading.signal != "peer_help":
         return True
-    if has_word_cue(folded, lang, cues.over_now):
+    if has_word_cue(folded, lang, cues.over_now) and not has_word_cue(folded, lang, cues.goes_on):
+        # "but she was fine after" takes back an accident or a one-off, not harm that goes on: "her stepdad hits her
+        # but she's fine now" is still a disclosure (review s31)
         return False
     if cues.harms_friend(folded, lang):
         return True
@@ -1717,7 +1728,7 @@ def _part_at(words: Sequence[str], part: Sequence[str], start: int) -> Optional[
 
 def framed_parts(folded: str, parts: Sequence[str], lang: Optional[str],
                  frames: Sequence[Mapping[str, Sequence[str]]], not_framing: Optional[Mapping[str, Sequence[str]]],
-                 turns: Sequence[str]) -> list[bool]:
+                 turns: Sequence[str], starts: Optional[Mapping[str, Sequence[str]]] = None) -> list[bool]:
     """For each of ``parts`` (folded texts of the long message ``folded``, nlu/parts.py): whether a cue of ``frames``
     (a story, a joke, a film, a dream: ``told_as_story``; harm past and over: ``resolved_past``; whole words) frames it
     (s30). A cue frames the part it is in and the parts after it up to a part a ``turns`` word opens (the clause
@@ -1726,25 +1737,31 @@ def framed_parts(folded: str, parts: Sequence[str], lang: Optional[str],
     mi padre me pega…" none. A cue inside a phrase of ``not_framing`` is none: an insistence ("this isnt a joke", "i
     know it sounds like a movie but", "no es un chiste", "to nie żart", "brzmi jak film"), sleep ("tengo mucho
     sueño"), a wish ("my dream is") or harm that goes on ("hace años que mi padre me pega", "desde hace años"; the
-    longer past cue "hace años que no…" is not inside one). A part not found in ``folded`` is framed when any cue is
-    in the message."""
+    longer past cue "hace años que no…" is not inside one). A part that begins with a phrase of ``starts`` (the
+    child's own day or real life: "this morning", "lo peor es que", "a rano", review s31) turns the talk too, only
+    there: "anoche tuve un sueno muy raro con dinosaurios. y esta manana mi padrastro me pego" reads its second part.
+    A part not found in ``folded`` is framed when any cue is in the message."""
     words = _WORD.findall(folded)
     unsaid = {i for begin, end in _cue_spans(words, lang, not_framing or {}) for i in range(begin, end)}
     cues = sorted(begin for found in frames for begin, end in _cue_spans(words, lang, found)
                   if not unsaid.issuperset(range(begin, end)))
     if not cues:
         return [False] * len(parts)
-    openers = sorted({begin for begin, _ in _cue_spans(words, None, {"": list(turns)})})
-    framed, after = [], 0
+    openers = {begin for begin, _ in _cue_spans(words, None, {"": list(turns)})}
+    spans: list[Optional[Tuple[int, int]]] = []
+    after = 0
     for part in parts:
         part_words = _WORD.findall(part)
         begin = _part_at(words, part_words, after)
-        if begin is None:
-            framed.append(True)
-            continue
-        end = after = begin + len(part_words)
-        framed.append(any(cue < end and not any(cue < opener <= begin for opener in openers) for cue in cues))
-    return framed
+        if begin is not None:
+            after = begin + len(part_words)
+            if any(words[begin:begin + len(cue)] == cue for found in cues_of(lang, starts or {}) for cue in
+                   (_WORD.findall(c) for c in found) if cue):
+                openers.add(begin)
+        spans.append(None if begin is None else (begin, after))
+    return [True if span is None else any(cue < span[1] and not any(cue < opener <= span[0] for opener in openers)
+                                          for cue in cues)
+            for span in spans]
 
 
 def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: Optional[str],
@@ -1753,7 +1770,8 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
                  resolved_past: Optional[Mapping[str, Sequence[str]]] = None,
                  shared_harm: Sequence[Mapping[str, Sequence[str]]] = (),
                  not_framing: Optional[Mapping[str, Sequence[str]]] = None, turns: Sequence[str] = (),
-                 part_cues: Optional[PartCues] = None) -> Optional[Decision]:
+                 part_cues: Optional[PartCues] = None,
+                 story_turns: Optional[Mapping[str, Sequence[str]]] = None) -> Optional[Decision]:
     """Step 7 (s28): the reading of a part of a long message (nlu/parts.py; ``parts``: each part's folded text and its
     own :func:`decide`, urgency from its own words) when the whole reads no help signal, else None. A part counts
     when it reads a help signal at least ``PART_CONFIDENCE`` sure and says harm (a cue of one of ``harm_words``: harm
@@ -1768,14 +1786,15 @@ def part_reading(whole: Decision, parts: Sequence[Tuple[str, Decision]], lang: O
     frames (``resolved_past``: "when i was 7 my dad used to hit me but he went to anger classes") only when urgent on
     its own words (danger now, self-harm urgency). A cue frames only its own part and those after it until the talk
     turns (:func:`framed_parts`, s30; before, any such word in the message did). Of such parts an urgent one first,
-    then the most confident. With ``part_cues`` (s30, :func:`part_counts`): a friend's story counts only as harm done
+    then the most confident; ``story_turns`` (review s31) turn the talk at a part's start only. With ``part_cues`` (s30, :func:`part_counts`): a friend's story counts only as harm done
     to the friend by a person and not said to be over (a fear alone never over a sure shop reading); a persona's code
     also counts tied to someone at home."""
     if whole.signal != "none":
         return None
     texts = [text for text, _ in parts]
-    story = framed_parts(folded, texts, lang, told_as_story, not_framing, turns)
-    past = framed_parts(folded, texts, lang, (resolved_past,) if resolved_past else (), not_framing, turns)
+    story = framed_parts(folded, texts, lang, told_as_story, not_framing, turns, story_turns)
+    past = framed_parts(folded, texts, lang, (resolved_past,) if resolved_past else (), not_framing, turns,
+                        story_turns)
     first_help = next((signal_for_intent(r.intent)[0] for r in whole.ranking
                        if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
     found = [reading for i, (text, reading) in enumerate(parts)

@@ -163,6 +163,8 @@ class CuesFile(Strict):
     harm_stopped: Cues = {}
     harm_ongoing: Cues = {}
     someone_present: Cues = {}
+    # review s31: harm done to a friend that goes on ("hits her", "le pega", "bije ją"): "fine now" does not take it back
+    harm_goes_on: Cues = {}
     number_ask: Cues = {}
     # s26: a number asked for to pass on to a friend (plain bot)
     number_to_pass_on: Cues = {}
@@ -171,6 +173,8 @@ class CuesFile(Strict):
     helpline_names: Cues = {}
     helpline_generic: Dict[Lang, Phrases] = {}
     helpline_request: Cues = {}
+    # review s31: a sentence of these only (a greeting, "please") stands beside a helpline request ("hey! whats ...")
+    helpline_asides: Cues = {}
     pregnant: Cues = {}
     answers: AnswerCues
     # asking to wipe the chat ("delete this chat", "borra todo"), in the plain bot asking to be
@@ -190,6 +194,8 @@ class CuesFile(Strict):
     number_bare: Dict[Lang, Phrases] = {}
     # s30: someone coming or back, said with a bare number question: danger now (nlu/quiet.py)
     number_arrival: Dict[Lang, Phrases] = {}
+    # review s31: an arrival that is the number's own ("which number is coming up", "el numero que viene")
+    number_own_arrival: Cues = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
@@ -207,6 +213,8 @@ class CuesFile(Strict):
     # s30: an insistence ("not a joke"), sleep ("tengo sueño"), a wish or harm that goes on: its story or past word
     # frames nothing (core/safety.py framed_parts)
     not_framing: Cues = {}
+    # review s31: the child's own day or real life at the start of a part turns the talk from a story (framed_parts)
+    story_turns: Cues = {}
 
 
 class CuesError(ValueError):

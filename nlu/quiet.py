@@ -229,12 +229,14 @@ def as_cant_call(decision: Decision) -> Decision:
 MAX_NUMBER_ARRIVAL_WORDS = 10
 
 
-def asks_number_as_someone_comes(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases) -> bool:
+def asks_number_as_someone_comes(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases,
+                                  own: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
     """The number asked for as someone comes or comes back, and nothing else (s30): a ``number`` cue ("number",
     "numero", "numer"; ``number_bare``) and an ``arrival`` cue ("hes coming back", "que vuelve", "bo wraca";
     ``number_arrival``), every word one of their cues or fillers, in at most :data:`MAX_NUMBER_ARRIVAL_WORDS` words.
     Neither list holds a negation ("hes not coming back" is no arrival), "wrong", "your" or a harm word: "sorry wrong
-    number hes back", "el número de mi pedido viene" say more."""
+    number hes back", "el número de mi pedido viene" say more. With ``own`` (``number_own_arrival``, review s31): an arrival that is the number's own is none (:func:`is_numbers_own_arrival`: "cual es el numero que
+    viene" asks for the next one, "which number is coming up" of a game)."""
     if not has_word_cue(folded, lang, number.cues):
         return False
     langs = set(arrival.cues) | set(number.cues)
@@ -242,7 +244,34 @@ def asks_number_as_someone_comes(folded: str, lang: Optional[str], number: Phras
                                                    | number.fillers.get(lang_, frozenset())
                                                    | {w for cue in number.cues.get(lang_, ()) for w in words(cue)})
                                   for lang_ in langs})
-    return made_of(folded, lang, both, MAX_NUMBER_ARRIVAL_WORDS)
+    return made_of(folded, lang, both, MAX_NUMBER_ARRIVAL_WORDS) and not (
+        own is not None and is_numbers_own_arrival(folded, lang, number, arrival, own))
+
+
+def is_numbers_own_arrival(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases,
+                           own: Mapping[str, Sequence[str]]) -> bool:
+    """Whether every arrival cue of ``folded`` is the number's own (review s31): the number is its subject — the cue
+    stands right after the number word with only single words of ``own`` between and begins with one ("which number
+    is coming up", "the number thats coming": a verb or a relative, no person: "number hes back" is someone) — or the
+    message holds an idiom of ``own`` (more than one word: "el numero que viene", the next one). Spanish and Polish
+    drop the subject ("dame el numero ya viene", "podaj numer wraca": someone comes), so they have idioms only."""
+    tokens = words(folded)
+    own_found = [words(cue) for found in cues_of(lang, own) for cue in found]
+    padded = f" {' '.join(tokens)} "
+    if any(f" {' '.join(cue)} " in padded for cue in own_found if len(cue) > 1):
+        return True
+    verbs = {cue[0] for cue in own_found if len(cue) == 1}
+    numbers = {w for found in cues_of(lang, number.cues) for cue in found for w in words(cue)}
+    at = [i for i, t in enumerate(tokens) if t in numbers]
+    starts = [(i, said) for found in cues_of(lang, arrival.cues) for cue in found for said in [words(cue)]
+              for i in range(len(tokens) - len(said) + 1) if said and tokens[i:i + len(said)] == said]
+    if not starts or not at:
+        return False
+    for start, said in starts:
+        before = [n for n in at if n < start]
+        if not before or said[0] not in verbs or not all(t in verbs for t in tokens[max(before) + 1:start]):
+            return False
+    return True
 
 
 def as_danger_now(decision: Decision) -> Decision:

@@ -52,9 +52,8 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
-    asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue, is_only,
-    made_of, part_reading,
-    says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
+    asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue,
+    is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -261,6 +260,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.helpline_generic = load_phrases(PROJECT_ROOT / self.config["cues_file"], "helpline_generic")
         self.helpline_request: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                  "helpline_request")
+        self.helpline_asides: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
+                                                                "helpline_asides")
         self.pregnant: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "pregnant")
         self.farewells: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "farewells")
         self.at_the_door: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
@@ -271,6 +272,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.number_bare = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_bare")
         self.number_arrival = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_arrival")
+        self.number_own_arrival: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
+                                                                   "number_own_arrival")
         self.product_use: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
@@ -287,6 +290,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
         self.not_framing: Dict[str, List[str]] = folded(cues_file.not_framing)
         self.turns: Tuple[str, ...] = all_openers(folded(cues_file.clause_openers))
+        self.story_turns: Dict[str, List[str]] = folded(cues_file.story_turns)  # review s31, at a part's start
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
         # someone at home (core/safety.py PartCues)
         self.part_cues = PartCues(
@@ -294,10 +298,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             friend_self_harm=(folded(cues_file.friend_self_harm), folded(cues_file.self_harm_said)),
             fear=folded(cues_file.fear_of), someone=folded(cues_file.someone),
             unnamed=folded(cues_file.someone_unnamed), over_now=folded(cues_file.over_now),
-            someone_present=folded(cues_file.someone_present), mishap=folded(cues_file.mishap),
-            mishap_acts=folded(cues_file.mishap_acts), injury_signs=folded(cues_file.injury_signs),
-            over_for_me=folded(cues_file.over_for_me), harm_stopped=folded(cues_file.harm_stopped),
-            harm_ongoing=folded(cues_file.harm_ongoing))
+            someone_present=folded(cues_file.someone_present), goes_on=folded(cues_file.harm_goes_on),
+            mishap=folded(cues_file.mishap), mishap_acts=folded(cues_file.mishap_acts),
+            injury_signs=folded(cues_file.injury_signs), over_for_me=folded(cues_file.over_for_me),
+            harm_stopped=folded(cues_file.harm_stopped), harm_ongoing=folded(cues_file.harm_ongoing))
         self.beneath = Beneath(
             said=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_said"),
             fear=cue_list(PROJECT_ROOT / self.config["cues_file"], "fear"),
@@ -542,8 +546,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
-        elif not decision.urgent and asks_number_as_someone_comes(folded, lang, self.number_bare,
-                                                                  self.number_arrival):
+        elif not decision.urgent and asks_number_as_someone_comes(
+                folded, lang, self.number_bare, self.number_arrival, self.number_own_arrival):
             # "el número por favor que vuelve", "numer bo wraca" (ordinary talk .14 / .24: the shop's "not sure I
             # understood" after the quiet line), "number quick he's back" (imminent_danger .94 read as a bare
             # arrival: the quiet line): the number asked for as someone comes — danger now, the emergency number
@@ -623,7 +627,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         elif (persona == NO_PERSONA and not decision.urgent and (
                 (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
                 or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on)))) or (
-                decision.signal == "none" and (asks_helpline(folded, lang, self.helpline_names, self.helpline_request)
+                decision.signal == "none" and (asks_helpline(folded, lang, self.helpline_names, self.helpline_request,
+                                                                  self.helpline_asides)
                                                or (persona == NO_PERSONA
                                                    and made_of(folded, lang, self.helpline_generic,
                                                                MAX_HELPLINE_WORDS)))):
@@ -717,7 +722,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     folded, (self.danger.fiction, self.told_as_story), self.resolved_past,
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
-                                    self.part_cues) or decision
+                                    self.part_cues, self.story_turns) or decision
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
