@@ -24,6 +24,7 @@ import asyncio
 import logging
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Callable, Dict, Final, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -33,9 +34,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.cost import FREE_KEY
 from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
 from actions.wording import country_phrase, day_phrase, in_cover, line, words
+from core import PROJECT_ROOT
 from core.emergency import dial_first
 from core.persona import persona_by_id
 from core.signals import CODE_INTENTS, NO_PERSONA, PERSONA_SEPARATOR
+from nlu.cues import cue_list
 from nlu.open_answers import says_other_one, says_why
 from referrals.geo import Located, Place, locate, place_named
 from referrals.phones import display_phone
@@ -301,12 +304,21 @@ def _says_why(text: str, lang: Optional[str]) -> bool:
 def locate_named(location: str, hint: Optional[str], persona: Optional[str], lang: Optional[str],
                  answer: bool = False, settled: bool = False) -> Located:
     """The place of the ``location`` slot (a name the extractor found, as written), or the
-    candidates; the persona's catalogue names are never a place. ``answer``: ``location`` is a
+    candidates; the persona's catalogue names and the child helplines' names are never a place. ``answer``: ``location`` is a
     whole short answer to "which city?" instead; ``settled``: ``hint`` is a country the child
     named, not only the persona's (``referrals.geo.locate``)."""
     found = persona_by_id(persona)
     catalogue = tuple(n for item in found.catalogue for n in item.name.values()) if found else ()
-    return locate(location, hint, lang, exclude=catalogue, named=True, answer=answer, settled=settled)
+    return locate(location, hint, lang, exclude=catalogue + helpline_names(), named=True, answer=answer,
+                  settled=settled)
+
+
+@lru_cache(maxsize=1)
+def helpline_names() -> tuple[str, ...]:
+    """The child helplines' names of the cues file, every language ("childline", "anar", "telefon zaufania"): never a
+    place — "como contacto con anar" was read as the town of Anār in Iran and given Iran's number (review s31)."""
+    by_lang = cue_list(PROJECT_ROOT / "nlu" / "safety" / "cues.yml", "helpline_names")
+    return tuple(sorted({name for names in by_lang.values() for name in names}))
 
 
 def place_in_answer(tracker: Tracker, hint: Optional[str], persona: Optional[str],
