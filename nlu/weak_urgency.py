@@ -124,10 +124,18 @@ _GAME_WORDS = frozenset({"game", "games", "level", "lvl", "boss", "match", "rank
                          "quest", "raid", "fortnite", "roblox", "minecraft", "valorant", "fifa", "cod"})
 
 
+#: Words that say the slang is meant, not the game's rage ("i want to kms, nothing to do with the game", "kms irl").
+_MEANT = ("nothing to do with", "not about the game", "not the game", "not cause of the game", "not because of",
+          "irl", "in real life", "for real", "seriously", "not joking", "no joke", "not a joke", "not kidding")
+
+
 def is_game_rage(folded: str) -> bool:
-    """Whether ``folded`` says self-harm only in gamer slang (:data:`_RAGE_SLANG`) beside a word of a game."""
+    """Whether ``folded`` says self-harm only in gamer slang (:data:`_RAGE_SLANG`) beside a word of a game, and
+    nothing says it is meant (:data:`_MEANT`: "i want to kms, nothing to do with the game" keeps its reading)."""
     said = set(words(folded))
-    return bool(said & _RAGE_SLANG) and bool(said & _GAME_WORDS)
+    padded = f" {' '.join(words(folded))} "
+    return (bool(said & _RAGE_SLANG) and bool(said & _GAME_WORDS)
+            and not any(f" {phrase} " in padded for phrase in _MEANT))
 
 
 #: A parent saying so ("hi im a dad, my son plays roblox"): the plain friend line is no answer in a persona.

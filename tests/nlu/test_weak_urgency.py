@@ -81,6 +81,9 @@ def test_code_and_who(text: str, who: bool) -> None:
     ("this lag makes me wanna kms fr", True),
     ("i wanna kms", False),
     ("i want to kill myself over this game", False),  # said in words, not slang
+    ("i want to kms, nothing to do with the game", False),  # lead s31: meant, beside a game word
+    ("i wanna kms irl not about the game", False),
+    ("not joking i want to kms, cant even play this level anymore", False),
 ])
 def test_game_rage(text: str, rage: bool) -> None:
     assert is_game_rage(fold(text)) == rage
