@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any, Final, Mapping, Optional, Sequence
 
 from core.persona import persona_by_id
-from core.safety import CODED_HELP, CODED_URGENT, Phrases, has_cue, made_of
+from core.safety import CODED_HELP, CODED_URGENT, Phrases, has_cue, made_of, says_not_adult
 from core.signals import HELP_SIGNALS, NO_PERSONA
 from core.text import fold, words
 
@@ -43,7 +43,9 @@ ADULT_AGE: Final = 18
 #: Words only an adult says of themselves (folded; a cue starts at a word boundary). Narrower than the cues file's
 #: ``adult_customer``: no gift, present, birthday or anniversary words ("i want a present for my mum", "es mi
 #: cumpleaños", "prezent dla mamy" are children's lines too), no "my boss", "at work" (a teenager's job), no
-#: boyfriend or partner, no bare "wife's" ("my dad's wife's birthday").
+#: boyfriend or partner, no bare "wife's" ("my dad's wife's birthday"), no bare Polish "wnuk" / "wnucz" ("jestem jej
+#: wnuczką": a child of a grandparent; review s32). A line that also says a cue of the cues file's ``not_adult`` (a
+#: joke taken back, a pet called a child, a teen's babysitting or tutoring) is no adult's (:func:`is_adult_line`).
 ADULT_SPEAKER: Final[Mapping[str, Sequence[str]]] = {
     "en": ("my wife", "my husband", "my son", "my sons", "my daughter", "my daughters", "my grandson",
            "my granddaughter", "my grandchild", "my grandchildren", "my grandkids", "mother in law", "mother-in-law",
@@ -64,7 +66,9 @@ ADULT_SPEAKER: Final[Mapping[str, Sequence[str]]] = {
            "mis alumnas", "nuestro salon", "nuestro spa"),
     "pl": ("zony", "zonie", "moja zona", "dla zony", "meza", "mezowi", "moj maz", "mojemu mezowi", "tesciow",
            "tescia", "synowej", "ziecia", "szwagr", "bratowej", "mojego syna", "mojemu synowi", "moj syn",
-           "dla syna", "synowi", "mojej corki", "moja corka", "dla corki", "corce", "moich dzieci", "wnuk", "wnucz",
+           "dla syna", "synowi", "mojej corki", "moja corka", "dla corki", "corce", "moich dzieci", "moj wnuk",
+           "mojego wnuk", "mojemu wnuk", "moim wnuk", "moich wnuk", "moje wnuk", "moja wnucz", "mojej wnucz",
+           "moich wnucz", "moje wnucz", "moim wnucz",
            "faktur", "nip firmy", "na firme", "moja firma", "mojej firmy", "naszej firmy", "moich pracownik",
            "naszych pracownik", "kolegi z pracy", "kolezanki z pracy", "kolegow z pracy", "pracuje w domu opieki",
            "pracuje w domu spokojnej starosci", "podopiecznych", "pensjonariusz", "moich pacjent", "moich uczniow",
@@ -121,6 +125,15 @@ def _harm_lists() -> tuple[tuple[Mapping[str, Sequence[str]], ...], Mapping[str,
     return lists, cue_list(path, "arriving"), danger_cues(path)
 
 
+@lru_cache(maxsize=1)
+def _not_adult() -> Mapping[str, Sequence[str]]:
+    """``not_adult`` of ``nlu/safety/cues.yml`` (folded): a joke taken back, a pet, a teen's babysitting (review s32)."""
+    from core import PROJECT_ROOT
+    from nlu.cues import cue_list
+
+    return cue_list(PROJECT_ROOT / "nlu" / "safety" / "cues.yml", "not_adult")
+
+
 @lru_cache(maxsize=8)
 def _risk_cues(persona: str) -> tuple[str, ...]:
     """The persona's own risk cues ("skin", "reaction"), folded, every language."""
@@ -158,10 +171,12 @@ def is_errand(text: str, lang: Optional[str], persona: str) -> bool:
 
 
 def is_adult_line(text: str, lang: Optional[str], persona: str) -> bool:
-    """``text`` has words only an adult says of themselves (:data:`ADULT_SPEAKER`) and nothing of harm (an arrival
-    cue is no harm here: "i work at a care home" says "home")."""
+    """``text`` has words only an adult says of themselves (:data:`ADULT_SPEAKER`), nothing of harm (an arrival
+    cue is no harm here: "i work at a care home" says "home") and nothing that takes the adult back (review s32: "its
+    for my son lol jk", "mi perrita es mi hija", "i babysit and my students…": ``core.safety.says_not_adult``)."""
     folded = fold(text)
-    return has_cue(folded, lang, ADULT_SPEAKER) and says_no_harm(folded, lang, persona, arrival=False)
+    return (has_cue(folded, lang, ADULT_SPEAKER) and says_no_harm(folded, lang, persona, arrival=False)
+            and not says_not_adult(folded, lang, _not_adult()))
 
 
 def _states_child_age(text: str) -> bool:

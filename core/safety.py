@@ -1413,11 +1413,21 @@ def is_bare_pause(folded: str, lang: Optional[str], hold: Mapping[str, Sequence[
 
 
 def is_adult_order(
-    folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]
+    folded: str, lang: Optional[str], adult_cues: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]],
+    not_adult: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> bool:
-    """An adult customer's cue ("my wife", "invoice") and no harm cue ("hurt", "skin", "knife")."""
+    """An adult customer's cue ("my wife", "invoice"), no harm cue ("hurt", "skin", "knife") and nothing that says
+    the writer is no adult customer (:func:`says_not_adult`)."""
     adult = has_cue(folded, lang, adult_cues)
-    return adult and not has_cue(folded, lang, harm_cues)
+    return adult and not has_cue(folded, lang, harm_cues) and not says_not_adult(folded, lang, not_adult or {})
+
+
+def says_not_adult(folded: str, lang: Optional[str], not_adult: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``folded`` says a cue of ``not_adult`` (``not_adult`` of the cues file, review s32) that no denial
+    before it in its clause takes back (:func:`says_undenied`): a joke taken back ("its for my son lol jk"), a pet
+    called a child ("mi perrita es mi hija"), a teen's babysitting or tutoring ("i babysit and my students…") — but
+    "its for my wife, not joking" and "no es broma" are no joke."""
+    return says_undenied(folded, lang, not_adult)
 
 
 def says_nothing_of_harm(folded: str, lang: Optional[str], harm_cues: Mapping[str, Sequence[str]],
@@ -1852,6 +1862,7 @@ def decide_once(
     at_the_door: Optional[Mapping[str, Sequence[str]]] = None,
     knocking: Optional[Mapping[str, Sequence[str]]] = None,
     goodbyes: Optional[Mapping[str, Sequence[str]]] = None,
+    not_adult: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -1864,7 +1875,8 @@ def decide_once(
     ``someone``: people named by relation who may arrive, ``unnamed``: "he", "someone" (a bare arrival,
     :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`); ``at_the_door``,
     ``knocking``: someone at the door, a knock or a ring (an arrival, :func:`is_covering_tracks`,
-    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named."""
+    :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named; ``not_adult``:
+    a joke taken back, a pet, a teen's babysitting — no adult customer (:func:`says_not_adult`, review s32)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -1952,7 +1964,7 @@ def decide_once(
         top = now
         signal, urgent = signal_for_intent(top.intent)
     if (persona != NO_PERSONA and top.intent == "urgent"
-            and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {})):
+            and is_adult_order(folded, lang, adult_cues or {}, harm_cues or {}, not_adult)):
         top = Ranked("help_request", top.confidence, top.source)  # the urgent discreet question
     elif masked and is_tentative(top, masked[0], signal, persona, folded, lang, harm_cues or {}, urgent_cues, danger):
         # in cover voice: the discreet question, or when urgent the persona's coded urgent reply

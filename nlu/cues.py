@@ -142,6 +142,8 @@ class CuesFile(Strict):
     postponing: Cues
     farewells: Cues
     adult_customer: Cues
+    # review s32: a joke taken back, a pet, a teen's babysitting: no adult customer's line (core/safety.py, bot/adult_context.py)
+    not_adult: Cues = {}
     harm: Cues
     done_to_me: Cues = {}
     arriving: Cues
@@ -196,6 +198,8 @@ class CuesFile(Strict):
     number_arrival: Dict[Lang, Phrases] = {}
     # review s31: an arrival that is the number's own ("which number is coming up", "el numero que viene")
     number_own_arrival: Cues = {}
+    # review s32: the number as the subject of an arrival in Spanish and Polish ("jaki numer teraz wchodzi")
+    number_as_subject: Dict[Lang, Phrases] = {}
     taking_back: Cues = {}
     declining: Dict[Lang, Phrases] = {}
     # s26: a question about a product's make-up or use that only a shopper asks (nlu/components/persona.py)
@@ -215,6 +219,20 @@ class CuesFile(Strict):
     not_framing: Cues = {}
     # review s31: the child's own day or real life at the start of a part turns the talk from a story (framed_parts)
     story_turns: Cues = {}
+    # review s32 (nlu/misreadings.py): a dream told and the real moment after it; watching a film while harm is done;
+    # being put out threatened with nowhere to go; a hit with jokes; a parent writing to the shop; covering with
+    # "we were just talking about"; declining an offer and asking for something ordinary
+    dream_told: Cues = {}
+    dream_ends: Cues = {}
+    watching_when: Cues = {}
+    watching_then: Cues = {}
+    put_out_threat: Cues = {}
+    nowhere_to_go: Cues = {}
+    joke_hits: Cues = {}
+    joke_weapons: Cues = {}
+    parent_writing: Cues = {}
+    covering_talk: Cues = {}
+    decline_and_ask: Dict[Lang, Phrases] = {}
 
 
 class CuesError(ValueError):

@@ -230,7 +230,8 @@ MAX_NUMBER_ARRIVAL_WORDS = 10
 
 
 def asks_number_as_someone_comes(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases,
-                                  own: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
+                                  own: Optional[Mapping[str, Sequence[str]]] = None,
+                                  subject: Optional[Phrases] = None) -> bool:
     """The number asked for as someone comes or comes back, and nothing else (s30): a ``number`` cue ("number",
     "numero", "numer"; ``number_bare``) and an ``arrival`` cue ("hes coming back", "que vuelve", "bo wraca";
     ``number_arrival``), every word one of their cues or fillers, in at most :data:`MAX_NUMBER_ARRIVAL_WORDS` words.
@@ -245,7 +246,34 @@ def asks_number_as_someone_comes(folded: str, lang: Optional[str], number: Phras
                                                    | {w for cue in number.cues.get(lang_, ()) for w in words(cue)})
                                   for lang_ in langs})
     return made_of(folded, lang, both, MAX_NUMBER_ARRIVAL_WORDS) and not (
-        own is not None and is_numbers_own_arrival(folded, lang, number, arrival, own))
+        own is not None and is_numbers_own_arrival(folded, lang, number, arrival, own)) and not (
+        subject is not None and is_number_subject(folded, lang, number, arrival, subject))
+
+
+def is_number_subject(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases, subject: Phrases) -> bool:
+    """Whether the number is the subject of the arrival in Spanish or Polish (review s32; ``number_as_subject``): the
+    message opens with one or two of ``subject``'s cues (an article or a question word: "el", "cual", "jaki",
+    "który"), then the number word, then only ``subject``'s fillers ("ya", "ahora", "teraz", "zaraz") and an arrival
+    cue that ends the message, with no punctuation between the number and the arrival: "jaki numer teraz wchodzi" (in a
+    game), "el numero ya esta aqui" (danger now .96 by the classifier: ordinary talk, nlu/components/persona.py). "dame el numero ya viene", "el numero, ya esta aqui", "podaj numer wraca" are someone coming."""
+    if lang not in subject.cues:
+        return False
+    tokens = words(folded)
+    openers = {w for cue in subject.cues[lang] for w in words(cue)}
+    numbers = {w for cue in number.cues.get(lang, ()) for w in words(cue)}
+    at = next((i for i, t in enumerate(tokens) if t in numbers), None)
+    if at is None or not 1 <= at <= 2 or not all(t in openers for t in tokens[:at]):
+        return False
+    rest = tokens[at + 1:]
+    fillers = subject.fillers.get(lang, frozenset())
+    for cue in arrival.cues.get(lang, ()):
+        said = words(cue)
+        for i in range(len(rest) - len(said) + 1):
+            if (rest[i:i + len(said)] == said and all(t in fillers for t in rest[:i])
+                    and all(t in fillers for t in rest[i + len(said):])):
+                gap = re.search(rf"\b{re.escape(tokens[at])}\b(.*?)\b{re.escape(said[0])}", folded)
+                return gap is not None and not re.search(r"[,.;:!?]", gap.group(1))
+    return False
 
 
 def is_numbers_own_arrival(folded: str, lang: Optional[str], number: Phrases, arrival: Phrases,

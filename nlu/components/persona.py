@@ -9,6 +9,7 @@ component applies them and adds the entities ``persona``, ``risk``, ``address``,
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Text, Tuple
@@ -36,7 +37,7 @@ from nlu.quiet import (
     as_visit_request, asks_number_as_someone_comes,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
-    is_declining, is_off_to_do, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
+    is_declining, is_number_subject, is_off_to_do, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
     load_come_for_me, load_order_words, load_phrases, load_quiet_words, load_refusals, load_wipe_lines,
 )
 from nlu.address import find_address
@@ -46,6 +47,10 @@ from nlu.weak_urgency import (
     is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
 )
 from nlu.parts import PARTS, all_openers
+from nlu.misreadings import (
+    MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
+    is_only_joke_hit, is_parent_writing, is_put_out_threat, load_misreading_cues,
+)
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
@@ -210,6 +215,29 @@ def words_beside_place(folded: str, place: str, refusals: Sequence[str] = ()) ->
 LEAD_OVER_OTHERS = 2.5
 
 
+def _best_help(pairs: List[tuple], fallback: str) -> str:
+    """The classifier's best help reading of ``pairs`` that is not urgent by itself, else ``fallback``."""
+    return next((name for name, _ in sorted(pairs, key=lambda p: -p[1])
+                 if signal_for_intent(generic_name(name))[0] in HELP_SIGNALS
+                 and not signal_for_intent(generic_name(name))[1]), fallback)
+
+
+#: A help reading the classifier gives at least this weight stands when danger now is taken back (review s32).
+HELP_FLOOR = 0.2
+
+
+def _not_urgent(decision: Decision, persona: str) -> Decision:
+    """``decision`` read as its best help reading that is not urgent by itself, at least :data:`HELP_FLOOR` sure,
+    else ordinary talk (nlu/quiet.py as_ordinary)."""
+    best = next((r for r in decision.ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS
+                 and not signal_for_intent(r.intent)[1] and r.confidence >= HELP_FLOOR), None)
+    if best is None:
+        return as_ordinary(decision, persona)
+    signal, urgent = signal_for_intent(best.intent)
+    return dataclasses.replace(decision, intent=best.intent, confidence=best.confidence, source=best.source,
+                               signal=signal, urgent=urgent)
+
+
 def _led_by(source: str, pairs: List[tuple]) -> List[tuple]:
     """The help readings of ``pairs`` (the classifier's names and confidences) with ``source`` clearly first: the
     ranking decided again when words say the help reading the classifier put below a goodbye or a place."""
@@ -245,6 +273,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.no_plan: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_no_plan")
         self.postponing: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "postponing")
         self.adult_cues: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "adult_customer")
+        self.not_adult: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "not_adult")
         self.harm_cues: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "harm")
         self.done_to_me: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
         self.arriving: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "arriving")
@@ -274,6 +303,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.number_arrival = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_arrival")
         self.number_own_arrival: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                    "number_own_arrival")
+        self.number_subject = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_as_subject")
         self.product_use: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "product_use")
         # the personas that are shops: a question about a product's use is a shopper's only there ("whats in the
         # lantern quest" asks for the game's code)
@@ -289,6 +319,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # s30: such a word frames only its part and those after it until the talk turns (a clause opener), and none
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
         self.not_framing: Dict[str, List[str]] = folded(cues_file.not_framing)
+        self.misreadings: MisreadingCues = load_misreading_cues(PROJECT_ROOT / self.config["cues_file"])
         self.turns: Tuple[str, ...] = all_openers(folded(cues_file.clause_openers))
         self.story_turns: Dict[str, List[str]] = folded(cues_file.story_turns)  # review s31, at a part's start
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
@@ -442,6 +473,57 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                     return located
         return None
 
+    def _misread(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
+                 harm_cues: Mapping[str, Sequence[str]], pairs: List[tuple], decide_on: Any) -> Decision:
+        """``decision`` read again with the words that make or take back a reading (review s32, nlu/misreadings.py):
+        a dream's danger is not now, harm while watching a film and a threat to be put out with nowhere to go are
+        help readings, a hit with jokes, a parent's question to the shop and a polite no with an ordinary question
+        are ordinary talk, covering with "we were just talking about" is the quiet code."""
+        cues = self.misreadings
+
+        def harmless(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                        self.done_to_me, {})
+
+        plain = persona_of(decision.source) is None
+        if is_dreamed_danger(decision.intent, plain, folded, lang, cues, self.danger, self.not_framing):
+            # "i had a nightmare a man with a knife was in my room" (danger now .73 drew 112): a dream about danger
+            # is no danger now — its best help reading that is not urgent by itself if the classifier gave it some
+            # weight, else ordinary talk
+            return _not_urgent(decision, persona)
+        if decision.signal == "none" and is_harmed_while_watching(folded, lang, cues, self.done_to_me):
+            # "estaba viendo una peli y mi padre llegó borracho y me pegó" (ordinary talk .85): the film is what the
+            # child was doing; the harm after it is the child's — its best help reading (urgent by its own words)
+            return decide_on(_led_by(_best_help(pairs, "abuse_disclosure"), pairs))
+        if decision.signal == "none" and is_put_out_threat(folded, lang, cues, self.beneath.sleeping_rough):
+            # "my dad said hell kick me out tonight and i have nowhere to go" (ordinary talk .37): a help reading,
+            # not urgent by itself (danger now words make it urgent)
+            return decide_on(_led_by(_best_help(pairs, "abuse_disclosure"), pairs))
+        if (decision.signal in HELP_SIGNALS and not decision.urgent
+                and is_only_joke_hit(folded, lang, cues, harmless)):
+            # "tata mnie bije... sucharami" (abuse): a hit with jokes, and nothing else of harm — ordinary talk
+            return as_ordinary(decision, persona)
+        if (self.shops.get(persona) and decision.intent == "peer_help" and not decision.urgent
+                and is_parent_writing(folded, lang, cues) and not has_cue(folded, lang, self.part_cues.done_to_friend)
+                and not (has_cue(folded, lang, self.part_cues.fear)
+                         and has_cue(folded, lang, self.part_cues.someone))
+                and not any(self.danger.found(folded, lang))
+                and not any(has_cue(folded, lang, c) for c in (self.urgent_cues, self.beneath.said,
+                                                                self.beneath.means, self.done_to_me))):
+            # a mother's long question to the shop about her daughter's spots (peer_help): the shop's answer
+            return as_cover(decision, persona)
+        if (persona != NO_PERSONA and decision.signal == "none"
+                and is_covering_talk(folded, lang, cues, self.arriving) and harmless(folded)):
+            # "my dad is here lol we were just talking about minecraft seeds right" (ordinary talk .50, the quiet
+            # code .49): the child covers for someone reading over the shoulder — the quiet code
+            return as_not_safe(decision)
+        if (decision.signal in HELP_SIGNALS and declines_and_asks(folded, lang, cues, self.catalogues.get(persona, ()))
+                and harmless(folded)):
+            # "no thanks, just wanted to know if this is free" (self_harm_urgent .52), "no thanks, just wanted the
+            # written guide for the final room" (the urgent code .54): a no to the offer and an ordinary question
+            return dataclasses.replace(decision, intent="deny", signal="none", urgent=False)
+        return decision
+
     def _sets_aside(self, decision: Decision, persona: str, text: str, folded: str, lang: Optional[str],
                     harm_cues: Mapping[str, Sequence[str]]) -> bool:
         """Whether the persona's code ``decision`` read is a shopper's or a gamer's line: a question about a
@@ -523,6 +605,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 at_the_door=self.at_the_door,
                 knocking=self.knocking,
                 goodbyes=self.goodbyes,
+                not_adult=self.not_adult,
             )
 
         decision = decide_on(pairs)
@@ -546,8 +629,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         has_address = find_address(text) is not None
         if refused:  # "I'd rather not say where": an answer to the location question (nlu/quiet.py)
             decision = as_location_answer(decision)
+        elif decision.urgent and decision.signal == "imminent_danger" and is_number_subject(
+                folded, lang, self.number_bare, self.number_arrival, self.number_subject):
+            # "el numero ya esta aqui", "jaki numer teraz wchodzi" (danger now .96 / the arrival rule): the number is
+            # the subject of the arrival (a game's draw), no one is coming — ordinary talk (review s32, nlu/quiet.py)
+            decision = as_ordinary(decision, persona)
         elif not decision.urgent and asks_number_as_someone_comes(
-                folded, lang, self.number_bare, self.number_arrival, self.number_own_arrival):
+                folded, lang, self.number_bare, self.number_arrival, self.number_own_arrival, self.number_subject):
             # "el número por favor que vuelve", "numer bo wraca" (ordinary talk .14 / .24: the shop's "not sure I
             # understood" after the quiet line), "number quick he's back" (imminent_danger .94 read as a bare
             # arrival: the quiet line): the number asked for as someone comes — danger now, the emergency number
@@ -723,6 +811,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
                                     self.part_cues, self.story_turns) or decision
+        decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

@@ -531,7 +531,7 @@ NEAR_MISSES = [
      'none'),
     ('plain', 'pl',
      'kolega opowiedział mi żart: tata mnie bije... sucharami codziennie haha. potem była matma i prawie zasnąłem',
-     'abuse_disclosure'),  # s31: none before the s31 retrain (xfail-s31's training lines); now a false alarm, kept so it shows
+     'none'),  # s31: a false alarm (abuse_disclosure) after the s31 retrain; review s32: a hit with jokes is no harm
     ('plain', 'pl',
      'piszę rap na muzykę, linijka brzmi tata mnie bije jak bęben, bum bum. pani powiedziała że za mroczne haha więc zmieniam na piłkę nożną',
      'none'),

@@ -459,10 +459,10 @@ NEIGHBOURS = [
      'none'),
     ('plain', 'es',
      "en mi sueño de anoche mi padre me perseguia con un cuchillo por un supermercado lleno de payasos. que raro",
-     'imminent_danger!'),
+     'abuse_disclosure'),  # review s32: imminent_danger! before; a dream is no danger now (its next help reading)
     ('plain', 'pl',
      "w moim śnie tata gonił mnie z nożem po supermarkecie pełnym klaunów. ale dziwne to było haha",
-     'imminent_danger!'),
+     'none'),  # review s32: imminent_danger! before; a dream is no danger now (nlu/misreadings.py)
     ('plain', 'en',
      "my grandad used to hit my dad when he was a kid years ago. dad told me about it last night and it made me sad",
      'abuse_disclosure'),

@@ -1,0 +1,173 @@
+"""Words that make or take back a reading the classifier gets wrong (review s32, issue 13).
+
+Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`` (:class:`MisreadingCues`, loaded by
+:func:`load_misreading_cues`); ``nlu/components/persona.py`` applies them after its other rules:
+
+* :func:`is_dreamed_danger` — danger now read of a dream told ("i had a nightmare a man with a knife was in my
+  room"): a dream about danger is no danger now, unless the message turns to the real moment after the dream ("i had
+  a nightmare and now i hear him downstairs with a knife").
+* :func:`is_harmed_while_watching` — ordinary talk read of harm done to the child while watching a film ("estaba
+  viendo una peli y mi padre llegó borracho y me pegó"): the film is what the child was doing, not the story told.
+* :func:`is_put_out_threat` — ordinary talk read of a threat to put the child out of home with nowhere to go ("my
+  dad said hell kick me out tonight and i have nowhere to go").
+* :func:`is_only_joke_hit` — a help reading whose only harm is a hit with jokes ("tata mnie bije... sucharami").
+* :func:`is_parent_writing` — a friend's story read of a parent's question to the shop about their child.
+* :func:`is_covering_talk` — someone arriving and "we were just talking about…": the persona's quiet code.
+* :func:`declines_and_asks` — "no thanks, just wanted to know if this is free": a no to the offer.
+
+No rule reads a message with a harm word it does not explain; a false alarm costs a question, a miss costs a child.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping, Optional, Sequence
+
+from core.safety import Danger, Phrases, has_cue, has_word_cue, made_of
+from core.text import fold, words
+
+#: The classifier's danger-now intent (plain layer).
+DANGER_INTENT = "imminent_danger"
+#: A dream told opens the message: its cue starts within this many words.
+DREAM_OPENS_WITHIN = 6
+#: A joke word stands at most this many words after the hit it makes figurative ("bije mnie tymi sucharami").
+JOKE_REACH = 3
+#: A word that joins the watching to what happened stands at most this many words after it.
+THEN_WITHIN = 4
+#: The longest "no thanks, just wanted…" message read as a no.
+MAX_DECLINE_WORDS = 16
+
+Cues = Mapping[str, Sequence[str]]
+
+
+@dataclass(frozen=True)
+class MisreadingCues:
+    """The folded cue lists (``{lang: [cue, ...]}``) of the rules of this module (names as in the cues file)."""
+
+    dream_told: Cues = field(default_factory=dict)
+    dream_ends: Cues = field(default_factory=dict)
+    watching_when: Cues = field(default_factory=dict)
+    watching_then: Cues = field(default_factory=dict)
+    put_out_threat: Cues = field(default_factory=dict)
+    nowhere_to_go: Cues = field(default_factory=dict)
+    joke_hits: Cues = field(default_factory=dict)
+    joke_weapons: Cues = field(default_factory=dict)
+    parent_writing: Cues = field(default_factory=dict)
+    covering_talk: Cues = field(default_factory=dict)
+    decline_and_ask: Phrases = field(default_factory=Phrases)
+
+
+def load_misreading_cues(path: Path) -> MisreadingCues:
+    """The cue lists of this module from the cues file at ``path`` (folded)."""
+    from nlu.cues import folded, load_cues
+
+    cues = load_cues(path)
+    lists = {name: folded(getattr(cues, name)) for name in (
+        "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
+        "parent_writing", "covering_talk")}
+    asked = cues.decline_and_ask
+    phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
+                      {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
+    return MisreadingCues(**lists, decline_and_ask=phrases)
+
+
+def _langs(lang: Optional[str], cues: Cues) -> list[Sequence[str]]:
+    return [cues[lang]] if lang in cues else list(cues.values())
+
+
+def _spans(tokens: Sequence[str], lang: Optional[str], cues: Cues) -> list[tuple[int, int]]:
+    """Where a cue of ``cues`` stands as whole words in ``tokens``: (start, end) word spans."""
+    found = []
+    for listed in _langs(lang, cues):
+        for cue in listed:
+            said = words(cue)
+            found += [(i, i + len(said)) for i in range(len(tokens) - len(said) + 1)
+                      if said and list(tokens[i:i + len(said)]) == said]
+    return found
+
+
+def is_dreamed_danger(intent: str, plain: bool, folded: str, lang: Optional[str], cues: MisreadingCues,
+                      danger: Danger, not_framing: Cues) -> bool:
+    """Whether danger now (``intent`` of the plain layer) is read of a dream told: a ``dream_told`` cue (whole words)
+    opens the message (within :data:`DREAM_OPENS_WITHIN` words) outside an insistence (``not_framing``: "not a
+    dream"), and after it no ``dream_ends`` cue (now, woken up, hearing someone) and no cue of danger now."""
+    if intent != DANGER_INTENT or not plain:
+        return False
+    tokens = words(folded)
+    unsaid = {i for start, end in _spans(tokens, lang, not_framing) for i in range(start, end)}
+    dreams = [(start, end) for start, end in _spans(tokens, lang, cues.dream_told)
+              if start < DREAM_OPENS_WITHIN and not unsaid.issuperset(range(start, end))]
+    if not dreams:
+        return False
+    told = min(end for _, end in dreams)
+    after = " ".join(tokens[told:])
+    if _spans(tokens[told:], lang, cues.dream_ends):
+        return False
+    return not danger.found(after, lang)[0]
+
+
+def is_harmed_while_watching(folded: str, lang: Optional[str], cues: MisreadingCues,
+                             done_to_me: Cues) -> bool:
+    """Whether harm done to the child (``done_to_me``, start of a word) is said after a ``watching_when`` cue (whole
+    words) in the same sentence, a ``watching_then`` word ("and", "y", "i", "when") at most :data:`THEN_WITHIN` words
+    after the cue: "estaba viendo una peli y mi padre llegó borracho y me pegó". A new sentence after the watching
+    ("oglądaliśmy film. dziewczyna tam mówi…") tells the film."""
+    for sentence in re.split(r"[.!?;]+", folded):
+        tokens = words(sentence)
+        for _, end in _spans(tokens, lang, cues.watching_when):
+            joined = [end + start for start, _ in _spans(tokens[end:end + THEN_WITHIN], lang, cues.watching_then)]
+            if joined and has_cue(" ".join(tokens[min(joined) + 1:]), lang, done_to_me):
+                return True
+    return False
+
+
+def is_put_out_threat(folded: str, lang: Optional[str], cues: MisreadingCues, sleeping_rough: Cues) -> bool:
+    """Whether being put out of home is threatened (``put_out_threat``) with nowhere to go (``nowhere_to_go`` or
+    ``sleeping_rough``), start of a folded word."""
+    return has_cue(folded, lang, cues.put_out_threat) and (
+        has_cue(folded, lang, cues.nowhere_to_go) or has_word_cue(folded, lang, sleeping_rough))
+
+
+def without_joke_hits(folded: str, lang: Optional[str], cues: MisreadingCues) -> str:
+    """``folded`` (as words) with every hit with jokes taken out: a ``joke_hits`` word (start of a word) and the
+    words after it up to a ``joke_weapons`` cue at most :data:`JOKE_REACH` words further ("bije mnie tymi
+    sucharami", "kills me with his dad jokes")."""
+    tokens = words(folded)
+    hits = tuple(c for listed in _langs(lang, cues.joke_hits) for c in listed)
+    weapons = _spans(tokens, lang, cues.joke_weapons)
+    drop: set[int] = set()
+    for i, token in enumerate(tokens):
+        if not token.startswith(hits):
+            continue
+        found = next((end for start, end in sorted(weapons) if i < start <= i + JOKE_REACH + 1), None)
+        if found is not None:
+            drop |= set(range(i, found))
+    return " ".join(t for i, t in enumerate(tokens) if i not in drop)
+
+
+def is_only_joke_hit(folded: str, lang: Optional[str], cues: MisreadingCues, harmless: Callable[[str], bool]) -> bool:
+    """Whether ``folded`` holds a hit with jokes and, once those are taken out (:func:`without_joke_hits`), nothing
+    of harm (``harmless``: every harm list of the caller)."""
+    rest = without_joke_hits(folded, lang, cues)
+    return rest != " ".join(words(folded)) and harmless(rest)
+
+
+def is_parent_writing(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether a parent writes about their child (``parent_writing``: "piszę w sprawie córki", "my son is 13")."""
+    return has_cue(folded, lang, cues.parent_writing)
+
+
+def is_covering_talk(folded: str, lang: Optional[str], cues: MisreadingCues, arriving: Cues) -> bool:
+    """Whether someone is arriving or present (``arriving``) and the child says "we were just talking about…"
+    (``covering_talk``)."""
+    return has_cue(folded, lang, cues.covering_talk) and has_cue(folded, lang, arriving)
+
+
+def declines_and_asks(folded: str, lang: Optional[str], cues: MisreadingCues, catalogue: Sequence[str]) -> bool:
+    """Whether ``folded`` is a polite no and an ordinary question, made only of ``decline_and_ask`` words and the
+    persona's ``catalogue`` names (at most :data:`MAX_DECLINE_WORDS` words)."""
+    names = {w for name in catalogue for w in words(fold(name))}
+    rest = " ".join(w for w in words(folded) if w not in names)
+    return made_of(rest, lang, cues.decline_and_ask, MAX_DECLINE_WORDS)
+
