@@ -44,7 +44,7 @@ ADULT_AGE: Final = 18
 #: ``adult_customer``: no gift, present, birthday or anniversary words ("i want a present for my mum", "es mi
 #: cumpleaños", "prezent dla mamy" are children's lines too), no "my boss", "at work" (a teenager's job), no
 #: boyfriend or partner, no bare "wife's" ("my dad's wife's birthday"), no bare Polish "wnuk" / "wnucz" ("jestem jej
-#: wnuczką": a child of a grandparent; review s32). A line that also says a cue of the cues file's ``not_adult`` (a
+#: wnuczką": a child of a grandparent; review s32: "my" or "dla" with them only). A line that also says a cue of the cues file's ``not_adult`` (a
 #: joke taken back, a pet called a child, a teen's babysitting or tutoring) is no adult's (:func:`is_adult_line`).
 ADULT_SPEAKER: Final[Mapping[str, Sequence[str]]] = {
     "en": ("my wife", "my husband", "my son", "my sons", "my daughter", "my daughters", "my grandson",
@@ -68,7 +68,7 @@ ADULT_SPEAKER: Final[Mapping[str, Sequence[str]]] = {
            "tescia", "synowej", "ziecia", "szwagr", "bratowej", "mojego syna", "mojemu synowi", "moj syn",
            "dla syna", "synowi", "mojej corki", "moja corka", "dla corki", "corce", "moich dzieci", "moj wnuk",
            "mojego wnuk", "mojemu wnuk", "moim wnuk", "moich wnuk", "moje wnuk", "moja wnucz", "mojej wnucz",
-           "moich wnucz", "moje wnucz", "moim wnucz",
+           "moich wnucz", "moje wnucz", "moim wnucz", "dla wnuk", "dla wnucz",
            "faktur", "nip firmy", "na firme", "moja firma", "mojej firmy", "naszej firmy", "moich pracownik",
            "naszych pracownik", "kolegi z pracy", "kolezanki z pracy", "kolegow z pracy", "pracuje w domu opieki",
            "pracuje w domu spokojnej starosci", "podopiecznych", "pensjonariusz", "moich pacjent", "moich uczniow",

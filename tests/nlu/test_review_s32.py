@@ -54,6 +54,7 @@ def _reading(component: PersonaContext, persona: str, lang: str, text: str, rank
     ("pl", "babcia zawsze mówi że jestem jej ulubionym wnukiem"),
     ("pl", "dla żony, żart haha"),
     ("pl", "mój pies to mój syn xd"),
+    ("pl", "babcia zawsze kupuje u was krem dla wnuczki, czyli dla mnie"),
 ])
 def test_a_joke_a_pet_or_a_teen_s_babysitting_is_no_adult_line(lang: str, text: str) -> None:
     # before: every one an adult customer's line (its "my daughter", "mi hija", "wnucz", "żony", "mój syn")
@@ -70,6 +71,7 @@ def test_a_joke_a_pet_or_a_teen_s_babysitting_is_no_adult_line(lang: str, text: 
     ("pl", "krem dla mojej wnuczki na urodziny"),
     ("pl", "prezent dla żony, nie żartuję"),
     ("pl", "mój wnuk ma urodziny"),
+    ("pl", "szukam czegoś dla wnuczki na urodziny"),
 ])
 def test_an_adult_s_line_stays_an_adult_s(lang: str, text: str) -> None:
     assert is_adult_line(text, lang, "rumianek")
