@@ -215,6 +215,20 @@ class CuesFile(Strict):
     not_framing: Cues = {}
     # review s31: the child's own day or real life at the start of a part turns the talk from a story (framed_parts)
     story_turns: Cues = {}
+    # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
+    # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
+    figurative_threat: Cues = {}
+    own_mishap: Cues = {}
+    threat_real: Cues = {}
+    # s32: ordinary nerves before a named ordinary event, the words that make worry more; a friend's ordinary loss
+    # (nlu/quiet.py is_ordinary_worry, is_friends_ordinary_loss)
+    ordinary_event: Cues = {}
+    worry_deep: Cues = {}
+    ordinary_loss: Cues = {}
+    helping_friend: Cues = {}
+    # s32: a parent's everyday routine, and the words that make it more (nlu/quiet.py is_family_routine)
+    family_routine: Cues = {}
+    routine_deep: Cues = {}
 
 
 class CuesError(ValueError):
