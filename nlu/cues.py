@@ -233,6 +233,20 @@ class CuesFile(Strict):
     parent_writing: Cues = {}
     covering_talk: Cues = {}
     decline_and_ask: Dict[Lang, Phrases] = {}
+    # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
+    # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
+    figurative_threat: Cues = {}
+    own_mishap: Cues = {}
+    threat_real: Cues = {}
+    # s32: ordinary nerves before a named ordinary event, the words that make worry more; a friend's ordinary loss
+    # (nlu/quiet.py is_ordinary_worry, is_friends_ordinary_loss)
+    ordinary_event: Cues = {}
+    worry_deep: Cues = {}
+    ordinary_loss: Cues = {}
+    helping_friend: Cues = {}
+    # s32: a parent's everyday routine, and the words that make it more (nlu/quiet.py is_family_routine)
+    family_routine: Cues = {}
+    routine_deep: Cues = {}
 
 
 class CuesError(ValueError):

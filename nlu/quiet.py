@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, Optional, Sequence
 
 from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, cues_of, has_cue, has_word_cue, made_of
 from core.text import fold, words
@@ -508,3 +508,76 @@ def as_age_gap(decision: Decision, persona: str, own: bool) -> Decision:
         signal = "peer_help"
     intent = CODED_HELP if persona != NO_PERSONA else signal
     return dataclasses.replace(decision, intent=intent, signal=signal, urgent=False)
+
+
+def is_figurative_threat(folded: str, lang: Optional[str], threat: Mapping[str, Sequence[str]],
+                         mishap: Mapping[str, Sequence[str]], real: Mapping[str, Sequence[str]],
+                         says_nothing_of_harm: Callable[[str], bool]) -> bool:
+    """A figurative threat over the child's own small mishap (s32, issue 13): a ``threat`` cue ("mum's gonna kill
+    me", "mi madre me va a matar", "mama mnie zabije") and an ``own_mishap`` cue ("i lost my coat", "me he vuelto a
+    olvidar la ropa de gimnasia", "zgubiłem kurtkę"), none of ``real`` (telling, a threat said, for real, a beating
+    named: "she'll kill me if i tell anyone" is a threat for telling) and, once every threat cue is taken out, nothing
+    of harm left (``says_nothing_of_harm``: no harm word, urgency, danger now, weapon, nothing done to the child).
+    Cues start a folded word, the message's language (every language's when it is unknown)."""
+    if not (has_cue(folded, lang, threat) and has_cue(folded, lang, mishap)) or has_cue(folded, lang, real):
+        return False
+    rest = f" {folded} "
+    for found in cues_of(lang, threat):
+        for cue in sorted(found, key=len, reverse=True):
+            rest = re.sub(rf"(?<=\W){re.escape(cue)}\w*", " ", rest)
+    return says_nothing_of_harm(" ".join(rest.split()))
+
+
+def is_ordinary_worry(decision: Decision, folded: str, lang: Optional[str], event: Mapping[str, Sequence[str]],
+                      deep: Mapping[str, Sequence[str]], says_nothing_of_harm: Callable[[str], bool]) -> bool:
+    """Ordinary nerves read as distress (s32, issue 13): a plain ``distress`` reading, not urgent, of a message that
+    names an ordinary ``event`` (an exam, a recital, a match, a new school, a move, the dentist: "estoy muy nerviosa
+    por empezar el instituto", "stresuję się przed egzaminem z pianina") with none of ``deep`` (not coping, nobody,
+    every night, not sleeping, self-harm said, a parent, home or another person named) and nothing of harm
+    (``says_nothing_of_harm``). Cues start a folded word, the message's language."""
+    if decision.signal != "distress" or decision.urgent or persona_of(decision.source) is not None:
+        return False
+    return has_cue(folded, lang, event) and not has_cue(folded, lang, deep) and says_nothing_of_harm(folded)
+
+
+def is_friends_ordinary_loss(decision: Decision, folded: str, lang: Optional[str], loss: Mapping[str, Sequence[str]],
+                             helping: Mapping[str, Sequence[str]], harms_friend: Callable[[str, Optional[str]], bool],
+                             fears_someone: Callable[[str, Optional[str]], bool],
+                             says_nothing_of_harm: Callable[[str], bool]) -> bool:
+    """A friend sad over an ordinary loss read as a friend's story (s32, issue 13): a plain ``peer_help`` reading, not
+    urgent, of a message with an ordinary ``loss`` (parents splitting up, a pet or grandparent who died, a lost final,
+    a failed exam: "mi amiga llora en clase porque sus padres se divorcian, como la ayudo"), nothing done to the friend
+    by a person and no self-harm of hers (``harms_friend``), nobody at home feared (``fears_someone``) and nothing of
+    harm (``says_nothing_of_harm``) once the words asking how to help her (``helping``: "jak jej pomóc") are taken
+    out. "my friends parents are splitting up and her dad hits her" keeps its reading."""
+    if decision.signal != "peer_help" or decision.urgent or persona_of(decision.source) is not None:
+        return False
+    return (has_cue(folded, lang, loss) and not harms_friend(folded, lang) and not fears_someone(folded, lang)
+            and says_nothing_of_harm(without_cues(folded, lang, helping)))
+
+
+def without_cues(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> str:
+    """``folded`` with every cue of ``cues`` (the message's language; every language's when unknown) taken out where
+    it starts a word, longest first ("como la ayudo" out of "... se divorcian, como la ayudo")."""
+    rest = f" {folded} "
+    for found in cues_of(lang, cues):
+        for cue in sorted(found, key=len, reverse=True):
+            rest = rest.replace(f" {cue}", " ")
+    return " ".join(rest.split())
+
+
+#: The help readings a family routine or a figurative threat may have drawn: never self-harm, bullying or exploitation.
+ROUTINE_READINGS = frozenset({"abuse_disclosure", "imminent_danger", "peer_help", "distress"})
+
+
+def is_family_routine(decision: Decision, folded: str, lang: Optional[str], routine: Mapping[str, Sequence[str]],
+                      deep: Mapping[str, Sequence[str]], says_nothing_of_harm: Callable[[str], bool]) -> bool:
+    """A parent's everyday routine read as a disclosure or danger (s32, issue 13): a plain reading of
+    :data:`ROUTINE_READINGS` of a message with a ``routine`` cue (snoring, night shifts, the school run, weekends at
+    the other parent's, singing, chores: "mi padre ronca tanto que lo oigo desde mi cuarto", "tata tak chrapie że
+    słyszę go przez ścianę"), none of ``deep`` (left alone, no food, locked in, fear, drink, shouting, crying,
+    someone in one's bed or room, a secret, the cold) and nothing of harm, urgency, danger now, nothing done to the
+    child and nobody arriving (``says_nothing_of_harm``). Cues start a folded word, the message's language."""
+    if decision.signal not in ROUTINE_READINGS or persona_of(decision.source) is not None:
+        return False
+    return has_cue(folded, lang, routine) and not has_cue(folded, lang, deep) and says_nothing_of_harm(folded)

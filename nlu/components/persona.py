@@ -37,8 +37,10 @@ from nlu.quiet import (
     as_visit_request, asks_number_as_someone_comes,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
-    is_declining, is_number_subject, is_off_to_do, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
+    is_declining, is_family_routine, is_figurative_threat, is_friends_ordinary_loss, is_number_subject, is_off_to_do,
+    is_ordinary_worry, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
     load_come_for_me, load_order_words, load_phrases, load_quiet_words, load_refusals, load_wipe_lines,
+    ROUTINE_READINGS,
 )
 from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
@@ -313,6 +315,17 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.sleep_question: Dict[str, List[str]] = folded(cues_file.sleep_question)
         self.shops: Dict[str, bool] = {p.id: p.kind == "shop" for p in project_personas().values()}
         self.danger: Danger = danger_cues(PROJECT_ROOT / self.config["cues_file"])
+        # s32: a figurative threat over one's own small mishap, and the words that make a threat real (nlu/quiet.py)
+        self.figurative_threat: Dict[str, List[str]] = folded(cues_file.figurative_threat)
+        self.own_mishap: Dict[str, List[str]] = folded(cues_file.own_mishap)
+        self.threat_real: Dict[str, List[str]] = folded(cues_file.threat_real)
+        # s32: ordinary nerves before an ordinary event; a friend sad over an ordinary loss (nlu/quiet.py)
+        self.ordinary_event: Dict[str, List[str]] = folded(cues_file.ordinary_event)
+        self.worry_deep: Dict[str, List[str]] = folded(cues_file.worry_deep)
+        self.ordinary_loss: Dict[str, List[str]] = folded(cues_file.ordinary_loss)
+        self.helping_friend: Dict[str, List[str]] = folded(cues_file.helping_friend)
+        self.family_routine: Dict[str, List[str]] = folded(cues_file.family_routine)
+        self.routine_deep: Dict[str, List[str]] = folded(cues_file.routine_deep)
         # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
         self.told_as_story: Dict[str, List[str]] = folded(cues_file.told_as_story)
         self.resolved_past: Dict[str, List[str]] = folded(cues_file.resolved_past)
@@ -563,6 +576,32 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                     "unsure": dict(self.answers.unsure.cues)}
         return weak_quiet(top, decision.ranking, persona, folded, lang, quiet, breaking, no_harm)
 
+    def _ordinary_after_all(self, decision: Decision, folded: str, lang: Optional[str],
+                            harm_cues: Mapping[str, Sequence[str]]) -> bool:
+        """Whether a plain help reading is ordinary talk after all (s32, issue 13): a figurative threat over the
+        child's own small mishap read as anything but self-harm, bullying or exploitation
+        (nlu.quiet.is_figurative_threat, ROUTINE_READINGS: "im so dead" said of oneself is no one's threat), ordinary
+        nerves before an ordinary event (is_ordinary_worry), a friend sad over an ordinary loss
+        (is_friends_ordinary_loss), a parent's everyday routine (is_family_routine)."""
+        if decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
+            return False
+
+        def no_harm(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                        self.done_to_me, self.arriving)
+
+        def no_harm_nor_danger(rest: str) -> bool:
+            # worry names nobody (worry_deep): "el mes que viene" is no one arriving
+            return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                        self.done_to_me, {})
+
+        return ((decision.signal in ROUTINE_READINGS and is_figurative_threat(
+                    folded, lang, self.figurative_threat, self.own_mishap, self.threat_real, no_harm))
+                or is_ordinary_worry(decision, folded, lang, self.ordinary_event, self.worry_deep, no_harm_nor_danger)
+                or is_friends_ordinary_loss(decision, folded, lang, self.ordinary_loss, self.helping_friend,
+                                            self.part_cues.harms_friend, self.part_cues.fears_someone, no_harm)
+                or is_family_routine(decision, folded, lang, self.family_routine, self.routine_deep, no_harm))
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._process_one(message)
@@ -758,6 +797,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # shop?"; the extractor, which needs a cue or a whole message, found no place) corrects it
             decision = as_location_answer(decision)
             corrected = locate_for_persona(after_no, persona, lang, self.countries, self.catalogues, answer=True)
+        elif self._ordinary_after_all(decision, folded, lang, harm_cues):
+            # "mi madre me va a matar, me he vuelto a olvidar la ropa de gimnasia" (abuse .82), "estoy muy nerviosa por
+            # empezar el instituto" (distress .53), "mi amiga llora en clase porque sus padres se divorcian, como la
+            # ayudo" (peer_help .68), "mi padre ronca tanto que lo oigo desde mi cuarto" (abuse .67): a figurative
+            # threat over one's own mishap, nerves before an ordinary event, a friend sad over an ordinary loss, a
+            # parent's everyday routine, nothing of harm — ordinary talk (s32, issue 13; nlu/quiet.py)
+            decision = as_ordinary(decision, persona)
         elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
             # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
             # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
