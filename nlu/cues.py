@@ -215,6 +215,11 @@ class CuesFile(Strict):
     not_framing: Cues = {}
     # review s31: the child's own day or real life at the start of a part turns the talk from a story (framed_parts)
     story_turns: Cues = {}
+    # s32: lines read with the disclosure before them (bot/disclosure_context.py): a friend's wish that nobody
+    # knows, the phone already taken after a number to call was given, a refusal of a person that wants it to stop
+    friend_secret: Dict[Lang, Phrases] = {}
+    phone_taken: Dict[Lang, Phrases] = {}
+    want_it_to_stop: Dict[Lang, Phrases] = {}
 
 
 class CuesError(ValueError):
