@@ -247,6 +247,11 @@ class CuesFile(Strict):
     # s32: a parent's everyday routine, and the words that make it more (nlu/quiet.py is_family_routine)
     family_routine: Cues = {}
     routine_deep: Cues = {}
+    # s32: lines read with the disclosure before them (bot/disclosure_context.py): a friend's wish that nobody
+    # knows, the phone already taken after a number to call was given, a refusal of a person that wants it to stop
+    friend_secret: Dict[Lang, Phrases] = {}
+    phone_taken: Dict[Lang, Phrases] = {}
+    want_it_to_stop: Dict[Lang, Phrases] = {}
 
 
 class CuesError(ValueError):

@@ -53,7 +53,7 @@ from typing import Any, Callable
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
 from actions.repeat import NO_NUMBER, NUMBER_KEY
-from bot import adult_context, fault_context, offline_actions, open_question
+from bot import adult_context, disclosure_context, fault_context, offline_actions, open_question
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
@@ -356,11 +356,13 @@ async def _gates(processor: Any, message: Any) -> bool:
 async def _after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
     """The after-parse hook (``core.rasa_compat.install_message_hooks``): the readings with the conversation, in
     order — the open question's (``bot.open_question.read_with_open_question``), then the adult customer's context
-    (``bot.adult_context.read_with_adult_context``). Each changes the parse in place; an error in one leaves the
-    parse as that step found it and the next still runs (the message is never lost for it; only the error's kind
-    is logged)."""
+    (``bot.adult_context.read_with_adult_context``), then the disclosure before it
+    (``bot.disclosure_context.read_with_disclosure``: "hes coming up the stairs" after "my stepdad hits me"). Each
+    changes the parse in place; an error in one leaves the parse as that step found it and the next still runs (the
+    message is never lost for it; only the error's kind is logged)."""
     for name, step in (("the open question", open_question.read_with_open_question),
-                       ("the adult context", adult_context.read_with_adult_context)):
+                       ("the adult context", adult_context.read_with_adult_context),
+                       ("the disclosure before", disclosure_context.read_with_disclosure)):
         try:
             step(parse, tracker)
         except Exception as exc:  # never break the conversation

@@ -751,6 +751,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # that place (an ambiguous one asked about once), the help signal kept; not a counselor the child did
             # not ask for
             decision = as_location_answer(decision, keep_signal=True)
+        elif (decision.signal == "peer_help" and not decision.urgent
+              and has_cue(folded, lang, self.number_to_pass_on.cues)):
+            # "can u give me a number i can pass on to my friend, her dad beats her" (a friend's story .80), "is there
+            # a number i can give my friend, her mum hurts her" in the shop (.95): the friend's harm and a number asked
+            # for to pass on — the referral (where first, then the number), the friend's signal kept; it drew the
+            # friend line and the offer of a person, no number (s32). A shopper's number question names no friend's harm
+            decision = as_location_answer(decision, keep_signal=True)
         elif (persona == NO_PERSONA and not decision.urgent and (
                 (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
                 or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on)))) or (
