@@ -517,13 +517,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "tata mnie bije... sucharami" (abuse): a hit with jokes, and nothing else of harm — ordinary talk
             return as_ordinary(decision, persona)
         if (self.shops.get(persona) and decision.intent == "peer_help" and not decision.urgent
-                and is_parent_writing(folded, lang, cues) and not has_cue(folded, lang, self.part_cues.done_to_friend)
+                and is_parent_writing(folded, lang, cues) and not self.part_cues.harms_friend(folded, lang)
                 and not (has_cue(folded, lang, self.part_cues.fear)
                          and has_cue(folded, lang, self.part_cues.someone))
                 and not any(self.danger.found(folded, lang))
                 and not any(has_cue(folded, lang, c) for c in (self.urgent_cues, self.beneath.said,
                                                                 self.beneath.means, self.done_to_me))):
-            # a mother's long question to the shop about her daughter's spots (peer_help): the shop's answer
+            # a mother's long question to the shop about her daughter's spots (peer_help): the shop's answer; a
+            # parent telling harm ("my daughter is cutting herself, what cream helps the scars") keeps the help reading
             return as_cover(decision, persona)
         if (persona != NO_PERSONA and decision.signal == "none"
                 and is_covering_talk(folded, lang, cues, self.arriving) and harmless(folded)):

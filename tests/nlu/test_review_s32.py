@@ -26,6 +26,7 @@ import pytest
 from bot.adult_context import is_adult_line
 from core import PROJECT_ROOT
 from core.safety import is_adult_order, says_not_adult
+from core.signals import HELP_SIGNALS
 from core.text import fold
 from nlu.components.persona import PersonaContext
 from nlu.cues import cue_list
@@ -315,10 +316,17 @@ def test_a_parent_s_question_to_the_shop_is_the_shop_s_answer(component: Persona
      [("peer_help", .60), ("rumianek__ask_product_info", .30), ("imminent_danger", .05)]),
     ("pl", "dzień dobry, piszę w sprawie syna, boi się ojczyma. czy krem nagietkowy jest dobry na siniaki?",
      [("peer_help", .60), ("rumianek__ask_product_info", .30), ("distress", .05)]),
+    # the lead's review: a child's self-harm told by the parent (the first version read these as the shop's answer)
+    ("en", "my daughter is 14 and wants to hurt herself, she has cuts on her arms, which cream is gentle",
+     [("peer_help", .78), ("rumianek__ask_product_info", .15), ("self_harm", .04)]),
+    ("es", "escribo por mi hija, tiene cortes en los brazos y creo que se hace daño, que crema le pongo",
+     [("peer_help", .70), ("rumianek__ask_product_info", .25), ("self_harm", .03)]),
+    ("pl", "piszę w sprawie córki, ona się tnie, co polecacie na blizny",
+     [("peer_help", .65), ("rumianek__ask_product_info", .30), ("self_harm", .03)]),
 ])
-def test_a_parent_telling_of_harm_keeps_the_friend_s_story(component: PersonaContext, lang: str, text: str,
-                                                           ranking: list) -> None:
-    assert _reading(component, "rumianek", lang, text, ranking)[1] == "peer_help"
+def test_a_parent_telling_of_harm_keeps_a_help_reading(component: PersonaContext, lang: str, text: str,
+                                                      ranking: list) -> None:
+    assert _reading(component, "rumianek", lang, text, ranking)[1] in HELP_SIGNALS
 
 
 # --- 7. covering with "we were just talking about" -------------------------------------------------------------------
