@@ -166,6 +166,7 @@ COMMON_WORDS: Final = frozenset(
     retiro coronel codo goma bush dali coro taza naga pali moga habra teni tenia tanta mage
     quita zombie zombi corka corki koty kura bola pasta line lina kaza nagie
     tamano most date obra normal wedding forest encanto tabaco clay hoover largo rubio limpio tome
+    katar
     """.split()
 ) - {"paris", "berlin", "roma", "moscow", "koszalin", "mielec", "brzeg", "rybnik", "tarnow",
      "sopot", "chelm", "nysa", "bielsko", "lodz"}
@@ -682,7 +683,7 @@ def locate(text: str, country_hint: str | None = None, lang: str | None = None,
                     places=tuple(places), start=i, length=length, cue=cue or confirmed, whole=whole, exact=exact,
                     how=how, key=matched_key,
                     capitalised=named or confirmed or raw_tokens[i][:1].isupper(),
-                    common=any(t in COMMON_WORDS for t in span_tokens) and length == 1 and not (confirmed or home),
+                    common=_is_common(span_tokens, matched_key) and not (confirmed or home),
                     home=home or named or confirmed,
                     alternate=alternate, namesakes=namesakes if how == "exact" else (),
                     origin=_is_origin(tokens, cue_at, cue_word, i),
@@ -890,6 +891,15 @@ def _accept(m: _Match, hint: Optional[str], lang: Optional[str], settled: bool =
         # "reading, pa" with no Reading in that state, "bristol, tennessee": never Britain's by size, asked
         return Located(None, (max(american, key=lambda p: p.population), located.place))
     return located
+
+
+def _is_common(span: list[str], matched_key: str) -> bool:
+    """Whether a name found is an ordinary word (:data:`COMMON_WORDS`): one word, or its Polish base form
+    ("z katarem", a cold: Katar is Qatar's Polish name), or an article and one ("se me cayó de la mesa", the table:
+    La Mesa, California) — it then needs a cue and a capital letter, or a verb of living (:func:`_accept`)."""
+    if len(span) == 1:
+        return span[0] in COMMON_WORDS or matched_key in COMMON_WORDS
+    return len(span) == 2 and span[0] in ARTICLES and span[1] in COMMON_WORDS
 
 
 def _home_continent(lang: Optional[str]) -> str:
