@@ -708,6 +708,15 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         elif is_coded_visit_request(decision, persona, has_address):
             # inside a persona: the code with a street address is the visit code (nlu/quiet.py)
             decision = as_visit_request(decision)
+        elif (decision.intent == "visit_request" and persona_of(decision.source) == persona and not has_address
+              and not re.search(r"\d", text) and entity_value(message, "location") is None
+              and decision.confidence < TENTATIVE_CONFIDENCE and not says_harm(folded, lang, harm_cues)
+              and not any(self.danger.found(folded, lang))):
+            # "can you send it to my work address instead" (the visit code .42 drew "call 112 right away" in the
+            # shop): the visit code is an order WITH a street address; read weakly with none (no address, no
+            # number, no place: "nadajcie na Lipowa 25, Zamość" keeps it), no harm word and no danger, it is the
+            # code's discreet question, not the emergency line (s32, issue 13)
+            decision = as_coded_help(decision)
         elif (decision.signal != "not_safe" and decision.intent not in (ASK_NUMBER, ASK_REPEAT, ASK_PRIVACY, ASK_FAULT, ASK_COST)
               and made_of(folded, lang, self.wipe_lines)):
             # "delete this chat pls": the clean line, and the channel wipes the chat (nlu/quiet.py)
