@@ -14,6 +14,8 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`is_parent_writing` — a friend's story read of a parent's question to the shop about their child.
 * :func:`is_covering_talk` — someone arriving and "we were just talking about…": the persona's quiet code.
 * :func:`declines_and_asks` — "no thanks, just wanted to know if this is free": a no to the offer.
+* :func:`is_hit_by_someone` — ordinary talk read of a named person's blow to the child ("mi padre me pegó porque
+  tiré el vaso"): a disclosure (the lead, s32).
 
 No rule reads a message with a harm word it does not explain; a false alarm costs a question, a miss costs a child.
 """
@@ -56,6 +58,8 @@ class MisreadingCues:
     parent_writing: Cues = field(default_factory=dict)
     covering_talk: Cues = field(default_factory=dict)
     decline_and_ask: Phrases = field(default_factory=Phrases)
+    hit_by: Cues = field(default_factory=dict)
+    not_a_blow: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -65,7 +69,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
     cues = load_cues(path)
     lists = {name: folded(getattr(cues, name)) for name in (
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
-        "parent_writing", "covering_talk")}
+        "parent_writing", "covering_talk", "hit_by", "not_a_blow")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -171,3 +175,19 @@ def declines_and_asks(folded: str, lang: Optional[str], cues: MisreadingCues, ca
     rest = " ".join(w for w in words(folded) if w not in names)
     return made_of(rest, lang, cues.decline_and_ask, MAX_DECLINE_WORDS)
 
+
+
+def is_hit_by_someone(folded: str, lang: Optional[str], cues: MisreadingCues, someone: Cues) -> bool:
+    """Whether a person of the child's life (``someone``, whole word) is named right before a blow done to the child
+    (``hit_by``, whole words: "mi padre me pegó", "mi madre me ha pegado"), and no ``not_a_blow`` words follow it
+    ("me pegó un susto", "la gripe")."""
+    tokens = words(folded)
+    people = {w for listed in _langs(lang, someone) for cue in listed for w in words(cue)[-1:]}
+    for start, end in _spans(tokens, lang, cues.hit_by):
+        if start == 0 or tokens[start - 1] not in people:
+            continue
+        after = tokens[end:end + 4]
+        if any(s == 0 for s, _ in _spans(after, lang, cues.not_a_blow)):
+            continue
+        return True
+    return False

@@ -51,7 +51,7 @@ from nlu.weak_urgency import (
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
     MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_only_joke_hit, is_parent_writing, is_put_out_threat, load_misreading_cues,
+    is_hit_by_someone, is_only_joke_hit, is_parent_writing, is_put_out_threat, load_misreading_cues,
 )
 from core.persona import project_personas
 from core.text import fold, fold_name
@@ -508,6 +508,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "estaba viendo una peli y mi padre llegó borracho y me pegó" (ordinary talk .85): the film is what the
             # child was doing; the harm after it is the child's — its best help reading (urgent by its own words)
             return decide_on(_led_by(_best_help(pairs, "abuse_disclosure"), pairs))
+        if decision.signal == "none" and is_hit_by_someone(folded, lang, cues, self.someone):
+            # "mi padre me pegó porque tiré el vaso" (ordinary talk .78, abuse .21): a named person's blow to the
+            # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
+            best = _best_help(pairs, "abuse_disclosure")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
         if decision.signal == "none" and is_put_out_threat(folded, lang, cues, self.beneath.sleeping_rough):
             # "my dad said hell kick me out tonight and i have nowhere to go" (ordinary talk .37): a help reading,
             # not urgent by itself (danger now words make it urgent)
