@@ -236,6 +236,7 @@ class CuesFile(Strict):
     # s32 (lead): a named person, then a blow done to the child in the past; the words that make it no blow
     hit_by: Cues = {}
     not_a_blow: Cues = {}
+    blow_in_play: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}

@@ -60,6 +60,7 @@ class MisreadingCues:
     decline_and_ask: Phrases = field(default_factory=Phrases)
     hit_by: Cues = field(default_factory=dict)
     not_a_blow: Cues = field(default_factory=dict)
+    blow_in_play: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -69,7 +70,8 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
     cues = load_cues(path)
     lists = {name: folded(getattr(cues, name)) for name in (
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
-        "parent_writing", "covering_talk", "hit_by", "not_a_blow")}
+        "parent_writing", "covering_talk", "hit_by", "not_a_blow",
+        "blow_in_play")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -180,8 +182,11 @@ def declines_and_asks(folded: str, lang: Optional[str], cues: MisreadingCues, ca
 def is_hit_by_someone(folded: str, lang: Optional[str], cues: MisreadingCues, someone: Cues) -> bool:
     """Whether a person of the child's life (``someone``, whole word) is named right before a blow done to the child
     (``hit_by``, whole words: "mi padre me pegó", "mi madre me ha pegado"), and no ``not_a_blow`` words follow it
-    ("me pegó un susto", "la gripe")."""
+    ("me pegó un susto", "la gripe"), and no ``blow_in_play`` words anywhere ("mi hermano me pegó jugando al fútbol",
+    "sin querer")."""
     tokens = words(folded)
+    if _spans(tokens, lang, cues.blow_in_play):
+        return False
     people = {w for listed in _langs(lang, someone) for cue in listed for w in words(cue)[-1:]}
     for start, end in _spans(tokens, lang, cues.hit_by):
         if start == 0 or tokens[start - 1] not in people:
