@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Final, Mapping, Optional, Sequence
 
+from bot.tracker_reading import parse_entity
 from core.persona import persona_by_id
 from core.safety import CODED_HELP, CODED_URGENT, Phrases, has_cue, made_of, says_not_adult
 from core.signals import HELP_SIGNALS, NO_PERSONA
@@ -104,10 +105,6 @@ ERRAND: Final = Phrases(
             ekspresowe""".split()),
     },
 )
-
-
-def _entity(parse: dict, name: str) -> Optional[str]:
-    return next((str(e.get("value")) for e in parse.get("entities") or [] if e.get("entity") == name), None)
 
 
 @lru_cache(maxsize=1)
@@ -214,12 +211,12 @@ def is_adult_errand(parse: dict, tracker: Any) -> bool:
     intent = str((parse.get("intent") or {}).get("name") or "")
     if intent != CODED_URGENT or parse.get("signal") != "urgent":
         return False
-    persona = _entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
+    persona = parse_entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
     found = persona_by_id(persona)
     if found is None or found.kind != "shop":
         return False
     text = str(parse.get("text") or "")
-    lang = _entity(parse, "lang") or tracker.get_slot("lang")
+    lang = parse_entity(parse, "lang") or tracker.get_slot("lang")
     if _states_child_age(text) or not is_errand(text, lang, persona):
         return False
     return adult_before(tracker, lang, persona)

@@ -35,6 +35,7 @@ import re
 from functools import lru_cache
 from typing import Any, Final, Mapping, Optional, Sequence
 
+from bot.tracker_reading import parse_entity, session_events
 from core.safety import CODED_HELP, CODED_URGENT, MAX_BARE_ARRIVAL_WORDS, Phrases, has_word_cue, made_of
 from core.signals import HELP_SIGNALS, NO_PERSONA, generic_name
 from core.text import fold
@@ -89,35 +90,20 @@ def _cues() -> Mapping[str, Any]:
     }
 
 
-def _entity(parse: dict, name: str) -> Optional[str]:
-    return next((str(e.get("value")) for e in parse.get("entities") or [] if e.get("entity") == name), None)
-
-
-def _session(tracker: Any) -> list:
-    """The events of the tracker's current session (the message being read is not among them yet)."""
-    from rasa.shared.core.events import SessionStarted
-
-    events = list(tracker.events)
-    for i in range(len(events) - 1, -1, -1):
-        if isinstance(events[i], SessionStarted):
-            return events[i + 1:]
-    return events
-
-
 def _earlier_signals(tracker: Any) -> list[tuple[str, bool]]:
     """``(signal, urgent)`` of the child's earlier messages of the session, oldest first (read after the NLU, before
     the message is logged: every message of the tracker is an earlier one)."""
     from rasa.shared.core.events import UserUttered
 
     return [(str((e.parse_data or {}).get("signal") or "none"), bool((e.parse_data or {}).get("urgent")))
-            for e in _session(tracker) if isinstance(e, UserUttered)]
+            for e in session_events(tracker) if isinstance(e, UserUttered)]
 
 
 def _number_given(tracker: Any) -> bool:
     """Whether a reply of the bot earlier in the session held a number to call."""
     from rasa.shared.core.events import BotUttered
 
-    return any(isinstance(e, BotUttered) and _NUMBER.search(e.text or "") for e in _session(tracker))
+    return any(isinstance(e, BotUttered) and _NUMBER.search(e.text or "") for e in session_events(tracker))
 
 
 def is_bare_unnamed_arrival(text: str, lang: Optional[str]) -> bool:
@@ -144,8 +130,8 @@ def reading_with_disclosure(parse: dict, tracker: Any) -> Optional[tuple[str, st
     text = str(parse.get("text") or "")
     if len(text.split()) > MAX_LINE_WORDS:
         return None
-    lang = _entity(parse, "lang") or tracker.get_slot("lang")
-    persona = _entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
+    lang = parse_entity(parse, "lang") or tracker.get_slot("lang")
+    persona = parse_entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
     said = _said(text)
     cues = _cues()
     earlier = _earlier_signals(tracker)

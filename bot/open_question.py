@@ -41,6 +41,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from actions.referral import ALL_ASKED
+from bot.tracker_reading import parse_entity, session_events
 from core.persona import persona_by_id
 from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
@@ -68,23 +69,12 @@ ABOUT_OFFER = "about_offer"
 _READING_ENTITIES = frozenset({"voice", "risk", "duration"})
 
 
-def _session(tracker: Any) -> list:
-    """The events of the tracker's current session."""
-    from rasa.shared.core.events import SessionStarted
-
-    events = list(tracker.events)
-    for at in range(len(events) - 1, -1, -1):
-        if isinstance(events[at], SessionStarted):
-            return events[at + 1:]
-    return events
-
-
 def open_question(tracker: Any) -> Optional[str]:
     """The bot's question still open when the child's next message comes: one of :data:`PLACE_QUESTIONS` or
     :data:`OFFERS`, or None. ``tracker`` holds the conversation up to the message (not the message itself)."""
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
-    events = _session(tracker)
+    events = session_events(tracker)
     last_action: Optional[str] = None
     answered = False  # the bot said something after the child's last message
     for event in reversed(events):
@@ -120,10 +110,6 @@ def _asks_city_when_accepted(tracker: Any) -> bool:
     return found is None or "why_accepted" in found.voice
 
 
-def _entity(parse: dict, name: str) -> Optional[str]:
-    return next((str(e.get("value")) for e in parse.get("entities") or [] if e.get("entity") == name), None)
-
-
 def _sure_help(parse: dict) -> bool:
     """A help signal the classifier is at least ``TENTATIVE_CONFIDENCE`` sure of."""
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
@@ -136,11 +122,11 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
     question = open_question(tracker)
     if question is None or parse.get("urgent"):
         return None
-    if _entity(parse, "location") is not None or _entity(parse, "location_refused") is not None:
+    if parse_entity(parse, "location") is not None or parse_entity(parse, "location_refused") is not None:
         return None  # "why? im in leeds anyway", "the other one, i dont want to say": the place reading stands
     text = str(parse.get("text") or "")
-    lang = _entity(parse, "lang") or tracker.get_slot("lang")
-    persona = _entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
+    lang = parse_entity(parse, "lang") or tracker.get_slot("lang")
+    persona = parse_entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
     if question in PLACE_QUESTIONS and not _sure_help(parse) and says_why(text, lang):
         return WHY_PLACE, "out_of_scope"
     if question == CONFIRM_PLACE and not _sure_help(parse) and says_other_one(text, lang):

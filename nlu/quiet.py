@@ -19,7 +19,9 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from core.safety import CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, cues_of, has_cue, has_word_cue, made_of
+from core.safety import (
+    CODED_HELP, CODED_URGENT, Answers, Decision, Phrases, cues_of, has_cue, has_word_cue, made_of, without_phrases,
+)
 from core.text import fold, words
 from core.signals import CODE_INTENTS, HELP_SIGNALS, NO_PERSONA, generic_name, persona_of, signal_for_intent
 from nlu.age import find_age
@@ -553,17 +555,7 @@ def is_friends_ordinary_loss(decision: Decision, folded: str, lang: Optional[str
     if decision.signal != "peer_help" or decision.urgent or persona_of(decision.source) is not None:
         return False
     return (has_cue(folded, lang, loss) and not harms_friend(folded, lang) and not fears_someone(folded, lang)
-            and says_nothing_of_harm(without_cues(folded, lang, helping)))
-
-
-def without_cues(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> str:
-    """``folded`` with every cue of ``cues`` (the message's language; every language's when unknown) taken out where
-    it starts a word, longest first ("como la ayudo" out of "... se divorcian, como la ayudo")."""
-    rest = f" {folded} "
-    for found in cues_of(lang, cues):
-        for cue in sorted(found, key=len, reverse=True):
-            rest = rest.replace(f" {cue}", " ")
-    return " ".join(rest.split())
+            and says_nothing_of_harm(without_phrases(folded, lang, helping)))
 
 
 #: The help readings a family routine or a figurative threat may have drawn: never self-harm, bullying or exploitation.
