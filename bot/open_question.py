@@ -26,7 +26,12 @@ database hop):
   s30: with no offer open, "what is a consultation" keeps its reading — the code);
 * inside a persona, a question whether a person should write is open (``utter_confirm_help``,
   ``utter_offer_counselor``, ``utter_ask_again``) and the message asks for a person in so many words
-  (``asks_for_a_person``), read as ``ask_human``: a yes (``affirm``).
+  (``asks_for_a_person``), read as ``ask_human``: a yes (``affirm``);
+* the bot's last line put an offer off — the quiet line (``utter_not_safe``: "nvm wrong chat" → "Okay. Take care")
+  or the not-now line (``utter_not_now``: "no rush, write yes when it suits you") — and the message, read as a yes,
+  only takes note of it (``only_acknowledges``: "ok", "vale gracias", "dobra"): ``thanks``, so the innocuous
+  thanks line answers and the offer stays remembered for a real "yes" (s33: the "ok" queued the child who had just
+  broken off, in every persona and the plain bot).
 
 Never a help signal lowered: only a message made of one of these closed vocabularies (no harm word, place, refusal
 or quiet line can be in one: "why? because he hits me", "the other one is my dad who hits me" are no such shape),
@@ -45,7 +50,9 @@ from bot.tracker_reading import parse_entity, session_events
 from core.persona import persona_by_id
 from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
-from nlu.open_answers import asks_about_offer, asks_for_a_person, asks_what_it_means, says_other_one, says_why
+from nlu.open_answers import (
+    asks_about_offer, asks_for_a_person, asks_what_it_means, only_acknowledges, says_other_one, says_why,
+)
 
 #: The open questions this module reads answers to.
 PLACE = "place"                  # "which city?" (utter_ask_location)
@@ -54,24 +61,29 @@ CONFIRM_PLACE = "confirm_place"  # "Boston in the United States?" (place_options
 WHICH_ONE = "which_one"          # "Córdoba in Argentina or Mexico?" (place_options after "the other one")
 OFFER = "offer"                  # "shall a person write to you?" (utter_confirm_help, utter_offer_counselor)
 OFFER_AGAIN = "offer_again"      # the same, asked again (utter_ask_again)
+PUT_OFF = "put_off"              # no question: the offer put off (utter_not_safe, utter_not_now)
 PLACE_QUESTIONS = frozenset({PLACE, GOOD_MOMENT, CONFIRM_PLACE, WHICH_ONE})
 OFFERS = frozenset({OFFER, OFFER_AGAIN})
 #: The bot's answers to questions about this chat that leave the question before them open (the rules say it again
 #: or keep it: nlu/dialogue/rules.yml).
 KEEPS_OPEN = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_free", "utter_cost_here"})
+#: The bot's lines that put the offer of a person off (the quiet line, the not-now line): no question is open.
+PUTTING_OFF = frozenset({"utter_not_safe", "utter_not_now"})
 #: The action that asks which place is meant (and answers it).
 REFERRAL = "action_offer_referral"
 #: The parse key that says how the message was read (its value: one of the answer kinds below).
 OPEN_ANSWER = "open_answer"
 WHY_PLACE, OTHER_ONE, WHAT_IT_MEANS, PERSON_REQUEST = "why_place", "other_one", "what_it_means", "person_request"
 ABOUT_OFFER = "about_offer"
+ACKNOWLEDGED = "acknowledged"
 #: Entities the replaced reading brought (the cover voice of a help signal read in the code's words, a risk cue).
 _READING_ENTITIES = frozenset({"voice", "risk", "duration"})
 
 
 def open_question(tracker: Any) -> Optional[str]:
     """The bot's question still open when the child's next message comes: one of :data:`PLACE_QUESTIONS` or
-    :data:`OFFERS`, or None. ``tracker`` holds the conversation up to the message (not the message itself)."""
+    :data:`OFFERS`, :data:`PUT_OFF` when the bot's last line put the offer off (no question: the answer to an
+    acknowledgment is read with it), or None. ``tracker`` holds the conversation up to the message (not the message itself)."""
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
     events = session_events(tracker)
@@ -100,6 +112,8 @@ def open_question(tracker: Any) -> Optional[str]:
         return OFFER_AGAIN
     if last_line in ("utter_confirm_help", "utter_offer_counselor"):
         return OFFER
+    if last_line in PUTTING_OFF:
+        return PUT_OFF
     return None
 
 
@@ -127,6 +141,9 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
     text = str(parse.get("text") or "")
     lang = parse_entity(parse, "lang") or tracker.get_slot("lang")
     persona = parse_entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
+    if question == PUT_OFF:
+        acknowledges = (parse.get("intent") or {}).get("name") == "affirm" and only_acknowledges(text, lang)
+        return (ACKNOWLEDGED, "thanks") if acknowledges else None
     if question in PLACE_QUESTIONS and not _sure_help(parse) and says_why(text, lang):
         return WHY_PLACE, "out_of_scope"
     if question == CONFIRM_PLACE and not _sure_help(parse) and says_other_one(text, lang):

@@ -171,6 +171,8 @@ class CuesFile(Strict):
     # s26: a number asked for to pass on to a friend (plain bot)
     number_to_pass_on: Cues = {}
     number_to_pass_on_fillers: Cues = {}
+    # s33: said to be asked for a friend ("its for my friend", "pytam dla kolegi"), with a number asked (plain bot)
+    for_a_friend: Cues = {}
     # s30: a helpline's number asked for by its name (core/safety.py asks_helpline)
     helpline_names: Cues = {}
     helpline_generic: Dict[Lang, Phrases] = {}

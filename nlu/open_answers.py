@@ -11,7 +11,9 @@ question the bot asked last; this module only says whether a message has one of 
 * :func:`asks_what_it_means` — "what does that mean?" (``answers.what_it_means``), asked about the offer of a person;
 * :func:`asks_about_offer` — "what's this about the specialist?" (``answers.about_offer``), inside a persona;
 * :func:`asks_for_a_person` — "can I talk to a real person?" (:data:`PERSON_REQUEST`), said to the offer of one:
-  never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`).
+  never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`);
+* :func:`only_acknowledges` — "ok", "vale gracias", "dobra" (:data:`ACKNOWLEDGING`): taking note of the bot's
+  last line, no yes to anything (session 33).
 
 Each is a whitelist: every word of the message is a cue word or a filler of its list (the message's language, any
 when unknown), in at most :data:`MAX_SHAPE_WORDS` words, so no harm word, place, refusal or quiet line is ever in
@@ -69,6 +71,22 @@ PERSON_REQUEST: Final = Phrases(
                          "pogadac", "pisac", "z", "prawdziwa", "prawdziwym", "osoba", "czlowiekiem", "kims",
                          "prosze", "tak", "ok", "dobra", "to", "teraz", "po", "prostu", "naprawde", "wolalabym",
                          "wolalbym"}),
+    },
+)
+#: Taking note of the bot's last line and nothing more ("ok", "okay thanks", "vale gracias", "dobra dzięki", s33):
+#: read as a yes (affirm .97-.98) it queued a child who had just broken off ("nvm wrong chat" → "ok") or put the
+#: offer off ("not now" → "no rush, write yes when it suits you" → "ok"). No yes word ("yes", "sí", "tak", "sure",
+#: "jasne") is here: "ok yes" stays a yes. Kept here, not in the cues file (see the module docstring).
+ACKNOWLEDGING: Final = Phrases(
+    cues={
+        "en": ("ok", "okay", "okey", "oki", "okie", "okk", "kk", "k", "alright", "aight", "got it", "fine", "cool"),
+        "es": ("vale", "ok", "okey", "okay", "entendido", "de acuerdo", "bueno", "perfecto"),
+        "pl": ("ok", "okej", "oki", "dobra", "dobrze", "spoko", "rozumiem", "w porzadku"),
+    },
+    fillers={
+        "en": frozenset({"thanks", "thank", "you", "thx", "ty", "then", "oh", "ah", "lol", "bye", "cya", "np"}),
+        "es": frozenset({"gracias", "pues", "ah", "aja", "adios", "chao", "bueno", "vale", "ok"}),
+        "pl": frozenset({"dzieki", "dziekuje", "to", "aha", "pa", "ok", "dobra", "no"}),
     },
 )
 #: Words that ask whether (core/safety.py ``_ASKING_WHETHER``, with "am" / "do"): a question about the chat.
@@ -176,3 +194,10 @@ def asks_for_a_person(text: str, lang: Optional[str]) -> bool:
     read = read_through_typos(text, [PERSON_REQUEST], lang)
     return (bool(read) and not ASKING_WHETHER & set(read.split())
             and made_of(read, lang, PERSON_REQUEST, MAX_SHAPE_WORDS))
+
+
+def only_acknowledges(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` only takes note of the bot's last line (:data:`ACKNOWLEDGING`: "ok", "okay thanks", "vale
+    gracias", "dobra"), with no yes word in it ("ok yes", "vale sí", "ok tak" are not)."""
+    read = read_through_typos(text, [ACKNOWLEDGING], lang)
+    return bool(read) and made_of(read, lang, ACKNOWLEDGING, MAX_SHAPE_WORDS)

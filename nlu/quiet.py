@@ -410,6 +410,25 @@ def as_cover(decision: Decision, persona: str) -> Decision:
                                signal="none", urgent=False)
 
 
+#: The generic name of a shop persona's cover intent for a question about a product's make-up or use.
+PRODUCT_INFO = "ask_product_info"
+
+
+def as_product_question(decision: Decision, persona: str) -> Decision:
+    """``decision`` turned into the persona's product-information intent (``<persona>__ask_product_info``, signal
+    ``none``) when its ranking holds it, else its best-ranked cover intent (:func:`as_cover`): a shopper's question
+    about a product's make-up ("czy krem rumiankowy jest wegański?") gets the shop's product answer, not whichever
+    cover intent ranks next (feedback at .01, s33)."""
+    from core.signals import generic_name, persona_of
+
+    found = next((r for r in decision.ranking if persona_of(r.source) == persona
+                  and generic_name(r.source) == PRODUCT_INFO), None)
+    if found is None:
+        return as_cover(decision, persona)
+    return dataclasses.replace(decision, intent=found.intent, confidence=found.confidence, source=found.source,
+                               signal="none", urgent=False)
+
+
 def as_ordinary(decision: Decision, persona: str) -> Decision:
     """``decision`` turned into ordinary talk (signal ``none``, not urgent): inside a persona its best-ranked cover
     intent (:func:`as_cover`), else the best-ranked reading with no help signal, else ``out_of_scope``."""

@@ -33,6 +33,7 @@ from core import PROJECT_ROOT
 from nlu.quiet import (
     ASKING,
     as_age, as_cant_call, as_clean_chat, as_coded_help, as_cover, as_danger_now, as_location_answer, as_not_safe,
+    as_product_question,
     as_ordinary,
     as_visit_request, asks_number_as_someone_comes,
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
@@ -240,6 +241,16 @@ def _not_urgent(decision: Decision, persona: str) -> Decision:
                                signal=signal, urgent=urgent)
 
 
+#: A help reading behind ordinary talk with at least this weight lets a number asked "for a friend" be the friend's
+#: request (s33: .34-.35 in the lines of issue 13; "a number to call for a taxi, asking for a friend" has none).
+FRIEND_NUMBER_HELP = 0.2
+
+
+def help_weight(pairs: List[tuple]) -> float:
+    """The confidence of the best help reading among ``pairs`` (the classifier's names and confidences), 0 if none."""
+    return max([p for name, p in pairs if signal_for_intent(generic_name(name))[0] in HELP_SIGNALS] + [0.0])
+
+
 def _led_by(source: str, pairs: List[tuple]) -> List[tuple]:
     """The help readings of ``pairs`` (the classifier's names and confidences) with ``source`` clearly first: the
     ranking decided again when words say the help reading the classifier put below a goodbye or a place."""
@@ -287,6 +298,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             cue_list(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
             {lang: set(words) for lang, words in cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                             "number_to_pass_on_fillers").items()})
+        self.for_a_friend: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "for_a_friend")
         self.helpline_names: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "helpline_names")
         self.helpline_generic = load_phrases(PROJECT_ROOT / self.config["cues_file"], "helpline_generic")
         self.helpline_request: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
@@ -773,6 +785,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # for to pass on — the referral (where first, then the number), the friend's signal kept; it drew the
             # friend line and the offer of a person, no number (s32). A shopper's number question names no friend's harm
             decision = as_location_answer(decision, keep_signal=True)
+        elif (persona == NO_PERSONA and decision.signal == "none" and not decision.urgent
+              and has_cue(folded, lang, self.number_ask) and has_cue(folded, lang, self.for_a_friend)
+              and help_weight(pairs) >= FRIEND_NUMBER_HELP):
+            # plain bot: "whats the number kids can call if something bad is happening at home its for my friend"
+            # (out_of_scope .46, peer_help .35), "jaki jest numer dla dzieci jak coś się dzieje w domu, pytam dla
+            # kolegi" (out_of_scope .47, abuse .34) drew "I'm not sure I can help": a number asked for a friend with a
+            # help reading behind — the friend's request for the referral (where first, then the number). s33
+            decision = as_location_answer(decide_on(_led_by("peer_help", pairs)), keep_signal=True)
         elif (persona == NO_PERSONA and not decision.urgent and (
                 (decision.signal == "ask_human" and has_cue(folded, lang, self.number_ask))
                 or (decision.intent == FOREIGN_INTENT and is_only(folded, lang, self.number_to_pass_on)))) or (
@@ -830,7 +850,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
             # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
             # of breaking off, and nothing of harm — a shopper's line, answered in cover (s26, core/safety.py)
-            decision = as_cover(decision, persona)
+            decision = (as_product_question(decision, persona) if decision.intent == CODED_HELP
+                        else as_cover(decision, persona))
         elif is_weak_danger(decision, folded, lang, self.danger, harm_cues, (
                 self.urgent_cues, self.beneath.said, self.beneath.means, self.beneath.fear, self.beneath.sleeping_rough)
         ) or is_past_danger(decision, folded, lang, self.danger):
