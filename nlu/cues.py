@@ -239,6 +239,27 @@ class CuesFile(Strict):
     hit_by: Cues = {}
     not_a_blow: Cues = {}
     blow_in_play: Cues = {}
+    # s33 (persona-s33, issue 13): a shopper's or gamer's line the persona's code or a help reading took — night as a
+    # kind of product or a delivery hour, a gift for family on an occasion, a product praised, bots in a game
+    # (nlu/shop_talk.py)
+    time_as_kind: Cues = {}
+    time_now: Cues = {}
+    gift_for_family: Cues = {}
+    gift_occasion: Cues = {}
+    for_myself: Cues = {}
+    skin_trouble: Cues = {}
+    shop_skin_words: Cues = {}
+    product_praise: Cues = {}
+    hearsay: Cues = {}
+    product_words: Cues = {}
+    game_bullies: Cues = {}
+    real_bullies: Cues = {}
+    skin_type: Cues = {}
+    shop_things: Cues = {}
+    reorder: Cues = {}
+    game_words: Cues = {}
+    clock_words: Cues = {}
+    contact_words: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}

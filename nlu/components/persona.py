@@ -54,6 +54,10 @@ from nlu.misreadings import (
     MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
     is_hit_by_someone, is_only_joke_hit, is_parent_writing, is_put_out_threat, load_misreading_cues,
 )
+from nlu.shop_talk import (
+    ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
+    is_praise_passed_on, is_time_as_kind, is_weak_urgent_code, load_shop_talk_cues, praises_product, without,
+)
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
@@ -63,7 +67,7 @@ from core.safety import (
     asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue,
     is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
-from core.signals import COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
+from core.signals import CODE_INTENTS, COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
 from nlu.components.intent_classifier import split_by_persona
 from nlu.components.location import location_entities, locate_for_persona, persona_catalogues, persona_countries
@@ -225,6 +229,10 @@ def _best_help(pairs: List[tuple], fallback: str) -> str:
                  and not signal_for_intent(generic_name(name))[1]), fallback)
 
 
+#: The plain readings a gamer's line may be misread as, weakly, in a game persona (s33, nlu/shop_talk.py is_game_talk):
+#: not bullying, self-harm, abuse or a request for a person, which a child may say beside a game's words.
+GAME_TALK_READINGS = frozenset({"not_safe", "online_exploitation", "imminent_danger", "distress"})
+
 #: A help reading the classifier gives at least this weight stands when danger now is taken back (review s32).
 HELP_FLOOR = 0.2
 
@@ -345,6 +353,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
         self.not_framing: Dict[str, List[str]] = folded(cues_file.not_framing)
         self.misreadings: MisreadingCues = load_misreading_cues(PROJECT_ROOT / self.config["cues_file"])
+        self.shop_talk: ShopTalkCues = load_shop_talk_cues(PROJECT_ROOT / self.config["cues_file"])  # s33
         self.turns: Tuple[str, ...] = all_openers(folded(cues_file.clause_openers))
         self.story_turns: Dict[str, List[str]] = folded(cues_file.story_turns)  # review s31, at a part's start
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
@@ -593,6 +602,62 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                     "mind_changed": dict(self.answers.mind_changed.cues), "refuse": dict(self.answers.refuse.cues),
                     "unsure": dict(self.answers.unsure.cues)}
         return weak_quiet(top, decision.ranking, persona, folded, lang, quiet, breaking, no_harm)
+
+    def _shop_talk(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
+                   harm_cues: Mapping[str, Sequence[str]]) -> bool:
+        """Whether ``decision`` is a shopper's or a gamer's line after all (s33, issue 13; nlu/shop_talk.py). In a game
+        persona, a weak plain reading (:data:`GAME_TALK_READINGS`) of the game's own words. In any persona, bullying by
+        the game's bots. In a shop: its urgent or help code over night as a kind or a delivery hour, its help code over
+        a present for family on an occasion, its urgent code read weakly beside the shop's talk, a friend's story over a
+        friend's praise of a product passed on or over a family member's skin type, the quiet code or a weak help
+        reading over a product or the shop's things praised or a product asked for again. Never urgent unless by the
+        code itself; a shopper's skin words are no harm here, the code's skin trouble keeps the reading."""
+        if persona == NO_PERSONA or decision.signal == "none":
+            return False
+        own = persona_of(decision.source) == persona
+        cues = self.shop_talk
+        weak = decision.confidence < TENTATIVE_CONFIDENCE
+        if (not self.shops.get(persona) and weak and not own
+                and generic_name(decision.source) in GAME_TALK_READINGS):
+            # a weak reading of the plain layer in a game persona (not bullying, self-harm, abuse or a request for a
+            # person): a gamer's line when it holds the game's words; the clock words are no urgency there
+            urgent_no_clock = without(self.urgent_cues, cues.clock_words)
+            return is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
+                rest, lang, harm_cues, urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
+        if decision.urgent and not (own and decision.intent == CODED_URGENT):
+            return False
+        urgent_cues = without(self.urgent_cues, cues.gift_occasion)
+
+        def no_harm(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, without(harm_cues, cues.shop_skin_words), urgent_cues, self.danger,
+                                        self.beneath, self.done_to_me, self.arriving)
+
+        if decision.signal == "bullying" and is_bullied_by_bots(folded, lang, cues, self.someone, no_harm):
+            return True
+        if not self.shops.get(persona):
+            return False
+        item = self.code_item.get(persona, {})
+
+        def harmed(rest: str) -> bool:
+            return self.part_cues.harms_friend(rest, lang)
+
+        if own and decision.intent in (CODED_URGENT, CODED_HELP) and is_time_as_kind(folded, lang, cues, item, no_harm):
+            return True
+        if own and decision.intent == CODED_HELP and is_family_gift(folded, lang, cues, no_harm):
+            return True
+        cover = next((r.confidence for r in decision.ranking
+                      if persona_of(r.source) == persona and r.intent not in CODE_INTENTS), 0.0)
+        if own and decision.intent == CODED_URGENT and is_weak_urgent_code(
+                decision.confidence, cover, folded, lang, cues, item, no_harm):
+            return True
+        if decision.signal == "peer_help" and is_praise_passed_on(folded, lang, cues, item, no_harm):
+            return True
+        if (decision.signal == "peer_help" and not harmed(folded) and has_word_cue(folded, lang, self.someone)
+                and is_family_skin_type(folded, lang, cues, item, no_harm)):
+            return True
+        weak_help = decision.signal in HELP_SIGNALS and not decision.urgent and weak
+        return (decision.signal == "not_safe" or weak_help) and (
+            praises_product(folded, lang, cues, item, no_harm) or is_about_shop_things(folded, lang, cues, item, no_harm))
 
     def _ordinary_after_all(self, decision: Decision, folded: str, lang: Optional[str],
                             harm_cues: Mapping[str, Sequence[str]]) -> bool:
@@ -852,6 +917,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # of breaking off, and nothing of harm — a shopper's line, answered in cover (s26, core/safety.py)
             decision = (as_product_question(decision, persona) if decision.intent == CODED_HELP
                         else as_cover(decision, persona))
+        elif self._shop_talk(decision, persona, folded, lang, harm_cues):
+            # "krem na noc" (the urgent code .75), "czy kurier może przyjść wieczorem po osiemnastej" (.94), "chce kupic
+            # krem rumiankowy mamie na urodziny" (the code .69), "a friend says your hand cream is to die for" (a
+            # friend's story .62), "im getting bullied by bots lol" (bullying 1.00): a shopper's or a gamer's line,
+            # nothing of harm — answered in cover (s33, issue 13; nlu/shop_talk.py)
+            decision = as_ordinary(decision, persona)
         elif is_weak_danger(decision, folded, lang, self.danger, harm_cues, (
                 self.urgent_cues, self.beneath.said, self.beneath.means, self.beneath.fear, self.beneath.sleeping_rough)
         ) or is_past_danger(decision, folded, lang, self.danger):

@@ -1,5 +1,6 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
-tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11) appears
+tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11)
+or the persona visitors' lines of session 33 (tests/data/fresh_s33: odd lines TUNE, even lines CHECK) appears
 among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
@@ -22,7 +23,7 @@ from core.signals import NO_PERSONA
 from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
-SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "fresh_s33")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -103,4 +104,16 @@ def test_blind_split_repeats_no_other_split_line(blind_dir: str, size: int) -> N
     assert len(blind) > size
     assert [t for t in blind if _key(t) in others] == []
     repeated = [k for k, n in Counter(_key(t) for t in blind).items() if n > 1]
+    assert repeated == []
+
+
+def test_fresh_s33_repeats_no_earlier_dev_split_line() -> None:
+    """Session 33's ordinary visitor lines (tests/data/fresh_s33, signal none, written fresh) repeat no line of the
+    team's splits, the fresh split or the blind dev sets up to blind10, nor one another."""
+    earlier = {_key(t) for name in SPLIT_DIRS[:SPLIT_DIRS.index("blind10") + 1]
+               for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
+    lines = [t for p in (DATA / "fresh_s33").glob("*.jsonl") for t in _split_lines(p)]
+    assert len(lines) > 400
+    assert [t for t in lines if _key(t) in earlier] == []
+    repeated = [k for k, n in Counter(_key(t) for t in lines).items() if n > 1]
     assert repeated == []

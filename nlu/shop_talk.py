@@ -1,0 +1,162 @@
+"""A shopper's or a gamer's line that a persona's code or a help reading took (s33, issue 13).
+
+Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`` (:class:`ShopTalkCues`, loaded by
+:func:`load_shop_talk_cues`); ``nlu/components/persona.py`` (``_shop_talk``) decides which reading each may set aside:
+
+* :func:`is_time_as_kind` — night as a kind of product or a delivery hour asked about as a habit ("krem na noc", "czy
+  kurier może przyjść wieczorem po osiemnastej"), not the code's tonight ("can it come tonight", "dziś wieczorem").
+* :func:`is_family_gift` — the shop's code item bought for a family member on an occasion ("chce kupic krem rumiankowy
+  mamie na urodziny"), not for the child too.
+* :func:`praises_product` / :func:`is_praise_passed_on` — a product praised ("the lip balm was to die for"), or a
+  friend's praise passed on ("a friend says your hand cream is to die for").
+* :func:`is_bullied_by_bots` — a game's bots or NPCs "bullying" the player.
+* :func:`is_family_skin_type` — a family member's skin type asked about ("my mum's skin is very sensitive, what would
+  you pick for her").
+* :func:`is_about_shop_things` — the shop's photos praised, a product asked for again ("la misma crema del año pasado").
+* :func:`is_weak_urgent_code` — the urgent code read weakly with the shop's cover talk close behind and no word of
+  the moment or haste ("will the cream melt in the post in summer": the urgent code .20, shipping .18).
+* :func:`is_game_talk` — a game's own words and nothing of harm, feeling or someone reaching the child.
+
+Every predicate wants nothing of harm (the caller's ``no_harm``) and none of the code's skin trouble
+(``skin_trouble``): a false alarm costs a question, a miss costs a child.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Mapping, Sequence
+
+from core.safety import has_cue, has_word_cue
+
+Cues = Mapping[str, Sequence[str]]
+NoHarm = Callable[[str], bool]
+
+#: The cue lists of this module, by their names in the cues file.
+_NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_myself", "skin_trouble",
+          "shop_skin_words", "product_praise", "hearsay", "product_words", "game_bullies", "real_bullies",
+          "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words")
+
+
+@dataclass(frozen=True)
+class ShopTalkCues:
+    """The folded cue lists (``{lang: [cue, ...]}``) of this module (names as in the cues file)."""
+
+    time_as_kind: Cues = field(default_factory=dict)
+    time_now: Cues = field(default_factory=dict)
+    gift_for_family: Cues = field(default_factory=dict)
+    gift_occasion: Cues = field(default_factory=dict)
+    for_myself: Cues = field(default_factory=dict)
+    skin_trouble: Cues = field(default_factory=dict)
+    shop_skin_words: Cues = field(default_factory=dict)
+    product_praise: Cues = field(default_factory=dict)
+    hearsay: Cues = field(default_factory=dict)
+    product_words: Cues = field(default_factory=dict)
+    game_bullies: Cues = field(default_factory=dict)
+    real_bullies: Cues = field(default_factory=dict)
+    skin_type: Cues = field(default_factory=dict)
+    shop_things: Cues = field(default_factory=dict)
+    reorder: Cues = field(default_factory=dict)
+    game_words: Cues = field(default_factory=dict)
+    clock_words: Cues = field(default_factory=dict)
+    contact_words: Cues = field(default_factory=dict)
+
+
+def load_shop_talk_cues(path: Path) -> ShopTalkCues:
+    """The cue lists of this module from the cues file at ``path`` (folded)."""
+    from nlu.cues import folded, load_cues
+
+    cues = load_cues(path)
+    return ShopTalkCues(**{name: folded(getattr(cues, name)) for name in _NAMES})
+
+
+def without(cues: Cues, drop: Cues) -> Dict[str, List[str]]:
+    """``cues`` without the cues that start, or are the start of, a cue of ``drop`` in any language: the harm words
+    without a shopper's skin words, the urgency cues without the gift occasions ("birthday", "urodzin", "cumple")."""
+    dropped = [d for found in drop.values() for d in found]
+    return {lang: [c for c in found if not any(c.startswith(d) or d.startswith(c) for d in dropped)]
+            for lang, found in cues.items()}
+
+
+def _clear(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` names neither the code item (``code_item``) nor a skin trouble of the code, and no harm."""
+    return (not has_cue(folded, lang, code_item) and not has_cue(folded, lang, cues.skin_trouble)
+            and no_harm(folded))
+
+
+def is_time_as_kind(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` says night or evening as a kind of product or a delivery hour (``time_as_kind``: "krem na
+    noc", "do you deliver in the evenings") with no word of the code's moment or haste (``time_now``: tonight, dziś,
+    esta noche, express, need), no code item, no skin trouble and nothing of harm."""
+    return (has_cue(folded, lang, cues.time_as_kind) and not has_cue(folded, lang, cues.time_now)
+            and _clear(folded, lang, cues, code_item, no_harm))
+
+
+def is_family_gift(folded: str, lang: str | None, cues: ShopTalkCues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` buys for a family member (``gift_for_family``: "mamie", "for my mum") on a named occasion
+    (``gift_occasion``: urodziny, dzień matki, cumpleaños) and not for the child too (``for_myself``), with no skin
+    trouble and nothing of harm. The code item may be named: it is the present."""
+    return (has_cue(folded, lang, cues.gift_for_family) and has_cue(folded, lang, cues.gift_occasion)
+            and not has_word_cue(folded, lang, cues.for_myself) and not has_cue(folded, lang, cues.skin_trouble)
+            and no_harm(folded))
+
+
+def praises_product(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` praises one of the shop's kinds of product (``product_praise`` whole words, ``product_words``:
+    "the lip balm was to die for", "esta crema huele de maravilla"), not the code item, with no skin trouble and
+    nothing of harm ("la crema esta de muerte, aqui esta todo fatal" keeps its reading: review s26)."""
+    return (has_word_cue(folded, lang, cues.product_praise) and has_cue(folded, lang, cues.product_words)
+            and _clear(folded, lang, cues, code_item, no_harm))
+
+
+def is_praise_passed_on(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues,
+                        no_harm: NoHarm) -> bool:
+    """Whether ``folded`` passes on someone's praise of a product (``hearsay``: "a friend says your hand cream is to
+    die for", "koleżanka mówi że wasz krem do rąk jest rewelacyjny"): :func:`praises_product` with a word of hearsay."""
+    return has_word_cue(folded, lang, cues.hearsay) and praises_product(folded, lang, cues, code_item, no_harm)
+
+
+def is_bullied_by_bots(folded: str, lang: str | None, cues: ShopTalkCues, someone: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` says the game's bots or NPCs do the "bullying" (``game_bullies``: "im getting bullied by
+    bots lol they keep camping me"), with no person named beside them (``someone``, ``real_bullies``, whole words:
+    "kids at school bully me and the bots too") and nothing of harm."""
+    return (has_cue(folded, lang, cues.game_bullies) and not has_word_cue(folded, lang, someone)
+            and not has_word_cue(folded, lang, cues.real_bullies) and no_harm(folded))
+
+
+def is_family_skin_type(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` names a skin type (``skin_type``: sensitive, dry, wrażliwa, seca) and neither the code item,
+    nor the code's skin trouble, nor harm: a shopper asking for someone's skin type (the caller wants a family member
+    named and no harm done to them)."""
+    return has_word_cue(folded, lang, cues.skin_type) and _clear(folded, lang, cues, code_item, no_harm)
+
+
+def is_about_shop_things(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` praises the shop's own things (``shop_things`` with ``product_praise``: "your instagram photos
+    are gorgeous") or asks for a product again (``reorder``: "la misma crema del año pasado"), with no code item, skin
+    trouble or harm."""
+    praised = has_cue(folded, lang, cues.shop_things) and has_word_cue(folded, lang, cues.product_praise)
+    return (praised or has_cue(folded, lang, cues.reorder)) and _clear(folded, lang, cues, code_item, no_harm)
+
+
+def is_game_talk(folded: str, lang: str | None, cues: ShopTalkCues, deep: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` holds a game's own words (``game_words``, whole words) and none of a feeling said deeply
+    (``deep``: nlu/safety/cues.yml worry_deep), of someone reaching the child (``contact_words``) or of harm (the
+    caller's ``no_harm``, with the clock words taken out: "is roblox down right now")."""
+    return (has_word_cue(folded, lang, cues.game_words) and not has_cue(folded, lang, deep)
+            and not has_cue(folded, lang, cues.contact_words) and no_harm(folded))
+
+
+#: The urgent code read below this confidence is weak (core.safety.TENTATIVE_CONFIDENCE) ...
+WEAK_URGENT = 0.5
+#: ... and set aside when the shop's best cover intent holds at least this share of it (core.safety.CODED_URGENT_SHARE).
+COVER_SHARE = 0.75
+
+
+def is_weak_urgent_code(confidence: float, cover: float, folded: str, lang: str | None, cues: ShopTalkCues,
+                        code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether the urgent code read at ``confidence`` is weak (below :data:`WEAK_URGENT`) with the shop's best cover
+    intent close behind (``cover``, at least :data:`COVER_SHARE` of it), in a message with no word of the moment or
+    haste (``time_now``), no code item, no skin trouble and nothing of harm: "will the cream melt in the post in
+    summer" (the urgent code .20, shipping .18). "can it come tonight" or "is there express delivery" keep the code."""
+    return (confidence < WEAK_URGENT and cover >= COVER_SHARE * confidence
+            and not has_cue(folded, lang, cues.time_now) and _clear(folded, lang, cues, code_item, no_harm))
