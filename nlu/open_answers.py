@@ -11,7 +11,9 @@ question the bot asked last; this module only says whether a message has one of 
 * :func:`asks_what_it_means` — "what does that mean?" (``answers.what_it_means``), asked about the offer of a person;
 * :func:`asks_about_offer` — "what's this about the specialist?" (``answers.about_offer``), inside a persona;
 * :func:`asks_for_a_person` — "can I talk to a real person?" (:data:`PERSON_REQUEST`), said to the offer of one:
-  never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`).
+  never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`);
+* :func:`asks_number_to_pass_on` — "what number should I give my friend?" (``number_to_pass_on`` of the cues file,
+  as ``core.safety.is_only`` reads it: only fillers before the phrase, nothing after it), s33.
 
 Each is a whitelist: every word of the message is a cue word or a filler of its list (the message's language, any
 when unknown), in at most :data:`MAX_SHAPE_WORDS` words, so no harm word, place, refusal or quiet line is ever in
@@ -28,7 +30,7 @@ from functools import lru_cache
 from typing import Final, Iterable, Optional
 
 from core.paths import SAFETY_DATA
-from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, made_of
+from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, is_only, made_of
 from core.text import fold, words
 from nlu.spelling import Speller
 
@@ -176,3 +178,21 @@ def asks_for_a_person(text: str, lang: Optional[str]) -> bool:
     read = read_through_typos(text, [PERSON_REQUEST], lang)
     return (bool(read) and not ASKING_WHETHER & set(read.split())
             and made_of(read, lang, PERSON_REQUEST, MAX_SHAPE_WORDS))
+
+
+@lru_cache(maxsize=1)
+def number_to_pass_on() -> Phrases:
+    """``number_to_pass_on`` and its fillers of ``nlu/safety/cues.yml`` (read once per process; the NLU reads the same
+    lists, nlu/components/persona.py)."""
+    from nlu.cues import cue_list
+
+    path = SAFETY_DATA / "cues.yml"
+    return Phrases(cue_list(path, "number_to_pass_on"),
+                   {lang: frozenset(found) for lang, found in cue_list(path, "number_to_pass_on_fillers").items()})
+
+
+def asks_number_to_pass_on(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` is only a number asked for to pass on to a friend, brother or sister ("que numero le doy a mi
+    amiga?", "jaki numer mam dać bratu?"): fillers before the phrase, nothing after it ("what number should i give her
+    for the raffle" is no such request)."""
+    return is_only(fold(text), lang, number_to_pass_on())
