@@ -237,6 +237,10 @@ class CuesFile(Strict):
     hit_by: Cues = {}
     not_a_blow: Cues = {}
     blow_in_play: Cues = {}
+    # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
+    told_someone: Cues = {}
+    nothing_done: Cues = {}
+    told_of_another: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}
@@ -256,6 +260,7 @@ class CuesFile(Strict):
     friend_secret: Dict[Lang, Phrases] = {}
     phone_taken: Dict[Lang, Phrases] = {}
     want_it_to_stop: Dict[Lang, Phrases] = {}
+    still_around: Dict[Lang, Phrases] = {}
 
 
 class CuesError(ValueError):

@@ -51,7 +51,7 @@ from nlu.weak_urgency import (
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
     MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_hit_by_someone, is_only_joke_hit, is_parent_writing, is_put_out_threat, load_misreading_cues,
+    is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat, load_misreading_cues,
 )
 from core.persona import project_personas
 from core.text import fold, fold_name
@@ -513,6 +513,15 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "peer_help" and not decision.urgent and is_own_telling(folded, lang, cues):
+            # "i told my teacher and nothing happened" (a friend's story .73, no friend named: the friend line): the
+            # child's own telling that came to nothing — its best other help reading with some weight, else a
+            # disclosure (s33)
+            own = next((name for name, p in sorted(pairs, key=lambda q: -q[1])
+                        if p >= HELP_FLOOR and signal_for_intent(generic_name(name))[0] in HELP_SIGNALS
+                        and signal_for_intent(generic_name(name))[0] != "peer_help"
+                        and not signal_for_intent(generic_name(name))[1]), "abuse_disclosure")
+            return decide_on(_led_by(own, pairs))
         if decision.signal == "none" and is_put_out_threat(folded, lang, cues, self.beneath.sleeping_rough):
             # "my dad said hell kick me out tonight and i have nowhere to go" (ordinary talk .37): a help reading,
             # not urgent by itself (danger now words make it urgent)
