@@ -73,6 +73,10 @@ OFFERS: Final = frozenset({"utter_offer_counselor", "utter_confirm_help", "utter
 #: that answers the same message (:func:`acknowledge_disclosure`); danger now has the emergency reply.
 ACKNOWLEDGED: Final = frozenset({"abuse_disclosure", "self_harm", "bullying", "online_exploitation", "distress",
                                  "peer_help"})
+#: The parse key ``bot.open_question`` says how a message was read with the bot's open question, and its value for a
+#: number asked for to pass on while "which city?" (or the good-moment question that asks it) was open (s33).
+OPEN_ANSWER: Final = "open_answer"
+NUMBER_ASKED: Final = "number_asked"
 #: Generated starter services (no operator name): said by kind ("Child helpline").
 GENERIC_PREFIXES: Final = ("starter-emergency-", "starter-116111-")
 
@@ -261,6 +265,16 @@ def asks_place_after_yes(tracker: Tracker) -> bool:
         return False
     known = any(tracker.get_slot(s) for s in ("location", "location_refused", "place_options"))
     return not (known or asked_for_location(tracker) or was_urgent(tracker))
+
+
+def number_asked_unplaced(tracker: Tracker, home: Optional[str]) -> bool:
+    """Whether the latest message asked for a number to pass on, naming no place, to the bot's question that asked the
+    city (``bot.open_question`` read it: "que numero le doy a mi amiga?" to "is now a good moment? which city?"),
+    inside a persona with a country: the child asked for a number, not twice for the city — the persona's country
+    routes, as after a refusal (s33: it drew "a specialist writes to you soon" and "which city?" again, no number).
+    The plain bot has no country to route on: the city is asked."""
+    message = tracker.latest_message or {}
+    return home is not None and message.get(OPEN_ANSWER) == NUMBER_ASKED and not tracker.get_slot("location")
 
 
 def last_action(tracker: Tracker) -> Optional[str]:
@@ -597,7 +611,8 @@ class ActionOfferReferral(Action):
             hint = home
         elif other_one:
             hint = home
-        elif not location and not refused and not asked_for_location(tracker):
+        elif (not location and not refused and not asked_for_location(tracker)
+              and not number_asked_unplaced(tracker, home)):
             dispatcher.utter_message(response="utter_ask_location")
             return []
         elif location and not refused:

@@ -14,18 +14,28 @@ read alone they drew a wrong reply in whole conversations (issue 13):
 * **the phone already taken after a number to call** — "they already took my phone" after the self-harm reply was
   the quiet line ("see you next match"): after the bot gave a number to call, a message made only of
   ``phone_taken`` words is "I can't call" (intent ``cant_call``: a person writes here), with the help signal and
-  urgency the session had.
+  urgency the session had. So it is after harm done to the child (never after self-harm) with no number given yet,
+  when the NLU read it as a help signal or ordinary talk (s33: "they already took my phone, im on my friends" after
+  "my parents said theyll kick me out" read self-harm, urgent at .66 with no self-harm word, and drew "put away what
+  you might hurt yourself with"): the one urgent reading this module takes back, and only then — a message of
+  ``phone_taken`` words holds no self-harm word; the session's urgency is kept. A quiet-line reading stays (someone
+  may be there).
 * **a friend's secret after a friend's story** — "she doesnt want anyone to know" after "my friend has bruises from
   her dad" was the same discreet question again (or, in the plain bot, the child's own self-harm line): after a
   ``peer_help`` signal, a message made only of ``friend_secret`` words asks what happens to what is written here
   (intent ``ask_privacy``; the rules answer it and keep the open question).
+* **someone still around after harm** — "my uncle still comes over" after "i told my teacher and nothing happened"
+  was ordinary talk (.93) and drew "Sorry, I didn't understand": after harm done to the child, a message made only
+  of ``still_around`` words (a person of the child's life still comes over, still lives here) read as ordinary talk
+  (not the quiet line) is the harm going on — the disclosure's signal, not urgent (s33).
 * **refusing a person, wanting it to stop** — "i dont want a coach, i want it to stop" after a disclosure of harm was
   read as self-harm ("I'm glad you're here and writing") and the same offer was made again: after harm done to the
   child (never after self-harm), a message made only of ``want_it_to_stop`` words asks for what can make it stop —
   the referral (intent ``inform_location`` with the disclosure's signal: where the child is, then the number).
 
 Each rule needs its closed vocabulary (nlu/safety/cues.yml; nothing else may be in the message), never lowers an
-urgent reading, and leaves every line without that history as the NLU read it. Run by ``bot.handoff.gate``'s
+urgent reading (but the self-harm reading of the phone taken after harm, above), and leaves every line without that
+history as the NLU read it. Run by ``bot.handoff.gate``'s
 after-parse hook (the tracker is in memory: no database hop); the parse says which rule read it
 (:data:`DISCLOSURE_CONTEXT`).
 """
@@ -43,6 +53,9 @@ from core.text import fold
 #: The parse key that says which rule of this module read the message.
 DISCLOSURE_CONTEXT: Final = "disclosure_context"
 ARRIVAL, PHONE_TAKEN, FRIEND_SECRET, WANTS_IT_TO_STOP = "arrival", "phone_taken", "friend_secret", "want_it_to_stop"
+STILL_AROUND = "still_around"
+#: The disclosures a line read with harm told takes on as they are (a persona's code or danger now is a disclosure).
+_DISCLOSURES: Final = frozenset({"abuse_disclosure", "bullying", "online_exploitation"})
 #: Longer messages are never one of these lines.
 MAX_LINE_WORDS: Final = 16
 #: Signals of harm done to the child (a persona's code is one): not a friend's story, self-harm, a wish for a person.
@@ -82,7 +95,7 @@ def _cues() -> Mapping[str, Any]:
 
     return {
         FRIEND_SECRET: phrases("friend_secret"), PHONE_TAKEN: phrases("phone_taken"),
-        WANTS_IT_TO_STOP: phrases("want_it_to_stop"),
+        WANTS_IT_TO_STOP: phrases("want_it_to_stop"), STILL_AROUND: phrases("still_around"),
         "arriving": stripped("arriving"), "someone": stripped("someone"), "unnamed": stripped("someone_unnamed"),
         "breaking": [stripped("postponing"), stripped("goodbyes"), stripped("farewells"), answer("hold"),
                      answer("later"), answer("cant_talk")],
@@ -125,8 +138,6 @@ def is_bare_unnamed_arrival(text: str, lang: Optional[str]) -> bool:
 def reading_with_disclosure(parse: dict, tracker: Any) -> Optional[tuple[str, str, str, bool]]:
     """``(rule, intent, signal, urgent)`` when the parsed message is one of this module's lines after the history it
     needs (see the module docstring), else None (the parse stands)."""
-    if parse.get("urgent"):
-        return None
     text = str(parse.get("text") or "")
     if len(text.split()) > MAX_LINE_WORDS:
         return None
@@ -139,14 +150,22 @@ def reading_with_disclosure(parse: dict, tracker: Any) -> Optional[tuple[str, st
     harmed = [s for s in signals if s in HARM_SIGNALS]
     intent = generic_name(str((parse.get("intent") or {}).get("name") or ""))
     taken = made_of(said, lang, cues[PHONE_TAKEN], MAX_LINE_WORDS)
+    # after harm told (never self-harm) and before any number, the phone taken read as a help signal or ordinary talk,
+    # never as the quiet line (s33)
+    taken_after_harm = taken and bool(harmed) and "self_harm" not in signals and parse.get("signal") != "not_safe"
+    if parse.get("urgent") and not (taken_after_harm and parse.get("signal") == "self_harm"):
+        return None
     if (persona != NO_PERSONA and parse.get("signal") == "not_safe" and harmed and not taken
             and is_bare_unnamed_arrival(text, lang)):
         return ARRIVAL, "imminent_danger", "imminent_danger", True
-    if taken and _number_given(tracker):
+    if taken and (_number_given(tracker) or taken_after_harm):
         signal = signals[-1] if signals else "ask_human"
         return PHONE_TAKEN, "cant_call", signal, any(u for _, u in earlier)
     if signals and signals[-1] == "peer_help" and made_of(said, lang, cues[FRIEND_SECRET], MAX_LINE_WORDS):
         return FRIEND_SECRET, "ask_privacy", "none", False
+    if harmed and parse.get("signal") == "none" and made_of(said, lang, cues[STILL_AROUND], MAX_LINE_WORDS):
+        signal = harmed[-1] if harmed[-1] in _DISCLOSURES else "abuse_disclosure"
+        return STILL_AROUND, signal, signal, False
     if (harmed and "self_harm" not in signals and intent not in (CODED_HELP, CODED_URGENT)
             and made_of(said, lang, cues[WANTS_IT_TO_STOP], MAX_LINE_WORDS)):
         signal = harmed[-1] if harmed[-1] not in (CODED_HELP, CODED_URGENT) else "abuse_disclosure"

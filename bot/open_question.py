@@ -32,6 +32,11 @@ database hop):
   only takes note of it (``only_acknowledges``: "ok", "vale gracias", "dobra"): ``thanks``, so the innocuous
   thanks line answers and the offer stays remembered for a real "yes" (s33: the "ok" queued the child who had just
   broken off, in every persona and the plain bot).
+* "which city?" or "is now a good moment? which city?" is open and the message only asks for a number to pass on
+  ("que numero le doy a mi amiga?", "jaki numer mam dać bratu?": ``asks_number_to_pass_on``; in the shop the second
+  read the catalogue question .47): the place not said, so a number asked (``inform_location``, a help signal kept),
+  which the referral action routes on the persona's country (the plain bot, which has none, asks the city again;
+  s33: it drew only "a specialist writes to you soon" and "which city?").
 
 Never a help signal lowered: only a message made of one of these closed vocabularies (no harm word, place, refusal
 or quiet line can be in one: "why? because he hits me", "the other one is my dad who hits me" are no such shape),
@@ -45,13 +50,14 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from actions.referral import ALL_ASKED
+from actions.referral import ALL_ASKED, NUMBER_ASKED, OPEN_ANSWER
 from bot.tracker_reading import parse_entity, session_events
 from core.persona import persona_by_id
 from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
 from nlu.open_answers import (
-    asks_about_offer, asks_for_a_person, asks_what_it_means, only_acknowledges, says_other_one, says_why,
+    asks_about_offer, asks_for_a_person, asks_number_to_pass_on, asks_what_it_means, only_acknowledges,
+    says_other_one, says_why,
 )
 
 #: The open questions this module reads answers to.
@@ -71,11 +77,13 @@ KEEPS_OPEN = frozenset({"utter_privacy", "utter_not_your_fault", "utter_cost_fre
 PUTTING_OFF = frozenset({"utter_not_safe", "utter_not_now"})
 #: The action that asks which place is meant (and answers it).
 REFERRAL = "action_offer_referral"
-#: The parse key that says how the message was read (its value: one of the answer kinds below).
-OPEN_ANSWER = "open_answer"
+#: The parse key that says how the message was read (its value: one of the answer kinds below; ``NUMBER_ASKED`` is
+#: read by the referral action too, actions/referral.py).
 WHY_PLACE, OTHER_ONE, WHAT_IT_MEANS, PERSON_REQUEST = "why_place", "other_one", "what_it_means", "person_request"
 ABOUT_OFFER = "about_offer"
 ACKNOWLEDGED = "acknowledged"
+#: The open questions a number asked for answers (it says no place: the number of the persona's country).
+_NUMBER_QUESTIONS = frozenset({PLACE, GOOD_MOMENT})
 #: Entities the replaced reading brought (the cover voice of a help signal read in the code's words, a risk cue).
 _READING_ENTITIES = frozenset({"voice", "risk", "duration"})
 
@@ -148,6 +156,8 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
         return WHY_PLACE, "out_of_scope"
     if question == CONFIRM_PLACE and not _sure_help(parse) and says_other_one(text, lang):
         return OTHER_ONE, "out_of_scope"
+    if question in _NUMBER_QUESTIONS and asks_number_to_pass_on(text, lang):
+        return NUMBER_ASKED, "inform_location"
     if persona == NO_PERSONA or question not in OFFERS:
         return None
     if question == OFFER_AGAIN and not _sure_help(parse) and asks_what_it_means(text, lang):
@@ -163,14 +173,16 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
 def read_with_open_question(parse: dict, tracker: Any) -> Optional[str]:
     """Read the parse with the open question (:func:`answer_to_open_question`): its intent becomes the answer's, its
     signal ``none``, not urgent, without the entities of the replaced reading; the parse says how it was read
-    (``open_answer``). The answer kind, or None (the parse unchanged)."""
+    (``open_answer``); a number asked for keeps a help signal (the referral routes on it). The answer kind, or None
+    (the parse unchanged)."""
     found = answer_to_open_question(parse, tracker)
     if found is None:
         return None
     kind, intent = found
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     parse["intent"] = {"name": intent, "confidence": confidence}
-    parse["signal"] = "none"
+    if not (kind == NUMBER_ASKED and parse.get("signal") in HELP_SIGNALS):
+        parse["signal"] = "none"
     parse["urgent"] = False
     parse["entities"] = [e for e in parse.get("entities") or [] if e.get("entity") not in _READING_ENTITIES]
     parse[OPEN_ANSWER] = kind

@@ -260,6 +260,10 @@ class CuesFile(Strict):
     game_words: Cues = {}
     clock_words: Cues = {}
     contact_words: Cues = {}
+    # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
+    told_someone: Cues = {}
+    nothing_done: Cues = {}
+    told_of_another: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}
@@ -279,6 +283,9 @@ class CuesFile(Strict):
     friend_secret: Dict[Lang, Phrases] = {}
     phone_taken: Dict[Lang, Phrases] = {}
     want_it_to_stop: Dict[Lang, Phrases] = {}
+    still_around: Dict[Lang, Phrases] = {}
+    # s33: the words of self-harm, broadly (nlu/weak_urgency.py is_weak_self_harm)
+    self_harm_words: Cues = {}
 
 
 class CuesError(ValueError):

@@ -16,6 +16,8 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`declines_and_asks` — "no thanks, just wanted to know if this is free": a no to the offer.
 * :func:`is_hit_by_someone` — ordinary talk read of a named person's blow to the child ("mi padre me pegó porque
   tiré el vaso"): a disclosure (the lead, s32).
+* :func:`is_own_telling` — a friend's story read of the child's own telling that came to nothing ("i told my teacher
+  and nothing happened"): the child's own (s33).
 
 No rule reads a message with a harm word it does not explain; a false alarm costs a question, a miss costs a child.
 """
@@ -61,6 +63,9 @@ class MisreadingCues:
     hit_by: Cues = field(default_factory=dict)
     not_a_blow: Cues = field(default_factory=dict)
     blow_in_play: Cues = field(default_factory=dict)
+    told_someone: Cues = field(default_factory=dict)
+    nothing_done: Cues = field(default_factory=dict)
+    told_of_another: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -71,7 +76,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
     lists = {name: folded(getattr(cues, name)) for name in (
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
-        "blow_in_play")}
+        "blow_in_play", "told_someone", "nothing_done", "told_of_another")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -196,3 +201,13 @@ def is_hit_by_someone(folded: str, lang: Optional[str], cues: MisreadingCues, so
             continue
         return True
     return False
+
+
+def is_own_telling(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether the child says they told an adult (``told_someone``) and it came to nothing (``nothing_done``), with no
+    one else the story may be about (``told_of_another``: a friend, her, him): "i told my teacher and nothing
+    happened", "se lo dije a mi profe y no hizo nada", "powiedziałam nauczycielce i nic się nie zmieniło"; not "i told
+    my teacher about my friend and nothing happened"."""
+    return (has_cue(folded, lang, cues.told_someone) and has_cue(folded, lang, cues.nothing_done)
+            and not has_word_cue(folded, lang, cues.told_of_another))
+

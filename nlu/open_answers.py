@@ -14,6 +14,8 @@ question the bot asked last; this module only says whether a message has one of 
   never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`);
 * :func:`only_acknowledges` — "ok", "vale gracias", "dobra" (:data:`ACKNOWLEDGING`): taking note of the bot's
   last line, no yes to anything (session 33).
+* :func:`asks_number_to_pass_on` — "what number should I give my friend?" (``number_to_pass_on`` of the cues file,
+  as ``core.safety.is_only`` reads it: only fillers before the phrase, nothing after it), s33.
 
 Each is a whitelist: every word of the message is a cue word or a filler of its list (the message's language, any
 when unknown), in at most :data:`MAX_SHAPE_WORDS` words, so no harm word, place, refusal or quiet line is ever in
@@ -30,7 +32,7 @@ from functools import lru_cache
 from typing import Final, Iterable, Optional
 
 from core.paths import SAFETY_DATA
-from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, made_of
+from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, is_only, made_of
 from core.text import fold, words
 from nlu.spelling import Speller
 
@@ -201,3 +203,21 @@ def only_acknowledges(text: str, lang: Optional[str]) -> bool:
     gracias", "dobra"), with no yes word in it ("ok yes", "vale sí", "ok tak" are not)."""
     read = read_through_typos(text, [ACKNOWLEDGING], lang)
     return bool(read) and made_of(read, lang, ACKNOWLEDGING, MAX_SHAPE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def number_to_pass_on() -> Phrases:
+    """``number_to_pass_on`` and its fillers of ``nlu/safety/cues.yml`` (read once per process; the NLU reads the same
+    lists, nlu/components/persona.py)."""
+    from nlu.cues import cue_list
+
+    path = SAFETY_DATA / "cues.yml"
+    return Phrases(cue_list(path, "number_to_pass_on"),
+                   {lang: frozenset(found) for lang, found in cue_list(path, "number_to_pass_on_fillers").items()})
+
+
+def asks_number_to_pass_on(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` is only a number asked for to pass on to a friend, brother or sister ("que numero le doy a mi
+    amiga?", "jaki numer mam dać bratu?"): fillers before the phrase, nothing after it ("what number should i give her
+    for the raffle" is no such request)."""
+    return is_only(fold(text), lang, number_to_pass_on())

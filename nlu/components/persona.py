@@ -47,12 +47,13 @@ from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
 from nlu.weak_urgency import (
-    is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
+    is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, is_weak_self_harm,
+    without_danger,
 )
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
     MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_hit_by_someone, is_only_joke_hit, is_parent_writing, is_put_out_threat, load_misreading_cues,
+    is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat, load_misreading_cues,
 )
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
@@ -302,6 +303,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.someone_unnamed: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "number_ask")
+        self.self_harm_words: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_words")
         self.number_to_pass_on = Phrases(
             cue_list(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
             {lang: set(words) for lang, words in cue_list(PROJECT_ROOT / self.config["cues_file"],
@@ -534,6 +536,15 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "peer_help" and not decision.urgent and is_own_telling(folded, lang, cues):
+            # "i told my teacher and nothing happened" (a friend's story .73, no friend named: the friend line): the
+            # child's own telling that came to nothing — its best other help reading with some weight, else a
+            # disclosure (s33)
+            own = next((name for name, p in sorted(pairs, key=lambda q: -q[1])
+                        if p >= HELP_FLOOR and signal_for_intent(generic_name(name))[0] in HELP_SIGNALS
+                        and signal_for_intent(generic_name(name))[0] != "peer_help"
+                        and not signal_for_intent(generic_name(name))[1]), "abuse_disclosure")
+            return decide_on(_led_by(own, pairs))
         if decision.signal == "none" and is_put_out_threat(folded, lang, cues, self.beneath.sleeping_rough):
             # "my dad said hell kick me out tonight and i have nowhere to go" (ordinary talk .37): a help reading,
             # not urgent by itself (danger now words make it urgent)
@@ -933,6 +944,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # by itself; so is danger now said of a time that is over ("oh and he locked me out last night too", .96,
             # drew 112 and "get somewhere safe": a past event, nlu/weak_urgency.py is_past_danger). s31
             decision = without_danger(decision)
+        elif persona == NO_PERSONA and is_weak_self_harm(decision, folded, lang, self.danger, (
+                self.self_harm_words, harm_cues, self.urgent_cues, self.beneath.said, self.beneath.means,
+                self.beneath.fear, self.beneath.sleeping_rough)):
+            # plain bot: "siedzę w domu z katarem" (urgent self-harm .39) — urgent self-harm read weakly with no
+            # self-harm word at all, no harm or danger word: its best help reading that is not urgent by itself, with
+            # some weight, else ordinary talk (s33, nlu/weak_urgency.py is_weak_self_harm; measured on dev first)
+            decision = _not_urgent(decision, persona)
         elif (persona != NO_PERSONA and persona_of(decision.source) is None and not decision.urgent and (
                 (decision.signal == "self_harm" and is_game_rage(folded))
                 or (decision.intent == "peer_help" and is_parent(folded) and not says_harm(folded, lang, harm_cues)))):
