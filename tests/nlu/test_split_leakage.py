@@ -1,5 +1,5 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
-tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11) appears
+tests/data/fresh, the s33 check set (tests/data/fresh_s33_check) or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11) appears
 among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
@@ -22,7 +22,7 @@ from core.signals import NO_PERSONA
 from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
-SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+SPLIT_DIRS = ("safety", "personas", "fresh", "fresh_s33_check", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
