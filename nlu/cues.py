@@ -264,6 +264,12 @@ class CuesFile(Strict):
     told_someone: Cues = {}
     nothing_done: Cues = {}
     told_of_another: Cues = {}
+    # s33 (code-harm-s33): harm done by a person of the child's life to another ("mi padre pega a mi hermano", "tata
+    # bije brata"), said beside a shop request or alone — nlu/misreadings.py is_harm_told_of
+    harm_to_named: Cues = {}
+    harmed_named: Cues = {}
+    harm_doers: Cues = {}
+    harm_not_real: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}

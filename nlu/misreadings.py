@@ -66,6 +66,10 @@ class MisreadingCues:
     told_someone: Cues = field(default_factory=dict)
     nothing_done: Cues = field(default_factory=dict)
     told_of_another: Cues = field(default_factory=dict)
+    harm_to_named: Cues = field(default_factory=dict)
+    harmed_named: Cues = field(default_factory=dict)
+    harm_doers: Cues = field(default_factory=dict)
+    harm_not_real: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -76,7 +80,8 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
     lists = {name: folded(getattr(cues, name)) for name in (
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
-        "blow_in_play", "told_someone", "nothing_done", "told_of_another")}
+        "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
+        "harm_not_real")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -211,3 +216,43 @@ def is_own_telling(folded: str, lang: Optional[str], cues: MisreadingCues) -> bo
     return (has_cue(folded, lang, cues.told_someone) and has_cue(folded, lang, cues.nothing_done)
             and not has_word_cue(folded, lang, cues.told_of_another))
 
+
+#: A person harmed stands at most this many words after a ``harm_to_named`` verb ("pega a mi hermano pequeño").
+HARMED_WITHIN = 3
+#: Words after a blow that make it no blow ("le pega fuerte el sol", "hit her head") are read this far after it.
+NOT_A_BLOW_WITHIN = 4
+#: The child as the one who does it, right before the blow ("i beat him", "yo le pego"): no harm told of another.
+SELF = frozenset({"i", "yo", "ja", "ive", "im"})
+#: Stems of ``done_to_friend`` cues that are no blow by a person at home (bullying: "le hacen bullying" in a
+#: parent's question to the shop; fear of going home is read by its own rules).
+NOT_BLOWS = ("bull", "acos", "gneb", "przesladuj", "home", "casa", "domu")
+
+
+def _counts(tokens: Sequence[str], end: int, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether no ``not_a_blow`` words stand within :data:`NOT_A_BLOW_WITHIN` words after a blow ending at ``end``."""
+    return not _spans(list(tokens[end:end + NOT_A_BLOW_WITHIN]), lang, cues.not_a_blow)
+
+
+def is_harm_told_of(folded: str, lang: Optional[str], cues: MisreadingCues, someone: Cues, done_to_friend: Cues,
+                    framed: Callable[[str], bool]) -> bool:
+    """Whether a person of the child's life (``someone`` or ``harm_doers``, whole words: "su novio", "jej chłopak",
+    "her bf", "tata") is named in a message that tells a blow done by a person to another: a ``done_to_friend`` cue
+    ("le pega", "ją bije", "hits her"; whole words, not bullying nor fear of home: :data:`NOT_BLOWS`) or a
+    ``harm_to_named`` verb with a person of the child's life within :data:`HARMED_WITHIN` words after it (``someone``
+    or ``harmed_named``: "mi padre pega a mi hermano", "tata bije brata"; not "bije rekord", "pega al balón"). Not
+    when the child does it ("i beat him": :data:`SELF` right before), no blow follows (``not_a_blow`` within
+    :data:`NOT_A_BLOW_WITHIN` words: "le pega fuerte el sol", "hit her head", "beat him at chess"), play, sport or a
+    game is said (``blow_in_play``, ``harm_not_real``, whole words) or a story, film or joke frames it (``framed``:
+    "en la peli el novio le pega"): harm at home told beside a shop request ("crema de manzanilla para mi madre por
+    su cumple, su novio le pega", s33, code-harm-s33)."""
+    tokens = words(folded)
+    if (_spans(tokens, lang, cues.blow_in_play) or _spans(tokens, lang, cues.harm_not_real) or framed(folded)
+            or not (has_word_cue(folded, lang, someone) or has_word_cue(folded, lang, cues.harm_doers))):
+        return False
+    told = {lang_: [c for c in found if not any(stem in c for stem in NOT_BLOWS)]
+            for lang_, found in done_to_friend.items()}
+    people = [cue for listed in _langs(lang, someone) + _langs(lang, cues.harmed_named) for cue in listed]
+    named = [(start, end) for start, end in _spans(tokens, lang, cues.harm_to_named)
+             if _spans(list(tokens[end:end + HARMED_WITHIN]), None, {"": people})]
+    return any((start == 0 or tokens[start - 1] not in SELF) and _counts(tokens, end, lang, cues)
+               for start, end in _spans(tokens, lang, told) + named)

@@ -53,7 +53,8 @@ from nlu.weak_urgency import (
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
     MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat, load_misreading_cues,
+    is_harm_told_of, is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat,
+    load_misreading_cues,
 )
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
@@ -65,7 +66,8 @@ from core.safety import (
     ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
-    asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, friend_fine_now, has_cue, has_word_cue,
+    asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, framed_parts, friend_fine_now, has_cue,
+    has_word_cue,
     is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
 )
 from core.signals import CODE_INTENTS, COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
@@ -228,6 +230,17 @@ def _best_help(pairs: List[tuple], fallback: str) -> str:
     return next((name for name, _ in sorted(pairs, key=lambda p: -p[1])
                  if signal_for_intent(generic_name(name))[0] in HELP_SIGNALS
                  and not signal_for_intent(generic_name(name))[1]), fallback)
+
+
+#: The readings harm told of a person of the child's life may take (s33, nlu/misreadings.py is_harm_told_of).
+HARM_TOLD_READINGS = ("peer_help", "abuse_disclosure")
+
+
+def _harm_reading(pairs: List[tuple]) -> str:
+    """The better ranked of ``pairs``' readings of :data:`HARM_TOLD_READINGS` (a persona's own name of one too),
+    else a friend's story."""
+    return next((name for name, _ in sorted(pairs, key=lambda p: -p[1])
+                 if generic_name(name) in HARM_TOLD_READINGS), HARM_TOLD_READINGS[0])
 
 
 #: The plain readings a gamer's line may be misread as, weakly, in a game persona (s33, nlu/shop_talk.py is_game_talk):
@@ -536,6 +549,17 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "none" and is_harm_told_of(folded, lang, cues, self.someone,
+                                                          self.part_cues.done_to_friend,
+                                                          lambda rest: framed_parts(
+                                                              rest, [rest], lang, (self.danger.fiction,
+                                                                                   self.told_as_story),
+                                                              self.not_framing, self.turns)[0]):
+            # "crema de manzanilla para mi madre por su cumple, su novio le pega" (the shop's talk .86), "krem
+            # rumiankowy dla mamy, jej chłopak ją bije" (.14): harm done by a person of the child's life to another,
+            # beside a shop request — the classifier's better of a friend's story and a disclosure, else a friend's
+            # story (s33, code-harm-s33); the persona's cover voice is kept by the reading's own path
+            return decide_on(_led_by(_harm_reading(pairs), pairs))
         if decision.signal == "peer_help" and not decision.urgent and is_own_telling(folded, lang, cues):
             # "i told my teacher and nothing happened" (a friend's story .73, no friend named: the friend line): the
             # child's own telling that came to nothing — its best other help reading with some weight, else a
