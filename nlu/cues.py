@@ -290,8 +290,6 @@ class CuesFile(Strict):
     phone_taken: Dict[Lang, Phrases] = {}
     want_it_to_stop: Dict[Lang, Phrases] = {}
     still_around: Dict[Lang, Phrases] = {}
-    # s33: the words of self-harm, broadly (nlu/weak_urgency.py is_weak_self_harm)
-    self_harm_words: Cues = {}
 
 
 class CuesError(ValueError):

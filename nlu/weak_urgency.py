@@ -6,10 +6,6 @@
   mi casa todos me gritan" (.47 drew 112 and "get somewhere safe"), "my parents said theyll kick me out" (.27
   behind exploitation .36). :func:`is_past_danger` — danger now said of a time that is over ("he locked me out
   last night", .96). Either is the next help reading that is not urgent by itself (:func:`without_danger`).
-* :func:`is_weak_self_harm` — in the plain bot, urgent self-harm read weakly (below :data:`WEAK_SELF_HARM`) in a
-  message with no self-harm word at all (``self_harm_words``, the self-harm cues), no harm, danger-now, fear or
-  nowhere-to-sleep word: "siedzę w domu z katarem" (.39). Measured first (s33): every dev line labelled urgent
-  self-harm with no such word was read at .73 or more.
 * :func:`is_code_and_who` — a persona's code name said with who it is about and nothing else: "lantern quest.
   home level boss is my stepdad" (the urgent code .53 drew 999). As the bare name (nlu/quiet.py is_bare_name),
   the code's discreet question; a child in danger now says so.
@@ -29,11 +25,6 @@ from core.text import fold, words
 DANGER_INTENT = "imminent_danger"
 #: Below this (its share of the ranking) a danger-now reading is weak.
 WEAK_DANGER = 0.5
-#: Below this (its share of the ranking) an urgent self-harm reading is weak (s33: the dev lines labelled urgent
-#: self-harm with no self-harm word were read at .73 or more).
-WEAK_SELF_HARM = 0.5
-#: The plain layer's urgent self-harm intent.
-SELF_HARM_URGENT = "self_harm_urgent"
 #: The fallback reading when no other help reading is ranked: a disclosure.
 FALLBACK = "abuse_disclosure"
 
@@ -90,20 +81,6 @@ def is_weak_danger(decision: Decision, folded: str, lang: Optional[str], danger:
     if now or weapon or any(has_cue(folded, lang, cues) for cues in (harm, VIOLENCE, *others)):
         return False
     return has_cue(folded, lang, VERBAL)
-
-
-def is_weak_self_harm(decision: Decision, folded: str, lang: Optional[str], danger: Danger,
-                      cue_lists: Sequence[Mapping[str, Sequence[str]]]) -> bool:
-    """Whether ``decision`` is the plain layer's urgent self-harm read weakly (its own share of the ranking below
-    :data:`WEAK_SELF_HARM`) with no word of the moment or weapon (``danger``) and no cue of ``cue_lists`` (self-harm
-    words, said, means, time; harm, fear, nowhere to sleep) in ``folded``."""
-    if decision.intent != SELF_HARM_URGENT or persona_of(decision.source) is not None:
-        return False
-    share = next((r.confidence for r in decision.ranking if r.intent == SELF_HARM_URGENT), 0.0)
-    if share >= WEAK_SELF_HARM:
-        return False
-    now, weapon = danger.found(folded, lang)
-    return not (now or weapon or any(has_cue(folded, lang, cues) for cues in cue_lists))
 
 
 def without_danger(decision: Decision) -> Decision:

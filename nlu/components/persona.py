@@ -47,8 +47,7 @@ from nlu.address import find_address
 from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
 from nlu.weak_urgency import (
-    is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, is_weak_self_harm,
-    without_danger,
+    is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
 )
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
@@ -316,7 +315,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.someone_unnamed: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "number_ask")
-        self.self_harm_words: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_words")
         self.number_to_pass_on = Phrases(
             cue_list(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
             {lang: set(words) for lang, words in cue_list(PROJECT_ROOT / self.config["cues_file"],
@@ -968,13 +966,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # by itself; so is danger now said of a time that is over ("oh and he locked me out last night too", .96,
             # drew 112 and "get somewhere safe": a past event, nlu/weak_urgency.py is_past_danger). s31
             decision = without_danger(decision)
-        elif persona == NO_PERSONA and is_weak_self_harm(decision, folded, lang, self.danger, (
-                self.self_harm_words, harm_cues, self.urgent_cues, self.beneath.said, self.beneath.means,
-                self.beneath.fear, self.beneath.sleeping_rough)):
-            # plain bot: "siedzę w domu z katarem" (urgent self-harm .39) — urgent self-harm read weakly with no
-            # self-harm word at all, no harm or danger word: its best help reading that is not urgent by itself, with
-            # some weight, else ordinary talk (s33, nlu/weak_urgency.py is_weak_self_harm; measured on dev first)
-            decision = _not_urgent(decision, persona)
         elif (persona != NO_PERSONA and persona_of(decision.source) is None and not decision.urgent and (
                 (decision.signal == "self_harm" and is_game_rage(folded))
                 or (decision.intent == "peer_help" and is_parent(folded) and not says_harm(folded, lang, harm_cues)))):
