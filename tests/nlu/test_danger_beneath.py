@@ -99,7 +99,6 @@ KEPT = [
 #: rules tried for them sent shoppers and gamers to 112, review s25): these keep their reading.
 KEPT += [
     ("plain", "es", "me tengo que ir, ya llegó y trae un cuchillo", [("goodbye", .93), ("imminent_danger", .05)]),
-    ("plain", "en", "wait my dad is hitting my mum", [("out_of_scope", .97), ("imminent_danger", .01)]),
     ("plain", "en", "he said hed kill me if i tell", [("out_of_scope", .55), ("online_exploitation", .35)]),
     ("rumianek", "pl", "nieważne, mama ma bronzer z waszego sklepu", [("CODE__not_safe", .9)]),
     ("plain", "en", "my brother said hed kill me if i told mum he ate my chocolate lol", [("out_of_scope", .9)]),
@@ -263,3 +262,12 @@ def test_review_three_lines(component: PersonaContext, persona: str, lang: str, 
     ranking = [(name.replace("CODE__", f"{persona}__"), p) for name, p in ranking]
     got_intent, got_signal = seen(component, text, ranking, lang, persona)[:2]
     assert (got_intent, got_signal) == (intent, signal)
+
+
+def test_a_blow_at_home_told_beneath_ordinary_talk_is_a_help_reading(component: PersonaContext) -> None:
+    """"wait my dad is hitting my mum" under ordinary talk (.97) was kept as ordinary talk here until s33; since then
+    harm done by a person of the child's life to another is a help reading (nlu/misreadings.py is_harm_told_of) — a
+    friend's story or a disclosure, never the emergency line by that rule alone."""
+    _, signal, urgent = reading(component, "plain", "en", "wait my dad is hitting my mum",
+                                [("out_of_scope", .97), ("imminent_danger", .01)])
+    assert signal in HELP_SIGNALS and not urgent
