@@ -367,6 +367,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.not_framing: Dict[str, List[str]] = folded(cues_file.not_framing)
         self.misreadings: MisreadingCues = load_misreading_cues(PROJECT_ROOT / self.config["cues_file"])
         self.shop_talk: ShopTalkCues = load_shop_talk_cues(PROJECT_ROOT / self.config["cues_file"])  # s33
+        # the urgency cues as the shop-talk rules read them (built once, not per message): without the clock words in a
+        # game ("is roblox down right now"), without the gift occasions in a shop ("na urodziny")
+        self.urgent_no_clock = without(self.urgent_cues, self.shop_talk.clock_words)
+        self.urgent_no_occasion = without(self.urgent_cues, self.shop_talk.gift_occasion)
         self.turns: Tuple[str, ...] = all_openers(folded(cues_file.clause_openers))
         self.story_turns: Dict[str, List[str]] = folded(cues_file.story_turns)  # review s31, at a part's start
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
@@ -654,15 +658,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 and generic_name(decision.source) in GAME_TALK_READINGS):
             # a weak reading of the plain layer in a game persona (not bullying, self-harm, abuse or a request for a
             # person): a gamer's line when it holds the game's words; the clock words are no urgency there
-            urgent_no_clock = without(self.urgent_cues, cues.clock_words)
             return is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
-                rest, lang, harm_cues, urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
+                rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
         if decision.urgent and not (own and decision.intent == CODED_URGENT):
             return False
-        urgent_cues = without(self.urgent_cues, cues.gift_occasion)
+        shop_harm = without(harm_cues, cues.shop_skin_words)  # once per message, not once per predicate
 
         def no_harm(rest: str) -> bool:
-            return says_nothing_of_harm(rest, lang, without(harm_cues, cues.shop_skin_words), urgent_cues, self.danger,
+            return says_nothing_of_harm(rest, lang, shop_harm, self.urgent_no_occasion, self.danger,
                                         self.beneath, self.done_to_me, self.arriving)
 
         if decision.signal == "bullying" and is_bullied_by_bots(folded, lang, cues, self.someone, no_harm):
