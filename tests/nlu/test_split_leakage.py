@@ -1,7 +1,8 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
 tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11)
 or the persona visitors' lines of session 33 (tests/data/fresh_s33: odd lines TUNE, even lines CHECK) or the s33
-check set of the plain bot (tests/data/fresh_s33_check: ordinary lines and disclosures sharing their words) appears
+check set of the plain bot (tests/data/fresh_s33_check: ordinary lines and disclosures sharing their words) or session 34's
+unseen check set (tests/data/fresh_s34_check: plain lines in en/es/pl, written without seeing the model's errors) appears
 among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
@@ -25,7 +26,7 @@ from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
 SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "fresh_s33",
-              "fresh_s33_check")
+              "fresh_s33_check", "fresh_s34_check")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
