@@ -247,6 +247,11 @@ def _harm_reading(pairs: List[tuple]) -> str:
 #: not bullying, self-harm, abuse or a request for a person, which a child may say beside a game's words.
 GAME_TALK_READINGS = frozenset({"not_safe", "online_exploitation", "imminent_danger", "distress"})
 
+#: A feeling read behind "not understood" in a game persona (s34, _unread_talk): with at least FELT_FLOOR of it, a
+#: feeling word and no game word, the code's discreet question ("im gonna cry" alone: distress .37).
+FELT_READINGS = frozenset({"distress", "self_harm"})
+FELT_FLOOR = 0.3
+
 #: The shop's cover intent that thanks for praise (its generic name), s34.
 FEEDBACK = "feedback"
 
@@ -736,7 +741,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if not self.shops.get(persona):
             gaming = is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
                 rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
-            return as_cover(decision, persona) if gaming else None
+            if gaming:
+                return as_cover(decision, persona)
+            feeling = max([p for r in decision.ranking if generic_name(r.source) in FELT_READINGS
+                           for p in (r.confidence,)] + [0.0])
+            if (decision.confidence < TENTATIVE_CONFIDENCE and feeling >= FELT_FLOOR
+                    and has_cue(folded, lang, self.worry_deep) and not has_word_cue(folded, lang, cues.game_words)):
+                # "im gonna cry" alone (not understood .47, distress .37): "I only know about games" to a child who may
+                # be upset — the code's discreet question in cover voice, as for game rage said with self-harm (s34)
+                return as_coded_help(decision)
+            return None
         shop_harm = without(harm_cues, cues.shop_skin_words)
 
         def no_harm(rest: str) -> bool:

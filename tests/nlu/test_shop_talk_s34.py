@@ -78,6 +78,7 @@ NEIGHBOURS = [
 
 #: Near lines that stay what the model read: a child's own address, a game line with a parent in it.
 UNCHANGED = [
+    ("im so bored", "gametips", "en", [("out_of_scope", 1.0), ("distress", 0.0), ("online_exploitation", 0.0), ("greet", 0.0), ("goodbye", 0.0), ("imminent_danger", 0.0), ("deny", 0.0), ("affirm", 0.0), ("inform_location", 0.0), ("gametips__ask_cheats", 0.0)], "out_of_scope"),
     ("i know where i live lol, whats the best starter class", "gametips", "en", [("out_of_scope", 0.4), ("inform_location", 0.28), ("gametips__not_safe", 0.19), ("gametips__ask_level_tips", 0.03), ("gametips__ask_genre_tips", 0.02), ("probe", 0.01), ("self_harm_urgent", 0.01), ("gametips__ask_boss_tips", 0.01), ("gametips__ask_cheats", 0.0), ("thanks", 0.0)], "out_of_scope"),
     ("im gonna cry, my dad took my xbox", "gametips", "en", [("out_of_scope", 0.99), ("self_harm_urgent", 0.01), ("gametips__ask_account_help", 0.0), ("inform_location", 0.0), ("abuse_disclosure", 0.0), ("distress", 0.0), ("gametips__ask_multiplayer", 0.0), ("gametips__ask_controls", 0.0), ("gametips__ask_boss_tips", 0.0), ("gametips__clean_chat", 0.0)], "out_of_scope"),
 ]
@@ -119,6 +120,13 @@ def test_disclosures_and_neighbours_keep_their_reading(component: PersonaContext
 def test_near_lines_keep_the_models_reading(component: PersonaContext, text: str, persona: str, lang: str,
                                            ranking: list, intent: str) -> None:
     assert seen(component, text, ranking, lang, persona)[:3] == (intent, "none", False)
+
+
+def test_a_bare_feeling_in_the_game_is_the_codes_question(component: PersonaContext) -> None:
+    """ "im gonna cry" alone (not understood .47, distress .37) drew "I only know about games": the code's discreet
+    question in cover voice, never urgent."""
+    intent, signal, urgent, _ = seen(component, "im gonna cry", [("out_of_scope", 0.47), ("distress", 0.37), ("self_harm_urgent", 0.13), ("inform_location", 0.01), ("greet", 0.0), ("imminent_danger", 0.0), ("gametips__ask_cheats", 0.0), ("deny", 0.0), ("gametips__clean_chat", 0.0), ("online_exploitation", 0.0)], "en", "gametips")
+    assert (intent, signal, urgent) == ("help_request", "help_request", False)
 
 
 @pytest.mark.parametrize("text,lang", [
