@@ -37,6 +37,10 @@ database hop):
   read the catalogue question .47): the place not said, so a number asked (``inform_location``, a help signal kept),
   which the referral action routes on the persona's country (the plain bot, which has none, asks the city again;
   s33: it drew only "a specialist writes to you soon" and "which city?").
+* in a shop persona with no question open, a message read as ordinary talk that only takes the product ("perfecto, me
+  la llevo", "ok ill take it", "super, biorę": ``takes_product``): the shop's how-to-order answer
+  (``<shop>__website_help``), s34 — it drew "no lo he pillado"; with the offer of a person open, a yes (``affirm``:
+  "vale, me la llevo" to "shall our specialist write to you?" drew the price list).
 
 Never a help signal lowered: only a message made of one of these closed vocabularies (no harm word, place, refusal
 or quiet line can be in one: "why? because he hits me", "the other one is my dad who hits me" are no such shape),
@@ -57,7 +61,7 @@ from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
 from nlu.open_answers import (
     asks_about_offer, asks_for_a_person, asks_number_to_pass_on, asks_what_it_means, only_acknowledges,
-    says_other_one, says_why,
+    says_other_one, says_why, takes_product,
 )
 
 #: The open questions this module reads answers to.
@@ -82,6 +86,8 @@ REFERRAL = "action_offer_referral"
 WHY_PLACE, OTHER_ONE, WHAT_IT_MEANS, PERSON_REQUEST = "why_place", "other_one", "what_it_means", "person_request"
 ABOUT_OFFER = "about_offer"
 ACKNOWLEDGED = "acknowledged"
+TOOK_IT = "took_it"  # s34: "perfecto, me la llevo" with no question open
+TOOK_OFFER = "took_offer"  # s34: "vale, me la llevo" to the offer of a person: a yes
 #: The open questions a number asked for answers (it says no place: the number of the persona's country).
 _NUMBER_QUESTIONS = frozenset({PLACE, GOOD_MOMENT})
 #: Entities the replaced reading brought (the cover voice of a help signal read in the code's words, a risk cue).
@@ -142,6 +148,9 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
     """``(answer kind, intent)`` when the parsed message answers the bot's open question in one of the shapes of
     ``nlu.open_answers`` (see the module docstring), else None (the parse stands)."""
     question = open_question(tracker)
+    taken = _takes_product(parse, tracker, question)
+    if taken is not None:
+        return taken
     if question is None or parse.get("urgent"):
         return None
     if parse_entity(parse, "location") is not None or parse_entity(parse, "location_refused") is not None:
@@ -168,6 +177,35 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
     if parse.get("signal") == "ask_human" and asks_for_a_person(text, lang):
         return PERSON_REQUEST, "affirm"
     return None
+
+
+#: Readings "perfecto, me la llevo" may take when no question is open (a yes, a goodbye, not understood).
+_TAKING_READINGS = frozenset({"affirm", "goodbye", "thanks", "out_of_scope"})
+#: The shop's cover intent that says how to order (its generic name).
+HOW_TO_ORDER = "website_help"
+
+
+def _takes_product(parse: dict, tracker: Any, question: Optional[str]) -> Optional[tuple[str, str]]:
+    """``(TOOK_IT, <shop>__website_help)`` when, in a shop persona with no question open, the message only takes the
+    product (``nlu.open_answers.takes_product``: "perfecto, me la llevo" read as a yes .40 drew "no lo he pillado")
+    and is read as ordinary talk: the shop says how to order (s34). With the offer of a person open, "vale, me la
+    llevo" is a yes (``TOOK_OFFER``, ``affirm``: it drew the price list); with another question open, None."""
+    if parse.get("urgent") or parse.get("signal") != "none" or question not in OFFERS | {None}:
+        return None
+    if question is None and (parse.get("intent") or {}).get("name") not in _TAKING_READINGS:
+        return None  # "perfecto, me la llevo" read as the catalogue question is answered by it
+    persona = parse_entity(parse, "persona") or tracker.get_slot("persona") or NO_PERSONA
+    found = persona_by_id(persona) if persona != NO_PERSONA else None
+    if found is None or found.kind != "shop":
+        return None
+    lang = parse_entity(parse, "lang") or tracker.get_slot("lang")
+    if not takes_product(str(parse.get("text") or ""), lang):
+        return None
+    if question in OFFERS:
+        # "vale, me la llevo" to "shall our specialist write to you?" (the catalogue question drew the price list):
+        # taking what the shop offers is a yes
+        return TOOK_OFFER, "affirm"
+    return TOOK_IT, f"{persona}__{HOW_TO_ORDER}"
 
 
 def read_with_open_question(parse: dict, tracker: Any) -> Optional[str]:

@@ -260,6 +260,15 @@ class CuesFile(Strict):
     game_words: Cues = {}
     clock_words: Cues = {}
     contact_words: Cues = {}
+    # s34 (persona-s34): a gamer's slang, the game's code words, someone knowing where the child lives, a shopper's
+    # figurative words and requests, a thing that sticks (nlu/shop_talk.py)
+    game_slang: Cues = {}
+    game_code_words: Cues = {}
+    knows_my_home: Cues = {}
+    shop_slang: Cues = {}
+    shop_asks: Cues = {}
+    stick_verbs: Cues = {}
+    sticky_things: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
     told_someone: Cues = {}
     nothing_done: Cues = {}

@@ -14,6 +14,7 @@ question the bot asked last; this module only says whether a message has one of 
   never a question whether it is a person ("is it a real person?" asks, :data:`ASKING_WHETHER`);
 * :func:`only_acknowledges` — "ok", "vale gracias", "dobra" (:data:`ACKNOWLEDGING`): taking note of the bot's
   last line, no yes to anything (session 33).
+* :func:`takes_product` — "perfecto, me la llevo" (:data:`TAKING_IT`), with no offer open (session 34).
 * :func:`asks_number_to_pass_on` — "what number should I give my friend?" (``number_to_pass_on`` of the cues file,
   as ``core.safety.is_only`` reads it: only fillers before the phrase, nothing after it), s33.
 
@@ -89,6 +90,28 @@ ACKNOWLEDGING: Final = Phrases(
         "en": frozenset({"thanks", "thank", "you", "thx", "ty", "then", "oh", "ah", "lol", "bye", "cya", "np"}),
         "es": frozenset({"gracias", "pues", "ah", "aja", "adios", "chao", "bueno", "vale", "ok"}),
         "pl": frozenset({"dzieki", "dziekuje", "to", "aha", "pa", "ok", "dobra", "no"}),
+    },
+)
+#: A shopper taking the product ("perfecto, me la llevo" after a price answer: a yes at .40 with no question open drew
+#: "no lo he pillado"), s34: only with no offer open (bot/open_question.py), where "vale, me la llevo" is a yes.
+TAKING_IT: Final = Phrases(
+    cues={
+        "en": ("ill take it", "i'll take it", "ill take one", "ill take two", "ill take them", "ill buy it",
+               "ill buy one", "ill order it", "ill get it", "ill get one", "i want to buy it", "i want to order it",
+               "id like to order it", "i'd like to order it", "ill have it", "ill have one"),
+        "es": ("me la llevo", "me lo llevo", "me las llevo", "me los llevo", "la compro", "lo compro", "me la quedo",
+               "me lo quedo", "la pido", "lo pido", "quiero comprarla", "quiero comprarlo", "quiero pedirla",
+               "quiero pedirlo"),
+        "pl": ("biore", "wezme", "kupuje", "zamawiam", "zamowie", "kupie", "biore go", "biore ja", "wezme go",
+               "wezme ja", "kupie go", "kupie ja", "to biore", "to wezme"),
+    },
+    fillers={
+        "en": frozenset({"perfect", "great", "ok", "okay", "cool", "nice", "lovely", "then", "thanks", "thank", "you",
+                         "so", "alright", "brill", "awesome", "fab", "amazing", "oh", "i", "think", "please", "pls"}),
+        "es": frozenset({"perfecto", "perfecta", "genial", "vale", "ok", "pues", "entonces", "gracias", "bien", "muy",
+                         "estupendo", "guay", "bueno", "venga", "creo", "que", "por", "favor"}),
+        "pl": frozenset({"super", "swietnie", "ok", "okej", "dobrze", "dobra", "to", "dziekuje", "dzieki", "fajnie",
+                         "idealnie", "w", "takim", "razie", "no", "chyba", "prosze"}),
     },
 )
 #: Words that ask whether (core/safety.py ``_ASKING_WHETHER``, with "am" / "do"): a question about the chat.
@@ -203,6 +226,13 @@ def only_acknowledges(text: str, lang: Optional[str]) -> bool:
     gracias", "dobra"), with no yes word in it ("ok yes", "vale sí", "ok tak" are not)."""
     read = read_through_typos(text, [ACKNOWLEDGING], lang)
     return bool(read) and made_of(read, lang, ACKNOWLEDGING, MAX_SHAPE_WORDS)
+
+
+def takes_product(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` is only a shopper taking the product (:data:`TAKING_IT`: "perfecto, me la llevo", "ok ill take
+    it", "super, biorę"), no yes word in it ("sí, me la llevo" is a yes), s34."""
+    read = read_through_typos(text, [TAKING_IT], lang)
+    return bool(read) and made_of(read, lang, TAKING_IT, MAX_SHAPE_WORDS)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,12 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`is_about_shop_things` — the shop's photos praised, a product asked for again ("la misma crema del año pasado").
 * :func:`is_weak_urgent_code` — the urgent code read weakly with the shop's cover talk close behind and no word of
   the moment or haste ("will the cream melt in the post in summer": the urgent code .20, shipping .18).
-* :func:`is_game_talk` — a game's own words and nothing of harm, feeling or someone reaching the child.
+* :func:`is_game_talk` — a game's own words and nothing of harm, feeling or someone reaching the child (s34: a gamer's
+  slang, ``game_slang``, and the clock words are blanked first: "this boss is killing me", "is roblox down right now").
+* :func:`knows_my_home` — someone knowing where the child lives: a threat told, never a place answer (s34).
+* :func:`is_shop_line` — a line read as not understood that holds a product or a shopper's request, with a shopper's
+  figurative words blanked ("these prices are killing me lol, got any discount codes?"; s34).
+* :func:`sticks` — Spanish "pegar" said of a thing ("la crema pega mucho", "hay que pegar la etiqueta"; s34).
 
 Every predicate wants nothing of harm (the caller's ``no_harm``) and none of the code's skin trouble
 (``skin_trouble``): a false alarm costs a question, a miss costs a child.
@@ -26,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Mapping, Sequence
 
-from core.safety import has_cue, has_word_cue
+import re
+
+from core.safety import has_cue, has_word_cue, without_phrases
 
 Cues = Mapping[str, Sequence[str]]
 NoHarm = Callable[[str], bool]
@@ -34,7 +41,9 @@ NoHarm = Callable[[str], bool]
 #: The cue lists of this module, by their names in the cues file.
 _NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_myself", "skin_trouble",
           "shop_skin_words", "product_praise", "hearsay", "product_words", "game_bullies", "real_bullies",
-          "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words")
+          "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words", "game_slang",
+          "game_code_words", "knows_my_home", "shop_slang", "shop_asks",
+          "stick_verbs", "sticky_things")
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,13 @@ class ShopTalkCues:
     game_words: Cues = field(default_factory=dict)
     clock_words: Cues = field(default_factory=dict)
     contact_words: Cues = field(default_factory=dict)
+    game_slang: Cues = field(default_factory=dict)
+    game_code_words: Cues = field(default_factory=dict)
+    knows_my_home: Cues = field(default_factory=dict)
+    shop_slang: Cues = field(default_factory=dict)
+    shop_asks: Cues = field(default_factory=dict)
+    stick_verbs: Cues = field(default_factory=dict)
+    sticky_things: Cues = field(default_factory=dict)
 
 
 def load_shop_talk_cues(path: Path) -> ShopTalkCues:
@@ -138,12 +154,86 @@ def is_about_shop_things(folded: str, lang: str | None, cues: ShopTalkCues, code
     return (praised or has_cue(folded, lang, cues.reorder)) and _clear(folded, lang, cues, code_item, no_harm)
 
 
+def game_read(folded: str, lang: str | None, cues: ShopTalkCues) -> str:
+    """``folded`` with a gamer's slang (``game_slang``: "killing me", "how do i beat", "gonna cry") and the clock words
+    (``clock_words``: "right now" of a server) blanked: what the harm and feeling checks of game talk read (s34)."""
+    return without_phrases(without_phrases(folded, lang, cues.game_slang), lang, cues.clock_words)
+
+
 def is_game_talk(folded: str, lang: str | None, cues: ShopTalkCues, deep: Cues, no_harm: NoHarm) -> bool:
-    """Whether ``folded`` holds a game's own words (``game_words``, whole words) and none of a feeling said deeply
-    (``deep``: nlu/safety/cues.yml worry_deep), of someone reaching the child (``contact_words``) or of harm (the
-    caller's ``no_harm``, with the clock words taken out: "is roblox down right now")."""
-    return (has_word_cue(folded, lang, cues.game_words) and not has_cue(folded, lang, deep)
-            and not has_cue(folded, lang, cues.contact_words) and no_harm(folded))
+    """Whether ``folded`` holds a game's own words (``game_words``, whole words), none of the game persona's code words
+    (``game_code_words``) and, once a gamer's slang and the clock words are blanked (:func:`game_read`), none of a
+    feeling said deeply (``deep``: nlu/safety/cues.yml worry_deep), of someone reaching the child (``contact_words``)
+    or of harm (the caller's ``no_harm``): "is roblox down right now", "this boss is killing me, 40 tries". "im gonna
+    cry, my dad took my xbox" keeps its reading (dad), so does "a guy in fortnite wants my address" (contact)."""
+    rest = game_read(folded, lang, cues)
+    return (has_word_cue(folded, lang, cues.game_words) and not has_cue(folded, lang, cues.game_code_words)
+            and not has_cue(rest, lang, deep) and not has_cue(folded, lang, cues.contact_words) and no_harm(rest))
+
+
+def knows_my_home(folded: str, lang: str | None, cues: ShopTalkCues) -> bool:
+    """Whether ``folded`` says someone knows or found out where the child lives or goes to school (``knows_my_home``:
+    "someone from fortnite knows where i live", "un chico sabe donde vivo", "on wie gdzie mieszkam"): a threat told, a
+    help reading, never a place answer (s34). "i know where i live lol" is none."""
+    return has_cue(folded, lang, cues.knows_my_home)
+
+
+def is_shop_line(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, no_harm: NoHarm) -> bool:
+    """Whether a shop line read as not understood holds a product (``product_words``), a shopper's request
+    (``shop_asks``: discount, parcel, basket) or the shop's things (``shop_things``), no code item, none of the code's
+    skin trouble and, once a shopper's figurative words are blanked (``shop_slang``: "killing me", "que te mueres"),
+    nothing of harm (s34): "these prices are killing me lol, got any discount codes?" gets the discounts answer."""
+    rest = without_phrases(folded, lang, cues.shop_slang)
+    said = any(has_cue(folded, lang, c) for c in (cues.product_words, cues.shop_asks, cues.shop_things))
+    return said and _clear(folded, lang, cues, code_item, lambda _: no_harm(rest))
+
+
+#: Object pronouns that make Spanish "pega" a blow ("me pega", "le pega"): the verb right after one is never a thing's.
+_OBJECT_PRONOUNS = frozenset({"me", "te", "le", "les", "nos", "os", "lo", "la", "los", "las", "se"})
+#: Words a thing and its verb may have between them ("la crema de manos pega", "el bálsamo se pega").
+_BETWEEN = 3
+
+
+def sticks(folded: str, lang: str | None, cues: ShopTalkCues) -> str | None:
+    """``folded`` with every verb of sticking (``stick_verbs``, whole words) blanked when each is said of a thing: a
+    product or a thing (``product_words``, ``sticky_things``) at most three words before it with no object pronoun
+    right before the verb ("la crema pega mucho", "el bálsamo se pega a la ropa"), or a thing right after it with at
+    most an article between ("hay que pegar la etiqueta"); None when there is no such verb or one is not of a thing
+    ("la crema de manos, me pega mucho", "mi padre pega mucho"). s34."""
+    verbs = {w for found in ([cues.stick_verbs[lang]] if lang in cues.stick_verbs else list(cues.stick_verbs.values()))
+             for w in found}
+    words = re.findall(r"\w+", folded)
+    spots = [i for i, w in enumerate(words) if w in verbs]
+    if not spots:
+        return None
+
+    def thing(word: str) -> bool:
+        return has_cue(word, lang, cues.product_words) or has_word_cue(word, lang, cues.sticky_things)
+
+    for i in spots:
+        before = words[max(0, i - _BETWEEN - 1):i]
+        pronoun = i > 0 and words[i - 1] in _OBJECT_PRONOUNS and not (
+            words[i - 1] == "se" and i > 1 and thing(words[i - 2]))
+        after = words[i + 1:i + 3]
+        of_thing = (any(thing(w) for w in before) and not pronoun) or (
+            bool(after) and (thing(after[0]) or (len(after) > 1 and after[0] in _ARTICLES and thing(after[1]))))
+        if not of_thing:
+            return None
+    return " ".join(w for i, w in enumerate(words) if i not in spots)
+
+
+def is_thing_sticking(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, someone: Cues,
+                      no_harm: NoHarm) -> bool:
+    """Whether ``folded`` says a thing sticks (:func:`sticks`) with nobody named (``someone``, whole words), no code
+    item, none of the code's skin trouble and nothing else of harm once the verbs of sticking are blanked: "la crema
+    pega mucho" (the urgent code .94), "el bálsamo se pega a la ropa" (abuse .69). s34."""
+    rest = sticks(folded, lang, cues)
+    return (rest is not None and not has_word_cue(folded, lang, someone)
+            and _clear(folded, lang, cues, code_item, lambda _: no_harm(rest)))
+
+
+#: Articles between a verb and its thing ("pegar la etiqueta").
+_ARTICLES = frozenset({"la", "el", "las", "los", "una", "un", "unas", "unos", "esta", "este", "esa", "ese"})
 
 
 #: The urgent code read below this confidence is weak (core.safety.TENTATIVE_CONFIDENCE) ...

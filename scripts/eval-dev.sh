@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Figures on the project's own test splits (never trained on; tests/nlu/test_split_leakage.py checks):
 # the team splits (tests/data/safety, tests/data/personas), the fresh splits (tests/data/fresh; session 33's
-# fresh_s33 persona visitors and fresh_s33_check plain check set; session 34's fresh_s34_check plain check set
-# and its scripted conversations) and the
+# fresh_s33 persona visitors and fresh_s33_check plain check set; session 34's fresh_s34 persona visitors and
+# fresh_s34_check plain check set with its scripted conversations) and the
 # blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10 and blind11, written by testers who saw no data; their errors
 # guide new training lines by category, never by copying). Prints one table row per split, then the scripted
 # conversations (tests/conversations, then the blind ones in tests/data/blind2 … blind7, blind9, blind10 and blind11).
@@ -32,6 +32,7 @@ for f in tests/data/fresh/*_*.jsonl; do b=$(basename "$f" .jsonl); row "fresh/$b
 for lang in en es pl; do row "fresh_s33_check/$lang" "tests/data/fresh_s33_check/$lang.jsonl"; done
 for lang in en es pl; do row "fresh_s34_check/$lang" "tests/data/fresh_s34_check/$lang.jsonl"; done
 for f in tests/data/fresh_s33/*_*.jsonl; do b=$(basename "$f" .jsonl); row "fresh_s33/$b" "$f" "${b%_*}"; done
+for f in tests/data/fresh_s34/*_*.jsonl; do b=$(basename "$f" .jsonl); row "fresh_s34/$b" "$f" "${b%_*}"; done
 for d in blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10 blind11; do
   for f in tests/data/$d/*.jsonl; do b=$(basename "$f" .jsonl); row "$d/$b" "$f" "${b%_*}"; done
 done

@@ -57,7 +57,8 @@ from nlu.misreadings import (
 )
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
-    is_praise_passed_on, is_time_as_kind, is_weak_urgent_code, load_shop_talk_cues, praises_product, without,
+    is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_weak_urgent_code, knows_my_home,
+    load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
 from core.text import fold, fold_name
@@ -246,6 +247,14 @@ def _harm_reading(pairs: List[tuple]) -> str:
 #: not bullying, self-harm, abuse or a request for a person, which a child may say beside a game's words.
 GAME_TALK_READINGS = frozenset({"not_safe", "online_exploitation", "imminent_danger", "distress"})
 
+#: A feeling read behind "not understood" in a game persona (s34, _unread_talk): with at least FELT_FLOOR of it, a
+#: feeling word and no game word, the code's discreet question ("im gonna cry" alone: distress .37).
+FELT_READINGS = frozenset({"distress", "self_harm"})
+FELT_FLOOR = 0.3
+
+#: The shop's cover intent that thanks for praise (its generic name), s34.
+FEEDBACK = "feedback"
+
 #: A help reading the classifier gives at least this weight stands when danger now is taken back (review s32).
 HELP_FLOOR = 0.2
 
@@ -371,6 +380,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # game ("is roblox down right now"), without the gift occasions in a shop ("na urodziny")
         self.urgent_no_clock = without(self.urgent_cues, self.shop_talk.clock_words)
         self.urgent_no_occasion = without(self.urgent_cues, self.shop_talk.gift_occasion)
+        # the words of contact but the photos: the shop's photos praised are no one asking for a picture (s34)
+        self.contact_not_photos = without(self.shop_talk.contact_words, {"en": ["pic", "photo", "picture"]})
         self.turns: Tuple[str, ...] = all_openers(folded(cues_file.clause_openers))
         self.story_turns: Dict[str, List[str]] = folded(cues_file.story_turns)  # review s31, at a part's start
         # s30: which parts of a long message count — a friend's harm done by a person, a persona's code tied to
@@ -536,6 +547,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
                                         self.done_to_me, {})
 
+        if decision.signal == "none" and knows_my_home(folded, lang, self.shop_talk):
+            # "someone from fortnite knows where i live" (the place answer .81): a threat told, never a place — the
+            # classifier's best help reading not urgent by itself with some weight, else exploitation (s34)
+            best = _best_help(pairs, "online_exploitation")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "online_exploitation",
+                                     pairs))
+        unread = self._unread_talk(decision, persona, folded, lang, harm_cues)
+        if unread is not None:
+            return unread
+
         plain = persona_of(decision.source) is None
         if is_dreamed_danger(decision.intent, plain, folded, lang, cues, self.danger, self.not_framing):
             # "i had a nightmare a man with a knife was in my room" (danger now .73 drew 112): a dream about danger
@@ -679,6 +700,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
 
         if own and decision.intent in (CODED_URGENT, CODED_HELP) and is_time_as_kind(folded, lang, cues, item, no_harm):
             return True
+        if ((own and decision.intent in (CODED_URGENT, CODED_HELP)) or not decision.urgent) and is_thing_sticking(
+                folded, lang, cues, item, self.someone, no_harm):
+            # "la crema pega mucho" (the urgent code .94 drew 112), "el bálsamo se pega a la ropa" (abuse .69): a
+            # thing that sticks, nobody named, nothing else of harm (s34)
+            return True
         if own and decision.intent == CODED_HELP and is_family_gift(folded, lang, cues, no_harm):
             return True
         cover = next((r.confidence for r in decision.ranking
@@ -691,9 +717,55 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if (decision.signal == "peer_help" and not harmed(folded) and has_word_cue(folded, lang, self.someone)
                 and is_family_skin_type(folded, lang, cues, item, no_harm)):
             return True
+        if (decision.signal == "online_exploitation" and not decision.urgent
+                and not has_word_cue(folded, lang, self.someone) and not has_cue(folded, lang, self.contact_not_photos)
+                and is_about_shop_things(folded, lang, cues, item, no_harm)):
+            # "your instagram is so pretty, love the photos of the shop" (exploitation .68): the shop's own photos
+            # praised, nobody named, no word of contact but the photos (s34)
+            return True
         weak_help = decision.signal in HELP_SIGNALS and not decision.urgent and weak
         return (decision.signal == "not_safe" or weak_help) and (
             praises_product(folded, lang, cues, item, no_harm) or is_about_shop_things(folded, lang, cues, item, no_harm))
+
+    def _unread_talk(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
+                     harm_cues: Mapping[str, Sequence[str]]) -> Optional[Decision]:
+        """A gamer's or shopper's line read as not understood (``out_of_scope``) answered in cover after all (s34,
+        nlu/shop_talk.py), else None: in a game persona the game's own talk ("how do i beat the ender dragon on
+        bedrock", "im getting absolutely destroyed in ranked, my team is trash lol": "I only know about games"), in a
+        shop a product or a shopper's request ("these prices are killing me lol, got any discount codes?") — the
+        persona's best-ranked cover intent. Signal ``none`` before and after: no help reading is lowered. (Taking the
+        product, "perfecto, me la llevo", is read with the open question: bot/open_question.py.)"""
+        if persona == NO_PERSONA or decision.intent != "out_of_scope" or decision.signal != "none":
+            return None
+        cues = self.shop_talk
+        if not self.shops.get(persona):
+            gaming = is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
+                rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
+            if gaming:
+                return as_cover(decision, persona)
+            feeling = max([p for r in decision.ranking if generic_name(r.source) in FELT_READINGS
+                           for p in (r.confidence,)] + [0.0])
+            if (decision.confidence < TENTATIVE_CONFIDENCE and feeling >= FELT_FLOOR
+                    and has_cue(folded, lang, self.worry_deep) and not has_word_cue(folded, lang, cues.game_words)):
+                # "im gonna cry" alone (not understood .47, distress .37): "I only know about games" to a child who may
+                # be upset — the code's discreet question in cover voice, as for game rage said with self-harm (s34)
+                return as_coded_help(decision)
+            return None
+        shop_harm = without(harm_cues, cues.shop_skin_words)
+
+        def no_harm(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, shop_harm, self.urgent_no_occasion, self.danger,
+                                        self.beneath, self.done_to_me, self.arriving)
+
+        if (not has_word_cue(folded, lang, self.someone)
+                and is_shop_line(folded, lang, cues, self.code_item.get(persona, {}), no_harm)):
+            if has_word_cue(folded, lang, cues.product_praise):
+                # "omg the rose candle smells so good i could literally die": the shop's thanks, not whichever cover
+                # intent ranks next (order admin at .00)
+                praised = f"{persona}__{FEEDBACK}"
+                return dataclasses.replace(decision, intent=praised, source=praised, confidence=0.0)
+            return as_cover(decision, persona)
+        return None
 
     def _ordinary_after_all(self, decision: Decision, folded: str, lang: Optional[str],
                             harm_cues: Mapping[str, Sequence[str]]) -> bool:

@@ -1,7 +1,8 @@
 """Test splits are never trained on (issue 13): no line of tests/data/safety, tests/data/personas or
 tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blind4, blind5, blind6, blind7, blind8, blind9, blind10, blind11)
 or the persona visitors' lines of session 33 (tests/data/fresh_s33: odd lines TUNE, even lines CHECK) or the s33
-check set of the plain bot (tests/data/fresh_s33_check: ordinary lines and disclosures sharing their words) or session 34's
+check set of the plain bot (tests/data/fresh_s33_check: ordinary lines and disclosures sharing their words) or the
+persona visitors' lines of session 34 (tests/data/fresh_s34: odd lines TUNE, even lines CHECK) or session 34's
 unseen check set (tests/data/fresh_s34_check: plain lines in en/es/pl, written without seeing the model's errors) appears
 among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
@@ -26,7 +27,7 @@ from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
 SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "fresh_s33",
-              "fresh_s33_check", "fresh_s34_check")
+              "fresh_s33_check", "fresh_s34", "fresh_s34_check")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -117,6 +118,18 @@ def test_fresh_s33_repeats_no_earlier_dev_split_line() -> None:
                for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
     lines = [t for p in (DATA / "fresh_s33").glob("*.jsonl") for t in _split_lines(p)]
     assert len(lines) > 400
+    assert [t for t in lines if _key(t) in earlier] == []
+    repeated = [k for k, n in Counter(_key(t) for t in lines).items() if n > 1]
+    assert repeated == []
+
+
+def test_fresh_s34_repeats_no_earlier_dev_split_line() -> None:
+    """Session 34's ordinary visitor lines (tests/data/fresh_s34, 25 per persona and language, signal none, written
+    fresh) repeat no line of the splits before them, nor one another."""
+    earlier = {_key(t) for name in SPLIT_DIRS[:SPLIT_DIRS.index("fresh_s34")]
+               for p in (DATA / name).glob("*.jsonl") for t in _split_lines(p)}
+    lines = [t for p in (DATA / "fresh_s34").glob("*.jsonl") for t in _split_lines(p)]
+    assert len(lines) == 100
     assert [t for t in lines if _key(t) in earlier] == []
     repeated = [k for k, n in Counter(_key(t) for t in lines).items() if n > 1]
     assert repeated == []
