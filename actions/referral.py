@@ -33,7 +33,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.cost import FREE_KEY
 from actions.repeat import LOCAL_EMERGENCY_KEY, NUMBER_KEY
-from actions.wording import country_phrase, day_phrase, in_cover, line, words
+from actions.wording import country_name, country_phrase, day_phrase, in_cover, line, words
 from core import PROJECT_ROOT
 from core.emergency import dial_first
 from core.persona import persona_by_id
@@ -275,6 +275,18 @@ def number_asked_unplaced(tracker: Tracker, home: Optional[str]) -> bool:
     The plain bot has no country to route on: the city is asked."""
     message = tracker.latest_message or {}
     return home is not None and message.get(OPEN_ANSWER) == NUMBER_ASKED and not tracker.get_slot("location")
+
+
+def names_country(tracker: Tracker, persona: Optional[str], home: Optional[str], lang: Optional[str]) -> bool:
+    """Whether a referral routed on the persona's country names that country: inside a persona, no place known (the
+    child asked for a number without one, or would rather not say), and the child writes in a language that is not
+    one of the country's (an English speaker on the Polish shop asking "a number for my friend" got "Partner pharmacy —
+    116 111", Poland's child line, as if it were theirs; s34)."""
+    from babel.languages import get_official_languages
+
+    if home is None or not in_cover(persona) or not lang or tracker.get_slot("location") or tracker.get_slot("country"):
+        return False
+    return lang not in get_official_languages(home)
 
 
 def last_action(tracker: Tracker) -> Optional[str]:
@@ -642,10 +654,14 @@ class ActionOfferReferral(Action):
                 dispatcher.utter_message(response="utter_back_to_shop")
             return refusal + events
         dispatcher.utter_message(response="utter_referral_intro")
+        abroad = home if where is None and names_country(tracker, persona, home, lang) else None
         for r in referrals[:MAX_REFERRALS]:
             # marked: "what was the number again?" says it again (actions/repeat.py)
             # and whether calling it is free ("is it free?", actions/cost.py)
-            dispatcher.utter_message(text=referral_line(r, lang, at, persona),
+            text = referral_line(r, lang, at, persona)
+            if abroad is not None and r.country == abroad:
+                text = str(words(lang)["in_country"]).format(line=text, country=country_name(abroad, lang))
+            dispatcher.utter_message(text=text,
                                      **{NUMBER_KEY: True, FREE_KEY: bool(r.service.free_of_charge),
                                         **({LOCAL_EMERGENCY_KEY: True} if r.emergency else {})})
         if acknowledged:

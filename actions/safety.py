@@ -3,7 +3,8 @@
 The ``country`` slot is set only from a place the child named unambiguously (or confirmed), never
 from a guess; the line is the persona's ``emergency_local`` voice line (plain:
 ``actions/referral_words.yml``). A place in the urgent message that several countries share is
-asked about once ("Santiago in Chile?"); the answer goes to ``action_offer_referral``."""
+asked about once ("Santiago in Chile?"); the answer goes to ``action_offer_referral``. A country named also brings
+its child helpline after the emergency number (s34: emergency + child line, issue 13)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -58,4 +59,36 @@ class ActionEmergencyLocal(Action):
             # an emergency number: free to call ("is it free?", actions/cost.py)
             dispatcher.utter_message(text=template.format(number=number),
                                      **{NUMBER_KEY: True, FREE_KEY: True, LOCAL_EMERGENCY_KEY: True})
+        child_line = await _child_line(tracker.get_slot("country"), tracker, persona, lang)
+        if child_line is not None:
+            text, free = child_line
+            dispatcher.utter_message(text=text, **{NUMBER_KEY: True, FREE_KEY: free})
         return []
+
+
+async def _child_line(country: Optional[str], tracker: Tracker, persona: Optional[str], lang: Optional[str]
+                      ) -> Optional[tuple[str, bool]]:
+    """The child helpline of the country the child named (slot ``country``: never a guess), after the emergency
+    number: an urgent reply gives the emergency number and the child line (issue 13; a child in Madrid got 112 and no
+    ANAR, s34). In the persona's voice (its ``referral_line``); None with no country named or none in the directory,
+    and never a second emergency number. ``(line, free)``."""
+    import asyncio
+    from datetime import datetime, timezone
+
+    from actions.referral import latest_help_signal, referral_line
+    from referrals.routing import route
+    from referrals.topics import topics_for_signal
+
+    if not country:
+        return None
+    signal, _ = latest_help_signal(tracker)
+    at = datetime.now(timezone.utc)
+    try:
+        found = await asyncio.to_thread(route, None, topics=topics_for_signal(signal), lang=lang, at=at,
+                                        country_hint=country, limit=1)
+    except Exception:  # never break the urgent reply: the emergency number stands
+        return None
+    found = [r for r in found if not r.emergency and r.country == country]
+    if not found:
+        return None
+    return referral_line(found[0], lang, at, persona), bool(found[0].service.free_of_charge)

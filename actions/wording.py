@@ -69,6 +69,7 @@ class LanguageWords(Strict):
     why_place: Template
     why_accepted: Template
     or_word: Template
+    in_country: _template("line", "country")  # type: ignore[valid-type]
     free: Template
     always: Template
     open_until: _template("t")  # type: ignore[valid-type]

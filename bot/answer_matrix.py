@@ -89,8 +89,9 @@ def _answer_turns(question: str, answer: str, chat: Mapping[str, str]) -> list[T
             return [Turn(chat["say_no"], says=("please_wait" if chat["persona"] == PLAIN else "referral_intro",))]
         if question == "good_moment":  # "no" to "is now a good moment?" is not now: later, then goes on
             return [Turn(chat["say_no"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]
-        # changing one's mind: a "yes" right after the "no" asks the offer again, and a yes then goes on
-        return [Turn(chat["say_no"], says=("back_to_shop",)), Turn(chat["say_yes"], says=("ask_again",)),
+        # changing one's mind: a "yes" right after the "no" asks the offer again in the offer's words (s34: no "sorry, I
+        # didn't understand" first, bot/changed_mind.py), and a yes then goes on
+        return [Turn(chat["say_no"], says=("back_to_shop",)), Turn(chat["say_yes"], says=("offer_counselor",)),
                 Turn(chat["say_yes"], says=("please_wait",))]
     if answer == "not_now":  # later: a cover line, then "now I can" goes straight on
         return [Turn(chat["not_now"], says=("not_now",)), Turn(chat["resume"], says=("please_wait",))]

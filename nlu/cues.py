@@ -299,6 +299,11 @@ class CuesFile(Strict):
     phone_taken: Dict[Lang, Phrases] = {}
     want_it_to_stop: Dict[Lang, Phrases] = {}
     still_around: Dict[Lang, Phrases] = {}
+    # s34: a change of mind after a no (bot/changed_mind.py), a denial after a joke (bot/changed_mind.py)
+    changed_mind: Cues = {}
+    denial: Dict[Lang, Phrases] = {}
+    laughter: Cues = {}
+    asks_to_tell: Dict[Lang, Phrases] = {}
 
 
 class CuesError(ValueError):

@@ -28,7 +28,10 @@
 
 :func:`install` also puts :func:`_after_parse` after the NLU: ``bot.open_question`` (an answer read with the bot's
 open question: "why?" to "which city?"), then ``bot.adult_context`` (a shop errand read as the urgent code after an
-adult customer's line: the urgent discreet question); no database work.
+adult customer's line: the urgent discreet question), ``bot.disclosure_context``, ``bot.changed_mind`` (a change of
+mind after a no, a denial after a joke) and ``bot.plain_openers`` ("may I tell you something?"); no database work.
+``before_send`` also lets ``bot.changed_mind`` and ``bot.age_context`` say a reply in other words (no plain
+acknowledgement inside a persona; the offer asked again after a no in its own words; an age after a disclosure heard).
 
 The handoff tables live in the tracker store's database (``EncryptedTrackerStore.storage``).
 
@@ -53,7 +56,8 @@ from typing import Any, Callable
 # new disclosure, "co mam robić?" read as distress after the urgent reply), the promise is said instead
 from actions.referral import OFFERS
 from actions.repeat import NO_NUMBER, NUMBER_KEY
-from bot import adult_context, disclosure_context, fault_context, offline_actions, open_question
+from bot import (adult_context, age_context, changed_mind, disclosure_context, fault_context, offline_actions,
+                 open_question, plain_openers)
 from bot.channels import repeats
 from bot.handoff import availability, bot_side, delivery
 from bot.handoff.model import Context
@@ -135,6 +139,11 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
         return  # "what was the number again?" with the action server down (bot/offline_actions.py)
     # "is it my fault because …" with no disclosure before it: the shop's "not sure I understood" (bot/fault_context.py)
     fault_context.without_disclosure(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
+    # a change of mind after a no: no plain acknowledgement inside a persona; a yes right after the no asks the offer
+    # again in the offer's words, not "sorry, I didn't understand" (bot/changed_mind.py)
+    changed_mind.in_voice(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
+    # "im 9" after a disclosure in the plain bot is heard, not met with the same offer word for word (bot/age_context.py)
+    age_context.age_heard(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
     said = [e for e in events if isinstance(e, BotUttered)]
     if number_after_quiet_line(said, tracker) and not await _person_coming(processor, tracker):
         persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
@@ -362,7 +371,9 @@ async def _after_parse(processor: Any, message: Any, tracker: Any, parse: dict) 
     message is never lost for it; only the error's kind is logged)."""
     for name, step in (("the open question", open_question.read_with_open_question),
                        ("the adult context", adult_context.read_with_adult_context),
-                       ("the disclosure before", disclosure_context.read_with_disclosure)):
+                       ("the disclosure before", disclosure_context.read_with_disclosure),
+                       ("what came before", changed_mind.read_with_what_came_before),
+                       ("the plain opener", plain_openers.read_opener)):
         try:
             step(parse, tracker)
         except Exception as exc:  # never break the conversation

@@ -57,9 +57,9 @@ def test_every_question_meets_every_answer(tmp_path: Path) -> None:
     city_no = by_id["answers-rumianek-en-city-no"]
     assert [(t.child, t.says) for t in city_no.turns] == [
         ("r", ()), ("y", ()), ("I live in a small village", ("ask_location",)), ("n", ("referral_intro",))]
-    # changing one's mind: "no", then "yes" is asked again, and a yes then goes on (issue 13)
+    # changing one's mind: "no", then "yes" is asked again (s34: in the offer's words), and a yes then goes on
     assert [(t.child, t.says) for t in by_id["answers-rumianek-en-offer-no"].turns] == [
-        ("d", ("offer_counselor",)), ("n", ("back_to_shop",)), ("y", ("ask_again",)), ("y", ("please_wait",))]
+        ("d", ("offer_counselor",)), ("n", ("back_to_shop",)), ("y", ("offer_counselor",)), ("y", ("please_wait",))]
     # "no" to "is now a good moment?" is not now: the not_now line, and "now I can" goes on
     assert [(t.child, t.says) for t in by_id["answers-rumianek-en-good_moment-no"].turns] == [
         ("r", ()), ("y", ("help_accepted",)), ("n", ("not_now",)), ("now I can", ("please_wait",))]

@@ -242,7 +242,8 @@ async def test_yes_right_after_no_asks_the_offer_again(bot: Any, ctx: Context, a
     replies, _ = await say(bot, ctx, sender, no, persona, lang)
     assert replies == voice(bot, "back_to_shop", persona, lang)
     replies, _ = await say(bot, ctx, sender, yes, persona, lang)
-    assert replies == voice(bot, "ask_again", persona, lang)
+    # s34: asked again in the offer's words, not "sorry, I didn't understand" (bot/changed_mind.py)
+    assert replies == voice(bot, "offer_counselor", persona, lang)
     assert bot_side.state_of(ctx, sender) == "bot"
     replies, out = await say(bot, ctx, sender, yes, persona, lang)
     assert replies == voice(bot, "please_wait", persona, lang)

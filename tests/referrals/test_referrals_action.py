@@ -403,7 +403,15 @@ async def test_an_ambiguous_place_in_the_urgent_message_is_asked_about_after_the
     known.latest_message["entities"] = [{"entity": "location", "value": "Madrid"},
                                         {"entity": "country", "value": "ES"}]
     dispatcher = CollectingDispatcher()
-    assert await ActionEmergencyLocal().run(dispatcher, known, {}) == [] and dispatcher.messages == []
+    assert await ActionEmergencyLocal().run(dispatcher, known, {}) == []
+    # s34: no question, and the child line of the country named after the emergency number (ANAR), never a second
+    # emergency number
+    texts = [m["text"] for m in dispatcher.messages]
+    assert len(texts) == 1 and "ANAR" in texts[0] and "112" not in texts[0]
+    # no country named: no child line guessed
+    unknown = tracker({"lang": "es", "persona": "plain"}, signal="imminent_danger", urgent=True)
+    dispatcher = CollectingDispatcher()
+    assert await ActionEmergencyLocal().run(dispatcher, unknown, {}) == [] and dispatcher.messages == []
 
 
 async def test_no_with_a_new_place_routes_on_that_place(starter_store: DirectoryStore) -> None:

@@ -84,8 +84,11 @@ def test_unsigned_wrongly_signed_or_stale_calls_are_refused(action_server: str) 
 
 async def test_rasa_side_endpoint_verifies_the_server_and_signs(action_server: str) -> None:
     result = await _endpoint(action_server).request(json=CALL, method="post", timeout=30)
-    # rumianek's own voice line (personas/rumianek.yml emergency_local) with the exact number
-    assert [r["text"] for r in result["responses"]] == ["Where you are, for a reaction this strong the number is 911 🌿"]
+    # rumianek's own voice line (personas/rumianek.yml emergency_local) with the exact number, then (s34) the child
+    # line of the country named, in the shop's referral_line voice
+    texts = [r["text"] for r in result["responses"]]
+    assert texts[0] == "Where you are, for a reaction this strong the number is 911 🌿"
+    assert len(texts) == 2 and texts[1].startswith("Partner pharmacy — ")
 
 
 async def test_an_impostor_on_the_port_receives_no_tracker() -> None:
