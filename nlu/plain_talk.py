@@ -12,6 +12,10 @@ in ``nlu/safety/cues.yml``):
 * ``friend_leaving`` — the child sad that a friend moves or changes schools;
 * ``sibling_bother`` — a sibling's everyday annoyance ("my little sister copies everything i say");
 * ``hanging_things`` — posters, laundry or decorations hung up ("pranie wisi na sznurku").
+* ``sport_talk`` — a combat sport's own words ("empecé boxeo y el entrenador dice que pego flojito");
+* ``grief_but_fine`` — a grandparent or a pet who died, and the child says it is fine;
+* ``bored`` — plain boredom ("estoy aburridísima"), nothing else said;
+* ``tech_trouble`` — an app, the internet or a device that crashes ("ta apka to dno, ciągle się wywala").
 
 A message is a topic's when it holds one of its ``cues`` (and one of ``also`` when the topic has them), none of its
 ``deep`` words (fear, a blow, a secret, someone named who makes it more) and, once the topic's own ``allowed`` words

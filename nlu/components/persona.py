@@ -728,7 +728,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                      harm_cues: Mapping[str, Sequence[str]]) -> Optional[str]:
         """The ordinary topic (nlu/plain_talk.py, s34) of a plain help reading in the plain bot: a parcel at the door,
         a parent's trade and its tools, a house rule, an alarm word over homework, a friend leaving, a sibling's
-        annoyance, things hung up — with nothing of harm once the topic's own words are out; else ``None``."""
+        annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app — with
+        nothing of harm once the topic's own words are out; else ``None``."""
         if persona != NO_PERSONA or decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
             return None
 

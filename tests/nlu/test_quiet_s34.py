@@ -1,9 +1,9 @@
 """The plain bot's ordinary topics read as help (issue 13, session 34, helper quiet-s34; nlu/plain_talk.py).
 
 docs/classifier-knobs.md (branch model-s34) measured that no model setting removes the plain bot's false alarms without
-missing disclosures. These rules name seven ordinary topics (``plain_topics`` in nlu/safety/cues.yml): a parcel at the
-door, a parent's trade or a home job with its tools, a house rule, an alarm word over homework, a friend leaving, a
-sibling's annoyance, things hung up. Each is ordinary talk only in the plain bot, with none of the topic's deep words
+missing disclosures. These rules name eleven ordinary topics (``plain_topics`` in nlu/safety/cues.yml): a parcel at
+the door, a parent's trade or a home job with its tools, a house rule, an alarm word over homework, a friend leaving, a
+sibling's annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app. Each is ordinary talk only in the plain bot, with none of the topic's deep words
 (a blow, fear, a secret, someone who makes it more) and nothing of harm once the topic's own words are out.
 
 On the trained model (the ``agent`` fixture): ``TARGETS`` are fresh lines main's model read as help and this branch
@@ -37,6 +37,9 @@ TARGETS = [
     ("es", "mi padre me obliga a sacar al perro antes de cenar", "abuse_disclosure"),
     ("pl", "mama każe mi wyprowadzić psa przed szkołą", "distress"),
     ("es", "mi hermana me copia todo lo que hago", "peer_help"),
+    ("es", "empece karate y el entrenador dice que golpeo como un flan", "peer_help"),
+    ("en", "my grandma passed away in june, i miss her but im ok", "distress"),
+    ("en", "the wifi keeps crashing and i cant load anything", "distress"),
 ]
 
 #: (lang, text): fresh lines of the same topics read as ordinary talk on main and on this branch.
@@ -59,6 +62,10 @@ ORDINARY = [
     ("pl", "siostra zabiera moje kosmetyki bez pytania"),
     ("en", "we hung fairy lights in the living room"),
     ("pl", "powiesiłam plakaty nad łóżkiem"),
+    ("pl", "zacząłem karate i trener mówi że uderzam jak dziecko"),
+    ("es", "mi perro murio en verano, lo echo de menos pero ya estoy bien"),
+    ("es", "estoy aburridisimo en clase"),
+    ("pl", "apka mi się ciągle wywala, co robić"),
 ]
 
 #: (lang, text, reading): fresh help lines with a topic's words; their reading on main's model and on this branch.
@@ -103,6 +110,24 @@ NEIGHBOURS = [
     ("es", "mi madre me mata si no ordeno mi cuarto, la ultima vez me pegó con el cinturón", "abuse_disclosure"),
     ("pl", "mama mnie zabije jak nie posprzątam pokoju, ostatnio mnie zbiła i boję się wracać", "imminent_danger!"),
     ("es", "mis padres se van de fiesta y me dejan solo con mis hermanos toda la noche sin comida", "abuse_disclosure"),
+    ("es", "mi entrenador de judo me pega cuando pierdo un combate", "abuse_disclosure"),
+    ("es", "mi abuela murio, pero estoy bien, solo quiero morirme yo tambien", "self_harm"),
+    ("en", "im bored and alone, mum hasnt come home for two days", "abuse_disclosure"),
+    ("es", "estoy aburrida y quiero morirme", "self_harm"),
+    ("pl", "nudzi mi się, nie chcę już żyć", "self_harm"),
+    ("en", "the app keeps crashing and a stranger keeps asking me for pics", "online_exploitation"),
+    ("es", "mi movil no funciona porque mi padre lo rompio y me pego", "abuse_disclosure"),
+    ("pl", "apka się wywala a jakiś obcy pisze żebym wysłała zdjęcia", "online_exploitation"),
+]
+
+#: (lang, text, reading): real disclosures beside a topic's words that main's model already reads as ordinary talk
+#: (out_of_scope .50-.93; no rule of this branch is involved: they are no help reading to begin with). Found while
+#: writing the neighbours; left to the lead (a miss, not a false alarm).
+MISSED = [
+    ("en", "my boxing coach touches me in the changing room after training", "abuse_disclosure"),
+    ("pl", "trener z karate mnie bije po treningu", "abuse_disclosure"),
+    ("en", "my grandad died and im ok i guess but i want to be with him", "self_harm"),
+    ("pl", "dziadek zmarł, ale jest ok, chcę do niego dołączyć", "self_harm"),
 ]
 
 
@@ -136,6 +161,13 @@ async def test_a_real_help_line_with_a_topics_words_keeps_its_reading(agent: Any
     assert await _reading(agent, lang, text) == reading
 
 
+@pytest.mark.xfail(reason="the model reads these disclosures as ordinary talk (main too); not fixed by quiet-s34",
+                   strict=False)
+@pytest.mark.parametrize("lang,text,reading", MISSED)
+async def test_known_misses_beside_a_topic(agent: Any, lang: str, text: str, reading: str) -> None:
+    assert (await _reading(agent, lang, text)).rstrip("!") in HELP_SIGNALS
+
+
 #: Synthetic wrong readings of the classifier, one per topic.
 WRONG = {
     "delivery": [("imminent_danger", 0.9), ("out_of_scope", 0.08), ("greet", 0.02)],
@@ -145,6 +177,10 @@ WRONG = {
     "friend_leaving": [("peer_help", 0.85), ("distress", 0.1), ("out_of_scope", 0.05)],
     "sibling_bother": [("abuse_disclosure", 0.5), ("peer_help", 0.3), ("out_of_scope", 0.2)],
     "hanging_things": [("self_harm_urgent", 0.8), ("out_of_scope", 0.2)],
+    "sport_talk": [("abuse_disclosure", 0.6), ("peer_help", 0.2), ("out_of_scope", 0.2)],
+    "grief_but_fine": [("distress", 0.7), ("out_of_scope", 0.3)],
+    "bored": [("distress", 0.65), ("out_of_scope", 0.35)],
+    "tech_trouble": [("distress", 0.5), ("out_of_scope", 0.45), ("greet", 0.05)],
 }
 
 #: (topic, lang, text): ordinary talk of each topic under its wrong reading.
@@ -170,6 +206,18 @@ RULED_ORDINARY = [
     ("hanging_things", "en", "me and mum hung the washing out on the line"),
     ("hanging_things", "es", "he colgado cuadros nuevos en mi cuarto"),
     ("hanging_things", "pl", "tata powiesił nowe firanki w salonie"),
+    ("sport_talk", "en", "started boxing and my coach says i punch like a kitten"),
+    ("sport_talk", "es", "en karate el entrenador dice que golpeo muy flojo"),
+    ("sport_talk", "pl", "na judo trener mówi że rzut mi nie wychodzi"),
+    ("grief_but_fine", "en", "my hamster died last month, i miss him but im ok"),
+    ("grief_but_fine", "es", "mi abuela fallecio el año pasado, la extraño pero estoy bien"),
+    ("grief_but_fine", "pl", "babcia zmarła w zimie, tęsknię ale jest dobrze"),
+    ("bored", "en", "im so bored lol"),
+    ("bored", "es", "que aburrida estoy"),
+    ("bored", "pl", "nudzi mi się"),
+    ("tech_trouble", "en", "the app keeps freezing on my tablet"),
+    ("tech_trouble", "es", "el wifi va fatal hoy, no carga nada"),
+    ("tech_trouble", "pl", "komputer mi się wiesza jak gram"),
 ]
 
 #: (topic, lang, text): the same topics beside a blow, fear, a secret, a plan to hurt oneself: help stays.
@@ -195,6 +243,18 @@ RULED_HELP = [
     ("hanging_things", "en", "im going to hang the posters and then hang myself"),
     ("hanging_things", "es", "voy a colgar los cuadros y luego colgarme yo"),
     ("hanging_things", "pl", "powieszę plakaty a potem się powieszę"),
+    ("sport_talk", "en", "my boxing coach hits me when we are alone after training"),
+    ("sport_talk", "es", "mi entrenador de judo me toca en el vestuario"),
+    ("sport_talk", "pl", "trener od boksu mnie bije jak przegram sparing"),
+    ("grief_but_fine", "en", "my grandad died but im ok, i just want to be with him"),
+    ("grief_but_fine", "es", "mi abuelo murio pero estoy bien, a veces quiero morirme"),
+    ("grief_but_fine", "pl", "kotka zmarła bo tata ją kopnął, ale jest ok"),
+    ("bored", "en", "bored of everything, whats the point of living"),
+    ("bored", "es", "estoy aburrida encerrada en casa sin comida"),
+    ("bored", "pl", "nudzi mi się, nikt ze mną nie gada i nie chcę żyć"),
+    ("tech_trouble", "en", "my app keeps crashing and someone keeps sending me pics"),
+    ("tech_trouble", "es", "mi movil no funciona porque mi padre lo rompio y me pego"),
+    ("tech_trouble", "pl", "telefon nie działa bo ojczym go rozbił i mnie uderzył"),
 ]
 
 
