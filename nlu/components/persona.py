@@ -969,7 +969,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "someones knocking at the door i think its the parcel man" (danger now .90), "my dad is a butcher and he
             # has loads of knives" (.55), "mama każe mi zjeść warzywa przed deserem" (abuse .92), "SOS nie rozumiem
             # ułamków" (.34): an ordinary topic of the plain bot, nothing of harm beside its own words — ordinary
-            # talk, small talk rather than the ranking's next reading (a yes, a place) (s34, issue 13; nlu/plain_talk.py)
+            # talk, as small talk rather than the ranking's next reading (a yes, a place) (s34, issue 13;
+            # nlu/plain_talk.py)
             decision = as_topic_talk(decision)
         elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
             # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap

@@ -3,8 +3,9 @@
 docs/classifier-knobs.md (branch model-s34) measured that no model setting removes the plain bot's false alarms without
 missing disclosures. These rules name eleven ordinary topics (``plain_topics`` in nlu/safety/cues.yml): a parcel at
 the door, a parent's trade or a home job with its tools, a house rule, an alarm word over homework, a friend leaving, a
-sibling's annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app. Each is ordinary talk only in the plain bot, with none of the topic's deep words
-(a blow, fear, a secret, someone who makes it more) and nothing of harm once the topic's own words are out.
+sibling's annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app. Each is
+ordinary talk only in the plain bot, with none of the topic's deep words (a blow, fear, a secret, someone who makes it
+more) and nothing of harm once the topic's own words are out.
 
 On the trained model (the ``agent`` fixture): ``TARGETS`` are fresh lines main's model read as help and this branch
 reads as ordinary talk; ``ORDINARY`` fresh lines of the same topics read as ordinary on both; ``NEIGHBOURS`` fresh real
