@@ -119,6 +119,16 @@ class DangerCues(Strict):
     soon: Cues = {}
 
 
+class PlainTopic(Strict):
+    """An ordinary topic of the plain bot (s34, nlu/plain_talk.py): ``cues`` name it, ``also`` (when given) must be
+    there too, ``allowed`` are the topic's own words taken out before harm is looked for, ``deep`` make it more."""
+
+    cues: Cues
+    also: Cues = {}
+    allowed: Cues = {}
+    deep: Cues = {}
+
+
 class CuesFile(Strict):
     key_name = "section"
 
@@ -304,6 +314,8 @@ class CuesFile(Strict):
     denial: Dict[Lang, Phrases] = {}
     laughter: Cues = {}
     asks_to_tell: Dict[Lang, Phrases] = {}
+    # s34: ordinary topics of the plain bot that its classifier reads as help (nlu/plain_talk.py)
+    plain_topics: Dict[str, PlainTopic] = {}
 
 
 class CuesError(ValueError):

@@ -55,6 +55,7 @@ from nlu.misreadings import (
     is_harm_told_of, is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat,
     load_misreading_cues,
 )
+from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_weak_urgent_code, knows_my_home,
@@ -368,6 +369,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.helping_friend: Dict[str, List[str]] = folded(cues_file.helping_friend)
         self.family_routine: Dict[str, List[str]] = folded(cues_file.family_routine)
         self.routine_deep: Dict[str, List[str]] = folded(cues_file.routine_deep)
+        # s34: the plain bot's ordinary topics (nlu/plain_talk.py)
+        self.plain_topics: Tuple[Topic, ...] = load_topics(PROJECT_ROOT / self.config["cues_file"])
         # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
         self.told_as_story: Dict[str, List[str]] = folded(cues_file.told_as_story)
         self.resolved_past: Dict[str, List[str]] = folded(cues_file.resolved_past)
@@ -793,6 +796,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                             self.part_cues.harms_friend, self.part_cues.fears_someone, no_harm)
                 or is_family_routine(decision, folded, lang, self.family_routine, self.routine_deep, no_harm))
 
+    def _plain_topic(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
+                     harm_cues: Mapping[str, Sequence[str]]) -> Optional[str]:
+        """The ordinary topic (nlu/plain_talk.py, s34) of a plain help reading in the plain bot: a parcel at the door,
+        a parent's trade and its tools, a house rule, an alarm word over homework, a friend leaving, a sibling's
+        annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app — with
+        nothing of harm once the topic's own words are out; else ``None``."""
+        if persona != NO_PERSONA or decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
+            return None
+
+        def no_harm(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                        self.done_to_me, self.arriving)
+
+        return ordinary_topic(folded, lang, self.plain_topics, no_harm)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._process_one(message)
@@ -1019,6 +1037,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # threat over one's own mishap, nerves before an ordinary event, a friend sad over an ordinary loss, a
             # parent's everyday routine, nothing of harm — ordinary talk (s32, issue 13; nlu/quiet.py)
             decision = as_ordinary(decision, persona)
+        elif self._plain_topic(decision, persona, folded, lang, harm_cues) is not None:
+            # "someones knocking at the door i think its the parcel man" (danger now .90), "my dad is a butcher and he
+            # has loads of knives" (.55), "mama każe mi zjeść warzywa przed deserem" (abuse .92), "SOS nie rozumiem
+            # ułamków" (.34): an ordinary topic of the plain bot, nothing of harm beside its own words — ordinary
+            # talk, as small talk rather than the ranking's next reading (a yes, a place) (s34, issue 13;
+            # nlu/plain_talk.py)
+            decision = as_topic_talk(decision)
         elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
             # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
             # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word

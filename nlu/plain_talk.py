@@ -1,0 +1,91 @@
+"""Ordinary topics of the plain bot that its classifier reads as help (s34, issue 13).
+
+docs/classifier-knobs.md (s34) measured that no model setting removes these false alarms without missing real
+disclosures: a frame ("someone is at the door", "my dad has ...", "my mom makes me ...") is seen only under safety
+intents in training. These rules read what the frame is *about*, one named ordinary topic at a time (``plain_topics``
+in ``nlu/safety/cues.yml``):
+
+* ``delivery`` — a parcel or courier at the door ("someones knocking, i think its the parcel man");
+* ``trade_tools`` — a parent's trade or a home job with its tools ("my dad is a butcher and has loads of knives");
+* ``house_rule`` — a parent's everyday rule ("mama każe mi zjeść warzywa przed deserem");
+* ``school_alarm`` — an alarm word over homework ("SOS nie rozumiem ułamków", "socorro, la redacción es mañana");
+* ``friend_leaving`` — the child sad that a friend moves or changes schools;
+* ``sibling_bother`` — a sibling's everyday annoyance ("my little sister copies everything i say");
+* ``hanging_things`` — posters, laundry or decorations hung up ("pranie wisi na sznurku").
+* ``sport_talk`` — a combat sport's own words ("empecé boxeo y el entrenador dice que pego flojito");
+* ``grief_but_fine`` — a grandparent or a pet who died, and the child says it is fine;
+* ``bored`` — plain boredom ("estoy aburridísima"), nothing else said;
+* ``tech_trouble`` — an app, the internet or a device that crashes ("ta apka to dno, ciągle się wywala").
+
+A message is a topic's when it holds one of its ``cues`` (and one of ``also`` when the topic has them), none of its
+``deep`` words (fear, a blow, a secret, someone named who makes it more) and, once the topic's own ``allowed`` words
+are taken out ("door", "knives", "SOS", "tonight"), nothing of harm (the caller's ``no_harm``: no harm word, urgency,
+danger now, self-harm, fear, nothing done to the child, nobody arriving). Cues start a folded word, the message's
+language (every language's when it is unknown). A miss costs a child, a false alarm a question: every topic is
+narrow on purpose.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping, Optional, Sequence
+
+from core.safety import Decision, cues_of, has_cue
+
+Cues = Mapping[str, Sequence[str]]
+NoHarm = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One ordinary topic's folded cue lists (``{lang: [cue, ...]}``)."""
+
+    name: str
+    cues: Cues
+    also: Cues
+    allowed: Cues
+    deep: Cues
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    """The plain bot's ordinary topics of the cues file at ``path`` (folded)."""
+    from nlu.cues import folded, load_cues
+
+    return tuple(Topic(name, folded(t.cues), folded(t.also), folded(t.allowed), folded(t.deep))
+                 for name, t in load_cues(path).plain_topics.items())
+
+
+def without_words(folded: str, lang: Optional[str], cues: Cues) -> str:
+    """``folded`` with every cue of ``cues`` (the start of a word, to the word's end) blanked out, longest first."""
+    rest = f" {folded} "
+    for found in cues_of(lang, cues):
+        for cue in sorted(found, key=len, reverse=True):
+            rest = re.sub(rf"(?<=\W){re.escape(cue)}\w*", " ", rest)
+    return " ".join(rest.split())
+
+
+def is_topic(folded: str, lang: Optional[str], topic: Topic, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` is ordinary talk of ``topic`` and nothing of harm (see the module's docstring)."""
+    if not has_cue(folded, lang, topic.cues) or (topic.also and not has_cue(folded, lang, topic.also)):
+        return False
+    return not has_cue(folded, lang, topic.deep) and no_harm(without_words(folded, lang, topic.allowed))
+
+
+def ordinary_topic(folded: str, lang: Optional[str], topics: Sequence[Topic], no_harm: NoHarm) -> Optional[str]:
+    """The name of the first of ``topics`` that ``folded`` is ordinary talk of, else ``None``."""
+    return next((t.name for t in topics if is_topic(folded, lang, t, no_harm)), None)
+
+
+#: The reading a topic's line gets: small talk. Never the best other reading of the ranking, which may be a yes, a no
+#: or a place ("my little sister copies everything i say": inform_location .03, "... copies everything i do": affirm).
+TOPIC_TALK = "out_of_scope"
+
+
+def as_topic_talk(decision: Decision) -> Decision:
+    """``decision`` turned into small talk (:data:`TOPIC_TALK`, signal ``none``, not urgent), with the confidence the
+    classifier gave small talk."""
+    confidence = next((r.confidence for r in decision.ranking if r.intent == TOPIC_TALK), 0.0)
+    return dataclasses.replace(decision, intent=TOPIC_TALK, confidence=confidence, source=TOPIC_TALK, signal="none",
+                               urgent=False)
