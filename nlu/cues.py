@@ -290,6 +290,20 @@ class CuesFile(Strict):
     phone_taken: Dict[Lang, Phrases] = {}
     want_it_to_stop: Dict[Lang, Phrases] = {}
     still_around: Dict[Lang, Phrases] = {}
+    # s34 (errors-s34): a beating threatened for a near moment; the child kept in or left alone for days with nothing
+    # to eat — danger now (nlu/misreadings.py is_threat_set_soon, is_kept_in_for_days)
+    threat_to_me: Cues = {}
+    threat_moment: Cues = {}
+    threat_in_play: Cues = {}
+    kept_in: Cues = {}
+    kept_since: Cues = {}
+    kept_without: Cues = {}
+    # s34: the shop's code item claimed for the child's own skin (nlu/misreadings.py is_own_code_item)
+    own_claim: Cues = {}
+    # s34: someone of the family at hand at the start of a short persona message: the quiet code (is_someone_at_hand)
+    greets_someone: Cues = {}
+    at_hand: Cues = {}
+    asks_for_them: Cues = {}
 
 
 class CuesError(ValueError):
