@@ -295,6 +295,7 @@ class CuesFile(Strict):
     threat_to_me: Cues = {}
     threat_moment: Cues = {}
     threat_in_play: Cues = {}
+    hiding_now: Cues = {}
     kept_in: Cues = {}
     kept_since: Cues = {}
     kept_without: Cues = {}

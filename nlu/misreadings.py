@@ -21,6 +21,8 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`is_threat_set_soon`, :func:`is_kept_in_for_days` — a disclosure read not urgent of a beating threatened for
   a near moment ("when i get home hes gonna beat me") or of the child kept in or left alone for days with nothing to
   eat ("me encerraron en el cuarto desde ayer sin comida"): danger now (s34).
+* :func:`is_hiding_from_weapon` — in the plain bot, the child hiding or locked in from someone with a weapon, read
+  as ordinary talk ("…with a baseball bat i locked myself in the car"): danger now (s34).
 * :func:`is_someone_at_hand` — inside a persona, ordinary talk read of a short message that opens with someone at hand
   ("my mum is here, do u sell bath bombs?"): the quiet code (s34).
 * :func:`is_own_code_item` — the shop's talk read of its code item claimed for the child's own skin ("necesito la
@@ -80,6 +82,7 @@ class MisreadingCues:
     threat_to_me: Cues = field(default_factory=dict)
     threat_moment: Cues = field(default_factory=dict)
     threat_in_play: Cues = field(default_factory=dict)
+    hiding_now: Cues = field(default_factory=dict)
     kept_in: Cues = field(default_factory=dict)
     kept_since: Cues = field(default_factory=dict)
     kept_without: Cues = field(default_factory=dict)
@@ -98,7 +101,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
-        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "kept_in", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them")}
+        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -349,3 +352,10 @@ def is_someone_at_hand(folded: str, lang: Optional[str], cues: MisreadingCues, s
     head = " ".join(tokens[:AT_HAND_OPENS_WITHIN])
     return has_cue(head, lang, cues.greets_someone) or (
         has_word_cue(head, lang, someone) and has_cue(head, lang, cues.at_hand))
+
+
+def is_hiding_from_weapon(folded: str, lang: Optional[str], cues: MisreadingCues, danger: Danger) -> bool:
+    """Whether the child is hiding or locked in (``hiding_now``: "i locked myself in the car", "estoy escondida",
+    "chowam się") and a weapon is named (``danger.weapons``), outside a film or game told (``danger.fiction``)."""
+    return (has_cue(folded, lang, cues.hiding_now) and has_cue(folded, lang, danger.weapons)
+            and not danger.tells_fiction(folded, lang))

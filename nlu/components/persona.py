@@ -52,7 +52,7 @@ from nlu.weak_urgency import (
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
     DANGER_INTENT, MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_harm_told_of, is_hit_by_someone, is_kept_in_for_days, is_own_code_item, is_someone_at_hand, is_only_joke_hit, is_own_telling, is_parent_writing,
+    is_harm_told_of, is_hiding_from_weapon, is_hit_by_someone, is_kept_in_for_days, is_own_code_item, is_someone_at_hand, is_only_joke_hit, is_own_telling, is_parent_writing,
     is_put_out_threat, is_threat_set_soon, load_misreading_cues,
 )
 from nlu.shop_talk import (
@@ -616,6 +616,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # skin in a shopping message — the code's discreet question; not an adult's (a gift is no adult's word
             # here: "no para regalo") nor a parent's (s34)
             return as_coded_help(decision)
+        if (persona == NO_PERSONA and not decision.urgent and decision.signal in DANGER_SIGNALS | {"none"}
+                and is_hiding_from_weapon(folded, lang, cues, self.danger)):
+            # "my older brother is coming at me with a baseball bat i locked myself in the car" (ordinary talk .85,
+            # danger now .11): the child hiding from a weapon, read as ordinary talk or a disclosure — danger now
+            # (s34); a self-harm reading ("locked myself in the bathroom with a knife") keeps its own
+            return as_danger_now(decision)
         if not decision.urgent and self._danger_set(decision, folded, lang):
             # "my dad texted me that when i get home after school hes gonna beat me" (abuse .97), "mama zamknęła mnie w
             # pokoju od wczoraj, nie mam nic do jedzenia" (abuse .98): a beating set for a near moment, the child kept

@@ -4,6 +4,8 @@ change. Rankings shaped as the model gave such lines; every line written for the
 
 * a beating threatened for a near moment ("when i get home hes gonna beat me", abuse .97, not urgent): danger now;
 * the child kept in or left alone for days with nothing to eat ("me encerraron desde ayer sin comida"): danger now;
+* in the plain bot, the child hiding or locked in from someone with a weapon, read as ordinary talk: danger now;
+* in a persona, a short message opening with family at hand ("my mum is here, do u sell bath bombs?"): the quiet code;
 * in the shop, its code item claimed for the child's own skin in a shopping message read as the shop's talk ("…y otra
   cosa, necesito la crema de manzanilla para mi propia piel", .33): the code's discreet question.
 """
@@ -143,4 +145,33 @@ def test_someone_at_hand_then_shop_talk_is_the_quiet_code(component: PersonaCont
 ])
 def test_other_lines_with_someone_keep_their_reading(component: PersonaContext, persona: str, lang: str, text: str,
                                                      ranking: list, signal: str) -> None:
+    assert seen(component, text, ranking, lang, persona)[1] == signal
+
+
+@pytest.mark.parametrize("lang,text,ranking", [
+    ("en", "my stepbrother has a knife and is going mad, im hiding in the garden shed", TALK),
+    ("en", "dad is swinging a hammer around the kitchen, locked myself in the bathroom", ABUSE),
+    ("es", "mi tío está borracho con una navaja y estoy escondida debajo de la cama", TALK),
+    ("pl", "ojczym chodzi po domu z nożem, zamknęłam się w łazience", TALK),
+])
+def test_hiding_from_a_weapon_is_danger_now(component: PersonaContext, lang: str, text: str, ranking: list) -> None:
+    intent, signal, urgent, _ = seen(component, text, ranking, lang, "plain")
+    assert (signal, urgent) == ("imminent_danger", True)
+
+
+@pytest.mark.parametrize("persona,lang,text,ranking,signal", [
+    # a film or a game told
+    ("plain", "en", "in the movie she is hiding in the attic and he has a knife", TALK, "none"),
+    ("plain", "en", "in fortnite im hiding in the bushes with a shotgun", TALK, "none"),
+    # a self-harm reading keeps its own
+    ("plain", "en", "i locked myself in the bathroom with a knife", [("self_harm", .8), ("out_of_scope", .2)],
+     "self_harm"),
+    # hiding with no weapon, a weapon with no hiding: the classifier's reading
+    ("plain", "en", "im hiding in my room from my annoying cousins", TALK, "none"),
+    ("plain", "en", "my dad has a knife collection in the garage", TALK, "none"),
+    # inside a game persona: gamer's talk
+    ("gametips", "en", "im hiding in the bushes with a shotgun, how do i win", GAME_TALK, "none"),
+])
+def test_other_hiding_and_weapon_lines_keep_their_reading(component: PersonaContext, persona: str, lang: str,
+                                                           text: str, ranking: list, signal: str) -> None:
     assert seen(component, text, ranking, lang, persona)[1] == signal
