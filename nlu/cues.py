@@ -297,6 +297,8 @@ class CuesFile(Strict):
     threat_in_play: Cues = {}
     hiding_now: Cues = {}
     kept_in: Cues = {}
+    left_alone: Cues = {}
+    alone_now: Cues = {}
     kept_since: Cues = {}
     kept_without: Cues = {}
     # s34: the shop's code item claimed for the child's own skin (nlu/misreadings.py is_own_code_item)

@@ -84,6 +84,8 @@ class MisreadingCues:
     threat_in_play: Cues = field(default_factory=dict)
     hiding_now: Cues = field(default_factory=dict)
     kept_in: Cues = field(default_factory=dict)
+    left_alone: Cues = field(default_factory=dict)
+    alone_now: Cues = field(default_factory=dict)
     kept_since: Cues = field(default_factory=dict)
     kept_without: Cues = field(default_factory=dict)
     own_claim: Cues = field(default_factory=dict)
@@ -101,7 +103,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
-        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them")}
+        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "left_alone", "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -300,15 +302,15 @@ def is_threat_set_soon(folded: str, lang: Optional[str], cues: MisreadingCues, p
 
 
 def is_kept_in_for_days(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues) -> bool:
-    """Whether the child is kept in or left alone (``kept_in``: "me encerraron", "zamknęła mnie", "mum hasnt come
-    home") for a day or more (``kept_since``: "desde ayer", "od wczoraj", "for 2 days") with nothing to eat or nobody
-    there (``kept_without``), and nothing says it is long past (``past``). Start of a folded word."""
-    if not (has_cue(folded, lang, cues.kept_in) and has_cue(folded, lang, cues.kept_since)) or has_cue(folded, lang, past):
-        return False
-    tokens = words(folded)
-    kept = {i for start, end in _spans(tokens, lang, cues.kept_in) for i in range(start, end)}
-    # "me dejaron sola": the words that keep the child in are not also what the child is without
-    return has_cue(" ".join(t for i, t in enumerate(tokens) if i not in kept), lang, cues.kept_without)
+    """Whether the child is locked in (``kept_in``: "me encerraron", "zamknęła mnie") or left and alone
+    (``left_alone`` with ``alone_now``: "mum hasnt come home… im alone") for a day or more (``kept_since``: "desde
+    ayer", "od wczoraj", "for 2 days") with nothing to eat or in the cold (``kept_without``), and nothing says it is
+    long past (``past``). A parent not back and no food, the child not said to be alone, is left to the classifier.
+    Start of a folded word."""
+    kept = has_cue(folded, lang, cues.kept_in) or (
+        has_cue(folded, lang, cues.left_alone) and has_cue(folded, lang, cues.alone_now))
+    return (kept and has_cue(folded, lang, cues.kept_since) and has_cue(folded, lang, cues.kept_without)
+            and not has_cue(folded, lang, past))
 
 
 #: The words that may follow a claim ending in "mi" ("es para mi, no para regalo", "es para mi, tengo la piel mal"):
