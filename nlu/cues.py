@@ -316,6 +316,23 @@ class CuesFile(Strict):
     asks_to_tell: Dict[Lang, Phrases] = {}
     # s34: ordinary topics of the plain bot that its classifier reads as help (nlu/plain_talk.py)
     plain_topics: Dict[str, PlainTopic] = {}
+    # s34 (errors-s34): a beating threatened for a near moment; the child kept in or left alone for days with nothing
+    # to eat — danger now (nlu/misreadings.py is_threat_set_soon, is_kept_in_for_days)
+    threat_to_me: Cues = {}
+    threat_moment: Cues = {}
+    threat_in_play: Cues = {}
+    hiding_now: Cues = {}
+    kept_in: Cues = {}
+    left_alone: Cues = {}
+    alone_now: Cues = {}
+    kept_since: Cues = {}
+    kept_without: Cues = {}
+    # s34: the shop's code item claimed for the child's own skin (nlu/misreadings.py is_own_code_item)
+    own_claim: Cues = {}
+    # s34: someone of the family at hand at the start of a short persona message: the quiet code (is_someone_at_hand)
+    greets_someone: Cues = {}
+    at_hand: Cues = {}
+    asks_for_them: Cues = {}
 
 
 class CuesError(ValueError):

@@ -18,6 +18,15 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   tiré el vaso"): a disclosure (the lead, s32).
 * :func:`is_own_telling` — a friend's story read of the child's own telling that came to nothing ("i told my teacher
   and nothing happened"): the child's own (s33).
+* :func:`is_threat_set_soon`, :func:`is_kept_in_for_days` — a disclosure read not urgent of a beating threatened for
+  a near moment ("when i get home hes gonna beat me") or of the child kept in or left alone for days with nothing to
+  eat ("me encerraron en el cuarto desde ayer sin comida"): danger now (s34).
+* :func:`is_hiding_from_weapon` — in the plain bot, the child hiding or locked in from someone with a weapon, read
+  as ordinary talk ("…with a baseball bat i locked myself in the car"): danger now (s34).
+* :func:`is_someone_at_hand` — inside a persona, ordinary talk read of a short message that opens with someone at hand
+  ("my mum is here, do u sell bath bombs?"): the quiet code (s34).
+* :func:`is_own_code_item` — the shop's talk read of its code item claimed for the child's own skin ("necesito la
+  crema de manzanilla para mi propia piel" in a long shopping message): the code (s34).
 
 No rule reads a message with a harm word it does not explain; a false alarm costs a question, a miss costs a child.
 """
@@ -70,6 +79,19 @@ class MisreadingCues:
     harmed_named: Cues = field(default_factory=dict)
     harm_doers: Cues = field(default_factory=dict)
     harm_not_real: Cues = field(default_factory=dict)
+    threat_to_me: Cues = field(default_factory=dict)
+    threat_moment: Cues = field(default_factory=dict)
+    threat_in_play: Cues = field(default_factory=dict)
+    hiding_now: Cues = field(default_factory=dict)
+    kept_in: Cues = field(default_factory=dict)
+    left_alone: Cues = field(default_factory=dict)
+    alone_now: Cues = field(default_factory=dict)
+    kept_since: Cues = field(default_factory=dict)
+    kept_without: Cues = field(default_factory=dict)
+    own_claim: Cues = field(default_factory=dict)
+    greets_someone: Cues = field(default_factory=dict)
+    at_hand: Cues = field(default_factory=dict)
+    asks_for_them: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -81,7 +103,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
-        "harm_not_real")}
+        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "left_alone", "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -256,3 +278,86 @@ def is_harm_told_of(folded: str, lang: Optional[str], cues: MisreadingCues, some
              if _spans(list(tokens[end:end + HARMED_WITHIN]), None, {"": people})]
     return any((start == 0 or tokens[start - 1] not in SELF) and _counts(tokens, end, lang, cues)
                for start, end in _spans(tokens, lang, told) + named)
+
+
+def is_threat_set_soon(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues, figurative: Cues,
+                       mishap: Cues) -> bool:
+    """Whether a beating or worse is threatened to the child (``threat_to_me``: "hes gonna beat me", "me va a dar una
+    paliza", "dostanę lanie"; a future, never a habit "he beats me") for a near moment set (``threat_moment``: "when i
+    get home", "al salir del cole", "jak wróci z roboty", "tonight"), and nothing says it is long past (``past``:
+    "when i was little"), nor a game or a joke (``threat_in_play``: "at fifa", whole words; coming home from training
+    is a moment). Over the child's own small mishap (``mishap``: "i lost my coat") a ``figurative`` threat
+    ("mum's gonna kill me", "me mata") is none: only a beating named counts. Start of a folded word, the message's
+    language (every language's when unknown)."""
+    tokens = words(folded)
+    if (not has_cue(folded, lang, cues.threat_moment) or has_cue(folded, lang, past)
+            or _spans(tokens, lang, cues.threat_in_play)):
+        return False  # "hes gonna batter me at fifa tonight": a game
+    threats: Cues = cues.threat_to_me
+    if has_cue(folded, lang, mishap):
+        said = [f for found in figurative.values() for f in found]
+        threats = {lang_: [c for c in found if not any(f in c or c in f for f in said)]
+                   for lang_, found in threats.items()}
+    return has_cue(folded, lang, threats)
+
+
+def is_kept_in_for_days(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues) -> bool:
+    """Whether the child is locked in (``kept_in``: "me encerraron", "zamknęła mnie") or left and alone
+    (``left_alone`` with ``alone_now``: "mum hasnt come home… im alone") for a day or more (``kept_since``: "desde
+    ayer", "od wczoraj", "for 2 days") with nothing to eat or in the cold (``kept_without``), and nothing says it is
+    long past (``past``). A parent not back and no food, the child not said to be alone, is left to the classifier.
+    Start of a folded word."""
+    kept = has_cue(folded, lang, cues.kept_in) or (
+        has_cue(folded, lang, cues.left_alone) and has_cue(folded, lang, cues.alone_now))
+    return (kept and has_cue(folded, lang, cues.kept_since) and has_cue(folded, lang, cues.kept_without)
+            and not has_cue(folded, lang, past))
+
+
+#: The words that may follow a claim ending in "mi" ("es para mi, no para regalo", "es para mi, tengo la piel mal"):
+#: "mi" before any other word is "my" ("es para mi bebe").
+AFTER_PARA_MI = frozenset({"no", "y", "porque", "pq", "xq", "que", "q", "tengo", "mi", "la", "es", "por", "ya", "pero",
+                           "gracias", "porfa", "porfavor"})
+#: A claim of the code item for the child's own skin starts at most this many words after the item's first word.
+OWN_CLAIM_WITHIN = 8
+
+
+def is_own_code_item(folded: str, lang: Optional[str], cues: MisreadingCues, code_item: Cues, product_use: Cues) -> bool:
+    """Whether the shop's code item (``code_item``, start of a word: "crema de manzanilla", "rumiankow") is claimed
+    for the child's own skin (``own_claim``, whole words, starting within :data:`OWN_CLAIM_WITHIN` words after the
+    item: "para mi propia piel", "dla siebie", "es para mi", "ive had"), with no shopper's question about its make-up
+    or use (``product_use``: "does the chamomile cream have palm oil, its for me")."""
+    if has_cue(folded, lang, product_use):
+        return False
+    tokens = words(folded)
+    items = [i for listed in _langs(lang, code_item) for cue in listed for i in range(len(tokens))
+             if " ".join(tokens[i:]).startswith(" ".join(words(cue)))]
+    # "es para mi bebe", "para mi sobrino": "mi" before a noun is "my", not "me"
+    claims = [start for start, end in _spans(tokens, lang, cues.own_claim)
+              if tokens[end - 1] != "mi" or end == len(tokens) or tokens[end] in AFTER_PARA_MI]
+    return any(i < start <= i + OWN_CLAIM_WITHIN for i in items for start in claims)
+
+
+#: Someone at hand is said within this many first words of the message.
+AT_HAND_OPENS_WITHIN = 5
+#: The longest message read as covering for someone at hand.
+MAX_AT_HAND_WORDS = 14
+
+
+def is_someone_at_hand(folded: str, lang: Optional[str], cues: MisreadingCues, someone: Cues) -> bool:
+    """Whether a short message (at most :data:`MAX_AT_HAND_WORDS` words) opens (its first
+    :data:`AT_HAND_OPENS_WITHIN` words) with someone of the family (``someone``, whole word) at hand (``at_hand``,
+    start of a word: "my mum is here", "mama jest obok"; not coming, back or busy: "my mum is watching tv") or greeted (``greets_someone``: "oh hi mum"), and that person
+    is not the shopper (``asks_for_them``: "she wants to know", "for her")."""
+    tokens = words(folded)
+    if len(tokens) > MAX_AT_HAND_WORDS or has_cue(folded, lang, cues.asks_for_them):
+        return False
+    head = " ".join(tokens[:AT_HAND_OPENS_WITHIN])
+    return has_cue(head, lang, cues.greets_someone) or (
+        has_word_cue(head, lang, someone) and has_cue(head, lang, cues.at_hand))
+
+
+def is_hiding_from_weapon(folded: str, lang: Optional[str], cues: MisreadingCues, danger: Danger) -> bool:
+    """Whether the child is hiding or locked in (``hiding_now``: "i locked myself in the car", "estoy escondida",
+    "chowam się") and a weapon is named (``danger.weapons``), outside a film or game told (``danger.fiction``)."""
+    return (has_cue(folded, lang, cues.hiding_now) and has_cue(folded, lang, danger.weapons)
+            and not danger.tells_fiction(folded, lang))

@@ -44,16 +44,16 @@ from nlu.quiet import (
     ROUTINE_READINGS,
 )
 from nlu.address import find_address
-from nlu.age import age_gap, is_age_only, is_other_age_only, stated_ages
+from nlu.age import age_gap, find_age, is_age_only, is_other_age_only, stated_ages
 from nlu.duration import find_duration
 from nlu.weak_urgency import (
     is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
 )
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
-    MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_harm_told_of, is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat,
-    load_misreading_cues,
+    DANGER_INTENT, MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
+    is_harm_told_of, is_hiding_from_weapon, is_hit_by_someone, is_kept_in_for_days, is_own_code_item, is_someone_at_hand, is_only_joke_hit, is_own_telling, is_parent_writing,
+    is_put_out_threat, is_threat_set_soon, load_misreading_cues,
 )
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
@@ -64,7 +64,7 @@ from nlu.shop_talk import (
 from core.persona import project_personas
 from core.text import fold, fold_name
 from core.safety import (
-    ANSWER_INTENTS, ASK_COST, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
+    ANSWER_INTENTS, ASK_COST, DANGER_SIGNALS, URGENT_SHARE, ASK_FAULT, ASK_NUMBER, ASK_PRIVACY, ASK_REPEAT, CODED_HELP, CODED_URGENT, FOREIGN_INTENT,
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
     asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, framed_parts, friend_fine_now, has_cue,
@@ -233,6 +233,8 @@ def _best_help(pairs: List[tuple], fallback: str) -> str:
                  and not signal_for_intent(generic_name(name))[1]), fallback)
 
 
+#: From this age a writer who states it is an adult ("pytam dla siebie, mam 50 lat": a customer, s34).
+ADULT_AGE = 18
 #: The readings harm told of a person of the child's life may take (s33, nlu/misreadings.py is_harm_told_of).
 HARM_TOLD_READINGS = ("peer_help", "abuse_disclosure")
 
@@ -623,7 +625,47 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "no thanks, just wanted to know if this is free" (self_harm_urgent .52), "no thanks, just wanted the
             # written guide for the final room" (the urgent code .54): a no to the offer and an ordinary question
             return dataclasses.replace(decision, intent="deny", signal="none", urgent=False)
+        if (persona != NO_PERSONA and decision.signal == "none"
+                and is_someone_at_hand(folded, lang, cues, self.someone) and harmless(folded)):
+            # "my mum is here, do u sell bath bombs?" (the shop's talk .77), "oh hi mum... so whats the best sniper in
+            # warzone" (.98): the child covers for someone at hand — the quiet code (s34)
+            return as_not_safe(decision)
+        if (self.shops.get(persona) and decision.signal == "none" and not decision.urgent
+                and is_own_code_item(folded, lang, cues, self.code_item.get(persona, {}), self.product_use)
+                and not is_parent_writing(folded, lang, cues)
+                and not has_cue(folded, lang, without(self.adult_cues, self.shop_talk.gift_occasion))
+                and ((age := find_age(folded)) is None or age[2] < ADULT_AGE)):
+            # "…y otra cosa, creo que necesito la crema de manzanilla para mi propia piel" (the shop's talk .33),
+            # "la crema de manzanilla es para mi, no para regalo" (.34): the code item claimed for the child's own
+            # skin in a shopping message — the code's discreet question; not an adult's (a gift is no adult's word
+            # here: "no para regalo") nor a parent's (s34)
+            return as_coded_help(decision)
+        if (persona == NO_PERSONA and not decision.urgent and decision.signal in DANGER_SIGNALS | {"none"}
+                and is_hiding_from_weapon(folded, lang, cues, self.danger)):
+            # "my older brother is coming at me with a baseball bat i locked myself in the car" (ordinary talk .85,
+            # danger now .11): the child hiding from a weapon, read as ordinary talk or a disclosure — danger now
+            # (s34); a self-harm reading ("locked myself in the bathroom with a knife") keeps its own
+            return as_danger_now(decision)
+        if not decision.urgent and self._danger_set(decision, folded, lang):
+            # "my dad texted me that when i get home after school hes gonna beat me" (abuse .97), "mama zamknęła mnie w
+            # pokoju od wczoraj, nie mam nic do jedzenia" (abuse .98): a beating set for a near moment, the child kept
+            # in or left alone for days with nothing to eat — danger now, the emergency number first (s34)
+            return as_danger_now(decision)
         return decision
+
+    def _danger_set(self, decision: Decision, folded: str, lang: Optional[str]) -> bool:
+        """Whether a disclosure (``DANGER_SIGNALS``), or ordinary talk with a danger reading at least ``URGENT_SHARE``
+        as high, tells a beating set for a near moment or the child kept in for days (nlu/misreadings.py), outside
+        a film or story told (s34)."""
+        if decision.signal not in DANGER_SIGNALS:
+            close = next((r for r in decision.ranking if r.intent in DANGER_SIGNALS | {DANGER_INTENT}), None)
+            if decision.signal != "none" or close is None or close.confidence < URGENT_SHARE * decision.confidence:
+                return False
+        cues = self.misreadings
+        if self.danger.tells_fiction(folded, lang):
+            return False
+        return (is_threat_set_soon(folded, lang, cues, self.resolved_past, self.figurative_threat, self.own_mishap)
+                or is_kept_in_for_days(folded, lang, cues, self.resolved_past))
 
     def _sets_aside(self, decision: Decision, persona: str, text: str, folded: str, lang: Optional[str],
                     harm_cues: Mapping[str, Sequence[str]]) -> bool:
