@@ -52,7 +52,7 @@ from nlu.weak_urgency import (
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
     MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_harm_told_of, is_hit_by_someone, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat,
+    is_about_pictures, is_harm_told_of, is_harmed_by_trusted_adult, is_hit_by_someone, is_wish_to_join_the_dead, is_only_joke_hit, is_own_telling, is_parent_writing, is_put_out_threat,
     load_misreading_cues,
 )
 from nlu.shop_talk import (
@@ -229,6 +229,11 @@ def _best_help(pairs: List[tuple], fallback: str) -> str:
     return next((name for name, _ in sorted(pairs, key=lambda p: -p[1])
                  if signal_for_intent(generic_name(name))[0] in HELP_SIGNALS
                  and not signal_for_intent(generic_name(name))[1]), fallback)
+
+
+def _named(pairs: List[tuple], generic: str) -> str:
+    """The best ranked of ``pairs``' names whose generic name is ``generic`` (a persona's own name of it), else it."""
+    return next((name for name, _ in sorted(pairs, key=lambda p: -p[1]) if generic_name(name) == generic), generic)
 
 
 #: The readings harm told of a person of the child's life may take (s33, nlu/misreadings.py is_harm_told_of).
@@ -551,6 +556,20 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "none" and is_harmed_by_trusted_adult(folded, lang, cues, self.done_to_me):
+            # "my boxing coach touches me in the changing room after training" (ordinary talk .52), "trener z karate
+            # mnie bije po treningu" (.92): a trusted adult's act done to the child — online exploitation when it is
+            # about pictures or messages, else the classifier's best help reading with some weight, else a
+            # disclosure (s34, coach-s34)
+            if is_about_pictures(folded, lang, cues):
+                return decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
+            best = _best_help(pairs, "abuse_disclosure")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal in ("none", "distress") and is_wish_to_join_the_dead(folded, lang, cues):
+            # "my grandad died and im ok i guess but i want to be with him" (ordinary talk .50, self-harm .24), "mi
+            # abuelo murió y quiero estar con él" (distress .43): a wish to be with a person who died is a self-harm
+            # risk — a self-harm reading, not urgent by itself (s34)
+            return decide_on(_led_by(_named(pairs, "self_harm"), pairs))
         if decision.signal == "none" and is_harm_told_of(folded, lang, cues, self.someone,
                                                           self.part_cues.done_to_friend,
                                                           lambda rest: framed_parts(
