@@ -279,6 +279,7 @@ class CuesFile(Strict):
     touch_private: Cues = {}
     adult_act_denied: Cues = {}
     adult_act_in_play: Cues = {}
+    adult_act_no_harm: Cues = {}
     adult_pictures: Cues = {}
     died: Cues = {}
     join_the_dead: Cues = {}

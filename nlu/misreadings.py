@@ -81,6 +81,7 @@ class MisreadingCues:
     touch_private: Cues = field(default_factory=dict)
     adult_act_denied: Cues = field(default_factory=dict)
     adult_act_in_play: Cues = field(default_factory=dict)
+    adult_act_no_harm: Cues = field(default_factory=dict)
     adult_pictures: Cues = field(default_factory=dict)
     died: Cues = field(default_factory=dict)
     join_the_dead: Cues = field(default_factory=dict)
@@ -96,7 +97,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
         "harm_not_real", "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied",
-        "adult_act_in_play", "adult_pictures", "died", "join_the_dead")}
+        "adult_act_in_play", "adult_act_no_harm", "adult_pictures", "died", "join_the_dead")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -286,7 +287,8 @@ def is_harmed_by_trusted_adult(folded: str, lang: Optional[str], cues: Misreadin
     (``done_to_me`` or ``adult_acts``, whole words: "touches me", "makes me undress", "mnie bije", "me pega"; or
     ``adult_touch`` — "me toca", also "it's my turn" — only with a ``touch_private`` word: alone, a secret, the body),
     with no denial between them (``adult_act_denied``: "never", "no", "nie") and no play within
-    :data:`IN_PLAY_WITHIN` words after the act (``adult_act_in_play``: "hit me with the ball by accident"). Not "the
+    :data:`IN_PLAY_WITHIN` words after the act (``adult_act_in_play``: "hit me with the ball by accident") nor right
+    after it (``adult_act_no_harm``: "kicked me out of class", "locked me out of the chat"). Not "the
     coach makes me run laps", "my coach hit the ball", "trener kazał mi biegać", "me toca a mí" (s34)."""
     tokens = words(folded)
     adults = _spans(tokens, lang, cues.trusted_adults)
@@ -296,7 +298,9 @@ def is_harmed_by_trusted_adult(folded: str, lang: Optional[str], cues: Misreadin
     if _spans(tokens, lang, cues.touch_private):
         acts += _spans(tokens, lang, cues.adult_touch)
     for start, end in acts:
-        if _spans(list(tokens[end:end + IN_PLAY_WITHIN]), lang, cues.adult_act_in_play):
+        after = list(tokens[end:end + IN_PLAY_WITHIN])
+        if _spans(after, lang, cues.adult_act_in_play) or any(s == 0 for s, _ in _spans(after, lang,
+                                                                                          cues.adult_act_no_harm)):
             continue
         for _, adult_end in adults:
             between = list(tokens[adult_end:start])
