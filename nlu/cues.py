@@ -289,6 +289,19 @@ class CuesFile(Strict):
     harmed_named: Cues = {}
     harm_doers: Cues = {}
     harm_not_real: Cues = {}
+    # s34 (coach-s34): harm done to the child by a trusted adult of the child's activities (a coach, a tutor, a
+    # priest) and a wish to be with a person who died — nlu/misreadings.py is_harmed_by_trusted_adult,
+    # is_wish_to_join_the_dead
+    trusted_adults: Cues = {}
+    adult_acts: Cues = {}
+    adult_touch: Cues = {}
+    touch_private: Cues = {}
+    adult_act_denied: Cues = {}
+    adult_act_in_play: Cues = {}
+    adult_act_no_harm: Cues = {}
+    adult_pictures: Cues = {}
+    died: Cues = {}
+    join_the_dead: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}

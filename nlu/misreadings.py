@@ -16,6 +16,11 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`declines_and_asks` — "no thanks, just wanted to know if this is free": a no to the offer.
 * :func:`is_hit_by_someone` — ordinary talk read of a named person's blow to the child ("mi padre me pegó porque
   tiré el vaso"): a disclosure (the lead, s32).
+* :func:`is_harmed_by_trusted_adult` — ordinary talk read of harm done to the child by a trusted adult of the child's
+  activities ("my boxing coach touches me in the changing room after training", "trener z karate mnie bije po
+  treningu"): the sport words pulled the reading away (s34).
+* :func:`is_wish_to_join_the_dead` — ordinary talk read of a wish to be with a person who died ("my grandad died and
+  im ok i guess but i want to be with him"): a self-harm risk (s34).
 * :func:`is_own_telling` — a friend's story read of the child's own telling that came to nothing ("i told my teacher
   and nothing happened"): the child's own (s33).
 * :func:`is_threat_set_soon`, :func:`is_kept_in_for_days` — a disclosure read not urgent of a beating threatened for
@@ -92,6 +97,16 @@ class MisreadingCues:
     greets_someone: Cues = field(default_factory=dict)
     at_hand: Cues = field(default_factory=dict)
     asks_for_them: Cues = field(default_factory=dict)
+    trusted_adults: Cues = field(default_factory=dict)
+    adult_acts: Cues = field(default_factory=dict)
+    adult_touch: Cues = field(default_factory=dict)
+    touch_private: Cues = field(default_factory=dict)
+    adult_act_denied: Cues = field(default_factory=dict)
+    adult_act_in_play: Cues = field(default_factory=dict)
+    adult_act_no_harm: Cues = field(default_factory=dict)
+    adult_pictures: Cues = field(default_factory=dict)
+    died: Cues = field(default_factory=dict)
+    join_the_dead: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -103,7 +118,10 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
-        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "left_alone", "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them")}
+        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "left_alone",
+        "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
+        "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
+        "adult_act_no_harm", "adult_pictures", "died", "join_the_dead")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -361,3 +379,54 @@ def is_hiding_from_weapon(folded: str, lang: Optional[str], cues: MisreadingCues
     "chowam się") and a weapon is named (``danger.weapons``), outside a film or game told (``danger.fiction``)."""
     return (has_cue(folded, lang, cues.hiding_now) and has_cue(folded, lang, danger.weapons)
             and not danger.tells_fiction(folded, lang))
+#: A trusted adult stands at most this many words before the act done to the child ("my boxing coach touches me",
+#: "trener z karate mnie bije").
+ADULT_BEFORE_ACT = 4
+#: Play words after an act ("hit me with the ball by accident") are read this far after it.
+IN_PLAY_WITHIN = 5
+
+
+def is_harmed_by_trusted_adult(folded: str, lang: Optional[str], cues: MisreadingCues, done_to_me: Cues) -> bool:
+    """Whether a trusted adult of the child's activities (``trusted_adults``, whole words: coach, tutor, priest,
+    entrenador, trener, ksiądz) stands at most :data:`ADULT_BEFORE_ACT` words before an act done to the child
+    (``done_to_me`` or ``adult_acts``, whole words: "touches me", "makes me undress", "mnie bije", "me pega"; or
+    ``adult_touch`` — "me toca", also "it's my turn" — only with a ``touch_private`` word: alone, a secret, the body),
+    with no denial between them (``adult_act_denied``: "never", "no", "nie") and no play within
+    :data:`IN_PLAY_WITHIN` words after the act (``adult_act_in_play``: "hit me with the ball by accident") nor right
+    after it (``adult_act_no_harm``: "kicked me out of class", "locked me out of the chat"). Not "the
+    coach makes me run laps", "my coach hit the ball", "trener kazał mi biegać", "me toca a mí" (s34)."""
+    tokens = words(folded)
+    adults = _spans(tokens, lang, cues.trusted_adults)
+    if not adults:
+        return False
+    acts = _spans(tokens, lang, done_to_me) + _spans(tokens, lang, cues.adult_acts)
+    if _spans(tokens, lang, cues.touch_private):
+        acts += _spans(tokens, lang, cues.adult_touch)
+    for start, end in acts:
+        after = list(tokens[end:end + IN_PLAY_WITHIN])
+        if _spans(after, lang, cues.adult_act_in_play) or any(s == 0 for s, _ in _spans(after, lang,
+                                                                                          cues.adult_act_no_harm)):
+            continue
+        for _, adult_end in adults:
+            between = list(tokens[adult_end:start])
+            if adult_end <= start and len(between) <= ADULT_BEFORE_ACT and not _spans(between, lang,
+                                                                                      cues.adult_act_denied):
+                return True
+    return False
+
+
+def is_about_pictures(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether the message speaks of pictures or messages (``adult_pictures``, whole words): online exploitation."""
+    return bool(_spans(words(folded), lang, cues.adult_pictures))
+
+
+def is_wish_to_join_the_dead(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether a person who died is told of (``died``, whole words) and the child wishes to be with them
+    (``join_the_dead``, whole words: "i want to be with him", "quiero estar con él", "chcę być z nim") with no denial
+    right before the wish (``adult_act_denied``: "i dont want to be with him"): a self-harm risk. Not "i miss my
+    grandad" (no wish) (s34)."""
+    tokens = words(folded)
+    if not _spans(tokens, lang, cues.died):
+        return False
+    return any(not _spans(list(tokens[max(0, start - 2):start]), lang, cues.adult_act_denied)
+               for start, _ in _spans(tokens, lang, cues.join_the_dead))

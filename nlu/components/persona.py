@@ -51,9 +51,10 @@ from nlu.weak_urgency import (
 )
 from nlu.parts import PARTS, all_openers
 from nlu.misreadings import (
-    DANGER_INTENT, MisreadingCues, declines_and_asks, is_covering_talk, is_dreamed_danger, is_harmed_while_watching,
-    is_harm_told_of, is_hiding_from_weapon, is_hit_by_someone, is_kept_in_for_days, is_own_code_item, is_someone_at_hand, is_only_joke_hit, is_own_telling, is_parent_writing,
-    is_put_out_threat, is_threat_set_soon, load_misreading_cues,
+    DANGER_INTENT, declines_and_asks, is_about_pictures, is_covering_talk, is_dreamed_danger, is_harm_told_of,
+    is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
+    is_kept_in_for_days, is_only_joke_hit, is_own_code_item, is_own_telling, is_parent_writing, is_put_out_threat,
+    is_someone_at_hand, is_threat_set_soon, is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues,
 )
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
@@ -235,6 +236,13 @@ def _best_help(pairs: List[tuple], fallback: str) -> str:
 
 #: From this age a writer who states it is an adult ("pytam dla siebie, mam 50 lat": a customer, s34).
 ADULT_AGE = 18
+
+
+def _named(pairs: List[tuple], generic: str) -> str:
+    """The best ranked of ``pairs``' names whose generic name is ``generic`` (a persona's own name of it), else it."""
+    return next((name for name, _ in sorted(pairs, key=lambda p: -p[1]) if generic_name(name) == generic), generic)
+
+
 #: The readings harm told of a person of the child's life may take (s33, nlu/misreadings.py is_harm_told_of).
 HARM_TOLD_READINGS = ("peer_help", "abuse_disclosure")
 
@@ -577,6 +585,20 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "none" and is_harmed_by_trusted_adult(folded, lang, cues, self.done_to_me):
+            # "my boxing coach touches me in the changing room after training" (ordinary talk .52), "trener z karate
+            # mnie bije po treningu" (.92): a trusted adult's act done to the child — online exploitation when it is
+            # about pictures or messages, else the classifier's best help reading with some weight, else a
+            # disclosure (s34, coach-s34)
+            if is_about_pictures(folded, lang, cues):
+                return decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
+            best = _best_help(pairs, "abuse_disclosure")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal in ("none", "distress") and is_wish_to_join_the_dead(folded, lang, cues):
+            # "my grandad died and im ok i guess but i want to be with him" (ordinary talk .50, self-harm .24), "mi
+            # abuelo murió y quiero estar con él" (distress .43): a wish to be with a person who died is a self-harm
+            # risk — a self-harm reading, not urgent by itself (s34)
+            return decide_on(_led_by(_named(pairs, "self_harm"), pairs))
         if decision.signal == "none" and is_harm_told_of(folded, lang, cues, self.someone,
                                                           self.part_cues.done_to_friend,
                                                           lambda rest: framed_parts(
