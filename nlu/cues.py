@@ -302,6 +302,12 @@ class CuesFile(Strict):
     adult_pictures: Cues = {}
     died: Cues = {}
     join_the_dead: Cues = {}
+    # s34 (urgent-s34): the persona's code said with the moment and fear — the urgent code (nlu/code_moment.py)
+    code_moment: Cues = {}
+    code_fear: Cues = {}
+    code_not_feared: Cues = {}
+    code_threat: Cues = {}
+    code_fear_of_delivery: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}

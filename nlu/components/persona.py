@@ -50,6 +50,7 @@ from nlu.weak_urgency import (
     is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
 )
 from nlu.parts import PARTS, all_openers
+from nlu.code_moment import is_code_moment_feared
 from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_covering_talk, is_dreamed_danger, is_harm_told_of,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
@@ -332,6 +333,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.done_to_me: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "done_to_me")
         self.arriving: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "arriving")
         self.someone: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "someone")
+        # s34: the code said with the moment and fear (nlu/code_moment.py)
+        self.code_moment = {name: cue_list(PROJECT_ROOT / self.config["cues_file"], f"code_{name}")
+                            for name in ("moment", "fear", "not_feared", "threat", "fear_of_delivery")}
         self.someone_unnamed: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
         self.number_ask: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "number_ask")
@@ -610,6 +614,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # beside a shop request — the classifier's better of a friend's story and a disclosure, else a friend's
             # story (s33, code-harm-s33); the persona's cover voice is kept by the reading's own path
             return decide_on(_led_by(_harm_reading(pairs), pairs))
+        if (persona != NO_PERSONA and decision.intent == CODED_HELP and persona_of(decision.source) == persona
+                and not decision.urgent and is_code_moment_feared(
+                    folded, lang, *(self.code_moment[n] for n in ("moment", "fear", "threat", "not_feared",
+                                                                   "fear_of_delivery")),
+                    (self.someone, self.someone_unnamed, cues.harm_doers))):
+            # "can i get chamomile cream tonight, hes drunk again and i'm scared" (the code .48, the urgent code .17),
+            # "quiero la crema de manzanilla para esta noche, tengo miedo de que vuelva": the code with the moment and
+            # fear of a person or a threat coming — the urgent code (s34, nlu/code_moment.py)
+            signal, urgent = signal_for_intent(CODED_URGENT)
+            return dataclasses.replace(decision, intent=CODED_URGENT, signal=signal, urgent=urgent)
         if decision.signal == "peer_help" and not decision.urgent and is_own_telling(folded, lang, cues):
             # "i told my teacher and nothing happened" (a friend's story .73, no friend named: the friend line): the
             # child's own telling that came to nothing — its best other help reading with some weight, else a
