@@ -3,7 +3,8 @@ tests/data/fresh or the blind dev splits (tests/data/blind, blind2, blind3, blin
 or the persona visitors' lines of session 33 (tests/data/fresh_s33: odd lines TUNE, even lines CHECK) or the s33
 check set of the plain bot (tests/data/fresh_s33_check: ordinary lines and disclosures sharing their words) or the
 persona visitors' lines of session 34 (tests/data/fresh_s34: odd lines TUNE, even lines CHECK) or session 34's
-unseen check set (tests/data/fresh_s34_check: plain lines in en/es/pl, written without seeing the model's errors) appears
+unseen check set (tests/data/fresh_s34_check: plain lines in en/es/pl, written without seeing the model's errors) or
+session 35's blind set (tests/data/blind12) appears
 among the training examples (nlu/safety/*.yml, nlu/generated/*.yml), and the
 splits do not repeat one another. Lines are compared as names (folded, letters and digits only), so a
 copy that differs only in accents, case or punctuation counts as leaked.
@@ -27,7 +28,7 @@ from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
 SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "fresh_s33",
-              "fresh_s33_check", "fresh_s34", "fresh_s34_check")
+              "fresh_s33_check", "fresh_s34", "fresh_s34_check", "blind12")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -95,7 +96,7 @@ def test_fresh_split_repeats_no_team_split_line() -> None:
 
 
 #: Lines each blind dev set holds at least (after chance collisions were removed).
-BLIND_SIZES = {"blind": 600, "blind2": 540, "blind3": 650, "blind4": 660, "blind5": 660, "blind6": 650, "blind7": 650, "blind8": 520, "blind9": 650, "blind10": 600, "blind11": 600}
+BLIND_SIZES = {"blind": 600, "blind2": 540, "blind3": 650, "blind4": 660, "blind5": 660, "blind6": 650, "blind7": 650, "blind8": 520, "blind9": 650, "blind10": 600, "blind11": 600, "blind12": 560}
 
 
 @pytest.mark.parametrize(("blind_dir", "size"), BLIND_SIZES.items())
