@@ -1302,7 +1302,8 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
                        danger: Danger, someone: Optional[Mapping[str, Sequence[str]]] = None,
                        unnamed: Optional[Mapping[str, Sequence[str]]] = None, paused: bool = False,
                        door: Optional[Mapping[str, Sequence[str]]] = None, bare_pause: bool = False,
-                       knocking: Optional[Mapping[str, Sequence[str]]] = None, there: bool = False) -> bool:
+                       knocking: Optional[Mapping[str, Sequence[str]]] = None, there: bool = False,
+                       ordinary: bool = False) -> bool:
     """The talk broken off (``putting_off``: "nvm", "gtg", "delete everything") because someone is
     arriving ("mum's coming up the stairs", "my dad's just come in"), with no harm word, no danger
     cue and no self-harm — the child covering their tracks, whatever the classifier says. In the
@@ -1322,7 +1323,9 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
     door", "czekaj, ktoś dzwoni do drzwi") is an arrival too, and the door phrase is then no harm word or danger cue (s24, issue
     13: "hold on someone's at the door" drew 112); "hes at the door" (he may be the danger) is not. ``there``: the
     message ends with someone said to be there (:func:`says_someone_there`: "me tengo que ir hay alguien", s30) —
-    with a putting-off word, an arrival too."""
+    with a putting-off word, an arrival too. ``ordinary``: in the plain bot, what arrives is an everyday thing or a
+    friend ("gotta go, my bus is here", "gtg my friend is here"), with nobody named by relation and no "someone": an
+    ordinary goodbye, not covering tracks (s35)."""
     signal = signal_for_intent(top.intent)[0]
     if signal == "self_harm":
         return False
@@ -1331,6 +1334,8 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
         return False
     words = len(tokens)
     named = has_word_cue(folded, lang, someone or {})
+    if persona == NO_PERSONA and ordinary and not (named or _SOMEBODY & set(tokens)):
+        return False
     before_door = door_at_end(folded, lang, door or {}, knocking, someone)
     if before_door is not None and not (paused or named or _SOMEBODY & set(tokens)):
         before_door = None  # "hes at the door": he may be the danger
@@ -1863,6 +1868,7 @@ def decide_once(
     knocking: Optional[Mapping[str, Sequence[str]]] = None,
     goodbyes: Optional[Mapping[str, Sequence[str]]] = None,
     not_adult: Optional[Mapping[str, Sequence[str]]] = None,
+    ordinary_arrivals: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> Decision:
     """Intent, signal and urgency of one message (steps 1–6 of this module's docstring);
     ``postponing``, ``adult_cues``, ``harm_cues``, ``arriving``: ``{lang: [folded cue, ...]}`` of
@@ -1876,7 +1882,8 @@ def decide_once(
     :func:`is_covering_tracks`); ``done_to_me``: harm done to the child (:func:`near_miss`); ``at_the_door``,
     ``knocking``: someone at the door, a knock or a ring (an arrival, :func:`is_covering_tracks`,
     :func:`is_pause_as_someone_comes`); ``goodbyes``: goodbye words, a break-off when someone is named; ``not_adult``:
-    a joke taken back, a pet, a teen's babysitting — no adult customer (:func:`says_not_adult`, review s32)."""
+    a joke taken back, a pet, a teen's babysitting — no adult customer (:func:`says_not_adult`, review s32);
+    ``ordinary_arrivals``: a bus, a pizza, a friend arriving — in the plain bot no one to hide from (s35)."""
     masked = mask(ranking, persona, foreign_mass)
     putting_off = has_cue(folded, lang, postponing or {})
     leaving = putting_off and breaks_off(folded, lang, postponing or {}, farewells or {})
@@ -1904,13 +1911,16 @@ def decide_once(
     # like "gtg": is_covering_tracks still wants the arrival and no harm or danger word (s24). Never "he" / "on" /
     # "él" ("hes coming bye": he may be the danger) nor someone in or coming to the child's room or bed ("bye my
     # stepdad is coming into my room"): review s24
-    waving = (has_word_cue(folded, lang, goodbyes or {}) and has_word_cue(folded, lang, someone or {})
+    # s35: "someone" said as such waves too ("ktoś idzie, pa", "viene alguien me voy"): someone arriving, never "he"
+    waving = (has_word_cue(folded, lang, goodbyes or {})
+              and (has_word_cue(folded, lang, someone or {}) or bool(_SOMEBODY & set(_WORD.findall(folded))))
               and not in_my_room(folded))
     breaking = breaking or paused or waving
     covering = is_covering_tracks(top, persona, folded, lang, breaking, arriving or {}, harm_cues or {}, danger,
                                   someone, unnamed, paused, at_the_door,
                                   paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking,
-                                  there=bool(answers) and says_someone_there(folded, lang, answers.someone_there))
+                                  there=bool(answers) and says_someone_there(folded, lang, answers.someone_there),
+                                  ordinary=has_word_cue(folded, lang, ordinary_arrivals or {}))
     # a break-off beside the "later" ("later, nvm", "luego, no me contestes"): not a not-now with its reason
     unsaid = without_phrases(without_phrases(folded, lang, answers.later.cues), lang, answers.cant_talk.cues) \
         if answers else folded

@@ -203,6 +203,8 @@ class CuesFile(Strict):
     at_the_door: Cues = {}
     knocking: Cues = {}
     goodbyes: Cues = {}
+    # s35 (notsafe-s35): an everyday thing or a friend arriving ("my bus is here"): in the plain bot no break-off to hide
+    ordinary_arrivals: Cues = {}
     off_to: Dict[Lang, Phrases] = {}
     # s28: a bare number question, answered with no_number right after the quiet line (bot/handoff/gate.py)
     number_bare: Dict[Lang, Phrases] = {}

@@ -355,6 +355,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.at_the_door: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "at_the_door")
         self.knocking: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "knocking")
         self.goodbyes: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "goodbyes")
+        self.ordinary_arrivals: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
+                                                                 "ordinary_arrivals")
         self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
         self.taking_back: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "taking_back")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
@@ -932,6 +934,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 knocking=self.knocking,
                 goodbyes=self.goodbyes,
                 not_adult=self.not_adult,
+                ordinary_arrivals=self.ordinary_arrivals,
             )
 
         decision = decide_on(pairs)
