@@ -60,7 +60,8 @@ from core.persona import persona_by_id
 from core.safety import TENTATIVE_CONFIDENCE
 from core.signals import HELP_SIGNALS, NO_PERSONA
 from nlu.open_answers import (
-    asks_about_offer, asks_for_a_person, asks_number_to_pass_on, asks_what_it_means, only_acknowledges,
+    asks_about_offer, asks_for_a_person, asks_number_to_pass_on, asks_what_it_means, asks_what_offer_is,
+    only_acknowledges,
     says_other_one, says_why, takes_product,
 )
 
@@ -85,6 +86,9 @@ REFERRAL = "action_offer_referral"
 #: read by the referral action too, actions/referral.py).
 WHY_PLACE, OTHER_ONE, WHAT_IT_MEANS, PERSON_REQUEST = "why_place", "other_one", "what_it_means", "person_request"
 ABOUT_OFFER = "about_offer"
+WHAT_OFFER_IS = "what_offer_is"  # s35: "what is it exactly" to the offer: the persona's explanation again
+#: The persona's code for help (its generic name): read again, the offer's explanation is said again.
+CODE_FOR_HELP = "help_request"
 ACKNOWLEDGED = "acknowledged"
 TOOK_IT = "took_it"  # s34: "perfecto, me la llevo" with no question open
 TOOK_OFFER = "took_offer"  # s34: "vale, me la llevo" to the offer of a person: a yes
@@ -174,6 +178,10 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
     if (parse.get("signal") == "none" or confidence < TENTATIVE_CONFIDENCE) and asks_about_offer(text, lang):
         return ABOUT_OFFER, "out_of_scope"
+    if (parse.get("signal") == "none" or confidence < TENTATIVE_CONFIDENCE) and asks_what_offer_is(text, lang):
+        # "what is it exactly" right after the Lantern Quest question ("Sorry, didn't get that!"): the offer asked
+        # about with no word for it — read as the code, its explanation is said again (s35)
+        return WHAT_OFFER_IS, CODE_FOR_HELP
     if parse.get("signal") == "ask_human" and asks_for_a_person(text, lang):
         return PERSON_REQUEST, "affirm"
     return None

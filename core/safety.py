@@ -275,6 +275,7 @@ class Answers:
     other_one: Phrases = field(default_factory=Phrases)
     who_writes: Phrases = field(default_factory=Phrases)
     about_offer: Phrases = field(default_factory=Phrases)
+    what_offer_is: Phrases = field(default_factory=Phrases)
     fault_reason: Phrases = field(default_factory=Phrases)
     someone_there: Phrases = field(default_factory=Phrases)
 

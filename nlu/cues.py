@@ -89,6 +89,8 @@ class AnswerCues(Strict):
     # s28: who should write, said with a "now I can" (core/safety.py answer_to_question)
     who_writes: Dict[Lang, Phrases] = {}
     about_offer: Dict[Lang, Phrases] = {}
+    # s35: the offer asked about with no word for it ("what is it exactly": bot/open_question.py)
+    what_offer_is: Dict[Lang, Phrases] = {}
     fault_reason: Dict[Lang, Phrases] = {}
     # s30: someone said to be there at the end of a break-off ("me tengo que ir hay alguien": core/safety.py)
     someone_there: Dict[Lang, Phrases] = {}
@@ -251,6 +253,10 @@ class CuesFile(Strict):
     hit_by: Cues = {}
     not_a_blow: Cues = {}
     blow_in_play: Cues = {}
+    # s35: what a blow done to the child was dealt with (no one named: "me pegó con la zapatilla")
+    blow_with: Cues = {}
+    # s35 (xfail-s35): an illness the child has, and nothing else (the classifier's weak urgent self-harm of a cold)
+    own_illness: Cues = {}
     # s33 (persona-s33, issue 13): a shopper's or gamer's line the persona's code or a help reading took — night as a
     # kind of product or a delivery hour, a gift for family on an occasion, a product praised, bots in a game
     # (nlu/shop_talk.py)
@@ -281,6 +287,9 @@ class CuesFile(Strict):
     shop_asks: Cues = {}
     stick_verbs: Cues = {}
     sticky_things: Cues = {}
+    # s35 (xfail-s35): a player trolling the child inside a game, and the words naming that player
+    game_trolling: Cues = {}
+    trolling_doers: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
     told_someone: Cues = {}
     nothing_done: Cues = {}

@@ -21,6 +21,10 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   treningu"): the sport words pulled the reading away (s34).
 * :func:`is_wish_to_join_the_dead` — ordinary talk read of a wish to be with a person who died ("my grandad died and
   im ok i guess but i want to be with him"): a self-harm risk (s34).
+* :func:`is_marked_blow` — ordinary talk read of a blow naming nobody but what it was dealt with or the mark it left
+  ("ayer me pegó con la zapatilla y tengo un moratón"): a disclosure (s35).
+* :func:`is_only_illness` — a weak urgent self-harm reading of an illness told and nothing else ("siedzę w domu z
+  katarem"): ordinary talk (s35).
 * :func:`is_own_telling` — a friend's story read of the child's own telling that came to nothing ("i told my teacher
   and nothing happened"): the child's own (s33).
 * :func:`is_threat_set_soon`, :func:`is_kept_in_for_days` — a disclosure read not urgent of a beating threatened for
@@ -77,6 +81,8 @@ class MisreadingCues:
     hit_by: Cues = field(default_factory=dict)
     not_a_blow: Cues = field(default_factory=dict)
     blow_in_play: Cues = field(default_factory=dict)
+    blow_with: Cues = field(default_factory=dict)
+    own_illness: Cues = field(default_factory=dict)
     told_someone: Cues = field(default_factory=dict)
     nothing_done: Cues = field(default_factory=dict)
     told_of_another: Cues = field(default_factory=dict)
@@ -116,7 +122,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
     cues = load_cues(path)
     lists = {name: folded(getattr(cues, name)) for name in (
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
-        "parent_writing", "covering_talk", "hit_by", "not_a_blow",
+        "parent_writing", "covering_talk", "hit_by", "not_a_blow", "blow_with", "own_illness",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
         "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "left_alone",
         "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
@@ -246,6 +252,31 @@ def is_hit_by_someone(folded: str, lang: Optional[str], cues: MisreadingCues, so
             continue
         return True
     return False
+
+
+def is_marked_blow(folded: str, lang: Optional[str], cues: MisreadingCues, marks: Cues) -> bool:
+    """Whether a blow done to the child (``hit_by``, whole words) names no one but says what it was dealt with
+    (``blow_with``: "con la zapatilla") or left a mark (``marks``: "tengo un moratón"), with no ``not_a_blow`` words
+    right after it ("me pego con la esquina de la mesa") and no ``blow_in_play`` words anywhere ("un balonazo"): "bueno
+    en serio, ayer me pegó con la zapatilla y tengo un moratón" (s35; the one who hit may be in the turn before)."""
+    tokens = words(folded)
+    if _spans(tokens, lang, cues.blow_in_play):
+        return False
+    for _, end in _spans(tokens, lang, cues.hit_by):
+        if any(s == 0 for s, _ in _spans(tokens[end:end + 4], lang, cues.not_a_blow)):
+            continue
+        if any(s == 0 for s, _ in _spans(tokens[end:end + 4], lang, cues.blow_with)) or has_cue(folded, lang, marks):
+            return True
+    return False
+
+
+def is_only_illness(folded: str, lang: Optional[str], cues: MisreadingCues, no_harm: Callable[[str], bool]) -> bool:
+    """Whether ``folded`` tells an illness the child has (``own_illness``: "siedzę w domu z katarem", "estoy en casa con
+    fiebre", "im off school with a cold") and nothing of harm, self-harm or danger (the caller's ``no_harm``, on the
+    message with the illness words blanked): what a weak urgent self-harm reading took for despair (s35)."""
+    from core.safety import without_phrases
+
+    return has_cue(folded, lang, cues.own_illness) and no_harm(without_phrases(folded, lang, cues.own_illness))
 
 
 def is_own_telling(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:

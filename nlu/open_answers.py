@@ -213,6 +213,14 @@ def asks_about_offer(text: str, lang: Optional[str]) -> bool:
     return bool(read) and made_of(read, lang, phrases, MAX_QUESTION_WORDS)
 
 
+def asks_what_offer_is(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` asks what the offer is with no word for it ("what is it exactly", "¿y eso qué es?", "a co to
+    jest?": ``answers.what_offer_is``), in at most ``MAX_QUESTION_WORDS`` words, typos read through (s35)."""
+    phrases = answers().what_offer_is
+    read = read_through_typos(text, [phrases], lang)
+    return bool(read) and made_of(read, lang, phrases, MAX_QUESTION_WORDS)
+
+
 def asks_for_a_person(text: str, lang: Optional[str]) -> bool:
     """Whether ``text`` asks for a person in so many words (:data:`PERSON_REQUEST`) and asks no question whether
     it is one (:data:`ASKING_WHETHER`: "is it a real person?")."""

@@ -43,7 +43,7 @@ _NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_m
           "shop_skin_words", "product_praise", "hearsay", "product_words", "game_bullies", "real_bullies",
           "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words", "game_slang",
           "game_code_words", "knows_my_home", "shop_slang", "shop_asks",
-          "stick_verbs", "sticky_things")
+          "stick_verbs", "sticky_things", "game_trolling", "trolling_doers")
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class ShopTalkCues:
     shop_asks: Cues = field(default_factory=dict)
     stick_verbs: Cues = field(default_factory=dict)
     sticky_things: Cues = field(default_factory=dict)
+    game_trolling: Cues = field(default_factory=dict)
+    trolling_doers: Cues = field(default_factory=dict)
 
 
 def load_shop_talk_cues(path: Path) -> ShopTalkCues:
@@ -155,9 +157,11 @@ def is_about_shop_things(folded: str, lang: str | None, cues: ShopTalkCues, code
 
 
 def game_read(folded: str, lang: str | None, cues: ShopTalkCues) -> str:
-    """``folded`` with a gamer's slang (``game_slang``: "killing me", "how do i beat", "gonna cry") and the clock words
-    (``clock_words``: "right now" of a server) blanked: what the harm and feeling checks of game talk read (s34)."""
-    return without_phrases(without_phrases(folded, lang, cues.game_slang), lang, cues.clock_words)
+    """``folded`` with a gamer's slang (``game_slang``: "killing me", "how do i beat", "gonna cry"), a player's
+    trolling (``game_trolling``: "stalking me round the lobby", s35) and the clock words (``clock_words``: "right now"
+    of a server) blanked: what the harm and feeling checks of game talk read (s34)."""
+    read = without_phrases(without_phrases(folded, lang, cues.game_slang), lang, cues.game_trolling)
+    return without_phrases(read, lang, cues.clock_words)
 
 
 def is_game_talk(folded: str, lang: str | None, cues: ShopTalkCues, deep: Cues, no_harm: NoHarm) -> bool:
@@ -165,10 +169,16 @@ def is_game_talk(folded: str, lang: str | None, cues: ShopTalkCues, deep: Cues, 
     (``game_code_words``) and, once a gamer's slang and the clock words are blanked (:func:`game_read`), none of a
     feeling said deeply (``deep``: nlu/safety/cues.yml worry_deep), of someone reaching the child (``contact_words``)
     or of harm (the caller's ``no_harm``): "is roblox down right now", "this boss is killing me, 40 tries". "im gonna
-    cry, my dad took my xbox" keeps its reading (dad), so does "a guy in fortnite wants my address" (contact)."""
+    cry, my dad took my xbox" keeps its reading (dad), so does "a guy in fortnite wants my address" (contact). A
+    player trolling the child in the game (``game_trolling``) may be named (``trolling_doers``: "this guy keeps
+    stalking me round the lobby and teabagging", s35); every other contact word still counts."""
     rest = game_read(folded, lang, cues)
+    contact = cues.contact_words
+    if has_cue(folded, lang, cues.game_trolling):
+        contact = {code: [c for c in found if c not in cues.trolling_doers.get(code, ())]
+                   for code, found in contact.items()}
     return (has_word_cue(folded, lang, cues.game_words) and not has_cue(folded, lang, cues.game_code_words)
-            and not has_cue(rest, lang, deep) and not has_cue(folded, lang, cues.contact_words) and no_harm(rest))
+            and not has_cue(rest, lang, deep) and not has_cue(folded, lang, contact) and no_harm(rest))
 
 
 def knows_my_home(folded: str, lang: str | None, cues: ShopTalkCues) -> bool:

@@ -54,7 +54,7 @@ from nlu.code_moment import is_code_moment_feared
 from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_covering_talk, is_dreamed_danger, is_harm_told_of,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
-    is_kept_in_for_days, is_only_joke_hit, is_own_code_item, is_own_telling, is_parent_writing, is_put_out_threat,
+    is_kept_in_for_days, is_marked_blow, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling, is_parent_writing, is_put_out_threat,
     is_someone_at_hand, is_threat_set_soon, is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues,
 )
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
@@ -266,6 +266,9 @@ FELT_FLOOR = 0.3
 
 #: The shop's cover intent that thanks for praise (its generic name), s34.
 FEEDBACK = "feedback"
+
+#: Below this an urgent self-harm reading is weak: an illness told with it is taken back (s35, is_only_illness).
+WEAK_SELF_HARM = 0.5
 
 #: A help reading the classifier gives at least this weight stands when danger now is taken back (review s32).
 HELP_FLOOR = 0.2
@@ -591,6 +594,18 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "none" and is_marked_blow(folded, lang, cues, self.part_cues.injury_signs):
+            # "bueno en serio, ayer me pegó con la zapatilla y tengo un moratón" (ordinary talk .89): a blow done to
+            # the child with a thing or a mark, nobody named (the joke of the turn before named the mother) — as a
+            # named person's blow (s35)
+            best = _best_help(pairs, "abuse_disclosure")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if (decision.urgent and decision.signal == "self_harm" and decision.confidence < WEAK_SELF_HARM
+                and is_only_illness(folded, lang, cues, harmless)):
+            # "siedzę w domu z katarem" (self_harm_urgent .39 drew 116 123): an illness the child has and nothing of
+            # harm, self-harm or danger — ordinary talk (s35; the wider rule of s33, any weak self-harm without a
+            # self-harm word, lost an unseen urgent line)
+            return as_ordinary(decision, persona)
         if decision.signal == "none" and is_harmed_by_trusted_adult(folded, lang, cues, self.done_to_me):
             # "my boxing coach touches me in the changing room after training" (ordinary talk .52), "trener z karate
             # mnie bije po treningu" (.92): a trusted adult's act done to the child — online exploitation when it is
@@ -758,10 +773,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         own = persona_of(decision.source) == persona
         cues = self.shop_talk
         weak = decision.confidence < TENTATIVE_CONFIDENCE
-        if (not self.shops.get(persona) and weak and not own
+        trolled = has_cue(folded, lang, cues.game_trolling)
+        if (not self.shops.get(persona) and (weak or trolled) and not own
                 and generic_name(decision.source) in GAME_TALK_READINGS):
             # a weak reading of the plain layer in a game persona (not bullying, self-harm, abuse or a request for a
-            # person): a gamer's line when it holds the game's words; the clock words are no urgency there
+            # person): a gamer's line when it holds the game's words; the clock words are no urgency there. A
+            # player's trolling in the game ("keeps stalking me round the lobby and teabagging": exploitation .51)
+            # need not be weak (s35)
             return is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
                 rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
         if decision.urgent and not (own and decision.intent == CODED_URGENT):
