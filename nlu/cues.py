@@ -321,6 +321,7 @@ class CuesFile(Strict):
     threat_harm: Cues = {}
     threat_made: Cues = {}
     threat_peers: Cues = {}
+    threat_laughing: Cues = {}
     # s32: ordinary nerves before a named ordinary event, the words that make worry more; a friend's ordinary loss
     # (nlu/quiet.py is_ordinary_worry, is_friends_ordinary_loss)
     ordinary_event: Cues = {}

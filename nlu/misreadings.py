@@ -91,6 +91,7 @@ class MisreadingCues:
     threat_harm: Cues = field(default_factory=dict)
     threat_made: Cues = field(default_factory=dict)
     threat_peers: Cues = field(default_factory=dict)
+    threat_laughing: Cues = field(default_factory=dict)
     hiding_now: Cues = field(default_factory=dict)
     kept_in: Cues = field(default_factory=dict)
     left_alone: Cues = field(default_factory=dict)
@@ -123,7 +124,8 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "parent_writing", "covering_talk", "hit_by", "not_a_blow",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
         "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "threat_told",
-        "threat_harm", "threat_made", "threat_peers", "hiding_now", "kept_in", "left_alone",
+        "threat_harm", "threat_made", "threat_peers", "threat_laughing",
+        "hiding_now", "kept_in", "left_alone",
         "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead")}
@@ -331,7 +333,8 @@ def is_threat_told(folded: str, lang: Optional[str], cues: MisreadingCues, misha
     earlier harm, "last time") or, not over the child's own mishap or chore (``mishap``: "siostra powiedziała że mnie
     zabije jak zobaczy że wzięłam jej bluzę" is a joke), a threat for telling, said, threatened or meant
     (``threat_told``: "he will kill me if i tell anyone", "my dad said he will kill me tonight") that is no friend's,
-    classmate's or sibling's (``threat_peers``, whole words: "my brother said hed kill me if i told mum"). Never a
+    classmate's or sibling's (``threat_peers``, whole words: "my brother said hed kill me if i told mum") and not
+    laughed off (``threat_laughing``, whole words: "mi padre dice que me va a matar si pierdo las llaves jajaja"). Never a
     game, a sport or a joke (``threat_in_play``, whole words). Start of a folded word, the message's language (every
     language's when unknown)."""
     if not (has_cue(folded, lang, cues.threat_to_me) or has_cue(folded, lang, cues.threat_made)):
@@ -341,7 +344,7 @@ def is_threat_told(folded: str, lang: Optional[str], cues: MisreadingCues, misha
         return False
     return has_cue(folded, lang, cues.threat_harm) or (
         has_cue(folded, lang, cues.threat_told) and not has_cue(folded, lang, mishap)
-        and not _spans(tokens, lang, cues.threat_peers))
+        and not _spans(tokens, lang, cues.threat_peers) and not _spans(tokens, lang, cues.threat_laughing))
 
 
 def is_kept_in_for_days(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues) -> bool:

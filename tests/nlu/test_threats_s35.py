@@ -175,6 +175,8 @@ NOT_TOLD = [
     ("es", "mi madre dijo que me mata si llego tarde otra vez jaja"),
     ("es", "como no apruebe mates mi madre me mata, en serio, me quita la play un mes"),
     ("es", "este calor me mata, en serio"),
+    ("es", "mi padre dice que me va a matar si pierdo otra vez las llaves jajaja"),
+    ("es", "mi mama dijo que me mata si ve mis notas jaja"),
     ("pl", "kolezanka mnie zabije jak komus powiem ze podoba jej sie kuba"),
     ("pl", "siostra powiedziala ze mnie zabije jak zobaczy ze wzielam jej bluze haha"),
     ("pl", "mama powiedziala ze mnie zabije jak sie spoznie xd"),
