@@ -324,6 +324,15 @@ class CuesFile(Strict):
     figurative_threat: Cues = {}
     own_mishap: Cues = {}
     threat_real: Cues = {}
+    # s35 (threats-s35): threats no one carries out and the words that only report one (nlu/quiet.py
+    # is_figurative_threat); a threat to kill or beat the child told as real (nlu/misreadings.py is_threat_told)
+    threat_absurd: Cues = {}
+    threat_said: Cues = {}
+    threat_told: Cues = {}
+    threat_harm: Cues = {}
+    threat_made: Cues = {}
+    threat_peers: Cues = {}
+    threat_laughing: Cues = {}
     # s32: ordinary nerves before a named ordinary event, the words that make worry more; a friend's ordinary loss
     # (nlu/quiet.py is_ordinary_worry, is_friends_ordinary_loss)
     ordinary_event: Cues = {}

@@ -93,6 +93,11 @@ class MisreadingCues:
     threat_to_me: Cues = field(default_factory=dict)
     threat_moment: Cues = field(default_factory=dict)
     threat_in_play: Cues = field(default_factory=dict)
+    threat_told: Cues = field(default_factory=dict)
+    threat_harm: Cues = field(default_factory=dict)
+    threat_made: Cues = field(default_factory=dict)
+    threat_peers: Cues = field(default_factory=dict)
+    threat_laughing: Cues = field(default_factory=dict)
     hiding_now: Cues = field(default_factory=dict)
     kept_in: Cues = field(default_factory=dict)
     left_alone: Cues = field(default_factory=dict)
@@ -124,7 +129,9 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "dream_told", "dream_ends", "watching_when", "watching_then", "put_out_threat", "nowhere_to_go", "joke_hits", "joke_weapons",
         "parent_writing", "covering_talk", "hit_by", "not_a_blow", "blow_with", "own_illness",
         "blow_in_play", "told_someone", "nothing_done", "told_of_another", "harm_to_named", "harmed_named", "harm_doers",
-        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "hiding_now", "kept_in", "left_alone",
+        "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "threat_told",
+        "threat_harm", "threat_made", "threat_peers", "threat_laughing",
+        "hiding_now", "kept_in", "left_alone",
         "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead")}
@@ -331,9 +338,10 @@ def is_harm_told_of(folded: str, lang: Optional[str], cues: MisreadingCues, some
 
 def is_threat_set_soon(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues, figurative: Cues,
                        mishap: Cues) -> bool:
-    """Whether a beating or worse is threatened to the child (``threat_to_me``: "hes gonna beat me", "me va a dar una
-    paliza", "dostanę lanie"; a future, never a habit "he beats me") for a near moment set (``threat_moment``: "when i
-    get home", "al salir del cole", "jak wróci z roboty", "tonight"), and nothing says it is long past (``past``:
+    """Whether a beating or worse is threatened to the child (``threat_to_me``, ``threat_made``: "hes gonna beat me",
+    "me va a dar una paliza", "dostanę lanie", "me amenazó con matarme"; a future, never a habit "he beats me") for a
+    near moment set (``threat_moment``: "when i get home", "al salir del cole", "jak wróci z roboty", "tonight",
+    "in my sleep"), and nothing says it is long past (``past``:
     "when i was little"), nor a game or a joke (``threat_in_play``: "at fifa", whole words; coming home from training
     is a moment). Over the child's own small mishap (``mishap``: "i lost my coat") a ``figurative`` threat
     ("mum's gonna kill me", "me mata") is none: only a beating named counts. Start of a folded word, the message's
@@ -342,12 +350,32 @@ def is_threat_set_soon(folded: str, lang: Optional[str], cues: MisreadingCues, p
     if (not has_cue(folded, lang, cues.threat_moment) or has_cue(folded, lang, past)
             or _spans(tokens, lang, cues.threat_in_play)):
         return False  # "hes gonna batter me at fifa tonight": a game
-    threats: Cues = cues.threat_to_me
+    threats: Cues = {lang_: [*found, *cues.threat_made.get(lang_, ())] for lang_, found in cues.threat_to_me.items()}
     if has_cue(folded, lang, mishap):
         said = [f for found in figurative.values() for f in found]
         threats = {lang_: [c for c in found if not any(f in c or c in f for f in said)]
                    for lang_, found in threats.items()}
     return has_cue(folded, lang, threats)
+
+
+def is_threat_told(folded: str, lang: Optional[str], cues: MisreadingCues, mishap: Cues) -> bool:
+    """Whether a threat to kill or beat the child (``threat_to_me``, ``threat_made``: "he will kill me", "me amenazó
+    con matarme") is told as real (s35, threats-s35): with a harm named (``threat_harm``: a weapon, a beating, an
+    earlier harm, "last time") or, not over the child's own mishap or chore (``mishap``: "siostra powiedziała że mnie
+    zabije jak zobaczy że wzięłam jej bluzę" is a joke), a threat for telling, said, threatened or meant
+    (``threat_told``: "he will kill me if i tell anyone", "my dad said he will kill me tonight") that is no friend's,
+    classmate's or sibling's (``threat_peers``, whole words: "my brother said hed kill me if i told mum") and not
+    laughed off (``threat_laughing``, whole words: "mi padre dice que me va a matar si pierdo las llaves jajaja"). Never a
+    game, a sport or a joke (``threat_in_play``, whole words). Start of a folded word, the message's language (every
+    language's when unknown)."""
+    if not (has_cue(folded, lang, cues.threat_to_me) or has_cue(folded, lang, cues.threat_made)):
+        return False
+    tokens = words(folded)
+    if _spans(tokens, lang, cues.threat_in_play):
+        return False
+    return has_cue(folded, lang, cues.threat_harm) or (
+        has_cue(folded, lang, cues.threat_told) and not has_cue(folded, lang, mishap)
+        and not _spans(tokens, lang, cues.threat_peers) and not _spans(tokens, lang, cues.threat_laughing))
 
 
 def is_kept_in_for_days(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues) -> bool:

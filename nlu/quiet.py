@@ -533,15 +533,26 @@ def as_age_gap(decision: Decision, persona: str, own: bool) -> Decision:
 
 def is_figurative_threat(folded: str, lang: Optional[str], threat: Mapping[str, Sequence[str]],
                          mishap: Mapping[str, Sequence[str]], real: Mapping[str, Sequence[str]],
-                         says_nothing_of_harm: Callable[[str], bool]) -> bool:
-    """A figurative threat over the child's own small mishap (s32, issue 13): a ``threat`` cue ("mum's gonna kill
-    me", "mi madre me va a matar", "mama mnie zabije") and an ``own_mishap`` cue ("i lost my coat", "me he vuelto a
-    olvidar la ropa de gimnasia", "zgubiłem kurtkę"), none of ``real`` (telling, a threat said, for real, a beating
-    named: "she'll kill me if i tell anyone" is a threat for telling) and, once every threat cue is taken out, nothing
-    of harm left (``says_nothing_of_harm``: no harm word, urgency, danger now, weapon, nothing done to the child).
-    Cues start a folded word, the message's language (every language's when it is unknown)."""
-    if not (has_cue(folded, lang, threat) and has_cue(folded, lang, mishap)) or has_cue(folded, lang, real):
+                         says_nothing_of_harm: Callable[[str], bool],
+                         absurd: Optional[Mapping[str, Sequence[str]]] = None,
+                         said: Optional[Mapping[str, Sequence[str]]] = None) -> bool:
+    """A figurative threat over the child's own small mishap or chore (s32, issue 13; s35): a ``threat`` cue ("mum's
+    gonna kill me", "mi madre me va a matar", "mama mnie zabije") and an ``own_mishap`` cue ("i lost my coat", "me he
+    vuelto a olvidar la ropa de gimnasia", "jak nie posprzątam pokoju"), none of ``real`` (telling, a threat said, for
+    real, a beating named: "she'll kill me if i tell anyone" is a threat for telling) and, once every threat cue is
+    taken out, nothing of harm left (``says_nothing_of_harm``: no harm word, urgency, danger now, weapon, nothing done
+    to the child). A threat no one carries out (``absurd``: "mi padre dice que me vende si suspendo") is only
+    reported by the ``said`` words of ``real``: beside it alone they make nothing real. Cues start a folded word, the
+    message's language (every language's when it is unknown)."""
+    if not (has_cue(folded, lang, threat) and has_cue(folded, lang, mishap)):
         return False
+    said = said or {}
+    reporting = {lang_: [c for c in found if c not in said.get(lang_, ())] for lang_, found in real.items()}
+    if has_cue(folded, lang, reporting):
+        return False
+    if has_cue(folded, lang, said) and has_cue(without_phrases(folded, lang, absurd) if absurd else folded, lang,
+                                               threat):
+        return False  # "mum said she'll kill me if i'm late": a threat said keeps the reading
     rest = f" {folded} "
     for found in cues_of(lang, threat):
         for cue in sorted(found, key=len, reverse=True):

@@ -54,8 +54,9 @@ from nlu.code_moment import is_code_moment_feared
 from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_covering_talk, is_dreamed_danger, is_harm_told_of,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
-    is_kept_in_for_days, is_marked_blow, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling, is_parent_writing, is_put_out_threat,
-    is_someone_at_hand, is_threat_set_soon, is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues,
+    is_kept_in_for_days, is_marked_blow, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
+    is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
+    is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues,
 )
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
@@ -381,6 +382,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.figurative_threat: Dict[str, List[str]] = folded(cues_file.figurative_threat)
         self.own_mishap: Dict[str, List[str]] = folded(cues_file.own_mishap)
         self.threat_real: Dict[str, List[str]] = folded(cues_file.threat_real)
+        # s35: threats no one carries out ("me vende si suspendo"), and the words that only report a threat
+        self.threat_absurd: Dict[str, List[str]] = folded(cues_file.threat_absurd)
+        self.threat_said: Dict[str, List[str]] = folded(cues_file.threat_said)
         # s32: ordinary nerves before an ordinary event; a friend sad over an ordinary loss (nlu/quiet.py)
         self.ordinary_event: Dict[str, List[str]] = folded(cues_file.ordinary_event)
         self.worry_deep: Dict[str, List[str]] = folded(cues_file.worry_deep)
@@ -606,6 +610,28 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # harm, self-harm or danger — ordinary talk (s35; the wider rule of s33, any weak self-harm without a
             # self-harm word, lost an unseen urgent line)
             return as_ordinary(decision, persona)
+        if (decision.signal == "none" and not self.danger.tells_fiction(folded, lang)
+                and is_threat_told(folded, lang, cues, self.own_mishap)):
+            # "my dad said he will kill me tonight" (ordinary talk .89), "he will kill me if i tell anyone" (.54),
+            # "dad will kill me if i break another controller, he threw me at the wall last time" (.84): a threat to
+            # kill or beat the child told as real — its best help reading with some weight, else a disclosure; danger
+            # now when it is set for a near moment (s35, threats-s35)
+            best = _best_help(pairs, "abuse_disclosure")
+            told = decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            if not told.urgent and is_threat_set_soon(folded, lang, cues, self.resolved_past, self.figurative_threat,
+                                                      self.own_mishap):
+                return as_danger_now(told)
+            return told
+        if (persona != NO_PERSONA and decision.intent == CODED_HELP and persona_of(decision.source) == persona
+                and not decision.urgent and not self.danger.tells_fiction(folded, lang)
+                and (has_word_cue(folded, lang, self.code_moment["moment"])
+                     or has_cue(folded, lang, cues.threat_moment))
+                and is_threat_told(folded, lang, cues, self.own_mishap)):
+            # "crema de manzanilla por favor, mi padre dice que esta noche me mata", "lantern quest, mi padrastro dijo
+            # que me mata cuando vuelva" (the code's discreet question): the code with a threat told as real for a
+            # near moment — the urgent code (s35, threats-s35)
+            signal, urgent = signal_for_intent(CODED_URGENT)
+            return dataclasses.replace(decision, intent=CODED_URGENT, signal=signal, urgent=urgent)
         if decision.signal == "none" and is_harmed_by_trusted_adult(folded, lang, cues, self.done_to_me):
             # "my boxing coach touches me in the changing room after training" (ordinary talk .52), "trener z karate
             # mnie bije po treningu" (.92): a trusted adult's act done to the child — online exploitation when it is
@@ -888,7 +914,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                         self.done_to_me, {})
 
         return ((decision.signal in ROUTINE_READINGS and is_figurative_threat(
-                    folded, lang, self.figurative_threat, self.own_mishap, self.threat_real, no_harm))
+                    folded, lang, self.figurative_threat, self.own_mishap, self.threat_real, no_harm,
+                    self.threat_absurd, self.threat_said))
                 or is_ordinary_worry(decision, folded, lang, self.ordinary_event, self.worry_deep, no_harm_nor_danger)
                 or is_friends_ordinary_loss(decision, folded, lang, self.ordinary_loss, self.helping_friend,
                                             self.part_cues.harms_friend, self.part_cues.fears_someone, no_harm)

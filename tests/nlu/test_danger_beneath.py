@@ -99,7 +99,8 @@ KEPT = [
 #: rules tried for them sent shoppers and gamers to 112, review s25): these keep their reading.
 KEPT += [
     ("plain", "es", "me tengo que ir, ya llegó y trae un cuchillo", [("goodbye", .93), ("imminent_danger", .05)]),
-    ("plain", "en", "he said hed kill me if i tell", [("out_of_scope", .55), ("online_exploitation", .35)]),
+    # s35: "he said hed kill me if i tell" is no longer kept as ordinary talk: a threat for telling is a disclosure
+    # (tests/nlu/test_threats_s35.py test_a_threat_for_telling_takes_the_best_help_reading)
     ("rumianek", "pl", "nieważne, mama ma bronzer z waszego sklepu", [("CODE__not_safe", .9)]),
     ("plain", "en", "my brother said hed kill me if i told mum he ate my chocolate lol", [("out_of_scope", .9)]),
     ("plain", "en", "the cat ran away, sleeping outside tonight to look for her", [("out_of_scope", .9)]),
