@@ -290,6 +290,8 @@ class CuesFile(Strict):
     # s35 (xfail-s35): a player trolling the child inside a game, and the words naming that player
     game_trolling: Cues = {}
     trolling_doers: Cues = {}
+    # s35: a benign reason for the shop's time word ("its for a party"): an ordinary order (nlu/shop_talk.py)
+    time_occasion: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
     told_someone: Cues = {}
     nothing_done: Cues = {}
@@ -313,6 +315,17 @@ class CuesFile(Strict):
     adult_pictures: Cues = {}
     died: Cues = {}
     join_the_dead: Cues = {}
+    # s35 (neighbours-s35): a blow denied ("my dad has never hit me", "tata nigdy mnie nie uderzył") and a trusted
+    # adult's training order ("the coach makes me run laps when im late") — nlu/misreadings.py is_blow_denied,
+    # is_training_order
+    denied_blows: Cues = {}
+    denial_limits: Cues = {}
+    denial_fine: Cues = {}
+    denial_only: Cues = {}
+    beside_denial: Cues = {}
+    training_orders: Cues = {}
+    training_deep: Cues = {}
+    blow_plea: Cues = {}
     # s34 (urgent-s34): the persona's code said with the moment and fear — the urgent code (nlu/code_moment.py)
     code_moment: Cues = {}
     code_fear: Cues = {}

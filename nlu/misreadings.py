@@ -34,6 +34,11 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   as ordinary talk ("…with a baseball bat i locked myself in the car"): danger now (s34).
 * :func:`is_someone_at_hand` — inside a persona, ordinary talk read of a short message that opens with someone at hand
   ("my mum is here, do u sell bath bombs?"): the quiet code (s34).
+* :func:`is_blow_denied`, :func:`is_training_order` — a disclosure read of a blow said only under a denial ("my dad
+  has never hit me", "mi padre nunca me ha pegado", "tata nigdy mnie nie uderzył") or of a trusted adult's training
+  order ("the coach makes me run laps when im late", "trener każe nam biegać okrążenia"): ordinary talk (s35).
+* :func:`is_blow_plea` — ordinary talk or a "no" read of a plea not to be hit ("please dont hurt me", "nie bij
+  mnie"): a disclosure (s35).
 * :func:`is_own_code_item` — the shop's talk read of its code item claimed for the child's own skin ("necesito la
   crema de manzanilla para mi propia piel" in a long shopping message): the code (s34).
 
@@ -118,6 +123,14 @@ class MisreadingCues:
     adult_pictures: Cues = field(default_factory=dict)
     died: Cues = field(default_factory=dict)
     join_the_dead: Cues = field(default_factory=dict)
+    denied_blows: Cues = field(default_factory=dict)
+    denial_limits: Cues = field(default_factory=dict)
+    denial_fine: Cues = field(default_factory=dict)
+    denial_only: Cues = field(default_factory=dict)
+    beside_denial: Cues = field(default_factory=dict)
+    training_orders: Cues = field(default_factory=dict)
+    training_deep: Cues = field(default_factory=dict)
+    blow_plea: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -134,7 +147,8 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "hiding_now", "kept_in", "left_alone",
         "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
-        "adult_act_no_harm", "adult_pictures", "died", "join_the_dead")}
+        "adult_act_no_harm", "adult_pictures", "died", "join_the_dead", "denied_blows", "denial_limits", "denial_fine",
+        "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -489,3 +503,111 @@ def is_wish_to_join_the_dead(folded: str, lang: Optional[str], cues: MisreadingC
         return False
     return any(not _spans(list(tokens[max(0, start - 2):start]), lang, cues.adult_act_denied)
                for start, _ in _spans(tokens, lang, cues.join_the_dead))
+
+
+#: A denial stands at most this many words before the blow it denies ("nunca me ha pegado", "nigdy mnie nie uderzył").
+DENIAL_BEFORE_BLOW = 3
+#: Words that deny a blow after them (folded): "never", "nobody", "nunca", "nadie", "nigdy", "nikt", "nie"...
+BLOW_DENIALS = frozenset({"no", "not", "never", "nobody", "noone", "doesnt", "dont", "didnt", "wont", "wouldnt",
+                          "hasnt", "havent", "isnt", "nunca", "jamas", "nadie", "nie", "nigdy", "nikt"})
+#: "only"/"just" names the one who does it when a person follows within this many words ("only my brother").
+ONLY_PERSON_WITHIN = 2
+
+
+def _starts(tokens: Sequence[str], lang: Optional[str], cues: Cues) -> list[tuple[int, int]]:
+    """Where a cue of ``cues`` stands in ``tokens``, each of its words the start of a word: (start, end) spans."""
+    found = []
+    for listed in _langs(lang, cues):
+        for cue in listed:
+            said = words(cue)
+            found += [(i, i + len(said)) for i in range(len(tokens) - len(said) + 1)
+                      if said and all(t.startswith(w) for t, w in zip(tokens[i:i + len(said)], said))]
+    return found
+
+
+#: The only words that may stand between a denial and the blow it denies ("never even hit me", "nunca me ha pegado",
+#: "nigdy mnie nie uderzył", "nobody at home hits me"): any other word is another clause ("mama się nie budzi, uderzył
+#: ją": no denial of the blow).
+DENIAL_GLUE = frozenset({"me", "us", "has", "have", "had", "ever", "even", "really", "once", "actually", "one", "at",
+                         "home", "nos", "le", "les", "ha", "han", "he", "hemos", "nunca", "en", "casa", "mnie", "nas",
+                         "nigdy", "w", "domu", "nie", "never", "not", "no"})
+
+
+def _denied(tokens: Sequence[str], start: int) -> bool:
+    """Whether a :data:`BLOW_DENIALS` word stands among the :data:`DENIAL_BEFORE_BLOW` words before ``start`` with only
+    :data:`DENIAL_GLUE` words between it and the blow."""
+    for back in range(1, DENIAL_BEFORE_BLOW + 1):
+        if start - back < 0:
+            return False
+        if tokens[start - back] in BLOW_DENIALS:
+            return True
+        if tokens[start - back] not in DENIAL_GLUE:
+            return False
+    return False
+
+
+def is_blow_denied(folded: str, lang: Optional[str], cues: MisreadingCues, people: Sequence[Cues],
+                   harmless: Callable[[str], bool]) -> bool:
+    """Whether ``folded`` says a blow (``denied_blows``, start of a word) only under a denial: every blow has a
+    :data:`BLOW_DENIALS` word right before it, or with only :data:`DENIAL_GLUE` words between ("my dad has never hit
+    me", "mi padre nunca me ha pegado", "tata nigdy mnie nie uderzył", "nobody at home hits me"); no ``denial_limits`` word
+    (whole words, once the ``denial_fine`` phrases are out: "strict but fair") makes the denial conditional or
+    partial ("he never hits me when mum is home", "he never stops hitting me", "nobody believes me that he hits me",
+    "no one hits me except my dad", "mi madre nunca me pega, mi padre sí"); no ``denial_only`` word stands right
+    before a person (``people``, whole words: "only my brother", "tylko ojczym"); no ``beside_denial`` harm ("no me
+    pega, solo me encierra"), at most one person of the child's life named (``people[0]``, ``harm_doers``,
+    ``trusted_adults``: "my mum never hits me, her boyfriend does"), no plea ("dont hit me") and, once the denied
+    blows are out, nothing of harm (``harmless``) (s35)."""
+    tokens = words(folded)
+    blows = _starts(tokens, lang, cues.denied_blows)
+    if tokens[:1] in (["dont"], ["do"]):
+        return False  # "dont hit me", "do not hurt me": a plea
+    if not blows or not all(_denied(tokens, start) for start, _ in blows):
+        return False
+    fine = {i for start, end in _spans(tokens, lang, cues.denial_fine) for i in range(start, end)}
+    if _spans([t for i, t in enumerate(tokens) if i not in fine], lang, cues.denial_limits):
+        return False
+    persons = [cue for group in (*people, cues.trusted_adults) for listed in _langs(lang, group) for cue in listed]
+    named = [cue for group in (people[0], cues.harm_doers, cues.trusted_adults) for listed in _langs(lang, group)
+             for cue in listed]
+    if len({tuple(tokens[start:end]) for start, end in _spans(tokens, None, {"": named})}) > 1:
+        return False  # "my dad never hits me, his friend does": another person may be the one
+    if any(_spans(list(tokens[end:end + ONLY_PERSON_WITHIN + 1]), None, {"": persons})
+           for _, end in _spans(tokens, lang, cues.denial_only)):
+        return False
+    if has_cue(folded, lang, cues.beside_denial):
+        return False
+    denied = {i for start, end in blows for i in range(start, end)}
+    return harmless(" ".join(t for i, t in enumerate(tokens) if i not in denied))
+
+
+def is_training_order(folded: str, lang: Optional[str], cues: MisreadingCues, harmless: Callable[[str], bool]) -> bool:
+    """Whether a trusted adult of the child's activities (``trusted_adults``, whole words) gives a training order
+    (``training_orders``, start of a word: "the coach makes me run laps when im late", "el profe nos hace correr
+    vueltas", "trener każe nam biegać okrążenia"), with none of ``training_deep`` (until sick, alone with him, the
+    changing room, a blow, a secret, fear: "the coach makes me run laps until i throw up") and nothing of harm once
+    the order's words are out (``harmless``; "biegać dookoła boiska" is no fear, "boi") (s35)."""
+    tokens = words(folded)
+    orders = _starts(tokens, lang, cues.training_orders)
+    if not orders or not _spans(tokens, lang, cues.trusted_adults):
+        return False
+    ordered = {i for start, end in orders for i in range(start, end)}
+    rest = " ".join(t for i, t in enumerate(tokens) if i not in ordered)
+    return not has_cue(rest, lang, cues.training_deep) and harmless(rest)
+
+
+#: Words right before a plea's words that make it a statement ("my parents dont hit me", "they dont hurt me").
+PLEA_NOT_AFTER = frozenset({"i", "we", "they", "you", "u", "parents", "folks", "people", "teachers", "he", "she", "it",
+                            "mum", "mom", "dad", "stepdad", "family", "nobody", "ellos", "ellas", "padres", "oni",
+                            "rodzice"})
+
+
+def is_blow_plea(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether ``folded`` pleads not to be hit (``blow_plea``, start of a word: "please dont hurt me", "no me pegues
+    más", "nie bij mnie"; not right after a subject: "my parents dont hit me", :data:`PLEA_NOT_AFTER`): never a denial;
+    not in play (``adult_act_in_play``: "dont hit me with the ball") (s35)."""
+    tokens = words(folded)
+    if _spans(tokens, lang, cues.adult_act_in_play):
+        return False
+    pleas = _starts(tokens, lang, cues.blow_plea)
+    return any(start == 0 or tokens[start - 1] not in PLEA_NOT_AFTER for start, _ in pleas)

@@ -5,6 +5,8 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 
 * :func:`is_time_as_kind` — night as a kind of product or a delivery hour asked about as a habit ("krem na noc", "czy
   kurier może przyjść wieczorem po osiemnastej"), not the code's tonight ("can it come tonight", "dziś wieczorem").
+* :func:`is_time_for_occasion` — the shop's time word with a benign reason ("can i get the cream tonight? its for a
+  party": the urgent code .82), not the code item, a person of the child's life, fear or harm (s35).
 * :func:`is_family_gift` — the shop's code item bought for a family member on an occasion ("chce kupic krem rumiankowy
   mamie na urodziny"), not for the child too.
 * :func:`praises_product` / :func:`is_praise_passed_on` — a product praised ("the lip balm was to die for"), or a
@@ -43,7 +45,7 @@ _NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_m
           "shop_skin_words", "product_praise", "hearsay", "product_words", "game_bullies", "real_bullies",
           "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words", "game_slang",
           "game_code_words", "knows_my_home", "shop_slang", "shop_asks",
-          "stick_verbs", "sticky_things", "game_trolling", "trolling_doers")
+          "stick_verbs", "sticky_things", "game_trolling", "trolling_doers", "time_occasion")
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class ShopTalkCues:
     sticky_things: Cues = field(default_factory=dict)
     game_trolling: Cues = field(default_factory=dict)
     trolling_doers: Cues = field(default_factory=dict)
+    time_occasion: Cues = field(default_factory=dict)
 
 
 def load_shop_talk_cues(path: Path) -> ShopTalkCues:
@@ -107,6 +110,29 @@ def is_time_as_kind(folded: str, lang: str | None, cues: ShopTalkCues, code_item
     esta noche, express, need), no code item, no skin trouble and nothing of harm."""
     return (has_cue(folded, lang, cues.time_as_kind) and not has_cue(folded, lang, cues.time_now)
             and _clear(folded, lang, cues, code_item, no_harm))
+
+
+#: The day of the occasion said beside it ("its for a wedding tomorrow"): no self-harm's "tomorrow" here.
+OCCASION_DAYS = frozenset({"tomorrow", "tmrw", "tmr", "manana", "jutro", "pojutrze"})
+
+
+def is_time_for_occasion(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, people: Sequence[Cues],
+                         no_harm: NoHarm) -> bool:
+    """Whether ``folded`` asks for a thing by a moment (``time_now``: tonight, hoy, dziś) for a benign reason
+    (``time_occasion``: a party, a school trip, a birthday, the school play; "can i get the cream tonight? its for a
+    party", "necesito la crema ahora, es para un viaje", "krem na dzisiaj, mamy przedstawienie w szkole"), with no
+    one unnamed or a partner said (``people``, whole words: "hes having a party and he gets drunk"), no code item,
+    no skin trouble and, once the moment and the reason are out, nothing of harm (fear, someone arriving: "before he
+    comes back from the party") (s35)."""
+    if not (has_cue(folded, lang, cues.time_now) and has_cue(folded, lang, cues.time_occasion)):
+        return False
+    if any(has_word_cue(folded, lang, found) for found in people):
+        return False
+    from nlu.plain_talk import without_words
+
+    rest = without_words(without_words(folded, lang, cues.time_occasion), lang, cues.time_now)
+    rest = " ".join(w for w in rest.split() if w not in OCCASION_DAYS)
+    return not has_cue(folded, lang, code_item) and _clear(rest, lang, cues, code_item, no_harm)
 
 
 def is_family_gift(folded: str, lang: str | None, cues: ShopTalkCues, no_harm: NoHarm) -> bool:

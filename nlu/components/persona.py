@@ -52,7 +52,8 @@ from nlu.weak_urgency import (
 from nlu.parts import PARTS, all_openers
 from nlu.code_moment import is_code_moment_feared
 from nlu.misreadings import (
-    DANGER_INTENT, declines_and_asks, is_about_pictures, is_covering_talk, is_dreamed_danger, is_harm_told_of,
+    DANGER_INTENT, declines_and_asks, is_about_pictures, is_blow_denied, is_covering_talk, is_dreamed_danger,
+    is_blow_plea, is_harm_told_of, is_training_order,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
     is_kept_in_for_days, is_marked_blow, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
     is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
@@ -61,7 +62,8 @@ from nlu.misreadings import (
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
-    is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_weak_urgent_code, knows_my_home,
+    is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
+    knows_my_home,
     load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
@@ -632,6 +634,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # near moment — the urgent code (s35, threats-s35)
             signal, urgent = signal_for_intent(CODED_URGENT)
             return dataclasses.replace(decision, intent=CODED_URGENT, signal=signal, urgent=urgent)
+        if decision.signal == "none" and is_blow_plea(folded, lang, cues):
+            # "please dont hurt me" (a "no" .69), "no me pegues más" (.44), "nie bij mnie" (.62): a plea not to be hit
+            # is never a denial — its best help reading if the classifier gave it some weight, else a disclosure (s35)
+            best = _best_help(pairs, "abuse_disclosure")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
         if decision.signal == "none" and is_harmed_by_trusted_adult(folded, lang, cues, self.done_to_me):
             # "my boxing coach touches me in the changing room after training" (ordinary talk .52), "trener z karate
             # mnie bije po treningu" (.92): a trusted adult's act done to the child — online exploitation when it is
@@ -808,13 +815,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # need not be weak (s35)
             return is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
                 rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
-        if decision.urgent and not (own and decision.intent == CODED_URGENT):
-            return False
         shop_harm = without(harm_cues, cues.shop_skin_words)  # once per message, not once per predicate
 
         def no_harm(rest: str) -> bool:
             return says_nothing_of_harm(rest, lang, shop_harm, self.urgent_no_occasion, self.danger,
                                         self.beneath, self.done_to_me, self.arriving)
+
+        if (self.shops.get(persona) and own and decision.urgent and decision.intent in (CODED_URGENT, CODED_HELP)
+                and is_time_for_occasion(folded, lang, cues, self.code_item.get(persona, {}),
+                                         (self.someone_unnamed, self.misreadings.harm_doers), no_harm)):
+            # "can i get the cream tonight? its for a party" (the urgent code .82), "necesito la crema ahora, es para un
+            # viaje" (.89): the moment with a benign reason, no code item, no "he" — an ordinary order (s35); the
+            # code's discreet question (not urgent) read of it keeps its reading
+            return True
+        if decision.urgent and not (own and decision.intent == CODED_URGENT):
+            return False
 
         if decision.signal == "bullying" and is_bullied_by_bots(folded, lang, cues, self.someone, no_harm):
             return True
@@ -920,6 +935,28 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                 or is_friends_ordinary_loss(decision, folded, lang, self.ordinary_loss, self.helping_friend,
                                             self.part_cues.harms_friend, self.part_cues.fears_someone, no_harm)
                 or is_family_routine(decision, folded, lang, self.family_routine, self.routine_deep, no_harm))
+
+    def _adult_said_ordinary(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
+                             harm_cues: Mapping[str, Sequence[str]]) -> bool:
+        """Whether a plain reading of :data:`ROUTINE_READINGS`, or the persona's own code with no code item named, is
+        read of a blow said only under a denial or of a trusted adult's training order, and nothing else of harm (s35,
+        nlu/misreadings.py is_blow_denied, is_training_order): "my dad has never hit me", "mi padre nunca me ha pegado",
+        "the coach makes me run laps when im late". Nobody arriving is harm here: "nobody at home hits me"."""
+        own = persona != NO_PERSONA and persona_of(decision.source) == persona
+        if own:
+            if decision.intent not in (CODED_HELP, CODED_URGENT) or has_cue(folded, lang,
+                                                                           self.code_item.get(persona, {})):
+                return False
+        elif decision.signal not in ROUTINE_READINGS or persona_of(decision.source) is not None:
+            return False
+
+        def no_harm(rest: str) -> bool:
+            return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                        self.done_to_me, {})
+
+        cues = self.misreadings
+        people = (self.someone, self.someone_unnamed, cues.harm_doers)
+        return is_blow_denied(folded, lang, cues, people, no_harm) or is_training_order(folded, lang, cues, no_harm)
 
     def _plain_topic(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
                      harm_cues: Mapping[str, Sequence[str]]) -> Optional[str]:
@@ -1163,6 +1200,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # threat over one's own mishap, nerves before an ordinary event, a friend sad over an ordinary loss, a
             # parent's everyday routine, nothing of harm — ordinary talk (s32, issue 13; nlu/quiet.py)
             decision = as_ordinary(decision, persona)
+        elif self._adult_said_ordinary(decision, persona, folded, lang, harm_cues):
+            # "my dad has never hit me" (abuse 1.00), "mi padre nunca me ha pegado" (danger now .46), "tata nigdy mnie
+            # nie uderzył" (.94), "the coach makes me run laps when im late" (.95): a blow denied, a coach's training
+            # order, nothing else of harm — small talk in the plain bot, the persona's cover talk inside one (s35)
+            decision = as_topic_talk(decision) if persona == NO_PERSONA else as_ordinary(decision, persona)
         elif self._plain_topic(decision, persona, folded, lang, harm_cues) is not None:
             # "someones knocking at the door i think its the parcel man" (danger now .90), "my dad is a butcher and he
             # has loads of knives" (.55), "mama każe mi zjeść warzywa przed deserem" (abuse .92), "SOS nie rozumiem
