@@ -113,36 +113,16 @@ def is_tentative_cover(decision: Decision, persona: str) -> bool:
 COVER_INTENTS = frozenset({CODED_HELP, CODED_URGENT, "visit_request", "not_safe", "clean_chat"})
 
 
-#: A plain help reading whose ranking gives the persona's code intents at least this share of its confidence
-#: was written in the code's words too ("stuck on the home level, its really bad right now, he's shouting":
-#: imminent_danger .66, the urgent code .29).
-CODE_SHARE = 0.4
-
-
-def goes_into_cover(decision: Decision, persona: str, folded: str, catalogue: Sequence[str]) -> bool:
+def goes_into_cover(decision: Decision, persona: str) -> bool:
     """Inside a persona, a message answered in the persona's code (its discreet question, its urgent
-    reply, its quiet line), or a plain help reading written in the code's words (its code intents close
-    behind, :data:`CODE_SHARE`, or one of its ``catalogue`` names: "lantern quest, my stepdad hits me"):
-    from then on — this message included — plainly said harm is acknowledged in the persona's words
-    (slot ``voice``, core.persona.schema.COVER_ACKS), not "get somewhere safe... a counselor"."""
+    reply, its quiet line) or any help signal, said in the code's words or plainly ("my dad hits me",
+    "his dad hits him, i need a number for him"): from then on — this message included — safety is
+    acknowledged in the persona's words (slot ``voice``, core.persona.schema.COVER_ACKS), never "a
+    counselor, a real person" on a lock screen or a shared phone's history (s35: a first plainly told
+    disclosure was acknowledged in the plain voice). The plain bot keeps its plain voice."""
     if persona == NO_PERSONA:
         return False
-    if decision.intent in COVER_INTENTS:
-        return True
-    if decision.signal not in HELP_SIGNALS:
-        return False
-    code = sum(r.confidence for r in decision.ranking
-               if persona_of(r.source) == persona and generic_name(r.source) in CODE_INTENTS)
-    return code >= CODE_SHARE * decision.confidence or names_one_of(folded, catalogue)
-
-
-def names_one_of(folded: str, names: Sequence[str]) -> bool:
-    """``folded`` contains one of ``names`` (a persona's catalogue, folded or not) word for word, its
-    filler words aside: "the lantern quest, my stepdad hits me"."""
-    from core.text import words
-
-    said = " " + " ".join(words(folded)) + " "
-    return any(wanted and f" {' '.join(wanted)} " in said for wanted in map(_name_words, names))
+    return decision.intent in COVER_INTENTS or decision.signal in HELP_SIGNALS
 
 
 def as_age(decision: Decision) -> Decision:

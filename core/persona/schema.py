@@ -43,13 +43,15 @@ VOICE_KEYS: Final = (
     "clean_done",
 )
 #: The plain acknowledgements of a safety signal said plainly (``utter_ack_<signal>``, ``nlu/safety/domain_<lang>.yml``)
-#: and the voice key said instead once a conversation inside a persona is in cover voice (slot ``voice`` is
-#: ``cover``: the child used the persona's code, or was answered in cover): "get somewhere safe... I'm asking a
-#: counselor to join this chat" in the shop after the code broke the disguise the child chose. A friend in
-#: danger now keeps the plain line: "call that number for them" is an instruction the friend's life may need.
+#: and the voice key said instead inside a persona (slot ``voice`` is ``cover`` from the first help signal or use of
+#: the code on, nlu/quiet.py goes_into_cover): "get somewhere safe... I'm asking a counselor to join this chat" in the
+#: shop broke the disguise the child chose. A friend in danger now and a request for a person are answered in the
+#: persona's words too (s35): the emergency number said first stays exact, the persona's ``emergency`` line.
 COVER_ACKS: Final = {
     "ack_imminent_danger": "counselor_urgent",
     "ack_self_harm_urgent": "counselor_urgent",
+    "ack_peer_help_urgent": "counselor_urgent",
+    "ack_ask_human": "counselor_urgent",
     "ack_abuse_disclosure": "heard",
     "ack_self_harm": "heard",
     "ack_bullying": "heard",

@@ -5,7 +5,8 @@ metadata (``persona``; missing or unknown -> ``plain``, the shared safety layer 
 decisions themselves — masking other personas' intents, generic code names, a greeting yielding
 to a help request, a putting-off "no" inside a persona, urgency — are pure functions in ``core.safety``; this
 component applies them and adds the entities ``persona``, ``risk``, ``address``, ``duration`` and ``voice``
-(``cover`` once a message is answered in the persona's code, nlu/quiet.py goes_into_cover).
+(``cover`` once a message inside a persona is answered in its code or reads as a help signal, nlu/quiet.py
+goes_into_cover).
 """
 from __future__ import annotations
 
@@ -1139,6 +1140,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # for to pass on — the referral (where first, then the number), the friend's signal kept; it drew the
             # friend line and the offer of a person, no number (s32). A shopper's number question names no friend's harm
             decision = as_location_answer(decision, keep_signal=True)
+        elif (persona != NO_PERSONA and decision.signal in HELP_SIGNALS and not decision.urgent
+              and persona_of(decision.source) is None and has_cue(folded, lang, self.number_ask)):
+            # inside a persona, a plain help reading that asks for a number, for a friend or for the child ("i need
+            # a number to call for my friend, his dad hits him", peer_help .98; "mi padre me pega, hay algun numero
+            # al que pueda llamar", ask_human .86): the referral in cover wording ("Partner pharmacy — 116 111"),
+            # where first, the signal kept; it drew the friend line and the offer of a person, no number (s35).
+            # A reading of the persona's own intents (its code, a shopper's question) keeps its answer
+            decision = as_location_answer(decision, keep_signal=True)
         elif (persona == NO_PERSONA and decision.signal == "none" and not decision.urgent
               and has_cue(folded, lang, self.number_ask) and has_cue(folded, lang, self.for_a_friend)
               and help_weight(pairs) >= FRIEND_NUMBER_HELP):
@@ -1243,6 +1252,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             decision = as_coded_help(decision)
         beneath = danger_beneath(Ranked(decision.intent, decision.confidence, decision.source), decision.ranking,
                                  folded, lang, self.beneath, self.danger)
+        if beneath is not None and decision.intent == "inform_location" and (
+                signal_for_intent(beneath.source) == (decision.signal, decision.urgent)):
+            # "i cut myself, is there a number i can call" inside a persona: the referral keeps the self-harm signal
+            # (the number asked for, s35), nothing hidden beneath it
+            beneath = None
         if beneath is not None:
             # "pa, idę się zabić" (goodbye .55), "me voy a suicidar hoy, vivo en Madrid" (the place .99), "adiós, mi
             # padre viene y tengo miedo" (goodbye .53): self-harm or fear said beneath a reading that hides it is that
@@ -1281,7 +1295,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             entities += location_entities(corrected)
         if refused or refused_beside_code:
             entities.append(_entity("location_refused", "true"))
-        if goes_into_cover(decision, persona, folded, self.catalogues.get(persona, ())):
+        if goes_into_cover(decision, persona):
             entities.append(_entity(VOICE_SLOT, COVER_VOICE))
         for risk, cues in self.risk_cues.get(persona, {}).items():
             if signal != "none" and contains_cue(folded, cues):

@@ -478,7 +478,8 @@ async def test_imminent_danger_said_plainly_in_the_shop_gets_the_emergency_numbe
     assert await intent_of(agent, sender) == "imminent_danger"
     assert replies[0] in voice(merged_domain, "emergency", lang)
     assert "112" in replies[0]
-    assert replies[1] in variations(merged_domain, "utter_ack_imminent_danger", persona=SHOP, lang=lang, voice="plain")
+    # s35: in the shop's words from the first plainly told danger on (was the plain "get somewhere safe... a counselor")
+    assert replies[1] in variations(merged_domain, "utter_ack_imminent_danger", persona=SHOP, lang=lang, voice="cover")
     assert "action_request_counselor" in await actions_since_last_message(agent, sender)
 
 
@@ -494,7 +495,8 @@ async def test_abuse_said_plainly_in_the_shop_is_acknowledged_and_a_counselor_of
     sender = new_sender()
     replies = await say(agent, sender, text, persona=SHOP, lang=lang)
     assert await intent_of(agent, sender) == "abuse_disclosure"
-    assert replies[0] in variations(merged_domain, "utter_ack_abuse_disclosure", persona=SHOP, lang=lang, voice="plain")
+    # s35: in the shop's words (was the plain "I believe you... a counselor, a real person")
+    assert replies[0] in variations(merged_domain, "utter_ack_abuse_disclosure", persona=SHOP, lang=lang, voice="cover")
     assert replies[1] in voice(merged_domain, "offer_counselor", lang)
     # the offer is a question ("shall I pass you over?"): only a yes asks for a person (issue 10)
     assert await actions_since_last_message(agent, sender) == ["utter_ack_abuse_disclosure", "utter_offer_counselor", "action_listen"]

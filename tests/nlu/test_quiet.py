@@ -148,47 +148,35 @@ def _decision(intent: str, signal: str, ranking: list[tuple[str, float, str]]) -
     return Decision(intent, ranked[0].confidence, ranked[0].source, signal, False, ranked)
 
 
-@pytest.mark.parametrize("intent, signal, ranking, text, expected", [
+@pytest.mark.parametrize("intent, signal, ranking, expected", [
     # the persona's code, its quiet line, a plain reading answered in cover: the chat goes into cover voice
-    ("help_request", "help_request", [("help_request", .9, "rumianek__help_request")], "chamomile cream pls", True),
-    ("urgent", "urgent", [("urgent", .8, "rumianek__urgent")], "chamomile cream tonight", True),
-    ("not_safe", "not_safe", [("not_safe", .9, "rumianek__not_safe")], "sorry wrong chat", True),
-    ("help_request", "distress", [("distress", .4, "distress")], "im so tired of everything", True),
-    # a plain reading with the code close behind ("stuck on the home level ... he's shouting": .66 / .29)
+    ("help_request", "help_request", [("help_request", .9, "rumianek__help_request")], True),
+    ("urgent", "urgent", [("urgent", .8, "rumianek__urgent")], True),
+    ("not_safe", "not_safe", [("not_safe", .9, "rumianek__not_safe")], True),
+    ("help_request", "distress", [("distress", .4, "distress")], True),
     ("imminent_danger", "imminent_danger", [("imminent_danger", .66, "imminent_danger"),
-                                            ("urgent", .29, "rumianek__urgent")], "its bad right now", True),
-    # a plain reading naming the catalogue's product, the code far behind
-    ("abuse_disclosure", "abuse_disclosure", [("abuse_disclosure", .92, "abuse_disclosure"),
-                                              ("help_request", .07, "rumianek__help_request")],
-     "the chamomile cream, my stepdad hits me", True),
-    # said plainly, no code word: the plain acknowledgement
-    ("abuse_disclosure", "abuse_disclosure", [("abuse_disclosure", 1.0, "abuse_disclosure")],
-     "my stepdad hits me when my mum is at work", False),
+                                            ("urgent", .29, "rumianek__urgent")], True),
+    # said plainly, no code word (s35): the persona's voice too, never "a counselor, a real person" in the shop
+    ("abuse_disclosure", "abuse_disclosure", [("abuse_disclosure", 1.0, "abuse_disclosure")], True),
     ("abuse_disclosure", "abuse_disclosure", [("abuse_disclosure", .9, "abuse_disclosure"),
-                                              ("help_request", .08, "rumianek__help_request")], "he hits me", False),
+                                              ("help_request", .08, "rumianek__help_request")], True),
+    ("peer_help", "peer_help", [("peer_help", .98, "peer_help")], True),
+    ("peer_help_urgent", "peer_help", [("peer_help", .9, "peer_help")], True),
+    ("ask_human", "ask_human", [("ask_human", .8, "ask_human")], True),
+    ("inform_location", "abuse_disclosure", [("abuse_disclosure", .9, "abuse_disclosure")], True),
     # ordinary talk naming a product is no cover (nothing to acknowledge)
-    ("rumianek__ask_price", "none", [("rumianek__ask_price", .9, "rumianek__ask_price")],
-     "how much is the chamomile cream", False),
+    ("rumianek__ask_price", "none", [("rumianek__ask_price", .9, "rumianek__ask_price")], False),
+    ("greet", "none", [("greet", .9, "greet")], False),
 ])
-def test_what_puts_a_chat_into_cover_voice(intent: str, signal: str, ranking: list, text: str, expected: bool) -> None:
+def test_what_puts_a_chat_into_cover_voice(intent: str, signal: str, ranking: list, expected: bool) -> None:
     from nlu.quiet import goes_into_cover
 
-    catalogue = ("Chamomile cream", "Herbal shampoo")
-    assert goes_into_cover(_decision(intent, signal, ranking), "rumianek", fold(text), catalogue) is expected
+    assert goes_into_cover(_decision(intent, signal, ranking), "rumianek") is expected
 
 
 def test_the_plain_bot_never_goes_into_cover_voice() -> None:
     from nlu.quiet import goes_into_cover
 
-    decision = _decision("not_safe", "not_safe", [("not_safe", .9, "not_safe")])
-    assert not goes_into_cover(decision, "plain", "never mind", ())
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("the lantern quest, my stepdad hits me", True), ("lantern quest pls", True), ("LANTERN QUEST!!", True),
-    ("my lantern is broken", False), ("quest lantern", False), ("lanternquest", False),
-])
-def test_a_catalogue_name_is_found_word_for_word(text: str, expected: bool) -> None:
-    from nlu.quiet import names_one_of
-
-    assert names_one_of(fold(text), ("The Lantern Quest", "Builder basics")) is expected
+    for decision in (_decision("not_safe", "not_safe", [("not_safe", .9, "not_safe")]),
+                     _decision("abuse_disclosure", "abuse_disclosure", [("abuse_disclosure", 1.0, "abuse_disclosure")])):
+        assert not goes_into_cover(decision, "plain")
