@@ -123,12 +123,15 @@ class DangerCues(Strict):
 
 class PlainTopic(Strict):
     """An ordinary topic of the plain bot (s34, nlu/plain_talk.py): ``cues`` name it, ``also`` (when given) must be
-    there too, ``allowed`` are the topic's own words taken out before harm is looked for, ``deep`` make it more."""
+    there too, ``allowed`` are the topic's own words taken out before harm is looked for, ``deep`` make it more;
+    with ``in_personas`` (s35) the topic is ordinary talk inside a persona too (a child's everyday worry: a parent out
+    for an hour, a pet ill, a friend cross, a row over money, being grounded)."""
 
     cues: Cues
     also: Cues = {}
     allowed: Cues = {}
     deep: Cues = {}
+    in_personas: bool = False
 
 
 class CuesFile(Strict):
@@ -350,6 +353,8 @@ class CuesFile(Strict):
     # (nlu/quiet.py is_ordinary_worry, is_friends_ordinary_loss)
     ordinary_event: Cues = {}
     worry_deep: Cues = {}
+    # s35: the day of an ordinary event ("my maths test is tomorrow"), taken out before harm is looked for
+    event_day: Cues = {}
     ordinary_loss: Cues = {}
     helping_friend: Cues = {}
     # s32: a parent's everyday routine, and the words that make it more (nlu/quiet.py is_family_routine)

@@ -17,6 +17,16 @@ in ``nlu/safety/cues.yml``):
 * ``bored`` — plain boredom ("estoy aburridísima"), nothing else said;
 * ``tech_trouble`` — an app, the internet or a device that crashes ("ta apka to dno, ciągle się wywala").
 
+s35 (issue 13), the child's everyday worries, ordinary talk inside a persona too (``in_personas``; answered there with
+the persona's ordinary answer, ``nlu.quiet.as_ordinary``):
+
+* ``short_absence`` — a parent out for a short while and the child says it was fine ("mis padres salieron a cenar y me
+  quedé solo un rato, todo bien"); days, the night, no food, locked in, fear or someone who came are ``deep``;
+* ``pet_ill`` — a pet ill or at the vet ("my dog is ill and wont eat, hope hes ok");
+* ``friend_upset`` — a friend cross with the child ("koleżanka jest na mnie obrażona");
+* ``parents_row`` — parents who argued over money or a bill, once ("mum and dad had a row about the bills");
+* ``grounded`` — grounded, or the phone taken away as a punishment.
+
 A message is a topic's when it holds one of its ``cues`` (and one of ``also`` when the topic has them), none of its
 ``deep`` words (fear, a blow, a secret, someone named who makes it more) and, once the topic's own ``allowed`` words
 are taken out ("door", "knives", "SOS", "tonight"), nothing of harm (the caller's ``no_harm``: no harm word, urgency,
@@ -47,13 +57,14 @@ class Topic:
     also: Cues
     allowed: Cues
     deep: Cues
+    in_personas: bool = False
 
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
     """The plain bot's ordinary topics of the cues file at ``path`` (folded)."""
     from nlu.cues import folded, load_cues
 
-    return tuple(Topic(name, folded(t.cues), folded(t.also), folded(t.allowed), folded(t.deep))
+    return tuple(Topic(name, folded(t.cues), folded(t.also), folded(t.allowed), folded(t.deep), t.in_personas)
                  for name, t in load_cues(path).plain_topics.items())
 
 
@@ -73,9 +84,12 @@ def is_topic(folded: str, lang: Optional[str], topic: Topic, no_harm: NoHarm) ->
     return not has_cue(folded, lang, topic.deep) and no_harm(without_words(folded, lang, topic.allowed))
 
 
-def ordinary_topic(folded: str, lang: Optional[str], topics: Sequence[Topic], no_harm: NoHarm) -> Optional[str]:
-    """The name of the first of ``topics`` that ``folded`` is ordinary talk of, else ``None``."""
-    return next((t.name for t in topics if is_topic(folded, lang, t, no_harm)), None)
+def ordinary_topic(folded: str, lang: Optional[str], topics: Sequence[Topic], no_harm: NoHarm,
+                   in_persona: bool = False) -> Optional[str]:
+    """The name of the first of ``topics`` that ``folded`` is ordinary talk of, else ``None``; ``in_persona``: only
+    the topics that are ordinary talk inside a persona too (``in_personas``)."""
+    return next((t.name for t in topics if (t.in_personas or not in_persona) and is_topic(folded, lang, t, no_harm)),
+                None)
 
 
 #: The reading a topic's line gets: small talk. Never the best other reading of the ranking, which may be a yes, a no

@@ -541,15 +541,20 @@ def is_figurative_threat(folded: str, lang: Optional[str], threat: Mapping[str, 
 
 
 def is_ordinary_worry(decision: Decision, folded: str, lang: Optional[str], event: Mapping[str, Sequence[str]],
-                      deep: Mapping[str, Sequence[str]], says_nothing_of_harm: Callable[[str], bool]) -> bool:
+                      deep: Mapping[str, Sequence[str]], says_nothing_of_harm: Callable[[str], bool],
+                      when: Mapping[str, Sequence[str]] = {}) -> bool:
     """Ordinary nerves read as distress (s32, issue 13): a plain ``distress`` reading, not urgent, of a message that
     names an ordinary ``event`` (an exam, a recital, a match, a new school, a move, the dentist: "estoy muy nerviosa
     por empezar el instituto", "stresuję się przed egzaminem z pianina") with none of ``deep`` (not coping, nobody,
     every night, not sleeping, self-harm said, a parent, home or another person named) and nothing of harm
-    (``says_nothing_of_harm``). Cues start a folded word, the message's language."""
+    (``says_nothing_of_harm``) once the event's day (``when``: "tomorrow", "el viernes", "w piątek" — a test's day
+    is no plan's day, s35) is taken out. Cues start a folded word, the message's language."""
+    from nlu.plain_talk import without_words
+
     if decision.signal != "distress" or decision.urgent or persona_of(decision.source) is not None:
         return False
-    return has_cue(folded, lang, event) and not has_cue(folded, lang, deep) and says_nothing_of_harm(folded)
+    return (has_cue(folded, lang, event) and not has_cue(folded, lang, deep)
+            and says_nothing_of_harm(without_words(folded, lang, when)))
 
 
 def is_friends_ordinary_loss(decision: Decision, folded: str, lang: Optional[str], loss: Mapping[str, Sequence[str]],

@@ -391,6 +391,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # s32: ordinary nerves before an ordinary event; a friend sad over an ordinary loss (nlu/quiet.py)
         self.ordinary_event: Dict[str, List[str]] = folded(cues_file.ordinary_event)
         self.worry_deep: Dict[str, List[str]] = folded(cues_file.worry_deep)
+        self.event_day: Dict[str, List[str]] = folded(cues_file.event_day)  # s35
         self.ordinary_loss: Dict[str, List[str]] = folded(cues_file.ordinary_loss)
         self.helping_friend: Dict[str, List[str]] = folded(cues_file.helping_friend)
         self.family_routine: Dict[str, List[str]] = folded(cues_file.family_routine)
@@ -565,11 +566,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         return None
 
     def _misread(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
-                 harm_cues: Mapping[str, Sequence[str]], pairs: List[tuple], decide_on: Any) -> Decision:
+                 harm_cues: Mapping[str, Sequence[str]], pairs: List[tuple], decide_on: Any,
+                 small_talk: bool = False) -> Decision:
         """``decision`` read again with the words that make or take back a reading (review s32, nlu/misreadings.py):
         a dream's danger is not now, harm while watching a film and a threat to be put out with nowhere to go are
         help readings, a hit with jokes, a parent's question to the shop and a polite no with an ordinary question
-        are ordinary talk, covering with "we were just talking about" is the quiet code."""
+        are ordinary talk, covering with "we were just talking about" is the quiet code. ``small_talk``: a rule has
+        already read the message as a child's ordinary worry (s35): it is not the classifier's "not understood"."""
         cues = self.misreadings
 
         def harmless(rest: str) -> bool:
@@ -582,7 +585,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             best = _best_help(pairs, "online_exploitation")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "online_exploitation",
                                      pairs))
-        unread = self._unread_talk(decision, persona, folded, lang, harm_cues)
+        unread = None if small_talk else self._unread_talk(decision, persona, folded, lang, harm_cues)
         if unread is not None:
             return unread
 
@@ -911,14 +914,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         return None
 
     def _ordinary_after_all(self, decision: Decision, folded: str, lang: Optional[str],
-                            harm_cues: Mapping[str, Sequence[str]]) -> bool:
-        """Whether a plain help reading is ordinary talk after all (s32, issue 13): a figurative threat over the
-        child's own small mishap read as anything but self-harm, bullying or exploitation
-        (nlu.quiet.is_figurative_threat, ROUTINE_READINGS: "im so dead" said of oneself is no one's threat), ordinary
-        nerves before an ordinary event (is_ordinary_worry), a friend sad over an ordinary loss
-        (is_friends_ordinary_loss), a parent's everyday routine (is_family_routine)."""
+                            harm_cues: Mapping[str, Sequence[str]]) -> Optional[str]:
+        """Which ordinary talk a plain help reading is after all (s32, issue 13), else ``None``: ``threat``, a
+        figurative threat over the child's own small mishap read as anything but self-harm, bullying or exploitation
+        (nlu.quiet.is_figurative_threat, ROUTINE_READINGS: "im so dead" said of oneself is no one's threat);
+        ``nerves``, ordinary nerves before an ordinary event (is_ordinary_worry); ``loss``, a friend sad over an
+        ordinary loss (is_friends_ordinary_loss); ``routine``, a parent's everyday routine (is_family_routine)."""
         if decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
-            return False
+            return None
 
         def no_harm(rest: str) -> bool:
             return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
@@ -929,13 +932,19 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
                                         self.done_to_me, {})
 
-        return ((decision.signal in ROUTINE_READINGS and is_figurative_threat(
-                    folded, lang, self.figurative_threat, self.own_mishap, self.threat_real, no_harm,
-                    self.threat_absurd, self.threat_said))
-                or is_ordinary_worry(decision, folded, lang, self.ordinary_event, self.worry_deep, no_harm_nor_danger)
-                or is_friends_ordinary_loss(decision, folded, lang, self.ordinary_loss, self.helping_friend,
-                                            self.part_cues.harms_friend, self.part_cues.fears_someone, no_harm)
-                or is_family_routine(decision, folded, lang, self.family_routine, self.routine_deep, no_harm))
+        if decision.signal in ROUTINE_READINGS and is_figurative_threat(
+                folded, lang, self.figurative_threat, self.own_mishap, self.threat_real, no_harm,
+                self.threat_absurd, self.threat_said):
+            return "threat"
+        if is_ordinary_worry(decision, folded, lang, self.ordinary_event, self.worry_deep, no_harm_nor_danger,
+                             self.event_day):
+            return "nerves"
+        if is_friends_ordinary_loss(decision, folded, lang, self.ordinary_loss, self.helping_friend,
+                                    self.part_cues.harms_friend, self.part_cues.fears_someone, no_harm):
+            return "loss"
+        if is_family_routine(decision, folded, lang, self.family_routine, self.routine_deep, no_harm):
+            return "routine"
+        return None
 
     def _adult_said_ordinary(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
                              harm_cues: Mapping[str, Sequence[str]]) -> bool:
@@ -964,15 +973,17 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         """The ordinary topic (nlu/plain_talk.py, s34) of a plain help reading in the plain bot: a parcel at the door,
         a parent's trade and its tools, a house rule, an alarm word over homework, a friend leaving, a sibling's
         annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app — with
-        nothing of harm once the topic's own words are out; else ``None``."""
-        if persona != NO_PERSONA or decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
+        nothing of harm once the topic's own words are out; else ``None``. Inside a persona, a plain help reading
+        (never the persona's code) of a topic that is ordinary there too (s35: a parent out for an hour, a pet ill,
+        a friend cross, a row over money, being grounded)."""
+        if decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
             return None
 
         def no_harm(rest: str) -> bool:
             return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
                                         self.done_to_me, self.arriving)
 
-        return ordinary_topic(folded, lang, self.plain_topics, no_harm)
+        return ordinary_topic(folded, lang, self.plain_topics, no_harm, in_persona=persona != NO_PERSONA)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -1029,6 +1040,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # a request for help said with a place, or with a refusal to give one, stays that request (inside a
             # persona the code's discreet question in cover voice); the place is kept for the referral
             decision = placed
+        small_talk = False  # s35: a rule read a child's ordinary worry as small talk (``_misread``)
         refused = entity_value(message, "location") is None and (
             (decision.signal in ("none", "not_safe") and is_location_refusal(folded, lang, self.refusals))
             or (not decision.urgent and is_bare_refusal(folded, lang, self.refusals)))
@@ -1202,13 +1214,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # shop?"; the extractor, which needs a cue or a whole message, found no place) corrects it
             decision = as_location_answer(decision)
             corrected = locate_for_persona(after_no, persona, lang, self.countries, self.catalogues, answer=True)
-        elif self._ordinary_after_all(decision, folded, lang, harm_cues):
+        elif (after_all := self._ordinary_after_all(decision, folded, lang, harm_cues)) is not None:
             # "mi madre me va a matar, me he vuelto a olvidar la ropa de gimnasia" (abuse .82), "estoy muy nerviosa por
             # empezar el instituto" (distress .53), "mi amiga llora en clase porque sus padres se divorcian, como la
             # ayudo" (peer_help .68), "mi padre ronca tanto que lo oigo desde mi cuarto" (abuse .67): a figurative
             # threat over one's own mishap, nerves before an ordinary event, a friend sad over an ordinary loss, a
-            # parent's everyday routine, nothing of harm — ordinary talk (s32, issue 13; nlu/quiet.py)
-            decision = as_ordinary(decision, persona)
+            # parent's everyday routine, nothing of harm — ordinary talk (s32, issue 13; nlu/quiet.py). Exam nerves
+            # inside a persona get its small-talk answer, not whichever cover intent ranks next (s35: "estoy agobiada
+            # con los exámenes" drew the shop's delivery times)
+            small_talk = after_all == "nerves" and persona != NO_PERSONA
+            decision = as_topic_talk(decision) if small_talk else as_ordinary(decision, persona)
         elif self._adult_said_ordinary(decision, persona, folded, lang, harm_cues):
             # "my dad has never hit me" (abuse 1.00), "mi padre nunca me ha pegado" (danger now .46), "tata nigdy mnie
             # nie uderzył" (.94), "the coach makes me run laps when im late" (.95): a blow denied, a coach's training
@@ -1219,8 +1234,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # has loads of knives" (.55), "mama każe mi zjeść warzywa przed deserem" (abuse .92), "SOS nie rozumiem
             # ułamków" (.34): an ordinary topic of the plain bot, nothing of harm beside its own words — ordinary
             # talk, as small talk rather than the ranking's next reading (a yes, a place) (s34, issue 13;
-            # nlu/plain_talk.py)
-            decision = as_topic_talk(decision)
+            # nlu/plain_talk.py). Inside a persona too (s35: "my dog is ill and wont eat, hope hes ok"): its small-talk
+            # answer ("I only know about games..."), never a cover intent's ("Depends on your mood! ...")
+            decision, small_talk = as_topic_talk(decision), True
         elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
             # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
             # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
@@ -1286,7 +1302,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
                                     self.part_cues, self.story_turns) or decision
-        decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on)
+        decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on, small_talk)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]

@@ -286,7 +286,8 @@ def test_the_topics_are_the_plain_bots_only(component: PersonaContext, topic: st
 
 def test_each_topic_has_all_three_languages_and_deep_words() -> None:
     topics = load_topics(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")
-    assert {t.name for t in topics} == set(WRONG)
+    # the plain bot's own topics; s35's everyday worries (in_personas) are tests/nlu/test_quiet_s35.py's
+    assert {t.name for t in topics if not t.in_personas} == set(WRONG)
     for topic in topics:
         assert set(topic.cues) == set(topic.deep) == {"en", "es", "pl"}, topic.name
 
