@@ -329,6 +329,11 @@ class CuesFile(Strict):
     training_orders: Cues = {}
     training_deep: Cues = {}
     blow_plea: Cues = {}
+    # s35 (shopharm-s35): harm done to the child by a person, told beside a shop question in a shop persona
+    # (nlu/misreadings.py is_harm_told_beside_shop)
+    shop_harm_to_me: Cues = {}
+    shop_harm_between: Cues = {}
+    shop_harm_taken_back: Cues = {}
     # s34 (urgent-s34): the persona's code said with the moment and fear — the urgent code (nlu/code_moment.py)
     code_moment: Cues = {}
     code_fear: Cues = {}

@@ -39,6 +39,8 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   order ("the coach makes me run laps when im late", "trener każe nam biegać okrążenia"): ordinary talk (s35).
 * :func:`is_blow_plea` — ordinary talk or a "no" read of a plea not to be hit ("please dont hurt me", "nie bij
   mnie"): a disclosure (s35).
+* :func:`is_harm_told_beside_shop` — in a shop persona, the shop's talk read of a person's harm to the child told
+  beside a shop question ("my stepdad is killing me, got any discount codes?"): a help reading in cover voice (s35).
 * :func:`is_own_code_item` — the shop's talk read of its code item claimed for the child's own skin ("necesito la
   crema de manzanilla para mi propia piel" in a long shopping message): the code (s34).
 
@@ -131,6 +133,9 @@ class MisreadingCues:
     training_orders: Cues = field(default_factory=dict)
     training_deep: Cues = field(default_factory=dict)
     blow_plea: Cues = field(default_factory=dict)
+    shop_harm_to_me: Cues = field(default_factory=dict)
+    shop_harm_between: Cues = field(default_factory=dict)
+    shop_harm_taken_back: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -148,7 +153,8 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead", "denied_blows", "denial_limits", "denial_fine",
-        "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea")}
+        "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea", "shop_harm_to_me",
+        "shop_harm_between", "shop_harm_taken_back")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -611,3 +617,53 @@ def is_blow_plea(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool
         return False
     pleas = _starts(tokens, lang, cues.blow_plea)
     return any(start == 0 or tokens[start - 1] not in PLEA_NOT_AFTER for start, _ in pleas)
+
+#: The harm's figurative or play words (``shop_harm_taken_back``, ``joke_weapons``, ``not_a_blow``) are read up to this
+#: many words after it.
+TAKEN_BACK_WITHIN = 4
+#: Capitalised words that name no person when they open a sentence or stand alone ("This cream is killing me").
+_NOT_NAMES = frozenset({"i", "im", "my", "me", "the", "this", "these", "that", "those", "it", "its", "your", "our",
+                        "mi", "mis", "el", "la", "los", "las", "este", "esta", "estos", "estas", "ese", "esa", "tu",
+                        "ta", "ten", "te", "to", "moj", "moja", "moje", "ja", "wasz", "wasza"})
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The folded words of ``text`` written with a capital inside a sentence ("so Jake hits me", "y Marta me pega"):
+    names of people; a sentence's first word is no name ("These prices…", "Shipping is killing me")."""
+    found = set()
+    for sentence in re.split(r"[.!?¿¡;\n]+", text):
+        said = re.findall(r"\w+", sentence)
+        found |= {fold(w) for w in said[1:] if w[:1].isupper() and w[1:].islower() and fold(w) not in _NOT_NAMES}
+    return frozenset(found)
+
+
+def is_harm_told_beside_shop(folded: str, lang: Optional[str], cues: MisreadingCues, people: Sequence[Cues],
+                             names: frozenset[str], shop_question: Sequence[Cues], framed: Callable[[str], bool],
+                             not_real: Sequence[Cues]) -> bool:
+    """Whether a person (a cue of ``people``, whole words, its last word: "my stepdad", "el novio de mi madre", "tata";
+    or one of ``names``) stands right before harm done to the child (``shop_harm_to_me``, whole words: "is killing me",
+    "me pega", "mnie bije"), at most a ``shop_harm_between`` word or two between them ("my dad always hits me"), in a
+    message that asks the shop something (a cue of ``shop_question``, start of a word: discount, crema, paczka). Not
+    when figurative or play words stand from the harm's start to :data:`TAKEN_BACK_WITHIN` words after it
+    (``shop_harm_taken_back``, ``joke_weapons``: "killing me with his jokes", "beat me at mario kart", "me mata de
+    risa") or ``not_a_blow`` words right after it ("me pega la gripe", "hits me with a pillow"), nor when a story,
+    song, film, joke or dream frames the message (``framed``) or a game or play is said (``not_real``, whole words).
+    s35 (shopharm-s35): "my stepdad is killing me, got any discount codes?"."""
+    if not any(has_cue(folded, lang, asked) for asked in shop_question) or framed(folded):
+        return False
+    tokens = words(folded)
+    if any(_spans(tokens, lang, cues_) for cues_ in not_real):
+        return False
+    who = {w for cues_ in people for listed in _langs(lang, cues_) for cue in listed for w in words(cue)[-1:]} | names
+    between = {w for listed in _langs(lang, cues.shop_harm_between) for cue in listed for w in words(cue)}
+    for start, end in _spans(tokens, lang, cues.shop_harm_to_me):
+        window = list(tokens[start:end + TAKEN_BACK_WITHIN])
+        if (_spans(window, lang, cues.shop_harm_taken_back) or _spans(window, lang, cues.joke_weapons)
+                or any(s == 0 for s, _ in _spans(list(tokens[end:end + TAKEN_BACK_WITHIN]), lang, cues.not_a_blow))):
+            continue
+        at = start - 1
+        while at >= 0 and tokens[at] in between and start - at <= 2:
+            at -= 1
+        if at >= 0 and tokens[at] in who:
+            return True
+    return False

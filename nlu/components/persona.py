@@ -54,11 +54,11 @@ from nlu.parts import PARTS, all_openers
 from nlu.code_moment import is_code_moment_feared
 from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_blow_denied, is_covering_talk, is_dreamed_danger,
-    is_blow_plea, is_harm_told_of, is_training_order,
+    is_blow_plea, is_harm_told_beside_shop, is_harm_told_of, is_training_order,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
     is_kept_in_for_days, is_marked_blow, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
     is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
-    is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues,
+    is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues, names_in,
 )
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
@@ -565,14 +565,31 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                     return located
         return None
 
+    def _harm_beside_shop(self, persona: str, folded: str, lang: Optional[str], text: str) -> bool:
+        """Whether, in a shop persona, a person's harm to the child is told beside a shop question (s35,
+        nlu/misreadings.py is_harm_told_beside_shop): people of the child's life, a parent's partner, a trusted adult
+        or a name in ``text``; the shop's product words, requests, things and code item; stories, songs, films,
+        jokes, dreams, games and play frame it."""
+        if not self.shops.get(persona):
+            return False
+        cues = self.misreadings
+        return is_harm_told_beside_shop(
+            folded, lang, cues, (self.someone, cues.harm_doers, cues.trusted_adults), names_in(text),
+            (self.shop_talk.product_words, self.shop_talk.shop_asks, self.shop_talk.shop_things,
+             self.code_item.get(persona, {})),
+            lambda rest: framed_parts(rest, [rest], lang, (self.danger.fiction, self.told_as_story),
+                                      self.not_framing, self.turns)[0],
+            (cues.blow_in_play, cues.harm_not_real, cues.threat_in_play, cues.dream_told, self.shop_talk.game_words))
+
     def _misread(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
                  harm_cues: Mapping[str, Sequence[str]], pairs: List[tuple], decide_on: Any,
-                 small_talk: bool = False) -> Decision:
+                 small_talk: bool = False, text: str = "") -> Decision:
         """``decision`` read again with the words that make or take back a reading (review s32, nlu/misreadings.py):
         a dream's danger is not now, harm while watching a film and a threat to be put out with nowhere to go are
         help readings, a hit with jokes, a parent's question to the shop and a polite no with an ordinary question
         are ordinary talk, covering with "we were just talking about" is the quiet code. ``small_talk``: a rule has
-        already read the message as a child's ordinary worry (s35): it is not the classifier's "not understood"."""
+        already read the message as a child's ordinary worry (s35): it is not the classifier's "not understood".
+        ``text`` (as written) gives the names of people (nlu/misreadings.py names_in)."""
         cues = self.misreadings
 
         def harmless(rest: str) -> bool:
@@ -585,6 +602,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             best = _best_help(pairs, "online_exploitation")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "online_exploitation",
                                      pairs))
+        if decision.signal == "none" and self._harm_beside_shop(persona, folded, lang, text):
+            # "my stepdad is killing me, got any discount codes?" (discounts .64), "mi padrastro me pega, tenéis
+            # códigos de descuento?" (.65), "ojczym mnie zabija, macie jakieś promocje?" (.70): in a shop, a person's
+            # harm to the child told beside a shop question — its best help reading if the classifier gave it some
+            # weight, else a disclosure, in the persona's cover voice (process); prices, "will kill me if", jokes,
+            # games, stories and dreams keep the shop's reading (s35, shopharm-s35)
+            best = _best_help(pairs, "abuse_disclosure")
+            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
         unread = None if small_talk else self._unread_talk(decision, persona, folded, lang, harm_cues)
         if unread is not None:
             return unread
@@ -1302,8 +1327,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
                                     self.part_cues, self.story_turns) or decision
-        decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on, small_talk)
+        unread_harm = decision.signal == "none"
+        decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on, small_talk, text)
         signal = decision.signal
+        # s35: harm told beside a shop question, read as help by _misread, is acknowledged in the persona's cover voice
+        shop_harm = unread_harm and signal in HELP_SIGNALS and self._harm_beside_shop(persona, folded, lang, text)
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
         entities.append(_entity(PERSONA_ENTITY, persona))
@@ -1311,7 +1339,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             entities += location_entities(corrected)
         if refused or refused_beside_code:
             entities.append(_entity("location_refused", "true"))
-        if goes_into_cover(decision, persona):
+        if shop_harm or goes_into_cover(decision, persona):
             entities.append(_entity(VOICE_SLOT, COVER_VOICE))
         for risk, cues in self.risk_cues.get(persona, {}).items():
             if signal != "none" and contains_cue(folded, cues):
