@@ -998,8 +998,9 @@ BREAKING_INTENTS = frozenset({"goodbye", "not_safe", "clean_chat", NOT_NOW})
 TALK_INTENTS = frozenset({FOREIGN_INTENT, "affirm"}) | YIELDING_INTENTS
 #: Words right after a self-harm phrase that make it figurative: "kill myself laughing", "want to die of
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
-_FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "de risa", "de verguenza",
-                     "de aburrimiento", "ze smiechu", "ze wstydu", "z nudow")
+_FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "of cringe", "de risa",
+                     "de la risa", "de verguenza", "de la verguenza", "de aburrimiento", "del aburrimiento",
+                     "ze smiechu", "ze wstydu", "z nudow")
 #: How many words before a phrase a denial still reaches ("im not going to kill myself", "nobody hurts me").
 DENIAL_REACH = 3
 #: Words that deny what follows them within :data:`DENIAL_REACH` words: "nobody hurts me", "nadie me pega".
@@ -1066,7 +1067,8 @@ class Beneath:
     (``fear``), having run away (``ran_away``), put out of home (``out_of_home``) and nowhere to sleep
     (``sleeping_rough``, s30), the means of self-harm (``means``); and for ordinary talk (s26) the
     act announced (``announced``), the words that may stand before it (``before``) and between it and its time
-    (``between``), its time (``time``), and the small talk beside it (``small_talk``)."""
+    (``between``), its time (``time``), and the small talk beside it (``small_talk``); a wish to die or cutting
+    again (``wish``, s35) and the words that laugh it off (``laughing``)."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -1079,6 +1081,8 @@ class Beneath:
     between: Mapping[str, Sequence[str]] = field(default_factory=dict)
     time: Mapping[str, Sequence[str]] = field(default_factory=dict)
     small_talk: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    wish: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    laughing: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def _cue_at(words: Sequence[str], start: int, cues: Sequence[str]) -> bool:
@@ -1153,6 +1157,14 @@ def _is_act(words: Sequence[str], phrases: Sequence[Sequence[str]], before: Abst
     return False
 
 
+def wishes_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
+    """Whether ``folded`` says a wish to die or cutting again (``cues.wish``, :func:`says_undenied`: not denied, not
+    "of embarrassment") and does not laugh it off (``cues.laughing``, an emoji or emoticon): "suspendí el examen de
+    mates y me quiero morir", not "mañana examen de lengua y me quiero morir xd" (s35)."""
+    return (says_undenied(folded, lang, cues.wish) and not _has_symbol(folded)
+            and not has_word_cue(folded, lang, cues.laughing))
+
+
 def announces_self_harm(folded: str, lang: Optional[str], cues: Beneath) -> bool:
     """Whether ``folded`` is small talk and the act of self-harm announced, nothing else (s26): one clause is only the
     act (:func:`_is_act`: a phrase of ``cues.announced``, whole words, ``cues.before`` words and whole times before
@@ -1193,6 +1205,8 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     * Beneath ordinary talk (:data:`TALK_INTENTS`: out_of_scope, a greeting, thanks, a yes) or a hiding reading,
       small talk and the act announced with its time, nothing else (:func:`announces_self_harm`), is urgent
       self-harm (s26: "k bye, killing myself tonight": out_of_scope .47).
+    * Beneath ordinary talk, a wish to die or cutting again said in so many words (:func:`wishes_self_harm`) is
+      self-harm (s35: "i failed my maths test and now i want to die": out_of_scope 1.00).
     * Beneath ordinary talk, put out of home or run away, in the first person (``out_of_home``), with nowhere to sleep
       (``sleeping_rough``) is danger now (s30: "i got kicked out, sleeping in the park tonight": out_of_scope .99;
       not "the cat ran away, sleeping outside tonight to look for her").
@@ -1219,6 +1233,8 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     if talk:
         if has_word_cue(folded, lang, cues.sleeping_rough) and has_word_cue(folded, lang, cues.out_of_home):
             return Ranked(DANGER_INTENT, top.confidence, DANGER_INTENT)
+        if wishes_self_harm(folded, lang, cues):
+            return Ranked("self_harm", top.confidence, "self_harm")
         return None
     helping = next((r for r in ranking if signal_for_intent(r.intent)[0] in HELP_SIGNALS), None)
     if (top.intent in BREAKING_INTENTS and helping is not None and helping.confidence >= share * top.confidence

@@ -141,6 +141,8 @@ class CuesFile(Strict):
     self_harm_no_plan: Cues = {}
     # s25 (issue 13): self-harm said in so many words, fear — read beneath a goodbye, a quiet line or a place;
     # a runaway read as self-harm without its means (core/safety.py danger_beneath)
+    # s35 (lead): a wish to die / cutting again said beneath ordinary talk (core/safety.py danger_beneath)
+    self_harm_wish: Cues = {}
     self_harm_said: Cues = {}
     fear: Cues = {}
     ran_away: Cues = {}

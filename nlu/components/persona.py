@@ -436,7 +436,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             before=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "before"),
             between=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "between"),
             time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"),
-            small_talk=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "small_talk"))
+            small_talk=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "small_talk"),
+            wish=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_wish"),
+            laughing=cue_list(PROJECT_ROOT / self.config["cues_file"], "threat_laughing"))
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])
