@@ -391,6 +391,19 @@ class CuesFile(Strict):
     alone_now: Cues = {}
     kept_since: Cues = {}
     kept_without: Cues = {}
+    # s35 (misses-s35b): neglect told, a beating threatened, worn down by stress, parents shouting all night
+    left_often: Cues = {}
+    left_span: Cues = {}
+    left_in_car: Cues = {}
+    car_hours: Cues = {}
+    threat_beating: Cues = {}
+    not_a_beating: Cues = {}
+    went_without: Cues = {}
+    for_long: Cues = {}
+    stress_cause: Cues = {}
+    parents_shouting: Cues = {}
+    all_night: Cues = {}
+    shout_cheer: Cues = {}
     # s34: the shop's code item claimed for the child's own skin (nlu/misreadings.py is_own_code_item)
     own_claim: Cues = {}
     # s34: someone of the family at hand at the start of a short persona message: the quiet code (is_someone_at_hand)

@@ -111,6 +111,18 @@ class MisreadingCues:
     alone_now: Cues = field(default_factory=dict)
     kept_since: Cues = field(default_factory=dict)
     kept_without: Cues = field(default_factory=dict)
+    left_often: Cues = field(default_factory=dict)
+    left_span: Cues = field(default_factory=dict)
+    left_in_car: Cues = field(default_factory=dict)
+    car_hours: Cues = field(default_factory=dict)
+    threat_beating: Cues = field(default_factory=dict)
+    not_a_beating: Cues = field(default_factory=dict)
+    went_without: Cues = field(default_factory=dict)
+    for_long: Cues = field(default_factory=dict)
+    stress_cause: Cues = field(default_factory=dict)
+    parents_shouting: Cues = field(default_factory=dict)
+    all_night: Cues = field(default_factory=dict)
+    shout_cheer: Cues = field(default_factory=dict)
     own_claim: Cues = field(default_factory=dict)
     greets_someone: Cues = field(default_factory=dict)
     at_hand: Cues = field(default_factory=dict)
@@ -150,7 +162,10 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "harm_not_real", "threat_to_me", "threat_moment", "threat_in_play", "threat_told",
         "threat_harm", "threat_made", "threat_peers", "threat_laughing",
         "hiding_now", "kept_in", "left_alone",
-        "alone_now", "kept_since", "kept_without", "own_claim", "greets_someone", "at_hand", "asks_for_them",
+        "alone_now", "kept_since", "kept_without", "left_often", "left_span", "left_in_car", "car_hours",
+        "threat_beating", "not_a_beating", "went_without", "for_long", "stress_cause", "parents_shouting", "all_night",
+        "shout_cheer",
+        "own_claim", "greets_someone", "at_hand", "asks_for_them",
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead", "denied_blows", "denial_limits", "denial_fine",
         "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea", "shop_harm_to_me",
@@ -378,14 +393,31 @@ def is_threat_set_soon(folded: str, lang: Optional[str], cues: MisreadingCues, p
     return has_cue(folded, lang, threats)
 
 
-def is_threat_told(folded: str, lang: Optional[str], cues: MisreadingCues, mishap: Cues) -> bool:
+def is_beating_threatened(folded: str, lang: Optional[str], cues: MisreadingCues, someone: Cues) -> bool:
+    """Whether a threat to the child (``threat_to_me``, ``threat_made``) names a beating (``threat_beating``: "will
+    beat me", "me va a pegar", "mnie zbije"; never "kill me", which over a chore or a mark is figurative) by a person
+    of the child's life (``someone`` or ``harm_doers``, whole words), none a friend, classmate or sibling
+    (``threat_peers``) and no contest or contact (``not_a_beating``: "beat me at", "hit me up"): literal, even over
+    a mishap ("if i fail my dad will beat me", s35, misses-s35b). Start of a folded word."""
+    tokens = words(folded)
+    threats: Cues = {lang_: [c for c in [*found, *cues.threat_made.get(lang_, ())]
+                             if has_cue(c, lang_, cues.threat_beating)]
+                     for lang_, found in cues.threat_to_me.items()}
+    return (has_cue(folded, lang, threats) and not has_cue(folded, lang, cues.not_a_beating)
+            and (bool(_spans(tokens, lang, someone)) or bool(_spans(tokens, lang, cues.harm_doers)))
+            and not _spans(tokens, lang, cues.threat_peers))
+
+
+def is_threat_told(folded: str, lang: Optional[str], cues: MisreadingCues, mishap: Cues,
+                   someone: Cues = {}) -> bool:
     """Whether a threat to kill or beat the child (``threat_to_me``, ``threat_made``: "he will kill me", "me amenazó
     con matarme") is told as real (s35, threats-s35): with a harm named (``threat_harm``: a weapon, a beating, an
     earlier harm, "last time") or, not over the child's own mishap or chore (``mishap``: "siostra powiedziała że mnie
     zabije jak zobaczy że wzięłam jej bluzę" is a joke), a threat for telling, said, threatened or meant
     (``threat_told``: "he will kill me if i tell anyone", "my dad said he will kill me tonight") that is no friend's,
     classmate's or sibling's (``threat_peers``, whole words: "my brother said hed kill me if i told mum") and not
-    laughed off (``threat_laughing``, whole words: "mi padre dice que me va a matar si pierdo las llaves jajaja"). Never a
+    laughed off (``threat_laughing``, whole words: "mi padre dice que me va a matar si pierdo las llaves jajaja"), or a
+    beating threatened by a person of the child's life (``someone``: :func:`is_beating_threatened`, s35). Never a
     game, a sport or a joke (``threat_in_play``, whole words). Start of a folded word, the message's language (every
     language's when unknown)."""
     if not (has_cue(folded, lang, cues.threat_to_me) or has_cue(folded, lang, cues.threat_made)):
@@ -393,21 +425,46 @@ def is_threat_told(folded: str, lang: Optional[str], cues: MisreadingCues, misha
     tokens = words(folded)
     if _spans(tokens, lang, cues.threat_in_play):
         return False
-    return has_cue(folded, lang, cues.threat_harm) or (
+    return has_cue(folded, lang, cues.threat_harm) or is_beating_threatened(folded, lang, cues, someone) or (
         has_cue(folded, lang, cues.threat_told) and not has_cue(folded, lang, mishap)
         and not _spans(tokens, lang, cues.threat_peers) and not _spans(tokens, lang, cues.threat_laughing))
 
 
-def is_kept_in_for_days(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues) -> bool:
+def is_kept_in_for_days(folded: str, lang: Optional[str], cues: MisreadingCues, past: Cues,
+                        told: bool = False) -> bool:
     """Whether the child is locked in (``kept_in``: "me encerraron", "zamknęła mnie") or left and alone
     (``left_alone`` with ``alone_now``: "mum hasnt come home… im alone") for a day or more (``kept_since``: "desde
     ayer", "od wczoraj", "for 2 days") with nothing to eat or in the cold (``kept_without``), and nothing says it is
     long past (``past``). A parent not back and no food, the child not said to be alone, is left to the classifier.
-    Start of a folded word."""
+    ``told`` (s35, misses-s35b): also neglect told that need not be going on — parents who go off and leave the
+    children alone (``left_often``) for a weekend or days (``left_span``) with nothing to eat, or the child left in a
+    car (``left_in_car``) for hours (``car_hours``; minutes are none). Start of a folded word."""
+    if has_cue(folded, lang, past):
+        return False
     kept = has_cue(folded, lang, cues.kept_in) or (
         has_cue(folded, lang, cues.left_alone) and has_cue(folded, lang, cues.alone_now))
-    return (kept and has_cue(folded, lang, cues.kept_since) and has_cue(folded, lang, cues.kept_without)
-            and not has_cue(folded, lang, past))
+    if kept and has_cue(folded, lang, cues.kept_since) and has_cue(folded, lang, cues.kept_without):
+        return True
+    if not told:
+        return False
+    left = kept or (has_cue(folded, lang, cues.left_often) and has_cue(folded, lang, cues.alone_now))
+    span = has_cue(folded, lang, cues.kept_since) or has_cue(folded, lang, cues.left_span)
+    return ((left and span and has_cue(folded, lang, cues.kept_without))
+            or (has_cue(folded, lang, cues.left_in_car) and has_cue(folded, lang, cues.car_hours)))
+
+
+def is_worn_down_by_stress(folded: str, lang: Optional[str], cues: MisreadingCues, someone: Cues) -> bool:
+    """Whether the child tells not eating or not sleeping (``went_without``: "havent eaten", "sin dormir", "nie
+    śpię") for days or weeks (``for_long``: "in days", "llevo semanas", "od tygodnia") over stress or exams
+    (``stress_cause``), or a parent (``someone``, whole words) shouting or fighting (``parents_shouting``) all night
+    or every night (``all_night``), not at a match, the telly or a party (``shout_cheer``): distress, not ordinary
+    talk (s35, misses-s35b). One bad night before an exam, one argument over dinner stay ordinary. Start of a folded
+    word."""
+    worn = (has_cue(folded, lang, cues.went_without) and has_cue(folded, lang, cues.for_long)
+            and has_cue(folded, lang, cues.stress_cause))
+    shouting = (has_word_cue(folded, lang, someone) and has_cue(folded, lang, cues.parents_shouting)
+                and has_cue(folded, lang, cues.all_night) and not has_cue(folded, lang, cues.shout_cheer))
+    return worn or shouting
 
 
 #: The words that may follow a claim ending in "mi" ("es para mi, no para regalo", "es para mi, tengo la piel mal"):

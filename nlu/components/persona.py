@@ -56,7 +56,7 @@ from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_blow_denied, is_covering_talk, is_dreamed_danger,
     is_blow_plea, is_harm_told_beside_shop, is_harm_told_of, is_training_order,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
-    is_kept_in_for_days, is_marked_blow, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
+    is_kept_in_for_days, is_marked_blow, is_worn_down_by_stress, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
     is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
     is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues, names_in,
 )
@@ -644,7 +644,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # self-harm word, lost an unseen urgent line)
             return as_ordinary(decision, persona)
         if (decision.signal == "none" and not self.danger.tells_fiction(folded, lang)
-                and is_threat_told(folded, lang, cues, self.own_mishap)):
+                and is_threat_told(folded, lang, cues, self.own_mishap, self.someone)):
             # "my dad said he will kill me tonight" (ordinary talk .89), "he will kill me if i tell anyone" (.54),
             # "dad will kill me if i break another controller, he threw me at the wall last time" (.84): a threat to
             # kill or beat the child told as real — its best help reading with some weight, else a disclosure; danger
@@ -655,11 +655,27 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                                       self.own_mishap):
                 return as_danger_now(told)
             return told
+        if (decision.signal == "none" and not self.danger.tells_fiction(folded, lang)
+                and is_kept_in_for_days(folded, lang, cues, self.resolved_past, told=True)):
+            # "rodzice wyjeżdżają na cały weekend i zostawiają nas samych bez jedzenia" (ordinary talk .62), "tata
+            # zostawił mnie w aucie na kilka godzin jak był w barze" (.69): neglect told — its best help reading with
+            # some weight, else a disclosure; danger now when the child is kept in for days now (s35, misses-s35b)
+            best = _best_help(pairs, "abuse_disclosure")
+            told = decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            if not told.urgent and is_kept_in_for_days(folded, lang, cues, self.resolved_past):
+                return as_danger_now(told)
+            return told
+        if (decision.signal == "none" and not self.danger.tells_fiction(folded, lang)
+                and is_worn_down_by_stress(folded, lang, cues, self.someone)):
+            # "i havent eaten in days because im so stressed about my exams" (ordinary talk), "no puedo estudiar porque
+            # mis padres se gritan toda la noche" (.83): not eating or sleeping for days over stress, parents shouting
+            # all night — distress (s35, misses-s35b)
+            return decide_on(_led_by(_named(pairs, "distress"), pairs))
         if (persona != NO_PERSONA and decision.intent == CODED_HELP and persona_of(decision.source) == persona
                 and not decision.urgent and not self.danger.tells_fiction(folded, lang)
                 and (has_word_cue(folded, lang, self.code_moment["moment"])
                      or has_cue(folded, lang, cues.threat_moment))
-                and is_threat_told(folded, lang, cues, self.own_mishap)):
+                and is_threat_told(folded, lang, cues, self.own_mishap, self.someone)):
             # "crema de manzanilla por favor, mi padre dice que esta noche me mata", "lantern quest, mi padrastro dijo
             # que me mata cuando vuelva" (the code's discreet question): the code with a threat told as real for a
             # near moment — the urgent code (s35, threats-s35)
