@@ -213,6 +213,9 @@ class CuesFile(Strict):
     # s35 (notsafe-s35): an everyday thing or a friend arriving ("my bus is here"): in the plain bot no break-off to hide
     ordinary_arrivals: Cues = {}
     off_to: Dict[Lang, Phrases] = {}
+    # s35 (leaving-s35b): leaving words and ordinary leaving (a shower, a train, a friend to play): plain goodbyes
+    leaving_words: Cues = {}
+    ordinary_leaving: Dict[Lang, Phrases] = {}
     # s28: a bare number question, answered with no_number right after the quiet line (bot/handoff/gate.py)
     number_bare: Dict[Lang, Phrases] = {}
     # s30: someone coming or back, said with a bare number question: danger now (nlu/quiet.py)

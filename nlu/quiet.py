@@ -178,6 +178,32 @@ def is_off_to_do(folded: str, lang: Optional[str], off_to: Phrases, taking_back:
     return made_of(" ".join(rest), lang, off_to, MAX_OFF_TO_WORDS)
 
 
+#: Words after which a relation is the child's company, not someone arriving ("going out with my mum", "con mi madre").
+_WITH = frozenset({"with", "con", "z", "ze"})
+#: Ordinary leaving is a short message ("gtg my friend is here to play, cya later").
+MAX_LEAVING_WORDS = 16
+#: The readings ordinary leaving is taken from: the model's self-harm and a friend's story (s35, leaving-s35b).
+LEAVING_MISREAD = frozenset({"self_harm", "peer_help"})
+
+
+def is_ordinary_leaving(decision: Decision, persona: str, folded: str, lang: Optional[str],
+                        leaving: Mapping[str, Sequence[str]], ordinary: Phrases,
+                        someone: Mapping[str, Sequence[str]], harm_cues: Mapping[str, Sequence[str]]) -> bool:
+    """The plain bot's self-harm or friend's-story reading of a child leaving for an everyday thing: a leaving word
+    (``leaving``, whole words) and nothing but ``ordinary`` ("me voy a la ducha, ahora vuelvo" was urgent self-harm
+    .71, "dzięki, muszę lecieć na pociąg" .32, "gtg my friend is here to play" a friend's story .92). No harm word, and
+    a relation (``someone``) only right after "with" / "con" / "z": "ha llegado mi padre, me voy a la ducha" may be
+    covering tracks (s35, leaving-s35b)."""
+    if (persona != NO_PERSONA or decision.signal not in LEAVING_MISREAD
+            or not has_word_cue(folded, lang, leaving) or has_cue(folded, lang, harm_cues)):
+        return False
+    tokens = _WORD.findall(folded)
+    people = {cue for found in cues_of(lang, someone) for cue in found if " " not in cue}
+    if any(t in people and not _WITH & set(tokens[max(0, i - 2):i]) for i, t in enumerate(tokens)):
+        return False
+    return made_of(folded, lang, ordinary, MAX_LEAVING_WORDS)
+
+
 #: Asking for something: with a catalogue name never declining ("ya tengo crema, necesito la crema de manzanilla").
 ASKING = frozenset("need want needs wanted necesito quiero necesitaria querria potrzebuje potrzebuja chce chcialabym "
                    "chcialbym poprosze".split())

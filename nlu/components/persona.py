@@ -40,6 +40,7 @@ from nlu.quiet import (
     as_age_gap, as_young_pregnancy, goes_into_cover, refusal_phrases,
     is_bare_name, is_bare_refusal, is_coded_visit_request, is_existing_order, is_location_refusal, is_young_pregnancy,
     is_declining, is_family_routine, is_figurative_threat, is_friends_ordinary_loss, is_number_subject, is_off_to_do,
+    is_ordinary_leaving,
     is_ordinary_worry, is_plain_visit_request, is_quiet_line, is_tentative_cover, load_answers,
     load_come_for_me, load_order_words, load_phrases, load_quiet_words, load_refusals, load_wipe_lines,
     ROUTINE_READINGS,
@@ -366,6 +367,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                                                  "ordinary_arrivals")
         self.off_to = load_phrases(PROJECT_ROOT / self.config["cues_file"], "off_to")
         self.taking_back: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "taking_back")
+        self.leaving_words: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "leaving_words")
+        self.ordinary_leaving = load_phrases(PROJECT_ROOT / self.config["cues_file"], "ordinary_leaving")
         self.declining = load_phrases(PROJECT_ROOT / self.config["cues_file"], "declining")
         self.number_bare = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_bare")
         self.number_arrival = load_phrases(PROJECT_ROOT / self.config["cues_file"], "number_arrival")
@@ -1160,6 +1163,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # for a chore or a meal ("déjalo, me voy a cenar") and, in a shop, declining ("cancel my order for the
             # chamomile cream", "nie dzięki, mam już krem w domu"): s24, closed vocabularies with no harm word
             decision = as_not_safe(decision)
+        elif is_ordinary_leaving(decision, persona, folded, lang, self.leaving_words, self.ordinary_leaving,
+                                 self.someone, harm_cues):
+            # plain bot: "me voy a la ducha, ahora vuelvo" (urgent self-harm .71), "gtg my friend is here to play" (a
+            # friend's story .92): a child leaving for an everyday thing is an ordinary goodbye (s35, nlu/quiet.py)
+            decision = as_ordinary(decision, persona)
         elif decision.signal != "not_safe" and (gap := age_gap(text)) is not None:
             # "hes 19 im 13", "tengo 13 y el tiene 20" (imminent danger .45 in English: "a room that locks";
             # out_of_scope .48 in Spanish): a child and an adult, nothing else — a disclosure (or a friend's

@@ -232,15 +232,15 @@ ORDINARY = [
     ("pl", "muszę kończyć, zaczyna się mecz"),
 ]
 
-#: (lang, text, reading): ordinary leaving the plain bot misreads as help (the model's reading, on main too): no quiet
-#: line, left to the lead (a false alarm of another kind, not this branch's).
+#: (lang, text): ordinary leaving the plain bot misread as help (its reading on main: urgent self-harm for the first
+#: three, a friend's story for the rest); ordinary talk since leaving-s35b (nlu/quiet.py is_ordinary_leaving).
 MISREAD_LEAVING = [
-    ("en", "gtg my friend is here to play", "peer_help"),
-    ("es", "me voy que ha venido mi amiga a jugar", "peer_help"),
-    ("es", "me voy a la ducha, ahora vuelvo", "self_harm!"),
-    ("es", "ha llegado mi amiga, me voy a su casa, chao", "peer_help"),
-    ("pl", "dzięki, muszę lecieć na pociąg", "self_harm!"),
-    ("pl", "idę się kąpać, zaraz wracam", "self_harm!"),
+    ("es", "me voy a la ducha, ahora vuelvo"),
+    ("pl", "dzięki, muszę lecieć na pociąg"),
+    ("pl", "idę się kąpać, zaraz wracam"),
+    ("en", "gtg my friend is here to play"),
+    ("es", "me voy que ha venido mi amiga a jugar"),
+    ("es", "ha llegado mi amiga, me voy a su casa, chao"),
 ]
 
 #: (lang, text, reading): real help lines with leaving words; their reading must not move.
@@ -274,12 +274,12 @@ async def test_a_break_off_is_the_quiet_line(agent: Any, lang: str, text: str, p
     assert [await _reading(agent, p, lang, text) for p in personas] == ["not_safe"] * len(personas)
 
 
-@pytest.mark.parametrize("lang,text", ORDINARY)
+@pytest.mark.parametrize("lang,text", ORDINARY + MISREAD_LEAVING)
 async def test_ordinary_leaving_in_the_plain_bot_is_ordinary(agent: Any, lang: str, text: str) -> None:
     assert await _reading(agent, "plain", lang, text) == "none"
 
 
-@pytest.mark.parametrize("lang,text,reading", MISREAD_LEAVING + KEEP)
+@pytest.mark.parametrize("lang,text,reading", KEEP)
 async def test_a_leaving_line_read_as_help_keeps_its_reading(agent: Any, lang: str, text: str, reading: str) -> None:
     assert await _reading(agent, "plain", lang, text) == reading
 
