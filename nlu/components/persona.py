@@ -1204,12 +1204,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # friend line and the offer of a person, no number (s32). A shopper's number question names no friend's harm
             decision = as_location_answer(decision, keep_signal=True)
         elif (persona != NO_PERSONA and decision.signal in HELP_SIGNALS and not decision.urgent
-              and persona_of(decision.source) is None and has_cue(folded, lang, self.number_ask)):
+              and persona_of(decision.source) is None and has_cue(folded, lang, self.number_ask)
+              and (decision.signal != "ask_human"
+                   or not says_nothing_of_harm(folded, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
+                                               self.done_to_me, {}))):
             # inside a persona, a plain help reading that asks for a number, for a friend or for the child ("i need
             # a number to call for my friend, his dad hits him", peer_help .98; "mi padre me pega, hay algun numero
             # al que pueda llamar", ask_human .86): the referral in cover wording ("Partner pharmacy — 116 111"),
             # where first, the signal kept; it drew the friend line and the offer of a person, no number (s35).
-            # A reading of the persona's own intents (its code, a shopper's question) keeps its answer
+            # A reading of the persona's own intents (its code, a shopper's question) keeps its answer, and so does a
+            # bare number asked as a person ("is there a number i can ring?" may be a shopper's: the discreet question)
             decision = as_location_answer(decision, keep_signal=True)
         elif (persona == NO_PERSONA and decision.signal == "none" and not decision.urgent
               and has_cue(folded, lang, self.number_ask) and has_cue(folded, lang, self.for_a_friend)
