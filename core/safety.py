@@ -1068,7 +1068,7 @@ class Beneath:
     (``sleeping_rough``, s30), the means of self-harm (``means``); and for ordinary talk (s26) the
     act announced (``announced``), the words that may stand before it (``before``) and between it and its time
     (``between``), its time (``time``), and the small talk beside it (``small_talk``); a wish to die or cutting
-    again (``wish``, s35) and the words that laugh it off (``laughing``)."""
+    again (``wish``, s35) and the words that laugh it off or moan (``laughing``: "xd", "ugh")."""
 
     said: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fear: Mapping[str, Sequence[str]] = field(default_factory=dict)

@@ -143,6 +143,7 @@ class CuesFile(Strict):
     # a runaway read as self-harm without its means (core/safety.py danger_beneath)
     # s35 (lead): a wish to die / cutting again said beneath ordinary talk (core/safety.py danger_beneath)
     self_harm_wish: Cues = {}
+    wish_offhand: Cues = {}
     self_harm_said: Cues = {}
     fear: Cues = {}
     ran_away: Cues = {}

@@ -441,7 +441,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             time=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "time"),
             small_talk=_load_announcing(PROJECT_ROOT / self.config["cues_file"], "small_talk"),
             wish=cue_list(PROJECT_ROOT / self.config["cues_file"], "self_harm_wish"),
-            laughing=cue_list(PROJECT_ROOT / self.config["cues_file"], "threat_laughing"))
+            laughing={lang: [*cues, *cue_list(PROJECT_ROOT / self.config["cues_file"], "wish_offhand").get(lang, [])]
+                      for lang, cues in cue_list(PROJECT_ROOT / self.config["cues_file"], "threat_laughing").items()})
         self.quiet_words = load_quiet_words(PROJECT_ROOT / self.config["cues_file"])
         self.refusals = load_refusals(PROJECT_ROOT / self.config["cues_file"])
         self.answers = load_answers(PROJECT_ROOT / self.config["cues_file"])

@@ -1041,7 +1041,7 @@ KEPT = [
     ('plain', 'en', 'gonna kill myself at footy tomorrow', [('out_of_scope', 0.89), ('self_harm_urgent', 0.1)]),
     ('plain', 'en', 'were gonna kill ourselves laughing tonight', [('out_of_scope', 1.0)]),
     ('plain', 'en', "we're jumping off the roof onto the trampoline today", [('out_of_scope', 1.0)]),
-    ('plain', 'en', "my mum says she'll kill me tomorrow", [('out_of_scope', 1.0)]),
+    # s35: "my mum says she'll kill me tomorrow" is a threat told (threats-s35): tests/nlu/test_self_harm_wish_s35.py
     (   'plain',
         'en',
         'hi thanks, my brother nearly killed himself on his bike today',

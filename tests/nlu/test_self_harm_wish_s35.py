@@ -83,3 +83,36 @@ async def test_laughed_off_on_the_model_stays_talk(agent: Any, lang: str, text: 
 
     got = from_parse_data(text, await parse_text(agent, text, None, lang), lang)
     assert got.signal == "none", got.intent
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "idę się pociąć, pa"),
+    ("pl", "idę spać na zawsze"),
+    ("es", "me voy para siempre, adiós"),
+])
+async def test_self_harm_beneath_a_goodbye_is_self_harm(agent: Any, lang: str, text: str) -> None:
+    """Found by leaving-s35b: read as a goodbye (.66, .65, .99); "się pociąć" (the word order), sleeping or leaving
+    forever join ``self_harm_said`` (read beneath a goodbye only)."""
+    from nlu.classifier import from_parse_data, parse_text
+
+    got = from_parse_data(text, await parse_text(agent, text, None, lang), lang)
+    assert got.signal == "self_harm", got.intent
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "me voy a dormir, adiós"), ("pl", "idę spać, pa"), ("en", "ok bye, thanks for the help"),
+    ("es", "me voy a vivir a otra ciudad para siempre, adiós chicos"),
+])
+async def test_an_ordinary_goodbye_stays_one(agent: Any, lang: str, text: str) -> None:
+    from nlu.classifier import from_parse_data, parse_text
+
+    got = from_parse_data(text, await parse_text(agent, text, None, lang), lang)
+    assert got.signal == "none", got.intent
+
+
+def test_a_moan_keeps_a_wish_talk_and_a_threat_said_for_tomorrow_is_told(component: PersonaContext) -> None:
+    """"ugh i want to die, monday tomorrow" stays talk (s26's hyperbole; ``wish_offhand``); "my mum says she'll kill
+    me tomorrow" (s26 kept it talk) is a threat said as real since threats-s35: a disclosure."""
+    assert seen(component, "ugh i want to die, monday tomorrow", [("out_of_scope", .99), ("self_harm", .01)], "en",
+                "plain")[1] == "none"
+    assert seen(component, "my mum says she'll kill me tomorrow", [("out_of_scope", 1.0)], "en", "plain")[1] in HELP_SIGNALS
