@@ -1,6 +1,6 @@
 """Session 35: inside a persona every safety acknowledgement and offer is in the persona's voice, from the
 first plainly told disclosure on — never the plain support voice ("a counselor, a real person, can talk with
-you") on a lock screen or in a shared phone's history (DESIGN.md: "a child who ... says plainly that they are
+you") on a lock screen or in a shared phone's history (docs/design.md: "a child who ... says plainly that they are
 in danger, is recognised, answered in the persona's voice"). Numbers stay exact; an urgent line still gets the
 emergency number first; a number asked for, for a friend or for the child, is given (cover wording).
 

@@ -24,7 +24,7 @@ def test_a_coded_help_request_is_renamed_and_its_duration_found(component: Perso
     # the code's product named with harm said plainly (abuse .92): this very reply is in cover voice
     ("chamomile cream, my stepdad hits me", [("abuse_disclosure", 0.92), ("rumianek__help_request", 0.08)],
      "rumianek", True),
-    # said plainly without the code: in the persona's words too (s35, cover-s35: DESIGN.md "answered in the persona's
+    # said plainly without the code: in the persona's words too (s35, cover-s35: docs/design.md "answered in the persona's
     # voice"; it drew the plain acknowledgement); ordinary talk; the plain bot
     ("my stepdad hits me when my mum is at work", [("abuse_disclosure", 0.99), ("greet", 0.01)], "rumianek", True),
     ("how much is the chamomile cream", [("rumianek__ask_price", 0.9), ("greet", 0.1)], "rumianek", False),
