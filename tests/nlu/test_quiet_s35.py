@@ -586,3 +586,15 @@ def test_exam_stress_that_is_more_keeps_its_help_reading(component: PersonaConte
                                                          text: str) -> None:
     intent, signal, _, _ = seen(component, text, [("distress", 0.7), ("out_of_scope", 0.3)], lang, persona)
     assert signal in HELP_SIGNALS, intent
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "my friend fell out with her sister again lol, it was so dramatic. also she told me she cuts herself every night"),
+    ("es", "mi amiga se ha enfadado conmigo y encima me dijo que se corta los brazos"),
+    ("pl", "kumpela się na mnie obraziła, a wczoraj powiedziała że się tnie"),
+])
+async def test_a_friends_self_harm_beside_a_falling_out_is_peer_help(agent: Any, lang: str, text: str) -> None:
+    """make test on the s35 merge: the friend_upset topic read "…she cuts herself every night" as small talk (the
+    friend's self-harm is deep now)."""
+    signal, intent = await _read(agent, "plain", lang, text)
+    assert signal == "peer_help", intent
