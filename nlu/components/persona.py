@@ -1358,11 +1358,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
                                     self.part_cues, self.story_turns) or decision
-        unread_harm = decision.signal == "none"
         decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on, small_talk, text)
         signal = decision.signal
-        # s35: harm told beside a shop question, read as help by _misread, is acknowledged in the persona's cover voice
-        shop_harm = unread_harm and signal in HELP_SIGNALS and self._harm_beside_shop(persona, folded, lang, text)
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
         entities.append(_entity(PERSONA_ENTITY, persona))
@@ -1370,7 +1367,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             entities += location_entities(corrected)
         if refused or refused_beside_code:
             entities.append(_entity("location_refused", "true"))
-        if shop_harm or goes_into_cover(decision, persona):
+        if goes_into_cover(decision, persona):  # any help signal inside a persona (s35)
             entities.append(_entity(VOICE_SLOT, COVER_VOICE))
         for risk, cues in self.risk_cues.get(persona, {}).items():
             if signal != "none" and contains_cue(folded, cues):
