@@ -28,7 +28,7 @@ from core.text import fold_name
 
 DATA = PROJECT_ROOT / "tests" / "data"
 SPLIT_DIRS = ("safety", "personas", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "fresh_s33",
-              "fresh_s33_check", "fresh_s34", "fresh_s34_check", "blind12")
+              "fresh_s33_check", "fresh_s34", "fresh_s34_check", "blind12", "blind13")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -96,7 +96,7 @@ def test_fresh_split_repeats_no_team_split_line() -> None:
 
 
 #: Lines each blind dev set holds at least (after chance collisions were removed).
-BLIND_SIZES = {"blind": 600, "blind2": 540, "blind3": 650, "blind4": 660, "blind5": 660, "blind6": 650, "blind7": 650, "blind8": 520, "blind9": 650, "blind10": 600, "blind11": 600, "blind12": 560}
+BLIND_SIZES = {"blind": 600, "blind2": 540, "blind3": 650, "blind4": 660, "blind5": 660, "blind6": 650, "blind7": 650, "blind8": 520, "blind9": 650, "blind10": 600, "blind11": 600, "blind12": 560, "blind13": 520}
 
 
 @pytest.mark.parametrize(("blind_dir", "size"), BLIND_SIZES.items())
