@@ -1007,6 +1007,8 @@ DENIAL_REACH = 3
 DENIALS = NEGATIONS | frozenset({"nobody", "noone", "nadie", "nikt", "nunca", "nigdy"})
 #: ... and, before self-harm or fear said, "i dont want to die", "he doesnt scare me".
 _DENYING = DENIALS | frozenset({"dont", "don't", "doesnt", "doesn't", "wouldnt", "wouldn't"})
+#: Polish "no" is "well" / "yeah", never a denial: "no to się zabiję", "no to żegnajcie na zawsze" (s36).
+_NOT_DENYING_IN = {"pl": frozenset({"no"})}
 #: A denial reaches no further back than its clause: "no, i want to die" is no denial.
 _CLAUSE_END = re.compile(r"[,.;:!?]")
 
@@ -1057,7 +1059,8 @@ def asks_helpline(folded: str, lang: Optional[str], names: Mapping[str, Sequence
 def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[str]]) -> bool:
     """Whether ``folded`` says a cue of ``said`` (self-harm, fear) with no denial among the
     :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
-    return any(not _DENYING.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
+    denying = _DENYING - _NOT_DENYING_IN.get(lang or "", frozenset())
+    return any(not denying.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
                for before, after in _around_cues(folded, lang, said))
 
 
@@ -1227,7 +1230,7 @@ def danger_beneath(top: Ranked, ranking: Sequence[Ranked], folded: str, lang: Op
     if announces_self_harm(folded, lang, cues):
         own = next((r for r in ranking if r.intent == "self_harm_urgent"), None)
         return own if own is not None else Ranked("self_harm_urgent", top.confidence, "self_harm_urgent")
-    if not talk and says_undenied(folded, lang, cues.said):
+    if not talk and (says_undenied(folded, lang, cues.said) or wishes_self_harm(folded, lang, cues)):
         own = next((r for r in ranking if r.intent in ("self_harm", "self_harm_urgent")), None)
         return own if own is not None else Ranked("self_harm", top.confidence, "self_harm")
     if talk:
