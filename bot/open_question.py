@@ -233,28 +233,3 @@ def read_with_open_question(parse: dict, tracker: Any) -> Optional[str]:
     parse["entities"] = [e for e in parse.get("entities") or [] if e.get("entity") not in _READING_ENTITIES]
     parse[OPEN_ANSWER] = kind
     return kind
-
-
-#: The action that asks a person to join, after which an urgent reply leaves no question open.
-REQUEST = "action_request_counselor"
-
-
-def read_place_after_urgent(parse: dict, tracker: Any) -> Optional[str]:
-    """A place named right after the urgent reply (the emergency number, then a person asked for: no question open) and
-    read as unclear is where the friend or the child is (s36, blind 11: "on jest z Torunia" after a friend's overdose
-    was answered "someone will write here" with no 112): ``inform_location``, so the referral gives that country's
-    emergency number first. Only with a place found in it and no help signal of its own. The new intent, or None."""
-    from rasa.shared.core.events import ActionExecuted, UserUttered
-
-    if (parse.get("intent") or {}).get("name") != "out_of_scope" or parse.get("signal") not in (None, "none"):
-        return None
-    if parse_entity(parse, "location") is None:
-        return None
-    events = session_events(tracker)
-    last_action = next((e.action_name for e in reversed(events) if isinstance(e, ActionExecuted)
-                        and e.action_name != "action_listen"), None)
-    urgent_before = any(isinstance(e, UserUttered) and (e.parse_data or {}).get("urgent") for e in events)
-    if last_action != REQUEST or not urgent_before:
-        return None
-    parse["intent"] = {"name": "inform_location", "confidence": float((parse.get("intent") or {}).get("confidence") or 0.0)}
-    return "inform_location"

@@ -370,7 +370,6 @@ async def _after_parse(processor: Any, message: Any, tracker: Any, parse: dict) 
     changes the parse in place; an error in one leaves the parse as that step found it and the next still runs (the
     message is never lost for it; only the error's kind is logged)."""
     for name, step in (("the open question", open_question.read_with_open_question),
-                       ("the place after the urgent reply", open_question.read_place_after_urgent),
                        ("the adult context", adult_context.read_with_adult_context),
                        ("the disclosure before", disclosure_context.read_with_disclosure),
                        ("what came before", changed_mind.read_with_what_came_before),
