@@ -299,6 +299,17 @@ class Danger:
     #: s30: phrases whose fiction word tells no fiction ("brzmi jak film ale…", "it sounds like a movie but…":
     #: ``not_framing`` of the cues file, :meth:`tells_fiction`)
     not_fiction: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: s36: left alone for days (``gone``) and without food, power or heat (``lacking``): :meth:`stranded`
+    gone: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    lacking: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: s36: a friend not answering any more (split from ``friend``): :meth:`to_friend`
+    silent: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def stranded(self, folded: str, lang: Optional[str]) -> bool:
+        """Whether the child is left alone for days with nothing to eat, no power or no heat (s36, blind 11: "mum
+        hasnt been home since thursday and theres nothing left to eat"): a cue of ``gone`` and one of ``lacking``.
+        Neither alone: "mum often forgets to buy food", "my parents are away till sunday, nan is with us"."""
+        return has_cue(folded, lang, self.gone) and has_cue(folded, lang, self.lacking)
 
     def tells_fiction(self, folded: str, lang: Optional[str]) -> bool:
         """Whether a ``fiction`` cue is in the folded text once the phrases of ``not_fiction`` are taken out: "brzmi
@@ -317,6 +328,7 @@ class Danger:
         now = any(not is_reassured(before, lang, self.calm) and not (before and before[-1] in NEGATIONS)
                   for before in words_before(folded, lang, self.now))
         now = now or any(soon_pattern(cue).search(folded) for found in cues_of(lang, self.soon) for cue in found)
+        now = now or self.stranded(folded, lang)
         weapon = has_cue(folded, lang, self.weapons)
         return now, weapon
 
@@ -333,13 +345,17 @@ class Danger:
                     start = padded.find(f" {cue}", start + 1)
         return padded.strip()
 
-    def to_friend(self, folded: str, lang: Optional[str], harm: Mapping[str, Sequence[str]]) -> bool:
+    def to_friend(self, folded: str, lang: Optional[str], harm: Mapping[str, Sequence[str]],
+                  silence_alone: bool = True) -> bool:
         """Whether a friend's story says the friend is in danger now: a ``friend`` cue (a plan for
-        tonight, pills taken, not answering, a goodbye), a weapon, or a cue of ``now`` with a word
-        of ``harm`` ("her dad is beating her right now"). Not a bare cue of ``now``: a friend's story
-        told "right now" ("she's so sad rn") is not danger now."""
+        tonight, pills taken, a goodbye), a weapon, a cue of ``now`` with a word of ``harm`` ("her dad is
+        beating her right now"), or a ``silent`` cue (not answering) — alone when ``silence_alone`` (the plain
+        bot), else only with a ``harm`` word (inside a persona, s36: "my friend wont reply, is she mad at me"
+        is read as its coded friend's story). Not a bare cue of ``now``: "she's so sad rn" is not danger now."""
         now, weapon = self.found(folded, lang)
-        return weapon or has_cue(folded, lang, self.friend) or (now and has_cue(folded, lang, harm))
+        if weapon or has_cue(folded, lang, self.friend) or (now and has_cue(folded, lang, harm)):
+            return True
+        return has_cue(folded, lang, self.silent) and (silence_alone or has_cue(folded, lang, harm))
 
 
 @lru_cache(maxsize=None)
@@ -1980,10 +1996,20 @@ def decide_once(
         urgent = is_urgent(signal, False, folded, lang, urgent_cues) or danger.to_friend(folded, lang, harm_cues or {})
         top = Ranked(PEER_URGENT if urgent else "peer_help", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "peer_help", urgent, masked)
-    if top.intent == "peer_help" and persona_of(top.source) is None and danger.to_friend(folded, lang, harm_cues or {}):
+    if top.intent == "peer_help" and danger.stranded(folded, lang):
+        # the child left alone for days with nothing to eat, read as someone else's story (blind 11: "sorki ze tak
+        # pisze ale rodzice wyjechali w piatek i dalej ich nie ma, skonczylo sie jedzenie", peer_help .61): danger now
+        top = Ranked(DANGER_INTENT, top.confidence, top.source)
+        signal, urgent = signal_for_intent(top.intent)
+    if (top.intent == "peer_help" and persona_of(top.source) is None
+            and danger.to_friend(folded, lang, harm_cues or {}, silence_alone=persona == NO_PERSONA)):
         top, urgent = Ranked(PEER_URGENT, top.confidence, top.source), True
     if persona_of(top.source) is not None and top.intent == "peer_help":
-        top = Ranked("help_request", top.confidence, top.source)
+        # a friend in danger now told inside a persona is its coded urgent (the emergency number first), s36:
+        # "my teammate said his home level boss is beating him right now and then he went offline"
+        friend_now = danger.to_friend(folded, lang, harm_cues or {}, silence_alone=False)
+        top = Ranked(CODED_URGENT if friend_now else "help_request", top.confidence, top.source)
+        urgent = urgent or friend_now
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues, no_plan)
     if urgent and signal == "self_harm" and top.intent == "self_harm":
         top = Ranked("self_harm_urgent", top.confidence, top.source)

@@ -111,7 +111,8 @@ class DangerCues(Strict):
     """Danger happening now: ``now`` (the moment, hiding, someone at the door), ``weapons``,
     ``friend`` (a friend or sibling in danger now: pills taken, a plan for tonight, not answering)
     ``calm`` (a word that takes a ``now`` cue right after it back: "it's fine right now"), ``fiction``
-    (a film, a song: never escalated) and ``soon`` (before someone comes back; ``*`` = one to three words)."""
+    (a film, a song: never escalated), ``soon`` (before someone comes back; ``*`` = one to three words) and, s36,
+    ``gone`` with ``lacking`` (left alone for days without food, power or heat)."""
 
     now: Cues
     weapons: Cues
@@ -119,6 +120,9 @@ class DangerCues(Strict):
     calm: Cues = {}
     fiction: Cues = {}
     soon: Cues = {}
+    gone: Cues = {}
+    lacking: Cues = {}
+    silent: Cues = {}
 
 
 class PlainTopic(Strict):
@@ -437,10 +441,12 @@ def cue_list(path: Path, key: str = "self_harm_urgent") -> Dict[str, List[str]]:
 
 
 def danger_cues(path: Path) -> Danger:
-    """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``) and ``not_framing``
+    """The ``danger_urgent`` cues (``now``, ``weapons``, ``friend``, ``calm``, ``fiction``, ``soon``, ``gone``, ``lacking``,
+    ``silent``) and ``not_framing``
     of the cues file at ``path``, folded."""
     cues_file = load_cues(path)
     section = cues_file.danger_urgent
     return Danger(now=folded(section.now), weapons=folded(section.weapons), friend=folded(section.friend),
                   calm=folded(section.calm), fiction=folded(section.fiction), soon=folded(section.soon),
+                  gone=folded(section.gone), lacking=folded(section.lacking), silent=folded(section.silent),
                   not_fiction=folded(cues_file.not_framing))
