@@ -305,6 +305,13 @@ class CuesFile(Strict):
     trolling_doers: Cues = {}
     # s35: a benign reason for the shop's time word ("its for a party"): an ordinary order (nlu/shop_talk.py)
     time_occasion: Cues = {}
+    # s36 (shopsize-s36): a shopper's or a player's ordinary question inside a persona (nlu/shop_talk.py)
+    product_variant: Cues = {}
+    hidden_skin: Cues = {}
+    skin_outing: Cues = {}
+    outing_over_time: Cues = {}
+    parcel_damage: Cues = {}
+    game_settings: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
     told_someone: Cues = {}
     nothing_done: Cues = {}
@@ -418,6 +425,8 @@ class CuesFile(Strict):
     greets_someone: Cues = {}
     at_hand: Cues = {}
     asks_for_them: Cues = {}
+    # s36: a parent introducing themself ("hi, mum of two here"), not a parent greeted by the child
+    parent_intro: Cues = {}
 
 
 class CuesError(ValueError):

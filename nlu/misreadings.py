@@ -127,6 +127,7 @@ class MisreadingCues:
     greets_someone: Cues = field(default_factory=dict)
     at_hand: Cues = field(default_factory=dict)
     asks_for_them: Cues = field(default_factory=dict)
+    parent_intro: Cues = field(default_factory=dict)
     trusted_adults: Cues = field(default_factory=dict)
     adult_acts: Cues = field(default_factory=dict)
     adult_touch: Cues = field(default_factory=dict)
@@ -165,7 +166,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "alone_now", "kept_since", "kept_without", "left_often", "left_span", "left_in_car", "car_hours",
         "threat_beating", "not_a_beating", "went_without", "for_long", "stress_cause", "parents_shouting", "all_night",
         "shout_cheer",
-        "own_claim", "greets_someone", "at_hand", "asks_for_them",
+        "own_claim", "greets_someone", "at_hand", "asks_for_them", "parent_intro",
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead", "denied_blows", "denial_limits", "denial_fine",
         "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea", "shop_harm_to_me",
@@ -503,11 +504,28 @@ def is_someone_at_hand(folded: str, lang: Optional[str], cues: MisreadingCues, s
     start of a word: "my mum is here", "mama jest obok"; not coming, back or busy: "my mum is watching tv") or greeted (``greets_someone``: "oh hi mum"), and that person
     is not the shopper (``asks_for_them``: "she wants to know", "for her")."""
     tokens = words(folded)
-    if len(tokens) > MAX_AT_HAND_WORDS or has_cue(folded, lang, cues.asks_for_them):
+    if has_cue(folded, lang, cues.asks_for_them) or has_cue(folded, lang, cues.parent_intro):
         return False
+    if len(tokens) > MAX_AT_HAND_WORDS:
+        return is_parent_greeted(folded, lang, cues)
     head = " ".join(tokens[:AT_HAND_OPENS_WITHIN])
     return has_cue(head, lang, cues.greets_someone) or (
         has_word_cue(head, lang, someone) and has_cue(head, lang, cues.at_hand))
+
+
+#: A long message covers for a parent only when it opens with the greeting (its first words).
+GREETING_OPENS_WITHIN = 3
+
+
+def is_parent_greeted(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether a message of any length opens (its first :data:`GREETING_OPENS_WITHIN` words) with a parent greeted
+    (``greets_someone``: "oh hey dad, no i already finished my homework, so anyway whats the best fishing rod…", "o
+    cześć mamo — to ten balsam do ust"), the parent not introducing themself (``parent_intro``: "hi, mum of two here")
+    nor writing about their child (``parent_writing``), and the greeted one not the shopper (``asks_for_them``): the
+    child covers for a parent who just came in (s36)."""
+    head = " ".join(words(folded)[:GREETING_OPENS_WITHIN])
+    return (has_cue(head, lang, cues.greets_someone) and not has_cue(folded, lang, cues.parent_intro)
+            and not is_parent_writing(folded, lang, cues) and not has_cue(folded, lang, cues.asks_for_them))
 
 
 def is_hiding_from_weapon(folded: str, lang: Optional[str], cues: MisreadingCues, danger: Danger) -> bool:

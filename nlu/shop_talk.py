@@ -23,6 +23,9 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`is_shop_line` — a line read as not understood that holds a product or a shopper's request, with a shopper's
   figurative words blanked ("these prices are killing me lol, got any discount codes?"; s34).
 * :func:`sticks` — Spanish "pegar" said of a thing ("la crema pega mucho", "hay que pegar la etiqueta"; s34).
+* :func:`is_variant_question`, :func:`is_skin_after_outing`, :func:`is_damaged_parcel`, :func:`asks_game_settings` — a
+  product's size, variant or comparison ("jest krem rumiankowy w większym opakowaniu?"), one's own skin after sport,
+  weather or a holiday, a damaged parcel, a game's settings (s36).
 
 Every predicate wants nothing of harm (the caller's ``no_harm``) and none of the code's skin trouble
 (``skin_trouble``): a false alarm costs a question, a miss costs a child.
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Sequence
+from typing import Callable, Dict, List, Mapping, Optional, Sequence
 
 import re
 
@@ -45,7 +48,8 @@ _NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_m
           "shop_skin_words", "product_praise", "hearsay", "product_words", "game_bullies", "real_bullies",
           "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words", "game_slang",
           "game_code_words", "knows_my_home", "shop_slang", "shop_asks",
-          "stick_verbs", "sticky_things", "game_trolling", "trolling_doers", "time_occasion")
+          "stick_verbs", "sticky_things", "game_trolling", "trolling_doers", "time_occasion",
+          "product_variant", "hidden_skin", "skin_outing", "outing_over_time", "parcel_damage", "game_settings")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,12 @@ class ShopTalkCues:
     game_trolling: Cues = field(default_factory=dict)
     trolling_doers: Cues = field(default_factory=dict)
     time_occasion: Cues = field(default_factory=dict)
+    product_variant: Cues = field(default_factory=dict)
+    hidden_skin: Cues = field(default_factory=dict)
+    skin_outing: Cues = field(default_factory=dict)
+    outing_over_time: Cues = field(default_factory=dict)
+    parcel_damage: Cues = field(default_factory=dict)
+    game_settings: Cues = field(default_factory=dict)
 
 
 def load_shop_talk_cues(path: Path) -> ShopTalkCues:
@@ -119,18 +129,20 @@ OCCASION_DAYS = frozenset({"tomorrow", "tmrw", "tmr", "manana", "jutro", "pojutr
 def is_time_for_occasion(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, people: Sequence[Cues],
                          no_harm: NoHarm) -> bool:
     """Whether ``folded`` asks for a thing by a moment (``time_now``: tonight, hoy, dziś) for a benign reason
-    (``time_occasion``: a party, a school trip, a birthday, the school play; "can i get the cream tonight? its for a
-    party", "necesito la crema ahora, es para un viaje", "krem na dzisiaj, mamy przedstawienie w szkole"), with no
+    (``time_occasion``: a party, a school trip, a birthday, the school play; or a present, ``gift_occasion``: "da się
+    ekspresowo? to prezent na dzień matki", s36; "can i get the cream tonight? its for a party", "necesito la crema ahora, es para un viaje", "krem na dzisiaj, mamy przedstawienie w szkole"), with no
     one unnamed or a partner said (``people``, whole words: "hes having a party and he gets drunk"), no code item,
     no skin trouble and, once the moment and the reason are out, nothing of harm (fear, someone arriving: "before he
     comes back from the party") (s35)."""
-    if not (has_cue(folded, lang, cues.time_now) and has_cue(folded, lang, cues.time_occasion)):
+    if not (has_cue(folded, lang, cues.time_now)
+            and (has_cue(folded, lang, cues.time_occasion) or has_cue(folded, lang, cues.gift_occasion))):
         return False
     if any(has_word_cue(folded, lang, found) for found in people):
         return False
     from nlu.plain_talk import without_words
 
-    rest = without_words(without_words(folded, lang, cues.time_occasion), lang, cues.time_now)
+    rest = without_words(without_words(without_words(folded, lang, cues.time_occasion), lang, cues.gift_occasion),
+                         lang, cues.time_now)
     rest = " ".join(w for w in rest.split() if w not in OCCASION_DAYS)
     return not has_cue(folded, lang, code_item) and _clear(rest, lang, cues, code_item, no_harm)
 
@@ -286,3 +298,47 @@ def is_weak_urgent_code(confidence: float, cover: float, folded: str, lang: str 
     summer" (the urgent code .20, shipping .18). "can it come tonight" or "is there express delivery" keep the code."""
     return (confidence < WEAK_URGENT and cover >= COVER_SHARE * confidence
             and not has_cue(folded, lang, cues.time_now) and _clear(folded, lang, cues, code_item, no_harm))
+
+
+def is_variant_question(folded: str, lang: Optional[str], cues: ShopTalkCues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` asks about a product's size, variant or how it compares (never its stock: the code) (``product_variant``, whole
+    words: "any chance of the chamomile cream in a bigger tub", "jest krem rumiankowy w większym opakowaniu?", "czym się
+    różni krem owsiany od rumiankowego") — the code item may be named: with no story of the child's skin it is a
+    shopper's question (s36). None of the code's skin trouble (``skin_trouble``), no claim for the child's own skin
+    (``for_myself``), no skin to be hidden (``hidden_skin``: "that hides under clothes") and nothing of harm."""
+    return (has_word_cue(folded, lang, cues.product_variant) and not has_cue(folded, lang, cues.skin_trouble)
+            and not has_word_cue(folded, lang, cues.for_myself) and not has_cue(folded, lang, cues.hidden_skin)
+            and no_harm(folded))
+
+
+def is_skin_after_outing(folded: str, lang: Optional[str], cues: ShopTalkCues, code_item: Cues,
+                         no_harm: NoHarm) -> bool:
+    """Whether ``folded`` tells of one's own skin after sport, weather or a holiday (``skin_outing``: "my skin is
+    screaming after a week of skiing in the alps lol, any rich cream for windburn?", "tengo la piel fatal después de
+    una semana en la nieve"): the outing is the cause, so the skin words are a shopper's (s36). No code item, no
+    trouble told over time or at home (``outing_over_time``: "od wakacji, w domu jest gorzej"), no skin to be hidden, and, once the skin trouble words are blanked, nothing of harm (the caller wants nobody named)."""
+    if (not has_cue(folded, lang, cues.skin_outing) or has_cue(folded, lang, code_item)
+            or has_word_cue(folded, lang, cues.outing_over_time)):
+        return False
+    rest = without_phrases(folded, lang, cues.skin_trouble)
+    return not has_cue(folded, lang, cues.hidden_skin) and no_harm(rest)
+
+
+def is_damaged_parcel(folded: str, lang: Optional[str], cues: ShopTalkCues, code_item: Cues,
+                      no_harm: NoHarm) -> bool:
+    """Whether ``folded`` tells of a product that came damaged, open or spilt (``parcel_damage`` with a product or a
+    shopper's word: "me ha llegado el champú abierto y se ha salido todo por la caja", "the candle arrived smashed"),
+    no code item, no skin trouble, and nothing of harm once the damage words are blanked (s36)."""
+    if not has_cue(folded, lang, cues.parcel_damage):
+        return False
+    if not any(has_cue(folded, lang, c) for c in (cues.product_words, cues.shop_asks, cues.shop_things)):
+        return False
+    rest = without_phrases(folded, lang, cues.parcel_damage)
+    return _clear(folded, lang, cues, code_item, lambda _: no_harm(rest))
+
+
+def asks_game_settings(folded: str, lang: Optional[str], cues: ShopTalkCues) -> bool:
+    """Whether ``folded`` asks about a game's or a device's settings (``game_settings``, whole words: "best settings
+    for valorant on a 60hz monitor", "what sensitivity do pros use"): a player's question, never breaking off (s36;
+    the caller wants game talk and no word of breaking off)."""
+    return has_word_cue(folded, lang, cues.game_settings)

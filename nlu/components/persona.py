@@ -58,14 +58,14 @@ from nlu.misreadings import (
     is_blow_plea, is_harm_told_beside_shop, is_harm_told_of, is_training_order,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
     is_kept_in_for_days, is_marked_blow, is_worn_down_by_stress, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
-    is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
+    is_parent_greeted, is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
     is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues, names_in,
 )
 from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
-    knows_my_home,
+    knows_my_home, asks_game_settings, is_damaged_parcel, is_skin_after_outing, is_variant_question,
     load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
@@ -268,6 +268,14 @@ GAME_TALK_READINGS = frozenset({"not_safe", "online_exploitation", "imminent_dan
 #: feeling word and no game word, the code's discreet question ("im gonna cry" alone: distress .37).
 FELT_READINGS = frozenset({"distress", "self_harm"})
 FELT_FLOOR = 0.3
+
+#: s36: a plain self-harm, bullying or abuse reading below this, of a long game message (at least LONG_GAME_WORDS words) that holds the
+#: game's words and nothing of harm, is the classifier's noise ("im 15 and want to get into speedrunning, …": .28).
+GAME_NOISE = 0.4
+LONG_GAME_WORDS = 20
+#: The plain readings that may be such noise ("… my crops die because i cant water them all …": bullying .39); nobody
+#: of the child's life may be named.
+GAME_NOISE_READINGS = frozenset({"self_harm", "bullying", "abuse_disclosure"})
 
 #: The shop's cover intent that thanks for praise (its generic name), s34.
 FEEDBACK = "feedback"
@@ -616,6 +624,16 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # games, stories and dreams keep the shop's reading (s35, shopharm-s35)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        greeted = (persona != NO_PERSONA and not small_talk and persona_of(decision.source) is None
+                   and decision.signal in HELP_SIGNALS and is_parent_greeted(folded, lang, cues))
+        if (persona != NO_PERSONA and (decision.signal == "none" or greeted) and not small_talk
+                and is_someone_at_hand(folded, lang, cues, self.someone) and harmless(folded)):
+            # "o cześć mamo — to ten balsam do ust, ten mały" (a product line, answered by the shop), "oh hey dad, no i
+            # already finished my homework, yeah so anyway whats the best fishing rod in stardew…" (not understood
+            # .80), "hey dad, yeah i fed the dog, anyway does the rose candle smell strong…" (abuse .59: "dad"): the
+            # child covers for a parent who came in — the quiet code before the shop's or the game's talk, and over a
+            # plain reading of a message that opens greeting the parent and says nothing of harm (s36)
+            return as_not_safe(decision)
         unread = None if small_talk else self._unread_talk(decision, persona, folded, lang, harm_cues)
         if unread is not None:
             return unread
@@ -833,15 +851,18 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return not (ASKING & set(re.findall(r"\w+", folded))) and find_duration(text) is None
         tables = [self.quiet_words[lang]] if lang in self.quiet_words else list(self.quiet_words.values())
         quiet = {w for triggers, _ in tables for w in triggers}
-        breaking = {"postponing": self.postponing, "wiping": dict(self.wipe_lines.cues),
-                    "declining": dict(self.declining.cues), "goodbyes": self.goodbyes, "farewells": self.farewells,
-                    "hold": dict(self.answers.hold.cues), "cant_talk": dict(self.answers.cant_talk.cues),
-                    "later": dict(self.answers.later.cues), "taking_back": self.taking_back,
-                    "someone": self.someone, "unnamed": self.someone_unnamed, "at_the_door": self.at_the_door,
-                    "knocking": self.knocking, "off_to": dict(self.off_to.cues),
-                    "mind_changed": dict(self.answers.mind_changed.cues), "refuse": dict(self.answers.refuse.cues),
-                    "unsure": dict(self.answers.unsure.cues)}
-        return weak_quiet(top, decision.ranking, persona, folded, lang, quiet, breaking, no_harm)
+        return weak_quiet(top, decision.ranking, persona, folded, lang, quiet, self._breaking(), no_harm)
+
+    def _breaking(self) -> Dict[str, Mapping[str, Sequence[str]]]:
+        """The cue lists of breaking off, putting off or someone near (core.safety.weak_quiet's ``breaking``)."""
+        return {"postponing": self.postponing, "wiping": dict(self.wipe_lines.cues),
+                "declining": dict(self.declining.cues), "goodbyes": self.goodbyes, "farewells": self.farewells,
+                "hold": dict(self.answers.hold.cues), "cant_talk": dict(self.answers.cant_talk.cues),
+                "later": dict(self.answers.later.cues), "taking_back": self.taking_back,
+                "someone": self.someone, "unnamed": self.someone_unnamed, "at_the_door": self.at_the_door,
+                "knocking": self.knocking, "off_to": dict(self.off_to.cues),
+                "mind_changed": dict(self.answers.mind_changed.cues), "refuse": dict(self.answers.refuse.cues),
+                "unsure": dict(self.answers.unsure.cues)}
 
     def _shop_talk(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
                    harm_cues: Mapping[str, Sequence[str]]) -> bool:
@@ -850,8 +871,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         the game's bots. In a shop: its urgent or help code over night as a kind or a delivery hour, its help code over
         a present for family on an occasion, its urgent code read weakly beside the shop's talk, a friend's story over a
         friend's praise of a product passed on or over a family member's skin type, the quiet code or a weak help
-        reading over a product or the shop's things praised or a product asked for again. Never urgent unless by the
-        code itself; a shopper's skin words are no harm here, the code's skin trouble keeps the reading."""
+        reading over a product or the shop's things praised or a product asked for again; s36: a player's long or
+        settings question (:meth:`_game_question`), a damaged parcel, the code item's size, variant or comparison asked
+        and one's own skin after sport, weather or a holiday, nobody named. Never urgent unless by the code itself (or
+        a damaged parcel read weakly); a shopper's skin words are no harm here, the code's skin trouble keeps the
+        reading."""
         if persona == NO_PERSONA or decision.signal == "none":
             return False
         own = persona_of(decision.source) == persona
@@ -866,6 +890,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # need not be weak (s35)
             return is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
                 rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
+        if not self.shops.get(persona) and not decision.urgent and self._game_question(decision, own, folded, lang):
+            # "…beat the wither in minecraft … blows up our base …, whats the best strategy" (the code .27), "im 15
+            # and want to get into speedrunning, …" (self-harm .28), "best settings for valorant on a 60hz monitor"
+            # (the quiet code .72): a player's long or settings question, the game's words, nothing of harm (s36)
+            return is_game_talk(folded, lang, cues, self.worry_deep, lambda rest: says_nothing_of_harm(
+                rest, lang, harm_cues, self.urgent_no_clock, self.danger, self.beneath, self.done_to_me, self.arriving))
         shop_harm = without(harm_cues, cues.shop_skin_words)  # once per message, not once per predicate
 
         def no_harm(rest: str) -> bool:
@@ -878,6 +908,20 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "can i get the cream tonight? its for a party" (the urgent code .82), "necesito la crema ahora, es para un
             # viaje" (.89): the moment with a benign reason, no code item, no "he" — an ordinary order (s35); the
             # code's discreet question (not urgent) read of it keeps its reading
+            return True
+        nobody = not any(has_word_cue(folded, lang, c) for c in (self.someone, self.someone_unnamed,
+                                                                self.misreadings.harm_doers))
+
+        def no_harm_of_thing(rest: str) -> bool:
+            # a thing "arrives" or "comes" in a size ("me ha llegado el champu", "viene en tamaño grande"): nobody
+            # arriving once nobody is named (``nobody``)
+            return says_nothing_of_harm(rest, lang, shop_harm, self.urgent_no_occasion, self.danger,
+                                        self.beneath, self.done_to_me, {})
+
+        if (self.shops.get(persona) and nobody and (own or weak) and (own or decision.signal in HELP_SIGNALS)
+                and is_damaged_parcel(folded, lang, cues, self.code_item.get(persona, {}), no_harm_of_thing)):
+            # "me ha llegado el champu abierto y se ha salido todo por la caja" (danger now .41): a damaged parcel,
+            # nobody named, nothing else of harm — the shop's returns answer (s36)
             return True
         if decision.urgent and not (own and decision.intent == CODED_URGENT):
             return False
@@ -900,6 +944,18 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return True
         if own and decision.intent == CODED_HELP and is_family_gift(folded, lang, cues, no_harm):
             return True
+        if (own and decision.intent == CODED_HELP and not decision.urgent and nobody and find_duration(folded) is None
+                and is_variant_question(folded, lang, cues, no_harm_of_thing)):
+            # "any chance of the chamomile cream in a bigger tub" (the code .54), "jest krem rumiankowy w większym
+            # opakowaniu?" (.94), "czym się różni krem owsiany od rumiankowego" (.53): a product's size, variant or
+            # comparison asked, no story of the child's skin (s36)
+            return True
+        if (((own and decision.intent == CODED_HELP) or (weak and decision.signal in HELP_SIGNALS))
+                and not decision.urgent and nobody and is_skin_after_outing(folded, lang, cues, item, no_harm)):
+            # "my skin is screaming after a week of skiing in the alps lol, any rich cream for windburn?" (the code
+            # .50), "tengo la piel fatal despues de una semana en la nieve jaja" (.76): one's own skin after sport,
+            # weather or a holiday, nobody named — a shopper's skin (s36)
+            return True
         cover = next((r.confidence for r in decision.ranking
                       if persona_of(r.source) == persona and r.intent not in CODE_INTENTS), 0.0)
         if own and decision.intent == CODED_URGENT and is_weak_urgent_code(
@@ -919,6 +975,22 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         weak_help = decision.signal in HELP_SIGNALS and not decision.urgent and weak
         return (decision.signal == "not_safe" or weak_help) and (
             praises_product(folded, lang, cues, item, no_harm) or is_about_shop_things(folded, lang, cues, item, no_harm))
+
+    def _game_question(self, decision: Decision, own: bool, folded: str, lang: Optional[str]) -> bool:
+        """Whether, in a game persona, ``decision`` may be a player's question (s36; the caller wants game talk): the
+        help code read weakly, the quiet code over a settings question with no word of breaking off, or a weak plain
+        reading of :data:`GAME_NOISE_READINGS` (below :data:`GAME_NOISE`) of a long message (:data:`LONG_GAME_WORDS`
+        words) that names nobody of the child's life."""
+        if own and decision.intent == CODED_HELP:
+            return decision.confidence < TENTATIVE_CONFIDENCE
+        if own and decision.intent == "not_safe":
+            # "unsure" answers hold the asking words ("what?"): a settings question asks
+            return asks_game_settings(folded, lang, self.shop_talk) and not any(
+                has_cue(folded, lang, found) for name, found in self._breaking().items() if name != "unsure")
+        return (not own and generic_name(decision.source) in GAME_NOISE_READINGS and decision.confidence < GAME_NOISE
+                and len(folded.split()) >= LONG_GAME_WORDS and not any(
+                    has_word_cue(folded, lang, c) for c in (self.someone, self.someone_unnamed,
+                                                            self.misreadings.harm_doers)))
 
     def _unread_talk(self, decision: Decision, persona: str, folded: str, lang: Optional[str],
                      harm_cues: Mapping[str, Sequence[str]]) -> Optional[Decision]:
