@@ -351,6 +351,20 @@ class CuesFile(Strict):
     shop_harm_to_me: Cues = {}
     shop_harm_between: Cues = {}
     shop_harm_taken_back: Cues = {}
+    # s36 (misses-s36): a harsh punishment by an adult, grooming told as ordinary talk (nlu/misreadings.py
+    # is_harsh_punishment, is_grooming_told)
+    punished_harshly: Cues = {}
+    punishers: Cues = {}
+    punishment_said: Cues = {}
+    punishment_not: Cues = {}
+    online_met: Cues = {}
+    groom_secret: Cues = {}
+    groom_meet: Cues = {}
+    groom_in_game: Cues = {}
+    groom_gifts: Cues = {}
+    groom_photos: Cues = {}
+    groom_age: Cues = {}
+    groom_known: Cues = {}
     # s34 (urgent-s34): the persona's code said with the moment and fear — the urgent code (nlu/code_moment.py)
     code_moment: Cues = {}
     code_fear: Cues = {}

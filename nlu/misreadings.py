@@ -41,6 +41,11 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   mnie"): a disclosure (s35).
 * :func:`is_harm_told_beside_shop` — in a shop persona, the shop's talk read of a person's harm to the child told
   beside a shop question ("my stepdad is killing me, got any discount codes?"): a help reading in cover voice (s35).
+* :func:`is_harsh_punishment`, :func:`is_grooming_told` — ordinary talk read of a harsh punishment done to the child
+  by an adult, alone or after an ordinary lead-in ("dad made me kneel on rice for an hour because i got a B", "mama
+  wykręciła mi rękę bo nie posprzątałam pokoju"): a disclosure; of someone met online who asks for secrecy and a
+  meeting, gifts, pictures or claims an age ("…me ha pedido que no se lo cuente a nadie y que quedemos"): online
+  exploitation (s36).
 * :func:`is_own_code_item` — the shop's talk read of its code item claimed for the child's own skin ("necesito la
   crema de manzanilla para mi propia piel" in a long shopping message): the code (s34).
 
@@ -149,6 +154,18 @@ class MisreadingCues:
     shop_harm_to_me: Cues = field(default_factory=dict)
     shop_harm_between: Cues = field(default_factory=dict)
     shop_harm_taken_back: Cues = field(default_factory=dict)
+    punished_harshly: Cues = field(default_factory=dict)
+    punishers: Cues = field(default_factory=dict)
+    punishment_said: Cues = field(default_factory=dict)
+    punishment_not: Cues = field(default_factory=dict)
+    online_met: Cues = field(default_factory=dict)
+    groom_secret: Cues = field(default_factory=dict)
+    groom_meet: Cues = field(default_factory=dict)
+    groom_in_game: Cues = field(default_factory=dict)
+    groom_gifts: Cues = field(default_factory=dict)
+    groom_photos: Cues = field(default_factory=dict)
+    groom_age: Cues = field(default_factory=dict)
+    groom_known: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -170,7 +187,7 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead", "denied_blows", "denial_limits", "denial_fine",
         "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea", "shop_harm_to_me",
-        "shop_harm_between", "shop_harm_taken_back")}
+        "shop_harm_between", "shop_harm_taken_back", "punished_harshly", "punishers", "punishment_said", "punishment_not", "online_met", "groom_secret", "groom_meet", "groom_in_game", "groom_gifts", "groom_photos", "groom_age", "groom_known")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -742,3 +759,71 @@ def is_harm_told_beside_shop(folded: str, lang: Optional[str], cues: MisreadingC
         if at >= 0 and tokens[at] in who:
             return True
     return False
+
+
+#: The adult who punishes stands at most this many words before the act ("my mum got so mad she pulled my hair")…
+PUNISHER_BEFORE = 6
+#: …or at most this many after it ("me tiró del pelo mi padre", "zamyka mnie w piwnicy dziadek").
+PUNISHER_AFTER = 3
+#: Brushing, a splinter, play or an account (``punishment_not``) is read from the act to this many words after it.
+PUNISHMENT_NOT_WITHIN = 4
+
+
+def _punisher_near(tokens: Sequence[str], start: int, end: int, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether a ``punishers`` adult stands within :data:`PUNISHER_BEFORE` words before the act at ``start`` with no
+    ``threat_peers`` sibling or friend between them ("mum laughed when my brother pulled my hair"), or within
+    :data:`PUNISHER_AFTER` words after it."""
+    for a_start, a_end in _spans(tokens, lang, cues.punishers):
+        if a_end <= start and start - a_end <= PUNISHER_BEFORE and not _spans(list(tokens[a_end:start]), lang,
+                                                                              cues.threat_peers):
+            return True
+        if a_start >= end and a_start - end <= PUNISHER_AFTER:
+            return True
+    return False
+
+
+#: A film, a story or a game (the caller's ``framed``) is looked for this many words around the act ("in the film the
+#: mum locks me in"), not in an ordinary lead-in ("won three games of fortnite xd but as usual…").
+FRAMED_AROUND = 8
+
+
+def is_harsh_punishment(folded: str, lang: Optional[str], cues: MisreadingCues,
+                        framed: Callable[[str], bool] = lambda _: False) -> bool:
+    """Whether a harsh punishment is done to the child (``punished_harshly``, each word the start of a word: "made me
+    kneel on rice", "pulled my hair", "me retorció el brazo", "zamyka mnie na klucz", "bez kolacji") by an adult of the
+    child's life (``punishers`` near it: :func:`_punisher_near`) or as a punishment named (``punishment_said``: "as
+    punishment", "za karę"), with no ``punishment_not`` word from the act to :data:`PUNISHMENT_NOT_WITHIN` words after
+    it (brushing the hair, a splinter, play, an account: "mi madre me tira del pelo cuando me peina"). Anywhere in the
+    message: after an ordinary lead-in too ("…pero en casa lo de siempre, mi padre me tiró del pelo"), unless a film,
+    story or game frames the words around the act (``framed``, :data:`FRAMED_AROUND` words either side) (s36)."""
+    tokens = words(folded)
+    said = bool(_spans(tokens, lang, cues.punishment_said))
+    for start, end in _starts(tokens, lang, cues.punished_harshly):
+        if _spans(list(tokens[start:end + PUNISHMENT_NOT_WITHIN]), lang, cues.punishment_not):
+            continue
+        if (said or _punisher_near(tokens, start, end, lang, cues)) and not framed(
+                " ".join(tokens[max(0, start - FRAMED_AROUND):end + FRAMED_AROUND])):
+            return True
+    return False
+
+
+#: Signs of grooming (besides being met online) that make it told (:func:`is_grooming_told`).
+GROOMING_SIGNS = 2
+#: A game's place (``groom_in_game``) this many words after a meeting makes it no meeting ("meet in the lobby").
+IN_GAME_WITHIN = 4
+
+
+def is_grooming_told(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether someone met online (``online_met``, start of a folded word: "por discord", "on roblox", "z robloxa") is
+    told with at least :data:`GROOMING_SIGNS` signs of grooming: secrecy asked (``groom_secret``), a meeting, a visit or
+    a call alone (``groom_meet``, whole words, no ``groom_in_game`` place within :data:`IN_GAME_WITHIN` words after it:
+    "meet in the lobby"), gifts (``groom_gifts``), pictures (``groom_photos``), an age claimed (``groom_age``); never
+    when the parents know or come along or the person is known from school or family (``groom_known``) (s36)."""
+    if not has_cue(folded, lang, cues.online_met) or has_cue(folded, lang, cues.groom_known):
+        return False
+    tokens = words(folded)
+    meets = [end for _, end in _spans(tokens, lang, cues.groom_meet)
+             if not _spans(list(tokens[end:end + IN_GAME_WITHIN]), lang, cues.groom_in_game)]
+    signs = [has_cue(folded, lang, cues.groom_secret), bool(meets), has_cue(folded, lang, cues.groom_gifts),
+             bool(_spans(tokens, lang, cues.groom_photos)), has_cue(folded, lang, cues.groom_age)]
+    return sum(signs) >= GROOMING_SIGNS

@@ -57,7 +57,8 @@ from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_blow_denied, is_covering_talk, is_dreamed_danger,
     is_blow_plea, is_harm_told_beside_shop, is_harm_told_of, is_training_order,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
-    is_kept_in_for_days, is_marked_blow, is_worn_down_by_stress, is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
+    is_kept_in_for_days, is_marked_blow, is_harsh_punishment, is_grooming_told, is_worn_down_by_stress,
+    is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
     is_parent_greeted, is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
     is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues, names_in,
 )
@@ -624,6 +625,23 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # games, stories and dreams keep the shop's reading (s35, shopharm-s35)
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+        if decision.signal == "none" and is_harsh_punishment(
+                folded, lang, cues, lambda around: self.danger.tells_fiction(around, lang)):
+            # "dad made me kneel on rice for an hour because i got a B in science" (ordinary talk .81), "mama
+            # wykrecila mi reke bo nie posprzatalam pokoju" (.67), "…pero en casa lo de siempre, mi padre me tiro del
+            # pelo" (.75): a harsh punishment by an adult — its best help reading with some weight, else a disclosure
+            # (s36, misses-s36); before a game persona's own talk, which names the game of a lead-in. Danger now when
+            # the child is kept in for days now with nothing to eat (is_kept_in_for_days, s34)
+            best = _best_help(pairs, "abuse_disclosure")
+            told = decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            if not told.urgent and is_kept_in_for_days(folded, lang, cues, self.resolved_past):
+                return as_danger_now(told)
+            return told
+        if decision.signal == "none" and is_grooming_told(folded, lang, cues):
+            # "conoci a uno por discord … dice tener 16 … me ha pedido que no se lo cuente a nadie y que quedemos"
+            # (ordinary talk .34, abuse .32, exploitation .26): someone met online, secrecy and a meeting — online
+            # exploitation (s36, misses-s36)
+            return decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
         greeted = (persona != NO_PERSONA and not small_talk and persona_of(decision.source) is None
                    and decision.signal in HELP_SIGNALS and is_parent_greeted(folded, lang, cues))
         if (persona != NO_PERSONA and (decision.signal == "none" or greeted) and not small_talk
