@@ -243,6 +243,10 @@ class CuesFile(Strict):
     # s28 round 2: a story, quote or joke, and harm said to be past and over: a long message with one is read whole
     told_as_story: Cues = {}
     resolved_past: Cues = {}
+    # s36: violence in the news told of someone close to the child (nlu/plain_talk.py is_news_of_close)
+    news_words: Cues = {}
+    news_close: Cues = {}
+    news_hurt: Cues = {}
     # s30: an insistence ("not a joke"), sleep ("tengo sueño"), a wish or harm that goes on: its story or past word
     # frames nothing (core/safety.py framed_parts)
     not_framing: Cues = {}

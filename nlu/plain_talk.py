@@ -27,6 +27,21 @@ the persona's ordinary answer, ``nlu.quiet.as_ordinary``):
 * ``parents_row`` — parents who argued over money or a bill, once ("mum and dad had a row about the bills");
 * ``grounded`` — grounded, or the phone taken away as a punishment.
 
+s36 (issue 13), violence told of others, read as a disclosure in the plain bot:
+
+* ``news_told`` — violence in the news, of strangers, and a parent now strict ("did u see the news about the stabbing
+  near the train station? my mum wont let me go into town now"); a victim close to the child is ``deep`` and a
+  friend's story (:func:`is_news_of_close`);
+* ``lesson_told`` — a book's, a play's or a lesson's violence asked about ("in of mice and men why does george shoot
+  lennie at the end", "que pasa si mezclas lejia con amoniaco? lo dijeron en quimica");
+* ``stranger_caught`` — a man caught near other children, told by someone ("kuzynka mowila ze w jej szkole zlapali
+  faceta co robil zdjecia dzieciom przez plot");
+* ``play_fight`` — a pillow, a water fight, tickling ("my little brother hits me with his pillow every single morning
+  to wake me up");
+* ``past_over`` — bullying or a parent's drinking long over, the child well now ("i got bullied in year 4 but i moved
+  schools and now i have a big friendship group"); "again", "still" are ``deep``;
+* ``everyday_ask`` — a word's meaning, a revision plan, whom to invite, shy of a new club.
+
 A message is a topic's when it holds one of its ``cues`` (and one of ``also`` when the topic has them), none of its
 ``deep`` words (fear, a blow, a secret, someone named who makes it more) and, once the topic's own ``allowed`` words
 are taken out ("door", "knives", "SOS", "tonight"), nothing of harm (the caller's ``no_harm``: no harm word, urgency,
@@ -103,3 +118,11 @@ def as_topic_talk(decision: Decision) -> Decision:
     confidence = next((r.confidence for r in decision.ranking if r.intent == TOPIC_TALK), 0.0)
     return dataclasses.replace(decision, intent=TOPIC_TALK, confidence=confidence, source=TOPIC_TALK, signal="none",
                                urgent=False)
+
+
+def is_news_of_close(folded: str, lang: Optional[str], news: Cues, close: Cues, hurt: Cues) -> bool:
+    """Whether ``folded`` tells violence in the news (``news``) done to someone close to the child (``close``: a
+    brother, a cousin, a friend, "it was my", never a parent who is only strict) with its harm (``hurt``: stabbed,
+    in hospital): "the news story about the stabbing is about my brother and hes still in hospital" is a friend's
+    story, not small talk (s36)."""
+    return all(has_cue(folded, lang, cues) for cues in (news, close, hurt))

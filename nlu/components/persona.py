@@ -62,7 +62,7 @@ from nlu.misreadings import (
     is_parent_greeted, is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
     is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues, names_in,
 )
-from nlu.plain_talk import Topic, as_topic_talk, load_topics, ordinary_topic
+from nlu.plain_talk import Topic, as_topic_talk, is_news_of_close, load_topics, ordinary_topic
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
@@ -412,6 +412,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.plain_topics: Tuple[Topic, ...] = load_topics(PROJECT_ROOT / self.config["cues_file"])
         # a long message told as a story, a quote or a joke, or of harm past and over, is read whole (s28 part_reading)
         self.told_as_story: Dict[str, List[str]] = folded(cues_file.told_as_story)
+        self.news_cues = tuple(folded(c) for c in (cues_file.news_words, cues_file.news_close, cues_file.news_hurt))
         self.resolved_past: Dict[str, List[str]] = folded(cues_file.resolved_past)
         # s30: such a word frames only its part and those after it until the talk turns (a clause opener), and none
         # inside an insistence ("this isnt a joke"), sleep, a wish or harm that goes on (core/safety.py framed_parts)
@@ -1112,8 +1113,9 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         annoyance, things hung up, a combat sport, a death the child says is fine, boredom, a crashing app — with
         nothing of harm once the topic's own words are out; else ``None``. Inside a persona, a plain help reading
         (never the persona's code) of a topic that is ordinary there too (s35: a parent out for an hour, a pet ill,
-        a friend cross, a row over money, being grounded)."""
-        if decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
+        a friend cross, a row over money, being grounded). Ordinary talk's own reading is a topic's too (s36: it is then
+        not read again for harm told, ``_misread``)."""
+        if decision.signal not in HELP_SIGNALS | {"none"} or persona_of(decision.source) is not None:
             return None
 
         def no_harm(rest: str) -> bool:
@@ -1178,6 +1180,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # persona the code's discreet question in cover voice); the place is kept for the referral
             decision = placed
         small_talk = False  # s35: a rule read a child's ordinary worry as small talk (``_misread``)
+        topic_talk = False  # s36: an ordinary topic ruled; its own words are the only harm in the message
         refused = entity_value(message, "location") is None and (
             (decision.signal in ("none", "not_safe") and is_location_refusal(folded, lang, self.refusals))
             or (not decision.urgent and is_bare_refusal(folded, lang, self.refusals)))
@@ -1375,14 +1378,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # nie uderzył" (.94), "the coach makes me run laps when im late" (.95): a blow denied, a coach's training
             # order, nothing else of harm — small talk in the plain bot, the persona's cover talk inside one (s35)
             decision = as_topic_talk(decision) if persona == NO_PERSONA else as_ordinary(decision, persona)
-        elif self._plain_topic(decision, persona, folded, lang, harm_cues) is not None:
+        elif (decision.signal != "none"
+              and self._plain_topic(decision, persona, folded, lang, harm_cues) is not None):
             # "someones knocking at the door i think its the parcel man" (danger now .90), "my dad is a butcher and he
             # has loads of knives" (.55), "mama każe mi zjeść warzywa przed deserem" (abuse .92), "SOS nie rozumiem
             # ułamków" (.34): an ordinary topic of the plain bot, nothing of harm beside its own words — ordinary
             # talk, as small talk rather than the ranking's next reading (a yes, a place) (s34, issue 13;
             # nlu/plain_talk.py). Inside a persona too (s35: "my dog is ill and wont eat, hope hes ok"): its small-talk
             # answer ("I only know about games..."), never a cover intent's ("Depends on your mood! ...")
-            decision, small_talk = as_topic_talk(decision), True
+            decision, small_talk, topic_talk = as_topic_talk(decision), True, True
+        elif (decision.signal == "none" and persona == NO_PERSONA
+              and is_news_of_close(folded, lang, *self.news_cues)):
+            # "the news story about the stabbing is about my brother and hes still in hospital" (out_of_scope .99),
+            # "el chico que apuñalaron en las noticias es mi hermano": violence in the news done to someone close to
+            # the child — a friend's story, not small talk (s36, nlu/plain_talk.py)
+            decision = decide_on(_led_by("peer_help", pairs))
         elif self._sets_aside(decision, persona, text, folded, lang, harm_cues):
             # "once u open the chamomile cream how many months is it good for" (the code .87), "can you gift wrap
             # it" (the quiet code .20): a shopper's product-use question, or the quiet code read weakly with no word
@@ -1434,7 +1444,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # friend_fine_now, bullying_over; no urgency cues: "ok now" holds their "now")
             decision = as_ordinary(decision, persona)
         parts = message.get(PARTS) or []
-        if decision.signal == "none" and parts:
+        # s36: ordinary talk that is an ordinary topic's ("my big sister whacks me with a pillow…", out_of_scope .99)
+        topic_talk = topic_talk or (decision.signal == "none" and decision.intent != "not_safe"
+                                    and self._plain_topic(decision, persona, folded, lang, harm_cues) is not None)
+        if decision.signal == "none" and parts and not topic_talk:
+            # (s36: not under an ordinary topic, whose own words — "stabbed" on the news — are its only harm words)
             # a long message read as ordinary talk whose part reads a help signal with confidence ("…we did the
             # volcano project, but honestly my mums boyfriend hurts me", out_of_scope .96): the part's reading, its
             # urgency from its own words (s28, core/safety.py part_reading, nlu/parts.py)
@@ -1448,7 +1462,10 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                                     (self.done_to_me, self.beneath.said, self.beneath.means, self.danger.now,
                                      self.danger.weapons), self.not_framing, self.turns,
                                     self.part_cues, self.story_turns) or decision
-        decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on, small_talk, text)
+        if not topic_talk:
+            # an ordinary topic's line is not read again for harm told: its own words ("hits me with his pillow",
+            # "attacked" on the news) are the only harm in it, its ``deep`` words and no_harm the guard (s36)
+            decision = self._misread(decision, persona, folded, lang, harm_cues, pairs, decide_on, small_talk, text)
         signal = decision.signal
 
         entities = [e for e in message.get(ENTITIES, []) if e.get("entity") != PERSONA_ENTITY]
