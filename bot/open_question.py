@@ -57,8 +57,9 @@ from typing import Any, Optional
 from actions.referral import ALL_ASKED, NUMBER_ASKED, OPEN_ANSWER
 from bot.tracker_reading import parse_entity, session_events
 from core.persona import persona_by_id
-from core.safety import TENTATIVE_CONFIDENCE
-from core.signals import HELP_SIGNALS, NO_PERSONA
+from core.safety import TENTATIVE_CONFIDENCE, is_polite_no, opens_with_decline
+from core.signals import HELP_SIGNALS, NO_PERSONA, PERSONA_SEPARATOR
+from core.text import fold
 from nlu.open_answers import (
     asks_about_offer, asks_for_a_person, asks_number_to_pass_on, asks_what_it_means, asks_what_offer_is,
     only_acknowledges,
@@ -92,6 +93,9 @@ CODE_FOR_HELP = "help_request"
 ACKNOWLEDGED = "acknowledged"
 TOOK_IT = "took_it"  # s34: "perfecto, me la llevo" with no question open
 TOOK_OFFER = "took_offer"  # s34: "vale, me la llevo" to the offer of a person: a yes
+DECLINED_FOR_SHOP = "declined_for_shop"  # s36: "no thanks, how much is shipping?" to the discreet question
+#: The persona's line for a no to the offer of a person ("of course, anything from the shop?").
+BACK_TO_SHOP = "utter_back_to_shop"
 #: The open questions a number asked for answers (it says no place: the number of the persona's country).
 _NUMBER_QUESTIONS = frozenset({PLACE, GOOD_MOMENT})
 #: Entities the replaced reading brought (the cover voice of a help signal read in the code's words, a risk cue).
@@ -173,6 +177,11 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
         return NUMBER_ASKED, "inform_location"
     if persona == NO_PERSONA or question not in OFFERS:
         return None
+    if _declines_for_shop(parse, text):
+        return DECLINED_FOR_SHOP, str((parse.get("intent") or {}).get("name"))
+    if (parse.get("intent") or {}).get("name") in _PARTING_READINGS and is_polite_no(_folded(text)):
+        # "nah thanks" to the Lantern Quest question read as a goodbye ("have fun out there!"): a no (s36)
+        return DECLINED, "deny"
     if question == OFFER_AGAIN and not _sure_help(parse) and asks_what_it_means(text, lang):
         return WHAT_IT_MEANS, "ask_repeat"
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
@@ -185,6 +194,84 @@ def answer_to_open_question(parse: dict, tracker: Any) -> Optional[tuple[str, st
     if parse.get("signal") == "ask_human" and asks_for_a_person(text, lang):
         return PERSON_REQUEST, "affirm"
     return None
+
+
+#: Readings a bare polite no may take that are no answer ("nah thanks": a goodbye, thanks).
+_PARTING_READINGS = frozenset({"goodbye", "thanks"})
+DECLINED = "declined"
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace("'", "").replace("\u2019", "")
+
+
+def _declines_for_shop(parse: dict, text: str) -> bool:
+    """Whether the message, said to the offer of a person, opens with a polite no and is read as the persona's cover
+    talk ("no thank you, I only need the cream. how much is shipping?", "no gracias, ¿enviáis a Portugal?": the shop's
+    answer alone left the no unheard, s36). The reading stays; :func:`back_to_shop_first` says the no's line first."""
+    intent = str((parse.get("intent") or {}).get("name") or "")
+    return (PERSONA_SEPARATOR in intent and parse.get("signal") in (None, "none")
+            and opens_with_decline(fold(text).replace("'", "").replace("’", "")))
+
+
+def back_to_shop_first(events: list, tracker: Any, speak: Any) -> bool:
+    """Before the replies are sent: for a no said with a shop question (:data:`DECLINED_FOR_SHOP`), the persona's
+    ``back_to_shop`` line goes before the shop's answer (both in the transcript). True if a line was added."""
+    from rasa.shared.core.events import BotUttered
+
+    if (tracker.latest_message.parse_data or {}).get(OPEN_ANSWER) != DECLINED_FOR_SHOP:
+        return False
+    said = [e for e in events if isinstance(e, BotUttered)]
+    if not said or any((e.metadata or {}).get("utter_action") == BACK_TO_SHOP for e in said):
+        return False
+    persona, lang = str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en")
+    text = speak(persona, lang, BACK_TO_SHOP)
+    if not text:
+        return False
+    first = said[0]
+    line = BotUttered(text, dict(first.data or {}), {**(first.metadata or {}), "utter_action": BACK_TO_SHOP},
+                      timestamp=first.timestamp)
+    events.insert(next(i for i, e in enumerate(events) if e is first), line)
+    at = next((i for i, e in enumerate(tracker.events) if e is first), None)
+    if at is not None:
+        tracker.events.insert(at, line)
+    return True
+
+
+#: The discreet question, the not-now line, its yes and the promise (:func:`accepted_as_at_once`).
+CONFIRMATION, NOT_NOW_LINE = "utter_confirm_help", "utter_not_now"
+ACCEPTED, PROMISE = "utter_help_accepted", "utter_please_wait"
+
+
+def _lines_before_message(tracker: Any) -> list[Optional[str]]:
+    """The response names of the bot's lines of the session before the child's latest message, oldest first."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    events = session_events(tracker)
+    last = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=len(events))
+    return [(e.metadata or {}).get("utter_action") for e in events[:last] if isinstance(e, BotUttered)]
+
+
+def accepted_as_at_once(events: list, tracker: Any, speak: Any) -> bool:
+    """Before the replies are sent: a yes to the discreet question the child had put off right away ("not now, my
+    brother is next to me", then "ok he's gone, yes": ``utter_confirm_help``, ``utter_not_now``, a yes) takes the path
+    of a yes said at once — the good-moment question (``utter_help_accepted``, which asks the city where the persona's
+    does) instead of the promise; the queue entry is made as for that yes (bot/handoff/gate.py). s36: the blind
+    tester expected it. True if the promise was replaced."""
+    from rasa.shared.core.events import BotUttered
+
+    if ((tracker.latest_message.parse_data or {}).get("intent") or {}).get("name") != "affirm":
+        return False
+    promises = [e for e in events if isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action") == PROMISE]
+    if not promises or _lines_before_message(tracker)[-2:] != [CONFIRMATION, NOT_NOW_LINE]:
+        return False
+    text = speak(str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en"), ACCEPTED)
+    if not text:
+        return False
+    for line in promises:
+        line.text = text
+        line.metadata = {**(line.metadata or {}), "utter_action": ACCEPTED}
+    return True
 
 
 #: Readings "perfecto, me la llevo" may take when no question is open (a yes, a goodbye, not understood).

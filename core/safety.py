@@ -655,7 +655,24 @@ def is_fault_with_reason(folded: str, lang: Optional[str], answers: Answers) -> 
 _DECLINE_OPENINGS = tuple(tuple(o.split()) for o in (
     "no thanks", "no thank you", "no thx", "no ty", "nah thanks", "nah thank you", "no gracias", "no muchas gracias",
     "nie dziekuje", "nie dzieki", "nie dziekuje bardzo"))
+#: Openings that refuse the discreet question before a shop question (:func:`opens_with_decline`, s36): the polite
+#: no above and a bare English "nah" / "nope" (a bare Spanish or Polish "no" / "nie" also opens a question).
+_REFUSAL_OPENINGS = _DECLINE_OPENINGS + tuple(tuple(o.split()) for o in (
+    "nah", "nope", "no thank u", "no thanks you", "no tnx", "no thankyou", "no grax", "no gracia", "no grasias",
+    "nie dziekuję", "nie dzieks", "nie dzk", "nie dziena", "nie, dziekuje"))
 _ONLY_WORDS = frozenset({"just", "only", "solo", "solamente", "nomas", "tylko"})
+
+
+def opens_with_decline(folded: str) -> bool:
+    """Whether the folded message opens with a polite no ("no thank you, …", "no gracias, …", "nie dziękuję, …",
+    "nah, …"): a no to the discreet question said before a shop question (s36, bot/open_question.py)."""
+    tokens = _WORD.findall(folded)
+    return any(tuple(tokens[:len(o)]) == o for o in _REFUSAL_OPENINGS)
+
+
+def is_polite_no(folded: str) -> bool:
+    """Whether the folded message is only a polite no ("nah thanks", "no gracias", "nie dzięki"; s36)."""
+    return tuple(_WORD.findall(folded)) in _REFUSAL_OPENINGS
 
 
 def declines_only_asking(top: Ranked, folded: str, danger: Optional["Danger"], lang: Optional[str]) -> bool:
@@ -851,7 +868,8 @@ _BEFORE_OPENING = frozenset({"no", "sorry", "sry", "ok", "okay", "lo", "siento",
 #: Someone present or arriving: family only (a stepfather, "he", someone from online or a room keep main's reading).
 _PRESENT_PEOPLE = frozenset({
     "mum", "mom", "mummy", "mommy", "mam", "mother", "dad", "daddy", "father", "parents", "brother", "sister",
-    "bro", "sis", "grandma", "grandpa", "nan", "gran", "family", "teacher",
+    "bro", "sis", "grandma", "grandpa", "nan", "gran", "family", "teacher", "mums", "moms", "dads", "brothers",
+    "sisters", "cousin", "primo", "prima", "kuzyn", "kuzynka", "mamá",
     "madre", "padre", "mama", "papa", "padres", "hermano", "hermana", "hermanito", "hermanita", "abuela",
     "abuelo", "familia", "profe", "profesor", "profesora",
     "tata", "brat", "siostra", "rodzice", "babcia", "dziadek", "mamusia", "nauczyciel", "nauczycielka"})
@@ -860,7 +878,9 @@ _PRESENT_WORDS = frozenset({
     "came", "in", "with",
     "esta", "aqui", "aca", "al", "lado", "viene", "mira", "mirando", "delante", "tengo", "sentada", "sentado",
     "conmigo", "llega", "llegando",
-    "jest", "tu", "obok", "idzie", "patrzy", "siedzi", "przyszla", "przyszedl", "przy"})
+    "jest", "tu", "obok", "idzie", "patrzy", "siedzi", "przyszla", "przyszedl", "przy",
+    "sat", "sits", "room", "same", "around", "behind", "me", "over", "shoulder",  # s36: "my brother is sat next to me"
+    "cuarto", "habitacion", "salon", "detras", "encima", "pokoju", "pokoj", "za", "mna", "kolo"})
 #: Being busy ("not now im in class", "ahora no, estoy cenando", "nie teraz, jestem w szkole").
 _BUSY_WORDS = frozenset({
     "im", "am", "at", "school", "class", "on", "bus", "train", "match", "game", "playing", "eating", "dinner",
@@ -868,7 +888,9 @@ _BUSY_WORDS = frozenset({
     "estoy", "en", "clase", "colegio", "cole", "instituto", "autobus", "bus", "partida", "jugando", "comiendo",
     "cenando", "deberes", "tarea", "ocupado", "ocupada",
     "jestem", "w", "szkole", "na", "lekcji", "autobusie", "meczu", "gram", "jem", "obiad", "kolacje", "lekcje",
-    "odrabiam", "zajety", "zajeta"})
+    "odrabiam", "zajety", "zajeta",
+    "car", "shop", "shopping", "practice", "training", "work", "out", "coche", "entreno", "entrenamiento", "calle",
+    "tienda", "samochodzie", "treningu", "sklepie", "dworze", "tramwaju", "metro", "metrze", "tram"})
 #: Waiting until the family member present leaves or sleeps ("not rn, maybe later when my brother goes out",
 #: "ahora no, luego cuando se vaya mi madre", "nie teraz, może jak tata wyjdzie"; s31): counted with someone of
 #: the family named (:data:`_PRESENT_PEOPLE`), never with "he" / "she" alone or anything else said.
@@ -887,7 +909,9 @@ _BARE_CANT_TALK = frozenset({"i", "cant", "can", "t", "not", "talk", "write", "c
                              "escribir", "nie", "moge", "pisac", "rozmawiac"})
 _REASON_FILLERS = frozenset({
     "my", "me", "the", "a", "because", "cause", "cuz", "coz", "bc", "so", "sorry", "lol", "xd", "pls", "and",
-    "mi", "mis", "que", "porque", "y", "lo", "siento", "bo", "moja", "moj", "mnie", "sorki", "i", "ok", "vale"})
+    "mi", "mis", "que", "porque", "y", "lo", "siento", "bo", "moja", "moj", "mnie", "sorki", "i", "ok", "vale",
+    "el", "la", "los", "las", "del", "un", "una", "an", "is", "s", "cos", "coz", "cuz", "pq", "xq", "bc", "bo",
+    "ze", "sie", "jeszcze", "still", "todavia", "aun"})
 
 
 def _reason(tokens: Sequence[str]) -> Optional[bool]:
