@@ -152,6 +152,11 @@ def says_no_harm(folded: str, lang: Optional[str], persona: str, arrival: bool =
     return not (risk and has_cue(folded, None, {"any": risk}))
 
 
+def says_danger_now(folded: str, lang: Optional[str]) -> bool:
+    """A cue of danger now or a weapon in ``folded`` (``core.safety.Danger``)."""
+    return any(_harm_lists()[2].found(folded, lang))
+
+
 @lru_cache(maxsize=8)
 def _errand(persona: str) -> Phrases:
     """:data:`ERRAND` with the words of the persona's catalogue names among its fillers ("the lavender soap")."""

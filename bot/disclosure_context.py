@@ -119,6 +119,13 @@ def _number_given(tracker: Any) -> bool:
     return any(isinstance(e, BotUttered) and _NUMBER.search(e.text or "") for e in session_events(tracker))
 
 
+def breaks_off(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` holds a word that breaks the talk off: putting off, a goodbye, a pause, "later", "I can't
+    talk" ("gtg", "me tengo que ir", "muszę kończyć"; the ``breaking`` lists)."""
+    said = _said(text)
+    return any(has_word_cue(said, lang, c) for c in _cues()["breaking"])
+
+
 def is_bare_unnamed_arrival(text: str, lang: Optional[str]) -> bool:
     """``text`` is only an unnamed he / she / they arriving ("hes coming up the stairs", "está subiendo él"... with an
     ``arriving`` cue), in at most ``MAX_BARE_ARRIVAL_WORDS`` words: nobody named by relation, nobody who may be anyone

@@ -17,6 +17,10 @@ question the bot asked last; this module only says whether a message has one of 
 * :func:`takes_product` — "perfecto, me la llevo" (:data:`TAKING_IT`), with no offer open (session 34).
 * :func:`asks_number_to_pass_on` — "what number should I give my friend?" (``number_to_pass_on`` of the cues file,
   as ``core.safety.is_only`` reads it: only fillers before the phrase, nothing after it), s33.
+* :func:`asks_fault` — "is it my fault?" alone or with the child's reason or the other's excuse before or after it in
+  a clause of its own ("is it my fault? he says i ask for it", "¿es culpa mía? no había recogido la cocina") or after
+  an opener ("because", "por", "bo": ``core.safety.is_fault_with_reason``), s36. The reason is the child's own words
+  (no whitelist): ``bot.fault_context`` reads it only after a disclosure and never over a harm or danger word.
 
 Each is a whitelist: every word of the message is a cue word or a filler of its list (the message's language, any
 when unknown), in at most :data:`MAX_SHAPE_WORDS` words, so no harm word, place, refusal or quiet line is ever in
@@ -33,7 +37,7 @@ from functools import lru_cache
 from typing import Final, Iterable, Optional
 
 from core.paths import SAFETY_DATA
-from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, is_only, made_of
+from core.safety import MAX_QUESTION_WORDS, Answers, Phrases, is_fault_with_reason, is_only, made_of
 from core.text import fold, words
 from nlu.spelling import Speller
 
@@ -259,3 +263,24 @@ def asks_number_to_pass_on(text: str, lang: Optional[str]) -> bool:
     amiga?", "jaki numer mam dać bratu?"): fillers before the phrase, nothing after it ("what number should i give her
     for the raffle" is no such request)."""
     return is_only(fold(text), lang, number_to_pass_on())
+
+
+#: Marks that end a clause: the fault question stands in one of its own ("is it my fault? he says…", "was it my fault,
+#: she says…", "¿fue culpa mía? le rompí…").
+_CLAUSE_END: Final = re.compile(r"[?¿!¡.,;:]+")
+
+
+def asks_fault(text: str, lang: Optional[str]) -> bool:
+    """Whether ``text`` is "is it my fault?" (``answers.fault``) alone, with its reason after an opener
+    (``core.safety.is_fault_with_reason``), or as the first or last clauses of the message with the reason in the
+    others ("is it my fault? he says i wind him up", "i let him in, was it my fault"), in at most
+    ``MAX_QUESTION_WORDS`` words (s36)."""
+    folded = fold(text)
+    found = answers()
+    if len(words(folded)) > MAX_QUESTION_WORDS:
+        return False
+    if made_of(folded, lang, found.fault, MAX_QUESTION_WORDS) or is_fault_with_reason(folded, lang, found):
+        return True
+    clauses = [c for c in _CLAUSE_END.split(folded) if words(c)]
+    return any(made_of(" ".join(part), lang, found.fault, MAX_QUESTION_WORDS)
+               for at in range(1, len(clauses)) for part in (clauses[:at], clauses[at:]))

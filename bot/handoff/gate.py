@@ -27,7 +27,8 @@
   no_number line (:func:`number_after_quiet_line`): no number while someone may be reading.
 
 :func:`install` also puts :func:`_after_parse` after the NLU: ``bot.open_question`` (an answer read with the bot's
-open question: "why?" to "which city?"), then ``bot.adult_context`` (a shop errand read as the urgent code after an
+open question: "why?" to "which city?"), ``bot.fault_context`` (the fault question with its reason after a disclosure),
+then ``bot.adult_context`` (a shop errand read as the urgent code after an
 adult customer's line: the urgent discreet question), ``bot.disclosure_context``, ``bot.changed_mind`` (a change of
 mind after a no, a denial after a joke) and ``bot.plain_openers`` ("may I tell you something?"); no database work.
 ``before_send`` also lets ``bot.changed_mind`` and ``bot.age_context`` say a reply in other words (no plain
@@ -368,12 +369,15 @@ async def _gates(processor: Any, message: Any) -> bool:
 
 async def _after_parse(processor: Any, message: Any, tracker: Any, parse: dict) -> None:
     """The after-parse hook (``core.rasa_compat.install_message_hooks``): the readings with the conversation, in
-    order — the open question's (``bot.open_question.read_with_open_question``), then the adult customer's context
+    order — the open question's (``bot.open_question.read_with_open_question``), the fault question after a disclosure
+    (``bot.fault_context.read_with_disclosure_before``: "is it my fault? he says i wind him up"), then the adult
+    customer's context
     (``bot.adult_context.read_with_adult_context``), then the disclosure before it
     (``bot.disclosure_context.read_with_disclosure``: "hes coming up the stairs" after "my stepdad hits me"). Each
     changes the parse in place; an error in one leaves the parse as that step found it and the next still runs (the
     message is never lost for it; only the error's kind is logged)."""
     for name, step in (("the open question", open_question.read_with_open_question),
+                       ("the fault question after a disclosure", fault_context.read_with_disclosure_before),
                        ("the adult context", adult_context.read_with_adult_context),
                        ("the disclosure before", disclosure_context.read_with_disclosure),
                        ("what came before", changed_mind.read_with_what_came_before),
