@@ -238,42 +238,6 @@ def back_to_shop_first(events: list, tracker: Any, speak: Any) -> bool:
     return True
 
 
-#: The discreet question, the not-now line, its yes and the promise (:func:`accepted_as_at_once`).
-CONFIRMATION, NOT_NOW_LINE = "utter_confirm_help", "utter_not_now"
-ACCEPTED, PROMISE = "utter_help_accepted", "utter_please_wait"
-
-
-def _lines_before_message(tracker: Any) -> list[Optional[str]]:
-    """The response names of the bot's lines of the session before the child's latest message, oldest first."""
-    from rasa.shared.core.events import BotUttered, UserUttered
-
-    events = session_events(tracker)
-    last = max((i for i, e in enumerate(events) if isinstance(e, UserUttered)), default=len(events))
-    return [(e.metadata or {}).get("utter_action") for e in events[:last] if isinstance(e, BotUttered)]
-
-
-def accepted_as_at_once(events: list, tracker: Any, speak: Any) -> bool:
-    """Before the replies are sent: a yes to the discreet question the child had put off right away ("not now, my
-    brother is next to me", then "ok he's gone, yes": ``utter_confirm_help``, ``utter_not_now``, a yes) takes the path
-    of a yes said at once — the good-moment question (``utter_help_accepted``, which asks the city where the persona's
-    does) instead of the promise; the queue entry is made as for that yes (bot/handoff/gate.py). s36: the blind
-    tester expected it. True if the promise was replaced."""
-    from rasa.shared.core.events import BotUttered
-
-    if ((tracker.latest_message.parse_data or {}).get("intent") or {}).get("name") != "affirm":
-        return False
-    promises = [e for e in events if isinstance(e, BotUttered) and (e.metadata or {}).get("utter_action") == PROMISE]
-    if not promises or _lines_before_message(tracker)[-2:] != [CONFIRMATION, NOT_NOW_LINE]:
-        return False
-    text = speak(str(tracker.get_slot("persona") or NO_PERSONA), str(tracker.get_slot("lang") or "en"), ACCEPTED)
-    if not text:
-        return False
-    for line in promises:
-        line.text = text
-        line.metadata = {**(line.metadata or {}), "utter_action": ACCEPTED}
-    return True
-
-
 #: Readings "perfecto, me la llevo" may take when no question is open (a yes, a goodbye, not understood).
 _TAKING_READINGS = frozenset({"affirm", "goodbye", "thanks", "out_of_scope"})
 #: The shop's cover intent that says how to order (its generic name).

@@ -143,8 +143,6 @@ async def before_send(processor: Any, events: list, tracker: Any) -> None:
     # a change of mind after a no: no plain acknowledgement inside a persona; a yes right after the no asks the offer
     # again in the offer's words, not "sorry, I didn't understand" (bot/changed_mind.py)
     changed_mind.in_voice(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
-    # a yes to the discreet question put off right away ("not now", then "ok hes gone, yes"): as a yes said at once (s36)
-    open_question.accepted_as_at_once(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
     # "no thanks, how much is shipping?" to the discreet question: the no's line before the shop's answer (s36)
     open_question.back_to_shop_first(events, tracker, lambda *said: delivery.voice_of(processor.domain)(*said))
     # "im 9" after a disclosure in the plain bot is heard, not met with the same offer word for word (bot/age_context.py)
