@@ -276,6 +276,8 @@ class Answers:
     who_writes: Phrases = field(default_factory=Phrases)
     about_offer: Phrases = field(default_factory=Phrases)
     what_offer_is: Phrases = field(default_factory=Phrases)
+    #: s36: what follows for the child or the family ("will they call the police?", "will my dad get in trouble?")
+    consequence: Phrases = field(default_factory=Phrases)
     fault_reason: Phrases = field(default_factory=Phrases)
     someone_there: Phrases = field(default_factory=Phrases)
 
@@ -694,6 +696,15 @@ def declines_only_asking(top: Ranked, folded: str, danger: Optional["Danger"], l
     return danger is None or not any(danger.found(folded, lang))
 
 
+def asks_consequence(folded: str, lang: Optional[str], answers: Answers) -> bool:
+    """Whether the message only asks what follows for the child or the family if a person is told ("will they
+    call the police?", "will my dad get in trouble?", "¿me van a quitar de mi casa?", "czy tata będzie miał
+    kłopoty?": ``answers.consequence``, s36): answered like a privacy question (``ask_privacy``: nothing is passed
+    on without talking it over first), the open question asked again — never the emergency reply for the word
+    "police" alone (a cue of danger now outside these phrases still counts, :func:`answer_to_question`)."""
+    return made_of(folded, lang, answers.consequence, MAX_QUESTION_WORDS)
+
+
 def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[str],
                        answers: Answers, danger: Optional[Danger] = None) -> Optional[Tuple[Ranked, str]]:
     """``(intent, signal)`` when the message is a bare "later" (``not_now``), "now I can"
@@ -792,11 +803,15 @@ def answer_to_question(top: Ranked, persona: str, folded: str, lang: Optional[st
         # happens now?" the shop's who-we-are line): unclear here — a question that is open is asked
         # again, and while the child waits the handoff says the promise again (bot/handoff/gate.py)
         return Ranked(FOREIGN_INTENT, top.confidence, top.source), "none"
-    question = ASK_PRIVACY if made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS) else (
+    question = ASK_PRIVACY if (made_of(folded, lang, answers.privacy, MAX_QUESTION_WORDS)
+                               or asks_consequence(folded, lang, answers)) else (
         ASK_COST if made_of(folded, lang, answers.cost, MAX_QUESTION_WORDS) else None)
     # a cue of danger now counts only outside the question's own phrases: "no quiero que llamen a la
     # policía" holds the danger cue "llamen a la policia" inside the worry "don't call the police"
-    asked_about = without_phrases(folded, lang, answers.privacy.cues) if question == ASK_PRIVACY else folded
+    asked_about = folded
+    if question == ASK_PRIVACY:  # s36: the consequence phrases too ("will they call the police")
+        asked_about = without_phrases(without_phrases(folded, lang, _longest_first(answers.consequence.cues)), lang,
+                                      answers.privacy.cues)
     sure_urgent = signal_for_intent(top.intent)[1] and top.confidence >= TENTATIVE_CONFIDENCE and (
         danger is None or any(danger.found(asked_about, lang)))
     if question is not None and not sure_urgent:

@@ -91,6 +91,8 @@ class AnswerCues(Strict):
     about_offer: Dict[Lang, Phrases] = {}
     # s35: the offer asked about with no word for it ("what is it exactly": bot/open_question.py)
     what_offer_is: Dict[Lang, Phrases] = {}
+    # s36: what follows for the child or the family ("will they call the police?": core/safety.py asks_consequence)
+    consequence: Dict[Lang, Phrases] = {}
     fault_reason: Dict[Lang, Phrases] = {}
     # s30: someone said to be there at the end of a break-off ("me tengo que ir hay alguien": core/safety.py)
     someone_there: Dict[Lang, Phrases] = {}
