@@ -312,10 +312,6 @@ class CuesFile(Strict):
     # s35: a benign reason for the shop's time word ("its for a party"): an ordinary order (nlu/shop_talk.py)
     time_occasion: Cues = {}
     # s36 (shopsize-s36): a shopper's or a player's ordinary question inside a persona (nlu/shop_talk.py)
-    product_variant: Cues = {}
-    hidden_skin: Cues = {}
-    skin_outing: Cues = {}
-    outing_over_time: Cues = {}
     parcel_damage: Cues = {}
     game_settings: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)

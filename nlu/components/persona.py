@@ -66,7 +66,7 @@ from nlu.plain_talk import Topic, as_topic_talk, is_news_of_close, load_topics, 
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
-    knows_my_home, asks_game_settings, is_damaged_parcel, is_skin_after_outing, is_variant_question,
+    knows_my_home, asks_game_settings, is_damaged_parcel, 
     load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
@@ -962,18 +962,6 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # thing that sticks, nobody named, nothing else of harm (s34)
             return True
         if own and decision.intent == CODED_HELP and is_family_gift(folded, lang, cues, no_harm):
-            return True
-        if (own and decision.intent == CODED_HELP and not decision.urgent and nobody and find_duration(folded) is None
-                and is_variant_question(folded, lang, cues, no_harm_of_thing)):
-            # "any chance of the chamomile cream in a bigger tub" (the code .54), "jest krem rumiankowy w większym
-            # opakowaniu?" (.94), "czym się różni krem owsiany od rumiankowego" (.53): a product's size, variant or
-            # comparison asked, no story of the child's skin (s36)
-            return True
-        if (((own and decision.intent == CODED_HELP) or (weak and decision.signal in HELP_SIGNALS))
-                and not decision.urgent and nobody and is_skin_after_outing(folded, lang, cues, item, no_harm)):
-            # "my skin is screaming after a week of skiing in the alps lol, any rich cream for windburn?" (the code
-            # .50), "tengo la piel fatal despues de una semana en la nieve jaja" (.76): one's own skin after sport,
-            # weather or a holiday, nobody named — a shopper's skin (s36)
             return True
         cover = next((r.confidence for r in decision.ranking
                       if persona_of(r.source) == persona and r.intent not in CODE_INTENTS), 0.0)
