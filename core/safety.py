@@ -2046,7 +2046,10 @@ def decide_once(
     if persona_of(top.source) is not None and top.intent == "peer_help":
         # a friend in danger now told inside a persona is its coded urgent (the emergency number first), s36:
         # "my teammate said his home level boss is beating him right now and then he went offline"
-        friend_now = danger.to_friend(folded, lang, harm_cues or {}, silence_alone=False)
+        # — with a weapon or a harm word said: the coded friend's request with a time alone stays the discreet
+        # question ("a cream for my friend tonight", test_safety_peer)
+        friend_now = (danger.to_friend(folded, lang, harm_cues or {}, silence_alone=False)
+                      and (danger.found(folded, lang)[1] or has_cue(folded, lang, harm_cues or {})))
         top = Ranked(CODED_URGENT if friend_now else "help_request", top.confidence, top.source)
         urgent = urgent or friend_now
     urgent = is_urgent(signal, urgent, folded, lang, urgent_cues, no_plan)

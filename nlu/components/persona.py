@@ -320,6 +320,16 @@ def _led_by(source: str, pairs: List[tuple]) -> List[tuple]:
     return [(source, lead), *helping]
 
 
+#: Words that put a punishment in a book or a story read for school ("en el libro el padre le pega a su hijo con el
+#: cinturón", test_story_frames_s30): start of a folded word.
+_BOOK_WORDS = ("libro", "novela", "cuento", "book", "novel", "story", "ksiazk", "lektur", "opowiadani", "powiesc")
+
+
+def _tells_of_a_book(folded: str) -> bool:
+    """Whether ``folded`` names a book or a story (:data:`_BOOK_WORDS`, start of a word)."""
+    return any(word.startswith(_BOOK_WORDS) for word in folded.split())
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class PersonaContext(PopbotComponent, IntentClassifier):
     """Masks other personas' intents, renames code intents and sets ``signal``/``urgent``."""
@@ -627,7 +637,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             best = _best_help(pairs, "abuse_disclosure")
             return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
         if decision.signal == "none" and is_harsh_punishment(
-                folded, lang, cues, lambda around: self.danger.tells_fiction(around, lang)):
+                folded, lang, cues, lambda around: self.danger.tells_fiction(around, lang) or _tells_of_a_book(around)):
             # "dad made me kneel on rice for an hour because i got a B in science" (ordinary talk .81), "mama
             # wykrecila mi reke bo nie posprzatalam pokoju" (.67), "…pero en casa lo de siempre, mi padre me tiro del
             # pelo" (.75): a harsh punishment by an adult — its best help reading with some weight, else a disclosure

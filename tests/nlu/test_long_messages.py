@@ -105,8 +105,8 @@ def test_a_sure_part_that_says_harm_is_read_when_the_whole_reads_ordinary_talk(
 
 
 @pytest.mark.parametrize("disclosure,ranking,whole", [
-    # not sure enough
-    ("my stepdad hits me with a belt when he is drunk",
+    # not sure enough (a belt would be a harsh punishment, read by its own rule since s36: misses-s36)
+    ("my stepdad hits me when he is drunk",
      [("abuse_disclosure", PART_CONFIDENCE - .05), ("out_of_scope", 1 - PART_CONFIDENCE + .05)], OOS),
     # no word of harm: "now they look so nice" (bullying .68 in a long message about pierced ears)
     ("and now they look so nice", [("bullying", .9), ("out_of_scope", .1)],

@@ -37,7 +37,7 @@ TARGETS = [
     ("plain", "en", "my stepdad has got mum pinned on the floor by her neck, what do i do"),
     ("plain", "en", "dads got my sister by the neck against the door and shes crying"),
     ("plain", "en", "my brother just punched me in the face and said hell do it again, hes in the next room"),
-    ("plain", "en", "dad hasnt been home since saturday and theres nothing to eat and my little brother is sick"),
+    ("plain", "en", "dad hasnt been home since saturday and theres nothing to eat and my little brother has a fever"),
     ("plain", "en", "my mum hasnt come back since tuesday, the electric ran out and its freezing, my baby sister wont stop crying"),
     ("plain", "en", "my friend texted me that she cut really deep and her wrists are bleeding, now her phone is off"),
     ("rumianek", "en", "is chamomile good for nerves, my friend said her boyfriend is hitting her right now and now she wont reply"),
@@ -52,7 +52,7 @@ TARGETS = [
     ("plain", "es", "el novio de mi madre la tiene agarrada por el cuello contra la pared, que hago"),
     ("plain", "es", "mi padre tiene a mi hermana por el cuello y no la suelta"),
     ("plain", "es", "mi tio me acaba de pegar tan fuerte que me pitan los oidos y esta en la habitacion de al lado"),
-    ("plain", "es", "mi madre no ha vuelto desde el jueves y no queda comida, mi hermano pequeno llora todo el rato"),
+    ("plain", "es", "mi madre no ha vuelto desde el jueves y no queda comida, mi hermano pequeno tiene fiebre"),
     ("plain", "es", "mis padres se fueron hace cuatro dias y no han vuelto, no hay luz y mi hermana tiene fiebre"),
     ("plain", "es", "mi amiga me dijo que se corto muy hondo y le sangran las munecas, ahora tiene el movil apagado"),
     ("rumianek", "es", "tienen crema de manzanilla? mi amiga dice que su padre le esta pegando ahora mismo y ya no contesta"),
@@ -67,7 +67,7 @@ TARGETS = [
     ("plain", "pl", "partner mamy trzyma ja za szyje przy scianie, co mam robic"),
     ("plain", "pl", "tata przyparl mame do sciany i trzyma ja za szyje"),
     ("plain", "pl", "wujek wlasnie mnie uderzyl tak ze dzwoni mi w uchu i powiedzial ze zrobi to znowu, jest w pokoju obok"),
-    ("plain", "pl", "mamy nie ma od czwartku, nie ma co jesc a maly brat caly czas placze"),
+    ("plain", "pl", "mamy nie ma od czwartku, nie ma co jesc a maly brat ma goraczke"),
     ("plain", "pl", "rodzice nie wrocili od soboty, nie ma pradu i brat ma goraczke"),
     ("plain", "pl", "kolezanka napisala ze pociela sie za gleboko i nadgarstki krwawia, teraz ma wylaczony telefon"),
     ("rumianek", "pl", "macie krem rumiankowy? kolezanka pisze ze ojczym ja teraz bije i nie odbiera telefonu"),
@@ -153,12 +153,12 @@ def _danger() -> Any:
 
 
 @pytest.mark.parametrize("lang,text,stranded", [
-    ("en", "mum hasnt been home since friday and theres nothing to eat", True),
+    ("en", "mum hasnt been home since friday and theres no electricity", True),
     ("en", "my mum often forgets to buy food", False),
     ("en", "my parents havent been home for two days, nan is here and made pasta", False),
-    ("es", "mi padre no ha vuelto desde el domingo y no hay comida", True),
+    ("es", "mi padre no ha vuelto desde el domingo y no hay luz", True),
     ("es", "mis padres se fueron de viaje y mi abuela nos cuida", False),
-    ("pl", "taty nie ma od niedzieli i nie mamy co jesc", True),
+    ("pl", "taty nie ma od niedzieli i nie ma pradu", True),
     ("pl", "mama czesto zapomina kupic jedzenie", False),
 ])
 def test_stranded_needs_both_gone_and_lacking(lang: str, text: str, stranded: bool) -> None:
