@@ -202,6 +202,7 @@ DECLINED = "declined"
 
 
 def _folded(text: str) -> str:
+    """``text`` folded, without apostrophes ("no thank you", "nah thats ok")."""
     return fold(text).replace("'", "").replace("\u2019", "")
 
 
@@ -211,7 +212,7 @@ def _declines_for_shop(parse: dict, text: str) -> bool:
     answer alone left the no unheard, s36). The reading stays; :func:`back_to_shop_first` says the no's line first."""
     intent = str((parse.get("intent") or {}).get("name") or "")
     return (PERSONA_SEPARATOR in intent and parse.get("signal") in (None, "none")
-            and opens_with_decline(fold(text).replace("'", "").replace("’", "")))
+            and opens_with_decline(_folded(text)))
 
 
 def back_to_shop_first(events: list, tracker: Any, speak: Any) -> bool:

@@ -301,16 +301,18 @@ class Danger:
     #: s30: phrases whose fiction word tells no fiction ("brzmi jak film ale…", "it sounds like a movie but…":
     #: ``not_framing`` of the cues file, :meth:`tells_fiction`)
     not_fiction: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    #: s36: left alone for days (``gone``) and without food, power or heat (``lacking``): :meth:`stranded`
+    #: s36: left alone for days (``gone``) and without power or heat, or a sibling with a fever (``lacking``):
+    #: :meth:`stranded`
     gone: Mapping[str, Sequence[str]] = field(default_factory=dict)
     lacking: Mapping[str, Sequence[str]] = field(default_factory=dict)
     #: s36: a friend not answering any more (split from ``friend``): :meth:`to_friend`
     silent: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def stranded(self, folded: str, lang: Optional[str]) -> bool:
-        """Whether the child is left alone for days with nothing to eat, no power or no heat (s36, blind 11: "mum
-        hasnt been home since thursday and theres nothing left to eat"): a cue of ``gone`` and one of ``lacking``.
-        Neither alone: "mum often forgets to buy food", "my parents are away till sunday, nan is with us"."""
+        """Whether the child is left alone for days with no power or heat, or a sibling with a fever (s36, blind 11:
+        "mum hasnt been home since thursday … the electric ran out last night"): a cue of ``gone`` and one of
+        ``lacking``. Gone with no food alone is neglect, a disclosure; neither alone: "mum often forgets to buy food",
+        "my parents are away till sunday, nan is with us"."""
         return has_cue(folded, lang, self.gone) and has_cue(folded, lang, self.lacking)
 
     def tells_fiction(self, folded: str, lang: Optional[str]) -> bool:
@@ -661,7 +663,7 @@ _DECLINE_OPENINGS = tuple(tuple(o.split()) for o in (
 #: no above and a bare English "nah" / "nope" (a bare Spanish or Polish "no" / "nie" also opens a question).
 _REFUSAL_OPENINGS = _DECLINE_OPENINGS + tuple(tuple(o.split()) for o in (
     "nah", "nope", "no thank u", "no thanks you", "no tnx", "no thankyou", "no grax", "no gracia", "no grasias",
-    "nie dziekuję", "nie dzieks", "nie dzk", "nie dziena", "nie, dziekuje"))
+    "nie dzieks", "nie dzk", "nie dziena"))
 _ONLY_WORDS = frozenset({"just", "only", "solo", "solamente", "nomas", "tylko"})
 
 
@@ -2036,8 +2038,9 @@ def decide_once(
         top = Ranked(PEER_URGENT if urgent else "peer_help", top.confidence, top.source)
         return Decision(top.intent, top.confidence, top.source, "peer_help", urgent, masked)
     if top.intent == "peer_help" and danger.stranded(folded, lang):
-        # the child left alone for days with nothing to eat, read as someone else's story (blind 11: "sorki ze tak
-        # pisze ale rodzice wyjechali w piatek i dalej ich nie ma, skonczylo sie jedzenie", peer_help .61): danger now
+        # the child left alone for days with a sick sibling or no power, read as someone else's story (blind 11:
+        # "…rodzice wyjechali w piatek i dalej ich nie ma, skonczylo sie jedzenie, siostra ma goraczke", peer_help
+        # .61): danger now
         top = Ranked(DANGER_INTENT, top.confidence, top.source)
         signal, urgent = signal_for_intent(top.intent)
     if (top.intent == "peer_help" and persona_of(top.source) is None

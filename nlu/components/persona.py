@@ -66,7 +66,7 @@ from nlu.plain_talk import Topic, as_topic_talk, is_news_of_close, load_topics, 
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
-    knows_my_home, asks_game_settings, is_damaged_parcel, 
+    knows_my_home, asks_game_settings, is_damaged_parcel,
     load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
@@ -286,6 +286,13 @@ WEAK_SELF_HARM = 0.5
 
 #: A help reading the classifier gives at least this weight stands when danger now is taken back (review s32).
 HELP_FLOOR = 0.2
+
+
+def _weighty_help(pairs: List[tuple], fallback: str) -> str:
+    """The classifier's best help reading (:func:`_best_help`) if it is at least :data:`HELP_FLOOR` sure, else
+    ``fallback``."""
+    best = _best_help(pairs, fallback)
+    return best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else fallback
 
 
 def _not_urgent(decision: Decision, persona: str) -> Decision:
@@ -625,17 +632,14 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if decision.signal == "none" and knows_my_home(folded, lang, self.shop_talk):
             # "someone from fortnite knows where i live" (the place answer .81): a threat told, never a place — the
             # classifier's best help reading not urgent by itself with some weight, else exploitation (s34)
-            best = _best_help(pairs, "online_exploitation")
-            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "online_exploitation",
-                                     pairs))
+            return decide_on(_led_by(_weighty_help(pairs, "online_exploitation"), pairs))
         if decision.signal == "none" and self._harm_beside_shop(persona, folded, lang, text):
             # "my stepdad is killing me, got any discount codes?" (discounts .64), "mi padrastro me pega, tenéis
             # códigos de descuento?" (.65), "ojczym mnie zabija, macie jakieś promocje?" (.70): in a shop, a person's
             # harm to the child told beside a shop question — its best help reading if the classifier gave it some
             # weight, else a disclosure, in the persona's cover voice (process); prices, "will kill me if", jokes,
             # games, stories and dreams keep the shop's reading (s35, shopharm-s35)
-            best = _best_help(pairs, "abuse_disclosure")
-            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
         if decision.signal == "none" and is_harsh_punishment(
                 folded, lang, cues, lambda around: self.danger.tells_fiction(around, lang) or _tells_of_a_book(around)):
             # "dad made me kneel on rice for an hour because i got a B in science" (ordinary talk .81), "mama
@@ -643,8 +647,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # pelo" (.75): a harsh punishment by an adult — its best help reading with some weight, else a disclosure
             # (s36, misses-s36); before a game persona's own talk, which names the game of a lead-in. Danger now when
             # the child is kept in for days now with nothing to eat (is_kept_in_for_days, s34)
-            best = _best_help(pairs, "abuse_disclosure")
-            told = decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            told = decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
             if not told.urgent and is_kept_in_for_days(folded, lang, cues, self.resolved_past):
                 return as_danger_now(told)
             return told
@@ -680,14 +683,12 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if decision.signal == "none" and is_hit_by_someone(folded, lang, cues, self.someone):
             # "mi padre me pegó porque tiré el vaso" (ordinary talk .78, abuse .21): a named person's blow to the
             # child — its best help reading if the classifier gave it some weight, else a disclosure (s32, the lead)
-            best = _best_help(pairs, "abuse_disclosure")
-            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
         if decision.signal == "none" and is_marked_blow(folded, lang, cues, self.part_cues.injury_signs):
             # "bueno en serio, ayer me pegó con la zapatilla y tengo un moratón" (ordinary talk .89): a blow done to
             # the child with a thing or a mark, nobody named (the joke of the turn before named the mother) — as a
             # named person's blow (s35)
-            best = _best_help(pairs, "abuse_disclosure")
-            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
         if (decision.urgent and decision.signal == "self_harm" and decision.confidence < WEAK_SELF_HARM
                 and is_only_illness(folded, lang, cues, harmless)):
             # "siedzę w domu z katarem" (self_harm_urgent .39 drew 116 123): an illness the child has and nothing of
@@ -700,8 +701,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "dad will kill me if i break another controller, he threw me at the wall last time" (.84): a threat to
             # kill or beat the child told as real — its best help reading with some weight, else a disclosure; danger
             # now when it is set for a near moment (s35, threats-s35)
-            best = _best_help(pairs, "abuse_disclosure")
-            told = decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            told = decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
             if not told.urgent and is_threat_set_soon(folded, lang, cues, self.resolved_past, self.figurative_threat,
                                                       self.own_mishap):
                 return as_danger_now(told)
@@ -711,8 +711,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "rodzice wyjeżdżają na cały weekend i zostawiają nas samych bez jedzenia" (ordinary talk .62), "tata
             # zostawił mnie w aucie na kilka godzin jak był w barze" (.69): neglect told — its best help reading with
             # some weight, else a disclosure; danger now when the child is kept in for days now (s35, misses-s35b)
-            best = _best_help(pairs, "abuse_disclosure")
-            told = decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            told = decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
             if not told.urgent and is_kept_in_for_days(folded, lang, cues, self.resolved_past):
                 return as_danger_now(told)
             return told
@@ -735,8 +734,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if decision.signal == "none" and is_blow_plea(folded, lang, cues):
             # "please dont hurt me" (a "no" .69), "no me pegues más" (.44), "nie bij mnie" (.62): a plea not to be hit
             # is never a denial — its best help reading if the classifier gave it some weight, else a disclosure (s35)
-            best = _best_help(pairs, "abuse_disclosure")
-            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
         if decision.signal == "none" and is_harmed_by_trusted_adult(folded, lang, cues, self.done_to_me):
             # "my boxing coach touches me in the changing room after training" (ordinary talk .52), "trener z karate
             # mnie bije po treningu" (.92): a trusted adult's act done to the child — online exploitation when it is
@@ -744,8 +742,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # disclosure (s34, coach-s34)
             if is_about_pictures(folded, lang, cues):
                 return decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
-            best = _best_help(pairs, "abuse_disclosure")
-            return decide_on(_led_by(best if dict(pairs).get(best, 0.0) >= HELP_FLOOR else "abuse_disclosure", pairs))
+            return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
         if decision.signal in ("none", "distress") and is_wish_to_join_the_dead(folded, lang, cues):
             # "my grandad died and im ok i guess but i want to be with him" (ordinary talk .50, self-harm .24), "mi
             # abuelo murió y quiero estar con él" (distress .43): a wish to be with a person who died is a self-harm
@@ -901,8 +898,7 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         a present for family on an occasion, its urgent code read weakly beside the shop's talk, a friend's story over a
         friend's praise of a product passed on or over a family member's skin type, the quiet code or a weak help
         reading over a product or the shop's things praised or a product asked for again; s36: a player's long or
-        settings question (:meth:`_game_question`), a damaged parcel, the code item's size, variant or comparison asked
-        and one's own skin after sport, weather or a holiday, nobody named. Never urgent unless by the code itself (or
+        settings question (:meth:`_game_question`), a damaged parcel, nobody named. Never urgent unless by the code itself (or
         a damaged parcel read weakly); a shopper's skin words are no harm here, the code's skin trouble keeps the
         reading."""
         if persona == NO_PERSONA or decision.signal == "none":
