@@ -314,6 +314,16 @@ class CuesFile(Strict):
     # s36 (shopsize-s36): a shopper's or a player's ordinary question inside a persona (nlu/shop_talk.py)
     parcel_damage: Cues = {}
     game_settings: Cues = {}
+    # s37 (fp-en-s37): a product's reaction on the skin asked about (nlu/shop_talk.py is_product_reaction)
+    product_reaction: Cues = {}
+    reaction_asks: Cues = {}
+    skin_products: Cues = {}
+    reaction_deep: Cues = {}
+    # s37 (fp-en-s37): a player's skill mocked in the game and a question to play better (is_skill_taunt)
+    game_taunt: Cues = {}
+    game_improve: Cues = {}
+    game_place: Cues = {}
+    taunt_real: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
     told_someone: Cues = {}
     nothing_done: Cues = {}

@@ -42,6 +42,13 @@ s36 (issue 13), violence told of others, read as a disclosure in the plain bot:
   schools and now i have a big friendship group"); "again", "still" are ``deep``;
 * ``everyday_ask`` — a word's meaning, a revision plan, whom to invite, shy of a new club.
 
+s37 (issue 13, fp-en-s37), health trivia and a sports injury read as help in the plain bot:
+
+* ``body_why`` — a body question of health trivia ("why do i get dizzy when i stand up too fast", "dlaczego bola mnie
+  nogi w nocy"); a blow, a doer, a mark, self-harm, not eating, a substance, a low feeling or fear is ``deep``;
+* ``sport_injury`` — someone else's sports or play injury told lightly ("my cousin broke his leg skiing and now hes on
+  crutches lol"); a push, a fight, on purpose, fear or grave care is ``deep``.
+
 A message is a topic's when it holds one of its ``cues`` (and one of ``also`` when the topic has them), none of its
 ``deep`` words (fear, a blow, a secret, someone named who makes it more) and, once the topic's own ``allowed`` words
 are taken out ("door", "knives", "SOS", "tonight"), nothing of harm (the caller's ``no_harm``: no harm word, urgency,

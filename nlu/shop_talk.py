@@ -23,6 +23,10 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
 * :func:`is_shop_line` — a line read as not understood that holds a product or a shopper's request, with a shopper's
   figurative words blanked ("these prices are killing me lol, got any discount codes?"; s34).
 * :func:`sticks` — Spanish "pegar" said of a thing ("la crema pega mucho", "hay que pegar la etiqueta"; s34).
+* :func:`is_product_reaction` — a product's reaction on the skin asked about ("this cream burns when i put it on, is
+  that normal"; s37).
+* :func:`is_skill_taunt` — a player's skill mocked in the game and a question to play better ("people keep calling me
+  trash in chat because im new, how do i get better"; s37).
 * :func:`is_damaged_parcel`, :func:`asks_game_settings` — a damaged parcel, a game's settings (s36). A size or
   variant question naming the code product and one's skin after an outing were tried in s36 and removed: on the
   held-out set they cost coded requests (rumianek help recall en .957 -> .913, pl .980 -> .959), and in a shop the
@@ -50,7 +54,8 @@ _NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_m
           "skin_type", "shop_things", "reorder", "game_words", "clock_words", "contact_words", "game_slang",
           "game_code_words", "knows_my_home", "shop_slang", "shop_asks",
           "stick_verbs", "sticky_things", "game_trolling", "trolling_doers", "time_occasion",
-          "parcel_damage", "game_settings")
+          "parcel_damage", "game_settings", "product_reaction", "reaction_asks", "skin_products", "reaction_deep",
+          "game_taunt", "game_improve", "game_place", "taunt_real")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,14 @@ class ShopTalkCues:
     time_occasion: Cues = field(default_factory=dict)
     parcel_damage: Cues = field(default_factory=dict)
     game_settings: Cues = field(default_factory=dict)
+    product_reaction: Cues = field(default_factory=dict)
+    reaction_asks: Cues = field(default_factory=dict)
+    skin_products: Cues = field(default_factory=dict)
+    reaction_deep: Cues = field(default_factory=dict)
+    game_taunt: Cues = field(default_factory=dict)
+    game_improve: Cues = field(default_factory=dict)
+    game_place: Cues = field(default_factory=dict)
+    taunt_real: Cues = field(default_factory=dict)
 
 
 def load_shop_talk_cues(path: Path) -> ShopTalkCues:
@@ -308,6 +321,32 @@ def is_damaged_parcel(folded: str, lang: Optional[str], cues: ShopTalkCues, code
         return False
     rest = without_phrases(folded, lang, cues.parcel_damage)
     return _clear(folded, lang, cues, code_item, lambda _: no_harm(rest))
+
+
+def is_product_reaction(folded: str, lang: Optional[str], cues: ShopTalkCues, code_item: Cues,
+                        no_harm: NoHarm) -> bool:
+    """Whether ``folded`` asks about a product's reaction on the skin (``product_reaction`` with ``reaction_asks`` and a
+    product, ``skin_products``), no code item, no wound, mark or hurt of the child (``reaction_deep``), and neither the
+    code's skin trouble nor harm once the reaction and the question are blanked (s37): "this cream burns when i put it
+    on, is that normal", "ten krem piecze jak go nakladam" (never "the cream stings on the cuts on my arms")."""
+    if not (has_word_cue(folded, lang, cues.product_reaction) and has_word_cue(folded, lang, cues.reaction_asks)
+            and has_cue(folded, lang, cues.skin_products)):
+        return False
+    if has_cue(folded, lang, cues.reaction_deep):
+        return False
+    rest = without_phrases(without_phrases(folded, lang, cues.product_reaction), lang, cues.reaction_asks)
+    return not has_cue(folded, lang, code_item) and not has_cue(rest, lang, cues.skin_trouble) and no_harm(rest)
+
+
+def is_skill_taunt(folded: str, lang: Optional[str], cues: ShopTalkCues, someone: Cues, no_harm: NoHarm) -> bool:
+    """Whether ``folded`` tells a player's skill mocked in the game (``game_taunt`` in ``game_place``) and asks to play
+    better (``game_improve``), nobody of the child's life named (``someone``, whole words), no school or real life,
+    tears, fear or harm (``taunt_real``), and nothing else of harm once the taunt and the question are blanked (s37)."""
+    if not all(has_cue(folded, lang, c) for c in (cues.game_taunt, cues.game_improve, cues.game_place)):
+        return False
+    if has_word_cue(folded, lang, someone) or has_cue(folded, lang, cues.taunt_real):
+        return False
+    return no_harm(without_phrases(without_phrases(folded, lang, cues.game_taunt), lang, cues.game_improve))
 
 
 def asks_game_settings(folded: str, lang: Optional[str], cues: ShopTalkCues) -> bool:

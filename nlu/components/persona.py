@@ -66,7 +66,7 @@ from nlu.plain_talk import Topic, as_topic_talk, is_news_of_close, load_topics, 
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
-    knows_my_home, asks_game_settings, is_damaged_parcel,
+    knows_my_home, asks_game_settings, is_damaged_parcel, is_product_reaction, is_skill_taunt,
     load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
@@ -898,7 +898,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         a present for family on an occasion, its urgent code read weakly beside the shop's talk, a friend's story over a
         friend's praise of a product passed on or over a family member's skin type, the quiet code or a weak help
         reading over a product or the shop's things praised or a product asked for again; s36: a player's long or
-        settings question (:meth:`_game_question`), a damaged parcel, nobody named. Never urgent unless by the code itself (or
+        settings question (:meth:`_game_question`), a damaged parcel, nobody named; s37: a product's reaction on the skin
+        asked about, nobody named, and in a game persona a player's skill mocked with a question to play better. Never urgent unless by the code itself (or
         a damaged parcel read weakly); a shopper's skin words are no harm here, the code's skin trouble keeps the
         reading."""
         if persona == NO_PERSONA or decision.signal == "none":
@@ -953,9 +954,21 @@ class PersonaContext(PopbotComponent, IntentClassifier):
 
         if decision.signal == "bullying" and is_bullied_by_bots(folded, lang, cues, self.someone, no_harm):
             return True
+        if (not self.shops.get(persona) and decision.signal == "bullying" and not decision.urgent
+                and is_skill_taunt(folded, lang, cues, self.someone, no_harm)):
+            # "people keep calling me trash in chat because im new, how do i get better" (bullying .72), "mis compañeros
+            # me dicen manco en el chat, como mejoro mi punteria" (1.00): a player's skill mocked in the game and a
+            # question to play better, nobody of the child's life, nothing of harm — a gamer's line (s37)
+            return True
         if not self.shops.get(persona):
             return False
         item = self.code_item.get(persona, {})
+        if (nobody and ((own and decision.intent in (CODED_URGENT, CODED_HELP)) or (weak and not decision.urgent))
+                and is_product_reaction(folded, lang, cues, item, no_harm)):
+            # "this cream burns when i put it on, is that normal" (the urgent code .40), "my scalp burns when i use the
+            # mint shampoo, is that supposed to happen" (self-harm .22): a product's reaction asked about, nobody
+            # named, no code item, nothing of harm — the shop's product answer (s37)
+            return True
 
         def harmed(rest: str) -> bool:
             return self.part_cues.harms_friend(rest, lang)
