@@ -386,6 +386,8 @@ class CuesFile(Strict):
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}
+    # s37: the threats of figurative_threat said by someone else ("me van a matar"), never of oneself ("im so dead")
+    threat_by_other: Cues = {}
     own_mishap: Cues = {}
     threat_real: Cues = {}
     # s35 (threats-s35): threats no one carries out and the words that only report one (nlu/quiet.py

@@ -77,7 +77,7 @@ from core.safety import (
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
     asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, framed_parts, friend_fine_now, has_cue,
     has_word_cue,
-    is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, words_before,
+    is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, without_phrases, words_before,
 )
 from core.signals import CODE_INTENTS, COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -413,6 +413,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         # s32: a figurative threat over one's own small mishap, and the words that make a threat real (nlu/quiet.py)
         self.figurative_threat: Dict[str, List[str]] = folded(cues_file.figurative_threat)
         self.own_mishap: Dict[str, List[str]] = folded(cues_file.own_mishap)
+        # s37: the figurative threats someone else says ("mis padres me van a matar cuando vean las notas")
+        self.threat_by_other: Dict[str, List[str]] = folded(cues_file.threat_by_other)
         self.threat_real: Dict[str, List[str]] = folded(cues_file.threat_real)
         # s35: threats no one carries out ("me vende si suspendo"), and the words that only report a threat
         self.threat_absurd: Dict[str, List[str]] = folded(cues_file.threat_absurd)
@@ -1062,7 +1064,8 @@ class PersonaContext(PopbotComponent, IntentClassifier):
                             harm_cues: Mapping[str, Sequence[str]]) -> Optional[str]:
         """Which ordinary talk a plain help reading is after all (s32, issue 13), else ``None``: ``threat``, a
         figurative threat over the child's own small mishap read as anything but self-harm, bullying or exploitation
-        (nlu.quiet.is_figurative_threat, ROUTINE_READINGS: "im so dead" said of oneself is no one's threat);
+        (nlu.quiet.is_figurative_threat, ROUTINE_READINGS: "im so dead" said of oneself is no one's threat; s37: a
+        self-harm reading, not urgent, of a threat someone else says, ``threat_by_other``);
         ``nerves``, ordinary nerves before an ordinary event (is_ordinary_worry); ``loss``, a friend sad over an
         ordinary loss (is_friends_ordinary_loss); ``routine``, a parent's everyday routine (is_family_routine)."""
         if decision.signal not in HELP_SIGNALS or persona_of(decision.source) is not None:
@@ -1077,7 +1080,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             return says_nothing_of_harm(rest, lang, harm_cues, self.urgent_cues, self.danger, self.beneath,
                                         self.done_to_me, {})
 
-        if decision.signal in ROUTINE_READINGS and is_figurative_threat(
+        # s37: a figurative threat someone else says over the child's mishap may be read as self-harm too ("mis padres
+        # me van a matar cuando vean las notas": self-harm .69), never urgent; a threat of oneself ("im so dead") not
+        others_threat = (decision.signal == "self_harm" and not decision.urgent
+                         and has_word_cue(folded, lang, self.threat_by_other)
+                         and not has_cue(without_phrases(folded, lang, self.threat_by_other), lang,
+                                         self.figurative_threat))  # "me matare" (of oneself) left: never
+        if (decision.signal in ROUTINE_READINGS or others_threat) and is_figurative_threat(
                 folded, lang, self.figurative_threat, self.own_mishap, self.threat_real, no_harm,
                 self.threat_absurd, self.threat_said):
             return "threat"
