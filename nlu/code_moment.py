@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Mapping, Optional, Sequence
 
-from core.safety import has_word_cue
+from core.safety import has_cue, has_word_cue
 
 Cues = Mapping[str, Sequence[str]]
 
@@ -29,3 +29,23 @@ def is_code_moment_feared(folded: str, lang: Optional[str], moment: Cues, fear: 
     if threatened:
         return feared or named
     return feared and named and not has_word_cue(folded, lang, delivery)
+
+
+def is_code_moment_harmed(folded: str, lang: Optional[str], moment: Cues, harm: Cues, people: Sequence[Cues],
+                          not_real: Sequence[Cues], said_harm: bool) -> bool:
+    """Whether ``folded`` says the code's moment (``moment``: tonight, within an hour, za godzinę) beside a harm word
+    (``harm``, ``said_harm``: not denied) with a person of the child's life named (``people``), and no game, sport or
+    play frames it (``not_real``, whole words: "brat mnie bije w fife"). fp-pl-s37, issue 13: "czy krem może być u
+    mnie za godzinę, ojczym mnie bije", "chamomile cream tonight please, my dad beats me" were the code, not urgent."""
+    if not (said_harm and has_word_cue(folded, lang, moment) and has_word_cue(folded, lang, harm)):
+        return False
+    if any(has_word_cue(folded, lang, cues) for cues in not_real):
+        return False
+    return any(has_word_cue(folded, lang, cues) for cues in people)
+
+
+def is_code_shut_in(folded: str, lang: Optional[str], shut_in: Sequence[Cues], past: Cues) -> bool:
+    """Whether ``folded`` says the child is locked in or hiding (``shut_in``: kept_in, hiding_now, start of a folded
+    word: "jestem zamknięta w pokoju", "schowałam się") and nothing says it is long past (``past``). fp-pl-s37, issue
+    13: "krem rumiankowy, jestem zamknięta w pokoju" was the code's discreet question (en and es drew the urgent code)."""
+    return any(has_cue(folded, lang, cues) for cues in shut_in) and not has_cue(folded, lang, past)

@@ -383,6 +383,8 @@ class CuesFile(Strict):
     code_not_feared: Cues = {}
     code_threat: Cues = {}
     code_fear_of_delivery: Cues = {}
+    # fp-pl-s37: the code's moment with harm done to the child by a person named — the urgent code
+    code_harm_done: Cues = {}
     # s32: "mum's gonna kill me, i lost my coat again": a figurative threat over one's own small mishap, and the words
     # that make a threat real (telling, a threat said, for real) — nlu/quiet.py is_figurative_threat
     figurative_threat: Cues = {}

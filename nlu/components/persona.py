@@ -52,7 +52,7 @@ from nlu.weak_urgency import (
     is_business_order, is_code_and_who, is_game_rage, is_parent, is_past_danger, is_weak_danger, without_danger,
 )
 from nlu.parts import PARTS, all_openers
-from nlu.code_moment import is_code_moment_feared
+from nlu.code_moment import is_code_moment_feared, is_code_moment_harmed, is_code_shut_in
 from nlu.misreadings import (
     DANGER_INTENT, declines_and_asks, is_about_pictures, is_blow_denied, is_covering_talk, is_dreamed_danger,
     is_blow_plea, is_harm_told_beside_shop, is_harm_told_of, is_training_order,
@@ -369,9 +369,13 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         self.someone: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "someone")
         # s34: the code said with the moment and fear (nlu/code_moment.py)
         self.code_moment = {name: cue_list(PROJECT_ROOT / self.config["cues_file"], f"code_{name}")
-                            for name in ("moment", "fear", "not_feared", "threat", "fear_of_delivery")}
+                            for name in ("moment", "fear", "not_feared", "threat", "fear_of_delivery", "harm_done")}
         self.someone_unnamed: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"],
                                                                 "someone_unnamed")
+        # fp-pl-s37: the harm words and the blows of code_harm_done ("tata mnie leje"), for a harm not denied
+        self._blow_cues: Dict[str, List[str]] = {
+            lang: [*self.harm_cues.get(lang, []), *self.code_moment["harm_done"].get(lang, [])]
+            for lang in {*self.harm_cues, *self.code_moment["harm_done"]}}
         self.number_ask: Dict[str, List[str]] = cue_list(PROJECT_ROOT / self.config["cues_file"], "number_ask")
         self.number_to_pass_on = Phrases(
             cue_list(PROJECT_ROOT / self.config["cues_file"], "number_to_pass_on"),
@@ -518,6 +522,20 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         """Harm words of every language plus the persona's risk cues (any language)."""
         risk = sorted({cue for cues in self.risk_cues.get(persona, {}).values() for cue in cues})
         return {lang: [*cues, *risk] for lang, cues in self.harm_cues.items()}
+
+    def _code_item_as_cover(self, decision: Decision, persona: str, folded: str, lang: Optional[str]) -> bool:
+        """Whether ``decision`` is ordinary talk in a shop whose message names the code item, not as a present for
+        family (``gift_for_family``): fp-pl-s37."""
+        return (decision.signal == "none" and bool(self.shops.get(persona))
+                and has_cue(folded, lang, self.code_item.get(persona, {}))
+                and not has_cue(folded, lang, self.shop_talk.gift_for_family))
+
+    def _asks_shop(self, persona: str, folded: str, lang: Optional[str]) -> bool:
+        """Whether, in a shop persona, ``folded`` names the code item, a product or an order or delivery word."""
+        if not self.shops.get(persona):
+            return False
+        return any(has_cue(folded, lang, cues) for cues in (
+            self.code_item.get(persona, {}), self.shop_talk.product_words, self.shop_talk.shop_asks))
 
     def _names_place(self, text: str, persona: str, lang: Optional[str]) -> bool:
         """Whether ``text`` names a place as the location extractor would find it."""
@@ -761,14 +779,37 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # beside a shop request — the classifier's better of a friend's story and a disclosure, else a friend's
             # story (s33, code-harm-s33); the persona's cover voice is kept by the reading's own path
             return decide_on(_led_by(_harm_reading(pairs), pairs))
-        if (persona != NO_PERSONA and decision.intent == CODED_HELP and persona_of(decision.source) == persona
+        if (persona != NO_PERSONA
+                and ((decision.intent == CODED_HELP and persona_of(decision.source) == persona)
+                     or self._code_item_as_cover(decision, persona, folded, lang))
                 and not decision.urgent and is_code_moment_feared(
                     folded, lang, *(self.code_moment[n] for n in ("moment", "fear", "threat", "not_feared",
                                                                    "fear_of_delivery")),
                     (self.someone, self.someone_unnamed, cues.harm_doers))):
             # "can i get chamomile cream tonight, hes drunk again and i'm scared" (the code .48, the urgent code .17),
             # "quiero la crema de manzanilla para esta noche, tengo miedo de que vuelva": the code with the moment and
-            # fear of a person or a threat coming — the urgent code (s34, nlu/code_moment.py)
+            # fear of a person or a threat coming — the urgent code (s34, nlu/code_moment.py); so is the code item read
+            # as the shop's talk with them ("czy można dostać krem rumiankowy zanim mama wróci, boję się jej", product
+            # info .27: fp-pl-s37)
+            signal, urgent = signal_for_intent(CODED_URGENT)
+            return dataclasses.replace(decision, intent=CODED_URGENT, signal=signal, urgent=urgent)
+        if (persona != NO_PERSONA and decision.signal in HELP_SIGNALS and decision.signal != "peer_help"
+                and not decision.urgent and not self.danger.tells_fiction(folded, lang)
+                and self._asks_shop(persona, folded, lang)
+                and is_code_moment_harmed(folded, lang, self.code_moment["moment"], self.code_moment["harm_done"],
+                                          (self.someone, self.someone_unnamed, cues.harm_doers),
+                                          (cues.harm_not_real, cues.threat_in_play, cues.blow_in_play),
+                                          says_harm(folded, lang, self._blow_cues))):
+            # "czy krem może być u mnie za godzinę, ojczym mnie bije" (a disclosure .97), "chamomile cream tonight
+            # please, my dad beats me" (the code .41), "crema de manzanilla para esta noche, mi padre me pega": a shop
+            # request for the code's moment with a blow by a person named — the urgent code (fp-pl-s37, issue 13)
+            signal, urgent = signal_for_intent(CODED_URGENT)
+            return dataclasses.replace(decision, intent=CODED_URGENT, signal=signal, urgent=urgent)
+        if (persona != NO_PERSONA and decision.intent == CODED_HELP and persona_of(decision.source) == persona
+                and not decision.urgent and not self.danger.tells_fiction(folded, lang)
+                and is_code_shut_in(folded, lang, (cues.kept_in, cues.hiding_now), self.resolved_past)):
+            # "krem rumiankowy, jestem zamknięta w pokoju" (the code .88; "chamomile cream please, im locked in my
+            # room" drew the urgent code .91): the code with the child locked in or hiding — the urgent code (fp-pl-s37)
             signal, urgent = signal_for_intent(CODED_URGENT)
             return dataclasses.replace(decision, intent=CODED_URGENT, signal=signal, urgent=urgent)
         if decision.signal == "peer_help" and not decision.urgent and is_own_telling(folded, lang, cues):
