@@ -1418,6 +1418,7 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
         before_door = None  # "hes at the door": he may be the danger
     checked = folded if before_door is None else before_door
     arrives = named if persona == NO_PERSONA else named or has_word_cue(folded, lang, unnamed or {})
+    arrives = arrives or someone_coming(tokens, folded)
     arrives = arrives or bare_pause
     if not putting_off and (words > MAX_BARE_ARRIVAL_WORDS or not arrives):
         return False
@@ -1442,6 +1443,41 @@ def is_covering_tracks(top: Ranked, persona: str, folded: str, lang: Optional[st
 
 #: "Someone" said as such: arriving, never the danger itself as "he" may be ("hold on hes here").
 _SOMEBODY = frozenset({"someone", "somebody", "someones", "sum1", "some1", "alguien", "ktos"})
+#: Where a last clause starts: a sentence's end, an ellipsis, a dash or a comma.
+_CLAUSE_BREAK = re.compile(r"[.!?;,\u2026\u2014\u2013]+|\s-\s")
+#: A pause or an interjection opening the last clause ("wait someones coming", "oh mums here").
+_TAIL_OPENERS = frozenset({"wait", "w8", "oh", "hold", "on", "ay", "uy", "espera", "czekaj", "ok", "okay", "um", "o",
+                           "oj", "ups", "oops", "shit", "mierda", "kurde", "cholera"})
+
+
+def last_clause(folded: str) -> str:
+    """The last clause of ``folded`` when it has more than one (pause and interjection words at its start left out;
+    "how much is shipping.. wait someones coming" → "someones coming"), else ""."""
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(folded) if _WORD.search(c)]
+    if len(clauses) < 2:
+        return ""
+    tokens = _WORD.findall(clauses[-1])
+    while tokens and tokens[0] in _TAIL_OPENERS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+#: A habit is no arrival now ("will my mum see this? she checks my phone sometimes": a privacy question).
+_HABIT = frozenset("sometimes always often usually every never ever a veces siempre nunca cada czasem zawsze czesto "
+                   "nigdy codziennie".split())
+
+
+#: Words of someone on the way ("someone's coming", "viene alguien", "ktoś idzie"): said of "someone", the child must
+#: stop before being seen (s37), never someone in the child's room ("someone is in my room" may be the danger).
+_COMING = frozenset({"coming", "comin", "comming", "idzie", "nadchodzi", "viene", "vienen", "biene"})
+
+
+def someone_coming(tokens: Sequence[str], folded: str) -> bool:
+    """Whether ``tokens`` say "someone" (as such, :data:`_SOMEBODY`) is on the way (:data:`_COMING`), not to the
+    child's room, bed or up the stairs to it: in the plain bot a bare arrival too ("someones coming", "viene
+    alguien", "ktoś idzie" drew 112; s37). "He's coming" stays the classifier's (he may be the danger)."""
+    said = set(tokens)
+    return bool(_SOMEBODY & said and _COMING & said) and not in_my_room(folded, upstairs=True)
 
 
 #: Words that open a pause before someone arriving, besides the ``hold`` cues ("wait someone is at the door";
@@ -1998,6 +2034,16 @@ def decide_once(
                                   paused and is_bare_pause(folded, lang, hold, someone or {}, unnamed or {}), knocking,
                                   there=bool(answers) and says_someone_there(folded, lang, answers.someone_there),
                                   ordinary=has_word_cue(folded, lang, ordinary_arrivals or {}))
+    tail = last_clause(folded)
+    if (not covering and tail and not _HABIT & set(_WORD.findall(tail)) and signal_for_intent(top.intent)[0] == "none"
+            and not has_cue(folded, lang, harm_cues or {})
+            and not any(danger.found(folded, lang))):
+        # s37: a shop or game line, then someone arriving in a last clause of its own ("how much is shipping to
+        # gdansk.. wait someones coming", "teneis balsamo labial... viene alguien"): the bare arrival at the end
+        # breaks the talk off as it does alone (read as the shop's talk, the shipping answer went on)
+        covering = is_covering_tracks(top, persona, tail, lang, False, arriving or {}, harm_cues or {}, danger,
+                                      someone, unnamed, knocking=knocking,
+                                      ordinary=has_word_cue(tail, lang, ordinary_arrivals or {}))
     # a break-off beside the "later" ("later, nvm", "luego, no me contestes"): not a not-now with its reason
     unsaid = without_phrases(without_phrases(folded, lang, answers.later.cues), lang, answers.cant_talk.cues) \
         if answers else folded

@@ -324,6 +324,9 @@ class CuesFile(Strict):
     game_improve: Cues = {}
     game_place: Cues = {}
     taunt_real: Cues = {}
+    # s37 (notsafe-s37): a shopper correcting an order or a basket, and the code's words that keep the quiet code
+    shop_swap: Cues = {}
+    shop_swap_not: Cues = {}
     # s33: "i told my teacher and nothing happened": the child's own telling that came to nothing (no friend named)
     told_someone: Cues = {}
     nothing_done: Cues = {}

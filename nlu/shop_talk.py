@@ -27,6 +27,8 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   that normal"; s37).
 * :func:`is_skill_taunt` — a player's skill mocked in the game and a question to play better ("people keep calling me
   trash in chat because im new, how do i get better"; s37).
+* :func:`is_shop_swap` — a shopper correcting an order or a basket ("forget the blue one, I'll take the red", "anuluj
+  balsam, wyślij tylko mydło"), which the quiet code took (s37).
 * :func:`is_damaged_parcel`, :func:`asks_game_settings` — a damaged parcel, a game's settings (s36). A size or
   variant question naming the code product and one's skin after an outing were tried in s36 and removed: on the
   held-out set they cost coded requests (rumianek help recall en .957 -> .913, pl .980 -> .959), and in a shop the
@@ -55,7 +57,7 @@ _NAMES = ("time_as_kind", "time_now", "gift_for_family", "gift_occasion", "for_m
           "game_code_words", "knows_my_home", "shop_slang", "shop_asks",
           "stick_verbs", "sticky_things", "game_trolling", "trolling_doers", "time_occasion",
           "parcel_damage", "game_settings", "product_reaction", "reaction_asks", "skin_products", "reaction_deep",
-          "game_taunt", "game_improve", "game_place", "taunt_real")
+          "game_taunt", "game_improve", "game_place", "taunt_real", "shop_swap", "shop_swap_not")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class ShopTalkCues:
     game_improve: Cues = field(default_factory=dict)
     game_place: Cues = field(default_factory=dict)
     taunt_real: Cues = field(default_factory=dict)
+    shop_swap: Cues = field(default_factory=dict)
+    shop_swap_not: Cues = field(default_factory=dict)
 
 
 def load_shop_talk_cues(path: Path) -> ShopTalkCues:
@@ -354,3 +358,41 @@ def asks_game_settings(folded: str, lang: Optional[str], cues: ShopTalkCues) -> 
     for valorant on a 60hz monitor", "what sensitivity do pros use"): a player's question, never breaking off (s36;
     the caller wants game talk and no word of breaking off)."""
     return has_word_cue(folded, lang, cues.game_settings)
+
+
+#: Words that may stand between a take-back word and the thing taken back ("forget THE blue one", "zapomnij O
+#: niebieskim", "ignore the PREVIOUS postcode").
+_SWAP_BETWEEN = frozenset("the a an my that this those your el la los las lo un una de del mi mis o ten ta te to tego "
+                          "tej moje moj moja previous old poprzedni poprzednia poprzednie poprzedniego anterior".split())
+_TOKEN = re.compile(r"\w+")
+
+
+def takes_back_thing(folded: str, lang: str | None, takeback: Sequence[str], things: Cues) -> bool:
+    """Whether a take-back word or phrase of ``takeback`` (folded: "forget", "cancel", "olvida", "nieważne") is
+    followed, past :data:`_SWAP_BETWEEN`, by a thing of ``things`` ("forget the blue one", "anuluj balsam"): the thing
+    is what is taken back. "cancel the order, ill just buy the rose soap instead", "olvida lo que pedí, quiero solo el
+    jabón" take back what was asked before and then ask for a thing: the child's turn to shop talk (s37)."""
+    tokens = _TOKEN.findall(folded)
+    starts = [c for found in ([things[lang]] if lang in things else list(things.values())) for c in found]
+    for phrase in takeback:
+        said = _TOKEN.findall(phrase)
+        for at in range(len(tokens) - len(said) + 1):
+            if not said or tokens[at:at + len(said)] != said:
+                continue
+            k = at + len(said)
+            while k < len(tokens) and tokens[k] in _SWAP_BETWEEN:
+                k += 1
+            rest = " ".join(tokens[k:])
+            if any(rest == c or rest.startswith(c) for c in starts):
+                return True
+    return False
+
+
+def is_shop_swap(folded: str, lang: str | None, cues: ShopTalkCues, code_item: Cues, takeback: Sequence[str],
+                 no_harm: NoHarm) -> bool:
+    """Whether ``folded`` takes back a thing a shopper corrects (:func:`takes_back_thing` with ``shop_swap``: another
+    product, a colour, a size, a postcode) and names no word of the code (``shop_swap_not``: the cream, the skin), no
+    code item, no skin trouble and nothing of harm: "forget the blue one, I'll take the red" (the caller wants the
+    quiet code read, nobody named, no one arriving and no goodbye; s37)."""
+    return (takes_back_thing(folded, lang, takeback, cues.shop_swap) and not has_cue(folded, lang, cues.shop_swap_not)
+            and _clear(folded, lang, cues, code_item, no_harm))

@@ -66,7 +66,7 @@ from nlu.plain_talk import Topic, as_topic_talk, is_news_of_close, load_topics, 
 from nlu.shop_talk import (
     ShopTalkCues, is_about_shop_things, is_bullied_by_bots, is_family_gift, is_family_skin_type, is_game_talk,
     is_praise_passed_on, is_shop_line, is_thing_sticking, is_time_as_kind, is_time_for_occasion, is_weak_urgent_code,
-    knows_my_home, asks_game_settings, is_damaged_parcel, is_product_reaction, is_skill_taunt,
+    knows_my_home, asks_game_settings, is_damaged_parcel, is_product_reaction, is_shop_swap, is_skill_taunt,
     load_shop_talk_cues, praises_product, without,
 )
 from core.persona import project_personas
@@ -76,7 +76,7 @@ from core.safety import (
     DENIAL_REACH, DENIALS, FOREIGN_MASS, LOCATION_INTENT, MAX_HELPLINE_WORDS,
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
     asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, framed_parts, friend_fine_now, has_cue,
-    has_word_cue,
+    has_affirmed_cue, has_word_cue, last_clause,
     is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, without_phrases, words_before,
 )
 from core.signals import CODE_INTENTS, COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
@@ -1041,9 +1041,42 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             # "your instagram is so pretty, love the photos of the shop" (exploitation .68): the shop's own photos
             # praised, nobody named, no word of contact but the photos (s34)
             return True
+        if decision.signal == "not_safe" and nobody and self._only_swapping(persona, folded, lang) and is_shop_swap(
+                folded, lang, cues, item, self._take_back_words(lang), no_harm):
+            # "forget the blue one, I'll take the red" (the quiet code .90), "anuluj balsam, wyślij tylko mydło" (.99),
+            # "me equivoqué de talla, quería la de 100 ml" (.92): a shopper correcting an order or a basket, nobody
+            # named, no one arriving, no goodbye, no word of the code — the shop's talk (s37, nlu/shop_talk.py)
+            return True
         weak_help = decision.signal in HELP_SIGNALS and not decision.urgent and weak
         return (decision.signal == "not_safe" or weak_help) and (
             praises_product(folded, lang, cues, item, no_harm) or is_about_shop_things(folded, lang, cues, item, no_harm))
+
+    def _take_back_words(self, lang: Optional[str]) -> List[str]:
+        """The folded words and phrases that take something back in ``lang`` (every language's when unknown): the quiet
+        line's triggers, ``taking_back``, and the cues of declining and wiping ("forget", "anuluj", "borra")."""
+        tables = [self.quiet_words[lang]] if lang in self.quiet_words else list(self.quiet_words.values())
+        said = {w for triggers, _ in tables for w in triggers}
+        for cues in (self.taking_back, dict(self.declining.cues), dict(self.wipe_lines.cues)):
+            said.update(c for found in cues_of(lang, cues) for c in found)
+        return sorted(said)
+
+    def _only_swapping(self, persona: str, folded: str, lang: Optional[str]) -> bool:
+        """Whether ``folded``, in a shop, says nothing of breaking off but taking a thing back (s37): no quiet line or
+        wiping line, no declining (s24: "cancel the lavender soap" stays quiet), no last clause that is a quiet line,
+        no arrival, goodbye, hold or putting-off cue once the taking-back words ("forget", "olvida", "nieważne") are
+        out."""
+        if not self.shops.get(persona) or is_quiet_line(folded, lang, self.quiet_words) or is_declining(
+                folded, lang, self.declining, self.catalogues.get(persona, ()), {}) or made_of(
+                folded, lang, self.wipe_lines):
+            return False
+        tail = last_clause(folded)
+        if has_affirmed_cue(folded, lang, self.arriving) or (tail and (
+                is_quiet_line(tail, lang, self.quiet_words) or (has_cue(tail, lang, self.taking_back)
+                                                                and not has_cue(tail, lang, self.shop_talk.shop_swap)))):
+            return False  # "ile kosztuje mydło lawendowe? a nieważne": the shop's question taken back at the end
+        rest = without_phrases(folded, lang, self.taking_back)
+        return not any(has_cue(rest, lang, found) for name, found in self._breaking().items()
+                       if name not in ("taking_back", "declining", "unsure", "refuse", "mind_changed", "wiping"))
 
     def _game_question(self, decision: Decision, own: bool, folded: str, lang: Optional[str]) -> bool:
         """Whether, in a game persona, ``decision`` may be a player's question (s36; the caller wants game talk): the
