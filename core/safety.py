@@ -1057,7 +1057,9 @@ TALK_INTENTS = frozenset({FOREIGN_INTENT, "affirm"}) | YIELDING_INTENTS
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "of cringe", "de risa",
                      "de la risa", "de verguenza", "de la verguenza", "de aburrimiento", "del aburrimiento",
-                     "ze smiechu", "ze wstydu", "z nudow")
+                     "ze smiechu", "ze wstydu", "z nudow",
+                     # s37: a sleep-in ("me duermo y no me despierto hasta las doce", "and not wake up till noon")
+                     "until", "till", "til ", "hasta", "do poludnia", "do dwunastej")
 #: How many words before a phrase a denial still reaches ("im not going to kill myself", "nobody hurts me").
 DENIAL_REACH = 3
 #: Words that deny what follows them within :data:`DENIAL_REACH` words: "nobody hurts me", "nadie me pega".

@@ -380,6 +380,14 @@ class CuesFile(Strict):
     groom_photos: Cues = {}
     groom_age: Cues = {}
     groom_known: Cues = {}
+    # s37 (misses-s37): a meeting in person set for a near moment by someone met online, and harm from before that
+    # has come back (nlu/misreadings.py is_meeting_set_soon, is_harm_returning)
+    meet_in_person: Cues = {}
+    meet_soon: Cues = {}
+    harm_again: Cues = {}
+    harm_before: Cues = {}
+    harm_returning: Cues = {}
+    harm_recurring: Cues = {}
     # s34 (urgent-s34): the persona's code said with the moment and fear — the urgent code (nlu/code_moment.py)
     code_moment: Cues = {}
     code_fear: Cues = {}

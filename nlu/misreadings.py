@@ -46,6 +46,11 @@ Each predicate reads one folded message with cue lists of ``nlu/safety/cues.yml`
   wykręciła mi rękę bo nie posprzątałam pokoju"): a disclosure; of someone met online who asks for secrecy and a
   meeting, gifts, pictures or claims an age ("…me ha pedido que no se lo cuente a nadie y que quedemos"): online
   exploitation (s36).
+* :func:`is_meeting_set_soon` — online exploitation read not urgent of someone met online who sets a meeting in
+  person for tonight or now ("a guy i met online wants me to come meet him tonight and not tell my mum"): danger now
+  (s37).
+* :func:`is_harm_returning` — ordinary talk read of harm from before that has come back ("i was bullied in primary and
+  now its happening again", "znowu zaczął mnie bić jak kiedyś"): a disclosure (s37).
 * :func:`is_own_code_item` — the shop's talk read of its code item claimed for the child's own skin ("necesito la
   crema de manzanilla para mi propia piel" in a long shopping message): the code (s34).
 
@@ -166,6 +171,12 @@ class MisreadingCues:
     groom_photos: Cues = field(default_factory=dict)
     groom_age: Cues = field(default_factory=dict)
     groom_known: Cues = field(default_factory=dict)
+    meet_in_person: Cues = field(default_factory=dict)
+    meet_soon: Cues = field(default_factory=dict)
+    harm_again: Cues = field(default_factory=dict)
+    harm_before: Cues = field(default_factory=dict)
+    harm_returning: Cues = field(default_factory=dict)
+    harm_recurring: Cues = field(default_factory=dict)
 
 
 def load_misreading_cues(path: Path) -> MisreadingCues:
@@ -187,7 +198,8 @@ def load_misreading_cues(path: Path) -> MisreadingCues:
         "trusted_adults", "adult_acts", "adult_touch", "touch_private", "adult_act_denied", "adult_act_in_play",
         "adult_act_no_harm", "adult_pictures", "died", "join_the_dead", "denied_blows", "denial_limits", "denial_fine",
         "denial_only", "beside_denial", "training_orders", "training_deep", "blow_plea", "shop_harm_to_me",
-        "shop_harm_between", "shop_harm_taken_back", "punished_harshly", "punishers", "punishment_said", "punishment_not", "online_met", "groom_secret", "groom_meet", "groom_in_game", "groom_gifts", "groom_photos", "groom_age", "groom_known")}
+        "shop_harm_between", "shop_harm_taken_back", "punished_harshly", "punishers", "punishment_said", "punishment_not", "online_met", "groom_secret", "groom_meet", "groom_in_game", "groom_gifts", "groom_photos", "groom_age", "groom_known",
+        "meet_in_person", "meet_soon", "harm_again", "harm_before", "harm_returning", "harm_recurring")}
     asked = cues.decline_and_ask
     phrases = Phrases({lang: tuple(sorted({fold(c) for c in p.cues})) for lang, p in asked.items()},
                       {lang: frozenset(fold(w) for w in p.fillers) for lang, p in asked.items()})
@@ -827,3 +839,23 @@ def is_grooming_told(folded: str, lang: Optional[str], cues: MisreadingCues) -> 
     signs = [has_cue(folded, lang, cues.groom_secret), bool(meets), has_cue(folded, lang, cues.groom_gifts),
              bool(_spans(tokens, lang, cues.groom_photos)), has_cue(folded, lang, cues.groom_age)]
     return sum(signs) >= GROOMING_SIGNS
+
+
+def is_meeting_set_soon(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether a meeting in person (``meet_in_person``, whole words, no ``groom_in_game`` place within
+    :data:`IN_GAME_WITHIN` words after it) is set for a near moment (``meet_soon``, whole words), and nothing says the
+    parents know or the person is known (``groom_known``) (s37)."""
+    if has_cue(folded, lang, cues.groom_known):
+        return False
+    tokens = words(folded)
+    meets = [end for _, end in _spans(tokens, lang, cues.meet_in_person)
+             if not _spans(list(tokens[end:end + IN_GAME_WITHIN]), lang, cues.groom_in_game)]
+    return bool(meets) and bool(_spans(tokens, lang, cues.meet_soon))
+
+
+def is_harm_returning(folded: str, lang: Optional[str], cues: MisreadingCues) -> bool:
+    """Whether harm from before has come back: a word of its return (``harm_again``, whole words), a time before
+    (``harm_before``) and a harm word (``harm_returning``) or a person doing it again (``harm_recurring``);
+    start of a folded word, the message's language (s37)."""
+    return (bool(_spans(words(folded), lang, cues.harm_again)) and has_cue(folded, lang, cues.harm_before)
+            and (has_cue(folded, lang, cues.harm_returning) or bool(_spans(words(folded), lang, cues.harm_recurring))))

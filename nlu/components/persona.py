@@ -58,6 +58,7 @@ from nlu.misreadings import (
     is_blow_plea, is_harm_told_beside_shop, is_harm_told_of, is_training_order,
     is_harmed_by_trusted_adult, is_harmed_while_watching, is_hiding_from_weapon, is_hit_by_someone,
     is_kept_in_for_days, is_marked_blow, is_harsh_punishment, is_grooming_told, is_worn_down_by_stress,
+    is_harm_returning, is_meeting_set_soon,
     is_only_illness, is_only_joke_hit, is_own_code_item, is_own_telling,
     is_parent_greeted, is_parent_writing, is_put_out_threat, is_someone_at_hand, is_threat_set_soon, is_threat_told,
     is_wish_to_join_the_dead, load_misreading_cues, MisreadingCues, names_in,
@@ -77,7 +78,8 @@ from core.safety import (
     MAX_ANSWER_WORDS, MAX_QUESTION_WORDS, TENTATIVE_CONFIDENCE, Beneath, Danger, Decision, PartCues, Phrases, Ranked,
     asks_helpline, bullying_over, contains_cue, cues_of, danger_beneath, decide, framed_parts, friend_fine_now, has_cue,
     has_affirmed_cue, has_word_cue, last_clause,
-    is_only, made_of, part_reading, says_nothing_of_harm, shoppers_question, weak_quiet, without_phrases, words_before,
+    is_only, made_of, part_reading, says_nothing_of_harm, says_undenied, shoppers_question, weak_quiet, without_phrases,
+    words_before,
 )
 from core.signals import CODE_INTENTS, COVER_VOICE, HELP_SIGNALS, NO_PERSONA, VOICE_SLOT, generic_name, persona_of, signal_for_intent
 from nlu.components.base import PopbotComponent, entity_value
@@ -674,8 +676,26 @@ class PersonaContext(PopbotComponent, IntentClassifier):
         if decision.signal == "none" and is_grooming_told(folded, lang, cues):
             # "conoci a uno por discord … dice tener 16 … me ha pedido que no se lo cuente a nadie y que quedemos"
             # (ordinary talk .34, abuse .32, exploitation .26): someone met online, secrecy and a meeting — online
-            # exploitation (s36, misses-s36)
-            return decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
+            # exploitation (s36, misses-s36); danger now when the meeting is set for tonight or now (s37)
+            told = decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
+            if not told.urgent and not self.danger.tells_fiction(folded, lang) and is_meeting_set_soon(
+                    folded, lang, cues):
+                return as_danger_now(told)
+            return told
+        if (decision.signal == "online_exploitation" and not decision.urgent
+                and not self.danger.tells_fiction(folded, lang) and is_meeting_set_soon(folded, lang, cues)):
+            # "a guy i met online wants me to come meet him tonight and not tell my mum" (exploitation 1.00), "un
+            # chico mayor me dijo que viniera a su piso esta noche", "chłopak z gry chce się ze mną spotkać dziś
+            # wieczorem": someone met online sets a meeting in person for tonight or now — danger now, the
+            # emergency number first (s37, misses-s37)
+            return as_danger_now(decision)
+        if (decision.signal == "none" and not self.danger.tells_fiction(folded, lang)
+                and is_harm_returning(folded, lang, cues)):
+            # "i thought the bullying was over but it's back in year 9" (ordinary talk .52), "jak byłem mały to mnie
+            # bił i teraz znowu zaczął" (.46), "vuelve a pasar lo de antes" with a time before: harm from before that
+            # has come back is a disclosure — the classifier's best help reading with some weight, else a
+            # disclosure (s37, misses-s37)
+            return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
         greeted = (persona != NO_PERSONA and not small_talk and persona_of(decision.source) is None
                    and decision.signal in HELP_SIGNALS and is_parent_greeted(folded, lang, cues))
         if (persona != NO_PERSONA and (decision.signal == "none" or greeted) and not small_talk
@@ -763,6 +783,11 @@ class PersonaContext(PopbotComponent, IntentClassifier):
             if is_about_pictures(folded, lang, cues):
                 return decide_on(_led_by(_named(pairs, "online_exploitation"), pairs))
             return decide_on(_led_by(_weighty_help(pairs, "abuse_disclosure"), pairs))
+        if (decision.signal == "distress" and not self.danger.tells_fiction(folded, lang)
+                and says_undenied(folded, lang, self.beneath.said)):
+            # "esta noche me duermo y no me despierto" (distress .92): self-harm said in so many words is a self-harm
+            # reading, urgent by its own time or means (s37, misses-s37)
+            return decide_on(_led_by(_named(pairs, "self_harm"), pairs))
         if decision.signal in ("none", "distress") and is_wish_to_join_the_dead(folded, lang, cues):
             # "my grandad died and im ok i guess but i want to be with him" (ordinary talk .50, self-harm .24), "mi
             # abuelo murió y quiero estar con él" (distress .43): a wish to be with a person who died is a self-harm
