@@ -542,7 +542,9 @@ def test_the_code_of_a_persona_is_never_a_worry(component: PersonaContext) -> No
 
 def test_only_the_worries_are_read_inside_a_persona() -> None:
     topics = {t.name: t.in_personas for t in load_topics(PROJECT_ROOT / "nlu" / "safety" / "cues.yml")}
-    assert {name for name, inside in topics.items() if inside} == set(WRONG)
+    # s37 (fp-en/fp-es-s37): a player stuck in a level is read inside the game-tips persona too
+    # (tests/nlu/test_fp_es_s37.py holds its lines)
+    assert {name for name, inside in topics.items() if inside} == set(WRONG) | {"game_stuck"}
 
 
 #: (lang, text): exam nerves under a distress reading — ordinary talk, in the plain bot and in a persona.
