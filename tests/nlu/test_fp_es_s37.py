@@ -133,7 +133,7 @@ NEIGHBOURS = [
     ('-', 'es', 'tengo moratones en la espalda de los golpes de mi padre, no es de futbol', 'abuse_disclosure'),
     ('-', 'es', 'un hombre me esta siguiendo por la calle y tengo mucho miedo', 'imminent_danger!'),
     ('-', 'es', 'mi hermano mayor me pega y mis padres no hacen nada', 'abuse_disclosure'),
-    ('-', 'es', 'desde que murio mi abuela me hago daño todas las noches', 'distress'),
+    ('-', 'es', 'desde que murio mi abuela me hago daño todas las noches', 'self_harm'),  # misses-s37: self-harm said
     ('-', 'es', 'me han echado de casa y estoy durmiendo en la calle', 'imminent_danger!'),
     ('-', 'es', 'un adulto del juego quiere quedar conmigo y me dice q no se lo cuente a mis padres', 'online_exploitation'),
     ('-', 'es', 'mis padres me castigan pegandome con el cinturon', 'abuse_disclosure'),

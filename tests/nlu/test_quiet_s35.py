@@ -255,7 +255,8 @@ NEIGHBOURS = [
     ('A', 'es', 'mi madre salió y su novio se quedó con nosotros y le pegó a mi hermano', ('imminent_danger!', 'imminent_danger!', 'imminent_danger!')),
     ('A', 'es', 'otra vez me dejaron sola toda la noche y tenía mucho miedo', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
     ('A', 'es', 'mi padre se va al bar y me deja encerrado en casa sin comida', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
-    ('A', 'es', 'mis padres salieron a cenar y quiero matarme mientras no están', ('distress', 'distress', 'distress')),
+    ('A', 'es', 'mis padres salieron a cenar y quiero matarme mientras no están',
+     ('self_harm', 'self_harm', 'self_harm')),  # s37: self-harm said under a distress reading (misses-s37)
     ('A', 'es', 'mi madre no vino a casa anoche y no hay nada de comer', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
     ('A', 'es', 'tengo 8 años y mi madre me deja sola todas las noches para irse de fiesta', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
     ('A', 'es', 'mis padres salieron y mi padrastro llegó borracho y me está gritando', ('imminent_danger!', 'imminent_danger!', 'imminent_danger!')),
@@ -362,7 +363,8 @@ NEIGHBOURS = [
     ('W', 'es', 'mis padres están gritando por el dinero ahora mismo y mi padre tiene un cuchillo', ('imminent_danger!', 'imminent_danger!', 'imminent_danger!')),
     ('W', 'es', 'siempre que me castigan mi padre me da con el cinturón', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
     ('W', 'es', 'mi padre me quitó el móvil, lo rompió y luego me dio un puñetazo', ('imminent_danger!', 'imminent_danger!', 'imminent_danger!')),
-    ('W', 'es', 'perdí a mi mejor amiga y mis padres siempre se pelean, no puedo más, quiero acabar con todo', ('distress', 'distress', 'distress')),
+    ('W', 'es', 'perdí a mi mejor amiga y mis padres siempre se pelean, no puedo más, quiero acabar con todo',
+     ('self_harm', 'self_harm', 'self_harm')),  # s37: self-harm said under a distress reading (misses-s37)
     ('W', 'es', 'estoy castigado sin salir y mi padre me pega todos los días', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
     ('W', 'pl', 'tata kopnął psa tak że jest chory i mówi że mnie zrobi to samo', ('abuse_disclosure', 'abuse_disclosure', 'abuse_disclosure')),
     ('W', 'pl', 'koleżanka jest na mnie zła i grozi że wrzuci moje nagie zdjęcia jak nie zrobię tego co chce', ('online_exploitation', 'online_exploitation', 'online_exploitation')),
