@@ -497,12 +497,18 @@ _WORD_WITH_APOSTROPHE = re.compile(r"[\w']+")
 def _around_cues(folded: str, lang: Optional[str], cues: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, str]]:
     """For each place a cue (:func:`has_cue`'s matching) starts in ``folded``: the text before it and
     the text after it."""
+    return ((before, after) for _, before, after in _cues_around(folded, lang, cues))
+
+
+def _cues_around(folded: str, lang: Optional[str],
+                 cues: Mapping[str, Sequence[str]]) -> Iterator[tuple[str, str, str]]:
+    """For each place a cue starts in ``folded``: the cue, the text before it and the text after it."""
     padded = f" {folded} "
     for found in cues_of(lang, cues):
         for cue in found:
             start = padded.find(f" {cue}")
             while start >= 0:
-                yield padded[:start], padded[start + len(cue) + 1:]
+                yield cue, padded[:start], padded[start + len(cue) + 1:]
                 start = padded.find(f" {cue}", start + 1)
 
 
@@ -1057,9 +1063,11 @@ TALK_INTENTS = frozenset({FOREIGN_INTENT, "affirm"}) | YIELDING_INTENTS
 #: embarrassment", "me muero de risa", "umrę ze wstydu".
 _FIGURATIVE_AFTER = ("laughing", "of laughter", "of embarrassment", "of shame", "of boredom", "of cringe", "de risa",
                      "de la risa", "de verguenza", "de la verguenza", "de aburrimiento", "del aburrimiento",
-                     "ze smiechu", "ze wstydu", "z nudow",
-                     # s37: a sleep-in ("me duermo y no me despierto hasta las doce", "and not wake up till noon")
-                     "until", "till", "til ", "hasta", "do poludnia", "do dwunastej")
+                     "ze smiechu", "ze wstydu", "z nudow")
+#: A sleep-in after a waking cue only ("me duermo y no me despierto hasta las doce", "and not wake up till noon"; s37):
+#: after any other cue "hasta" is a goodbye ("me voy a matar hasta luego" is self-harm said, lead s37 review).
+_SLEEP_IN_AFTER = ("until", "till", "til ", "hasta", "do poludnia", "do dwunastej")
+_WAKING = ("wake", "despiert", "despert", "obudz")
 #: How many words before a phrase a denial still reaches ("im not going to kill myself", "nobody hurts me").
 DENIAL_REACH = 3
 #: Words that deny what follows them within :data:`DENIAL_REACH` words: "nobody hurts me", "nadie me pega".
@@ -1120,7 +1128,8 @@ def says_undenied(folded: str, lang: Optional[str], said: Mapping[str, Sequence[
     :data:`DENIAL_REACH` words before it in its clause and nothing after it that makes it figurative."""
     denying = _DENYING - _NOT_DENYING_IN.get(lang or "", frozenset())
     return any(not denying.intersection(_clause_words(before)) and not after.strip().startswith(_FIGURATIVE_AFTER)
-               for before, after in _around_cues(folded, lang, said))
+               and not (any(w in cue for w in _WAKING) and after.strip().startswith(_SLEEP_IN_AFTER))
+               for cue, before, after in _cues_around(folded, lang, said))
 
 
 @dataclass(frozen=True)
