@@ -532,3 +532,18 @@ def test_each_class_is_ordinary_under_a_wrong_reading(component: PersonaContext,
 def test_harm_beside_a_class_keeps_a_help_reading(component: PersonaContext, ranking: list, persona: str, lang: str,
                                                   text: str) -> None:
     assert seen(component, text, ranking, lang, persona)[1] in HELP_SIGNALS
+
+
+#: A body reacting to a parent is no health trivia (lead review s37: "dlaczego boli mnie brzuch jak tata krzyczy" had
+#: become ordinary talk with body_why): a help reading, as on the model alone.
+BODY_AND_PARENT = [
+    ("en", "why does my stomach hurt when my dad shouts"),
+    ("pl", "dlaczego boli mnie brzuch jak tata krzyczy"),
+]
+
+
+@pytest.mark.parametrize("lang,text", BODY_AND_PARENT)
+async def test_a_body_reacting_to_a_parent_keeps_its_help_reading(agent: Any, lang: str, text: str) -> None:
+    from nlu.classifier import from_parse_data, parse_text
+
+    assert from_parse_data(text, await parse_text(agent, text, None, lang), lang).signal in HELP_SIGNALS
