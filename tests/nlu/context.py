@@ -19,3 +19,12 @@ def seen(component: PersonaContext, text: str, ranking: list[tuple[str, float]],
     component.process([message])
     entities = [(e["entity"], e["value"]) for e in message.get(ENTITIES)]
     return message.get(INTENT)["name"], message.get("signal"), message.get("urgent"), entities
+
+
+async def classified(agent: Any, persona: str, lang: str, text: str) -> Any:
+    """The real classifier's reading (trained model and PersonaContext) of ``text``; persona "plain" or "-" is the
+    plain bot."""
+    from nlu.classifier import from_parse_data, parse_text
+
+    who = None if persona in ("plain", "-") else persona
+    return from_parse_data(text, await parse_text(agent, text, who, lang), lang)

@@ -24,7 +24,7 @@ import pytest
 
 from core.signals import HELP_SIGNALS
 from nlu.components.persona import PersonaContext
-from tests.nlu.context import seen
+from tests.nlu.context import classified, seen
 
 #: (persona, lang, text, main, branch): readings on main's model and on this branch ("!" = urgent).
 TARGETS = [
@@ -58,9 +58,7 @@ KEPT = [
 
 
 async def _reading(agent: Any, persona: str, lang: str, text: str) -> str:
-    from nlu.classifier import from_parse_data, parse_text
-
-    got = from_parse_data(text, await parse_text(agent, text, None if persona == "plain" else persona, lang), lang)
+    got = await classified(agent, persona, lang, text)
     return got.signal + ("!" if got.urgent else "")
 
 

@@ -15,6 +15,7 @@ from core.signals import HELP_SIGNALS
 
 from nlu.misreadings import is_harm_returning, is_meeting_set_soon, load_misreading_cues
 from core.text import fold
+from tests.nlu.context import classified
 
 CUES = load_misreading_cues(Path(__file__).resolve().parents[2] / "nlu" / "safety" / "cues.yml")
 
@@ -391,10 +392,7 @@ ORDINARY = [
 
 
 async def _reading(agent: Any, persona: str, lang: str, text: str) -> tuple[str, bool]:
-    from nlu.classifier import from_parse_data, parse_text
-
-    who = None if persona == "-" else persona
-    reading = from_parse_data(text, await parse_text(agent, text, who, lang), lang)
+    reading = await classified(agent, persona, lang, text)
     return reading.signal, reading.urgent
 
 
